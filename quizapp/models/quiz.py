@@ -1,0 +1,123 @@
+"""Quizzes and their questions (one table for every question kind)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Enum, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.models.article import Article
+from quizapp.models.base import db, utcnow
+from quizapp.models.user import User
+
+
+class QuizStatus(enum.StrEnum):
+    """Life cycle of a quiz: drafts are edited, published ones taken, closed ones only read."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CLOSED = "closed"
+
+
+class ExplanationPolicy(enum.StrEnum):
+    """When students see the correct answers and the quoted explanations."""
+
+    AFTER_SUBMIT = "after_submit"
+    AFTER_CLOSE = "after_close"
+    NEVER = "never"
+
+
+class Quiz(db.Model):
+    """A curated set of questions on one article, with its publishing settings."""
+
+    __tablename__ = "quiz"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[QuizStatus] = mapped_column(
+        Enum(QuizStatus, native_enum=False, length=20), default=QuizStatus.DRAFT
+    )
+    join_code: Mapped[str | None] = mapped_column(String(12), unique=True)
+    shuffle_questions: Mapped[bool] = mapped_column(Boolean, default=False)
+    shuffle_options: Mapped[bool] = mapped_column(Boolean, default=True)
+    one_per_page: Mapped[bool] = mapped_column(Boolean, default=False)
+    time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
+    attempts_allowed: Mapped[int] = mapped_column(Integer, default=1)
+    explanations: Mapped[ExplanationPolicy] = mapped_column(
+        Enum(ExplanationPolicy, native_enum=False, length=20), default=ExplanationPolicy.AFTER_SUBMIT
+    )
+    open_book: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    article: Mapped[Article] = relationship()
+    owner: Mapped[User] = relationship()
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="quiz", order_by="Question.position", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Question(db.Model):
+    """One item: its kind, prompt, answer data (JSON by kind) and the source it quotes."""
+
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(30))
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    # Kind-specific data in the question-set format: options, accepted, pairs, value, tolerance, unit.
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    fact_type: Mapped[str | None] = mapped_column(String(30))
+    fact_text: Mapped[str | None] = mapped_column(Text)
+    fact_start: Mapped[int | None] = mapped_column(Integer)
+    fact_end: Mapped[int | None] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    quote_start: Mapped[int | None] = mapped_column(Integer)
+    quote_end: Mapped[int | None] = mapped_column(Integer)
+    paragraph: Mapped[int | None] = mapped_column(Integer)
+    explanation: Mapped[str | None] = mapped_column(Text)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_teacher: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    quiz: Mapped[Quiz] = relationship(back_populates="questions")
+
+    def to_item(self, item_id: str | None = None) -> dict[str, Any]:
+        """This question as a question-set format item (what macros and exporters render)."""
+        item: dict[str, Any] = {"id": item_id or f"q{self.id}", "kind": self.kind, "prompt": self.prompt}
+        if self.kind != "matching":
+            item["answer"] = self.answer
+        for key in ("options", "accepted", "pairs", "value", "tolerance", "unit"):
+            if key in (self.data or {}):
+                item[key] = self.data[key]
+        if self.fact_type is not None:
+            item["fact"] = {
+                "type": self.fact_type,
+                "text": self.fact_text,
+                "start": self.fact_start,
+                "end": self.fact_end,
+            }
+        if self.quote is not None:
+            item["source"] = {
+                "quote": self.quote,
+                "start": self.quote_start,
+                "end": self.quote_end,
+                "paragraph": self.paragraph,
+            }
+        item["explanation"] = self.explanation or ""
+        if self.difficulty is not None:
+            item["difficulty"] = self.difficulty
+        return item
