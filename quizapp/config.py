@@ -50,11 +50,22 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
         "QUIZAPP_DATABASE_URL", "sqlite:///" + str(Path(instance_path) / "quizapp.db")
     )
     if "QUIZAPP_REGISTRATION_OPEN" in env:
-        config["REGISTRATION_OPEN"] = env["QUIZAPP_REGISTRATION_OPEN"].lower() in ("1", "true", "yes")
+        config["REGISTRATION_OPEN"] = env["QUIZAPP_REGISTRATION_OPEN"].lower() in (
+            "1",
+            "true",
+            "yes",
+        )
     if "QUIZAPP_URL_ALLOW_PRIVATE" in env:
-        config["URL_ALLOW_PRIVATE"] = env["QUIZAPP_URL_ALLOW_PRIVATE"].lower() in ("1", "true", "yes")
+        config["URL_ALLOW_PRIVATE"] = env["QUIZAPP_URL_ALLOW_PRIVATE"].lower() in (
+            "1",
+            "true",
+            "yes",
+        )
     if "QUIZAPP_SESSION_COOKIE_SECURE" in env:
-        config["SESSION_COOKIE_SECURE"] = env["QUIZAPP_SESSION_COOKIE_SECURE"].lower() in ("1", "true")
+        config["SESSION_COOKIE_SECURE"] = env["QUIZAPP_SESSION_COOKIE_SECURE"].lower() in (
+            "1",
+            "true",
+        )
     config.update(overrides)
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = env.get("QUIZAPP_SECRET_KEY") or _secret_key(instance_path)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
@@ -13,12 +17,37 @@ from quizapp.paths import MIGRATIONS_DIR
 migrate = Migrate(directory=str(MIGRATIONS_DIR))
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Limits are declared on the views that need them (login, register); no global default.
+limiter = Limiter(key_func=get_remote_address)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Tune each new SQLite connection: WAL journal, fewer fsyncs, wait for locks.
+
+    Without WAL + synchronous=NORMAL every submit waits for an fsync (about 17 ms here) and
+    concurrent readers block writers; see tests/benchmarks/bench_web.py.
+    """
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
 
 
 def init_extensions(app: Flask) -> None:
     """Attach every extension to the app."""
     db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        from sqlalchemy import event
+
+        with app.app_context():
+            event.listen(db.engine, "connect", _sqlite_pragmas)
     migrate.init_app(app, db)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+    login_manager.login_message_category = "info"
+    from quizapp.services.accounts import load_user
+
+    login_manager.user_loader(load_user)
     csrf.init_app(app)
+    limiter.init_app(app)

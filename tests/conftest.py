@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +16,7 @@ REQUIRE_ALL = os.environ.get("QUIZAPP_REQUIRE_ALL_TESTS") == "1"
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     """In CI (QUIZAPP_REQUIRE_ALL_TESTS=1) a skipped test is an error: it must run there."""
     outcome = yield
     report = outcome.get_result()
@@ -29,3 +32,110 @@ def shared_dir() -> Path:
     if not (SHARED_DIR / "data").is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file upgraded to the newest migration once per session (tests copy it)."""
+    from flask_migrate import upgrade
+
+    from quizapp import create_app
+    from quizapp.models import db
+
+    path = tmp_path_factory.mktemp("schema") / "head.db"
+    app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, migrated_db: Path) -> Iterator[Callable[..., Any]]:
+    """Build an app on a fresh copy of the migrated database; keyword overrides go to the config."""
+    from quizapp import create_app
+    from quizapp.models import db
+
+    apps = []
+
+    def build(**overrides: Any) -> Any:
+        path = tmp_path / f"app{len(apps)}.db"
+        shutil.copyfile(migrated_db, path)
+        config = {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "URL_ALLOW_PRIVATE": False,
+        }
+        config.update(overrides)
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app: Callable[..., Any]) -> Any:
+    """The app on a temporary SQLite database at the newest migration (CSRF and rate limits off)."""
+    return make_app()
+
+
+@pytest.fixture
+def ctx(app: Any) -> Iterator[None]:
+    """An app context, for calling services and factories directly."""
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app: Any) -> Any:
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Any) -> Any:
+    """A CLI runner bound to the app."""
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Log a teacher in and out through the real login form (flaskr's pattern)."""
+
+    def __init__(self, app: Any, client: Any) -> None:
+        self._app = app
+        self._client = client
+
+    def login(self, email: str | None = None, password: str = "correct horse") -> Any:
+        """Log in as the given teacher, or as a new one; returns the teacher."""
+        from tests.factories import make_teacher
+
+        with self._app.app_context():
+            if email is None:
+                teacher = make_teacher(password=password)
+                email = teacher.email
+            from quizapp.services.accounts import find_user
+
+            teacher = find_user(email)
+        response = self._client.post(
+            "/auth/login", data={"email": email, "password": password}, follow_redirects=False
+        )
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return teacher
+
+    def logout(self) -> Any:
+        """Log out."""
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(app: Any, client: Any) -> AuthActions:
+    """Log in and out as a teacher: ``teacher = auth.login()``."""
+    return AuthActions(app, client)

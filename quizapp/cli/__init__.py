@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import click
 
+from quizapp.cli.export import COMMANDS as EXPORT_COMMANDS
 from quizapp.cli.generate import generate_command
+from quizapp.cli.web import COMMANDS as WEB_COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,13 +20,5 @@ def main() -> None:
 
 
 main.add_command(generate_command)
-
-for _module in ("quizapp.cli.web", "quizapp.cli.export"):
-    try:
-        _mod = __import__(_module, fromlist=["COMMANDS"])
-    except ModuleNotFoundError as exc:  # a command module not written yet
-        if exc.name != _module:
-            raise
-        continue
-    for _command in _mod.COMMANDS:
-        main.add_command(_command)
+for _command in (*WEB_COMMANDS, *EXPORT_COMMANDS):
+    main.add_command(_command)

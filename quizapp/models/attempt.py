@@ -49,8 +49,12 @@ class Response(db.Model):
     __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
-    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
     # The given answer as the student chose or typed it; matching stores a JSON mapping.
     given: Mapped[str | None] = mapped_column(Text)
     given_data: Mapped[dict[str, str] | None] = mapped_column(JSON)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, DateTime, Enum, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -36,7 +36,9 @@ class Quiz(db.Model):
     __tablename__ = "quiz"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     status: Mapped[QuizStatus] = mapped_column(
@@ -49,13 +51,18 @@ class Quiz(db.Model):
     time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
     attempts_allowed: Mapped[int] = mapped_column(Integer, default=1)
     explanations: Mapped[ExplanationPolicy] = mapped_column(
-        Enum(ExplanationPolicy, native_enum=False, length=20), default=ExplanationPolicy.AFTER_SUBMIT
+        Enum(ExplanationPolicy, native_enum=False, length=20),
+        default=ExplanationPolicy.AFTER_SUBMIT,
     )
     open_book: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Every edit touches updated_at, so the row's UPDATE checks and bumps `version`.
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), onupdate=utcnow)
+    # A one-time token from the "generate" form: a double submit finds the first quiz.
+    creation_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     article: Mapped[Article] = relationship()
     owner: Mapped[User] = relationship()
@@ -63,7 +70,7 @@ class Quiz(db.Model):
         back_populates="quiz", order_by="Question.position", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class Question(db.Model):
@@ -77,7 +84,8 @@ class Question(db.Model):
     kind: Mapped[str] = mapped_column(String(30))
     prompt: Mapped[str] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
-    # Kind-specific data in the question-set format: options, accepted, pairs, value, tolerance, unit.
+    # Kind-specific data in the question-set format:
+    # options, accepted, pairs, value, tolerance, unit.
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     fact_type: Mapped[str | None] = mapped_column(String(30))
     fact_text: Mapped[str | None] = mapped_column(Text)
@@ -97,7 +105,11 @@ class Question(db.Model):
 
     def to_item(self, item_id: str | None = None) -> dict[str, Any]:
         """This question as a question-set format item (what macros and exporters render)."""
-        item: dict[str, Any] = {"id": item_id or f"q{self.id}", "kind": self.kind, "prompt": self.prompt}
+        item: dict[str, Any] = {
+            "id": item_id or f"q{self.id}",
+            "kind": self.kind,
+            "prompt": self.prompt,
+        }
         if self.kind != "matching":
             item["answer"] = self.answer
         for key in ("options", "accepted", "pairs", "value", "tolerance", "unit"):

@@ -66,7 +66,8 @@ class Document:
     title: str | None = None
     standfirst: str | None = None
     published: date | None = None
-    paragraphs: int = 0
+    # Body paragraphs as (start, end) offsets; sentences number them from 1.
+    paragraphs: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

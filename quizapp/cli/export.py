@@ -1,0 +1,71 @@
+"""`quizapp export`: a stored quiz as a printable PDF or an LMS/data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+# Kept in step with quizapp.exports.FORMATS (checked by a test) so `--help` needs no import.
+FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "csv", "json", "anki")
+
+
+@click.command("export")
+@click.argument("quiz_ref", metavar="QUIZ_ID_OR_JOIN_CODE")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMAT_NAMES), required=True, help="What to write."
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 26),
+    default=1,
+    show_default=True,
+    help="pdf/key: 2 or more writes a zip of shuffled versions A, B, ... with their keys.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["A4", "Letter"], case_sensitive=False),
+    default="A4",
+    show_default=True,
+)
+@click.option("--appendix", is_flag=True, help="pdf/key: add the article with numbered paragraphs.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="File to write ('-' for standard output).",
+)
+def export_command(
+    quiz_ref: str, fmt: str, versions: int, paper: str, appendix: bool, output: Path
+) -> None:
+    """Export a quiz (by number or join code) from the app's database."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from quizapp import create_app
+    from quizapp.services.exporting import export_quiz, find_quiz
+
+    app = create_app()
+    with app.app_context():
+        try:
+            quiz = find_quiz(quiz_ref)
+        except SQLAlchemyError as exc:  # e.g. no database yet: one line, not a traceback
+            reason = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
+            raise click.ClickException(f"cannot read the quiz database: {reason}") from exc
+        if quiz is None:
+            raise click.ClickException(f"no quiz with number or join code {quiz_ref!r}")
+        try:
+            result = export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if str(output) == "-":
+        click.get_binary_stream("stdout").write(result.data)
+        return
+    try:
+        output.write_bytes(result.data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {output} ({len(result.data):,} bytes, {result.mimetype})", err=True)
+
+
+COMMANDS = [export_command]

@@ -1,0 +1,166 @@
+"""Web commands: demo, serve, create-teacher and db (migrations). Flask is imported lazily."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+
+def _app(overrides: dict[str, Any] | None = None) -> Any:
+    """Build the app (imports Flask only when a web command runs)."""
+    from quizapp import create_app
+
+    return create_app(overrides)
+
+
+def upgrade_database(app: Any) -> None:
+    """Upgrade the app's database to the newest migration (creating the SQLite file if needed)."""
+    from pathlib import Path
+
+    from flask_migrate import upgrade
+
+    from quizapp.models import db
+
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    with app.app_context():
+        upgrade()
+        # Forked servers must not inherit the pool the upgrade used.
+        db.engine.dispose()
+
+
+class _LazyDbGroup(click.Group):
+    """`quizapp db ...`: Flask-Migrate's commands, loaded only when used, run in the app."""
+
+    def _real(self) -> click.Group:
+        from flask_migrate.cli import db
+
+        return db
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return self._real().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._real().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from flask import g
+
+        # What Flask-Migrate's own `db` group callback does: an app context and its options.
+        ctx.with_resource(_app().app_context())
+        g.directory = None
+        g.x_arg = ()
+        return super().invoke(ctx)
+
+
+db_command = _LazyDbGroup(
+    "db", help="Database migrations (Flask-Migrate): upgrade, downgrade, migrate, current, ..."
+)
+
+
+@click.command("create-teacher")
+@click.option("--email", required=True, help="The teacher's e-mail address (their login).")
+@click.option("--name", required=True, help="The name shown on their quizzes.")
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="Prompted for when not given.",
+)
+def create_teacher_command(email: str, name: str, password: str) -> None:
+    """Create a teacher account (or set the password of an existing one)."""
+    from quizapp.models import db
+    from quizapp.services.accounts import (
+        AccountError,
+        NewTeacher,
+        find_user,
+        register_teacher,
+        set_password,
+    )
+
+    app = _app()
+    with app.app_context():
+        try:
+            user = find_user(email)
+            if user is None:
+                register_teacher(NewTeacher(email, name, password))
+                click.echo(f"Created teacher {email}.")
+            else:
+                user.display_name = name
+                set_password(user, password)
+                click.echo(f"Updated teacher {email}.")
+        except AccountError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Set up the demo data, print the login, then stop.")
+def demo_command(host: str, port: int, no_serve: bool) -> None:
+    """Upgrade the database, load a demo teacher and quiz, and serve the app."""
+    from quizapp.services.demo import ensure_demo
+
+    app = _app()
+    upgrade_database(app)
+    with app.app_context():
+        info = ensure_demo(max_chars=app.config["ARTICLE_MAX_CHARS"])
+        base = f"http://{host}:{port}"
+        join_path = _join_path(app, info.join_code)
+    click.echo("")
+    click.echo("quizapp demo")
+    click.echo(f"  Teacher login:  {base}/auth/login")
+    click.echo(f"    e-mail:       {info.email}")
+    click.echo(f"    password:     {info.password}")
+    click.echo(f"  Quiz:           {info.quiz_title}")
+    click.echo(f"  Join code:      {info.join_code}")
+    if join_path:
+        click.echo(f"  Student link:   {base}{join_path}")
+    click.echo("")
+    if no_serve:
+        return
+    click.echo(f"Serving on {base} (Ctrl-C stops).")
+    app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def _join_path(app: Any, code: str) -> str | None:
+    """The student join path for a code, if the student pages are installed."""
+    from flask import url_for
+    from werkzeug.routing import BuildError
+
+    with app.test_request_context():
+        try:
+            return url_for("play.join_code", code=code)
+        except BuildError:
+            return None
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--workers", default=2, show_default=True, type=int, help="Gunicorn worker processes."
+)
+def serve_command(host: str, port: int, workers: int) -> None:
+    """Upgrade the database, then serve the app with gunicorn (production)."""
+    from gunicorn.app.base import BaseApplication
+
+    upgrade_database(_app())
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        """Gunicorn configured from our options; each worker builds its own app."""
+
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+
+        def load(self) -> Any:
+            return _app()
+
+    Server().run()
+
+
+COMMANDS = [create_teacher_command, db_command, demo_command, serve_command]

@@ -1,0 +1,73 @@
+"""Exports of a question set: one module per format behind a registry, one entry point.
+
+    from quizapp.exports import export
+    result = export(document, "gift")          # ExportResult(data, filename, mimetype)
+
+Adding a format means one module with an ``export_<name>(document, options)`` function and one
+line in ``_EXPORTERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+from quizapp.exports.base import ExportOptions, ExportResult
+
+__all__ = ["FORMATS", "ExportOptions", "ExportResult", "export"]
+
+# format name -> (module, function); modules are imported on use, so WeasyPrint and genanki load
+# only when a PDF or a deck is asked for.
+_EXPORTERS: dict[str, tuple[str, str]] = {
+    "pdf": ("quizapp.exports.pdf", "export_paper"),
+    "key": ("quizapp.exports.pdf", "export_key"),
+    "gift": ("quizapp.exports.gift", "export_gift"),
+    "moodle-xml": ("quizapp.exports.moodle_xml", "export_moodle_xml"),
+    "qti": ("quizapp.exports.qti", "export_qti"),
+    "csv": ("quizapp.exports.csv_format", "export_csv"),
+    "json": ("quizapp.exports.json_format", "export_json"),
+    "anki": ("quizapp.exports.anki", "export_anki"),
+}
+FORMATS: tuple[str, ...] = tuple(_EXPORTERS)
+PAPERS: tuple[str, ...] = ("A4", "Letter")
+MAX_VERSIONS = 26
+
+
+def exporter(fmt: str) -> Callable[[dict[str, Any], ExportOptions], ExportResult]:
+    """The export function of a format name."""
+    try:
+        module_name, function_name = _EXPORTERS[fmt]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown export format: {fmt!r}") from None
+    return getattr(import_module(module_name), function_name)
+
+
+def export(
+    document: dict[str, Any],
+    fmt: str,
+    *,
+    article_text: str | None = None,
+    versions: int = 1,
+    paper: str = "A4",
+    seed: int = 0,
+    quiz_title: str | None = None,
+) -> ExportResult:
+    """Export a question-set document in one format.
+
+    ``article_text`` adds the article as an appendix to PDFs; ``versions`` >= 2 makes pdf/key a
+    zip of shuffled versions A, B, ... (deterministic from ``seed``); ``paper`` is A4 or Letter.
+    """
+    function = exporter(fmt)
+    if not 1 <= versions <= MAX_VERSIONS:
+        raise ValueError(f"versions must be between 1 and {MAX_VERSIONS}, not {versions!r}")
+    if str(paper).strip().upper() not in {name.upper() for name in PAPERS}:
+        raise ValueError(f"unknown paper size: {paper!r}")
+    options = ExportOptions(
+        article_text=article_text,
+        versions=versions,
+        paper=paper,
+        seed=seed,
+        quiz_title=quiz_title,
+    )
+    return function(document, options)

@@ -1,0 +1,140 @@
+"""Anki export (.apkg via genanki): one note per item, question on the front, quote on the back."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import io
+import itertools
+import json
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from quizapp.exports.base import (
+    ExportOptions,
+    ExportResult,
+    document_title,
+    items_of,
+    quote_parts,
+    slugify,
+)
+
+Item = dict[str, Any]
+LETTERS = "ABCDEFGHIJ"
+# Notes and cards carry time stamps; a fixed one keeps the deck the same for the same questions.
+_TIMESTAMP = 1_700_000_000.0
+_CSS = """.card { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px; text-align: left;
+  color: #111; background: #fff; }
+.options { margin: .5em 0 0 0; }
+.answer { font-weight: bold; }
+.quote { margin-top: .8em; color: #333; }
+.quote b { text-decoration: underline; }
+.para { color: #666; font-size: 80%; }"""
+
+
+def stable_id(title: str, purpose: str) -> int:
+    """A 31-bit id from the title's hash, so re-exports update the same deck and model."""
+    digest = hashlib.sha256(f"quizapp:{purpose}:{title}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def _e(text: object) -> str:
+    """HTML-escaped text (Anki fields are HTML)."""
+    return html.escape("" if text is None else str(text))
+
+
+def _front(item: Item) -> str:
+    """The prompt, then lettered options, matching columns or a true/false hint."""
+    parts = [f'<div class="prompt">{_e(item.get("prompt"))}</div>']
+    kind = item.get("kind")
+    if kind == "multiple_choice":
+        options = "".join(
+            f"<div>{LETTERS[n]}. {_e(option)}</div>"
+            for n, option in enumerate(item.get("options") or [])
+        )
+        parts.append(f'<div class="options">{options}</div>')
+    elif kind == "true_false":
+        parts.append('<div class="options">True or false?</div>')
+    elif kind == "matching":
+        lefts = "".join(f"<li>{_e(left)}</li>" for left, _ in item.get("pairs") or [])
+        rights = sorted(right for _, right in item.get("pairs") or [])
+        parts.append(f'<ol class="options">{lefts}</ol>')
+        parts.append(f'<div class="options">Choose from: {_e(" · ".join(rights))}</div>')
+    elif kind == "numeric" and item.get("unit"):
+        parts.append(f'<div class="options">({_e(item["unit"])})</div>')
+    return "".join(parts)
+
+
+def _back(item: Item) -> str:
+    """The answer (letter and text for multiple choice), then the highlighted quote and ¶."""
+    kind = item.get("kind")
+    if kind == "matching":
+        answer = "<br>".join(f"{_e(left)} → {_e(right)}" for left, right in item.get("pairs") or [])
+    elif kind == "multiple_choice" and item.get("answer") in (item.get("options") or []):
+        letter = LETTERS[list(item["options"]).index(item["answer"])]
+        answer = f"{letter}. {_e(item['answer'])}"
+    else:
+        answer = _e(item.get("answer"))
+    parts = [f'<div class="answer">{answer}</div>']
+    quote = "".join(f"<b>{_e(p.text)}</b>" if p.hit else _e(p.text) for p in quote_parts(item))
+    if quote:
+        paragraph = (item.get("source") or {}).get("paragraph")
+        mark = f' <span class="para">¶{_e(paragraph)}</span>' if paragraph else ""
+        parts.append(f'<div class="quote">“{quote}”{mark}</div>')
+    return "".join(parts)
+
+
+def build_package(document: dict[str, Any], title: str):
+    """The genanki Package: one deck named after the title, one note per item."""
+    import genanki
+
+    model = genanki.Model(
+        stable_id(title, "model"),
+        "quizapp question",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Id"}],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Back}}',
+            }
+        ],
+        css=_CSS,
+        sort_field_index=2,
+    )
+    deck = genanki.Deck(stable_id(title, "deck"), " ".join(title.split()))
+    for number, item in enumerate(items_of(document), 1):
+        key = str(item.get("id") or f"q{number}")
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[_front(item), _back(item), _e(key)],
+                guid=genanki.guid_for(title, key),
+            )
+        )
+    return genanki.Package(deck)
+
+
+def export_anki(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The set as an Anki package (.apkg), built without leaving temporary files behind."""
+    title = document_title(document, options)
+    package = build_package(document, title)
+    buffer = io.BytesIO()
+    # genanki's write_to_file leaves its temporary database in /tmp; write the database here.
+    with tempfile.TemporaryDirectory(prefix="quizapp-anki-") as folder:
+        path = Path(folder) / "collection.anki2"
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            package.write_to_db(conn.cursor(), _TIMESTAMP, itertools.count(int(_TIMESTAMP * 1000)))
+            conn.commit()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(path, "collection.anki2")
+            archive.writestr("media", json.dumps({}))
+    return ExportResult(
+        data=buffer.getvalue(),
+        filename=f"{slugify(title)}.apkg",
+        mimetype="application/octet-stream",
+    )

@@ -1,0 +1,144 @@
+"""GIFT export (Moodle's text format): every kind, escaped, with the quote as general feedback."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from quizapp.exports.base import (
+    ExportOptions,
+    ExportResult,
+    document_title,
+    items_of,
+    numeric_text,
+    slugify,
+)
+
+Item = dict[str, Any]
+BLANK = "_____"
+# GIFT's own markup characters; a backslash before each makes it literal.
+_SPECIAL = "\\~=#{}:"
+
+
+def escape(text: str) -> str:
+    """Text made literal for GIFT: backslash before ~ = # { } : and \\, one line, no "->".
+
+    Moodle takes any "->" inside braces as a matching question, so it becomes an arrow.
+    """
+    flat = " ".join(str(text).split()).replace("->", "→")
+    return "".join("\\" + char if char in _SPECIAL else char for char in flat)
+
+
+def escape_html(text: str) -> str:
+    """Text shown as HTML by Moodle (the [html] format): HTML-escaped, then GIFT-escaped."""
+    return escape(html.escape(" ".join(str(text).split()), quote=False))
+
+
+def _feedback(item: Item) -> str:
+    """The general feedback: the quoted source sentence and its paragraph number."""
+    source = item.get("source") or {}
+    quote = source.get("quote") or item.get("explanation") or ""
+    if not quote:
+        return ""
+    paragraph = source.get("paragraph")
+    text = f"{quote} (¶{paragraph})" if paragraph else quote
+    return f"####{escape_html(text)}"
+
+
+def _accepted(item: Item) -> list[str]:
+    """The answer and its accepted variants, each once, answer first."""
+    seen: list[str] = []
+    for value in [item.get("answer"), *(item.get("accepted") or [])]:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _multiple_choice(item: Item) -> str:
+    """One "=" right option, "~" for the others."""
+    lines = [
+        ("=" if option == item.get("answer") else "~") + escape_html(option)
+        for option in item.get("options") or []
+    ]
+    return "[html]" + escape_html(item["prompt"]) + " {\n" + "\n".join(lines) + _tail(item)
+
+
+def _true_false(item: Item) -> str:
+    """{T} or {F}."""
+    flag = "T" if str(item.get("answer")).strip().lower() == "true" else "F"
+    return "[html]" + escape_html(item["prompt"]) + " {" + flag + _feedback(item) + "}"
+
+
+def _short(item: Item) -> str:
+    """Any of the accepted answers, typed (plain text: they are compared, not shown as HTML)."""
+    answers = " ".join("=" + escape(value) for value in _accepted(item))
+    return "{" + answers + _feedback(item) + "}"
+
+
+def _fill_in(item: Item) -> str:
+    """A missing-word question: the answer braces stand where the blank was."""
+    before, _, after = item["prompt"].partition(BLANK)
+    text = escape_html(before) + (" " if before[-1:].isspace() else "") + _short(item)
+    if after.strip():
+        text += (" " if after[:1].isspace() else "") + escape_html(after)
+    return "[html]" + text
+
+
+def _short_answer(item: Item) -> str:
+    """The prompt, then the accepted answers."""
+    return "[html]" + escape_html(item["prompt"]) + " " + _short(item)
+
+
+def _matching(item: Item) -> str:
+    """ "=left -> right" for each pair."""
+    lines = [
+        "=" + escape_html(left) + " -> " + escape(right) for left, right in item.get("pairs") or []
+    ]
+    return "[html]" + escape_html(item["prompt"]) + " {\n" + "\n".join(lines) + _tail(item)
+
+
+def _numeric(item: Item) -> str:
+    """{#value:tolerance}, the unit said in the prompt when there is one."""
+    prompt = item["prompt"]
+    if item.get("unit"):
+        prompt = f"{prompt} ({item['unit']})"
+    value = numeric_text(item.get("value"))
+    tolerance = numeric_text(item.get("tolerance") or 0)
+    return "[html]" + escape_html(prompt) + " {#" + value + ":" + tolerance + _feedback(item) + "}"
+
+
+def _tail(item: Item) -> str:
+    """The closing of a multi-line answer block, with the feedback on its own line."""
+    feedback = _feedback(item)
+    return ("\n" + feedback if feedback else "") + "\n}"
+
+
+WRITERS: dict[str, Callable[[Item], str]] = {
+    "multiple_choice": _multiple_choice,
+    "true_false": _true_false,
+    "fill_in": _fill_in,
+    "short_answer": _short_answer,
+    "matching": _matching,
+    "numeric": _numeric,
+}
+
+
+def gift_question(item: Item, number: int) -> str:
+    """One item as a GIFT question titled "Q<number>"."""
+    writer = WRITERS.get(item.get("kind", ""))
+    if writer is None:
+        raise ValueError(f"unknown question kind: {item.get('kind')!r}")
+    return f"::Q{number}:: " + writer(item)
+
+
+def export_gift(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The whole set as a GIFT file, questions separated by blank lines."""
+    title = document_title(document, options)
+    blocks = [f"// {' '.join(title.split())}"]
+    blocks += [gift_question(item, n) for n, item in enumerate(items_of(document), 1)]
+    return ExportResult(
+        data=("\n\n".join(blocks) + "\n").encode("utf-8"),
+        filename=f"{slugify(title)}.gift.txt",
+        mimetype="text/plain; charset=utf-8",
+    )

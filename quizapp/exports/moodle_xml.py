@@ -1,0 +1,165 @@
+"""Moodle XML export: multichoice, shortanswer, truefalse, matching and numerical questions."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import Any
+
+from quizapp.exports.base import (
+    ExportOptions,
+    ExportResult,
+    document_title,
+    items_of,
+    numeric_text,
+    slugify,
+)
+
+Item = dict[str, Any]
+BLANK = "_____"
+
+
+def _html(text: str) -> str:
+    """Text for a format="html" field: shown as written, never run as markup."""
+    return html.escape(text, quote=False)
+
+
+def _text_field(parent: ET.Element, tag: str, text: str, *, as_html: bool = True) -> ET.Element:
+    """<tag format="html"><text>...</text></tag> (ElementTree escapes it for XML)."""
+    element = ET.SubElement(parent, tag, {"format": "html"} if as_html else {})
+    ET.SubElement(element, "text").text = _html(text) if as_html else text
+    return element
+
+
+def _feedback_text(item: Item) -> str:
+    """The general feedback: the quoted source sentence and its paragraph number."""
+    source = item.get("source") or {}
+    quote = source.get("quote") or item.get("explanation") or ""
+    paragraph = source.get("paragraph")
+    return f"{quote} (¶{paragraph})" if quote and paragraph else quote
+
+
+def _question(parent: ET.Element, kind: str, item: Item, number: int, prompt: str) -> ET.Element:
+    """The common head of a question: name, text, general feedback, grade."""
+    question = ET.SubElement(parent, "question", {"type": kind})
+    name = ET.SubElement(question, "name")
+    ET.SubElement(name, "text").text = f"Q{number}"
+    _text_field(question, "questiontext", prompt)
+    _text_field(question, "generalfeedback", _feedback_text(item))
+    ET.SubElement(question, "defaultgrade").text = "1"
+    ET.SubElement(question, "penalty").text = "0.3333333"
+    ET.SubElement(question, "hidden").text = "0"
+    ET.SubElement(question, "idnumber").text = str(item.get("id") or f"q{number}")
+    return question
+
+
+def _answer(
+    question: ET.Element, text: str, fraction: int, *, as_html: bool, feedback: str = ""
+) -> ET.Element:
+    """One <answer> with its fraction and (possibly empty) feedback."""
+    attrs = {"fraction": str(fraction)}
+    if as_html:
+        attrs["format"] = "html"
+    answer = ET.SubElement(question, "answer", attrs)
+    ET.SubElement(answer, "text").text = _html(text) if as_html else text
+    _text_field(answer, "feedback", feedback)
+    return answer
+
+
+def _multiple_choice(parent: ET.Element, item: Item, number: int) -> None:
+    """multichoice, one right answer."""
+    question = _question(parent, "multichoice", item, number, item["prompt"])
+    ET.SubElement(question, "single").text = "true"
+    ET.SubElement(question, "shuffleanswers").text = "true"
+    ET.SubElement(question, "answernumbering").text = "ABCD"
+    for option in item.get("options") or []:
+        right = option == item.get("answer")
+        _answer(question, option, 100 if right else 0, as_html=True)
+
+
+def _true_false(parent: ET.Element, item: Item, number: int) -> None:
+    """truefalse: the answers are the words "true" and "false"."""
+    question = _question(parent, "truefalse", item, number, item["prompt"])
+    truth = str(item.get("answer")).strip().lower() == "true"
+    _answer(question, "true", 100 if truth else 0, as_html=False)
+    _answer(question, "false", 0 if truth else 100, as_html=False)
+
+
+def _accepted(item: Item) -> list[str]:
+    """The answer and its accepted variants, each once, answer first."""
+    seen: list[str] = []
+    for value in [item.get("answer"), *(item.get("accepted") or [])]:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _short_answer(parent: ET.Element, item: Item, number: int) -> None:
+    """shortanswer, every accepted variant worth full marks; fill-in shows a blank line."""
+    question = _question(parent, "shortanswer", item, number, item["prompt"])
+    ET.SubElement(question, "usecase").text = "0"
+    for value in _accepted(item):
+        # Typed answers are compared as plain text, so they are not HTML-escaped.
+        _answer(question, value, 100, as_html=False)
+
+
+def _matching(parent: ET.Element, item: Item, number: int) -> None:
+    """matching: one subquestion per pair."""
+    question = _question(parent, "matching", item, number, item["prompt"])
+    ET.SubElement(question, "shuffleanswers").text = "true"
+    for left, right in item.get("pairs") or []:
+        sub = _text_field(question, "subquestion", left)
+        answer = ET.SubElement(sub, "answer")
+        ET.SubElement(answer, "text").text = right
+
+
+def _numeric(parent: ET.Element, item: Item, number: int) -> None:
+    """numerical with an absolute tolerance; the unit goes in the prompt, not graded."""
+    prompt = item["prompt"]
+    if item.get("unit"):
+        prompt = f"{prompt} ({item['unit']})"
+    question = _question(parent, "numerical", item, number, prompt)
+    answer = _answer(question, numeric_text(item.get("value")), 100, as_html=False)
+    ET.SubElement(answer, "tolerance").text = numeric_text(item.get("tolerance") or 0)
+    ET.SubElement(question, "unitgradingtype").text = "0"
+    ET.SubElement(question, "unitpenalty").text = "0"
+    ET.SubElement(question, "showunits").text = "3"
+    ET.SubElement(question, "unitsleft").text = "0"
+
+
+WRITERS: dict[str, Callable[[ET.Element, Item, int], None]] = {
+    "multiple_choice": _multiple_choice,
+    "true_false": _true_false,
+    "fill_in": _short_answer,
+    "short_answer": _short_answer,
+    "matching": _matching,
+    "numeric": _numeric,
+}
+
+
+def moodle_quiz(document: dict[str, Any], title: str) -> ET.Element:
+    """The <quiz> element: a category named after the title, then one question per item."""
+    quiz = ET.Element("quiz")
+    category = ET.SubElement(quiz, "question", {"type": "category"})
+    name = ET.SubElement(category, "category")
+    ET.SubElement(name, "text").text = "$course$/top/" + " ".join(title.replace("/", "-").split())
+    for number, item in enumerate(items_of(document), 1):
+        writer = WRITERS.get(item.get("kind", ""))
+        if writer is None:
+            raise ValueError(f"unknown question kind: {item.get('kind')!r}")
+        writer(quiz, item, number)
+    return quiz
+
+
+def export_moodle_xml(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The whole set as a Moodle XML question file."""
+    title = document_title(document, options)
+    tree = ET.ElementTree(moodle_quiz(document, title))
+    ET.indent(tree)
+    data = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True) + b"\n"
+    return ExportResult(
+        data=data,
+        filename=f"{slugify(title)}.moodle.xml",
+        mimetype="application/xml",
+    )

@@ -1,0 +1,269 @@
+"""Printable PDFs with WeasyPrint: the student paper, the answer key, and A/B/... versions."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from quizapp.exports.base import (
+    ExportOptions,
+    ExportResult,
+    QuotePart,
+    article_paragraphs,
+    document_title,
+    items_of,
+    numeric_text,
+    quote_parts,
+    slugify,
+)
+from quizapp.exports.versions import matching_right_column, version_document, version_label
+from quizapp.paths import TEMPLATES_DIR
+
+Item = dict[str, Any]
+LETTERS = "ABCDEFGHIJ"
+PAPER_SIZES = {"A4": "A4", "LETTER": "letter"}
+PDF_MIMETYPE = "application/pdf"
+_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEntry:
+    """One question's line in the answer key."""
+
+    number: int
+    kind: str
+    prompt: str
+    answers: tuple[str, ...]
+    accepted: tuple[str, ...] = ()
+    quote: tuple[QuotePart, ...] = ()
+    paragraph: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """Everything a print template shows, computed here so templates only loop and branch."""
+
+    title: str
+    article_title: str | None
+    article_date: str | None
+    version: str | None
+    items: tuple[tuple[int, Item], ...]
+    instructions: tuple[str, ...]
+    keys: tuple[KeyEntry, ...] = ()
+    appendix: tuple[tuple[int | None, str], ...] = ()
+    paper_size: str = "A4"
+
+
+def paper_size(name: str) -> str:
+    """The CSS page size for "A4" or "Letter" (any case)."""
+    size = PAPER_SIZES.get(str(name).strip().upper())
+    if size is None:
+        raise ValueError(f"unknown paper size: {name!r}")
+    return size
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    """The Jinja environment of the print templates, autoescaping everything."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=4)
+def _stylesheet(size: str):
+    """templates/print/paper.css plus the page size, parsed once per size."""
+    from weasyprint import CSS
+
+    css = (TEMPLATES_DIR / "print" / "paper.css").read_text(encoding="utf-8")
+    return CSS(string=f"{css}\n@page {{ size: {size}; }}\n", url_fetcher=_refusing_fetcher())
+
+
+@lru_cache(maxsize=1)
+def _refusing_fetcher():
+    """A URL fetcher that loads nothing but inline data: URLs (no network, no files)."""
+    from weasyprint import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+
+
+def render_pdf(html_text: str, size: str) -> bytes:
+    """HTML to PDF bytes, with paper.css and no access to any URL or file."""
+    from weasyprint import HTML
+
+    document = HTML(string=html_text, base_url=None, url_fetcher=_refusing_fetcher())
+    return document.write_pdf(stylesheets=[_stylesheet(size)])
+
+
+def _date_label(value: str | None) -> str | None:
+    """An ISO date as "12 March 2024"; other text as given."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _instructions(items: list[Item]) -> tuple[str, ...]:
+    """How to answer, only for the kinds on this paper."""
+    kinds = {item.get("kind") for item in items}
+    lines = ["Answer every question. Use a pen and write clearly."]
+    if kinds & {"multiple_choice", "true_false"}:
+        lines.append("Multiple choice and true/false: tick one box.")
+    if kinds & {"fill_in", "short_answer", "numeric"}:
+        lines.append(
+            "Write your answer on the line; give numbers with their unit where one is shown."
+        )
+    if "matching" in kinds:
+        lines.append("Matching: write the letter of the right-hand item beside each numbered item.")
+    return tuple(lines)
+
+
+def _accepted_extra(item: Item) -> tuple[str, ...]:
+    """Accepted variants other than the answer itself."""
+    answer = item.get("answer")
+    seen: list[str] = []
+    for value in item.get("accepted") or []:
+        if value and value != answer and value not in seen:
+            seen.append(value)
+    return tuple(seen)
+
+
+def _key_answers(item: Item) -> tuple[str, ...]:
+    """The answer lines: "C — text" for choices, "1 → B (text)" for matching."""
+    kind = item.get("kind")
+    if kind == "multiple_choice":
+        options = list(item.get("options") or [])
+        if item.get("answer") in options:
+            return (f"{LETTERS[options.index(item['answer'])]} — {item['answer']}",)
+    if kind == "matching":
+        rights = list(item.get("right_options") or [])
+        lines = []
+        for n, (left, right) in enumerate(item.get("pairs") or [], 1):
+            letter = LETTERS[rights.index(right)] if right in rights else "?"
+            lines.append(f"{n}. {left} → {letter} ({right})")
+        return tuple(lines)
+    if kind == "numeric":
+        answer = str(item.get("answer") or numeric_text(item.get("value")))
+        if item.get("unit") and item["unit"] not in answer:
+            answer = f"{answer} {item['unit']}"
+        tolerance = float(item.get("tolerance") or 0)
+        value = item.get("value")
+        if tolerance and value is not None:
+            low = numeric_text(float(value) - tolerance)
+            high = numeric_text(float(value) + tolerance)
+            answer += f" (accept {low} to {high})"
+        return (answer,)
+    return (str(item.get("answer") or ""),)
+
+
+def key_entry(number: int, item: Item) -> KeyEntry:
+    """The answer-key line of one item: answers, highlighted quote, paragraph."""
+    parts = tuple(quote_parts(item))
+    source = item.get("source") or {}
+    explanation = str(item.get("explanation") or "")
+    quote = source.get("quote") or ""
+    # A teacher's own explanation is kept; the generated "The article says: ..." repeats the quote.
+    note = explanation if explanation and (not quote or quote[:40] not in explanation) else ""
+    return KeyEntry(
+        number=number,
+        kind=str(item.get("kind")),
+        prompt=str(item.get("prompt") or ""),
+        answers=_key_answers(item),
+        accepted=_accepted_extra(item),
+        quote=parts,
+        paragraph=source.get("paragraph"),
+        note=note,
+    )
+
+
+def build_paper(
+    document: dict[str, Any], options: ExportOptions, *, label: str | None = None
+) -> Paper:
+    """The printable view of one version of the document (its items already in version order)."""
+    article = document.get("article") or {}
+    items: list[Item] = []
+    for item in items_of(document):
+        if item.get("kind") == "matching":
+            item = {
+                **item,
+                "right_options": matching_right_column(item, seed=options.seed, label=label or "A"),
+            }
+        items.append(item)
+    numbered = tuple(enumerate(items, 1))
+    appendix = ()
+    if options.article_text:
+        appendix = tuple(article_paragraphs(options.article_text, items))
+    return Paper(
+        title=document_title(document, options),
+        article_title=article.get("title"),
+        article_date=_date_label(article.get("published")),
+        version=label,
+        items=numbered,
+        instructions=_instructions(items),
+        keys=tuple(key_entry(n, item) for n, item in numbered),
+        appendix=appendix,
+        paper_size=paper_size(options.paper),
+    )
+
+
+def paper_html(paper: Paper) -> str:
+    """The student paper as HTML (the question macro in "print" mode)."""
+    return _environment().get_template("print/paper.html").render(paper=paper)
+
+
+def key_html(paper: Paper) -> str:
+    """The answer key as HTML."""
+    return _environment().get_template("print/key.html").render(paper=paper)
+
+
+def _versions_zip(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """A zip of every version's paper and key: <title>-A.pdf, <title>-A-key.pdf, ..."""
+    stem = slugify(document_title(document, options))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for index in range(options.versions):
+            label = version_label(index)
+            paper = build_paper(
+                version_document(document, index, seed=options.seed), options, label=label
+            )
+            for suffix, html_text in (("", paper_html(paper)), ("-key", key_html(paper))):
+                info = zipfile.ZipInfo(f"{stem}-{label}{suffix}.pdf", date_time=_ZIP_TIME)
+                archive.writestr(
+                    info, render_pdf(html_text, paper.paper_size), zipfile.ZIP_DEFLATED
+                )
+    return ExportResult(buffer.getvalue(), f"{stem}-versions.zip", "application/zip")
+
+
+def export_paper(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The student paper as a PDF (or, with versions >= 2, a zip of versions and keys)."""
+    if options.versions >= 2:
+        return _versions_zip(document, options)
+    paper = build_paper(document, options)
+    stem = slugify(paper.title)
+    return ExportResult(
+        render_pdf(paper_html(paper), paper.paper_size), f"{stem}.pdf", PDF_MIMETYPE
+    )
+
+
+def export_key(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The answer key as a PDF (or, with versions >= 2, the same zip as export_paper)."""
+    if options.versions >= 2:
+        return _versions_zip(document, options)
+    paper = build_paper(document, options)
+    stem = slugify(paper.title)
+    return ExportResult(
+        render_pdf(key_html(paper), paper.paper_size), f"{stem}-key.pdf", PDF_MIMETYPE
+    )

@@ -1,0 +1,375 @@
+"""IMS QTI 2.1 content package: a manifest, one assessmentItem per question and a test."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+from quizapp.exports.base import (
+    ExportOptions,
+    ExportResult,
+    document_title,
+    items_of,
+    numeric_text,
+    slugify,
+)
+
+Item = dict[str, Any]
+BLANK = "_____"
+QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
+CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
+CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+# A fixed time stamp keeps the zip byte-identical for the same questions.
+_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+def identifier(text: str, *, prefix: str = "ID_") -> str:
+    """A QTI identifier from any text: invalid characters become "_", a letter goes first."""
+    cleaned = re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+    return cleaned if IDENTIFIER.fullmatch(cleaned) else prefix + cleaned
+
+
+def _sub(
+    parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None
+) -> ET.Element:
+    """A child element; its text is escaped by ElementTree, never parsed as markup."""
+    element = ET.SubElement(parent, tag, attrs or {})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _item_root(item_ident: str, title: str) -> ET.Element:
+    """An empty assessmentItem with namespaces and schema location."""
+    return ET.Element(
+        "assessmentItem",
+        {
+            "xmlns": QTI_NS,
+            "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{QTI_NS} {QTI_XSD}",
+            "identifier": item_ident,
+            "title": title,
+            "adaptive": "false",
+            "timeDependent": "false",
+        },
+    )
+
+
+def _outcomes(root: ET.Element) -> None:
+    """SCORE (float) and FEEDBACK (identifier) outcome variables."""
+    score = _sub(
+        root,
+        "outcomeDeclaration",
+        {"identifier": "SCORE", "cardinality": "single", "baseType": "float"},
+    )
+    _sub(_sub(score, "defaultValue"), "value", text="0")
+    _sub(
+        root,
+        "outcomeDeclaration",
+        {"identifier": "FEEDBACK", "cardinality": "single", "baseType": "identifier"},
+    )
+
+
+def _response(root: ET.Element, cardinality: str, base: str, values: list[str]) -> ET.Element:
+    """The RESPONSE declaration with its correct response."""
+    attrs = {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base}
+    declaration = _sub(root, "responseDeclaration", attrs)
+    correct = _sub(declaration, "correctResponse")
+    for value in values:
+        _sub(correct, "value", text=value)
+    return declaration
+
+
+def _set_score(parent: ET.Element, value: str) -> None:
+    """<setOutcomeValue identifier="SCORE"> with a float constant."""
+    outcome = _sub(parent, "setOutcomeValue", {"identifier": "SCORE"})
+    _sub(outcome, "baseValue", {"baseType": "float"}, "1" if value == "1" else "0")
+
+
+def _processing(root: ET.Element, template: str, condition: ET.Element | None) -> None:
+    """Response processing: the standard template named, plus its rules written out.
+
+    The rules also set FEEDBACK so the quote is shown; QTI prefers the item's own rules when
+    both are given, and players that only know the templates still score it the same way.
+    """
+    processing = _sub(root, "responseProcessing", {"template": TEMPLATES + template})
+    if condition is not None:
+        processing.append(condition)
+    else:  # map_response
+        block = _sub(processing, "responseCondition")
+        branch = _sub(block, "responseIf")
+        _sub(_sub(branch, "isNull"), "variable", {"identifier": "RESPONSE"})
+        _set_score(branch, "0")
+        outcome = _sub(_sub(block, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"})
+        _sub(outcome, "mapResponse", {"identifier": "RESPONSE"})
+    feedback = _sub(processing, "setOutcomeValue", {"identifier": "FEEDBACK"})
+    _sub(feedback, "baseValue", {"baseType": "identifier"}, "EXPLANATION")
+
+
+def _match_correct(test: ET.Element) -> ET.Element:
+    """A responseCondition: SCORE 1 if the test holds, else 0."""
+    block = ET.Element("responseCondition")
+    branch = _sub(block, "responseIf")
+    branch.append(test)
+    _set_score(branch, "1")
+    _set_score(_sub(block, "responseElse"), "0")
+    return block
+
+
+def _matches_correct() -> ET.Element:
+    """<match> of the response and the correct response."""
+    match = ET.Element("match")
+    _sub(match, "variable", {"identifier": "RESPONSE"})
+    _sub(match, "correct", {"identifier": "RESPONSE"})
+    return match
+
+
+def _feedback(root: ET.Element, item: Item) -> None:
+    """A modal feedback with the quoted source sentence and its paragraph number."""
+    source = item.get("source") or {}
+    quote = source.get("quote") or item.get("explanation") or ""
+    if not quote:
+        return
+    attrs = {"outcomeIdentifier": "FEEDBACK", "identifier": "EXPLANATION", "showHide": "show"}
+    modal = _sub(root, "modalFeedback", {**attrs, "title": "From the article"})
+    paragraph = source.get("paragraph")
+    _sub(modal, "p", text=f"“{quote}”" + (f" (¶{paragraph})" if paragraph else ""))
+
+
+def _choice(root: ET.Element, body: ET.Element, item: Item, options: list[str]) -> None:
+    """choiceInteraction with one right choice; options keep their order for true/false."""
+    answer = item.get("answer")
+    idents = [f"C{n}" for n in range(1, len(options) + 1)]
+    right = [ident for ident, option in zip(idents, options, strict=True) if option == answer]
+    _response(root, "single", "identifier", right[:1])
+    _outcomes(root)
+    shuffle = "false" if item.get("kind") == "true_false" else "true"
+    interaction = _sub(
+        body,
+        "choiceInteraction",
+        {"responseIdentifier": "RESPONSE", "shuffle": shuffle, "maxChoices": "1"},
+    )
+    _sub(interaction, "prompt", text=item["prompt"])
+    for ident, option in zip(idents, options, strict=True):
+        _sub(interaction, "simpleChoice", {"identifier": ident}, option)
+    root.append(body)
+    _processing(root, "match_correct", _match_correct(_matches_correct()))
+
+
+def _multiple_choice(root: ET.Element, body: ET.Element, item: Item) -> None:
+    """A single-answer choice question."""
+    _choice(root, body, item, list(item.get("options") or []))
+
+
+def _true_false(root: ET.Element, body: ET.Element, item: Item) -> None:
+    """A choice between True and False, in that order."""
+    _choice(root, body, item, ["True", "False"])
+
+
+def _accepted(item: Item) -> list[str]:
+    """The answer and its accepted variants, each once, answer first."""
+    seen: list[str] = []
+    for value in [item.get("answer"), *(item.get("accepted") or [])]:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _text_entry(root: ET.Element, body: ET.Element, item: Item) -> None:
+    """textEntryInteraction: inside the sentence for fill-in, under the prompt otherwise."""
+    accepted = _accepted(item)
+    declaration = _response(root, "single", "string", accepted[:1])
+    mapping = _sub(
+        declaration, "mapping", {"defaultValue": "0", "lowerBound": "0", "upperBound": "1"}
+    )
+    for value in accepted:
+        _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": "1", "caseSensitive": "false"})
+    _outcomes(root)
+    length = str(max(10, *(len(value) + 4 for value in accepted)) if accepted else 15)
+    attrs = {"responseIdentifier": "RESPONSE", "expectedLength": length}
+    prompt = item["prompt"]
+    if item.get("kind") == "fill_in" and BLANK in prompt:
+        before, _, after = prompt.partition(BLANK)
+        paragraph = _sub(body, "p", text=before)
+        _sub(paragraph, "textEntryInteraction", attrs).tail = after
+    else:
+        _sub(body, "p", text=prompt)
+        _sub(_sub(body, "p"), "textEntryInteraction", attrs)
+    root.append(body)
+    _processing(root, "map_response", None)
+
+
+def _numeric(root: ET.Element, body: ET.Element, item: Item) -> None:
+    """A float textEntryInteraction, right within the absolute tolerance."""
+    _response(root, "single", "float", [numeric_text(item.get("value"))])
+    _outcomes(root)
+    _sub(body, "p", text=item["prompt"])
+    line = _sub(body, "p")
+    entry = _sub(
+        line, "textEntryInteraction", {"responseIdentifier": "RESPONSE", "expectedLength": "12"}
+    )
+    if item.get("unit"):
+        entry.tail = " " + item["unit"]
+    root.append(body)
+    tolerance = numeric_text(item.get("tolerance") or 0)
+    equal = ET.Element(
+        "equal", {"toleranceMode": "absolute", "tolerance": f"{tolerance} {tolerance}"}
+    )
+    _sub(equal, "variable", {"identifier": "RESPONSE"})
+    _sub(equal, "correct", {"identifier": "RESPONSE"})
+    _processing(root, "match_correct", _match_correct(equal))
+
+
+def _matching(root: ET.Element, body: ET.Element, item: Item) -> None:
+    """matchInteraction: left items L1.., right items R1..; a point per right pair."""
+    pairs = list(item.get("pairs") or [])
+    values = [f"L{n} R{n}" for n in range(1, len(pairs) + 1)]
+    declaration = _response(root, "multiple", "directedPair", values)
+    mapping = _sub(declaration, "mapping", {"defaultValue": "0", "lowerBound": "0"})
+    for value in values:
+        _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": "1", "caseSensitive": "true"})
+    _outcomes(root)
+    attrs = {
+        "responseIdentifier": "RESPONSE",
+        "shuffle": "true",
+        "maxAssociations": str(len(pairs)),
+    }
+    interaction = _sub(body, "matchInteraction", attrs)
+    _sub(interaction, "prompt", text=item["prompt"])
+    for side, column in (("L", 0), ("R", 1)):
+        match_set = _sub(interaction, "simpleMatchSet")
+        for n, pair in enumerate(pairs, 1):
+            _sub(
+                match_set,
+                "simpleAssociableChoice",
+                {"identifier": f"{side}{n}", "matchMax": "1"},
+                pair[column],
+            )
+    root.append(body)
+    _processing(root, "map_response", None)
+
+
+WRITERS: dict[str, Callable[[ET.Element, ET.Element, Item], None]] = {
+    "multiple_choice": _multiple_choice,
+    "true_false": _true_false,
+    "fill_in": _text_entry,
+    "short_answer": _text_entry,
+    "numeric": _numeric,
+    "matching": _matching,
+}
+
+
+def assessment_item(item: Item, item_ident: str, number: int) -> ET.Element:
+    """One question as a QTI 2.1 assessmentItem element."""
+    writer = WRITERS.get(item.get("kind", ""))
+    if writer is None:
+        raise ValueError(f"unknown question kind: {item.get('kind')!r}")
+    root = _item_root(item_ident, f"Q{number}")
+    # The writer appends declarations first, then the body, then processing (schema order).
+    writer(root, ET.Element("itemBody"), item)
+    _feedback(root, item)
+    return root
+
+
+def _test(test_ident: str, title: str, item_files: list[tuple[str, str]]) -> ET.Element:
+    """An assessmentTest holding every item in order, in one part and one section."""
+    root = ET.Element(
+        "assessmentTest",
+        {
+            "xmlns": QTI_NS,
+            "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{QTI_NS} {QTI_XSD}",
+            "identifier": test_ident,
+            "title": title,
+        },
+    )
+    part = _sub(
+        root,
+        "testPart",
+        {"identifier": "PART_1", "navigationMode": "linear", "submissionMode": "individual"},
+    )
+    section = _sub(
+        part, "assessmentSection", {"identifier": "SECTION_1", "title": title, "visible": "true"}
+    )
+    for item_ident, href in item_files:
+        _sub(section, "assessmentItemRef", {"identifier": item_ident, "href": href})
+    return root
+
+
+def _manifest(test_ident: str, item_files: list[tuple[str, str]]) -> ET.Element:
+    """imsmanifest.xml: one resource per item file and the test depending on them all."""
+    root = ET.Element(
+        "manifest",
+        {
+            "xmlns": CP_NS,
+            "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{CP_NS} {CP_XSD}",
+            "identifier": "MANIFEST_" + test_ident,
+        },
+    )
+    metadata = _sub(root, "metadata")
+    _sub(metadata, "schema", text="QTIv2.1 Package")
+    _sub(metadata, "schemaversion", text="1.0.0")
+    _sub(root, "organizations")
+    resources = _sub(root, "resources")
+    test_resource = _sub(
+        resources,
+        "resource",
+        {
+            "identifier": "RES_" + test_ident,
+            "type": "imsqti_test_xmlv2p1",
+            "href": "assessment.xml",
+        },
+    )
+    _sub(test_resource, "file", {"href": "assessment.xml"})
+    for item_ident, href in item_files:
+        resource = _sub(
+            resources,
+            "resource",
+            {"identifier": "RES_" + item_ident, "type": "imsqti_item_xmlv2p1", "href": href},
+        )
+        _sub(resource, "file", {"href": href})
+        _sub(test_resource, "dependency", {"identifierref": "RES_" + item_ident})
+    return root
+
+
+def _xml_bytes(root: ET.Element) -> bytes:
+    """An element as an indented UTF-8 XML document."""
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The set as a QTI 2.1 zip: imsmanifest.xml, assessment.xml and items/<id>.xml."""
+    title = document_title(document, options)
+    test_ident = identifier(slugify(title, fallback="quiz"), prefix="TEST_")
+    files: dict[str, bytes] = {}
+    item_files: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for number, item in enumerate(items_of(document), 1):
+        item_ident = identifier(str(item.get("id") or f"q{number}"), prefix="ITEM_")
+        while item_ident in used:
+            item_ident += "_"
+        used.add(item_ident)
+        href = f"items/{item_ident}.xml"
+        files[href] = _xml_bytes(assessment_item(item, item_ident, number))
+        item_files.append((item_ident, href))
+    files["assessment.xml"] = _xml_bytes(_test(test_ident, title, item_files))
+    manifest = _xml_bytes(_manifest(test_ident, item_files))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [("imsmanifest.xml", manifest), *sorted(files.items())]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return ExportResult(
+        data=buffer.getvalue(),
+        filename=f"{slugify(title)}.qti.zip",
+        mimetype="application/zip",
+    )

@@ -1,0 +1,88 @@
+"""HTML to article text, title and publication date, with trafilatura and no network access."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from configparser import ConfigParser
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.settings import use_config
+from trafilatura.utils import load_html
+
+from quizapp.ingest.article import Extracted
+from quizapp.ingest.text import bom_encoding, decode_text
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
+
+
+def decode_html(data: bytes, *, declared: str | None = None) -> str:
+    """Decode HTML bytes: a BOM wins, then the HTTP charset, then a <meta> charset, then guess."""
+    if bom_encoding(data) is None and declared is None:
+        match = _META_CHARSET.search(data[:4096])
+        if match is not None:
+            declared = match.group(1).decode("ascii")
+    return decode_text(data, declared=declared)
+
+
+def html_to_text(html: str, *, url: str | None = None) -> Extracted:
+    """The main text of a page (paragraphs on lines), its title and its publication date.
+
+    Scripts, styles, navigation and comments never reach the text; nothing is fetched.
+    """
+    tree = load_html(_XML_DECLARATION.sub("", html, count=1))
+    if tree is None:
+        return Extracted(text="")
+    fallback_title = _first_text(tree, "//title") or _first_text(tree, "//h1")
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+        config=_config(),
+    )
+    if document is None:
+        return Extracted(text="", title=fallback_title)
+    return Extracted(
+        text=document.text or "",
+        title=document.title or fallback_title,
+        published=_parse_date(document.date),
+    )
+
+
+@functools.cache
+def _config() -> ConfigParser:
+    """trafilatura's settings, changed so a short article is not swapped for a cruder fallback."""
+    config = use_config()
+    # The default (250) hands short pages to a fallback that splits links into lines and
+    # keeps navigation; falling back only when nothing was found gives cleaner text.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+def _first_text(tree: HtmlElement, xpath: str) -> str | None:
+    """The whitespace-collapsed text of the first element an XPath finds, if any."""
+    for element in tree.xpath(xpath):
+        text = " ".join(element.text_content().split())
+        if text:
+            return text
+    return None
+
+
+def _parse_date(value: str | None) -> datetime.date | None:
+    """trafilatura's YYYY-MM-DD date as a date."""
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

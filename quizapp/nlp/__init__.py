@@ -1,0 +1,19 @@
+"""The question generator: pure functions from article text to frozen question sets."""
+
+from quizapp.nlp.document import read_document
+from quizapp.nlp.editing import convert_item, regenerate_distractors
+from quizapp.nlp.model import Document, FactType, Item, QuestionKind, QuestionSet
+from quizapp.nlp.pipeline import GenerationError, generate
+
+__all__ = [
+    "Document",
+    "FactType",
+    "GenerationError",
+    "Item",
+    "QuestionKind",
+    "QuestionSet",
+    "convert_item",
+    "generate",
+    "read_document",
+    "regenerate_distractors",
+]

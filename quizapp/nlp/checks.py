@@ -1,0 +1,96 @@
+"""Item lint: grounding, option validity, answer leaks. The generator drops what fails."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.model import BLANK, Item, QuestionKind
+from quizapp.nlp.text import content_tokens, normalise
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\b", re.I)
+_NEGATIVE_STEM = re.compile(r"\b(?:NOT|EXCEPT)\b")
+_ABSOLUTE = re.compile(r"\b(?:all of the above|none of the above)\b", re.I)
+
+
+def option_shape(option: str) -> str:
+    """The surface class of an option: ordinal, year, number with its unit, acronym, name, phrase."""
+    o = option.strip()
+    if _ORDINAL.match(o):
+        return "ordinal"
+    if re.fullmatch(r"(1[0-9]|20)\d\d", o):
+        return "year"
+    if _NUMBER.search(o):
+        return "number:" + normalise(_NUMBER.sub("#", o))
+    if re.fullmatch(r"[A-Z]{2,7}s?", o):
+        return "acronym"
+    if o[:1].isupper():
+        return "name"
+    return "phrase"
+
+
+def check_item(item: Item, text: str) -> list[str]:
+    """The rules an item breaks (empty when it passes)."""
+    problems: list[str] = []
+    src, fact = item.source, item.fact
+    if text[src.start : src.end] != src.quote:
+        problems.append("source offsets do not match the quote")
+    if text[fact.start : fact.end] != fact.text:
+        problems.append("fact offsets do not match the fact text")
+    if not (src.start <= fact.start and fact.end <= src.end):
+        problems.append("fact lies outside the quoted sentence")
+    prompt = item.prompt
+    if not prompt.strip() or len(prompt.split()) > 70:
+        problems.append("prompt empty or too long")
+    if _NEGATIVE_STEM.search(prompt) or _ABSOLUTE.search(prompt):
+        problems.append("negative or absolute stem")
+    if item.kind is QuestionKind.MULTIPLE_CHOICE:
+        problems += _option_problems(item)
+    if item.kind is QuestionKind.FILL_IN and prompt.count(BLANK) != 1:
+        problems.append("fill-in prompt without exactly one blank")
+    if item.kind is QuestionKind.FILL_IN and item.answer:
+        filled = prompt.replace(BLANK, item.answer)
+        if normalise(filled) != normalise(src.quote) and item.answer not in src.quote:
+            problems.append("filling the blank does not give back the sentence")
+    if item.kind is QuestionKind.MATCHING:
+        if len(item.pairs) < 3 or len({left for left, _ in item.pairs}) != len(item.pairs):
+            problems.append("matching needs three distinct pairs")
+    elif not item.answer or not item.answer.strip():
+        problems.append("no answer")
+    if item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING) and item.answer:
+        problems += _leak_problems(item)
+    return problems
+
+
+def _option_problems(item: Item) -> list[str]:
+    opts = list(item.options)
+    norm = [normalise(o) for o in opts]
+    problems = []
+    if not 3 <= len(opts) <= 5:
+        problems.append(f"{len(opts)} options")
+    if len(set(norm)) != len(norm) or "" in norm:
+        problems.append("repeated or empty option")
+    if opts.count(item.answer or "") != 1:
+        problems.append("answer is not exactly one of the options")
+    for i, a in enumerate(norm):
+        for j, b in enumerate(norm):
+            if i != j and a and b and re.search(rf"\b{re.escape(a)}\b", b):
+                problems.append("one option inside another")
+    if len({option_shape(o) for o in opts}) > 1:
+        problems.append("options of mixed type")
+    if any(_ABSOLUTE.search(o) for o in opts):
+        problems.append("all/none of the above")
+    return problems
+
+
+def _leak_problems(item: Item) -> list[str]:
+    prompt = item.prompt
+    answer_tokens = content_tokens(item.answer or "")
+    problems = []
+    if answer_tokens and answer_tokens <= content_tokens(prompt):
+        problems.append("prompt contains the answer")
+    for key in ("acronym", "expansion"):
+        alias = item.fact.attr(key)
+        if alias and re.search(rf"\b{re.escape(alias)}\b", prompt):
+            problems.append("prompt contains the answer's acronym or expansion")
+    return problems

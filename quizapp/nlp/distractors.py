@@ -1,0 +1,373 @@
+"""Typed distractors: wrong options of the answer's type and form.
+
+Numbers keep their unit, format and magnitude and stay at least 10 % apart; years stay
+plausible; ordinals stay ordinals; names come from the article first, then gazetteers, in the
+same form (all acronyms or all full names). A distractor is never an alias of the answer,
+never contains or sits inside another option, and never appears in the question's sentence.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from quizapp.nlp.dates import MONTHS, year_of
+from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
+from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.numbers import format_like, parse_number
+from quizapp.nlp.text import normalise
+
+FACTORS = (0.5, 0.67, 0.75, 1.25, 1.5, 2.0)
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Pools:
+    """The article's facts grouped for distractor look-up, built once per document."""
+
+    by_type: dict[FactType, tuple[Fact, ...]]
+    published: date | None
+
+
+def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
+    """Group facts by type, keeping the first mention of each surface form."""
+    grouped: dict[FactType, list[Fact]] = {}
+    seen: set[tuple[FactType, str]] = set()
+    for fact in facts:
+        key = (fact.type, fact.text)
+        if key not in seen:
+            seen.add(key)
+            grouped.setdefault(fact.type, []).append(fact)
+    return Pools({k: tuple(v) for k, v in grouped.items()}, doc.published)
+
+
+def ordinal_suffix(n: int) -> str:
+    """'st', 'nd', 'rd' or 'th' for n (111th, 112th, 221st)."""
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _apart(values: list[float], candidate: float) -> bool:
+    return all(abs(candidate - v) >= 0.1 * max(abs(candidate), abs(v), 1e-9) for v in values)
+
+
+def _numeric(
+    value: float,
+    count: int,
+    rng: random.Random,
+    make: Callable[[float], str | None],
+    *,
+    low: float = 0.0,
+    high: float = float("inf"),
+    integer: bool = True,
+) -> list[str] | None:
+    """count distractors around value: the key's rank is uniform, options are >= 10 % apart."""
+    rank = rng.randint(0, count)  # how many distractors go below the key
+    below: list[float] = []
+    above: list[float] = []
+    factors_down = [f for f in FACTORS if f < 1]
+    factors_up = [f for f in FACTORS if f > 1]
+    chosen = [value]
+    for want, factors, bucket in ((rank, factors_down, below), (count - rank, factors_up, above)):
+        pool = factors[:]
+        rng.shuffle(pool)
+        step = 1.0
+        while len(bucket) < want and pool:
+            factor = pool.pop()
+            step = factor if not bucket else step * factor
+            candidate = value * step
+            if integer:
+                candidate = float(round(candidate))
+            if low < candidate < high and _apart(chosen, candidate) and make(candidate):
+                bucket.append(candidate)
+                chosen.append(candidate)
+        if len(bucket) < want:
+            return None
+    out = [make(v) for v in below + above]
+    return [o for o in out if o] if all(out) else None
+
+
+def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
+    """Same unit and format, magnitudes the key's rank cannot give away."""
+    number = fact.attr("number") or ""
+    value = parse_number(number)
+    if value is None:
+        return None
+    digits = re.sub(r"[^\d.,]", "", number)
+    integer = "." not in digits
+    is_percent = "%" in fact.text or "per cent" in fact.text or "percent" in fact.text
+    high = 100.0 if is_percent else float("inf")
+    low = 0.0 if not integer else 0.5
+
+    def make(v: float) -> str | None:
+        if digits:
+            written = format_like(v, digits)
+            if not integer and float(written.replace(",", "")) <= 0:
+                return None
+            return fact.text.replace(digits, written, 1)
+        words = {v: k for k, v in _WORD_NUMBERS.items()}
+        word = words.get(int(v)) if v == int(v) else None
+        if word is None:
+            return None
+        return fact.text.replace(number, word if number[:1].islower() else word.capitalize(), 1)
+
+    if not digits and value < 2:
+        return None
+    return _numeric(value, count, rng, make, low=low, high=high, integer=integer or not digits)
+
+
+_WORD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+
+
+def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
+    """Other ordinals of the same size: 201st -> 101st, 210th, 301st."""
+    match = _ORDINAL.match(fact.text)
+    if not match:
+        return None
+    n = int(match.group(1))
+    candidates: set[int] = set()
+    digits = str(n)
+    for pos in range(len(digits)):
+        for d in "0123456789":
+            if d != digits[pos] and not (pos == 0 and d == "0"):
+                candidates.add(int(digits[:pos] + d + digits[pos + 1 :]))
+    candidates |= {n + k for k in (-3, -2, -1, 1, 2, 3) if n + k > 0}
+    candidates.discard(n)
+    ordered = sorted(candidates)
+    rng.shuffle(ordered)
+    picked = ordered[:count]
+    if len(picked) < count:
+        return None
+    return [f"{m}{ordinal_suffix(m)}" for m in sorted(picked)]
+
+
+def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -> list[str] | None:
+    """Years ± 2…15 (never after the article), months for months, same written form."""
+    text = fact.text
+    granularity = fact.attr("granularity")
+    if granularity == "century":
+        n = int(fact.attr("century") or 0)
+        options = [c for c in range(max(1, n - 4), min(21, n + 4) + 1) if c != n]
+        rng.shuffle(options)
+        picked = sorted(options[:count])
+        return (
+            [text.replace(f"{n}{ordinal_suffix(n)}", f"{c}{ordinal_suffix(c)}", 1) for c in picked]
+            if len(picked) == count
+            else None
+        )
+    if granularity == "month_name":
+        others = [m for m in MONTHS if m != text]
+        rng.shuffle(others)
+        return others[:count]
+    year = year_of(text)
+    if year is None:
+        return None
+    limit = pools.published.year if pools.published else date.today().year
+    step = 10 if granularity == "decade" else 1
+    doc_years = {
+        y
+        for f in pools.by_type.get(FactType.DATE, ())
+        if (y := year_of(f.text)) and y != year and f.attr("granularity") == granularity
+    }
+    candidates = [y for y in doc_years if abs(y - year) <= 30 and y <= limit]
+    rng.shuffle(candidates)
+    picked: list[int] = candidates[: max(0, count - 2)]
+    offsets = [k * step for k in range(2, 16)] if step == 1 else [10, 20, 30, 40]
+    rank = rng.randint(0, count)
+    for want_below in range(rank, -1, -1):
+        trial = list(picked)
+        below = [year - o for o in offsets]
+        above = [year + o for o in offsets if year + o <= limit]
+        rng.shuffle(below)
+        rng.shuffle(above)
+        need_below = max(0, want_below - sum(1 for y in trial if y < year))
+        trial += [y for y in below if y not in trial][:need_below]
+        trial += [y for y in above if y not in trial][: count - len(trial)]
+        trial += [y for y in below if y not in trial][: count - len(trial)]
+        if len(trial) >= count:
+            chosen = sorted(trial[:count])
+            return [text.replace(str(year), str(y), 1) for y in chosen]
+    return None
+
+
+def _same_form(answer: str, candidate: str) -> bool:
+    """Both acronyms, or both written names; similar length."""
+    is_acr = answer.isupper() and " " not in answer
+    if is_acr != (candidate.isupper() and " " not in candidate):
+        return False
+    return candidate[:1].isupper() == answer[:1].isupper()
+
+
+def name_distractors(
+    fact: Fact, count: int, rng: random.Random, pools: Pools, *, exclude: Sequence[str] = ()
+) -> list[str] | None:
+    """Other names of the same type: the article's first, then gazetteers."""
+    answer = fact.text
+    canon = normalise(fact.attr("canonical") or answer)
+    aliases = {
+        normalise(answer),
+        canon,
+        normalise(fact.attr("acronym") or ""),
+        normalise(fact.attr("expansion") or ""),
+    }
+    aliases.discard("")
+    blocked = [b for b in (normalise(x) for x in exclude) if b]
+    from_doc: list[str] = []
+    for other in pools.by_type.get(fact.type, ()):
+        key = normalise(other.attr("canonical") or other.text)
+        if key in aliases or normalise(other.text) in aliases:
+            continue
+        if (
+            fact.type is FactType.PLACE
+            and fact.attr("kind")
+            and other.attr("kind") != fact.attr("kind")
+        ):
+            continue
+        if fact.type is FactType.PERSON and " " in answer and " " not in other.text:
+            continue
+        if fact.type is FactType.PERSON and " " not in answer and " " in other.text:
+            continue
+        from_doc.append(other.text)
+    extra = _gazetteer_names(fact)
+    rng.shuffle(from_doc)
+    rng.shuffle(extra)
+    chosen: list[str] = []
+    for candidate in from_doc + extra:
+        norm = normalise(candidate)
+        if not norm or norm in aliases or not _same_form(answer, candidate):
+            continue
+        if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
+            continue
+        if any(norm == b or _overlapping(norm, b) for b in blocked):
+            continue
+        if len(candidate) > 2.2 * len(answer) + 4 or len(answer) > 2.2 * len(candidate) + 4:
+            continue
+        chosen.append(candidate)
+        if len(chosen) == count:
+            return chosen
+    return None
+
+
+def _overlapping(a: str, b: str) -> bool:
+    """One option inside the other, as whole words."""
+    return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+
+
+def _gazetteer_names(fact: Fact) -> list[str]:
+    answer = fact.text
+    if fact.type is FactType.ORGANISATION:
+        if answer.isupper():
+            return [acr for acr, _ in organisations()]
+        return [name for _, name in organisations() if "," not in name]
+    if fact.type is FactType.PLACE:
+        kind = fact.attr("kind")
+        canon = fact.attr("canonical") or answer
+        if kind == "country":
+            country = countries().get(canon)
+            if country is None:
+                return []
+            # Neighbours are often "also correct" ("shares a border with ____"): use the continent.
+            near = set(country.neighbours)
+            return [
+                c.name
+                for c in country_by_code().values()
+                if c.continent == country.continent
+                and c.code not in near
+                and c.code != country.code
+            ]
+        if kind == "city":
+            home = cities().get(canon, ("", 0))[0]
+            return [
+                name
+                for name, (code, pop) in cities().items()
+                if code == home and name != canon and pop > 300_000
+            ][:40] or [c.capital for c in country_by_code().values() if c.capital][:0]
+    return []
+
+
+def phrase_distractors(
+    fact: Fact, count: int, rng: random.Random, pools: Pools, *, exclude: Sequence[str] = ()
+) -> list[str] | None:
+    """Other noun phrases of the article of the same grammatical number and similar length."""
+    answer = fact.text
+    plural = answer.endswith("s") and not answer.endswith("ss")
+    blocked = [b for b in (normalise(x) for x in exclude) if b]
+    candidates = []
+    for other in pools.by_type.get(FactType.OTHER, ()):
+        text = other.text
+        if other.attr("form") != fact.attr("form") or normalise(text) == normalise(answer):
+            continue
+        if (text.endswith("s") and not text.endswith("ss")) != plural:
+            continue
+        if other.attr("head") and other.attr("head") == fact.attr("head"):
+            continue
+        candidates.append(text)
+    rng.shuffle(candidates)
+    chosen: list[str] = []
+    for candidate in candidates:
+        norm = normalise(candidate)
+        if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
+            continue
+        if any(norm == b or _overlapping(norm, b) for b in blocked):
+            continue
+        if len(candidate) > 2 * len(answer) + 3 or len(answer) > 2 * len(candidate) + 3:
+            continue
+        if candidate[:1].isupper() != answer[:1].isupper():
+            continue
+        chosen.append(candidate)
+        if len(chosen) == count:
+            return chosen
+    return None
+
+
+def make_distractors(
+    fact: Fact, pools: Pools, rng: random.Random, *, count: int = 3, sentence: str = ""
+) -> list[str] | None:
+    """count distractors for a fact, or None when that many valid ones cannot be made."""
+    exclude = _visible_names(sentence, fact)
+    if fact.type is FactType.QUANTITY:
+        return quantity_distractors(fact, count, rng)
+    if fact.type is FactType.ORDINAL:
+        return ordinal_distractors(fact, count, rng)
+    if fact.type is FactType.DATE:
+        return date_distractors(fact, count, rng, pools)
+    if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
+        return name_distractors(fact, count, rng, pools, exclude=exclude)
+    if fact.type is FactType.QUOTE:
+        speaker = Fact(FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs)
+        return name_distractors(speaker, count, rng, pools, exclude=exclude)
+    if fact.type is FactType.OTHER:
+        if fact.attr("form") == "name":
+            return name_distractors(fact, count, rng, pools, exclude=exclude)
+        return phrase_distractors(fact, count, rng, pools, exclude=exclude)
+    raise ValueError(f"unknown fact type: {fact.type!r}")
+
+
+def _visible_names(sentence: str, fact: Fact) -> list[str]:
+    """Capitalised words and phrases of the sentence other than the answer (options must not repeat them)."""
+    if not sentence:
+        return []
+    rest = sentence.replace(fact.text, " ")
+    return re.findall(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*", rest)

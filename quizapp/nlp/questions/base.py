@@ -1,0 +1,107 @@
+"""What every question builder gets, and the pieces they share (cloze text, explanation)."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from quizapp.nlp.distractors import Pools
+from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
+from quizapp.nlp.numbers import number_variants
+
+_NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildContext:
+    """The document, its distractor pools and the run's seed."""
+
+    doc: Document
+    pools: Pools
+    seed: int
+
+    def rng(self, fact: Fact, kind: str) -> random.Random:
+        """A random generator fixed by the seed, the fact's span and the item kind."""
+        return random.Random(f"{self.seed}:{fact.start}:{fact.end}:{kind}")
+
+    def sentence(self, fact: Fact) -> Sentence:
+        """The sentence a fact comes from."""
+        return self.doc.sentences[fact.sentence]
+
+
+def source_of(sentence: Sentence) -> SourceQuote:
+    """The whole sentence, quoted with its offsets and paragraph number."""
+    return SourceQuote(sentence.text, sentence.start, sentence.end, sentence.paragraph)
+
+
+def explanation(sentence: Sentence) -> str:
+    """The explanation every item carries: the source sentence, quoted."""
+    return f"The article says: “{sentence.text}”"
+
+
+def cloze(sentence: Sentence, fact: Fact) -> str:
+    """The sentence with the fact blanked, and an acronym right after it dropped (it would leak)."""
+    s = sentence.text
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    tail = s[b:]
+    if fact.attr("acronym"):
+        tail = re.sub(r"^\s*\([A-Z&.]{2,8}\)", "", tail)
+    return (s[:a] + BLANK + tail).strip()
+
+
+def number_fact(fact: Fact) -> Fact | None:
+    """For "68 stations" or "1,360 km", the fact narrowed to its number ("68", "1,360")."""
+    if fact.type is not FactType.QUANTITY or fact.attr("form") == "money":
+        return None
+    if fact.attr("form") == "words":
+        number = fact.attr("number") or ""
+        if not fact.text.startswith(number + " "):
+            return None
+        return Fact(
+            fact.type, number, fact.start, fact.start + len(number), fact.sentence, fact.attrs
+        )
+    match = _NUMBER_PART.search(fact.text)
+    if match is None or match.start() != 0:
+        return None
+    return Fact(
+        type=fact.type,
+        text=match.group(),
+        start=fact.start,
+        end=fact.start + match.end(),
+        sentence=fact.sentence,
+        attrs=fact.attrs,
+    )
+
+
+def accepted_answers(fact: Fact, answer: str) -> tuple[str, ...]:
+    """Variants a typed answer may take: '1,360' = '1360' = '1,360 km'; 'Putin' = 'Vladimir Putin'."""
+    out: list[str] = [answer]
+    if fact.type is FactType.QUANTITY:
+        number = _NUMBER_PART.search(answer)
+        if number:
+            for variant in number_variants(number.group()):
+                out.append(answer.replace(number.group(), variant))
+                out.append(variant)
+            unit = fact.attr("unit")
+            if unit and unit not in answer:
+                for variant in number_variants(number.group()):
+                    out.append(f"{variant} {unit}")
+    elif fact.type is FactType.ORDINAL:
+        out.append(fact.attr("number") or answer)
+    elif fact.type in (FactType.PERSON, FactType.QUOTE):
+        canonical = fact.attr("canonical")
+        if canonical:
+            out.append(canonical)
+            out.append(canonical.split()[-1])
+    elif fact.type is FactType.ORGANISATION:
+        for key in ("acronym", "expansion", "canonical"):
+            if fact.attr(key):
+                out.append(fact.attr(key) or "")
+    elif fact.type is FactType.DATE and answer.startswith("the "):
+        out.append(answer[4:])
+    seen: list[str] = []
+    for item in out:
+        if item and item not in seen:
+            seen.append(item)
+    return tuple(seen)

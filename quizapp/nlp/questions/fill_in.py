@@ -1,0 +1,33 @@
+"""Fill-in (cloze) items: the sentence with one gap, and the accepted spellings of the answer."""
+
+from __future__ import annotations
+
+from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.base import (
+    BuildContext,
+    accepted_answers,
+    cloze,
+    explanation,
+    number_fact,
+    source_of,
+)
+
+
+def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
+    """Blank the answer chunk (a quantity's number only, its unit stays in place)."""
+    if fact.type is FactType.QUOTE:
+        return None
+    sentence = ctx.sentence(fact)
+    target = number_fact(fact) or fact
+    if fact.attr("expansion") and f"({fact.text})" in sentence.text:
+        return None  # "Long Name (ACR)": the long name gives the acronym away
+    return Item(
+        kind=QuestionKind.FILL_IN,
+        prompt=cloze(sentence, target),
+        fact=target,
+        source=source_of(sentence),
+        answer=target.text,
+        accepted=accepted_answers(fact, target.text),
+        explanation=explanation(sentence),
+        difficulty=0.6,
+    )

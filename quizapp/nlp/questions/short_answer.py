@@ -1,0 +1,44 @@
+"""Short-answer items: a WH question built from the sentence, answered in a few words."""
+
+from __future__ import annotations
+
+from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.base import BuildContext, accepted_answers, explanation, source_of
+from quizapp.nlp.questions.wh import make_wh_question
+
+
+def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
+    """Only where a safe WH transformation exists."""
+    if fact.type is FactType.QUOTE:
+        return _quote_question(fact, ctx)
+    sentence = ctx.sentence(fact)
+    question = make_wh_question(sentence, fact)
+    if question is None:
+        return None
+    return Item(
+        kind=QuestionKind.SHORT_ANSWER,
+        prompt=question,
+        fact=fact,
+        source=source_of(sentence),
+        answer=fact.text,
+        accepted=accepted_answers(fact, fact.text),
+        explanation=explanation(sentence),
+        difficulty=0.65,
+    )
+
+
+def _quote_question(fact: Fact, ctx: BuildContext) -> Item | None:
+    quote = fact.attr("quote") or ""
+    if not 4 <= len(quote.split()) <= 30:
+        return None
+    sentence = ctx.sentence(fact)
+    return Item(
+        kind=QuestionKind.SHORT_ANSWER,
+        prompt=f"Who said, “{quote}”?",
+        fact=fact,
+        source=source_of(sentence),
+        answer=fact.attr("canonical") or fact.text,
+        accepted=accepted_answers(fact, fact.text),
+        explanation=explanation(sentence),
+        difficulty=0.5,
+    )

@@ -1,0 +1,47 @@
+"""True/false items: the fact as stated, or with one typed distractor swapped in."""
+
+from __future__ import annotations
+
+from quizapp.nlp.distractors import make_distractors
+from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.base import BuildContext, explanation, source_of
+
+_SAFE_TYPES = frozenset(
+    {
+        FactType.QUANTITY,
+        FactType.DATE,
+        FactType.ORDINAL,
+        FactType.PERSON,
+        FactType.ORGANISATION,
+        FactType.PLACE,
+    }
+)
+
+
+def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
+    """Half the statements (seeded) are false, with a distractor in place of the fact."""
+    if fact.type not in _SAFE_TYPES:
+        return None
+    sentence = ctx.sentence(fact)
+    words = len(sentence.text.split())
+    if not 6 <= words <= 30:
+        return None
+    rng = ctx.rng(fact, "tf")
+    truth = rng.random() < 0.5
+    statement = sentence.text.strip()
+    if not truth:
+        distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
+        if not distractors:
+            return None
+        a, b = fact.start - sentence.start, fact.end - sentence.start
+        statement = (sentence.text[:a] + distractors[0] + sentence.text[b:]).strip()
+    return Item(
+        kind=QuestionKind.TRUE_FALSE,
+        prompt=f"True or false? {statement}",
+        fact=fact,
+        source=source_of(sentence),
+        answer="True" if truth else "False",
+        options=("True", "False"),
+        explanation=explanation(sentence),
+        difficulty=0.3,
+    )

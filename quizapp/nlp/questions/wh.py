@@ -1,0 +1,278 @@
+"""WH questions from a sentence and an answer span: subject replacement, inversion, do-support.
+
+"Russia also maintains its 201st military base in Tajikistan" with the answer "201st"
+gives "Which military base does Russia maintain in Tajikistan?".
+"""
+
+from __future__ import annotations
+
+from quizapp.nlp.model import Fact, FactType, Sentence, Token
+from quizapp.nlp.words import inflect_verb, lemma
+
+_AUX = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+    }
+)
+_BAD_SUBJECT_START = frozenset(
+    {
+        "it",
+        "he",
+        "she",
+        "they",
+        "this",
+        "these",
+        "those",
+        "that",
+        "there",
+        "however",
+        "but",
+        "and",
+        "also",
+        "we",
+        "i",
+        "you",
+    }
+)
+_DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
+_PREPS = frozenset({"in", "on", "at", "since", "by", "during", "from", "to", "until", "for"})
+_CUT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", '"', "“", "”", "‘", "’", "[", "]"})
+_MIDDLE_TAGS = frozenset(
+    {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "IN", "PRP$", "CD", "RB", "POS", "TO"}
+)
+_CLAUSE_WORDS = frozenset(
+    {
+        "that",
+        "as",
+        "since",
+        "because",
+        "while",
+        "when",
+        "if",
+        "whether",
+        "which",
+        "who",
+        "whom",
+        "where",
+        "although",
+        "though",
+        "like",
+        "than",
+    }
+)
+_VERB_AFTER_AUX = frozenset({"VBN", "VBG", "VB"})
+
+
+def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[str, int] | None:
+    """The WH phrase for the answer tokens [a, b), and how many tokens before a it absorbs."""
+    prev = tokens[a - 1].text.lower() if a > 0 else ""
+    if fact.type in (FactType.PERSON, FactType.QUOTE):
+        return "who", 0
+    if fact.type is FactType.DATE:
+        if prev in ("in", "on", "during") and fact.attr("granularity") in ("year", "day", "month"):
+            return "when", 1
+        if prev == "since":
+            return "since when", 1
+        if prev in ("in", "by") and fact.attr("granularity") == "year":
+            return "by which year" if prev == "by" else "in which year", 1
+        return None
+    if fact.type is FactType.PLACE:
+        if prev in ("in", "at") and fact.attr("kind") in ("city", "country"):
+            return "where", 1
+        return (
+            f"which {fact.attr('kind')}" if fact.attr("kind") in ("city", "country") else None
+        ), 0
+    if fact.type is FactType.ORDINAL:
+        head = fact.attr("head") or ""
+        # "its 201st military base": the WH phrase replaces the determiner, ordinal and head.
+        absorb = 1 if prev in ("its", "the", "his", "her", "their", "a") else 0
+        return f"which {head}", absorb
+    if fact.type is FactType.QUANTITY:
+        unit = fact.attr("unit") or ""
+        form = fact.attr("form")
+        if form in ("count", "words") and unit and unit.split()[-1].endswith("s"):
+            return f"how many {unit}", 0
+        if unit in ("km", "kilometres", "miles", "metres", "m") and "long" not in unit:
+            return None
+        if form == "money":
+            return "how much", 0
+        return None
+    if fact.type is FactType.ORGANISATION:
+        return "which organisation", 0
+    if fact.type is FactType.OTHER:
+        return "what", 0
+    return None
+
+
+def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
+    """A WH question whose answer is the fact, or None where the transformation is unsafe."""
+    tokens = sentence.tokens
+    a = next((i for i, t in enumerate(tokens) if t.start == fact.start), None)
+    b = next((i + 1 for i, t in enumerate(tokens) if t.end == fact.end), None)
+    if a is None or b is None or len(tokens) > 40:
+        return None
+    phrase = wh_phrase(fact, tokens, a, b)
+    if phrase is None or phrase[0] is None:
+        return None
+    wh, absorb = phrase
+    if fact.type is FactType.ORDINAL:
+        b += len((fact.attr("head") or "").split())
+    role = fact.attr("role") or ""
+    if role and sentence.text[: fact.start - sentence.start].rstrip().endswith(role):
+        absorb = len(role.split())
+    elif (
+        a - absorb > 0
+        and tokens[a - absorb - 1].tag == "DT"
+        and fact.type in (FactType.ORGANISATION, FactType.OTHER, FactType.PLACE)
+    ):
+        absorb += 1
+    start = a - absorb
+    if b < len(tokens) and (
+        tokens[b].tag in ("POS", "NN", "NNS", "NNP", "NNPS", "CD") or tokens[b].text == "of"
+    ):
+        return None  # the answer is only part of a larger noun phrase
+    if start > 0 and tokens[start - 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "CD"):
+        return None
+    verb = next((i for i, t in enumerate(tokens) if t.tag in ("VBZ", "VBD", "VBP", "MD")), None)
+    if verb is None:
+        return None
+    if b <= verb:
+        # Subject answer: "[Rosneft] bought the Yugansk unit…" -> "Which organisation bought …?"
+        lead = tokens[:start]
+        if any(t.tag not in ("DT", "PRP$", "JJ") for t in lead):
+            return None
+        between = tokens[b:verb]
+        if between and any(t.tag not in ("RB",) for t in between):
+            return None
+        rest = _clause(tokens[verb:])
+        if not rest:
+            return None
+        return _finish(wh, [t.text for t in between] + rest, sentence.text, tokens[verb].start)
+    subject = tokens[:verb]
+    if not subject or len(subject) > 6 or subject[0].text.lower() in _BAD_SUBJECT_START:
+        return None
+    if any(
+        t.tag in (",", "IN", "VBN", "VBG", "``", "''", ":", "POS") or t.text in _CUT
+        for t in subject
+    ):
+        return None
+    v = tokens[verb]
+    verb_end = verb + 1
+    while verb_end < start and tokens[verb_end].tag in ("RB",):
+        verb_end += 1
+    is_aux = (
+        v.tag == "MD"
+        or (
+            v.text.lower() in _AUX
+            and verb_end < len(tokens)
+            and tokens[verb_end].tag in _VERB_AFTER_AUX
+        )
+        or v.text.lower() in ("is", "are", "was", "were")
+    )
+    if is_aux and v.tag != "MD" and v.text.lower() not in ("is", "are", "was", "were"):
+        # Keep the participle chain ("has played") with the verb; the subject goes before it.
+        pass
+    middle = tokens[verb_end:start]
+    after = _clause(tokens[b:])
+    if len(middle) > 6 or len(after) > 10:
+        return None
+    if any(
+        t.text in _CUT
+        or (t.tag not in _MIDDLE_TAGS
+        and not (is_aux and t.tag == "VBN"))
+        or t.text.lower() in _CLAUSE_WORDS
+        for t in middle
+    ):
+        return None
+    subj_words = [_lower_first(subject[0])] + [t.text for t in subject[1:]]
+    adverbs = [t.text for t in tokens[verb + 1 : verb_end]]
+    if is_aux:
+        words = [v.text.lower(), *subj_words, *adverbs, *(t.text for t in middle), *after]
+    else:
+        aux = _DO.get(v.tag)
+        if aux is None:
+            return None
+        base = lemma(v.text.lower(), "VB")
+        words = [
+            aux,
+            *subj_words,
+            *adverbs,
+            inflect_verb(base, "VB") if base else v.text,
+            *(t.text for t in middle),
+            *after,
+        ]
+    if middle and middle[-1].text.lower() in _PREPS and absorb == 0 and wh in ("who", "what"):
+        wh = "whom" if wh == "who" else wh
+    return _finish(wh, words, sentence.text, None)
+
+
+def _lower_first(token: Token) -> str:
+    if token.tag in ("NNP", "NNPS") or token.text.isupper():
+        return token.text
+    return token.text[:1].lower() + token.text[1:]
+
+
+def _clause(tokens: tuple[Token, ...] | list[Token]) -> list[str]:
+    """Words up to the first clause break, conjunction or the sentence end."""
+    out = []
+    for t in tokens:
+        if t.text in _CUT or t.tag in (".", "CC", "WDT", "WP") or t.text in (".", "?", "!"):
+            break
+        if t.text.lower() in _CLAUSE_WORDS:
+            break
+        out.append(t.text)
+    return out
+
+
+_DANGLING = frozenset({"DT", "IN", "TO", "PRP$", "CC", "POS", "MD"})
+_DANGLING_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "by",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+        "mr",
+        "dr",
+        "mrs",
+    }
+)
+
+
+def _finish(wh: str, words: list[str], _sentence: str, _at: int | None) -> str | None:
+    if len(words) < 2 or len(words) > 28:
+        return None
+    if words[-1].lower() in _DANGLING_WORDS and not wh.startswith("whom"):
+        return None
+    text = " ".join([wh[:1].upper() + wh[1:], *words])
+    for before, after in ((" 's", "'s"), (" n't", "n't"), (" %", "%"), ("$ ", "$"), (" ,", ",")):
+        text = text.replace(before, after)
+    return text.rstrip(" .") + "?"

@@ -1,0 +1,33 @@
+"""Small word lists and word forms (lemmas via lemminflect) used across the generator."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+STOPWORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "its", "it", "his", "her", "their", "our", "your", "my", "this", "that", "these", "those", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "not", "no", "nor", "so", "than", "too", "very", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "also", "such", "other", "more", "most", "some", "any", "each", "every", "all", "both", "few", "many", "much", "own", "same", "only", "just", "into", "onto", "over", "under", "about", "after", "before", "between", "through", "during", "without", "within", "along", "across", "against", "among", "around", "up", "down", "out", "off", "again", "further", "then", "once", "he", "she", "they", "we", "you", "i", "me", "him", "them", "us", "one"]
+)
+VAGUE_NOUNS = frozenset(
+    ["thing", "things", "part", "parts", "way", "ways", "lot", "lots", "number", "kind", "kinds", "sort", "type", "types", "time", "times", "year", "years", "day", "days", "case", "cases", "fact", "facts", "point", "points", "area", "areas", "side", "sides", "place", "places", "people", "person", "man", "woman", "men", "women", "group", "end", "use", "uses", "form", "forms", "deal", "other", "others", "month", "months", "week", "weeks", "decade", "decades", "today", "yesterday", "tomorrow", "something", "anything", "everything", "nothing", "someone", "anyone", "everyone"]
+)
+
+
+@lru_cache(maxsize=20000)
+def lemma(word: str, tag: str) -> str:
+    """The lemma of a word for its Penn tag (falls back to the word)."""
+    from lemminflect import getLemma
+
+    upos = "NOUN" if tag.startswith("NN") else "VERB" if tag.startswith("VB") else "ADJ"
+    if tag.startswith("NNP"):
+        return word
+    found = getLemma(word, upos=upos)
+    return found[0] if found else word
+
+
+@lru_cache(maxsize=20000)
+def inflect_verb(lemma_: str, tag: str) -> str:
+    """The verb lemma inflected for a Penn tag (VBZ, VBD, VBN, …)."""
+    from lemminflect import getInflection
+
+    found = getInflection(lemma_, tag=tag)
+    return found[0] if found else lemma_

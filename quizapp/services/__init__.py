@@ -1,0 +1,1 @@
+"""Use-cases the views and commands call; they own the database commits."""

@@ -1,0 +1,91 @@
+"""Teacher accounts: register, authenticate, load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quizapp.models import User, db
+
+MIN_PASSWORD_LENGTH = 8
+
+
+class AccountError(ValueError):
+    """A registration the app refuses; str(exc) is a message for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewTeacher:
+    """What the registration form and create-teacher command collect."""
+
+    email: str
+    display_name: str
+    password: str
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check against when the e-mail is unknown, so a miss costs as long as a hit."""
+    return generate_password_hash("not a real password", method="scrypt")
+
+
+def normalise_email(email: str) -> str:
+    """Trim and lower-case an e-mail address, so lookups ignore case."""
+    return email.strip().lower()
+
+
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's user loader: the user with this id, or None."""
+    try:
+        return db.session.get(User, int(user_id))
+    except ValueError:
+        return None
+
+
+def find_user(email: str) -> User | None:
+    """The teacher with this e-mail address, or None."""
+    return db.session.scalars(db.select(User).where(User.email == normalise_email(email))).first()
+
+
+def register_teacher(new: NewTeacher) -> User:
+    """Create a teacher account; raises AccountError if the e-mail is taken or the password weak."""
+    email = normalise_email(new.email)
+    if len(new.password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    if not new.display_name.strip():
+        raise AccountError("Please give your name.")
+    if find_user(email) is not None:
+        raise AccountError("There is already an account with that e-mail address.")
+    user = User(
+        email=email,
+        display_name=new.display_name.strip(),
+        password_hash=generate_password_hash(new.password, method="scrypt"),
+        role="teacher",
+    )
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError as exc:  # two registrations racing for one address
+        db.session.rollback()
+        raise AccountError("There is already an account with that e-mail address.") from exc
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The teacher if the e-mail and password match, else None."""
+    user = find_user(email)
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    return user if check_password_hash(user.password_hash, password) else None
+
+
+def set_password(user: User, password: str) -> None:
+    """Replace a teacher's password (the create-teacher command uses it for existing accounts)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    user.password_hash = generate_password_hash(password, method="scrypt")
+    db.session.commit()

@@ -1,0 +1,86 @@
+"""Exporting a stored quiz: its question-set document, then any format of quizapp.exports."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizapp.exports import ExportResult, export
+from quizapp.models import Quiz, User, db
+from quizapp.nlp.model import SCHEMA
+
+__all__ = ["export_owned_quiz", "export_quiz", "find_quiz", "quiz_document"]
+
+# Sentence ends for the article's sentence count (metadata only; the generator counts exactly).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+
+
+def quiz_document(quiz: Quiz) -> dict[str, Any]:
+    """The quiz as a question-set document: article metadata, then the live questions in order."""
+    article = quiz.article
+    text = article.text or ""
+    meta: dict[str, Any] = {
+        "title": article.title,
+        "sha256": article.sha256,
+        "words": len(text.split()),
+        "sentences": len(_SENTENCE_END.findall(text)),
+    }
+    if article.published_on:
+        meta["published"] = article.published_on.isoformat()
+    questions = sorted(
+        (question for question in quiz.questions if not question.deleted),
+        key=lambda question: (question.position, question.id),
+    )
+    return {
+        "schema": SCHEMA,
+        "article": meta,
+        "questions": [question.to_item() for question in questions],
+    }
+
+
+def export_quiz(
+    quiz: Quiz, fmt: str, *, paper: str = "A4", versions: int = 1, appendix: bool = False
+) -> ExportResult:
+    """Export a quiz in one format (see quizapp.exports.FORMATS); versions shuffle per quiz.
+
+    Raises ValueError for an unknown format, paper size or number of versions.
+    """
+    return export(
+        quiz_document(quiz),
+        fmt,
+        article_text=quiz.article.text if appendix else None,
+        versions=versions,
+        paper=paper,
+        seed=quiz.id,
+        quiz_title=quiz.title,
+    )
+
+
+def export_owned_quiz(
+    owner: User,
+    quiz_id: int,
+    fmt: str,
+    *,
+    paper: str = "A4",
+    versions: int = 1,
+    appendix: bool = False,
+) -> ExportResult | None:
+    """Export the teacher's own quiz; None if there is no such quiz or it is someone else's.
+
+    Raises ValueError for an unknown format, paper size or number of versions.
+    """
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None or quiz.owner_id != owner.id:
+        return None
+    return export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
+
+
+def find_quiz(reference: str) -> Quiz | None:
+    """A quiz by its number or its join code (any case), or None."""
+    reference = reference.strip()
+    if reference.isdigit():
+        quiz = db.session.get(Quiz, int(reference))
+        if quiz is not None:
+            return quiz
+    code = reference.upper()
+    return db.session.scalars(db.select(Quiz).where(Quiz.join_code == code)).first()

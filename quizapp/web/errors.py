@@ -1,0 +1,75 @@
+"""Error pages in the site layout (404, 403, 413, CSRF, 500, ...), with the DB rolled back."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from quizapp.models import db
+
+MESSAGES: dict[int, tuple[str, str]] = {
+    400: ("Bad request", "The page could not understand that request. Go back and try again."),
+    403: ("Not allowed", "You do not have permission to see this page."),
+    404: (
+        "Page not found",
+        "There is nothing here. Check the address, or go back to your quizzes.",
+    ),
+    405: (
+        "Not allowed",
+        "That action cannot be done this way. Go back and use the page's buttons.",
+    ),
+    413: (
+        "File too large",
+        "That file is larger than this site accepts. Try a smaller file, or paste the text.",
+    ),
+    429: ("Too many attempts", "Please wait a minute before trying again."),
+    500: (
+        "Something went wrong",
+        "Sorry, the server hit a problem. Nothing was half-saved; please try again.",
+    ),
+}
+
+
+def _render(status: int, title: str | None = None, message: str | None = None) -> tuple[str, int]:
+    """The error page for a status code."""
+    default_title, default_message = MESSAGES.get(status, ("Error", "Something went wrong."))
+    return (
+        render_template(
+            "errors/error.html",
+            status=status,
+            title=title or default_title,
+            message=message or default_message,
+        ),
+        status,
+    )
+
+
+def handle_http(exc: HTTPException) -> tuple[str, int]:
+    """Any HTTP error (abort(404) and friends) in the site layout."""
+    if (exc.code or 500) >= 500:
+        db.session.rollback()
+    return _render(exc.code or 500)
+
+
+def handle_csrf(exc: CSRFError) -> tuple[str, int]:
+    """A form whose security token is missing or stale (e.g. a page left open very long)."""
+    return _render(
+        400,
+        "The form expired",
+        "For your security the form could not be accepted. Go back, reload the page and send it "
+        "again.",
+    )
+
+
+def handle_server_error(exc: Exception) -> tuple[str, int]:
+    """An unexpected error: undo the request's half-done database work, show a calm page."""
+    db.session.rollback()
+    return _render(500)
+
+
+def init_app(app: Flask) -> None:
+    """Register the error handlers."""
+    app.register_error_handler(CSRFError, handle_csrf)
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(500, handle_server_error)

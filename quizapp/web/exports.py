@@ -1,0 +1,50 @@
+"""Teacher downloads of a quiz: printable PDFs (paper, key, A/B versions) and LMS/data files."""
+
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, Response, abort, request, send_file
+from flask_login import current_user, login_required
+
+from quizapp.exports import FORMATS, MAX_VERSIONS
+from quizapp.services.exporting import export_owned_quiz
+
+bp = Blueprint("exports", __name__, url_prefix="/teacher/quizzes")
+
+
+@bp.get("/<int:quiz_id>/export/<fmt>")
+@login_required
+def download(quiz_id: int, fmt: str) -> Response:
+    """Send the quiz in one format; ?paper=A4|Letter, ?appendix=1, ?versions=2 for PDFs.
+
+    404 for an unknown format or a quiz that is not the teacher's (no hint that it exists).
+    """
+    if fmt not in FORMATS:
+        abort(404)
+    raw_versions = request.args.get("versions", "1")
+    if not raw_versions.isdigit() or not 1 <= int(raw_versions) <= MAX_VERSIONS:
+        abort(400)
+    versions = int(raw_versions)
+    try:
+        result = export_owned_quiz(
+            current_user,
+            quiz_id,
+            fmt,
+            paper=request.args.get("paper", "A4"),
+            versions=versions,
+            appendix=request.args.get("appendix") in ("1", "on", "true"),
+        )
+    except ValueError:
+        abort(400)
+    if result is None:
+        abort(404)
+    response = send_file(
+        io.BytesIO(result.data),
+        mimetype=result.mimetype,
+        as_attachment=True,
+        download_name=result.filename,
+    )
+    # Answer keys must not linger in shared caches.
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,217 @@
+"""The student side: join with a code and a name, answer (autosaved), submit, see the result."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_wtf import FlaskForm
+from itsdangerous import BadSignature, URLSafeSerializer
+from werkzeug.wrappers import Response as BaseResponse
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from quizapp.models import Attempt
+from quizapp.services import taking
+
+bp = Blueprint("play", __name__)
+
+COOKIE = "quizapp_attempts"
+COOKIE_MAX_AGE = 60 * 60 * 24 * 60
+REMEMBERED = 20
+
+
+def _strip(value: str | None) -> str | None:
+    """Trim a typed value (WTForms filter)."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class JoinForm(FlaskForm):
+    """The join screen: the quiz's code and the name the teacher will see."""
+
+    code = StringField(
+        "Quiz code",
+        validators=[DataRequired("Type the code your teacher gave you."), Length(max=40)],
+        filters=[_strip],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
+    name = StringField(
+        "Your name",
+        validators=[
+            DataRequired("Please type your name."),
+            Length(max=taking.MAX_NAME_CHARS, message="Please use at most 80 characters."),
+        ],
+        filters=[_strip],
+        description="Your teacher sees this name next to your score.",
+        render_kw={"autocomplete": "name", "maxlength": taking.MAX_NAME_CHARS},
+    )
+
+
+def _serializer() -> URLSafeSerializer:
+    """Signs the browser's list of attempt tokens."""
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="quizapp-attempts")
+
+
+def _remembered_tokens() -> list[str]:
+    """The attempt tokens this browser's signed cookie holds (newest first)."""
+    raw = request.cookies.get(COOKIE)
+    if not raw:
+        return []
+    try:
+        tokens = _serializer().loads(raw)
+    except BadSignature:
+        return []
+    return (
+        [t for t in tokens if isinstance(t, str)][:REMEMBERED] if isinstance(tokens, list) else []
+    )
+
+
+def _remember(response: BaseResponse, token: str) -> BaseResponse:
+    """Add the token to the browser's signed cookie, so a lost tab or refresh can resume."""
+    tokens = _remembered_tokens()
+    if tokens[:1] == [token]:
+        return response
+    tokens = [token, *[t for t in tokens if t != token]][:REMEMBERED]
+    response.set_cookie(
+        COOKIE,
+        _serializer().dumps(tokens),
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+    )
+    return response
+
+
+def _attempt_or_404(token: str) -> Attempt:
+    """The attempt with this token; 404 for unknown ones (no hint that others exist)."""
+    attempt = taking.find_attempt(token)
+    if attempt is None:
+        abort(404)
+    return attempt
+
+
+def _open_attempt_for(code: str) -> Attempt | None:
+    """An unfinished attempt this browser has at the quiz with this code, if any."""
+    for token in _remembered_tokens():
+        attempt = taking.find_attempt(token)
+        if (
+            attempt is not None
+            and attempt.submitted_at is None
+            and taking.normalise_join_code(attempt.quiz.join_code or "")
+            == taking.normalise_join_code(code)
+        ):
+            return attempt
+    return None
+
+
+def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
+    """Handle the join form: start or resume an attempt, or show why not."""
+    resume = _open_attempt_for(form.code.data) if form.code.data else None
+    if form.validate_on_submit():
+        try:
+            attempt = taking.join_quiz(
+                form.code.data, form.name.data, known_tokens=_remembered_tokens()
+            )
+        except taking.NoAttemptsLeft as error:
+            flash(str(error), "info")
+            if error.last_token:
+                return redirect(url_for("play.result", token=error.last_token))
+            form.form_errors.append(str(error))
+        except taking.TakingError as error:
+            form.form_errors.append(str(error))
+            status = 410 if isinstance(error, taking.QuizClosed) else 200
+        else:
+            return _remember(redirect(url_for("play.take", token=attempt.token)), attempt.token)
+    return render_template("play/join.html", form=form, resume=resume), status
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join() -> BaseResponse | tuple[str, int]:
+    """The join screen: code and name."""
+    form = JoinForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = _strip(request.args["code"])
+    return _join(form)
+
+
+@bp.route("/join/<code>", methods=["GET", "POST"])
+def join_code(code: str) -> BaseResponse | tuple[str, int]:
+    """The join link a teacher shares: the code is filled in, a closed quiz says so at once."""
+    form = JoinForm()
+    if request.method == "GET":
+        form.code.data = code
+        try:
+            taking.find_quiz(code)
+        except taking.TakingError as error:
+            form.form_errors.append(str(error))
+            return _join(form, status=410 if isinstance(error, taking.QuizClosed) else 404)
+    return _join(form)
+
+
+@bp.get("/attempt/<token>")
+def take(token: str) -> BaseResponse | str:
+    """The answer page: every question (or one, when the quiz pages them), prefilled."""
+    attempt = _attempt_or_404(token)
+    if taking.enforce_deadline(attempt):
+        return redirect(url_for("play.result", token=token))
+    view = taking.take_view(attempt, page=request.args.get("page", type=int))
+    response = make_response(render_template("play/take.html", view=view))
+    response.headers["Cache-Control"] = "no-store"
+    return _remember(response, token)
+
+
+@bp.post("/attempt/<token>")
+def answer(token: str) -> BaseResponse:
+    """The plain form's Save / Previous / Next / Submit: saves everything, works without JS."""
+    attempt = _attempt_or_404(token)
+    action = request.form.get("action", "save")
+    if action == "submit":
+        taking.submit_attempt(attempt, request.form)
+        return redirect(url_for("play.result", token=token))
+    try:
+        taking.save_answers(attempt, request.form)
+    except taking.AttemptLocked as error:
+        flash(str(error), "info")
+        return redirect(url_for("play.result", token=token))
+    page = request.form.get("page", type=int)
+    if page is not None and action in ("next", "previous"):
+        page += 1 if action == "next" else -1
+    elif action.startswith("page-") and action[5:].isdigit():
+        page = int(action[5:])
+    else:
+        flash("Your answers are saved.", "success")
+    return redirect(url_for("play.take", token=token, page=page) + "#main")
+
+
+@bp.post("/attempt/<token>/save")
+def autosave(token: str) -> tuple[Response, int]:
+    """Autosave from the page script: answers the page's form holds; says only whether saved."""
+    attempt = _attempt_or_404(token)
+    try:
+        taking.save_answers(attempt, request.form)
+    except taking.AttemptLocked:
+        return jsonify({"saved": False}), 409
+    return jsonify({"saved": True}), 200
+
+
+@bp.get("/attempt/<token>/result")
+def result(token: str) -> BaseResponse | str:
+    """The score, and per question the answer, the verdict and (policy allowing) the quote."""
+    attempt = _attempt_or_404(token)
+    if not taking.enforce_deadline(attempt):
+        return redirect(url_for("play.take", token=token))
+    view = taking.result_view(attempt)
+    response = make_response(render_template("play/result.html", view=view))
+    response.headers["Cache-Control"] = "no-store"
+    return _remember(response, token)

@@ -1,0 +1,62 @@
+/* quizapp: small progressive enhancements. Every page works without this file. */
+(function () {
+  "use strict";
+
+  // A busy state on submit; a second submit of the same form (double click) is dropped.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    var question = form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      return;
+    }
+    if (form.dataset.submitting === "1") {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.submitting = "1";
+    form.setAttribute("aria-busy", "true");
+    var button = form.querySelector("button[type=submit][data-busy-text]");
+    if (button) {
+      button.dataset.label = button.textContent;
+      button.textContent = button.getAttribute("data-busy-text");
+      button.classList.add("is-busy");
+    }
+    // Disable after the browser has collected the form data.
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
+  // Coming back with the Back button restores the page from cache: make its forms usable again.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-submitting]").forEach(function (form) {
+      delete form.dataset.submitting;
+      form.removeAttribute("aria-busy");
+      form.querySelectorAll("button[type=submit]").forEach(function (b) {
+        b.disabled = false;
+        if (b.dataset.label) b.textContent = b.dataset.label;
+        b.classList.remove("is-busy");
+      });
+    });
+  });
+
+  // "Copy link" buttons (hidden unless the clipboard can be used).
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var target = document.querySelector(button.getAttribute("data-copy"));
+    if (!target || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(target.value).then(function () {
+        button.textContent = "Copied";
+        window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+      });
+    });
+  });
+
+  document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
+    input.addEventListener("focus", function () { input.select(); });
+  });
+})();

@@ -1,0 +1,73 @@
+"""Generator speed: per-article time, ratio to the NLP floor, a 50,000-word document, CLI start-up.
+
+Run: python tests/benchmarks/bench_generate.py   (not a test: it prints a table)
+The floor is sentence split + tokenise + tag of the same text, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+from quizapp.nlp import generate, read_document
+from quizapp.paths import REPO_ROOT, SAMPLES_DIR
+
+SEED = REPO_ROOT.parent / "shared" / "data" / "seed-article.txt"
+
+
+def best_of(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    samples = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES_DIR.glob("*.txt"))]
+    generate(samples[0])  # warm-up: load models and gazetteers once
+    bodies = ["\n".join(s.splitlines()[2:]) for s in samples]
+    big_parts: list[str] = []
+    while sum(len(p.split()) for p in big_parts) < 50_000:
+        big_parts.append(bodies[len(big_parts) % len(bodies)])
+    big = "\n".join(big_parts)
+    rows = []
+    articles = [
+        ("sample:" + p.stem, p.read_text(encoding="utf-8"))
+        for p in sorted(SAMPLES_DIR.glob("*.txt"))
+    ]
+    if SEED.exists():
+        articles.insert(0, ("seed", SEED.read_text(encoding="utf-8")))
+    for name, text in articles:
+        floor = best_of(5, lambda t=text: read_document(t))
+        full = best_of(5, lambda t=text: generate(t, max_items=20))
+        rows.append((name, len(text.split()), floor, full))
+    big_floor = best_of(2, lambda: read_document(big))
+    big_full = best_of(2, lambda: generate(big, max_items=20))
+    rows.append(("50k-word document", len(big.split()), big_floor, big_full))
+    cli_target = str(SEED if SEED.exists() else next(SAMPLES_DIR.glob("*.txt")))
+    cli_times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "quizapp.cli", "generate", "--max", "20", cli_target],
+            check=True,
+            capture_output=True,
+        )
+        cli_times.append(time.perf_counter() - start)
+    print(f"{'article':<28}{'words':>8}{'floor s':>10}{'generate s':>12}{'ratio':>8}")
+    for name, words, floor, full in rows:
+        print(f"{name:<28}{words:>8}{floor:>10.3f}{full:>12.3f}{full / floor:>8.2f}")
+    print(f"{'quizapp generate (process)':<28}{'':>8}{'':>10}{statistics.median(cli_times):>12.3f}")
+    ratio = big_full / big_floor
+    print(
+        f"generate: ratio_to_floor={ratio:.2f} words_per_s={len(big.split()) / big_full:.0f} "
+        f"big_doc_s={big_full:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Benchmark (not a test): a 40-question student paper + answer key beside a trivial PDF.
+
+    python tests/benchmarks/bench_pdf.py [--runs 7]
+
+Prints a table, then a last line `pdf: forty_questions_s=S trivial_s=T` (medians, seconds).
+Target: the 40-question paper + key under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from quizapp.exports import export
+
+KINDS = ("multiple_choice", "fill_in", "true_false", "matching", "numeric", "short_answer")
+PAIRS = [["Kraków", "Poland"], ["São Paulo", "Brazil"], ["Montréal", "Canada"], ["Łódź", "PL"]]
+SENTENCE = (
+    "In {year}, the Société Générale de Montréal paid £{n},000 – about €{m},000 – for "
+    "{count} new buses serving Kraków, Łódź and São Paulo, said mayor Zoë Müller."
+)
+
+
+def _item(n: int) -> dict[str, Any]:
+    """A question of one of the six kinds, in turn, with realistic lengths."""
+    quote = SENTENCE.format(year=1990 + n, n=n * 3, m=n * 4, count=n + 10)
+    fact = str(n + 10)
+    start = quote.index(fact)
+    item: dict[str, Any] = {"id": f"q{n}"}
+    kind = ("multiple_choice", "fill_in", "true_false", "matching", "numeric", "short_answer")[
+        n % 6
+    ]
+    item["kind"] = kind
+    if kind == "multiple_choice":
+        item |= {
+            "prompt": f"How many new buses did the Société Générale buy in {1990 + n}?",
+            "answer": fact,
+            "options": [str(n + 10 + d) for d in (-4, 0, 4, 8)],
+        }
+    elif kind == "fill_in":
+        item |= {"prompt": quote.replace(fact, "_____", 1), "answer": fact, "accepted": [fact]}
+    elif kind == "true_false":
+        item |= {"prompt": quote, "answer": "True", "options": ["True", "False"]}
+    elif kind == "matching":
+        item |= {
+            "prompt": "Match each city with its country.",
+            "pairs": [
+                ["Kraków", "Poland"],
+                ["São Paulo", "Brazil"],
+                ["Montréal", "Canada"],
+                ["Łódź", "Poland too"],
+            ],
+        }
+    elif kind == "numeric":
+        item |= {
+            "prompt": f"How many buses were bought in {1990 + n}?",
+            "answer": f"{fact} buses",
+            "value": n + 10,
+            "tolerance": 0,
+            "unit": "buses",
+        }
+    else:
+        item |= {
+            "prompt": "Who spoke about the buses?",
+            "answer": "Zoë Müller",
+            "accepted": ["Zoë Müller", "Müller"],
+        }
+    item["fact"] = {
+        "type": "quantity",
+        "text": fact,
+        "start": 1000 * n + start,
+        "end": 1000 * n + start + len(fact),
+    }
+    item["source"] = {
+        "quote": quote,
+        "start": 1000 * n,
+        "end": 1000 * n + len(quote),
+        "paragraph": n,
+    }
+    item["explanation"] = f"The article says: “{quote}”"
+    item["difficulty"] = 0.5
+    return item
+
+
+def forty_questions() -> dict[str, Any]:
+    """A question-set document of 40 items across every kind."""
+    return {
+        "schema": "quizapp/question-set@1",
+        "article": {
+            "title": "Buses for the city",
+            "sha256": "0" * 64,
+            "words": 900,
+            "sentences": 40,
+        },
+        "questions": [_item(n) for n in range(1, 41)],
+    }
+
+
+def paper_and_key(document: dict[str, Any]) -> Callable[[], None]:
+    """Render the student paper and the answer key."""
+
+    def run() -> None:
+        export(document, "pdf")
+        export(document, "key")
+
+    return run
+
+
+def trivial() -> None:
+    """WeasyPrint on a one-page document, no stylesheet of ours."""
+    from weasyprint import HTML
+
+    HTML(string="<p>Hello, world.</p>").write_pdf()
+
+
+def median_time(func: Callable[[], None], runs: int) -> tuple[float, float, float, float]:
+    """(median, min, max) wall seconds and median CPU seconds over runs, after one warm-up.
+
+    CPU time shows the cost when other processes share the machine and stretch wall time.
+    """
+    func()
+    times, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        func()
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times), min(times), max(times), statistics.median(cpu)
+
+
+def main() -> None:
+    """Time both and print the table and the summary line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    document = forty_questions()
+    rows = [
+        ("40-question paper + key", median_time(paper_and_key(document), args.runs)),
+        ("trivial one-page PDF", median_time(trivial, args.runs)),
+    ]
+    header = f"{'case':<26} {'median s':>9} {'min s':>7} {'max s':>7} {'cpu s':>7}"
+    print(f"{header}   (runs={args.runs}, wall clock; cpu = this process)")
+    for name, (median, low, high, cpu) in rows:
+        print(f"{name:<26} {median:9.3f} {low:7.3f} {high:7.3f} {cpu:7.3f}")
+    print(f"pdf: forty_questions_s={rows[0][1][0]:.3f} trivial_s={rows[1][1][0]:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Browser-test fixtures: the real app served on 127.0.0.1, Debian's Chromium under Playwright."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test (marker e2e)."""
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@dataclass
+class LiveServer:
+    """The app served in a background thread, and a way to run code in its app context."""
+
+    app: Any
+    url: str
+
+    def run(self, func: Callable[[], Any]) -> Any:
+        """Call func inside the served app's context (to seed data or read results)."""
+        with self.app.app_context():
+            return func()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The real app on a free port of 127.0.0.1, on a temp SQLite DB upgraded with migrations."""
+    from flask_migrate import upgrade
+    from werkzeug.serving import make_server
+
+    from quizapp import create_app
+    from quizapp.models import db
+    from quizapp.paths import MIGRATIONS_DIR
+
+    folder = tmp_path_factory.mktemp("e2e")
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'e2e.db'}",
+            "SECRET_KEY": secrets.token_hex(16),
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        if (MIGRATIONS_DIR / "env.py").exists():
+            upgrade(directory=str(MIGRATIONS_DIR))
+        else:  # until the first revision exists
+            db.create_all()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(app=app, url=f"http://127.0.0.1:{server.server_port}")
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium; skips (with the reason) where it is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "Debian's Chromium (/usr/bin/chromium) is not installed: apt-get install chromium"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Open pages in fresh browser contexts (each a separate person with its own cookies)."""
+    contexts: list[Any] = []
+
+    def open_page(**options: Any) -> Any:
+        context = browser.new_context(**{"viewport": {"width": 1100, "height": 900}, **options})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def shot() -> Callable[[Any, str], Path]:
+    """Save a full-page screenshot under test-artifacts/e2e/ (for people to look at)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page: Any, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture(scope="session")
+def check_a11y() -> Callable[[Any, str], None]:
+    """Run axe-core on the page and fail on serious or critical violations."""
+    axe_module = pytest.importorskip(
+        "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed"
+    )
+    axe = axe_module.Axe()
+
+    def check(page: Any, what: str) -> None:
+        results = axe.run(page)
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(str(node["target"]) for node in v["nodes"][:3])
+            for v in results.response["violations"]
+            if v.get("impact") in ("serious", "critical")
+        ]
+        assert not bad, f"accessibility violations on the {what} page:\n" + "\n".join(bad)
+
+    return check

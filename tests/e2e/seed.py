@@ -1,0 +1,147 @@
+"""A published quiz on the Danube sample with one question of each kind (browser tests, bench)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from quizapp.models import Article, Question, Quiz, QuizStatus, User, db
+from quizapp.paths import SAMPLES_DIR
+
+SAMPLE = SAMPLES_DIR / "river-survey.txt"
+
+
+@dataclass(frozen=True)
+class SeededQuiz:
+    """What a test needs to know about the seeded quiz."""
+
+    quiz_id: int
+    join_code: str
+    title: str
+
+
+def _item(text: str, sentence_start: str, answer_span: str, **fields: Any) -> dict[str, Any]:
+    """A question's columns with its source sentence and answer span located in the article."""
+    start = text.index(sentence_start)
+    end = text.index(".", text.index(answer_span, start) + len(answer_span)) + 1
+    fact_start = text.index(answer_span, start)
+    return {
+        "quote": text[start:end],
+        "quote_start": start,
+        "quote_end": end,
+        "fact_text": answer_span,
+        "fact_start": fact_start,
+        "fact_end": fact_start + len(answer_span),
+        "fact_type": fields.pop("fact_type", "other"),
+        "explanation": f"The article says: “{text[start:end]}”",
+        **fields,
+    }
+
+
+def river_questions(text: str) -> list[dict[str, Any]]:
+    """Six hand-made items, one per kind, grounded in the sample article."""
+    return [
+        _item(
+            text,
+            "The team sampled water",
+            "68",
+            kind="multiple_choice",
+            prompt="At how many stations did the team sample water?",
+            answer="68",
+            data={"options": ["34", "68", "102", "136"]},
+            fact_type="quantity",
+        ),
+        _item(
+            text,
+            "The survey was funded by",
+            "European Union",
+            kind="fill_in",
+            prompt="The survey was funded by the _____ through its Horizon Europe programme.",
+            answer="European Union",
+            data={"accepted": ["European Union", "EU"]},
+            fact_type="organisation",
+        ),
+        _item(
+            text,
+            "The study found an average",
+            "Budapest",
+            kind="true_false",
+            prompt="The highest counts were found downstream of Vienna and Linz.",
+            answer="False",
+            data={"options": ["True", "False"]},
+            fact_type="place",
+        ),
+        _item(
+            text,
+            "The researchers estimate",
+            "1,500 tonnes",
+            kind="numeric",
+            prompt="How many tonnes of plastic does the river carry into the Black Sea each year?",
+            answer="1,500 tonnes",
+            data={"value": 1500, "tolerance": 0, "unit": "tonnes"},
+            fact_type="quantity",
+        ),
+        _item(
+            text,
+            '"The Danube is not just',
+            "Hubert Keckeis",
+            kind="short_answer",
+            prompt="Which professor led the fieldwork?",
+            answer="Hubert Keckeis",
+            data={"accepted": ["Professor Hubert Keckeis", "Keckeis"]},
+            fact_type="person",
+        ),
+        _item(
+            text,
+            "Researchers from the University",
+            "International Commission for the Protection of the Danube River",
+            kind="matching",
+            prompt="Match each short name with the organisation.",
+            answer=None,
+            data={
+                "pairs": [
+                    ["ICPDR", "International Commission for the Protection of the Danube River"],
+                    ["EU", "European Union"],
+                ]
+            },
+            fact_type="organisation",
+        ),
+    ]
+
+
+def seed_river_quiz(*, join_code: str | None = None, **settings: Any) -> SeededQuiz:
+    """Create a teacher, the Danube article and a published quiz with these settings."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    teacher = User(
+        email=f"seed-{secrets.token_hex(4)}@school.example",
+        display_name="Ms Seed",
+        password_hash="!",  # cannot log in: seeded data only
+    )
+    db.session.add(teacher)
+    db.session.flush()
+    article = Article(
+        owner_id=teacher.id,
+        title="Scientists Map Plastic Along the Danube",
+        text=text,
+        sha256="0" * 64,
+        published_on=date(2023, 3, 14),
+    )
+    db.session.add(article)
+    db.session.flush()
+    code = join_code or secrets.token_hex(3).upper()
+    quiz = Quiz(
+        article_id=article.id,
+        owner_id=teacher.id,
+        title="Plastic in the Danube",
+        status=QuizStatus.PUBLISHED,
+        join_code=code,
+        published_at=datetime.now(UTC),
+        **settings,
+    )
+    for position, columns in enumerate(river_questions(text), 1):
+        quiz.questions.append(Question(position=position, **columns))
+    db.session.add(quiz)
+    db.session.commit()
+    return SeededQuiz(quiz_id=quiz.id, join_code=code, title=quiz.title)

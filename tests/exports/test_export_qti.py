@@ -1,0 +1,130 @@
+"""QTI 2.1 package: well-formed XML, a manifest listing every item, answers in correctResponse."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+
+from quizapp.exports import export
+
+QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+@pytest.fixture
+def package(document) -> dict[str, ET.Element]:
+    """Every XML file of the package, parsed (parsing fails on any malformed file)."""
+    archive = zipfile.ZipFile(io.BytesIO(export(document, "qti").data))
+    return {name: ET.fromstring(archive.read(name)) for name in archive.namelist()}
+
+
+def _items(package: dict[str, ET.Element]) -> list[ET.Element]:
+    return [root for name, root in sorted(package.items()) if name.startswith("items/")]
+
+
+def test_manifest_lists_every_item_file_and_the_test(document, package):
+    manifest = package["imsmanifest.xml"]
+    assert manifest.tag == f"{CP}manifest"
+    hrefs = {r.get("href") for r in manifest.iter(f"{CP}resource")}
+    item_files = {name for name in package if name.startswith("items/")}
+    assert len(item_files) == len(document["questions"])
+    assert hrefs == item_files | {"assessment.xml"}
+    types = {r.get("href"): r.get("type") for r in manifest.iter(f"{CP}resource")}
+    assert all(types[f] == "imsqti_item_xmlv2p1" for f in item_files)
+    test_resource = next(
+        r for r in manifest.iter(f"{CP}resource") if r.get("href") == "assessment.xml"
+    )
+    dependencies = {d.get("identifierref") for d in test_resource.iter(f"{CP}dependency")}
+    resource_ids = {r.get("identifier") for r in manifest.iter(f"{CP}resource")}
+    assert dependencies <= resource_ids and len(dependencies) == len(item_files)
+
+
+def test_identifiers_are_valid_and_consistent(document, package):
+    refs = [r.get("identifier") for r in package["assessment.xml"].iter(f"{QTI}assessmentItemRef")]
+    idents = []
+    for name, root in sorted(package.items()):
+        if not name.startswith("items/"):
+            continue
+        assert root.tag == f"{QTI}assessmentItem"
+        assert name == f"items/{root.get('identifier')}.xml"
+        idents.append(root.get("identifier"))
+        for element in root.iter():
+            for attr in ("identifier", "responseIdentifier", "outcomeIdentifier"):
+                if element.get(attr):
+                    assert IDENTIFIER.fullmatch(element.get(attr)), element.get(attr)
+    assert sorted(refs) == sorted(idents)
+    assert refs == [item["id"] for item in document["questions"]]
+
+
+def _by_ident(package: dict[str, ET.Element]) -> dict[str, ET.Element]:
+    return {root.get("identifier"): root for root in _items(package)}
+
+
+def _correct(root: ET.Element) -> list[str]:
+    return [v.text for v in root.iter(f"{QTI}correctResponse") for v in v.iter(f"{QTI}value")]
+
+
+def _choices(root: ET.Element) -> dict[str, str]:
+    return {c.get("identifier"): c.text for c in root.iter(f"{QTI}simpleChoice")}
+
+
+def test_correct_response_matches_every_answer(document, package):
+    items = _by_ident(package)
+    for item in document["questions"]:
+        root = items[item["id"]]
+        correct = _correct(root)
+        kind = item["kind"]
+        if kind in ("multiple_choice", "true_false"):
+            assert [_choices(root)[c] for c in correct] == [item["answer"]]
+            if kind == "multiple_choice":
+                assert list(_choices(root).values()) == item["options"]
+        elif kind in ("fill_in", "short_answer"):
+            assert correct == [item["answer"]]
+            keys = [e.get("mapKey") for e in root.iter(f"{QTI}mapEntry")]
+            assert set(keys) == {item["answer"], *item["accepted"]}
+        elif kind == "numeric":
+            assert float(correct[0]) == item["value"]
+            equal = next(root.iter(f"{QTI}equal"))
+            assert equal.get("tolerance") == "10 10"
+            declaration = next(root.iter(f"{QTI}responseDeclaration"))
+            assert declaration.get("baseType") == "float"
+        elif kind == "matching":
+            sets = list(root.iter(f"{QTI}simpleMatchSet"))
+            left = {c.get("identifier"): c.text for c in sets[0]}
+            right = {c.get("identifier"): c.text for c in sets[1]}
+            pairs = [[left[v.split()[0]], right[v.split()[1]]] for v in correct]
+            assert pairs == item["pairs"]
+
+
+def test_interactions_feedback_and_processing(document, package):
+    items = _by_ident(package)
+    expected = {
+        "multiple_choice": "choiceInteraction",
+        "true_false": "choiceInteraction",
+        "fill_in": "textEntryInteraction",
+        "short_answer": "textEntryInteraction",
+        "numeric": "textEntryInteraction",
+        "matching": "matchInteraction",
+    }
+    for item in document["questions"]:
+        root = items[item["id"]]
+        assert next(root.iter(f"{QTI}{expected[item['kind']]}"), None) is not None
+        processing = root.find(f"{QTI}responseProcessing")
+        assert processing.get("template").startswith(
+            "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
+        )
+        feedback = "".join(root.find(f"{QTI}modalFeedback").itertext())
+        assert item["source"]["quote"] in feedback
+        # Hostile markup is text content, never elements.
+        tags = {element.tag for element in root.iter()}
+        assert f"{QTI}script" not in tags and f"{QTI}img" not in tags and f"{QTI}i" not in tags
+    fill = items["q3"]
+    paragraph = next(
+        p for p in fill.iter(f"{QTI}p") if p.find(f"{QTI}textEntryInteraction") is not None
+    )
+    assert paragraph.text.endswith("open in ")

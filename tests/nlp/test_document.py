@@ -1,0 +1,59 @@
+"""Reading an article: exact sentence offsets, headline/standfirst/dateline, publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quizapp.nlp import read_document
+
+TRAILING_FRAME = (
+    "The council approved a budget of €4.5 million on Tuesday. Mr. Hale said the U.S. partner agreed.\n"
+    "Work on the 3rd bridge starts in March 2025.\n"
+    "Council Approves Bridge Budget\n"
+    "The town's council has agreed to spend €4.5 million on a new bridge.\n"
+    "June 3, 2024"
+)
+
+
+def test_sentences_have_exact_offsets(samples: dict[str, str]) -> None:
+    for text in samples.values():
+        doc = read_document(text)
+        assert doc.sentences
+        for sentence in doc.sentences:
+            assert text[sentence.start : sentence.end] == sentence.text
+            for token in sentence.tokens:
+                assert text[token.start : token.end] == token.text
+
+
+def test_abbreviations_do_not_split_sentences() -> None:
+    doc = read_document(TRAILING_FRAME)
+    texts = [s.text for s in doc.sentences]
+    assert "Mr. Hale said the U.S. partner agreed." in texts
+    assert len(texts) == 3
+
+
+def test_trailing_headline_standfirst_and_date_stay_out_of_the_body() -> None:
+    doc = read_document(TRAILING_FRAME)
+    assert doc.title == "Council Approves Bridge Budget"
+    assert doc.standfirst and doc.standfirst.startswith("The town's council")
+    assert doc.published == date(2024, 6, 3)
+    assert all("Approves" not in s.text and "2024" not in s.text for s in doc.sentences)
+
+
+def test_leading_headline_and_dateline_prefix(samples: dict[str, str]) -> None:
+    doc = read_document(samples["river-survey"])
+    assert doc.title == "Scientists Map Plastic Along the Danube"
+    assert doc.published == date(2023, 3, 14)
+    assert doc.sentences[0].text.startswith("Researchers from the University of Vienna")
+
+
+def test_published_line_at_the_end(samples: dict[str, str]) -> None:
+    doc = read_document(samples["glacier-report"])
+    assert doc.published == date(2023, 9, 28)
+    assert all("Published" not in s.text for s in doc.sentences)
+
+
+def test_paragraphs_number_the_sentences(samples: dict[str, str]) -> None:
+    doc = read_document(samples["printing-history"])
+    assert doc.sentences[0].paragraph == 1
+    assert doc.sentences[-1].paragraph == len(doc.paragraphs)

@@ -1,0 +1,85 @@
+"""Typed facts: quantities, organisations with acronyms, people with roles, dates, ordinals, quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.nlp import read_document
+from quizapp.nlp.facts import EXTRACTORS, extract_facts, get_extractor
+from quizapp.nlp.model import Fact, FactType
+
+TEXT = (
+    "Lake Vostok Station\n"
+    "The Arctic Research Council (ARC) opened its 14th station near Tromsø in 2019. "
+    "Norwegian Minister Kari Holm said the station cost $12.5m and covers 2,400 km of coast. "
+    "About 35% of the 120 scientists come from the European Union (EU). "
+    '"We finally have a home for polar science," said Kari Holm at the opening last month. '
+    "The World Meteorological Organization (WMO) will publish its data every July."
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> tuple[Fact, ...]:
+    return extract_facts(read_document(TEXT))
+
+
+def _of(facts: tuple[Fact, ...], fact_type: FactType) -> dict[str, Fact]:
+    first: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.type is fact_type:
+            first.setdefault(fact.text, fact)
+    return first
+
+
+def test_quantities_keep_value_and_unit(facts: tuple[Fact, ...]) -> None:
+    quantities = _of(facts, FactType.QUANTITY)
+    assert quantities["2,400 km"].attr("unit") == "km"
+    assert quantities["2,400 km"].attr("value") == "2400.0"
+    assert "$12.5m" in quantities
+    assert "35%" in quantities
+    assert quantities["120 scientists"].attr("unit") == "scientists"
+
+
+def test_organisations_pair_with_their_acronyms(facts: tuple[Fact, ...]) -> None:
+    orgs = _of(facts, FactType.ORGANISATION)
+    assert orgs["Arctic Research Council"].attr("acronym") == "ARC"
+    assert orgs["World Meteorological Organization"].attr("acronym") == "WMO"
+
+
+def test_people_carry_their_role(facts: tuple[Fact, ...]) -> None:
+    people = _of(facts, FactType.PERSON)
+    assert people["Kari Holm"].attr("role") == "Norwegian Minister"
+
+
+def test_dates_are_absolute_only(facts: tuple[Fact, ...]) -> None:
+    dates = _of(facts, FactType.DATE)
+    assert "2019" in dates
+    assert "July" in dates
+    assert not any("month" in d for d in dates)
+
+
+def test_ordinals_know_what_they_identify(facts: tuple[Fact, ...]) -> None:
+    ordinal = _of(facts, FactType.ORDINAL)["14th"]
+    assert ordinal.attr("head") == "station"
+
+
+def test_quotes_have_a_speaker(facts: tuple[Fact, ...]) -> None:
+    quotes = _of(facts, FactType.QUOTE)
+    assert list(quotes) == ["Kari Holm"]
+    assert quotes["Kari Holm"].attr("quote") == "We finally have a home for polar science"
+
+
+def test_facts_are_grounded_and_do_not_overlap(facts: tuple[Fact, ...]) -> None:
+    spans = []
+    for fact in facts:
+        assert TEXT[fact.start : fact.end] == fact.text
+        if fact.type is not FactType.QUOTE:
+            spans.append((fact.start, fact.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_every_fact_type_has_an_extractor() -> None:
+    assert set(EXTRACTORS) == set(FactType)
+    with pytest.raises(ValueError, match="unknown fact type"):
+        get_extractor("nonsense")  # type: ignore[arg-type]
