@@ -5,7 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
 _MONTH_NUMBER.update({m.lower()[:3]: i for i, m in enumerate(MONTHS, 1)})
 _MONTH_NUMBER["sept"] = 9

@@ -27,7 +27,26 @@ COUNTRY_ALIASES = {
     "Burma": "Myanmar",
 }
 REGIONS = frozenset(
-    ["Europe", "Asia", "Africa", "Antarctica", "Oceania", "Arctic", "Caucasus", "Balkans", "Scandinavia", "Siberia", "Sahara", "Alps", "Himalayas", "Andes", "Baltic", "Mediterranean", "Middle", "East"]
+    [
+        "Europe",
+        "Asia",
+        "Africa",
+        "Antarctica",
+        "Oceania",
+        "Arctic",
+        "Caucasus",
+        "Balkans",
+        "Scandinavia",
+        "Siberia",
+        "Sahara",
+        "Alps",
+        "Himalayas",
+        "Andes",
+        "Baltic",
+        "Mediterranean",
+        "Middle",
+        "East",
+    ]
 ) | {
     "Central Asia",
     "North America",

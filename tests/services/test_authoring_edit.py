@@ -88,7 +88,7 @@ def test_own_question_finds_its_quote_in_the_article() -> None:
             "short_answer",
             "Who is the mayor?",
             "Ingrid Salo",
-            quote="Mayor Ingrid Salo said the boat would reach   children who live far from a school.",  # noqa: E501
+            quote="Mayor Ingrid Salo said the boat would reach   children who live far from a school.",
         ),
         expected_version=quiz.version,
     )

@@ -14,14 +14,145 @@ from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, organisations, pla
 from quizapp.nlp.model import Document, Sentence, Token
 
 ORG_HEADS = frozenset(
-    ["Organisation", "Organization", "Union", "Council", "Commission", "Committee", "Ministry", "Department", "Party", "Group", "Agency", "Bank", "Museum", "Academy", "University", "College", "Institute", "Institution", "Association", "Society", "Foundation", "Fund", "Court", "Network", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "Forces", "Army", "Navy", "Police", "Service", "Office", "Parliament", "Assembly", "Senate", "Congress", "Federation", "League", "Alliance", "Board", "Authority", "Administration", "Panel", "Trust", "Club", "Times", "Post", "News", "Reuters", "Industries", "Holdings", "Airlines", "Railways", "Observatory", "Laboratory", "Centre", "Center", "School", "Church", "Orchestra", "Theatre", "Team", "Studios", "Records", "Press", "Channel", "Broadcasting", "Commonwealth", "Secretariat", "Organisation"]
+    [
+        "Organisation",
+        "Organization",
+        "Union",
+        "Council",
+        "Commission",
+        "Committee",
+        "Ministry",
+        "Department",
+        "Party",
+        "Group",
+        "Agency",
+        "Bank",
+        "Museum",
+        "Academy",
+        "University",
+        "College",
+        "Institute",
+        "Institution",
+        "Association",
+        "Society",
+        "Foundation",
+        "Fund",
+        "Court",
+        "Network",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Plc",
+        "Forces",
+        "Army",
+        "Navy",
+        "Police",
+        "Service",
+        "Office",
+        "Parliament",
+        "Assembly",
+        "Senate",
+        "Congress",
+        "Federation",
+        "League",
+        "Alliance",
+        "Board",
+        "Authority",
+        "Administration",
+        "Panel",
+        "Trust",
+        "Club",
+        "Times",
+        "Post",
+        "News",
+        "Reuters",
+        "Industries",
+        "Holdings",
+        "Airlines",
+        "Railways",
+        "Observatory",
+        "Laboratory",
+        "Centre",
+        "Center",
+        "School",
+        "Church",
+        "Orchestra",
+        "Theatre",
+        "Team",
+        "Studios",
+        "Records",
+        "Press",
+        "Channel",
+        "Broadcasting",
+        "Commonwealth",
+        "Secretariat",
+        "Organisation",
+    ]
 )
 PLACE_HEADS = frozenset(
-    ["Sea", "Ocean", "River", "Valley", "Lake", "Mountains", "Mountain", "Mount", "Forest", "Island", "Islands", "Desert", "Bay", "Gulf", "Strait", "Peninsula", "Glacier", "Canal", "Plain", "Plains", "Basin", "Coast", "Province", "Region", "County", "District", "City", "Fort", "Falls", "Creek", "Hills", "Highlands", "Square", "Street", "Bridge", "Harbour", "Harbor", "Park", "Delta", "Archipelago"]
+    [
+        "Sea",
+        "Ocean",
+        "River",
+        "Valley",
+        "Lake",
+        "Mountains",
+        "Mountain",
+        "Mount",
+        "Forest",
+        "Island",
+        "Islands",
+        "Desert",
+        "Bay",
+        "Gulf",
+        "Strait",
+        "Peninsula",
+        "Glacier",
+        "Canal",
+        "Plain",
+        "Plains",
+        "Basin",
+        "Coast",
+        "Province",
+        "Region",
+        "County",
+        "District",
+        "City",
+        "Fort",
+        "Falls",
+        "Creek",
+        "Hills",
+        "Highlands",
+        "Square",
+        "Street",
+        "Bridge",
+        "Harbour",
+        "Harbor",
+        "Park",
+        "Delta",
+        "Archipelago",
+    ]
 )
 PLACE_FIRST = frozenset({"Lake", "Mount", "Fort", "Cape", "Port", "Saint", "St.", "Gulf", "River"})
 GEO_ADJECTIVES = frozenset(
-    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Great", "New", "Old"]
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+        "Great",
+        "New",
+        "Old",
+    ]
 )
 CONNECTORS = frozenset(
     {"of", "for", "the", "and", "de", "von", "van", "der", "da", "di", "du", "la", "le", "del", "&"}
@@ -47,7 +178,31 @@ SAID = frozenset(
     }
 )
 THING_HEADS = frozenset(
-    ["Convention", "Treaty", "Act", "Agreement", "Protocol", "Declaration", "Register", "Prize", "Award", "Bible", "Programme", "Program", "Project", "Plan", "Strategy", "Law", "Accord", "Charter", "Festival", "Games", "Cup", "War", "Wars"]
+    [
+        "Convention",
+        "Treaty",
+        "Act",
+        "Agreement",
+        "Protocol",
+        "Declaration",
+        "Register",
+        "Prize",
+        "Award",
+        "Bible",
+        "Programme",
+        "Program",
+        "Project",
+        "Plan",
+        "Strategy",
+        "Law",
+        "Accord",
+        "Charter",
+        "Festival",
+        "Games",
+        "Cup",
+        "War",
+        "Wars",
+    ]
 )
 ORG_CUES_BEFORE = frozenset(
     {
@@ -177,7 +332,27 @@ def _is_cap(token: Token) -> bool:
 
 
 _CALENDAR = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
 )
 
 
@@ -233,11 +408,8 @@ def _runs(sentence: Sentence, midcaps: frozenset[str]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             k = j
-            while (
-                (k < n
-                and tokens[k].text.lower() in CONNECTORS
-                and tokens[k].text != "&")
-                or (k < n and tokens[k].text == "&")
+            while (k < n and tokens[k].text.lower() in CONNECTORS and tokens[k].text != "&") or (
+                k < n and tokens[k].text == "&"
             ):
                 k += 1
                 if k - j > 2:

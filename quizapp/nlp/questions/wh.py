@@ -193,8 +193,7 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         return None
     if any(
         t.text in _CUT
-        or (t.tag not in _MIDDLE_TAGS
-        and not (is_aux and t.tag == "VBN"))
+        or (t.tag not in _MIDDLE_TAGS and not (is_aux and t.tag == "VBN"))
         or t.text.lower() in _CLAUSE_WORDS
         for t in middle
     ):
