@@ -47,11 +47,16 @@ def regenerate_distractors(text: str, item: dict[str, Any], *, seed: int) -> lis
     ctx, fact = found
     rng = random.Random(f"regen:{seed}:{fact.start}:{fact.end}")
     sentence = ctx.doc.sentences[fact.sentence].text
-    count = max(2, len(item.get("options") or []) - 1 or 3)
+    current = item.get("options") or []
+    count = max(2, len(current) - 1) if current else 3
     distractors = make_distractors(fact, ctx.pools, rng, count=count, sentence=sentence)
     if not distractors:
         return None
     answer = item.get("answer") or fact.text
+    suffix = fact.text[len(answer) :]
+    if answer != fact.text and fact.text.startswith(answer):
+        # The item asks for part of the fact ("4,200" of "4,200 books"): options take that form.
+        distractors = [d[: -len(suffix)] if d.endswith(suffix) else d for d in distractors]
     options = [answer, *distractors]
     if fact.type in ORDERED_TYPES:
         return _in_order(options)
