@@ -185,13 +185,18 @@ def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -
     if year is None:
         return None
     limit = pools.published.year if pools.published else date.today().year
-    step = 10 if granularity == "decade" else 1
+    # "around 1400": years a few apart would be as right as the key, so step in decades.
+    step = 10 if granularity == "decade" or fact.attr("approximate") else 1
     doc_years = {
         y
         for f in pools.by_type.get(FactType.DATE, ())
         if (y := year_of(f.text)) and y != year and f.attr("granularity") == granularity
     }
-    candidates = [y for y in doc_years if abs(y - year) <= 30 and y <= limit]
+    candidates = (
+        [y for y in doc_years if 10 * step >= abs(y - year) >= 2 * step and y <= limit]
+        if step == 1
+        else []
+    )
     rng.shuffle(candidates)
     picked: list[int] = candidates[: max(0, count - 2)]
     offsets = [k * step for k in range(2, 16)] if step == 1 else [10, 20, 30, 40]
@@ -280,7 +285,9 @@ def _gazetteer_names(fact: Fact) -> list[str]:
     if fact.type is FactType.ORGANISATION:
         if answer.isupper():
             return [acr for acr, _ in organisations()]
-        return [name for _, name in organisations() if "," not in name]
+        # A museum's distractors are not world bodies: only names with the same kind of head.
+        head = _org_head(answer)
+        return [name for _, name in organisations() if "," not in name and _org_head(name) == head]
     if fact.type is FactType.PLACE:
         kind = fact.attr("kind")
         canon = fact.attr("canonical") or answer
@@ -299,12 +306,23 @@ def _gazetteer_names(fact: Fact) -> list[str]:
             ]
         if kind == "city":
             home = cities().get(canon, ("", 0))[0]
-            return [
-                name
-                for name, (code, pop) in cities().items()
-                if code == home and name != canon and pop > 300_000
-            ][:40] or [c.capital for c in country_by_code().values() if c.capital][:0]
+            ranked = sorted(
+                (
+                    (pop, name)
+                    for name, (code, pop) in cities().items()
+                    if code == home and name != canon and "-" not in name and pop > 200_000
+                ),
+                reverse=True,
+            )
+            return [name for _pop, name in ranked[:15]]
     return []
+
+
+def _org_head(name: str) -> str:
+    """The kind word of an organisation's name ("Organisation", "Bank", "Museum")."""
+    words = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
+    head = words[-1] if words else ""
+    return "Organization" if head == "Organisation" else head
 
 
 def phrase_distractors(
@@ -314,6 +332,8 @@ def phrase_distractors(
     answer = fact.text
     plural = answer.endswith("s") and not answer.endswith("ss")
     blocked = [b for b in (normalise(x) for x in exclude) if b]
+    words = len(answer.split())
+    about_people = _names_people(answer)
     candidates = []
     for other in pools.by_type.get(FactType.OTHER, ()):
         text = other.text
@@ -322,6 +342,11 @@ def phrase_distractors(
         if (text.endswith("s") and not text.endswith("ss")) != plural:
             continue
         if other.attr("head") and other.attr("head") == fact.attr("head"):
+            continue
+        # Same shape of phrase: "printing press" is not answered by "theologian".
+        if abs(len(text.split()) - words) > 1 or (words > 1) != (len(text.split()) > 1):
+            continue
+        if _names_people(text) != about_people:
             continue
         candidates.append(text)
     rng.shuffle(candidates)
@@ -340,6 +365,15 @@ def phrase_distractors(
         if len(chosen) == count:
             return chosen
     return None
+
+
+def _names_people(phrase: str) -> bool:
+    """Whether a noun phrase names people ("theologian", "local officials")."""
+    from quizapp.nlp.gazetteers import role_words
+    from quizapp.nlp.words import lemma
+
+    head = phrase.split()[-1].lower()
+    return lemma(head, "NN") in role_words() or head in role_words()
 
 
 def make_distractors(

@@ -20,6 +20,7 @@ _YEAR_CONTEXT = re.compile(
     r"|^|,\s*)$",
     re.I,
 )
+_APPROXIMATE = re.compile(r"\b(?:around|about|circa|c\.|approximately|roughly|some)\s+$", re.I)
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|per|km|kg|m\b|people|troops|tonnes|[a-z]+s\b)")
 
 
@@ -50,6 +51,7 @@ def extract_dates(context: FactContext) -> Iterator[Fact]:
                 if not _YEAR_CONTEXT.search(before) or _NOT_YEAR_AFTER.match(text[match.end() :]):
                     continue
             year = year_of(found)
+            approximate = _APPROXIMATE.search(text[max(0, match.start() - 16) : match.start()])
             yield make_fact(
                 FactType.DATE,
                 sentence,
@@ -57,6 +59,7 @@ def extract_dates(context: FactContext) -> Iterator[Fact]:
                 sentence.start + match.end(),
                 granularity=granularity,
                 year=str(year) if year else None,
+                approximate="yes" if approximate else None,
             )
 
 

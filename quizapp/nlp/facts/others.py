@@ -76,6 +76,13 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
             head = lemma(head_token.text.lower(), head_token.tag)
             start, end = tokens[i].start, tokens[j - 1].end
             clash = any(start < m.end and m.start < end for m in names)
+            # A "noun" followed by a determiner or "that" is a verb the tagger missed
+            # ("historians estimate that …").
+            following = tokens[j] if j < len(tokens) else None
+            if following is not None and (
+                following.tag in ("DT", "PRP$", "PRP") or following.text.lower() == "that"
+            ):
+                clash = True
             if (
                 not clash
                 and head not in VAGUE_NOUNS
