@@ -176,9 +176,16 @@ def find_attempt(token: str) -> Attempt | None:
     """The attempt with this secret token, or None."""
     if not token or len(token) > 64:
         return None
-    return db.session.scalars(
-        db.select(Attempt).where(Attempt.token == token).options(joinedload(Attempt.quiz))
-    ).first()
+    # One query for the attempt, its quiz and its saved answers: every page needs all three.
+    return (
+        db.session.scalars(
+            db.select(Attempt)
+            .where(Attempt.token == token)
+            .options(joinedload(Attempt.quiz), joinedload(Attempt.responses))
+        )
+        .unique()
+        .first()
+    )
 
 
 def clean_name(name: str) -> str:
