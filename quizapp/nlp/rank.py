@@ -93,16 +93,17 @@ def select_items(
     sentence_used: Counter[int] = Counter()
     types_used: Counter[FactType] = Counter()
     kinds_used: Counter[QuestionKind] = Counter()
-    pool = list(scored)
+    # (item, its identity, its normalised prompt), worked out once: the loop below is quadratic.
+    pool = [(item, _identity(item), normalise(item.prompt)) for item in scored]
     while pool and len(chosen) < limit:
         best_i, best_value = -1, float("-inf")
-        for i, item in enumerate(pool):
+        for i, (item, identity, prompt) in enumerate(pool):
             key = (item.kind.value, item.fact.start, item.fact.end)
-            if key in spans or normalise(item.prompt) in prompts:
+            if key in spans or prompt in prompts:
                 continue
             value = (
                 item.score
-                - 1.2 * facts_used[_identity(item)]
+                - 1.2 * facts_used[identity]
                 - 1.2 * places_used[_place(item)]
                 - 0.35 * sentence_used[item.fact.sentence]
                 - 0.08 * types_used[item.fact.type]
@@ -112,11 +113,11 @@ def select_items(
                 best_i, best_value = i, value
         if best_i < 0:
             break
-        item = pool.pop(best_i)
+        item, identity, prompt = pool.pop(best_i)
         chosen.append(item)
         spans.add((item.kind.value, item.fact.start, item.fact.end))
-        prompts.add(normalise(item.prompt))
-        facts_used[_identity(item)] += 1
+        prompts.add(prompt)
+        facts_used[identity] += 1
         places_used[_place(item)] += 1
         sentence_used[item.fact.sentence] += 1
         types_used[item.fact.type] += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = set(string.punctuation) | {"“", "”", "‘", "’", "–", "—", "…"}
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
@@ -29,6 +30,7 @@ CONTENT_STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case, no punctuation, no articles, single spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
