@@ -141,26 +141,51 @@ _WORD_NUMBERS = {
 }
 
 
+def pick_by_rank(
+    key: int, preferred: Sequence[int], extra: Sequence[int], count: int, rng: random.Random
+) -> list[int] | None:
+    """count values around key with the key's rank drawn uniformly (then shown in order).
+
+    Always-surrounding distractors make "pick the middle value" a winning guess, always-larger
+    ones make "pick the extreme" one; a uniform rank leaves option-only guessing at chance.
+    Preferred values (the article's own) are used before extra (made-up) ones.
+    """
+
+    def ordered(values: Sequence[int]) -> list[int]:
+        first = [v for v in dict.fromkeys(preferred) if v in values]
+        rest = [v for v in dict.fromkeys(extra) if v in values and v not in first]
+        rng.shuffle(first)
+        rng.shuffle(rest)
+        return first + rest
+
+    pool = {v for v in (*preferred, *extra) if v != key}
+    below = ordered([v for v in pool if v < key])
+    above = ordered([v for v in pool if v > key])
+    ranks = list(range(count + 1))
+    rng.shuffle(ranks)
+    for rank in ranks:
+        if len(below) >= rank and len(above) >= count - rank:
+            return sorted(below[:rank] + above[: count - rank])
+    return None
+
+
 def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
     """Other ordinals of the same size: 201st -> 101st, 210th, 301st."""
     match = _ORDINAL.match(fact.text)
     if not match:
         return None
     n = int(match.group(1))
-    candidates: set[int] = set()
+    edits: set[int] = set()
     digits = str(n)
     for pos in range(len(digits)):
         for d in "0123456789":
             if d != digits[pos] and not (pos == 0 and d == "0"):
-                candidates.add(int(digits[:pos] + d + digits[pos + 1 :]))
-    candidates |= {n + k for k in (-3, -2, -1, 1, 2, 3) if n + k > 0}
-    candidates.discard(n)
-    ordered = sorted(candidates)
-    rng.shuffle(ordered)
-    picked = ordered[:count]
-    if len(picked) < count:
+                edits.add(int(digits[:pos] + d + digits[pos + 1 :]))
+    near = {n + k for k in (-3, -2, -1, 1, 2, 3) if n + k > 0}
+    picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng)
+    if picked is None:
         return None
-    return [f"{m}{ordinal_suffix(m)}" for m in sorted(picked)]
+    return [f"{m}{ordinal_suffix(m)}" for m in picked]
 
 
 def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -> list[str] | None:
@@ -169,14 +194,13 @@ def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -
     granularity = fact.attr("granularity")
     if granularity == "century":
         n = int(fact.attr("century") or 0)
-        options = [c for c in range(max(1, n - 4), min(21, n + 4) + 1) if c != n]
-        rng.shuffle(options)
-        picked = sorted(options[:count])
-        return (
-            [text.replace(f"{n}{ordinal_suffix(n)}", f"{c}{ordinal_suffix(c)}", 1) for c in picked]
-            if len(picked) == count
-            else None
-        )
+        centuries = [c for c in range(max(1, n - 4), min(21, n + 4) + 1) if c != n]
+        picked = pick_by_rank(n, [], centuries, count, rng)
+        if picked is None:
+            return None
+        return [
+            text.replace(f"{n}{ordinal_suffix(n)}", f"{c}{ordinal_suffix(c)}", 1) for c in picked
+        ]
     if granularity == "month_name":
         others = [m for m in MONTHS if m != text]
         rng.shuffle(others)
@@ -187,34 +211,20 @@ def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -
     limit = pools.published.year if pools.published else date.today().year
     # "around 1400": years a few apart would be as right as the key, so step in decades.
     step = 10 if granularity == "decade" or fact.attr("approximate") else 1
-    doc_years = {
+    doc_years = [
         y
         for f in pools.by_type.get(FactType.DATE, ())
-        if (y := year_of(f.text)) and y != year and f.attr("granularity") == granularity
-    }
-    candidates = (
-        [y for y in doc_years if 10 * step >= abs(y - year) >= 2 * step and y <= limit]
-        if step == 1
-        else []
-    )
-    rng.shuffle(candidates)
-    picked: list[int] = candidates[: max(0, count - 2)]
+        if (y := year_of(f.text))
+        and f.attr("granularity") == granularity
+        and 10 * step >= abs(y - year) >= 2 * step
+        and y <= limit
+    ]
     offsets = [k * step for k in range(2, 16)] if step == 1 else [10, 20, 30, 40]
-    rank = rng.randint(0, count)
-    for want_below in range(rank, -1, -1):
-        trial = list(picked)
-        below = [year - o for o in offsets]
-        above = [year + o for o in offsets if year + o <= limit]
-        rng.shuffle(below)
-        rng.shuffle(above)
-        need_below = max(0, want_below - sum(1 for y in trial if y < year))
-        trial += [y for y in below if y not in trial][:need_below]
-        trial += [y for y in above if y not in trial][: count - len(trial)]
-        trial += [y for y in below if y not in trial][: count - len(trial)]
-        if len(trial) >= count:
-            chosen = sorted(trial[:count])
-            return [text.replace(str(year), str(y), 1) for y in chosen]
-    return None
+    made_up = [year + o for o in offsets if year + o <= limit] + [year - o for o in offsets]
+    picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
+    if picked is None:
+        return None
+    return [text.replace(str(year), str(y), 1) for y in picked]
 
 
 def _same_form(answer: str, candidate: str) -> bool:

@@ -28,6 +28,15 @@ KIND_PRIOR = {
     QuestionKind.MATCHING: 1.1,
     QuestionKind.TRUE_FALSE: 0.55,
 }
+# The mix a quiz aims for; a kind past its share yields to the others.
+KIND_SHARE = {
+    QuestionKind.MULTIPLE_CHOICE: 0.5,
+    QuestionKind.FILL_IN: 0.2,
+    QuestionKind.SHORT_ANSWER: 0.1,
+    QuestionKind.NUMERIC: 0.08,
+    QuestionKind.TRUE_FALSE: 0.07,
+    QuestionKind.MATCHING: 0.05,
+}
 KIND_ORDER = {kind: i for i, kind in enumerate(KIND_PRIOR)}
 
 
@@ -107,7 +116,7 @@ def select_items(
                 - 1.2 * places_used[_place(item)]
                 - 0.35 * sentence_used[item.fact.sentence]
                 - 0.08 * types_used[item.fact.type]
-                - 0.03 * kinds_used[item.kind]
+                - 0.3 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
             )
             if value > best_value:
                 best_i, best_value = i, value

@@ -66,6 +66,9 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
         if tokens[i].tag not in _NP_TAGS or tokens[i].text.lower() in STOPWORDS:
             i += 1
             continue
+        if tokens[i].tag in ("VBN", "VBG") and (i == 0 or tokens[i - 1].tag not in ("DT", "PRP$")):
+            i += 1  # "had seen double digit growth": a verb, not the start of a noun phrase
+            continue
         j = i
         while j < len(tokens) and tokens[j].tag in _NP_TAGS and tokens[j].text.isascii():
             j += 1

@@ -12,6 +12,8 @@ ORDERED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
 
 def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
     """Key plus three distractors where they exist (two at least); numbers shown in order."""
+    if fact.type is FactType.OTHER and fact.attr("form") == "phrase" and " " not in fact.text:
+        return None  # a lone common noun has no plausible same-kind distractors in the article
     sentence = ctx.sentence(fact)
     rng = ctx.rng(fact, "mc")
     distractors = None

@@ -160,7 +160,7 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         if between and any(t.tag not in ("RB",) for t in between):
             return None
         rest = _clause(tokens[verb:])
-        if not rest:
+        if not rest or not _complete(tokens[verb:], len(rest)):
             return None
         return _finish(wh, [t.text for t in between] + rest, sentence.text, tokens[verb].start)
     subject = tokens[:verb]
@@ -218,6 +218,43 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     if middle and middle[-1].text.lower() in _PREPS and absorb == 0 and wh in ("who", "what"):
         wh = "whom" if wh == "who" else wh
     return _finish(wh, words, sentence.text, None)
+
+
+_SPEECH = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stressed",
+        "warned",
+        "argued",
+        "believes",
+        "thinks",
+        "claims",
+        "insisted",
+    }
+)
+
+
+def _complete(tokens: tuple[Token, ...], kept: int) -> bool:
+    """Whether the first `kept` tokens read as a whole predicate, not one cut mid-phrase.
+
+    "said the money will fund a variety of technical" (cut at a list comma) and "has said"
+    (cut before its "that"-clause) are not questions a reader can answer.
+    """
+    if kept < 2 and tokens[0].tag not in ("VBD", "VBZ", "VBP"):
+        return False
+    last = tokens[kept - 1]
+    if last.tag in ("JJ", "JJR", "JJS", "DT", "IN", "CC", "TO", "PRP$", "MD"):
+        return False
+    words = {t.text.lower() for t in tokens[:kept]}
+    if kept < len(tokens) and tokens[kept].text.lower() in ("that", ",") and words & _SPEECH:
+        return False
+    return last.text.lower() not in _SPEECH
 
 
 def _lower_first(token: Token) -> str:
