@@ -1,0 +1,100 @@
+"""Distractors give nothing away: key rank uniform, same unit and form, nothing also-true."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from quizapp.nlp import QuestionKind, generate, read_document
+from quizapp.nlp.distractors import (
+    build_pools,
+    date_distractors,
+    ordinal_distractors,
+    pick_by_rank,
+    quantity_distractors,
+)
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import Fact, FactType
+
+TEXT = (
+    "The survey covered 2,850 km of river and cost €3.4 million in 2022. "
+    "It was the 12th report since the treaty of 1998, and 40% of samples held plastic."
+)
+
+
+def _fact(text: str) -> Fact:
+    facts = extract_facts(read_document(TEXT))
+    return next(f for f in facts if f.text == text)
+
+
+def test_key_rank_is_uniform_over_many_draws() -> None:
+    ranks = Counter()
+    for seed in range(2000):
+        picked = pick_by_rank(50, [], [10, 20, 30, 40, 60, 70, 80, 90], 3, random.Random(seed))
+        assert picked is not None
+        ranks[sum(v < 50 for v in picked)] += 1
+    assert set(ranks) == {0, 1, 2, 3}
+    assert max(ranks.values()) / min(ranks.values()) < 1.3
+
+
+def test_quantities_keep_unit_format_and_distance() -> None:
+    fact = _fact("2,850 km")
+    for seed in range(50):
+        options = quantity_distractors(fact, 3, random.Random(seed))
+        assert options is not None
+        values = [float(o.replace(",", "").removesuffix(" km")) for o in [*options, "2,850 km"]]
+        assert all(o.endswith(" km") for o in options)
+        assert all(
+            v >= 1000 and "," in o for v, o in zip(values, options, strict=False) if v >= 1000
+        )
+        values.sort()
+        assert all(b >= 1.1 * a for a, b in zip(values, values[1:], strict=False))
+
+
+def test_percentages_stay_percentages_below_a_hundred() -> None:
+    fact = _fact("40%")
+    for seed in range(50):
+        options = quantity_distractors(fact, 3, random.Random(seed))
+        if options is None:
+            continue
+        assert all(o.endswith("%") and 0 < float(o[:-1]) <= 100 for o in options)
+
+
+def test_ordinals_stay_ordinals() -> None:
+    options = ordinal_distractors(_fact("12th"), 3, random.Random(1))
+    assert options is not None
+    assert all(o[:-2].isdigit() and o[-2:] in ("st", "nd", "rd", "th") for o in options)
+    assert "12th" not in options
+
+
+def test_years_never_come_after_the_article() -> None:
+    doc = read_document(TEXT + "\n\nPublished 1 March 2023")
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    year = next(f for f in facts if f.type is FactType.DATE and f.text == "2022")
+    for seed in range(30):
+        options = date_distractors(year, 3, random.Random(seed), pools)
+        assert options is not None
+        assert all(int(o) <= 2023 for o in options)
+
+
+def test_option_only_guessing_stays_near_chance(samples: dict[str, str]) -> None:
+    """Longest-option and middle-number guessing on every multiple-choice item of the samples."""
+    longest = middle = numeric = total = 0
+    for text in samples.values():
+        for item in generate(text).items:
+            if item.kind is not QuestionKind.MULTIPLE_CHOICE:
+                continue
+            total += 1
+            opts = list(item.options)
+            if (
+                max(opts, key=len) == item.answer
+                and sum(len(o) == len(item.answer) for o in opts) == 1
+            ):
+                longest += 1
+            if item.fact.type in (FactType.QUANTITY, FactType.DATE, FactType.ORDINAL):
+                numeric += 1
+                middle += opts.index(item.answer or "") not in (0, len(opts) - 1)
+    assert total >= 15
+    assert longest / total <= 0.35
+    assert middle / numeric <= 0.7
