@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format bench system-deps clean
+.PHONY: run test test-postgres lint format bench bench-load-postgres system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,15 +24,30 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_ARGS) || $(PYTEST_FAILED)
+
+## test-postgres: the whole test suite on PostgreSQL (a throwaway cluster from .ci/postgres,
+## or the server QUIZAPP_TEST_DATABASE_URL names)
+test-postgres: $(STAMP) system-deps
+	bash .ci/postgres run $(BIN)/python -m pytest $(PYTEST_ARGS) || $(PYTEST_FAILED)
+
+# pytest's exit status 5 means it collected no tests: a broken selection, never a pass.
+PYTEST_FAILED = { rc=$$?; [ $$rc -ne 5 ] || echo "pytest collected no tests (exit 5): check PYTEST_ARGS"; exit $$rc; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## bench: the speed benchmarks (not tests; they print tables)
+## bench: the speed benchmarks (not tests; they print tables); the load test runs on SQLite
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_generate.py
+	$(BIN)/python tests/benchmarks/bench_web.py
+	$(BIN)/python tests/benchmarks/bench_pdf.py
+	$(BIN)/python tests/benchmarks/bench_load.py --database sqlite
+
+## bench-load-postgres: 500 students join, answer and submit against gunicorn on PostgreSQL
+bench-load-postgres: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench_load.py --database postgresql
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

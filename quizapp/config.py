@@ -21,6 +21,8 @@ DEFAULTS: dict[str, Any] = {
     "URL_FETCH_MAX_BYTES": 5 * 1024 * 1024,
     "URL_ALLOW_PRIVATE": False,
     "RATELIMIT_ENABLED": True,
+    # Only wrong join codes count (see web/play.py): a class behind one school address joins.
+    "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
     "RATELIMIT_STORAGE_URI": "memory://",
 }
 
@@ -40,6 +42,22 @@ def _secret_key(instance_path: str) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
     return key
+
+
+def _proxy_hops(value: str) -> int:
+    """QUIZAPP_TRUST_PROXY: a number of proxies in front of the app; true means one."""
+    value = value.strip().lower()
+    if value.isdigit():
+        return int(value)
+    return 1 if value in ("true", "yes", "on") else 0
+
+
+def _secure_cookies_over_https(config: dict[str, Any]) -> None:
+    """Served as https: cookies get the Secure flag unless the setting says otherwise."""
+    if config.get("PREFERRED_URL_SCHEME") == "https":
+        config.setdefault("SESSION_COOKIE_SECURE", True)
+    if "SESSION_COOKIE_SECURE" in config:
+        config.setdefault("REMEMBER_COOKIE_SECURE", config["SESSION_COOKIE_SECURE"])
 
 
 def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +84,21 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
             "1",
             "true",
         )
+    if "QUIZAPP_RATELIMIT_STORAGE_URI" in env:
+        # memory:// counts per process; several workers or machines need a shared store.
+        config["RATELIMIT_STORAGE_URI"] = env["QUIZAPP_RATELIMIT_STORAGE_URI"]
+    if "QUIZAPP_PREFERRED_URL_SCHEME" in env:
+        config["PREFERRED_URL_SCHEME"] = env["QUIZAPP_PREFERRED_URL_SCHEME"].lower()
+    if "QUIZAPP_TRUST_PROXY" in env:
+        config["TRUST_PROXY"] = _proxy_hops(env["QUIZAPP_TRUST_PROXY"])
     config.update(overrides)
+    if not str(config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
+        # A server database may restart under running workers: test pooled connections first.
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            "pool_pre_ping": True,
+            **config["SQLALCHEMY_ENGINE_OPTIONS"],
+        }
+    _secure_cookies_over_https(config)
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = env.get("QUIZAPP_SECRET_KEY") or _secret_key(instance_path)
     return config

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,36 +34,41 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An SQLite file upgraded to the newest migration once per session (tests copy it)."""
-    from flask_migrate import upgrade
+def test_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Where fresh migrated databases come from: SQLite copies, or PostgreSQL when
+    QUIZAPP_TEST_DATABASE_URL names a server (see tests/databases.py)."""
+    from tests.databases import open_databases
 
-    from quizapp import create_app
-    from quizapp.models import db
+    databases = open_databases(tmp_path_factory.mktemp("schema"))
+    yield databases
+    databases.close()
 
-    path = tmp_path_factory.mktemp("schema") / "head.db"
-    app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
-    with app.app_context():
-        upgrade()
-        db.engine.dispose()
-    return path
+
+@pytest.fixture(scope="session")
+def migrated_db(test_databases: Any) -> Path | str:
+    """The database upgraded to the newest migration once per session: the SQLite file, or
+    the PostgreSQL template database's name (tests get copies of it through make_app)."""
+    return test_databases.template
 
 
 @pytest.fixture
-def make_app(tmp_path: Path, migrated_db: Path) -> Iterator[Callable[..., Any]]:
+def make_app(tmp_path: Path, test_databases: Any) -> Iterator[Callable[..., Any]]:
     """Build an app on a fresh copy of the migrated database; keyword overrides go to the config."""
     from quizapp import create_app
     from quizapp.models import db
 
     apps = []
+    urls = []
 
     def build(**overrides: Any) -> Any:
-        path = tmp_path / f"app{len(apps)}.db"
-        shutil.copyfile(migrated_db, path)
+        url = overrides.get("SQLALCHEMY_DATABASE_URI")
+        if url is None:
+            url = test_databases.create(tmp_path)
+            urls.append(url)
         config = {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "SQLALCHEMY_DATABASE_URI": url,
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
             "URL_ALLOW_PRIVATE": False,
@@ -79,11 +83,13 @@ def make_app(tmp_path: Path, migrated_db: Path) -> Iterator[Callable[..., Any]]:
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
+    for url in urls:
+        test_databases.drop(url)
 
 
 @pytest.fixture
 def app(make_app: Callable[..., Any]) -> Any:
-    """The app on a temporary SQLite database at the newest migration (CSRF and rate limits off)."""
+    """The app on a fresh database at the newest migration (CSRF and rate limits off)."""
     return make_app()
 
 

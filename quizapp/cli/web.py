@@ -6,6 +6,9 @@ from typing import Any
 
 import click
 
+# Any fixed number: PostgreSQL advisory lock held while `serve` or `demo` migrates.
+MIGRATION_LOCK = 7_402_318
+
 
 def _app(overrides: dict[str, Any] | None = None) -> Any:
     """Build the app (imports Flask only when a web command runs)."""
@@ -19,12 +22,23 @@ def upgrade_database(app: Any) -> None:
     from pathlib import Path
 
     from flask_migrate import upgrade
+    from sqlalchemy import text
 
     from quizapp.models import db
 
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     with app.app_context():
-        upgrade()
+        if db.engine.dialect.name == "postgresql":
+            # Several machines may start at once: one migrates, the others wait, then see head.
+            with db.engine.connect() as lock:
+                lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+                try:
+                    upgrade()
+                finally:
+                    lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                    lock.commit()
+        else:
+            upgrade()
         # Forked servers must not inherit the pool the upgrade used.
         db.engine.dispose()
 
@@ -141,12 +155,22 @@ def _join_path(app: Any, code: str) -> str | None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option(
-    "--workers", default=2, show_default=True, type=int, help="Gunicorn worker processes."
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Gunicorn worker processes.  [default: 2 x CPU cores + 1]",
 )
-def serve_command(host: str, port: int, workers: int) -> None:
-    """Upgrade the database, then serve the app with gunicorn (production)."""
+def serve_command(host: str, port: int, workers: int | None) -> None:
+    """Upgrade the database, then serve the app with gunicorn (production).
+
+    Workers keep no state of their own: run it on several machines against one PostgreSQL
+    database (QUIZAPP_DATABASE_URL) behind a load balancer.
+    """
+    import os
+
     from gunicorn.app.base import BaseApplication
 
+    # gunicorn's own advice for sync workers: enough to keep every core busy while others wait.
+    workers = workers or 2 * (os.cpu_count() or 1) + 1
     upgrade_database(_app())
 
     class Server(BaseApplication):  # type: ignore[misc]

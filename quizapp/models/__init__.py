@@ -3,7 +3,8 @@
 from quizapp.models.article import Article
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base, db
-from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus
+from quizapp.models.practice import PracticeForm, PracticeItem
+from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
 from quizapp.models.user import User
 
 __all__ = [
@@ -11,10 +12,13 @@ __all__ = [
     "Attempt",
     "Base",
     "ExplanationPolicy",
+    "PracticeForm",
+    "PracticeItem",
     "Question",
     "Quiz",
     "QuizStatus",
     "Response",
+    "StudyAccess",
     "User",
     "db",
 ]

@@ -30,6 +30,14 @@ class ExplanationPolicy(enum.StrEnum):
     NEVER = "never"
 
 
+class StudyAccess(enum.StrEnum):
+    """When students may open the study view (the article with its facts, glossary, fact sheet)."""
+
+    BEFORE_AND_AFTER = "before_and_after"
+    AFTER_SUBMIT = "after_submit"
+    NEVER = "never"
+
+
 class Quiz(db.Model):
     """A curated set of questions on one article, with its publishing settings."""
 
@@ -55,6 +63,11 @@ class Quiz(db.Model):
         default=ExplanationPolicy.AFTER_SUBMIT,
     )
     open_book: Mapped[bool] = mapped_column(Boolean, default=False)
+    study_access: Mapped[StudyAccess] = mapped_column(
+        Enum(StudyAccess, native_enum=False, length=20),
+        default=StudyAccess.BEFORE_AND_AFTER,
+        server_default=StudyAccess.BEFORE_AND_AFTER.name,
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -102,9 +102,10 @@ class GlossaryEntry:
 
 @dataclass(frozen=True, slots=True)
 class FactLine:
-    """One fact-sheet line: a label and value, or (no honest label) the sentence with the value.
+    """One fact-sheet line: a label and its value, or (no honest label) the sentence itself.
 
-    ``value_start``/``value_end`` index ``sentence_text``, to bold the value where there is no label.
+    ``spans`` index ``sentence_text``: the values to bold where the line is the whole sentence
+    (one line per sentence gathers all its unlabelled values).
     """
 
     fact_type: FactType
@@ -112,8 +113,7 @@ class FactLine:
     value: str
     sentence: int
     sentence_text: str
-    value_start: int
-    value_end: int
+    spans: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,9 +251,11 @@ def _sentence_text(sentences: Sequence[Sentence], index: int) -> str:
 def build_fact_sheet(
     sentences: Sequence[Sentence], facts: Sequence[Fact], *, limit: int = 15
 ) -> tuple[FactLine, ...]:
-    """Quantities and dates as short labelled lines, at most one per (sentence, value)."""
+    """Quantities and dates as short labelled lines; a sentence whose values have no honest
+    label becomes one line with every such value bold."""
     by_index = {s.index: s for s in sentences}
     lines: list[FactLine] = []
+    unlabelled: dict[int, int] = {}
     seen: set[tuple[int, str]] = set()
     for fact in sorted(facts, key=lambda f: (f.start, f.end)):
         sentence = by_index.get(fact.sentence)
@@ -261,19 +263,25 @@ def build_fact_sheet(
             continue
         seen.add((fact.sentence, fact.text))
         label, value_end = fact_label(sentence, fact)
-        lines.append(
-            FactLine(
-                fact_type=fact.type,
-                label=label,
-                value=sentence.text[fact.start - sentence.start : value_end - sentence.start],
-                sentence=sentence.index,
-                sentence_text=sentence.text,
-                value_start=fact.start - sentence.start,
-                value_end=value_end - sentence.start,
+        span = (fact.start - sentence.start, value_end - sentence.start)
+        value = sentence.text[span[0] : span[1]]
+        if label is None and sentence.index in unlabelled:
+            at = unlabelled[sentence.index]
+            line = lines[at]
+            lines[at] = FactLine(
+                line.fact_type,
+                None,
+                f"{line.value}, {value}",
+                line.sentence,
+                line.sentence_text,
+                (*line.spans, span),
             )
-        )
+            continue
         if len(lines) >= limit:
             break
+        if label is None:
+            unlabelled[sentence.index] = len(lines)
+        lines.append(FactLine(fact.type, label, value, sentence.index, sentence.text, (span,)))
     return tuple(lines)
 
 

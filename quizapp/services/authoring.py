@@ -17,9 +17,12 @@ from quizapp.models import (
     Article,
     Attempt,
     ExplanationPolicy,
+    PracticeItem,
     Question,
     Quiz,
     QuizStatus,
+    Response,
+    StudyAccess,
     User,
     db,
 )
@@ -93,6 +96,7 @@ class QuizSettings:
     time_limit_minutes: int | None
     attempts_allowed: int
     explanations: ExplanationPolicy
+    study_access: StudyAccess = StudyAccess.BEFORE_AND_AFTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +482,7 @@ def update_settings(
     quiz.time_limit_minutes = settings.time_limit_minutes
     quiz.attempts_allowed = settings.attempts_allowed
     quiz.explanations = settings.explanations
+    quiz.study_access = settings.study_access
     commit_quiz_change(quiz)
 
 
@@ -492,6 +497,7 @@ def quiz_settings(quiz: Quiz) -> QuizSettings:
         time_limit_minutes=quiz.time_limit_minutes,
         attempts_allowed=quiz.attempts_allowed,
         explanations=quiz.explanations,
+        study_access=quiz.study_access,
     )
 
 
@@ -509,6 +515,7 @@ def copy_quiz(quiz: Quiz) -> Quiz:
         time_limit_minutes=quiz.time_limit_minutes,
         attempts_allowed=quiz.attempts_allowed,
         explanations=quiz.explanations,
+        study_access=quiz.study_access,
     )
     columns = [c.key for c in Question.__table__.columns if c.key not in ("id", "quiz_id")]
     for position, question in enumerate(active_questions(quiz), 1):
@@ -522,7 +529,12 @@ def copy_quiz(quiz: Quiz) -> Quiz:
 
 
 def delete_quiz(quiz: Quiz) -> None:
-    """Delete a quiz with its questions and attempts."""
+    """Delete a quiz with its questions, attempts and their responses, in one transaction."""
+    # Explicit, not left to ON DELETE CASCADE: SQLite enforces foreign keys only when asked.
+    attempt_ids = db.select(Attempt.id).where(Attempt.quiz_id == quiz.id)
+    db.session.execute(db.delete(Response).where(Response.attempt_id.in_(attempt_ids)))
+    db.session.execute(db.delete(PracticeItem).where(PracticeItem.attempt_id.in_(attempt_ids)))
+    db.session.execute(db.delete(Attempt).where(Attempt.quiz_id == quiz.id))
     db.session.delete(quiz)
     db.session.commit()
 

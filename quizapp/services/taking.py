@@ -279,13 +279,14 @@ class QuestionRow:
 
 # Published questions only change through a versioned commit, so (quiz id, version) names
 # their content exactly; caching the snapshots saves a query and ORM work on every page view.
-_ROWS: dict[tuple[str, int, int], tuple[QuestionRow, ...]] = {}
+_ROWS: dict[tuple[str, int, int, str], tuple[QuestionRow, ...]] = {}
 _ROWS_MAX = 512
 
 
 def question_rows(quiz: Quiz) -> tuple[QuestionRow, ...]:
     """The quiz's live questions in order, as snapshots (cached for published quizzes)."""
-    key = (str(db.engine.url), quiz.id, quiz.version)
+    # created_at too: SQLite reuses the id of a deleted newest quiz, and versions restart.
+    key = (str(db.engine.url), quiz.id, quiz.version, str(quiz.created_at))
     rows = _ROWS.get(key) if quiz.status is not QuizStatus.DRAFT else None
     if rows is None:
         rows = tuple(

@@ -7,7 +7,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint on the app."""
-    from quizapp.web import errors, rendering
+    from quizapp.web import errors, rendering, security
     from quizapp.web.auth import bp as auth_bp
     from quizapp.web.health import bp as health_bp
     from quizapp.web.home import bp as home_bp
@@ -21,6 +21,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(play_bp)
     errors.init_app(app)
     rendering.init_app(app)
+    security.init_app(app)
     from quizapp.web.exports import bp as exports_bp
 
     app.register_blueprint(exports_bp)
+    from quizapp.web.practice import bp as practice_bp
+    from quizapp.web.study import bp as study_bp
+
+    app.register_blueprint(study_bp)
+    app.register_blueprint(practice_bp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
 
 from quizapp.models import db
 
@@ -45,10 +46,13 @@ def _render(status: int, title: str | None = None, message: str | None = None) -
     )
 
 
-def handle_http(exc: HTTPException) -> tuple[str, int]:
+def handle_http(exc: HTTPException) -> tuple[str, int] | Response:
     """Any HTTP error (abort(404) and friends) in the site layout."""
     if (exc.code or 500) >= 500:
         db.session.rollback()
+    if isinstance(exc.response, Response):
+        # A page built for this error (e.g. the join form's "too many wrong codes").
+        return exc.response
     return _render(exc.code or 500)
 
 

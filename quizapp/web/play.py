@@ -8,6 +8,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     jsonify,
     make_response,
     redirect,
@@ -15,12 +16,14 @@ from flask import (
     request,
     url_for,
 )
+from flask_limiter import RequestLimit, RouteLimit
 from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from quizapp.extensions import limiter
 from quizapp.models import Attempt
 from quizapp.services import taking
 
@@ -54,6 +57,41 @@ class JoinForm(FlaskForm):
         filters=[_strip],
         description="Your teacher sees this name next to your score.",
         render_kw={"autocomplete": "name", "maxlength": taking.MAX_NAME_CHARS},
+    )
+
+
+def _join_limit() -> str:
+    """How many wrong join codes one address may try (configurable, e.g. for a big school NAT)."""
+    return str(current_app.config["JOIN_RATE_LIMIT"])
+
+
+def mark_wrong_code() -> None:
+    """Count this request against the address's wrong-code limit."""
+    g.join_code_missed = True
+
+
+def _code_missed(_response: BaseResponse) -> bool:
+    """Count only requests that tried a code no quiz has: guessing, not a class joining."""
+    return bool(g.get("join_code_missed"))
+
+
+def _too_many_wrong_codes(_limit: RequestLimit) -> BaseResponse:
+    """The friendly page when an address has tried too many wrong codes."""
+    page = render_template(
+        "errors/error.html",
+        status=429,
+        title="Too many wrong codes",
+        message="Too many quiz codes that do not exist were tried from this network. Wait a "
+        "minute, check the code with your teacher, then try again.",
+    )
+    return make_response(page, 429)
+
+
+def limit_wrong_codes() -> RouteLimit:
+    """The rate limit on guessing join codes (wrong codes only), shared by every route that
+    takes a code: decorate the view, and call mark_wrong_code() when its code matches no quiz."""
+    return limiter.shared_limit(
+        _join_limit, "join-code", deduct_when=_code_missed, on_breach=_too_many_wrong_codes
     )
 
 
@@ -131,12 +169,15 @@ def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
         except taking.TakingError as error:
             form.form_errors.append(str(error))
             status = 410 if isinstance(error, taking.QuizClosed) else 200
+            if isinstance(error, taking.QuizNotFound):
+                mark_wrong_code()
         else:
             return _remember(redirect(url_for("play.take", token=attempt.token)), attempt.token)
     return render_template("play/join.html", form=form, resume=resume), status
 
 
 @bp.route("/join", methods=["GET", "POST"])
+@limit_wrong_codes()
 def join() -> BaseResponse | tuple[str, int]:
     """The join screen: code and name."""
     form = JoinForm()
@@ -146,6 +187,7 @@ def join() -> BaseResponse | tuple[str, int]:
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
+@limit_wrong_codes()
 def join_code(code: str) -> BaseResponse | tuple[str, int]:
     """The join link a teacher shares: the code is filled in, a closed quiz says so at once."""
     form = JoinForm()
@@ -155,6 +197,8 @@ def join_code(code: str) -> BaseResponse | tuple[str, int]:
             taking.find_quiz(code)
         except taking.TakingError as error:
             form.form_errors.append(str(error))
+            if isinstance(error, taking.QuizNotFound):
+                mark_wrong_code()
             return _join(form, status=410 if isinstance(error, taking.QuizClosed) else 404)
     return _join(form)
 

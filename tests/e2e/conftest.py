@@ -45,28 +45,22 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The real app on a free port of 127.0.0.1, on a temp SQLite DB upgraded with migrations."""
-    from flask_migrate import upgrade
+def live_server(test_databases: Any) -> Iterator[LiveServer]:
+    """The real app on a free port of 127.0.0.1, on a fresh migrated database of its own
+    (SQLite, or PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set: tests/databases.py)."""
     from werkzeug.serving import make_server
 
     from quizapp import create_app
     from quizapp.models import db
-    from quizapp.paths import MIGRATIONS_DIR
 
-    folder = tmp_path_factory.mktemp("e2e")
+    url = test_databases.create()
     app = create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'e2e.db'}",
+            "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": secrets.token_hex(16),
             "RATELIMIT_ENABLED": False,
         }
     )
-    with app.app_context():
-        if (MIGRATIONS_DIR / "env.py").exists():
-            upgrade(directory=str(MIGRATIONS_DIR))
-        else:  # until the first revision exists
-            db.create_all()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
@@ -77,6 +71,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
+        test_databases.drop(url)
 
 
 @pytest.fixture(scope="session")

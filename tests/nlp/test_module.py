@@ -100,7 +100,18 @@ def test_fact_sheet_without_an_honest_label_shows_the_sentence() -> None:
     module = build_module("In the 1440s he developed a printing press with movable metal type.")
     line = module.fact_sheet[0]
     assert line.label is None
-    assert line.sentence_text[line.value_start : line.value_end] == "1440s"
+    assert [line.sentence_text[a:b] for a, b in line.spans] == ["1440s"]
+
+
+def test_unlabelled_values_of_one_sentence_share_one_line() -> None:
+    module = build_module("The team sampled water at 68 stations in 10 countries in October 2022.")
+    (line,) = module.fact_sheet
+    assert line.label is None
+    assert [line.sentence_text[a:b] for a, b in line.spans] == [
+        "68 stations",
+        "10 countries",
+        "October 2022",
+    ]
 
 
 def test_sentence_at_finds_the_sentence_holding_an_offset(glacier: tuple[str, object]) -> None:

@@ -24,7 +24,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.models import ExplanationPolicy
+from quizapp.models import ExplanationPolicy, StudyAccess
 from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, QuizSettings
 from quizapp.services.editing import QuestionEdit
 
@@ -268,6 +268,21 @@ class SettingsForm(VersionedForm):
         ],
         default=ExplanationPolicy.AFTER_SUBMIT.value,
     )
+    study_access = RadioField(
+        "Study view (the article with its facts, glossary and fact sheet)",
+        choices=[
+            SelectChoice(
+                StudyAccess.BEFORE_AND_AFTER.value,
+                "Before and after the quiz (students can read it any time)",
+            ),
+            SelectChoice(StudyAccess.AFTER_SUBMIT.value, "Only after the student submits"),
+            SelectChoice(StudyAccess.NEVER.value, "Never"),
+        ],
+        default=StudyAccess.BEFORE_AND_AFTER.value,
+        # A form posted without it (an older page) keeps the default rather than failing.
+        validators=[Optional()],
+        description="Open book shows the article beside the questions whatever you choose here.",
+    )
 
     def fill(self, settings: QuizSettings, version: int) -> None:
         """Pre-fill with the quiz's current settings."""
@@ -280,6 +295,7 @@ class SettingsForm(VersionedForm):
         self.time_limit_minutes.data = settings.time_limit_minutes
         self.attempts_allowed.data = settings.attempts_allowed
         self.explanations.data = settings.explanations.value
+        self.study_access.data = settings.study_access.value
 
     def to_settings(self) -> QuizSettings:
         """The submitted settings."""
@@ -292,4 +308,5 @@ class SettingsForm(VersionedForm):
             time_limit_minutes=self.time_limit_minutes.data,
             attempts_allowed=self.attempts_allowed.data or 1,
             explanations=ExplanationPolicy(self.explanations.data),
+            study_access=StudyAccess(self.study_access.data or StudyAccess.BEFORE_AND_AFTER),
         )

@@ -1,0 +1,84 @@
+"""Rate limits: guessing join codes is stopped; a whole class joining from one address is not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quizapp.models import QuizStatus
+from tests.factories import make_quiz, make_teacher
+
+CODE = "RATE22"
+
+
+@pytest.fixture
+def limited_app(make_app: Any) -> Any:
+    """An app with rate limits on (the test default is off) and one published quiz."""
+    app = make_app(RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="20 per minute")
+    with app.app_context():
+        make_quiz(make_teacher(), status=QuizStatus.PUBLISHED, join_code=CODE, attempts_allowed=5)
+    return app
+
+
+def _from(address: str) -> dict[str, Any]:
+    return {"environ_base": {"REMOTE_ADDR": address}}
+
+
+def test_wrong_codes_are_limited_per_address_with_a_friendly_page(limited_app: Any) -> None:
+    client = limited_app.test_client()
+    for n in range(20):
+        response = client.post("/join", data={"code": f"ZZZ{n:03d}", "name": "Eve"})
+        assert response.status_code == 200
+        assert "no quiz with that code" in response.get_data(as_text=True)
+    blocked = client.post("/join", data={"code": "ZZZ999", "name": "Eve"}, **_from("127.0.0.1"))
+    assert blocked.status_code == 429
+    page = blocked.get_data(as_text=True)
+    assert "Too many wrong codes" in page and "check the code with your teacher" in page
+    assert "Traceback" not in page
+    # The join link is limited too, and even a right code waits: the address is guessing.
+    assert client.get("/join/ZZZ998").status_code == 429
+    assert client.post("/join", data={"code": CODE, "name": "Eve"}).status_code == 429
+    # Another address is not affected.
+    other = limited_app.test_client()
+    ok = other.post("/join", data={"code": CODE, "name": "Ada"}, **_from("192.0.2.10"))
+    assert ok.status_code == 302
+
+
+def test_join_links_with_wrong_codes_count_too(limited_app: Any) -> None:
+    client = limited_app.test_client()
+    codes = [client.get(f"/join/YYY{n:03d}").status_code for n in range(20)]
+    assert codes == [404] * 20
+    assert client.get("/join/YYY999").status_code == 429
+
+
+def test_a_class_joining_from_one_school_address_is_never_limited(limited_app: Any) -> None:
+    """Forty students behind one NAT address, each with the right code, all get in."""
+    for n in range(40):
+        student = limited_app.test_client()
+        response = student.post("/join", data={"code": CODE, "name": f"Student {n}"})
+        assert response.status_code == 302, n
+        assert student.get(f"/join/{CODE}").status_code == 200
+
+
+def test_a_closed_quiz_is_not_a_wrong_code(limited_app: Any) -> None:
+    with limited_app.app_context():
+        make_quiz(make_teacher(), status=QuizStatus.CLOSED, join_code="SHUT22")
+    client = limited_app.test_client()
+    assert {client.get("/join/SHUT22").status_code for _ in range(25)} == {410}
+
+
+def test_registration_is_rate_limited(make_app: Any) -> None:
+    client = make_app(RATELIMIT_ENABLED=True).test_client()
+    data = {"display_name": "X", "email": "bad", "password": "short", "confirm": "short"}
+    codes = [client.post("/auth/register", data=data).status_code for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+
+
+def test_study_links_with_wrong_codes_count_too(limited_app: Any) -> None:
+    """The study view also takes a join code: guessing there is limited like on /join."""
+    client = limited_app.test_client()
+    codes = [client.get(f"/study/XXX{n:03d}").status_code for n in range(20)]
+    assert codes == [404] * 20
+    assert client.get("/study/XXX999").status_code == 429
+    assert client.get("/join/XXX998").status_code == 429
