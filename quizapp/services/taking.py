@@ -367,6 +367,25 @@ def _store(attempt: Attempt, answers: Mapping[int, Any], moment: datetime) -> No
         response.updated_at = moment
 
 
+def _hold_open(attempt: Attempt) -> None:
+    """Lock the attempt's row while it is still open, or raise AttemptLocked.
+
+    An autosave racing the student's own submit must not change answers after they were
+    scored: this no-op update takes the row lock the submit's claim also needs, so whichever
+    comes second sees the other's result.
+    """
+    held = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(order_seed=Attempt.order_seed)
+        .execution_options(synchronize_session=False)
+    )
+    if held.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(attempt)
+        raise AttemptLocked("This attempt has been submitted; answers can no longer change.")
+
+
 def save_answers(
     attempt: Attempt, fields: Mapping[str, str], *, now: datetime | None = None
 ) -> SaveOutcome:
@@ -377,6 +396,7 @@ def save_answers(
     questions = question_rows(attempt.quiz)
     answers = parse_answers(fields, questions)
     for tries in (1, 2):
+        _hold_open(attempt)
         _store(attempt, answers, moment)
         try:
             db.session.commit()

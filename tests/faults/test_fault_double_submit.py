@@ -99,3 +99,39 @@ def test_simultaneous_submits_through_the_service_claim_the_attempt_once(app: An
         assert {taking._aware(m) for m in moments} == {stored}
         assert attempt.score == float(len(attempt.quiz.questions))
         assert len(attempt.responses) == len(attempt.quiz.questions)
+
+
+def test_an_autosave_racing_the_submit_never_changes_scored_answers(app: Any) -> None:
+    """Whichever lands first, the stored answers are exactly the ones that were scored."""
+    from quizapp.services.scoring import score_item
+
+    with app.app_context():
+        quiz = make_quiz(status=QuizStatus.PUBLISHED)
+        right = _field_answers(quiz.id)
+        wrong = {field: "a wrong answer" for field in right}
+        tokens = [taking.join_quiz(quiz.join_code, f"Racer {n}").token for n in range(8)]
+
+    def autosave(token: str) -> str:
+        with app.app_context():
+            try:
+                taking.save_answers(taking.find_attempt(token), wrong)
+            except taking.AttemptLocked:
+                return "locked"
+            return "saved"
+
+    def submit(token: str) -> str:
+        with app.app_context():
+            taking.submit_attempt(taking.find_attempt(token), right)
+            return "submitted"
+
+    for token in tokens:
+        _at_once([lambda t=token: autosave(t), lambda t=token: submit(t)])
+        with app.app_context():
+            db.session.expire_all()
+            attempt = taking.find_attempt(token)
+            rescored = sum(
+                score_item(r.question.to_item(), r.given, r.given_data).credit
+                for r in attempt.responses
+            )
+            assert attempt.submitted_at is not None
+            assert attempt.score == rescored
