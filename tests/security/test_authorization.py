@@ -22,7 +22,15 @@ from tests.security.conftest import A_MARKERS, World, login
 # Routes anyone may open. Everything else either takes a student's secret (an attempt token
 # or a join code in the URL) or must need a teacher's login.
 PUBLIC_ENDPOINTS = frozenset(
-    {"static", "home.index", "health.healthz", "auth.login", "auth.register", "play.join"}
+    {
+        "static",
+        "home.index",
+        "health.healthz",
+        "health.readyz",
+        "auth.login",
+        "auth.register",
+        "play.join",
+    }
 )
 STUDENT_ARGUMENTS = frozenset({"token", "code"})
 OBJECT_ARGUMENTS = frozenset({"quiz_id", "article_id", "question_id"})
