@@ -14,9 +14,9 @@ from quizapp.exports.base import (
     numeric_text,
     slugify,
 )
+from quizapp.nlp.model import BLANK
 
 Item = dict[str, Any]
-BLANK = "_____"
 # GIFT's own markup characters; a backslash before each makes it literal.
 _SPECIAL = "\\~=#{}:"
 

@@ -17,7 +17,6 @@ from quizapp.exports.base import (
 )
 
 Item = dict[str, Any]
-BLANK = "_____"
 
 
 def _html(text: str) -> str:

@@ -17,9 +17,9 @@ from quizapp.exports.base import (
     numeric_text,
     slugify,
 )
+from quizapp.nlp.model import BLANK
 
 Item = dict[str, Any]
-BLANK = "_____"
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"

@@ -17,7 +17,7 @@ from datetime import date
 from quizapp.nlp.dates import MONTHS, year_of
 from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
 from quizapp.nlp.model import Document, Fact, FactType
-from quizapp.nlp.numbers import format_like, parse_number
+from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
 from quizapp.nlp.text import normalise
 
 FACTORS = (0.5, 0.67, 0.75, 1.25, 1.5, 2.0)
@@ -109,7 +109,7 @@ def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str
             if not integer and float(written.replace(",", "")) <= 0:
                 return None
             return fact.text.replace(digits, written, 1)
-        words = {v: k for k, v in _WORD_NUMBERS.items()}
+        words = {v: k for k, v in NUMBER_WORDS.items() if k != "dozen"}
         word = words.get(int(v)) if v == int(v) else None
         if word is None:
             return None
@@ -118,27 +118,6 @@ def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str
     if not digits and value < 2:
         return None
     return _numeric(value, count, rng, make, low=low, high=high, integer=integer or not digits)
-
-
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-}
 
 
 def pick_by_rank(

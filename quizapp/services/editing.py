@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.models import Question, Quiz
+from quizapp.nlp.model import BLANK
 from quizapp.services.authoring import (
     ALL_KINDS,
     AuthoringError,
@@ -17,8 +18,6 @@ from quizapp.services.authoring import (
     commit_quiz_change,
     require_draft,
 )
-
-BLANK = "_____"
 
 
 class ItemInvalid(AuthoringError):

@@ -10,290 +10,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quizapp.nlp.dates import MONTHS, WEEKDAYS
+from quizapp.nlp.facts.name_words import (
+    CONNECTORS,
+    GEO_ADJECTIVES,
+    HONORIFICS,
+    LOCATIVE,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_CUES_AFTER,
+    ORG_CUES_BEFORE,
+    ORG_HEADS,
+    PLACE_FIRST,
+    PLACE_HEADS,
+    STATES,
+    THING_HEADS,
+)
 from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, organisations, place_kind, role_words
 from quizapp.nlp.model import Document, Sentence, Token
 
-ORG_HEADS = frozenset(
-    [
-        "Organisation",
-        "Organization",
-        "Union",
-        "Council",
-        "Commission",
-        "Committee",
-        "Ministry",
-        "Department",
-        "Party",
-        "Group",
-        "Agency",
-        "Bank",
-        "Museum",
-        "Academy",
-        "University",
-        "College",
-        "Institute",
-        "Institution",
-        "Association",
-        "Society",
-        "Foundation",
-        "Fund",
-        "Court",
-        "Network",
-        "Company",
-        "Corporation",
-        "Corp",
-        "Inc",
-        "Ltd",
-        "Plc",
-        "Forces",
-        "Army",
-        "Navy",
-        "Police",
-        "Service",
-        "Office",
-        "Parliament",
-        "Assembly",
-        "Senate",
-        "Congress",
-        "Federation",
-        "League",
-        "Alliance",
-        "Board",
-        "Authority",
-        "Administration",
-        "Panel",
-        "Trust",
-        "Club",
-        "Times",
-        "Post",
-        "News",
-        "Reuters",
-        "Industries",
-        "Holdings",
-        "Airlines",
-        "Railways",
-        "Observatory",
-        "Laboratory",
-        "Centre",
-        "Center",
-        "School",
-        "Church",
-        "Orchestra",
-        "Theatre",
-        "Team",
-        "Studios",
-        "Records",
-        "Press",
-        "Channel",
-        "Broadcasting",
-        "Commonwealth",
-        "Secretariat",
-        "Organisation",
-    ]
-)
-PLACE_HEADS = frozenset(
-    [
-        "Sea",
-        "Ocean",
-        "River",
-        "Valley",
-        "Lake",
-        "Mountains",
-        "Mountain",
-        "Mount",
-        "Forest",
-        "Island",
-        "Islands",
-        "Desert",
-        "Bay",
-        "Gulf",
-        "Strait",
-        "Peninsula",
-        "Glacier",
-        "Canal",
-        "Plain",
-        "Plains",
-        "Basin",
-        "Coast",
-        "Province",
-        "Region",
-        "County",
-        "District",
-        "City",
-        "Fort",
-        "Falls",
-        "Creek",
-        "Hills",
-        "Highlands",
-        "Square",
-        "Street",
-        "Bridge",
-        "Harbour",
-        "Harbor",
-        "Park",
-        "Delta",
-        "Archipelago",
-    ]
-)
-PLACE_FIRST = frozenset({"Lake", "Mount", "Fort", "Cape", "Port", "Saint", "St.", "Gulf", "River"})
-GEO_ADJECTIVES = frozenset(
-    [
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "Upper",
-        "Lower",
-        "Great",
-        "New",
-        "Old",
-    ]
-)
-CONNECTORS = frozenset(
-    {"of", "for", "the", "and", "de", "von", "van", "der", "da", "di", "du", "la", "le", "del", "&"}
-)
-NAME_PARTICLES = frozenset({"de", "von", "van", "der", "da", "di", "du", "la", "le", "del", "bin"})
-SAID = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "added",
-        "warned",
-        "stressed",
-        "explained",
-        "wrote",
-        "argued",
-        "insisted",
-        "noted",
-        "according",
-        "announced",
-        "urged",
-        "asked",
-    }
-)
-THING_HEADS = frozenset(
-    [
-        "Convention",
-        "Treaty",
-        "Act",
-        "Agreement",
-        "Protocol",
-        "Declaration",
-        "Register",
-        "Prize",
-        "Award",
-        "Bible",
-        "Programme",
-        "Program",
-        "Project",
-        "Plan",
-        "Strategy",
-        "Law",
-        "Accord",
-        "Charter",
-        "Festival",
-        "Games",
-        "Cup",
-        "War",
-        "Wars",
-    ]
-)
-ORG_CUES_BEFORE = frozenset(
-    {
-        "company",
-        "firm",
-        "giant",
-        "group",
-        "bank",
-        "carrier",
-        "airline",
-        "agency",
-        "maker",
-        "retailer",
-        "broadcaster",
-        "insurer",
-        "newspaper",
-        "club",
-        "manufacturer",
-        "operator",
-        "producer",
-        "supplier",
-        "publisher",
-    }
-)
-ORG_CUES_AFTER = frozenset(
-    {
-        "officials",
-        "shares",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "executives",
-        "chief",
-        "boss",
-        "news",
-        "agency",
-        "bosses",
-        "staff",
-    }
-)
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "across", "around", "outside", "inside"})
-NOT_NAMES = frozenset(
-    {
-        "I",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "You",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "In",
-        "On",
-        "At",
-        "For",
-        "By",
-        "As",
-        "However",
-        "Today",
-        "Yesterday",
-    }
-)
-HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof."})
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _NAMEY_TAGS = frozenset({"NNP", "NNPS"})
-STATES = frozenset(
-    {
-        "Soviet Union",
-        "Ottoman Empire",
-        "Roman Empire",
-        "Holy Roman Empire",
-        "British Empire",
-        "Byzantine Empire",
-        "Persian Empire",
-        "New France",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,29 +68,7 @@ def _is_cap(token: Token) -> bool:
     )
 
 
-_CALENDAR = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-)
+_CALENDAR = frozenset(MONTHS) | {day.capitalize() for day in WEEKDAYS}
 
 
 def _is_name_token(

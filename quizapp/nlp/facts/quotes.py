@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizapp.nlp.facts.context import FactContext, make_fact
-from quizapp.nlp.facts.names import SAID
+from quizapp.nlp.facts.name_words import SAID
 from quizapp.nlp.model import Fact, FactType
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
