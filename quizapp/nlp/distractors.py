@@ -81,7 +81,7 @@ def _numeric(
             step = factor if not bucket else step * factor
             candidate = value * step
             if integer:
-                candidate = float(round(candidate))
+                candidate = float(_round_like(candidate, value))
             if low < candidate < high and _apart(chosen, candidate) and make(candidate):
                 bucket.append(candidate)
                 chosen.append(candidate)
@@ -89,6 +89,19 @@ def _numeric(
             return None
     out = [make(v) for v in below + above]
     return [o for o in out if o] if all(out) else None
+
+
+def _round_like(candidate: float, key: float) -> int:
+    """Round a made-up number as precisely as the key is written, plus one figure.
+
+    £500,000 gets £380,000, not £375,000 or £125,625: an oddly precise option stands out.
+    """
+    digits = str(int(abs(key))).rstrip("0") or "0"
+    figures = max(2, len(digits) + 1)
+    if candidate == 0:
+        return 0
+    magnitude = len(str(int(abs(candidate))))
+    return int(round(candidate, figures - magnitude))
 
 
 def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
@@ -252,6 +265,8 @@ def name_distractors(
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             continue
+        if _stem(norm) in {_stem(a) for a in aliases}:
+            continue  # "Tories" is not a wrong answer to "Tory"
         if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
             continue
         if any(norm == b or _overlapping(norm, b) for b in blocked):
@@ -262,6 +277,15 @@ def name_distractors(
         if len(chosen) == count:
             return chosen
     return None
+
+
+def _stem(text: str) -> str:
+    """A crude singular, enough to tell "Tory" and "Tories" are one name."""
+    if text.endswith("ies"):
+        return text[:-3] + "y"
+    if text.endswith("es") and text[-3:-2] in "sxz":
+        return text[:-2]
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
 
 def _overlapping(a: str, b: str) -> bool:

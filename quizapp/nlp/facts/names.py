@@ -175,6 +175,7 @@ def _role_before(sentence: Sentence, i: int) -> tuple[str | None, int]:
         prev = tokens[k - 1]
         low = prev.text.lower()
         if prev.tag in (
+            "RB",
             "DT",
             "PRP$",
             ",",

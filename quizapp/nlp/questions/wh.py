@@ -172,6 +172,8 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     ):
         return None
     v = tokens[verb]
+    if v.text.lower() in _SPEECH:
+        return None  # "What did Dr Fox tell?": asking who was told, or what about, reads badly
     verb_end = verb + 1
     while verb_end < start and tokens[verb_end].tag in ("RB",):
         verb_end += 1
