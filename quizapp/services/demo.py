@@ -8,12 +8,8 @@ from pathlib import Path
 from quizapp.models import Quiz, QuizStatus, db
 from quizapp.paths import SAMPLES_DIR
 from quizapp.services.accounts import NewTeacher, find_user, register_teacher, set_password
-from quizapp.services.authoring import (
-    ArticleDraft,
-    create_quiz,
-    publish_quiz,
-    save_article,
-)
+from quizapp.services.drafting import ArticleDraft, create_quiz, save_article
+from quizapp.services.publishing import publish_quiz
 
 DEMO_EMAIL = "demo@example.org"
 DEMO_NAME = "Demo Teacher"

@@ -20,8 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.models import Attempt, PracticeForm, PracticeItem, Question, QuizStatus, db
 from quizapp.models.base import utcnow
 from quizapp.nlp import convert_item
+from quizapp.services.attempt_pages import explanations_visible
 from quizapp.services.scoring import score_item
-from quizapp.services.taking import explanations_visible
 
 __all__ = [
     "GAP",

@@ -25,7 +25,7 @@ from wtforms.validators import DataRequired, Length
 
 from quizapp.extensions import limiter
 from quizapp.models import Attempt
-from quizapp.services import taking
+from quizapp.services import attempt_pages, taking
 
 bp = Blueprint("play", __name__)
 
@@ -209,7 +209,7 @@ def take(token: str) -> BaseResponse | str:
     attempt = _attempt_or_404(token)
     if taking.enforce_deadline(attempt):
         return redirect(url_for("play.result", token=token))
-    view = taking.take_view(attempt, page=request.args.get("page", type=int))
+    view = attempt_pages.take_view(attempt, page=request.args.get("page", type=int))
     response = make_response(render_template("play/take.html", view=view))
     response.headers["Cache-Control"] = "no-store"
     return _remember(response, token)
@@ -255,7 +255,7 @@ def result(token: str) -> BaseResponse | str:
     attempt = _attempt_or_404(token)
     if not taking.enforce_deadline(attempt):
         return redirect(url_for("play.take", token=token))
-    view = taking.result_view(attempt)
+    view = attempt_pages.result_view(attempt)
     response = make_response(render_template("play/result.html", view=view))
     response.headers["Cache-Control"] = "no-store"
     return _remember(response, token)

@@ -132,8 +132,9 @@ def seed(url: str) -> Seeded:
     from quizapp.models import db
     from quizapp.paths import SAMPLES_DIR
     from quizapp.services.accounts import NewTeacher, register_teacher
-    from quizapp.services.authoring import ArticleDraft, create_quiz, publish_quiz, save_article
-    from quizapp.services.taking import question_rows
+    from quizapp.services.drafting import ArticleDraft, create_quiz, save_article
+    from quizapp.services.publishing import publish_quiz
+    from quizapp.services.snapshots import question_rows
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-seed"})
     with app.app_context():

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from quizapp.models import QuizStatus
-from quizapp.services import taking
-from quizapp.services.authoring import delete_quiz
+from quizapp.services import snapshots, taking
+from quizapp.services.publishing import delete_quiz
 from tests.factories import make_quiz, make_teacher
 
 
@@ -19,10 +19,10 @@ def test_a_new_quiz_never_gets_the_cached_questions_of_a_deleted_one(app: Any) -
     with app.app_context():
         teacher = make_teacher()
         old = make_quiz(owner=teacher, status=QuizStatus.PUBLISHED, kinds=("true_false",))
-        assert [row.kind for row in taking.question_rows(old)] == ["true_false"]
+        assert [row.kind for row in snapshots.question_rows(old)] == ["true_false"]
         delete_quiz(old)
         new = make_quiz(owner=teacher, status=QuizStatus.PUBLISHED, kinds=("fill_in",))
-        rows = taking.question_rows(new)
+        rows = snapshots.question_rows(new)
         assert [row.kind for row in rows] == ["fill_in"]
         attempt = taking.join_quiz(new.join_code, "Ada")
         taking.submit_attempt(attempt, {f"q{rows[0].id}": new.questions[0].answer or ""})

@@ -22,14 +22,10 @@ from quizapp.exports import FORMATS
 from quizapp.models import db
 from quizapp.paths import SAMPLES_DIR
 from quizapp.services.accounts import find_user
-from quizapp.services.authoring import (
-    SourceLimits,
-    create_quiz,
-    get_owned_quiz,
-    ingest_article,
-    publish_quiz,
-)
+from quizapp.services.authoring import get_owned_quiz
+from quizapp.services.drafting import SourceLimits, create_quiz, ingest_article
 from quizapp.services.editing import QuestionEdit, add_question
+from quizapp.services.publishing import publish_quiz
 from tests.factories import make_teacher
 from tests.security.conftest import PASSWORD, login
 from tests.security.csp_scan import page_violations

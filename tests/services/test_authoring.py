@@ -6,21 +6,16 @@ import pytest
 from sqlalchemy import update
 
 from quizapp.models import Article, Quiz, QuizStatus, db
-from quizapp.services.authoring import (
+from quizapp.services.authoring import AuthoringError, QuizChanged, QuizLocked, dashboard
+from quizapp.services.drafting import ArticleDraft, create_quiz, save_article
+from quizapp.services.editing import QuestionEdit, update_question
+from quizapp.services.publishing import (
     JOIN_CODE_ALPHABET,
-    ArticleDraft,
-    AuthoringError,
-    QuizChanged,
-    QuizLocked,
     close_quiz,
     copy_quiz,
-    create_quiz,
-    dashboard,
     publish_quiz,
     reopen_quiz,
-    save_article,
 )
-from quizapp.services.editing import QuestionEdit, update_question
 from tests.factories import ARTICLE_TEXT, make_attempt, make_quiz, make_teacher
 
 pytestmark = pytest.mark.usefixtures("ctx")

@@ -228,7 +228,7 @@ def test_nothing_to_practise_after_a_perfect_score(ctx: None) -> None:
 
 
 def test_deleting_the_quiz_deletes_its_practice(graded: Attempt) -> None:
-    from quizapp.services.authoring import delete_quiz
+    from quizapp.services.publishing import delete_quiz
 
     assert practice.start_practice(graded)
     delete_quiz(graded.quiz)

@@ -20,7 +20,7 @@ from quizapp.models import (
     User,
     db,
 )
-from quizapp.services import taking
+from quizapp.services import attempt_pages, taking
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -163,7 +163,7 @@ def test_save_keeps_answers_and_counts_them(ctx: None) -> None:
         attempt, {field(quiz, 1): "", field(quiz, 2): "Danube"}, now=START
     )
     assert (outcome.answered, outcome.total) == (2, 3)
-    view = taking.take_view(attempt, now=START)
+    view = attempt_pages.take_view(attempt, now=START)
     assert view.given[field(quiz, 1)] is None
     assert view.given[field(quiz, 2)] == "Danube"
     assert view.given[field(quiz, 3)] == {"2": "Budapest"}
@@ -203,16 +203,16 @@ def test_time_limit_auto_submits_what_was_saved(ctx: None) -> None:
     quiz = make_quiz(time_limit_minutes=10)
     attempt = taking.join_quiz("K7Q4ZP", "Ada", now=START)
     taking.save_answers(attempt, {field(quiz, 1): "2,850 km"}, now=START + timedelta(minutes=9))
-    assert taking.take_view(attempt, now=START + timedelta(minutes=9)).seconds_left == 60
+    assert attempt_pages.take_view(attempt, now=START + timedelta(minutes=9)).seconds_left == 60
     # Within the grace period a last save still counts.
     taking.save_answers(
         attempt, {field(quiz, 2): "Danube"}, now=START + timedelta(minutes=10, seconds=5)
     )
     late = START + timedelta(minutes=11)
     taking.submit_attempt(attempt, right_answers(quiz), now=late)
-    assert taking._aware(attempt.submitted_at) == START + timedelta(minutes=10)
+    assert taking.as_utc(attempt.submitted_at) == START + timedelta(minutes=10)
     assert attempt.score == 2  # the matching answers came too late
-    view = taking.result_view(attempt)
+    view = attempt_pages.result_view(attempt)
     assert view.auto_submitted
 
 
@@ -236,8 +236,8 @@ def test_shuffles_are_stable_per_attempt_and_numbers_stay_in_order(ctx: None) ->
     quiz.questions[0].data = {"options": ["4,100 km", "950 km", "6,650 km", "2,850 km"]}
     db.session.commit()
     attempt = taking.join_quiz("K7Q4ZP", "Ada", now=START)
-    first = taking.take_view(attempt)
-    again = taking.take_view(attempt)
+    first = attempt_pages.take_view(attempt)
+    again = attempt_pages.take_view(attempt)
     assert [i["id"] for i in first.items] == [i["id"] for i in again.items]
     mc = next(i for i in first.items if i["kind"] == "multiple_choice")
     assert mc["options"] == ["950 km", "2,850 km", "4,100 km", "6,650 km"]
@@ -247,7 +247,7 @@ def test_shuffles_are_stable_per_attempt_and_numbers_stay_in_order(ctx: None) ->
     orders = set()
     for _ in range(12):
         other = taking.join_quiz("K7Q4ZP", "Bo", now=START)
-        orders.add(tuple(i["id"] for i in taking.take_view(other).items))
+        orders.add(tuple(i["id"] for i in attempt_pages.take_view(other).items))
     assert len(orders) > 1
 
 
@@ -256,10 +256,10 @@ def test_one_per_page_shows_one_question_with_page_state(ctx: None) -> None:
     quiz = make_quiz(one_per_page=True)
     attempt = taking.join_quiz("K7Q4ZP", "Ada", now=START)
     taking.save_answers(attempt, {field(quiz, 2): "Danube"}, now=START)
-    view = taking.take_view(attempt, page=2)
+    view = attempt_pages.take_view(attempt, page=2)
     assert [i["id"] for i in view.items] == [field(quiz, 2)]
     assert view.pages == ((1, False), (2, True), (3, False))
-    assert taking.take_view(attempt, page=99).page == 3
+    assert attempt_pages.take_view(attempt, page=99).page == 3
 
 
 @pytest.mark.parametrize(
@@ -280,7 +280,7 @@ def test_result_respects_the_explanation_policy(
     taking.submit_attempt(attempt, {field(quiz, 1): "950 km"}, now=START)
     quiz.status = status
     db.session.commit()
-    view = taking.result_view(attempt)
+    view = attempt_pages.result_view(attempt)
     assert view.show_explanations is shown
     assert [row.correct for row in view.items] == [False, False, False]
     assert ("answer" in view.items[1].item) is shown

@@ -8,15 +8,9 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from quizapp.services.authoring import (
-    AuthoringError,
-    SourceLimits,
-    create_quiz,
-    ingest_article,
-)
-from quizapp.services.authoring import (
-    dashboard as dashboard_rows,
-)
+from quizapp.services.authoring import AuthoringError
+from quizapp.services.authoring import dashboard as dashboard_rows
+from quizapp.services.drafting import SourceLimits, create_quiz, ingest_article
 from quizapp.web.teacher.blueprint import bp, owned_article_or_404, quiz_url
 from quizapp.web.teacher.forms import GenerateForm, SourceForm
 

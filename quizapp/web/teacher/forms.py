@@ -25,8 +25,9 @@ from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberR
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.models import ExplanationPolicy, StudyAccess
-from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, QuizSettings
+from quizapp.services.authoring import ALL_KINDS, KIND_LABELS
 from quizapp.services.editing import QuestionEdit
+from quizapp.services.publishing import QuizSettings
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "docx", "pdf"]
 MAX_OPTIONS = 5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request
 from werkzeug.wrappers import Response
 
@@ -48,16 +50,21 @@ def _keep_input_after_conflict(form: QuestionForm, quiz: Quiz) -> None:
     form.version.data = str(quiz.version)
 
 
-@bp.route("/quizzes/<int:quiz_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
-def edit_question(quiz_id: int, question_id: int) -> str | Response:
-    """Edit every field of a question; rules are checked by the service."""
-    quiz, question = owned_question_or_404(quiz_id, question_id)
+def _question_editor(
+    quiz: Quiz,
+    question: Question | None,
+    kind: str,
+    initial: Callable[[], QuestionEdit],
+    save: Callable[[QuestionEdit, int | None], Question],
+    saved_message: str,
+) -> str | Response:
+    """Show the question form, or save it and go back to the quiz (the editor and the new page)."""
     form = QuestionForm()
     list_errors: dict[str, str] = {}
     if form.validate_on_submit():
-        form.kind.data = question.kind
+        form.kind.data = kind
         try:
-            update_question(question, form.to_edit(), expected_version=form.expected_version())
+            saved = save(form.to_edit(), form.expected_version())
         except ItemInvalid as exc:
             list_errors = form.attach_errors(exc.errors)
         except QuizChanged:
@@ -65,12 +72,26 @@ def edit_question(quiz_id: int, question_id: int) -> str | Response:
         except AuthoringError as exc:
             form.form_errors.append(str(exc))
         else:
-            flash("Question saved.", "success")
-            return redirect(quiz_url(quiz, f"item-{question.id}"))
+            flash(saved_message, "success")
+            return redirect(quiz_url(quiz, f"item-{saved.id}"))
     elif not form.is_submitted():
-        form.fill(edit_from_question(question), quiz.version)
-    form.kind.data = question.kind
+        form.fill(initial(), quiz.version)
+    form.kind.data = kind
     return _render_form(quiz, form, question, list_errors)
+
+
+@bp.route("/quizzes/<int:quiz_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
+def edit_question(quiz_id: int, question_id: int) -> str | Response:
+    """Edit every field of a question; rules are checked by the service."""
+    quiz, question = owned_question_or_404(quiz_id, question_id)
+
+    def save(edit: QuestionEdit, version: int | None) -> Question:
+        update_question(question, edit, expected_version=version)
+        return question
+
+    return _question_editor(
+        quiz, question, question.kind, lambda: edit_from_question(question), save, "Question saved."
+    )
 
 
 @bp.route("/quizzes/<int:quiz_id>/questions/new", methods=["GET", "POST"])
@@ -80,25 +101,14 @@ def new_question(quiz_id: int) -> str | Response:
     kind = request.args.get("kind", "multiple_choice")
     if kind not in ALL_KINDS:
         abort(404)
-    form = QuestionForm()
-    list_errors: dict[str, str] = {}
-    if form.validate_on_submit():
-        form.kind.data = kind
-        try:
-            question = add_question(quiz, form.to_edit(), expected_version=form.expected_version())
-        except ItemInvalid as exc:
-            list_errors = form.attach_errors(exc.errors)
-        except QuizChanged:
-            _keep_input_after_conflict(form, quiz)
-        except AuthoringError as exc:
-            form.form_errors.append(str(exc))
-        else:
-            flash("Question added.", "success")
-            return redirect(quiz_url(quiz, f"item-{question.id}"))
-    elif not form.is_submitted():
-        form.fill(QuestionEdit(kind=kind, prompt=""), quiz.version)
-    form.kind.data = kind
-    return _render_form(quiz, form, None, list_errors)
+    return _question_editor(
+        quiz,
+        None,
+        kind,
+        lambda: QuestionEdit(kind=kind, prompt=""),
+        lambda edit, version: add_question(quiz, edit, expected_version=version),
+        "Question added.",
+    )
 
 
 @bp.post("/quizzes/<int:quiz_id>/questions/<int:question_id>/delete")

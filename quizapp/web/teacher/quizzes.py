@@ -9,10 +9,10 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from quizapp.models import Quiz, QuizStatus
-from quizapp.services.authoring import (
-    ALL_KINDS,
-    KIND_LABELS,
-    AuthoringError,
+from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, AuthoringError
+from quizapp.services.coverage import FACT_TYPES, question_paragraphs, quiz_coverage
+from quizapp.services.provenance import quiz_provenance
+from quizapp.services.publishing import (
     close_quiz,
     copy_quiz,
     delete_quiz,
@@ -21,8 +21,6 @@ from quizapp.services.authoring import (
     reopen_quiz,
     update_settings,
 )
-from quizapp.services.coverage import FACT_TYPES, question_paragraphs, quiz_coverage
-from quizapp.services.provenance import quiz_provenance
 from quizapp.web.teacher.blueprint import bp, join_link, owned_quiz_or_404, quiz_url
 from quizapp.web.teacher.forms import SettingsForm
 

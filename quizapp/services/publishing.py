@@ -1,0 +1,167 @@
+"""A quiz after drafting: publish, close and reopen it, change its settings, copy or delete it."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.models import (
+    Attempt,
+    ExplanationPolicy,
+    PracticeItem,
+    Question,
+    Quiz,
+    QuizStatus,
+    Response,
+    StudyAccess,
+    db,
+)
+from quizapp.models.base import utcnow
+from quizapp.services.authoring import (
+    AuthoringError,
+    active_questions,
+    check_version,
+    commit_quiz_change,
+    require_draft,
+)
+
+# No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSettings:
+    """The publishing settings a teacher chooses."""
+
+    title: str
+    shuffle_questions: bool
+    shuffle_options: bool
+    one_per_page: bool
+    open_book: bool
+    time_limit_minutes: int | None
+    attempts_allowed: int
+    explanations: ExplanationPolicy
+    study_access: StudyAccess = StudyAccess.BEFORE_AND_AFTER
+
+
+# Every setting but the title is a quiz column of the same name; the title gets trimmed
+# (or "(copy)" added), so it is handled on its own.
+_TAKING_SETTINGS = tuple(f.name for f in fields(QuizSettings) if f.name != "title")
+
+
+def _taking_settings(source: Quiz | QuizSettings) -> dict[str, Any]:
+    """How a quiz is taken (every setting but the title), by name."""
+    return {name: getattr(source, name) for name in _TAKING_SETTINGS}
+
+
+def new_join_code() -> str:
+    """A random join code of unambiguous characters."""
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def publish_quiz(quiz: Quiz, *, expected_version: int | None = None) -> str:
+    """Publish a draft: drop deleted questions, give it a unique join code; returns the code."""
+    check_version(quiz, expected_version)
+    if quiz.status is QuizStatus.PUBLISHED:
+        return quiz.join_code or ""
+    require_draft(quiz)
+    if not active_questions(quiz):
+        raise AuthoringError("Add at least one question before publishing.")
+    for question in [q for q in quiz.questions if q.deleted]:
+        quiz.questions.remove(question)
+    for position, question in enumerate(quiz.questions, 1):
+        question.position = position
+    quiz.status = QuizStatus.PUBLISHED
+    quiz.published_at = utcnow()
+    quiz.join_code = quiz.join_code or _free_join_code()
+    try:
+        commit_quiz_change(quiz)
+    except IntegrityError as exc:  # another quiz took the same code in the same instant
+        db.session.rollback()
+        raise AuthoringError("Publishing clashed with another quiz. Please try again.") from exc
+    return quiz.join_code
+
+
+def _free_join_code() -> str:
+    """A join code no quiz uses yet."""
+    while True:
+        code = new_join_code()
+        if db.session.scalars(db.select(Quiz.id).where(Quiz.join_code == code)).first() is None:
+            return code
+
+
+def close_quiz(quiz: Quiz, *, expected_version: int | None = None) -> None:
+    """Stop accepting answers; results and explanations stay available."""
+    check_version(quiz, expected_version)
+    if quiz.status is not QuizStatus.PUBLISHED:
+        raise AuthoringError("Only a published quiz can be closed.")
+    quiz.status = QuizStatus.CLOSED
+    quiz.closed_at = utcnow()
+    commit_quiz_change(quiz)
+
+
+def reopen_quiz(quiz: Quiz, *, expected_version: int | None = None) -> None:
+    """Accept answers again on a closed quiz, with the same join code."""
+    check_version(quiz, expected_version)
+    if quiz.status is not QuizStatus.CLOSED:
+        raise AuthoringError("Only a closed quiz can be reopened.")
+    quiz.status = QuizStatus.PUBLISHED
+    quiz.closed_at = None
+    commit_quiz_change(quiz)
+
+
+def update_settings(
+    quiz: Quiz, settings: QuizSettings, *, expected_version: int | None = None
+) -> None:
+    """Change how the quiz is taken (allowed in any status: e.g. to allow one more attempt)."""
+    check_version(quiz, expected_version)
+    if settings.attempts_allowed < 1:
+        raise AuthoringError("Allow at least one attempt.")
+    if settings.time_limit_minutes is not None and settings.time_limit_minutes < 1:
+        raise AuthoringError("A time limit must be at least one minute.")
+    if not settings.title.strip():
+        raise AuthoringError("The title cannot be empty.")
+    quiz.title = settings.title.strip()[:300]
+    for name, value in _taking_settings(settings).items():
+        setattr(quiz, name, value)
+    commit_quiz_change(quiz)
+
+
+def quiz_settings(quiz: Quiz) -> QuizSettings:
+    """A quiz's current settings as a value."""
+    return QuizSettings(title=quiz.title, **_taking_settings(quiz))
+
+
+def copy_quiz(quiz: Quiz) -> Quiz:
+    """A new draft with the same settings and (non-deleted) questions, to edit freely."""
+    copy = Quiz(
+        article_id=quiz.article_id,
+        owner_id=quiz.owner_id,
+        title=f"{quiz.title} (copy)"[:300],
+        status=QuizStatus.DRAFT,
+        **_taking_settings(quiz),
+    )
+    columns = [c.key for c in Question.__table__.columns if c.key not in ("id", "quiz_id")]
+    for position, question in enumerate(active_questions(quiz), 1):
+        clone = Question(**{key: getattr(question, key) for key in columns})
+        clone.data = dict(question.data or {})
+        clone.position = position
+        copy.questions.append(clone)
+    db.session.add(copy)
+    db.session.commit()
+    return copy
+
+
+def delete_quiz(quiz: Quiz) -> None:
+    """Delete a quiz with its questions, attempts and their responses, in one transaction."""
+    # Explicit, not left to ON DELETE CASCADE: SQLite enforces foreign keys only when asked.
+    attempt_ids = db.select(Attempt.id).where(Attempt.quiz_id == quiz.id)
+    db.session.execute(db.delete(Response).where(Response.attempt_id.in_(attempt_ids)))
+    db.session.execute(db.delete(PracticeItem).where(PracticeItem.attempt_id.in_(attempt_ids)))
+    db.session.execute(db.delete(Attempt).where(Attempt.quiz_id == quiz.id))
+    db.session.delete(quiz)
+    db.session.commit()
