@@ -26,18 +26,16 @@ def _read_article(path: str) -> str:
         )
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise click.ClickException(f"{path}: this looks like a binary file, not text.")
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")
+        else:
+            # A UTF-8 byte-order mark stays in the text: offsets index the text exactly as given.
+            text = raw.decode("utf-8")
+    except UnicodeDecodeError:
         raise click.ClickException(
             f"{path}: the file is not UTF-8 text; save it as UTF-8 and retry."
-        )
-    if not raw.startswith(b"\xef\xbb\xbf") and raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-        text = raw.decode("utf-8")  # keep offsets into the text exactly as given
+        ) from None
     if not text.strip():
         raise click.ClickException(f"{path}: the file is empty.")
     return text

@@ -106,7 +106,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _LINE.finditer(text):
         start, end = match.span()
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] == "\ufeff"):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -57,3 +57,10 @@ def test_paragraphs_number_the_sentences(samples: dict[str, str]) -> None:
     doc = read_document(samples["printing-history"])
     assert doc.sentences[0].paragraph == 1
     assert doc.sentences[-1].paragraph == len(doc.paragraphs)
+
+
+def test_a_byte_order_mark_does_not_join_the_title(samples: dict[str, str]) -> None:
+    text = "\ufeff" + samples["river-survey"]
+    doc = read_document(text)
+    assert doc.title == "Scientists Map Plastic Along the Danube"
+    assert all(text[s.start : s.end] == s.text for s in doc.sentences)
