@@ -238,10 +238,11 @@ def _ms(text: str) -> float:
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(name: str, url: str, seconds: int, connections: int) -> Load:
-    """Load one URL with wrk and read its summary."""
+def wrk(name: str, url: str, seconds: int, connections: int, cookie: str = "") -> Load:
+    """Load one URL with wrk (sending the student's cookies) and read its summary."""
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
         capture_output=True,
         text=True,
         timeout=seconds + 30,
@@ -271,7 +272,28 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
-def python_get(name: str, port: int, path: str, seconds: float, connections: int) -> Load:
+def returning_cookie(port: int, path: str) -> str:
+    """The cookies a student's browser holds after opening their page once (session, attempts).
+
+    A student reloading the answer page sends them; without them every request would start a
+    new session and sign a new CSRF secret, which is a first visit, not the page's steady cost.
+    """
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    pairs = [
+        value.split(";", 1)[0]
+        for key, value in response.getheaders()
+        if key.lower() == "set-cookie"
+    ]
+    conn.close()
+    return "; ".join(pairs)
+
+
+def python_get(
+    name: str, port: int, path: str, seconds: float, connections: int, cookie: str = ""
+) -> Load:
     """Fallback without wrk: keep-alive GETs from threads for a fixed time."""
     latencies: list[float] = []
     errors = [0]
@@ -283,7 +305,7 @@ def python_get(name: str, port: int, path: str, seconds: float, connections: int
         mine: list[float] = []
         while time.monotonic() < stop:
             began = time.perf_counter()
-            conn.request("GET", path)
+            conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
             response = conn.getresponse()
             response.read()
             mine.append((time.perf_counter() - began) * 1000)
@@ -430,16 +452,18 @@ def main() -> int:
     server = start_gunicorn(database, port, args.workers)
     try:
         base = f"http://{HOST}:{port}"
+        # Both GET loads send a returning student's cookies, so they differ only in the page.
+        cookie = returning_cookie(port, f"/attempt/{page_token}")
         if shutil.which("wrk"):
             tool = "wrk"
 
             def measure(name: str, path: str) -> Load:
-                return wrk(name, f"{base}{path}", args.seconds, args.connections)
+                return wrk(name, f"{base}{path}", args.seconds, args.connections, cookie)
         else:
             tool = "python threads (install Debian's wrk for better figures)"
 
             def measure(name: str, path: str) -> Load:
-                return python_get(name, port, path, args.seconds, args.connections)
+                return python_get(name, port, path, args.seconds, args.connections, cookie)
 
         healths: list[Load] = []
         pages: list[Load] = []
