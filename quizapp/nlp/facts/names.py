@@ -274,9 +274,85 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         return "other"
     if any(w in THING_HEADS or w in PLACE_HEADS or w in ORG_HEADS for w in words):
         return "other"
-    if 2 <= len(words) <= 4:
+    if 2 <= len(words) <= 4 and _could_be_given_name(words[0]):
         return "person"
     return "other"
+
+
+# Given names that are also English words ("Mark", "Grace"): still names at the head of a run.
+WORD_GIVEN_NAMES = frozenset(
+    [
+        "Mark",
+        "Will",
+        "Grace",
+        "Rose",
+        "Hope",
+        "Bill",
+        "Frank",
+        "Faith",
+        "Joy",
+        "Dawn",
+        "Guy",
+        "Pat",
+        "Rob",
+        "Jack",
+        "Sue",
+        "Gene",
+        "Ray",
+        "Dean",
+        "Don",
+        "Drew",
+        "Jean",
+        "Iris",
+        "Ruby",
+        "Pearl",
+        "Violet",
+        "Holly",
+        "Ivy",
+        "Amber",
+        "Brook",
+        "Carol",
+        "Sky",
+        "Summer",
+        "April",
+        "June",
+        "Victor",
+        "Earl",
+        "Duke",
+        "Prince",
+        "Wade",
+        "Chase",
+        "Hunter",
+        "Miles",
+        "Rich",
+        "Bob",
+        "Sandy",
+        "Penny",
+        "Lily",
+        "Daisy",
+    ]
+)
+GEO_FIRST = frozenset({"San", "Santa", "Nova", "Port", "Fort", "Saint", "St", "St.", "Sierra"})
+
+
+def _could_be_given_name(word: str) -> bool:
+    """Whether a run's first word may open a person's name rather than a thing's.
+
+    "Crown Point", "Star Wars" and "Phantom Menace" open with common English words (the
+    tagger's lexicon knows "crown" as a noun); people's names rarely do.
+    """
+    if word in GEO_FIRST:
+        return False
+    if word in WORD_GIVEN_NAMES:
+        return True
+    return _lexicon_tag(word.lower()) is None
+
+
+def _lexicon_tag(word: str) -> str | None:
+    """The Pattern lexicon's tag for a lower-case word, or None if it is not an English word."""
+    from textblob.en import lexicon
+
+    return lexicon.get(word)
 
 
 def _acronym_after(sentence: Sentence, j: int) -> str | None:
