@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from quizapp.nlp.dates import MONTHS, year_of
 from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
@@ -297,7 +298,12 @@ def _gazetteer_names(fact: Fact) -> list[str]:
     answer = fact.text
     if fact.type is FactType.ORGANISATION:
         if answer.isupper():
-            return [acr for acr, _ in organisations()]
+            # World bodies for a world body; a company's or a school's acronym gets none.
+            known = {acr for acr, _ in organisations()}
+            expansion = fact.attr("expansion") or ""
+            if answer in known or _org_head(expansion) in _gazetteer_heads():
+                return sorted(known)
+            return []
         # A museum's distractors are not world bodies: only names with the same kind of head.
         head = _org_head(answer)
         return [name for _, name in organisations() if "," not in name and _org_head(name) == head]
@@ -329,6 +335,12 @@ def _gazetteer_names(fact: Fact) -> list[str]:
             )
             return [name for _pop, name in ranked[:15]]
     return []
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_heads() -> frozenset[str]:
+    """The kind words of the curated organisations (Organization, Bank, Union, …)."""
+    return frozenset(_org_head(name) for _, name in organisations())
 
 
 def _org_head(name: str) -> str:

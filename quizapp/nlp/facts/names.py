@@ -253,8 +253,8 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         word = words[0]
         if word in index.surnames:
             return "person"
-        if _ACRONYM.match(word):
-            return "organisation"
+        if _ACRONYM.match(word) and len(word.replace(".", "")) >= 3:
+            return "organisation"  # "CT", "TV": two letters are more often a thing than a body
         before = tokens[i - 1].text.lower() if i > 0 else ""
         after = tokens[j].text.lower() if j < len(tokens) else ""
         if before in ORG_CUES_BEFORE or after in ORG_CUES_AFTER:
