@@ -115,8 +115,39 @@ def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[st
     if fact.type is FactType.ORGANISATION:
         return "which organisation", 0
     if fact.type is FactType.OTHER:
-        return "what", 0
+        return ("who" if _names_people(fact.text) else "what"), 0
     return None
+
+
+def _names_people(phrase: str) -> bool:
+    """ "Europeans", "local scientists": answers a "who" question asks for."""
+    from quizapp.nlp.gazetteers import demonyms, role_words
+    from quizapp.nlp.words import lemma
+
+    head = phrase.split()[-1]
+    singular = head[:-1] if head.endswith("s") else head
+    return (
+        singular in demonyms()
+        or lemma(head.lower(), "NNS") in role_words()
+        or head.lower()
+        in (
+            "people",
+            "students",
+            "children",
+            "workers",
+            "residents",
+            "citizens",
+            "voters",
+            "soldiers",
+            "troops",
+            "officials",
+            "scientists",
+            "researchers",
+            "experts",
+            "settlers",
+            "colonists",
+        )
+    )
 
 
 def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
