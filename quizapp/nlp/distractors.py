@@ -291,50 +291,76 @@ def _stem(text: str) -> str:
 
 def _overlapping(a: str, b: str) -> bool:
     """One option inside the other, as whole words."""
-    return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+    return bool(_whole_word(a).search(b) or _whole_word(b).search(a))
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(text: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(text)}\b")
 
 
 def _gazetteer_names(fact: Fact) -> list[str]:
+    """Same-kind names from the gazetteers (a list the caller may shuffle)."""
     answer = fact.text
     if fact.type is FactType.ORGANISATION:
         if answer.isupper():
             # World bodies for a world body; a company's or a school's acronym gets none.
-            known = {acr for acr, _ in organisations()}
             expansion = fact.attr("expansion") or ""
-            if answer in known or _org_head(expansion) in _gazetteer_heads():
-                return sorted(known)
+            if answer in _known_acronyms() or _org_head(expansion) in _gazetteer_heads():
+                return sorted(_known_acronyms())
             return []
         # A museum's distractors are not world bodies: only names with the same kind of head.
-        head = _org_head(answer)
-        return [name for _, name in organisations() if "," not in name and _org_head(name) == head]
+        return list(_organisations_headed(_org_head(answer)))
     if fact.type is FactType.PLACE:
         kind = fact.attr("kind")
         canon = fact.attr("canonical") or answer
         if kind == "country":
-            country = countries().get(canon)
-            if country is None:
-                return []
-            # Neighbours are often "also correct" ("shares a border with ____"): use the continent.
-            near = set(country.neighbours)
-            return [
-                c.name
-                for c in country_by_code().values()
-                if c.continent == country.continent
-                and c.code not in near
-                and c.code != country.code
-            ]
+            return list(_same_continent_countries(canon))
         if kind == "city":
-            home = cities().get(canon, ("", 0))[0]
-            ranked = sorted(
-                (
-                    (pop, name)
-                    for name, (code, pop) in cities().items()
-                    if code == home and name != canon and "-" not in name and pop > 200_000
-                ),
-                reverse=True,
-            )
-            return [name for _pop, name in ranked[:15]]
+            return list(_big_cities_near(canon))
     return []
+
+
+@lru_cache(maxsize=1)
+def _known_acronyms() -> frozenset[str]:
+    return frozenset(acr for acr, _ in organisations())
+
+
+@lru_cache(maxsize=64)
+def _organisations_headed(head: str) -> tuple[str, ...]:
+    return tuple(name for _, name in organisations() if "," not in name and _org_head(name) == head)
+
+
+@lru_cache(maxsize=256)
+def _same_continent_countries(name: str) -> tuple[str, ...]:
+    """Countries of the same continent that do not border it.
+
+    Neighbours are often "also correct" ("shares a border with ____"), so they are left out.
+    """
+    country = countries().get(name)
+    if country is None:
+        return ()
+    near = set(country.neighbours)
+    return tuple(
+        c.name
+        for c in country_by_code().values()
+        if c.continent == country.continent and c.code not in near and c.code != country.code
+    )
+
+
+@lru_cache(maxsize=256)
+def _big_cities_near(name: str) -> tuple[str, ...]:
+    """The fifteen largest other cities of the same country."""
+    home = cities().get(name, ("", 0))[0]
+    ranked = sorted(
+        (
+            (pop, city)
+            for city, (code, pop) in cities().items()
+            if code == home and city != name and "-" not in city and pop > 200_000
+        ),
+        reverse=True,
+    )
+    return tuple(city for _pop, city in ranked[:15])
 
 
 @lru_cache(maxsize=1)
