@@ -141,3 +141,20 @@ def test_settings_save_the_study_access(app: Any, client: Any, auth: Any, choice
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Quiz, quiz_id).study_access is StudyAccess(choice)
+
+
+def test_the_quiz_page_links_to_the_study_preview(app: Any, auth: Any, client: Any) -> None:
+    """Drafts and published quizzes alike offer the teacher the students' study view."""
+    from quizapp.models import QuizStatus
+    from tests.factories import make_quiz, make_teacher
+
+    with app.app_context():
+        teacher = make_teacher(email="study-link@school.example", password="secret-pass-1")
+        draft = make_quiz(teacher)
+        published = make_quiz(teacher, status=QuizStatus.PUBLISHED, join_code="STUDY7")
+        ids = (draft.id, published.id)
+    auth.login("study-link@school.example", "secret-pass-1")
+    for quiz_id in ids:
+        page = client.get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
+        assert f"/teacher/quizzes/{quiz_id}/study" in page
+        assert client.get(f"/teacher/quizzes/{quiz_id}/study").status_code == 200
