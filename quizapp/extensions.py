@@ -22,13 +22,15 @@ limiter = Limiter(key_func=get_remote_address)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Tune each new SQLite connection: WAL journal, fewer fsyncs, wait for locks.
+    """Tune each new SQLite connection: WAL journal, fewer fsyncs, wait for locks, foreign keys.
 
     Without WAL + synchronous=NORMAL every submit waits for an fsync (about 17 ms here) and
-    concurrent readers block writers; see tests/benchmarks/bench_web.py.
+    concurrent readers block writers; see tests/benchmarks/bench_web.py. SQLite leaves foreign
+    keys unchecked unless asked, and then "ON DELETE CASCADE" would do nothing.
     """
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000"):
+    pragmas = ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000", "foreign_keys=ON")
+    for pragma in pragmas:
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
