@@ -30,8 +30,8 @@ KIND_PRIOR = {
 }
 # The mix a quiz aims for; a kind past its share yields to the others.
 KIND_SHARE = {
-    QuestionKind.MULTIPLE_CHOICE: 0.5,
-    QuestionKind.FILL_IN: 0.2,
+    QuestionKind.MULTIPLE_CHOICE: 0.55,
+    QuestionKind.FILL_IN: 0.15,
     QuestionKind.SHORT_ANSWER: 0.1,
     QuestionKind.NUMERIC: 0.08,
     QuestionKind.TRUE_FALSE: 0.07,
@@ -116,7 +116,7 @@ def select_items(
                 - 1.2 * places_used[_place(item)]
                 - 0.35 * sentence_used[item.fact.sentence]
                 - 0.08 * types_used[item.fact.type]
-                - 0.3 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
+                - 0.15 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
             )
             if value > best_value:
                 best_i, best_value = i, value

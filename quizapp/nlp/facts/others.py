@@ -14,6 +14,7 @@ from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, lemma
 _NP_TAGS = frozenset({"JJ", "NN", "NNS", "VBN", "VBG", "JJR", "JJS"})
 _HEAD_TAGS = frozenset({"NN", "NNS"})
 MAX_NPS_PER_SENTENCE = 2
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 
 
 def extract_others(context: FactContext) -> Iterator[Fact]:
@@ -65,6 +66,9 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
     while i < len(tokens):
         if tokens[i].tag not in _NP_TAGS or tokens[i].text.lower() in STOPWORDS:
             i += 1
+            continue
+        if tokens[i].text.endswith("ing") and i > 0 and tokens[i - 1].text.lower() in _BE:
+            i += 1  # "IBM is spending $100m": a verb in the progressive, not a noun
             continue
         if tokens[i].tag in ("VBN", "VBG") and (i == 0 or tokens[i - 1].tag not in ("DT", "PRP$")):
             i += 1  # "had seen double digit growth": a verb, not the start of a noun phrase

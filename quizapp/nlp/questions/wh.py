@@ -224,8 +224,13 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     after = _clause(tokens[b:])
     if len(middle) > 6 or len(after) > 10:
         return None
-    if middle and middle[-1].text.lower() in ("of", "than", "as"):
-        return None  # "What can seismologists use the arrival times of …?" strands a preposition
+    if middle and (
+        middle[-1].text.lower() in ("of", "than", "as")
+        or (middle[-1].tag == "IN" and len(middle) > 1)
+    ):
+        # "What can seismologists use the arrival times of …?", "What did scientists blame a
+        # winter with …?": a preposition stranded after a noun phrase reads as broken English.
+        return None
     if any(
         t.text in _CUT
         or (t.tag not in _MIDDLE_TAGS and not (is_aux and t.tag == "VBN"))
