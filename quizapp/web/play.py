@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_limiter import RequestLimit, RouteLimit
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.wrappers import Response as BaseResponse
@@ -26,6 +27,7 @@ from wtforms.validators import DataRequired, Length
 from quizapp.extensions import limiter
 from quizapp.models import Attempt
 from quizapp.services import attempt_pages, taking
+from quizapp.web.rendering import render_cached_page
 
 bp = Blueprint("play", __name__)
 
@@ -210,7 +212,21 @@ def take(token: str) -> BaseResponse | str:
     if taking.enforce_deadline(attempt):
         return redirect(url_for("play.result", token=token))
     view = attempt_pages.take_view(attempt, page=request.args.get("page", type=int))
-    response = make_response(render_template("play/take.html", view=view))
+    if view.seconds_left is None:
+        # Reloads of the same answer page (the common case in a lesson) reuse its HTML.
+        key = (
+            "take",
+            attempt.id,
+            attempt.quiz_id,
+            attempt.quiz.version,
+            view.page,
+            tuple(sorted((r.question_id, str(r.updated_at)) for r in attempt.responses)),
+            current_user.get_id() if current_user.is_authenticated else None,
+        )
+        html = render_cached_page(key, "play/take.html", view=view)
+    else:
+        html = render_template("play/take.html", view=view)  # the clock changes every second
+    response = make_response(html)
     response.headers["Cache-Control"] = "no-store"
     return _remember(response, token)
 

@@ -273,22 +273,25 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def returning_cookie(port: int, path: str) -> str:
-    """The cookies a student's browser holds after opening their page once (session, attempts).
+    """The cookies a student's browser holds after opening their page a few times.
 
     A student reloading the answer page sends them; without them every request would start a
     new session and sign a new CSRF secret, which is a first visit, not the page's steady cost.
+    Cookies are followed over three loads, as a browser would, until the server sets no more.
     """
-    conn = http.client.HTTPConnection(HOST, port, timeout=10)
-    conn.request("GET", path)
-    response = conn.getresponse()
-    response.read()
-    pairs = [
-        value.split(";", 1)[0]
-        for key, value in response.getheaders()
-        if key.lower() == "set-cookie"
-    ]
-    conn.close()
-    return "; ".join(pairs)
+    jar: dict[str, str] = {}
+    for _ in range(3):
+        conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())} if jar else {}
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        for key, value in response.getheaders():
+            if key.lower() == "set-cookie":
+                name, _, rest = value.split(";", 1)[0].partition("=")
+                jar[name] = rest
+        conn.close()
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 
 def python_get(
