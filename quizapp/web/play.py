@@ -211,21 +211,26 @@ def take(token: str) -> BaseResponse | str:
     attempt = _attempt_or_404(token)
     if taking.enforce_deadline(attempt):
         return redirect(url_for("play.result", token=token))
-    view = attempt_pages.take_view(attempt, page=request.args.get("page", type=int))
-    if view.seconds_left is None:
+    page = request.args.get("page", type=int)
+    if taking.deadline_of(attempt) is None:
         # Reloads of the same answer page (the common case in a lesson) reuse its HTML.
         key = (
             "take",
             attempt.id,
             attempt.quiz_id,
             attempt.quiz.version,
-            view.page,
+            page,
             tuple(sorted((r.question_id, str(r.updated_at)) for r in attempt.responses)),
             current_user.get_id() if current_user.is_authenticated else None,
         )
-        html = render_cached_page(key, "play/take.html", view=view)
-    else:
-        html = render_template("play/take.html", view=view)  # the clock changes every second
+        html = render_cached_page(
+            key,
+            "play/take.html",
+            lambda: {"view": attempt_pages.take_view(attempt, page=page)},
+        )
+    else:  # the clock on the page changes every second
+        view = attempt_pages.take_view(attempt, page=page)
+        html = render_template("play/take.html", view=view)
     response = make_response(html)
     response.headers["Cache-Control"] = "no-store"
     return _remember(response, token)

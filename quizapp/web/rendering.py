@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app
@@ -33,10 +34,13 @@ CSRF_PLACEHOLDER = "\x00csrf-token\x00"
 _PAGE_CACHE_MAX = 512  # pages of ~10 KB: a few MB per worker at most
 
 
-def render_cached_page(key: tuple[Any, ...], template: str, **context: Any) -> str:
+def render_cached_page(
+    key: tuple[Any, ...], template: str, context: Callable[[], dict[str, Any]]
+) -> str:
     """A template rendered once per key and process, with this request's CSRF token put in.
 
-    The key must name everything the page shows (the callers pass the attempt, the quiz's
+    The context is built only when the page is not cached. The key must name everything the
+    page shows (the callers pass the attempt, the quiz's
     version, the saved answers and who is logged in); the CSRF token is the one part that
     differs between requests, so it is rendered as a placeholder and filled in afterwards.
     Pages with flashed messages are rendered fresh: the flash must show, and only once.
@@ -46,11 +50,11 @@ def render_cached_page(key: tuple[Any, ...], template: str, **context: Any) -> s
 
     token = generate_csrf()
     if session.get("_flashes"):
-        return render_template(template, **context)
+        return render_template(template, **context())
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("quizapp_page_cache", {})
     html = cache.get(key)
     if html is None:
-        html = render_template(template, csrf_token=lambda: CSRF_PLACEHOLDER, **context)
+        html = render_template(template, csrf_token=lambda: CSRF_PLACEHOLDER, **context())
         if len(cache) >= _PAGE_CACHE_MAX:
             cache.clear()
         cache[key] = html
