@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -295,6 +296,17 @@ def returning_cookie(port: int, path: str) -> str:
     return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 
+def run_threads(target: Callable[[], None], count: int) -> float:
+    """Run target in count threads at once; the seconds until all have finished."""
+    began = time.monotonic()
+    threads = [threading.Thread(target=target) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - began
+
+
 def python_get(
     name: str, port: int, path: str, seconds: float, connections: int, cookie: str = ""
 ) -> Load:
@@ -318,13 +330,7 @@ def python_get(
         with lock:
             latencies.extend(mine)
 
-    began = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - began
+    elapsed = run_threads(worker, connections)
     return Load(
         name,
         len(latencies),
@@ -407,13 +413,7 @@ def submit_load(
         with lock:
             latencies.extend(mine)
 
-    began = time.monotonic()
-    threads = [threading.Thread(target=student) for _ in range(students)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - began
+    elapsed = run_threads(student, students)
     return Load(
         "POST submit (fresh attempt)",
         len(latencies),
