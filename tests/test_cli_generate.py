@@ -121,3 +121,28 @@ def test_all_caps_text_still_gives_checked_questions(tmp_path: Path) -> None:
         assert json.loads(result.stdout)["questions"]
     else:
         assert "no questions" in result.stderr.decode()
+
+
+def test_output_is_byte_identical_across_processes_and_hash_seeds() -> None:
+    """Python randomises string hashing per process; the questions must not depend on it."""
+    import os
+
+    outputs = set()
+    for hash_seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "quizapp.cli",
+                "generate",
+                *map(str, sorted(SAMPLES_DIR.glob("*.txt"))),
+                "--format",
+                "jsonl",
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
