@@ -261,8 +261,15 @@ def name_distractors(
     extra = _gazetteer_names(fact)
     rng.shuffle(from_doc)
     rng.shuffle(extra)
+    if fact.type is FactType.ORGANISATION and not answer.isupper():
+        # An organisation of the same kind first: "… Organisation" before "… Armed Forces".
+        head = _org_head(answer)
+        same = [c for c in from_doc + extra if _org_head(c) == head]
+        candidates = same + [c for c in from_doc if c not in same]
+    else:
+        candidates = from_doc + extra
     chosen: list[str] = []
-    for candidate in from_doc + extra:
+    for candidate in candidates:
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             continue
