@@ -202,6 +202,8 @@ def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -
     if year is None:
         return None
     limit = pools.published.year if pools.published else date.today().year
+    if year > limit:
+        limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
     # "around 1400": years a few apart would be as right as the key, so step in decades.
     step = 10 if granularity == "decade" or fact.attr("approximate") else 1
     doc_years = [
