@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from quizapp.models import Article, Question, Quiz, QuizStatus, User, db
+from quizapp.models import Question, QuizStatus, db
 from quizapp.paths import SAMPLES_DIR
+from tests.factories import make_article, make_quiz, make_teacher
 
 SAMPLE = SAMPLES_DIR / "river-survey.txt"
 
@@ -114,34 +115,26 @@ def river_questions(text: str) -> list[dict[str, Any]]:
 def seed_river_quiz(*, join_code: str | None = None, **settings: Any) -> SeededQuiz:
     """Create a teacher, the Danube article and a published quiz with these settings."""
     text = SAMPLE.read_text(encoding="utf-8")
-    teacher = User(
-        email=f"seed-{secrets.token_hex(4)}@school.example",
-        display_name="Ms Seed",
-        password_hash="!",  # cannot log in: seeded data only
-    )
-    db.session.add(teacher)
-    db.session.flush()
-    article = Article(
-        owner_id=teacher.id,
+    teacher = make_teacher(display_name="Ms Seed", password_hash="!")  # seeded data only
+    article = make_article(
+        teacher,
         title="Scientists Map Plastic Along the Danube",
         text=text,
-        sha256="0" * 64,
         published_on=date(2023, 3, 14),
+        source_url=None,
+        source_name=None,
     )
-    db.session.add(article)
-    db.session.flush()
-    code = join_code or secrets.token_hex(3).upper()
-    quiz = Quiz(
-        article_id=article.id,
-        owner_id=teacher.id,
+    quiz = make_quiz(
+        teacher,
+        article,
+        kinds=(),
         title="Plastic in the Danube",
         status=QuizStatus.PUBLISHED,
-        join_code=code,
+        join_code=join_code or secrets.token_hex(3).upper(),
         published_at=datetime.now(UTC),
         **settings,
     )
     for position, columns in enumerate(river_questions(text), 1):
         quiz.questions.append(Question(position=position, **columns))
-    db.session.add(quiz)
     db.session.commit()
-    return SeededQuiz(quiz_id=quiz.id, join_code=code, title=quiz.title)
+    return SeededQuiz(quiz_id=quiz.id, join_code=quiz.join_code or "", title=quiz.title)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -13,15 +12,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.models import (
-    Article,
     Attempt,
     ExplanationPolicy,
     Question,
     Quiz,
     QuizStatus,
-    User,
     db,
 )
+from tests.factories import make_article, make_quiz, make_teacher
 
 CODE = "LEAK42"
 # Every string a student must not see before submitting. Options of a multiple-choice or
@@ -66,23 +64,19 @@ def _question(position: int, kind: str, prompt: str, answer: str | None, **data:
 
 def make_leak_quiz(**settings: Any) -> Quiz:
     """A published quiz of every kind whose answers are distinctive strings."""
-    teacher = User(
-        email=f"{secrets.token_hex(4)}@school.example", display_name="T", password_hash="!"
-    )
-    db.session.add(teacher)
-    db.session.flush()
-    article = Article(
-        owner_id=teacher.id,
+    teacher = make_teacher(display_name="T", password_hash="!")
+    article = make_article(
+        teacher,
         title="Leak test",
         text=ARTICLE,
-        sha256="0" * 64,
         published_on=date(2021, 5, 10),
+        source_url=None,
+        source_name=None,
     )
-    db.session.add(article)
-    db.session.flush()
-    quiz = Quiz(
-        article_id=article.id,
-        owner_id=teacher.id,
+    quiz = make_quiz(
+        teacher,
+        article,
+        kinds=(),
         title="Leak test quiz",
         status=settings.pop("status", QuizStatus.PUBLISHED),
         join_code=CODE,
@@ -122,7 +116,6 @@ def make_leak_quiz(**settings: Any) -> Quiz:
             pairs=[["North", "Polar"], ["South", "Austral"], ["East", "Orient"]],
         ),
     ]
-    db.session.add(quiz)
     db.session.commit()
     return quiz
 
