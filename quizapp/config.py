@@ -23,7 +23,9 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_ENABLED": True,
     # Only wrong join codes count (see web/play.py): a class behind one school address joins.
     "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # Counters in the app's own database (quizapp/rate_limit_storage.py): shared by every
+    # gunicorn worker and kept across restarts with no extra server. redis://... for a farm.
+    "RATELIMIT_STORAGE_URI": "database://",
 }
 
 
@@ -85,7 +87,7 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
             "true",
         )
     if "QUIZAPP_RATELIMIT_STORAGE_URI" in env:
-        # memory:// counts per process; several workers or machines need a shared store.
+        # database:// (the default) for one machine; redis://... for several machines.
         config["RATELIMIT_STORAGE_URI"] = env["QUIZAPP_RATELIMIT_STORAGE_URI"]
     if "QUIZAPP_PREFERRED_URL_SCHEME" in env:
         config["PREFERRED_URL_SCHEME"] = env["QUIZAPP_PREFERRED_URL_SCHEME"].lower()
@@ -97,6 +99,11 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
         config["SQLALCHEMY_ENGINE_OPTIONS"] = {
             "pool_pre_ping": True,
             **config["SQLALCHEMY_ENGINE_OPTIONS"],
+        }
+    if str(config["RATELIMIT_STORAGE_URI"]).startswith("database://"):
+        config["RATELIMIT_STORAGE_OPTIONS"] = {
+            "database_url": str(config["SQLALCHEMY_DATABASE_URI"]),
+            **config.get("RATELIMIT_STORAGE_OPTIONS", {}),
         }
     _secure_cookies_over_https(config)
     if not config.get("SECRET_KEY"):

@@ -11,13 +11,15 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 
+import quizapp.rate_limit_storage  # noqa: F401  (registers the database:// limits storage)
 from quizapp.models import db
 from quizapp.paths import MIGRATIONS_DIR
 
 migrate = Migrate(directory=str(MIGRATIONS_DIR))
 login_manager = LoginManager()
 csrf = CSRFProtect()
-# Limits are declared on the views that need them (login, register); no global default.
+# Limits are declared on the views that need them (login, register, wrong join codes); no
+# global default. Counters live in RATELIMIT_STORAGE_URI (the app's database by default).
 limiter = Limiter(key_func=get_remote_address)
 
 

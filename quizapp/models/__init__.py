@@ -1,15 +1,17 @@
 """SQLAlchemy 2.0 typed models, one module per aggregate."""
 
 from quizapp.models.article import Article
-from quizapp.models.attempt import Attempt, Response
+from quizapp.models.attempt import Attempt, AttemptEnd, Response
 from quizapp.models.base import Base, db
 from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
+from quizapp.models.rate_limit import RateLimitCounter
 from quizapp.models.user import User
 
 __all__ = [
     "Article",
     "Attempt",
+    "AttemptEnd",
     "Base",
     "ExplanationPolicy",
     "PracticeForm",
@@ -17,6 +19,7 @@ __all__ = [
     "Question",
     "Quiz",
     "QuizStatus",
+    "RateLimitCounter",
     "Response",
     "StudyAccess",
     "User",

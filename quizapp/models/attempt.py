@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Integer,
@@ -19,6 +21,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import db, utcnow
 from quizapp.models.quiz import Question, Quiz
+
+
+class AttemptEnd(enum.StrEnum):
+    """Why an attempt stopped taking answers: the student submitted, time ran out, or the
+    teacher closed the quiz (what was saved then was scored)."""
+
+    SUBMITTED = "submitted"
+    TIME_UP = "time_up"
+    QUIZ_CLOSED = "quiz_closed"
 
 
 class Attempt(db.Model):
@@ -35,6 +46,10 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)
+    # None for attempts submitted before the reason was recorded (and for open ones).
+    end_reason: Mapped[AttemptEnd | None] = mapped_column(
+        Enum(AttemptEnd, native_enum=False, length=20)
+    )
 
     quiz: Mapped[Quiz] = relationship()
     responses: Mapped[list[Response]] = relationship(

@@ -23,7 +23,7 @@ class QuizStatus(enum.StrEnum):
 
 
 class ExplanationPolicy(enum.StrEnum):
-    """When students see the correct answers and the quoted explanations."""
+    """When students see one part of their feedback (score, right/wrong, answers, explanations)."""
 
     AFTER_SUBMIT = "after_submit"
     AFTER_CLOSE = "after_close"
@@ -58,15 +58,30 @@ class Quiz(db.Model):
     one_per_page: Mapped[bool] = mapped_column(Boolean, default=False)
     time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
     attempts_allowed: Mapped[int] = mapped_column(Integer, default=1)
+    # Feedback, each part on its own: the score, each item's right/wrong, the correct answers
+    # and the explanations (which quote the answer's sentence); services/feedback.py reads
+    # them. Right/wrong and the answers left None follow `explanations`, as they always did.
+    show_score: Mapped[ExplanationPolicy] = mapped_column(
+        Enum(ExplanationPolicy, native_enum=False, length=20),
+        default=ExplanationPolicy.AFTER_SUBMIT,
+        server_default=ExplanationPolicy.AFTER_SUBMIT.name,
+    )
+    show_marks: Mapped[ExplanationPolicy | None] = mapped_column(
+        Enum(ExplanationPolicy, native_enum=False, length=20)
+    )
+    show_answers: Mapped[ExplanationPolicy | None] = mapped_column(
+        Enum(ExplanationPolicy, native_enum=False, length=20)
+    )
     explanations: Mapped[ExplanationPolicy] = mapped_column(
         Enum(ExplanationPolicy, native_enum=False, length=20),
         default=ExplanationPolicy.AFTER_SUBMIT,
     )
     open_book: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Safe default: the article (answers highlighted) only once the student has submitted.
     study_access: Mapped[StudyAccess] = mapped_column(
         Enum(StudyAccess, native_enum=False, length=20),
-        default=StudyAccess.BEFORE_AND_AFTER,
-        server_default=StudyAccess.BEFORE_AND_AFTER.name,
+        default=StudyAccess.AFTER_SUBMIT,
+        server_default=StudyAccess.AFTER_SUBMIT.name,
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

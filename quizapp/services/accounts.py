@@ -1,7 +1,8 @@
-"""Teacher accounts: register, authenticate, load."""
+"""Teacher accounts: register, authenticate, load; sessions that end on logout or a new password."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,12 +38,34 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's user loader: the user with this id, or None."""
-    try:
-        return db.session.get(User, int(user_id))
-    except ValueError:
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's user loader: the user a session or remember cookie names, or None.
+
+    The cookie holds "<id>:<session version>:<login nonce>" (User.get_id); a cookie issued
+    before the user's last logout or password change carries an older version and so names
+    no one. Cookies of the old "<id>" form are refused too: they never expired.
+    """
+    user_id, _, rest = session_id.partition(":")
+    version, _, nonce = rest.partition(":")
+    if not (user_id.isdigit() and version.isdigit()) or len(nonce) > 64:
         return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    user.login_nonce = nonce
+    return user
+
+
+def start_session(user: User) -> User:
+    """Give this login its own random part, so each login's remember-me token differs."""
+    user.login_nonce = secrets.token_urlsafe(12)
+    return user
+
+
+def end_all_sessions(user: User) -> None:
+    """Invalidate every session and remember-me cookie of this user, on every device."""
+    user.session_version = User.session_version + 1
+    db.session.commit()
 
 
 def find_user(email: str) -> User | None:
@@ -84,8 +107,10 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def set_password(user: User, password: str) -> None:
-    """Replace a teacher's password (the create-teacher command uses it for existing accounts)."""
+    """Replace a teacher's password (the create-teacher command uses it for existing accounts);
+    every session and remember-me cookie of the old password stops working."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
     user.password_hash = generate_password_hash(password, method="scrypt")
+    user.session_version = User.session_version + 1
     db.session.commit()

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from quizapp.models import Attempt, ExplanationPolicy, Question, Quiz, QuizStatus, Response
+from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response
+from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
 from quizapp.services.scoring import parse_number
 from quizapp.services.snapshots import QuestionRow, live_questions, question_rows
-from quizapp.services.taking import as_utc, deadline_of, is_answered
+from quizapp.services.taking import as_utc, deadline_of, end_reason_message, is_answered
 
 __all__ = [
     "ResultItem",
@@ -48,7 +49,8 @@ class ResultItem:
     item: dict[str, Any]
     number: int
     given: Any
-    correct: bool
+    # None when the teacher's feedback settings hide right/wrong for now.
+    correct: bool | None
     credit: float
 
 
@@ -62,9 +64,14 @@ class ResultView:
     score: float
     max_score: float
     percent: int
+    feedback: Feedback
+    show_score: bool
+    show_answers: bool
     show_explanations: bool
     explanations_later: bool
     auto_submitted: bool
+    closed_by_teacher: bool
+    end_message: str | None
     provenance: Provenance
     score_text: str
     rejoin_code: str | None
@@ -175,12 +182,26 @@ def take_view(
 
 
 def explanations_visible(quiz: Quiz) -> bool:
-    """Whether the quiz's policy lets students see correct answers and explanations now."""
-    if quiz.explanations is ExplanationPolicy.AFTER_SUBMIT:
-        return True
-    if quiz.explanations is ExplanationPolicy.AFTER_CLOSE:
-        return quiz.status is QuizStatus.CLOSED
-    return False
+    """Whether students may see the correct answers now (and so practise or study them)."""
+    return feedback_for(quiz).answers
+
+
+def _result_item(question: Question, attempt: Attempt, feedback: Feedback) -> dict[str, Any]:
+    """The item as the result page may show it: answers and explanations only when allowed."""
+    if not feedback.answers:
+        item = student_item(question, seed=attempt.order_seed, shuffle_options=False)
+        if question.kind == "matching":
+            # Rows keep their left side only; the student's own choices still show.
+            pairs = (question.data or {}).get("pairs", ())
+            item["pairs"] = [[left, ""] for left, _right in pairs]
+        return item
+    item = question.to_item()
+    if not feedback.explanations:
+        # The quoted sentence and its offsets are the explanation: none of it goes out.
+        item["explanation"] = ""
+        item.pop("source", None)
+        item.pop("fact", None)
+    return item
 
 
 def result_view(attempt: Attempt) -> ResultView:
@@ -188,7 +209,7 @@ def result_view(attempt: Attempt) -> ResultView:
     if attempt.submitted_at is None:
         raise ValueError("the attempt is not submitted yet")
     quiz = attempt.quiz
-    show = explanations_visible(quiz)
+    feedback = feedback_for(quiz)
     questions = live_questions(quiz)
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
@@ -196,27 +217,23 @@ def result_view(attempt: Attempt) -> ResultView:
     rows = []
     for number, question in enumerate(questions, 1):
         response = responses.get(question.id)
-        item = (
-            question.to_item()
-            if show
-            else student_item(question, seed=attempt.order_seed, shuffle_options=False)
-        )
-        if question.kind == "matching" and not show:
-            # Rows keep their left side only; the student's own choices still show.
-            item["pairs"] = [[left, ""] for left, _right in (question.data or {}).get("pairs", ())]
         rows.append(
             ResultItem(
-                item=item,
+                item=_result_item(question, attempt, feedback),
                 number=number,
                 given=_given_for(response),
-                correct=bool(response and response.correct),
-                credit=float(response.credit or 0.0) if response else 0.0,
+                correct=bool(response and response.correct) if feedback.marks else None,
+                credit=float(response.credit or 0.0) if response and feedback.marks else 0.0,
             )
         )
-    score = float(attempt.score or 0.0)
+    score = float(attempt.score or 0.0) if feedback.score else 0.0
     max_score = float(attempt.max_score or len(questions) or 0.0)
     deadline = deadline_of(attempt)
     submitted = as_utc(attempt.submitted_at)
+    reason = attempt.end_reason
+    if reason is None:  # submitted before the reason was recorded
+        late = deadline is not None and submitted >= deadline
+        reason = AttemptEnd.TIME_UP if late else AttemptEnd.SUBMITTED
     return ResultView(
         attempt=attempt,
         quiz=quiz,
@@ -224,10 +241,15 @@ def result_view(attempt: Attempt) -> ResultView:
         score=score,
         max_score=max_score,
         percent=round(100 * score / max_score) if max_score else 0,
-        show_explanations=show,
-        explanations_later=(not show and quiz.explanations is ExplanationPolicy.AFTER_CLOSE),
-        auto_submitted=deadline is not None and submitted >= deadline,
+        feedback=feedback,
+        show_score=feedback.score,
+        show_answers=feedback.answers,
+        show_explanations=feedback.explanations,
+        explanations_later=bool(feedback.later),
+        auto_submitted=reason is AttemptEnd.TIME_UP,
+        closed_by_teacher=reason is AttemptEnd.QUIZ_CLOSED,
+        end_message=end_reason_message(reason) if reason is not AttemptEnd.SUBMITTED else None,
         provenance=quiz_provenance(quiz),
-        score_text=f"{round(score, 2):g} of {max_score:g}",
+        score_text=f"{round(score, 2):g} of {max_score:g}" if feedback.score else "",
         rejoin_code=quiz.join_code if quiz.status is QuizStatus.PUBLISHED else None,
     )

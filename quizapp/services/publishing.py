@@ -27,6 +27,7 @@ from quizapp.services.authoring import (
     commit_quiz_change,
     require_draft,
 )
+from quizapp.services.taking import close_open_attempts
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -45,7 +46,11 @@ class QuizSettings:
     time_limit_minutes: int | None
     attempts_allowed: int
     explanations: ExplanationPolicy
-    study_access: StudyAccess = StudyAccess.BEFORE_AND_AFTER
+    study_access: StudyAccess = StudyAccess.AFTER_SUBMIT
+    show_score: ExplanationPolicy = ExplanationPolicy.AFTER_SUBMIT
+    # None: as the explanations (see services/feedback.py).
+    show_marks: ExplanationPolicy | None = None
+    show_answers: ExplanationPolicy | None = None
 
 
 # Every setting but the title is a quiz column of the same name; the title gets trimmed
@@ -94,14 +99,18 @@ def _free_join_code() -> str:
             return code
 
 
-def close_quiz(quiz: Quiz, *, expected_version: int | None = None) -> None:
-    """Stop accepting answers; results and explanations stay available."""
+def close_quiz(quiz: Quiz, *, expected_version: int | None = None) -> int:
+    """Stop accepting answers and submit every open attempt as it stands (returns how many);
+    results and explanations stay available."""
     check_version(quiz, expected_version)
     if quiz.status is not QuizStatus.PUBLISHED:
         raise AuthoringError("Only a published quiz can be closed.")
     quiz.status = QuizStatus.CLOSED
     quiz.closed_at = utcnow()
     commit_quiz_change(quiz)
+    # After the commit: from now on every save sees the closed quiz and is refused, so the
+    # answers scored here are the last ones (attempts missed by a race end on their next read).
+    return close_open_attempts(quiz)
 
 
 def reopen_quiz(quiz: Quiz, *, expected_version: int | None = None) -> None:

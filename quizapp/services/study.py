@@ -18,6 +18,7 @@ from quizapp.nlp.module import (
     StudyModule,
     build_module,
 )
+from quizapp.services.feedback import feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
 
 __all__ = [
@@ -185,12 +186,15 @@ def study_open_by_code(quiz: Quiz) -> bool:
 def study_open_for_attempt(attempt: Attempt) -> bool:
     """Whether this attempt's student may open the study view now.
 
-    Before submitting: only when the teacher allows study before the quiz (or the quiz is open
-    book). After submitting: unless the teacher said never.
+    The study view highlights the answers, so during the attempt only an open-book quiz
+    shows it (whatever "study before the quiz" says: that is for before starting). After
+    submitting: unless the teacher said never, and only while the feedback settings let the
+    student see the correct answers ("never", or "after close" with the quiz still open, hide
+    them here too).
     """
     quiz = attempt.quiz
     if quiz.status is QuizStatus.DRAFT:
         return False
     if attempt.submitted_at is None:
-        return quiz.open_book or quiz.study_access is StudyAccess.BEFORE_AND_AFTER
-    return quiz.study_access is not StudyAccess.NEVER
+        return quiz.open_book and quiz.status is QuizStatus.PUBLISHED
+    return quiz.study_access is not StudyAccess.NEVER and feedback_for(quiz).answers

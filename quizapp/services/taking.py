@@ -1,4 +1,9 @@
-"""Taking a quiz: join with a code, save answers, submit once, and the time limit's deadline."""
+"""Taking a quiz: join with a code, save answers, submit once; every write checks the rules.
+
+The rules hold on the server whatever the browser does: answers are taken only while the
+quiz is published and the attempt open and inside its time limit (plus GRACE). Closing the
+quiz ends every open attempt with what was saved (close_open_attempts).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from quizapp.models import Attempt, Question, Quiz, QuizStatus, Response, db
+from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response, db
 from quizapp.services.scoring import score_item
 from quizapp.services.snapshots import QuestionRow, question_rows
 
@@ -27,7 +32,10 @@ __all__ = [
     "SaveOutcome",
     "TakingError",
     "as_utc",
+    "close_open_attempts",
+    "code_exists",
     "deadline_of",
+    "end_reason_message",
     "enforce_deadline",
     "find_attempt",
     "find_quiz",
@@ -72,7 +80,30 @@ class InvalidName(TakingError):
 
 
 class AttemptLocked(TakingError):
-    """The attempt is already submitted (by the student or by the clock)."""
+    """The attempt takes no more answers: submitted, out of time, or its quiz closed."""
+
+    def __init__(self, message: str, reason: AttemptEnd | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+_END_MESSAGES = {
+    AttemptEnd.SUBMITTED: "This attempt has been submitted; answers can no longer change.",
+    AttemptEnd.TIME_UP: "The time limit has passed: the answers saved in time were submitted.",
+    AttemptEnd.QUIZ_CLOSED: "Your teacher closed the quiz: the answers you had saved were "
+    "submitted, and no more answers are taken.",
+}
+
+
+def end_reason_message(reason: AttemptEnd | None) -> str:
+    """What to tell the student about why their attempt takes no more answers."""
+    return _END_MESSAGES[reason or AttemptEnd.SUBMITTED]
+
+
+def _locked(attempt: Attempt) -> AttemptLocked:
+    """The refusal for a write to this (now closed) attempt, saying why it is closed."""
+    reason = attempt.end_reason
+    return AttemptLocked(end_reason_message(reason), reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +144,17 @@ def find_quiz(code: str) -> Quiz:
     if quiz.status is QuizStatus.CLOSED:
         raise QuizClosed(f"“{quiz.title}” is closed: it no longer takes answers.")
     return quiz
+
+
+def code_exists(code: str) -> bool:
+    """Whether this is a real join code (of a published or closed quiz): not a guess."""
+    try:
+        find_quiz(code)
+    except QuizClosed:
+        return True
+    except TakingError:
+        return False
+    return True
 
 
 def find_attempt(token: str) -> Attempt | None:
@@ -195,17 +237,48 @@ def deadline_of(attempt: Attempt) -> datetime | None:
 
 
 def enforce_deadline(attempt: Attempt, *, now: datetime | None = None) -> bool:
-    """Submit an open attempt whose time (plus grace) has run out; True if it is now submitted.
+    """Apply the rules to an open attempt; True if it takes no more answers (is submitted now).
 
-    Like Moodle's "open attempts are submitted automatically": what was saved counts.
+    The attempt is submitted with what was saved when its time (plus grace) has run out, like
+    Moodle's "open attempts are submitted automatically", or when its quiz is no longer open
+    (closed by the teacher): checked on every read and write, whoever sends the request.
     """
     if attempt.submitted_at is not None:
         return True
+    moment = _now(now)
+    if attempt.quiz.status is not QuizStatus.PUBLISHED:
+        closed_at = attempt.quiz.closed_at
+        ended = min(as_utc(closed_at), moment) if closed_at is not None else moment
+        _finalise(attempt, {}, submitted_at=ended, reason=AttemptEnd.QUIZ_CLOSED)
+        return True
     deadline = deadline_of(attempt)
-    if deadline is None or _now(now) <= deadline + GRACE:
+    if deadline is None or moment <= deadline + GRACE:
         return False
-    _finalise(attempt, {}, submitted_at=deadline)
+    _finalise(attempt, {}, submitted_at=deadline, reason=AttemptEnd.TIME_UP)
     return True
+
+
+def close_open_attempts(quiz: Quiz, *, now: datetime | None = None) -> int:
+    """Submit every open attempt at a quiz that no longer takes answers; returns how many.
+
+    Each is scored with the answers saved so far, and its student's page then says that the
+    teacher closed the quiz. A save racing this loses cleanly: _finalise and _hold_open take
+    the same row lock.
+    """
+    moment = _now(now)
+    open_ids = list(
+        db.session.scalars(
+            db.select(Attempt.id).where(Attempt.quiz_id == quiz.id, Attempt.submitted_at.is_(None))
+        )
+    )
+    ended = 0
+    for attempt_id in open_ids:
+        attempt = db.session.get(Attempt, attempt_id)
+        if attempt is not None and attempt.submitted_at is None:
+            closed_at = quiz.closed_at
+            at = min(as_utc(closed_at), moment) if closed_at is not None else moment
+            ended += _finalise(attempt, {}, submitted_at=at, reason=AttemptEnd.QUIZ_CLOSED)
+    return ended
 
 
 def parse_answers(
@@ -278,16 +351,17 @@ def _hold_open(attempt: Attempt) -> None:
     if held.rowcount != 1:
         db.session.rollback()
         db.session.refresh(attempt)
-        raise AttemptLocked("This attempt has been submitted; answers can no longer change.")
+        raise _locked(attempt)
 
 
 def save_answers(
     attempt: Attempt, fields: Mapping[str, str], *, now: datetime | None = None
 ) -> SaveOutcome:
-    """Save the answers in these form fields; raises AttemptLocked once the attempt is submitted."""
+    """Save the answers in these form fields; raises AttemptLocked (saying why) once the attempt
+    takes no more answers: submitted, out of time, or its quiz closed."""
     moment = _now(now)
     if enforce_deadline(attempt, now=moment):
-        raise AttemptLocked("This attempt has been submitted; answers can no longer change.")
+        raise _locked(attempt)
     questions = question_rows(attempt.quiz)
     answers = parse_answers(fields, questions)
     for tries in (1, 2):
@@ -315,7 +389,13 @@ def _merged(stored: tuple[str | None, Any], value: Any) -> tuple[str | None, Any
     return value or None, None
 
 
-def _finalise(attempt: Attempt, answers: Mapping[int, Any], *, submitted_at: datetime) -> bool:
+def _finalise(
+    attempt: Attempt,
+    answers: Mapping[int, Any],
+    *,
+    submitted_at: datetime,
+    reason: AttemptEnd = AttemptEnd.SUBMITTED,
+) -> bool:
     """Mark the attempt submitted (once, even under concurrent calls) and score it.
 
     Written with a few bulk statements rather than the unit of work: at the end of a lesson a
@@ -324,7 +404,7 @@ def _finalise(attempt: Attempt, answers: Mapping[int, Any], *, submitted_at: dat
     claimed = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(submitted_at=submitted_at)
+        .values(submitted_at=submitted_at, end_reason=reason)
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount != 1:
@@ -394,8 +474,8 @@ def submit_attempt(
 ) -> Attempt:
     """Save these last answers and submit; submitting again changes nothing (idempotent).
 
-    After the time limit (plus grace) the late answers are ignored and the attempt is
-    submitted with what was saved in time.
+    After the time limit (plus grace), or once the quiz is closed, the late answers are
+    ignored and the attempt is submitted with what was saved in time.
     """
     moment = _now(now)
     if enforce_deadline(attempt, now=moment):

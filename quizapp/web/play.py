@@ -89,11 +89,27 @@ def _too_many_wrong_codes(_limit: RequestLimit) -> BaseResponse:
     return make_response(page, 429)
 
 
+def _no_wrong_code_tried() -> bool:
+    """Whether this request is beyond the wrong-code limit: it names no code, or a quiz's.
+
+    So a right code always gets in, even from an address that a prankster behind the same
+    school network has used up (the limit only ever stops guessing).
+    """
+    code = (request.view_args or {}).get("code")
+    if code is None:
+        code = request.form.get("code") if request.method == "POST" else request.args.get("code")
+    return not code or taking.code_exists(code)
+
+
 def limit_wrong_codes() -> RouteLimit:
     """The rate limit on guessing join codes (wrong codes only), shared by every route that
     takes a code: decorate the view, and call mark_wrong_code() when its code matches no quiz."""
     return limiter.shared_limit(
-        _join_limit, "join-code", deduct_when=_code_missed, on_breach=_too_many_wrong_codes
+        _join_limit,
+        "join-code",
+        deduct_when=_code_missed,
+        exempt_when=_no_wrong_code_tried,
+        on_breach=_too_many_wrong_codes,
     )
 
 
@@ -265,8 +281,9 @@ def autosave(token: str) -> tuple[Response, int]:
     attempt = _attempt_or_404(token)
     try:
         taking.save_answers(attempt, request.form)
-    except taking.AttemptLocked:
-        return jsonify({"saved": False}), 409
+    except taking.AttemptLocked as error:
+        # The page reloads on 409 and lands on the result, which says why.
+        return jsonify({"saved": False, "message": str(error)}), 409
     return jsonify({"saved": True}), 200
 
 

@@ -36,9 +36,12 @@ def test_wrong_codes_are_limited_per_address_with_a_friendly_page(limited_app: A
     page = blocked.get_data(as_text=True)
     assert "Too many wrong codes" in page and "check the code with your teacher" in page
     assert "Traceback" not in page
-    # The join link is limited too, and even a right code waits: the address is guessing.
+    # The join link is limited too; a right code is never stopped (issue 10, failure 7: one
+    # prankster must not lock a whole school network out of its quiz).
     assert client.get("/join/ZZZ998").status_code == 429
-    assert client.post("/join", data={"code": CODE, "name": "Eve"}).status_code == 429
+    assert client.get(f"/join/{CODE}").status_code == 200
+    assert client.post("/join", data={"code": CODE, "name": "Eve"}).status_code == 302
+    assert client.get("/join").status_code == 200  # the empty form tries no code
     # Another address is not affected.
     other = limited_app.test_client()
     ok = other.post("/join", data={"code": CODE, "name": "Ada"}, **_from("192.0.2.10"))
@@ -69,10 +72,21 @@ def test_a_closed_quiz_is_not_a_wrong_code(limited_app: Any) -> None:
 
 
 def test_registration_is_rate_limited(make_app: Any) -> None:
+    """Accounts created (or addresses found taken) count; forms with typos do not."""
     client = make_app(RATELIMIT_ENABLED=True).test_client()
-    data = {"display_name": "X", "email": "bad", "password": "short", "confirm": "short"}
-    codes = [client.post("/auth/register", data=data).status_code for _ in range(6)]
-    assert codes == [200] * 5 + [429]
+    typo = {"display_name": "X", "email": "bad", "password": "short", "confirm": "short"}
+    assert {client.post("/auth/register", data=typo).status_code for _ in range(8)} == {200}
+    codes = []
+    for n in range(6):
+        client.post("/auth/logout")
+        data = {
+            "display_name": f"Teacher {n}",
+            "email": f"t{n}@school.example",
+            "password": "long enough",
+            "confirm": "long enough",
+        }
+        codes.append(client.post("/auth/register", data=data).status_code)
+    assert codes == [302] * 5 + [429]
 
 
 def test_study_links_with_wrong_codes_count_too(limited_app: Any) -> None:

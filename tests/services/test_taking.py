@@ -274,7 +274,7 @@ def test_one_per_page_shows_one_question_with_page_state(ctx: None) -> None:
 def test_result_respects_the_explanation_policy(
     ctx: None, policy: ExplanationPolicy, status: QuizStatus, shown: bool
 ) -> None:
-    """Correct answers show only when the quiz's policy allows; the verdicts always show."""
+    """Correct answers, and right/wrong (unset, it follows them), show only when allowed."""
     quiz = make_quiz(explanations=policy)
     attempt = taking.join_quiz("K7Q4ZP", "Ada", now=START)
     taking.submit_attempt(attempt, {field(quiz, 1): "950 km"}, now=START)
@@ -282,7 +282,7 @@ def test_result_respects_the_explanation_policy(
     db.session.commit()
     view = attempt_pages.result_view(attempt)
     assert view.show_explanations is shown
-    assert [row.correct for row in view.items] == [False, False, False]
+    assert [row.correct for row in view.items] == ([False] * 3 if shown else [None] * 3)
     assert ("answer" in view.items[1].item) is shown
     if not shown:
         assert all(right == "" for _left, right in view.items[2].item["pairs"])

@@ -80,7 +80,7 @@ def test_login_is_rate_limited(make_app: Any) -> None:
     assert codes == [200] * 10
     blocked = client.post("/auth/login", data=data)
     assert blocked.status_code == 429
-    assert "Too many attempts" in blocked.get_data(as_text=True)
+    assert "Too many wrong passwords" in blocked.get_data(as_text=True)
     assert client.get("/auth/login").status_code == 200
 
 

@@ -29,7 +29,7 @@ def _quiz(app: Any, **overrides: Any) -> dict[str, Any]:
 
 
 def test_study_page_highlights_facts_and_links_glossary_to_sentences(app: Any, client: Any) -> None:
-    quiz = _quiz(app)
+    quiz = _quiz(app, study_access=StudyAccess.BEFORE_AND_AFTER)
     page = client.get(f"/study/{quiz['code']}").get_data(as_text=True)
     assert '<mark class="fact fact-quantity" title="Quantity">4,200 books</mark>' in page
     assert re.search(r'<mark class="fact fact-organisation"[^>]*>Coastal Arts Fund</mark>', page)
@@ -52,7 +52,9 @@ def test_article_text_is_escaped(app: Any, client: Any) -> None:
         from tests.factories import make_article
 
         article = make_article(text=text)
-        quiz = make_quiz(article=article, status=QuizStatus.PUBLISHED)
+        quiz = make_quiz(
+            article=article, status=QuizStatus.PUBLISHED, study_access=StudyAccess.BEFORE_AND_AFTER
+        )
         code = quiz.join_code
     page = client.get(f"/study/{code}").get_data(as_text=True)
     assert "<script>alert" not in page
@@ -66,8 +68,14 @@ def test_study_before_the_quiz_follows_the_setting(app: Any, client: Any) -> Non
     assert client.get(f"/attempt/{after_only['done']}/study").status_code == 200
     never = _quiz(app, study_access=StudyAccess.NEVER)
     assert client.get(f"/attempt/{never['done']}/study").status_code == 404
-    either = _quiz(app)
-    page = client.get(f"/attempt/{either['open']}/study").get_data(as_text=True)
+    # "Before and after" is before starting (by the code) and after submitting: never in the
+    # middle of a closed-book attempt, where it would show the answers highlighted.
+    either = _quiz(app, study_access=StudyAccess.BEFORE_AND_AFTER)
+    assert client.get(f"/study/{either['code']}").status_code == 200
+    assert client.get(f"/attempt/{either['open']}/study").status_code == 404
+    assert client.get(f"/attempt/{either['done']}/study").status_code == 200
+    open_book = _quiz(app, open_book=True)
+    page = client.get(f"/attempt/{open_book['open']}/study").get_data(as_text=True)
     assert "Back to the questions" in page
 
 

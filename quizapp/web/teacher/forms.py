@@ -240,6 +240,15 @@ class QuestionForm(VersionedForm):
         return rest
 
 
+def _feedback_choices(never: str) -> list[SelectChoice]:
+    """When one part of the feedback shows: the three choices, "never" saying what it means."""
+    return [
+        SelectChoice(ExplanationPolicy.AFTER_SUBMIT.value, "Right after the student submits"),
+        SelectChoice(ExplanationPolicy.AFTER_CLOSE.value, "Only after I close the quiz"),
+        SelectChoice(ExplanationPolicy.NEVER.value, f"Never ({never})"),
+    ]
+
+
 class SettingsForm(VersionedForm):
     """How students take the quiz."""
 
@@ -260,29 +269,47 @@ class SettingsForm(VersionedForm):
         default=1,
         validators=[InputRequired(), NumberRange(min=1, max=100)],
     )
-    explanations = RadioField(
-        "Show correct answers and explanations",
-        choices=[
-            SelectChoice(ExplanationPolicy.AFTER_SUBMIT.value, "Right after the student submits"),
-            SelectChoice(ExplanationPolicy.AFTER_CLOSE.value, "Only after I close the quiz"),
-            SelectChoice(ExplanationPolicy.NEVER.value, "Never (students see only their score)"),
-        ],
+    show_score = RadioField(
+        "Their score",
+        choices=_feedback_choices("students see nothing but “submitted”"),
         default=ExplanationPolicy.AFTER_SUBMIT.value,
+        validators=[Optional()],
+    )
+    show_marks = RadioField(
+        "Which of their answers were right or wrong",
+        choices=_feedback_choices("no ticks or crosses"),
+        default=ExplanationPolicy.AFTER_SUBMIT.value,
+        validators=[Optional()],
+        description="Showing right and wrong also shows the score.",
+    )
+    show_answers = RadioField(
+        "The correct answers",
+        choices=_feedback_choices("no answer key, no study view or practice after the quiz"),
+        default=ExplanationPolicy.AFTER_SUBMIT.value,
+        validators=[Optional()],
+        description="Showing the correct answers also shows right and wrong.",
+    )
+    explanations = RadioField(
+        "The explanations (the article's sentence for each answer)",
+        choices=_feedback_choices("students see no quotes from the article"),
+        default=ExplanationPolicy.AFTER_SUBMIT.value,
+        description="An explanation quotes the answer, so showing it also shows the answer.",
     )
     study_access = RadioField(
         "Study view (the article with its facts, glossary and fact sheet)",
         choices=[
             SelectChoice(
                 StudyAccess.BEFORE_AND_AFTER.value,
-                "Before and after the quiz (students can read it any time)",
+                "Before the quiz (anyone with the code) and after submitting",
             ),
             SelectChoice(StudyAccess.AFTER_SUBMIT.value, "Only after the student submits"),
             SelectChoice(StudyAccess.NEVER.value, "Never"),
         ],
-        default=StudyAccess.BEFORE_AND_AFTER.value,
+        default=StudyAccess.AFTER_SUBMIT.value,
         # A form posted without it (an older page) keeps the default rather than failing.
         validators=[Optional()],
-        description="Open book shows the article beside the questions whatever you choose here.",
+        description="During the quiz only open book shows the article. After submitting, the "
+        "study view opens only when students may see the correct answers.",
     )
 
     def fill(self, settings: QuizSettings, version: int) -> None:
@@ -295,6 +322,10 @@ class SettingsForm(VersionedForm):
         self.open_book.data = settings.open_book
         self.time_limit_minutes.data = settings.time_limit_minutes
         self.attempts_allowed.data = settings.attempts_allowed
+        self.show_score.data = settings.show_score.value
+        answers = settings.show_answers or settings.explanations
+        self.show_marks.data = (settings.show_marks or answers).value
+        self.show_answers.data = answers.value
         self.explanations.data = settings.explanations.value
         self.study_access.data = settings.study_access.value
 
@@ -309,5 +340,9 @@ class SettingsForm(VersionedForm):
             time_limit_minutes=self.time_limit_minutes.data,
             attempts_allowed=self.attempts_allowed.data or 1,
             explanations=ExplanationPolicy(self.explanations.data),
-            study_access=StudyAccess(self.study_access.data or StudyAccess.BEFORE_AND_AFTER),
+            study_access=StudyAccess(self.study_access.data or StudyAccess.AFTER_SUBMIT),
+            # A form posted without these (an older page) shows as much as the explanations.
+            show_score=ExplanationPolicy(self.show_score.data or ExplanationPolicy.AFTER_SUBMIT),
+            show_marks=ExplanationPolicy(self.show_marks.data or self.explanations.data),
+            show_answers=ExplanationPolicy(self.show_answers.data or self.explanations.data),
         )
