@@ -96,3 +96,51 @@ def test_study_links_with_wrong_codes_count_too(limited_app: Any) -> None:
     assert codes == [404] * 20
     assert client.get("/study/XXX999").status_code == 429
     assert client.get("/join/XXX998").status_code == 429
+
+
+def test_wrong_codes_never_block_a_right_code(limited_app: Any) -> None:
+    """Failure 7: once a prankster spent the address's limit, every classmate behind the same
+    school address got 429 on the right join link, for up to an hour."""
+    prankster = limited_app.test_client()
+    for n in range(20):
+        prankster.get(f"/join/BAD{n:03d}")
+    assert prankster.get("/join/BAD999").status_code == 429
+    for n in range(5):
+        classmate = limited_app.test_client()
+        assert classmate.get(f"/join/{CODE}").status_code == 200
+        joined = classmate.post(f"/join/{CODE}", data={"code": CODE, "name": f"Kid {n}"})
+        assert joined.status_code == 302
+        typed = classmate.post("/join", data={"code": CODE.lower(), "name": f"Kid {n}b"})
+        assert typed.status_code == 302
+    assert prankster.post("/join", data={"code": "BAD998", "name": "Eve"}).status_code == 429
+
+
+def _login(client: Any, email: str, password: str, address: str) -> int:
+    data = {"email": email, "password": password}
+    return client.post("/auth/login", data=data, **_from(address)).status_code
+
+
+def test_login_failures_count_per_account_from_any_address(make_app: Any) -> None:
+    app = make_app(RATELIMIT_ENABLED=True)
+    with app.app_context():
+        target = make_teacher(password="correct horse").email
+        other = make_teacher(password="correct horse").email
+    client = app.test_client()
+    codes = [_login(client, target, "guess", f"203.0.113.{n}") for n in range(10)]
+    assert codes == [200] * 10
+    assert _login(client, target, "guess", "203.0.113.77") == 429
+    # The address itself has tried only once: another account logs in from it.
+    assert _login(app.test_client(), other, "correct horse", "203.0.113.77") == 302
+
+
+def test_a_typo_prone_teacher_is_not_locked_out(make_app: Any) -> None:
+    """Successful logins and forms refused before any password check never count."""
+    app = make_app(RATELIMIT_ENABLED=True)
+    with app.app_context():
+        email = make_teacher(password="correct horse").email
+    for _ in range(15):  # an empty password is a form error, not a wrong password
+        assert _login(app.test_client(), email, "", "198.51.100.1") == 200
+    for _ in range(9):
+        assert _login(app.test_client(), email, "corect horse", "198.51.100.1") == 200
+    for _ in range(15):
+        assert _login(app.test_client(), email, "correct horse", "198.51.100.1") == 302

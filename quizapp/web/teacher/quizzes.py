@@ -112,7 +112,9 @@ def close(quiz_id: int) -> Response:
     """Stop accepting answers."""
     quiz = owned_quiz_or_404(quiz_id)
     return run_action(
-        quiz, lambda: close_quiz(quiz, expected_version=expected_version()), "The quiz is closed."
+        quiz,
+        lambda: close_quiz(quiz, expected_version=expected_version()),
+        "The quiz is closed. Attempts still open were submitted with the answers saved so far.",
     )
 
 

@@ -31,5 +31,9 @@ def results_download(quiz_id: int) -> Response:
     return Response(
         results_csv(quiz).encode("utf-8"),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{slug}-results.csv"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{slug}-results.csv"',
+            # Students' names and scores: kept out of every cache, like the other exports.
+            "Cache-Control": "private, no-store",
+        },
     )
