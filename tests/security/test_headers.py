@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from quizapp.web.security import CONTENT_SECURITY_POLICY
-from tests.security.conftest import PASSWORD, World, login
+from tests.security.conftest import A_STUDENT, PASSWORD, World, login
 
 EXPECTED = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -78,6 +78,10 @@ def test_teacher_pages_are_never_stored_in_shared_caches(
     assert client_a.get(f"/teacher/quizzes/{world.quiz_id}").headers["Cache-Control"] == "private"
     download = client_a.get(f"/teacher/quizzes/{world.quiz_id}/export/json")
     assert download.headers["Cache-Control"] == "private, no-store"
+    # Students' names and scores (issue 10: it was sent "private" only).
+    results = client_a.get(f"/teacher/quizzes/{world.quiz_id}/results.csv")
+    assert results.status_code == 200 and A_STUDENT in results.get_data(as_text=True)
+    assert results.headers["Cache-Control"] == "private, no-store"
     assert "private" not in app.test_client().get("/auth/login").headers.get("Cache-Control", "")
 
 
