@@ -95,9 +95,10 @@ def _no_wrong_code_tried() -> bool:
     So a right code always gets in, even from an address that a prankster behind the same
     school network has used up (the limit only ever stops guessing).
     """
-    code = (request.view_args or {}).get("code")
-    if code is None:
-        code = request.form.get("code") if request.method == "POST" else request.args.get("code")
+    if request.method == "POST":  # the form's code is the one tried, whatever the URL says
+        code = request.form.get("code")
+    else:
+        code = (request.view_args or {}).get("code") or request.args.get("code")
     return not code or taking.code_exists(code)
 
 

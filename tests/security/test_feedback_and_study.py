@@ -119,3 +119,39 @@ def test_new_quizzes_default_to_study_after_submitting(app: Any) -> None:
     assert [r for r in radios if "checked" in r] == [
         r for r in radios if 'value="after_submit"' in r
     ]
+
+
+def test_settings_save_each_feedback_part(app: Any) -> None:
+    with app.app_context():
+        teacher = make_teacher(password=PASSWORD)
+        quiz = make_quiz(teacher, explanations=ExplanationPolicy.NEVER)
+        quiz_id, email = quiz.id, teacher.email
+    client = login(app, email)
+    page = client.get(f"/teacher/quizzes/{quiz_id}/settings").get_data(as_text=True)
+    # Unset parts show what they follow: the explanations' "never".
+    checked = re.findall(r"<input[^>]*checked[^>]*>", page)
+    assert any('name="show_marks"' in c and 'value="never"' in c for c in checked)
+    response = client.post(
+        f"/teacher/quizzes/{quiz_id}/settings",
+        data={
+            "version": "1",
+            "title": "Boats",
+            "attempts_allowed": "1",
+            "show_score": "after_close",
+            "show_marks": "after_close",
+            "show_answers": "never",
+            "explanations": "never",
+            "study_access": "after_submit",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        from quizapp.models import Quiz, db
+
+        saved = db.session.get(Quiz, quiz_id)
+        assert (saved.show_score, saved.show_marks, saved.show_answers, saved.explanations) == (
+            ExplanationPolicy.AFTER_CLOSE,
+            ExplanationPolicy.AFTER_CLOSE,
+            ExplanationPolicy.NEVER,
+            ExplanationPolicy.NEVER,
+        )

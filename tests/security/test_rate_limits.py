@@ -144,3 +144,14 @@ def test_a_typo_prone_teacher_is_not_locked_out(make_app: Any) -> None:
         assert _login(app.test_client(), email, "corect horse", "198.51.100.1") == 200
     for _ in range(15):
         assert _login(app.test_client(), email, "correct horse", "198.51.100.1") == 302
+
+
+def test_a_right_code_in_the_link_does_not_cover_wrong_codes_in_the_form(
+    limited_app: Any,
+) -> None:
+    """The code counted is the one tried: posting guesses to a real quiz's join link counts."""
+    client = limited_app.test_client()
+    for n in range(20):
+        client.post(f"/join/{CODE}", data={"code": f"GSS{n:03d}", "name": "Eve"})
+    assert client.post(f"/join/{CODE}", data={"code": "GSS999", "name": "Eve"}).status_code == 429
+    assert client.post(f"/join/{CODE}", data={"code": CODE, "name": "Eve"}).status_code == 302
