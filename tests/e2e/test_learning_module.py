@@ -10,7 +10,7 @@ from typing import Any
 from seed import seed_river_quiz
 from werkzeug.security import generate_password_hash
 
-from quizapp.models import Attempt, PracticeItem, Quiz, QuizStatus, User, db
+from quizapp.models import Attempt, PracticeItem, Quiz, QuizStatus, StudyAccess, User, db
 from quizapp.services import practice
 from tests.factories import make_attempt
 
@@ -55,7 +55,9 @@ def test_student_studies_takes_practises_and_teacher_replaces_a_distractor(
     check_a11y: Callable[[Any, str], None],
 ) -> None:
     """The learning module from both sides, in the browser."""
-    seeded = live_server.run(lambda: seed_river_quiz(join_code="STUDY5"))
+    seeded = live_server.run(
+        lambda: seed_river_quiz(join_code="STUDY5", study_access=StudyAccess.BEFORE_AND_AFTER)
+    )
     page = new_page()
 
     # The study view before the quiz, from the join code.
@@ -172,7 +174,11 @@ def test_open_book_article_beside_questions_and_fact_sheet_prints_cleanly(
     check_a11y: Callable[[Any, str], None],
 ) -> None:
     """An open-book quiz shows the highlighted article; the study page prints without chrome."""
-    live_server.run(lambda: seed_river_quiz(join_code="BOOK55", open_book=True))
+    live_server.run(
+        lambda: seed_river_quiz(
+            join_code="BOOK55", open_book=True, study_access=StudyAccess.BEFORE_AND_AFTER
+        )
+    )
     page = new_page()
     page.goto(f"{live_server.url}/join/BOOK55")
     page.get_by_label("Your name").fill("Linus")
