@@ -106,6 +106,15 @@ def authenticate(email: str, password: str) -> User | None:
     return user if check_password_hash(user.password_hash, password) else None
 
 
+def change_password(user: User, current: str, new: str) -> bool:
+    """Replace the password if ``current`` is right (False if not); ends every other session
+    (the caller starts this browser's again)."""
+    if not check_password_hash(user.password_hash, current):
+        return False
+    set_password(user, new)
+    return True
+
+
 def set_password(user: User, password: str) -> None:
     """Replace a teacher's password (the create-teacher command uses it for existing accounts);
     every session and remember-me cookie of the old password stops working."""

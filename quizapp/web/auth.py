@@ -25,12 +25,13 @@ from quizapp.services.accounts import (
     AccountError,
     NewTeacher,
     authenticate,
+    change_password,
     end_all_sessions,
     normalise_email,
     register_teacher,
     start_session,
 )
-from quizapp.web.forms_auth import LoginForm, RegisterForm
+from quizapp.web.forms_auth import LoginForm, PasswordForm, RegisterForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -65,6 +66,11 @@ def _account_key() -> str:
     """The account a login names (its normalised e-mail); empty skips the per-account limit."""
     email = request.form.get("email", "")
     return "account:" + normalise_email(email)[:254] if email.strip() else ""
+
+
+def _account_of_current_user() -> str:
+    """The logged-in teacher's account, for the limit on wrong current passwords."""
+    return f"account-id:{current_user.id}" if current_user.is_authenticated else ""
 
 
 def _too_many_logins(_limit: RequestLimit) -> Response:
@@ -144,3 +150,31 @@ def logout() -> Response:
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(
+    LOGIN_FAILURES_PER_ACCOUNT,
+    key_func=_account_of_current_user,
+    methods=["POST"],
+    deduct_when=_login_failed,
+    on_breach=_too_many_logins,
+)
+def password() -> str | Response:
+    """Change the password: every other session and remember-me cookie stops working."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            changed = change_password(user, form.current.data or "", form.password.data or "")
+        except AccountError as exc:
+            form.password.errors = [*form.password.errors, str(exc)]
+        else:
+            if changed:
+                login_user(start_session(user))  # this browser stays logged in
+                flash("Your password is changed. Other devices are logged out.", "success")
+                return redirect(url_for("teacher.dashboard"))
+            g.login_failed = True
+            form.current.errors = [*form.current.errors, "That is not your current password."]
+    return render_template("auth/password.html", form=form)

@@ -1,4 +1,4 @@
-"""Forms of the account pages: log in and register."""
+"""Forms of the account pages: log in, register, change the password."""
 
 from __future__ import annotations
 
@@ -35,5 +35,21 @@ class RegisterForm(FlaskForm):
     )
     confirm = PasswordField(
         "Repeat the password",
+        validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")],
+    )
+
+
+class PasswordForm(FlaskForm):
+    """A new password, confirmed by the current one."""
+
+    current = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
+        description=f"At least {MIN_PASSWORD_LENGTH} characters. Every other device where "
+        "you are logged in is logged out.",
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
         validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")],
     )

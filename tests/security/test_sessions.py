@@ -82,3 +82,24 @@ def test_a_session_from_before_the_upgrade_is_refused(app: Any) -> None:
         session["_user_id"] = str(user_id)
         session["_fresh"] = True
     assert old.get("/teacher/").status_code == 302
+
+
+def test_changing_the_password_logs_out_every_other_device(app: Any) -> None:
+    email = _teacher(app)
+    laptop = _logged_in(app, email)
+    stolen = _copy(app, laptop, "remember_token")
+    phone = _logged_in(app, email)
+    wrong = phone.post(
+        "/auth/password",
+        data={"current": "not it", "password": "new password 1", "confirm": "new password 1"},
+    )
+    assert wrong.status_code == 200 and "not your current password" in wrong.get_data(as_text=True)
+    assert laptop.get("/teacher/").status_code == 200
+    changed = phone.post(
+        "/auth/password",
+        data={"current": PASSWORD, "password": "new password 1", "confirm": "new password 1"},
+    )
+    assert changed.status_code == 302
+    assert phone.get("/teacher/").status_code == 200  # the browser that changed it stays in
+    for other in (laptop, stolen):
+        assert other.get("/teacher/").status_code == 302
