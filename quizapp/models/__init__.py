@@ -5,6 +5,7 @@ from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base, db
 from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
+from quizapp.models.roster import SchoolClass, Student
 from quizapp.models.user import User
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "Quiz",
     "QuizStatus",
     "Response",
+    "SchoolClass",
+    "Student",
     "StudyAccess",
     "User",
     "db",

@@ -10,21 +10,36 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import db, utcnow
 from quizapp.models.quiz import Question, Quiz
+from quizapp.models.roster import Student
 
 
 class Attempt(db.Model):
     """One student's go at a quiz, resumable by its secret token until submitted."""
 
     __tablename__ = "attempt"
+    __table_args__ = (
+        # A rostered student has at most one open attempt per quiz, whatever the device:
+        # two devices joining at once cannot both start one.
+        Index(
+            "uq_attempt_open_per_student",
+            "quiz_id",
+            "student_id",
+            unique=True,
+            sqlite_where=text("submitted_at IS NULL"),
+            postgresql_where=text("submitted_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
@@ -35,8 +50,13 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)
+    # The rostered student who took it (None for name-only joining).
+    student_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student.id", ondelete="SET NULL"), index=True
+    )
 
     quiz: Mapped[Quiz] = relationship()
+    student: Mapped[Student | None] = relationship()
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan"
     )

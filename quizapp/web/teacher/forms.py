@@ -16,6 +16,7 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
+    SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
@@ -284,6 +285,24 @@ class SettingsForm(VersionedForm):
         validators=[Optional()],
         description="Open book shows the article beside the questions whatever you choose here.",
     )
+    class_id = SelectField(
+        "Who takes the quiz",
+        choices=[SelectChoice("", "Anyone with the code (students type a name)")],
+        default="",
+        validators=[Optional()],
+        description="Choose a class and its students join with their personal code: attempts, "
+        "time limit and results then follow each student on any device.",
+    )
+
+    def offer_classes(self, classes: list[tuple[int, str]]) -> None:
+        """Add the teacher's classes (id, name) to the "who takes the quiz" choices."""
+        self.class_id.choices = [
+            SelectChoice("", "Anyone with the code (students type a name)"),
+            *[
+                SelectChoice(str(class_id), f"Class {name} (students type their personal code)")
+                for class_id, name in classes
+            ],
+        ]
 
     def fill(self, settings: QuizSettings, version: int) -> None:
         """Pre-fill with the quiz's current settings."""
@@ -297,6 +316,7 @@ class SettingsForm(VersionedForm):
         self.attempts_allowed.data = settings.attempts_allowed
         self.explanations.data = settings.explanations.value
         self.study_access.data = settings.study_access.value
+        self.class_id.data = str(settings.class_id) if settings.class_id else ""
 
     def to_settings(self) -> QuizSettings:
         """The submitted settings."""
@@ -310,4 +330,5 @@ class SettingsForm(VersionedForm):
             attempts_allowed=self.attempts_allowed.data or 1,
             explanations=ExplanationPolicy(self.explanations.data),
             study_access=StudyAccess(self.study_access.data or StudyAccess.BEFORE_AND_AFTER),
+            class_id=int(self.class_id.data) if self.class_id.data else None,
         )
