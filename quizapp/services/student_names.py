@@ -10,6 +10,9 @@ MAX_NAME_CHARS = 80
 MAX_MARKS_PER_LETTER = 3
 # Format (zero-width, bidi overrides, soft hyphen), controls, private use, surrogates, unassigned.
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+# Scripts whose letters look alike ("Х" Cyrillic, "X" Latin, "Χ" Greek). Nobody's name mixes
+# them inside one word, but a spoof of a classmate's name does.
+_LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
 class NameRefused(ValueError):
@@ -46,7 +49,24 @@ def normalise_student_name(raw: str | None) -> str:
         raise NameRefused("Please type your name.")
     if len(name) > MAX_NAME_CHARS:
         raise NameRefused(f"Please use at most {MAX_NAME_CHARS} characters for your name.")
+    for word in name.split():
+        if len(_lookalike_scripts(word)) > 1:
+            raise NameRefused(
+                f"“{word}” mixes letters of different alphabets that look alike: "
+                "please type your name with one keyboard layout."
+            )
     return name
+
+
+def _lookalike_scripts(word: str) -> set[str]:
+    """Which of Latin, Cyrillic and Greek the letters of this word come from."""
+    scripts = set()
+    for char in word:
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ", 1)[0]
+            if script in _LOOKALIKE_SCRIPTS:
+                scripts.add(script)
+    return scripts
 
 
 def name_key(name: str) -> str:

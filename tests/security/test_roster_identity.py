@@ -134,6 +134,18 @@ def test_invisible_and_lookalike_characters_do_not_make_a_second_xavier(
         assert taking.find_attempt(token).student_name == "Xavier (2)"
 
 
+@pytest.mark.parametrize("name", ["\u0425avier", "Xavi\u0435r", "\u03a7avier"])
+def test_a_name_mixing_lookalike_alphabets_is_refused(app: Any, name: str) -> None:
+    """Cyrillic Х or е, or Greek Χ, inside a Latin name: a spoof of a classmate, not a name."""
+    with app.app_context():
+        make_quiz(make_teacher(), status=QuizStatus.PUBLISHED, join_code="OPEN44")
+    response = app.test_client().post("/join", data={"code": "OPEN44", "name": name})
+    assert response.status_code == 200
+    assert "mixes letters of different alphabets" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
+
+
 def test_guessing_personal_codes_is_rate_limited_per_address(
     make_app: Any,
 ) -> None:

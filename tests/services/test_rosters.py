@@ -47,7 +47,15 @@ def test_pasted_names_are_normalised_and_namesakes_numbered(ctx: None) -> None:
     ]
 
 
-@pytest.mark.parametrize("bad", ["\u200b\u200c", "x" * 81, "\x07\x08"])
+@pytest.mark.parametrize(
+    "good",
+    ["Zoë Ñúñez", "Хавиер Петров", "山田 たろう", "Σωκράτης", "O'Brien-Smith", "Nguyễn Văn An"],
+)
+def test_real_names_in_any_script_are_kept(good: str) -> None:
+    assert rosters.names_from_text(good) == [good]
+
+
+@pytest.mark.parametrize("bad", ["\u200b\u200c", "x" * 81, "\x07\x08", "\u0425avier"])
 def test_unusable_names_are_refused_with_their_line(ctx: None, bad: str) -> None:
     with pytest.raises(rosters.RosterError, match="Name 2"):
         rosters.names_from_text(f"Ada\n{bad}\n")
