@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.models import Attempt, Quiz, SchoolClass, Student, User, db
@@ -287,11 +288,17 @@ def add_students(
 
 
 def rename_student(student: Student, name: str) -> None:
-    """Change how a student's name is shown (their code and results stay)."""
+    """Change how a student's name is shown, on the roster and on their results so far."""
     try:
         student.name = normalise_student_name(name)
     except NameRefused as error:
         raise RosterError(str(error).replace("your name", "the name")) from error
+    db.session.execute(
+        update(Attempt)
+        .where(Attempt.student_id == student.id)
+        .values(student_name=student.name)
+        .execution_options(synchronize_session="fetch")
+    )
     db.session.commit()
 
 

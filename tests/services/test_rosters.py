@@ -125,6 +125,21 @@ def test_new_code_replaces_the_old_and_rename_keeps_the_code(ctx: None) -> None:
     assert student.name == "Ada King" and student.personal_code == new
 
 
+def test_a_new_code_resumes_the_open_attempt_and_a_new_name_shows_on_results(ctx: None) -> None:
+    """A student whose code was seen by a classmate gets a new one mid-quiz and carries on."""
+    quiz, school_class = _rostered_quiz()
+    student = school_class.students[0]
+    attempt = joining.join_quiz("ROST22", personal_code=student.personal_code, now=START)
+    old = student.personal_code
+    new = rosters.regenerate_code(student)
+    with pytest.raises(joining.WrongPersonalCode):
+        joining.join_quiz("ROST22", personal_code=old, now=START)
+    assert joining.join_quiz("ROST22", personal_code=new, now=START).id == attempt.id
+    rosters.rename_student(student, "Ada King")
+    assert db.session.get(Attempt, attempt.id).student_name == "Ada King"
+    assert quiz.id == attempt.quiz_id
+
+
 def test_removed_students_codes_stop_working_and_they_leave_the_list(ctx: None) -> None:
     quiz, school_class = _rostered_quiz()
     student = school_class.students[1]
