@@ -274,7 +274,7 @@ def join_code(code: str) -> BaseResponse | tuple[str, int]:
 
 @bp.post("/join/<code>/someone-else")
 def forget_attempts(code: str) -> BaseResponse:
-    """ "Not you? Start as someone else": this browser forgets its attempts at this quiz."""
+    """Forget this browser's attempts at this quiz ("Not you? Start as someone else")."""
     wanted = taking.normalise_join_code(code)
     kept = []
     for token in _remembered_tokens():
