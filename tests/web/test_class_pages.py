@@ -111,6 +111,8 @@ def test_settings_assign_a_class_and_results_show_who_has_started(
         },
     )
     assert response.status_code == 302, response.get_data(as_text=True)
+    quiz_page = client.get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
+    assert "students join with their personal code" in quiz_page
     student = app.test_client()
     joined = student.post("/join", data={"code": "CLS777", "personal_code": students[0][2]})
     assert joined.status_code == 302 and "/attempt/" in joined.location
