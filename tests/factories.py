@@ -16,6 +16,7 @@ from quizapp.models import (
     Quiz,
     QuizStatus,
     Response,
+    SchoolClass,
     User,
     db,
 )
@@ -196,3 +197,20 @@ def make_attempt(
     db.session.add(attempt)
     db.session.commit()
     return attempt
+
+
+def make_class(
+    owner: User | None = None,
+    names: tuple[str, ...] = ("Ada Lovelace", "Bo Chen", "Cy Okafor"),
+    **overrides: Any,
+) -> SchoolClass:
+    """A saved class with these students, each with a fresh personal code."""
+    from quizapp.services.rosters import create_class
+
+    school_class = create_class(
+        owner or make_teacher(), overrides.pop("name", "7B Geography"), pasted="\n".join(names)
+    )
+    for key, value in overrides.items():
+        setattr(school_class, key, value)
+    db.session.commit()
+    return school_class

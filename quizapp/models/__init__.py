@@ -6,6 +6,7 @@ from quizapp.models.base import Base, db
 from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
 from quizapp.models.rate_limit import RateLimitCounter
+from quizapp.models.roster import SchoolClass, Student
 from quizapp.models.user import User
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "QuizStatus",
     "RateLimitCounter",
     "Response",
+    "SchoolClass",
+    "Student",
     "StudyAccess",
     "User",
     "db",

@@ -12,15 +12,18 @@ from sqlalchemy import (
     Enum,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import db, utcnow
 from quizapp.models.quiz import Question, Quiz
+from quizapp.models.roster import Student
 
 
 class AttemptEnd(enum.StrEnum):
@@ -36,6 +39,18 @@ class Attempt(db.Model):
     """One student's go at a quiz, resumable by its secret token until submitted."""
 
     __tablename__ = "attempt"
+    __table_args__ = (
+        # A rostered student has at most one open attempt per quiz, whatever the device:
+        # two devices joining at once cannot both start one.
+        Index(
+            "uq_attempt_open_per_student",
+            "quiz_id",
+            "student_id",
+            unique=True,
+            sqlite_where=text("submitted_at IS NULL"),
+            postgresql_where=text("submitted_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
@@ -50,8 +65,13 @@ class Attempt(db.Model):
     end_reason: Mapped[AttemptEnd | None] = mapped_column(
         Enum(AttemptEnd, native_enum=False, length=20)
     )
+    # The rostered student who took it (None for name-only joining).
+    student_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student.id", ondelete="SET NULL"), index=True
+    )
 
     quiz: Mapped[Quiz] = relationship()
+    student: Mapped[Student | None] = relationship()
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan"
     )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.article import Article
 from quizapp.models.base import db, utcnow
+from quizapp.models.roster import SchoolClass
 from quizapp.models.user import User
 
 
@@ -91,9 +92,14 @@ class Quiz(db.Model):
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), onupdate=utcnow)
     # A one-time token from the "generate" form: a double submit finds the first quiz.
     creation_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Assigned to a class: students join with their personal code instead of a typed name.
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("school_class.id", ondelete="SET NULL"), index=True
+    )
 
     article: Mapped[Article] = relationship()
     owner: Mapped[User] = relationship()
+    school_class: Mapped[SchoolClass | None] = relationship()
     questions: Mapped[list[Question]] = relationship(
         back_populates="quiz", order_by="Question.position", cascade="all, delete-orphan"
     )

@@ -15,12 +15,23 @@ from typing import Any
 from sqlalchemy import func, inspect
 
 from quizapp.exports.csv_format import safe_cell
-from quizapp.models import Article, Attempt, PracticeItem, Question, Quiz, Response, User, db
+from quizapp.models import (
+    Article,
+    Attempt,
+    PracticeItem,
+    Question,
+    Quiz,
+    Response,
+    SchoolClass,
+    User,
+    db,
+)
 
 ARCHIVE_SCHEMA = "quizapp/account-data@1"
 # Secrets that are not the teacher's data: a password hash, and tokens that would let whoever
-# holds the archive resume a student's attempt or replay a form.
-_NEVER_EXPORTED = frozenset({"password_hash", "token", "creation_token"})
+# holds the archive resume a student's attempt or replay a form (a personal code does too;
+# the class's slips page shows them to the teacher).
+_NEVER_EXPORTED = frozenset({"password_hash", "token", "creation_token", "personal_code"})
 _ATTEMPT_COLUMNS = (
     "attempt_id",
     "quiz_id",
@@ -48,6 +59,7 @@ Your quizapp data, exported {exported}.
 account.json    your account (name, e-mail, when it was made); no password
 articles.json   every article you gave, with its full text
 quizzes.json    every quiz: settings, join code, and every question (deleted ones marked)
+classes.json    every class with its students (no personal codes: print them from the class)
 attempts.json   every student attempt with its answers, nested
 attempts.csv    one row per attempt (opens in a spreadsheet)
 responses.csv   one row per answer a student gave
@@ -216,6 +228,16 @@ def account_archive(owner: User, *, now: datetime | None = None) -> DataArchive:
         "account.json": _json(account),
         "articles.json": _json([_columns(article) for article in articles]),
         "quizzes.json": _json([_quiz_entry(quiz) for quiz in quizzes]),
+        "classes.json": _json(
+            [
+                {**_columns(c), "students": [_columns(s) for s in c.students]}
+                for c in db.session.scalars(
+                    db.select(SchoolClass)
+                    .where(SchoolClass.owner_id == owner.id)
+                    .order_by(SchoolClass.id)
+                )
+            ]
+        ),
         "attempts.json": _json(attempts_doc),
         "attempts.csv": _csv(_ATTEMPT_COLUMNS, attempt_rows),
         "responses.csv": _csv(_RESPONSE_COLUMNS, response_rows),

@@ -28,6 +28,7 @@ from quizapp.services.authoring import (
     require_draft,
 )
 from quizapp.services.taking import close_open_attempts
+from quizapp.services.rosters import assignable_classes
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -51,6 +52,8 @@ class QuizSettings:
     # None: as the explanations (see services/feedback.py).
     show_marks: ExplanationPolicy | None = None
     show_answers: ExplanationPolicy | None = None
+    # The class whose students take it with their personal codes (None: anyone, by name).
+    class_id: int | None = None
 
 
 # Every setting but the title is a quiz column of the same name; the title gets trimmed
@@ -134,6 +137,10 @@ def update_settings(
         raise AuthoringError("A time limit must be at least one minute.")
     if not settings.title.strip():
         raise AuthoringError("The title cannot be empty.")
+    if settings.class_id not in (None, quiz.class_id) and settings.class_id not in {
+        c.id for c in assignable_classes(quiz.owner_id)
+    }:
+        raise AuthoringError("Choose one of your current classes.")
     quiz.title = settings.title.strip()[:300]
     for name, value in _taking_settings(settings).items():
         setattr(quiz, name, value)

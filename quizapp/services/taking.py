@@ -21,12 +21,19 @@ from sqlalchemy.orm import joinedload
 from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response, db
 from quizapp.services.scoring import score_item
 from quizapp.services.snapshots import QuestionRow, question_rows
+from quizapp.services.student_names import (
+    MAX_NAME_CHARS,
+    NameRefused,
+    name_key,
+    normalise_student_name,
+)
 
 __all__ = [
     "GRACE",
     "AttemptLocked",
     "InvalidName",
     "NoAttemptsLeft",
+    "PersonalCodeNeeded",
     "QuizClosed",
     "QuizNotFound",
     "SaveOutcome",
@@ -50,7 +57,6 @@ __all__ = [
 # Answers that arrive this long after the time limit (network, a slow phone) still count.
 GRACE = timedelta(seconds=30)
 MAX_ANSWER_CHARS = 500
-MAX_NAME_CHARS = 80
 _CODE_NOISE = re.compile(r"[\s\-‐‑–—_.]+")
 _FIELD = re.compile(r"^q(\d+)(?:-(\d+))?$")
 
@@ -77,6 +83,10 @@ class NoAttemptsLeft(TakingError):
 
 class InvalidName(TakingError):
     """The display name is empty or too long."""
+
+
+class PersonalCodeNeeded(TakingError):
+    """The quiz is assigned to a class: students join with their personal code, not a name."""
 
 
 class AttemptLocked(TakingError):
@@ -174,13 +184,43 @@ def find_attempt(token: str) -> Attempt | None:
 
 
 def clean_name(name: str) -> str:
-    """A display name trimmed and with inner runs of spaces folded; raises InvalidName."""
-    cleaned = " ".join((name or "").split())
-    if not cleaned:
-        raise InvalidName("Please type your name.")
-    if len(cleaned) > MAX_NAME_CHARS:
-        raise InvalidName(f"Please use at most {MAX_NAME_CHARS} characters for your name.")
-    return cleaned
+    """A display name in NFKC, without invisible characters, spaces folded; raises InvalidName."""
+    try:
+        return normalise_student_name(name)
+    except NameRefused as error:
+        raise InvalidName(str(error)) from error
+
+
+def _numbered_name(quiz: Quiz, student: str, mine: Sequence[Attempt]) -> str:
+    """The name, numbered ("Sam Lee (2)") when another student in this quiz already uses it.
+
+    Attempts this browser made are the same student, not a namesake.
+    """
+    own = {a.id for a in mine}
+    taken = {
+        name_key(name)
+        for attempt_id, name in db.session.execute(
+            db.select(Attempt.id, Attempt.student_name).where(Attempt.quiz_id == quiz.id)
+        )
+        if attempt_id not in own
+    }
+    if name_key(student) not in taken:
+        return student
+    number = 2
+    while name_key(f"{student} ({number})") in taken:
+        number += 1
+    return f"{student[: MAX_NAME_CHARS - 6]} ({number})"
+
+
+def _same_student(attempt: Attempt, student: str) -> bool:
+    """Whether this browser's attempt was made under this name (numbered or not)."""
+    given = name_key(attempt.student_name)
+    wanted = name_key(student)
+    return given == wanted or (
+        given.startswith(f"{wanted} (")
+        and given.endswith(")")
+        and given[len(wanted) + 2 : -1].isdigit()
+    )
 
 
 def join_quiz(
@@ -194,6 +234,10 @@ def join_quiz(
     """
     moment = _now(now)
     quiz = find_quiz(code)
+    if quiz.class_id is not None:
+        raise PersonalCodeNeeded(
+            f"“{quiz.title}” is for your class: type the personal code from your slip."
+        )
     student = clean_name(name)
     tokens = [t for t in known_tokens if t][:50]
     mine: list[Attempt] = []
@@ -205,7 +249,7 @@ def join_quiz(
                 .order_by(Attempt.started_at)
             )
         )
-    same_name = [a for a in mine if a.student_name.casefold() == student.casefold()]
+    same_name = [a for a in mine if _same_student(a, student)]
     for attempt in same_name:
         if attempt.submitted_at is None and not enforce_deadline(attempt, now=moment):
             return attempt
@@ -218,7 +262,9 @@ def join_quiz(
         )
     attempt = Attempt(
         quiz_id=quiz.id,
-        student_name=student,
+        student_name=same_name[-1].student_name
+        if same_name
+        else _numbered_name(quiz, student, mine),
         token=secrets.token_urlsafe(32),
         order_seed=secrets.randbelow(2**31),
         started_at=moment,

@@ -22,11 +22,12 @@ from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.extensions import limiter
 from quizapp.models import Attempt
-from quizapp.services import attempt_pages, taking
+from quizapp.services import attempt_pages, joining, taking
+from quizapp.services.student_names import MAX_NAME_CHARS
 from quizapp.web.rendering import render_cached_page
 
 bp = Blueprint("play", __name__)
@@ -42,7 +43,7 @@ def _strip(value: str | None) -> str | None:
 
 
 class JoinForm(FlaskForm):
-    """The join screen: the quiz's code and the name the teacher will see."""
+    """The join screen: the quiz's code, and the name the teacher will see or a personal code."""
 
     code = StringField(
         "Quiz code",
@@ -50,15 +51,29 @@ class JoinForm(FlaskForm):
         filters=[_strip],
         render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
     )
+    # Not required here: a quiz for a class asks for the personal code instead (the service
+    # says which is missing).
     name = StringField(
         "Your name",
         validators=[
-            DataRequired("Please type your name."),
-            Length(max=taking.MAX_NAME_CHARS, message="Please use at most 80 characters."),
+            Optional(),
+            Length(max=MAX_NAME_CHARS * 2, message="Please use at most 80 characters."),
         ],
-        filters=[_strip],
         description="Your teacher sees this name next to your score.",
-        render_kw={"autocomplete": "name", "maxlength": taking.MAX_NAME_CHARS},
+        render_kw={"autocomplete": "name", "maxlength": MAX_NAME_CHARS},
+    )
+    personal_code = StringField(
+        "Your personal code",
+        validators=[Optional(), Length(max=40)],
+        filters=[_strip],
+        description="The code on the slip from your teacher, for example 4KD-M7Q. "
+        "Capitals and dashes do not matter.",
+        render_kw={
+            "autocomplete": "off",
+            "autocapitalize": "characters",
+            "spellcheck": "false",
+            "maxlength": 20,
+        },
     )
 
 
@@ -114,6 +129,38 @@ def limit_wrong_codes() -> RouteLimit:
     )
 
 
+def mark_wrong_personal_code() -> None:
+    """Count this request against the address's wrong-personal-code limit."""
+    g.personal_code_missed = True
+
+
+def _personal_code_missed(_response: BaseResponse) -> bool:
+    """Count only personal codes that are on no roster of the quiz: guessing a classmate's."""
+    return bool(g.get("personal_code_missed"))
+
+
+def _too_many_wrong_personal_codes(_limit: RequestLimit) -> BaseResponse:
+    """The friendly page when an address has tried too many wrong personal codes."""
+    page = render_template(
+        "errors/error.html",
+        status=429,
+        title="Too many wrong personal codes",
+        message="Too many personal codes that are not on the class list were tried from this "
+        "network. Wait a minute, check the code on your slip, then try again.",
+    )
+    return make_response(page, 429)
+
+
+def limit_wrong_personal_codes() -> RouteLimit:
+    """The rate limit on guessing personal codes, counted apart from join codes (same limit)."""
+    return limiter.shared_limit(
+        _join_limit,
+        "personal-code",
+        deduct_when=_personal_code_missed,
+        on_breach=_too_many_wrong_personal_codes,
+    )
+
+
 def _serializer() -> URLSafeSerializer:
     """Signs the browser's list of attempt tokens."""
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="quizapp-attempts")
@@ -133,21 +180,25 @@ def _remembered_tokens() -> list[str]:
     )
 
 
-def _remember(response: BaseResponse, token: str) -> BaseResponse:
-    """Add the token to the browser's signed cookie, so a lost tab or refresh can resume."""
-    tokens = _remembered_tokens()
-    if tokens[:1] == [token]:
-        return response
-    tokens = [token, *[t for t in tokens if t != token]][:REMEMBERED]
+def _set_remembered(response: BaseResponse, tokens: list[str]) -> BaseResponse:
+    """Store this list of attempt tokens in the browser's signed cookie."""
     response.set_cookie(
         COOKIE,
-        _serializer().dumps(tokens),
+        _serializer().dumps(tokens[:REMEMBERED]),
         max_age=COOKIE_MAX_AGE,
         httponly=True,
         samesite="Lax",
         secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
     )
     return response
+
+
+def _remember(response: BaseResponse, token: str) -> BaseResponse:
+    """Add the token to the browser's signed cookie, so a lost tab or refresh can resume."""
+    tokens = _remembered_tokens()
+    if tokens[:1] == [token]:
+        return response
+    return _set_remembered(response, [token, *[t for t in tokens if t != token]])
 
 
 def _attempt_or_404(token: str) -> Attempt:
@@ -159,12 +210,18 @@ def _attempt_or_404(token: str) -> Attempt:
 
 
 def _open_attempt_for(code: str) -> Attempt | None:
-    """An unfinished attempt this browser has at the quiz with this code, if any."""
+    """An unfinished name-only attempt this browser has at the quiz with this code, if any.
+
+    Attempts of rostered students are never offered: on a shared computer the next student
+    must not walk into a classmate's attempt; their own personal code resumes it.
+    """
     for token in _remembered_tokens():
         attempt = taking.find_attempt(token)
         if (
             attempt is not None
             and attempt.submitted_at is None
+            and attempt.student_id is None
+            and attempt.quiz.class_id is None
             and taking.normalise_join_code(attempt.quiz.join_code or "")
             == taking.normalise_join_code(code)
         ):
@@ -174,11 +231,14 @@ def _open_attempt_for(code: str) -> Attempt | None:
 
 def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
     """Handle the join form: start or resume an attempt, or show why not."""
-    resume = _open_attempt_for(form.code.data) if form.code.data else None
+    code = form.code.data or ""
     if form.validate_on_submit():
         try:
-            attempt = taking.join_quiz(
-                form.code.data, form.name.data, known_tokens=_remembered_tokens()
+            attempt = joining.join_quiz(
+                code,
+                name=form.name.data or "",
+                personal_code=form.personal_code.data or "",
+                known_tokens=_remembered_tokens(),
             )
         except taking.NoAttemptsLeft as error:
             flash(str(error), "info")
@@ -190,15 +250,21 @@ def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
             status = 410 if isinstance(error, taking.QuizClosed) else 200
             if isinstance(error, taking.QuizNotFound):
                 mark_wrong_code()
+            if isinstance(error, joining.WrongPersonalCode):
+                mark_wrong_personal_code()
         else:
             return _remember(redirect(url_for("play.take", token=attempt.token)), attempt.token)
-    return render_template("play/join.html", form=form, resume=resume), status
+    ask_code = joining.asks_personal_code(code)
+    resume = None if ask_code or not code else _open_attempt_for(code)
+    page = render_template("play/join.html", form=form, resume=resume, ask_code=ask_code)
+    return page, status
 
 
 @bp.route("/join", methods=["GET", "POST"])
 @limit_wrong_codes()
+@limit_wrong_personal_codes()
 def join() -> BaseResponse | tuple[str, int]:
-    """The join screen: code and name."""
+    """The join screen: code and name (or personal code)."""
     form = JoinForm()
     if request.method == "GET" and request.args.get("code"):
         form.code.data = _strip(request.args["code"])
@@ -207,6 +273,7 @@ def join() -> BaseResponse | tuple[str, int]:
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
 @limit_wrong_codes()
+@limit_wrong_personal_codes()
 def join_code(code: str) -> BaseResponse | tuple[str, int]:
     """The join link a teacher shares: the code is filled in, a closed quiz says so at once."""
     form = JoinForm()
@@ -220,6 +287,22 @@ def join_code(code: str) -> BaseResponse | tuple[str, int]:
                 mark_wrong_code()
             return _join(form, status=410 if isinstance(error, taking.QuizClosed) else 404)
     return _join(form)
+
+
+@bp.post("/join/<code>/someone-else")
+def forget_attempts(code: str) -> BaseResponse:
+    """Forget this browser's attempts at this quiz ("Not you? Start as someone else")."""
+    wanted = taking.normalise_join_code(code)
+    kept = []
+    for token in _remembered_tokens():
+        attempt = taking.find_attempt(token)
+        if (
+            attempt is not None
+            and taking.normalise_join_code(attempt.quiz.join_code or "") != wanted
+        ):
+            kept.append(token)
+    response = redirect(url_for("play.join_code", code=code))
+    return _set_remembered(response, kept)
 
 
 @bp.get("/attempt/<token>")

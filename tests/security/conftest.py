@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from quizapp.models import QuizStatus, db
+from quizapp.services.rosters import create_class
 from tests.factories import make_article, make_attempt, make_quiz, make_teacher
 
 PASSWORD = "correct horse"
@@ -16,7 +17,17 @@ A_QUIZ_TITLE = "Quokka Harbour Private Quiz"
 A_ARTICLE_TITLE = "Quokka Harbour Private Article"
 A_STUDENT = "Zephyrine Confidential"
 B_ARTICLE = "Teacher B's Own Article\n\nThe school garden grew 40 kg of beans in June 2025."
-A_MARKERS = (A_QUIZ_TITLE, A_ARTICLE_TITLE, A_STUDENT, "Coastal Arts Fund", "Reading Tide")
+A_CLASS = "Wombat Form Confidential"
+A_ROSTERED = "Quillon Rostered-Pupil"
+A_MARKERS = (
+    A_QUIZ_TITLE,
+    A_ARTICLE_TITLE,
+    A_STUDENT,
+    "Coastal Arts Fund",
+    "Reading Tide",
+    A_CLASS,
+    A_ROSTERED,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,9 @@ class World:
     question_id: int
     join_code: str
     attempt_token: str
+    class_id: int
+    student_id: int
+    personal_code: str
 
 
 @pytest.fixture
@@ -49,6 +63,7 @@ def world(app: Any) -> World:
             A_STUDENT,
             {first: ("4,200", True), quiz.questions[1]: ("Coastal Arts Fund", True)},
         )
+        roster = create_class(a, A_CLASS, pasted=A_ROSTERED)
         make_quiz(b, make_article(b, title="B's article", text=B_ARTICLE), kinds=())
         result = World(
             a_email=a.email,
@@ -58,6 +73,9 @@ def world(app: Any) -> World:
             question_id=first.id,
             join_code="QKH7WZ",
             attempt_token=attempt.token,
+            class_id=roster.id,
+            student_id=roster.students[0].id,
+            personal_code=roster.students[0].personal_code,
         )
         db.session.remove()
     return result

@@ -9,7 +9,7 @@ import zipfile
 from typing import Any
 
 from quizapp.models import Article, Attempt, Question, Quiz, Response, db
-from tests.security.conftest import A_QUIZ_TITLE, A_STUDENT, World
+from tests.security.conftest import A_CLASS, A_QUIZ_TITLE, A_ROSTERED, A_STUDENT, World
 
 
 def _archive(response: Any) -> dict[str, str]:
@@ -34,6 +34,7 @@ def test_the_archive_holds_articles_quizzes_questions_and_results(
         "account.json",
         "articles.json",
         "quizzes.json",
+        "classes.json",
         "attempts.json",
         "attempts.csv",
         "responses.csv",
@@ -49,6 +50,10 @@ def test_the_archive_holds_articles_quizzes_questions_and_results(
     assert quiz["status"] == "published" and "creation_token" not in quiz
     assert [q["kind"] for q in quiz["questions"]] == ["multiple_choice", "fill_in", "true_false"]
     assert quiz["questions"][1]["item"]["accepted"] == ["Coastal Arts Fund", "CAF"]
+    (school_class,) = json.loads(files["classes.json"])
+    assert school_class["name"] == A_CLASS
+    assert [s["name"] for s in school_class["students"]] == [A_ROSTERED]
+    assert world.personal_code not in files["classes.json"]
     (attempt,) = json.loads(files["attempts.json"])
     assert attempt["student_name"] == A_STUDENT and "token" not in attempt
     assert {r["given"] for r in attempt["responses"]} == {"4,200", "Coastal Arts Fund"}

@@ -215,10 +215,10 @@ def test_join_form_shows_errors_for_unknown_and_closed_quizzes(
 
 
 def test_join_sets_a_cookie_that_offers_to_resume(client: FlaskClient, quiz: Quiz) -> None:
-    """After joining, the join link offers to continue the unfinished attempt."""
+    """After joining, the join link offers to continue the unfinished attempt, or not to."""
     token = join(client, code="leak-42")
     page = client.get(f"/join/{CODE}").get_data(as_text=True)
-    assert "Continue where you left off" in page
+    assert "Continue as Ada" in page and "Not you? Start as someone else" in page
     assert f"/attempt/{token}" in page
     assert join(client, name="ada") == token  # same name, same browser: same attempt
 

@@ -18,6 +18,9 @@ def _teacher_urls(app: Any, quiz: Quiz) -> list[tuple[str, str]]:
         "quiz_id": quiz.id,
         "article_id": quiz.article_id,
         "question_id": quiz.questions[0].id,
+        # No class of this id belongs to the logged-in teacher either.
+        "class_id": quiz.id,
+        "student_id": quiz.id,
     }
     urls = []
     with app.test_request_context():
@@ -61,7 +64,8 @@ def test_another_teachers_objects_are_not_found(
     auth.login()
     for method, url in _teacher_urls(app, other_quiz):
         # Pages about the teacher's own account, not about an object: tests/security covers them.
-        if url.rstrip("/").endswith(("/teacher", "/articles/new", "/account/data.zip")):
+        own_pages = ("/teacher", "/articles/new", "/account/data.zip", "/classes", "/classes/new")
+        if url.rstrip("/").endswith(own_pages):
             continue
         response = client.open(url, method=method, data={"version": "1", "direction": "up"})
         assert response.status_code == 404, url

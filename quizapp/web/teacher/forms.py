@@ -16,6 +16,7 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
+    SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
@@ -311,6 +312,24 @@ class SettingsForm(VersionedForm):
         description="During the quiz only open book shows the article. After submitting, the "
         "study view opens only when students may see the correct answers.",
     )
+    class_id = SelectField(
+        "Who takes the quiz",
+        choices=[SelectChoice("", "Anyone with the code (students type a name)")],
+        default="",
+        validators=[Optional()],
+        description="Choose a class and its students join with their personal code: attempts, "
+        "time limit and results then follow each student on any device.",
+    )
+
+    def offer_classes(self, classes: list[tuple[int, str]]) -> None:
+        """Add the teacher's classes (id, name) to the "who takes the quiz" choices."""
+        self.class_id.choices = [
+            SelectChoice("", "Anyone with the code (students type a name)"),
+            *[
+                SelectChoice(str(class_id), f"Class {name} (students type their personal code)")
+                for class_id, name in classes
+            ],
+        ]
 
     def fill(self, settings: QuizSettings, version: int) -> None:
         """Pre-fill with the quiz's current settings."""
@@ -328,6 +347,7 @@ class SettingsForm(VersionedForm):
         self.show_answers.data = answers.value
         self.explanations.data = settings.explanations.value
         self.study_access.data = settings.study_access.value
+        self.class_id.data = str(settings.class_id) if settings.class_id else ""
 
     def to_settings(self) -> QuizSettings:
         """The submitted settings."""
@@ -345,4 +365,5 @@ class SettingsForm(VersionedForm):
             show_score=ExplanationPolicy(self.show_score.data or ExplanationPolicy.AFTER_SUBMIT),
             show_marks=ExplanationPolicy(self.show_marks.data or self.explanations.data),
             show_answers=ExplanationPolicy(self.show_answers.data or self.explanations.data),
+            class_id=int(self.class_id.data) if self.class_id.data else None,
         )

@@ -21,6 +21,7 @@ from quizapp.services.publishing import (
     reopen_quiz,
     update_settings,
 )
+from quizapp.services.rosters import assignable_classes
 from quizapp.web.teacher.blueprint import bp, join_link, owned_quiz_or_404, quiz_url
 from quizapp.web.teacher.forms import SettingsForm
 
@@ -83,6 +84,7 @@ def settings(quiz_id: int) -> str | Response:
     """Title and how students take the quiz."""
     quiz = owned_quiz_or_404(quiz_id)
     form = SettingsForm()
+    form.offer_classes([(c.id, c.name) for c in assignable_classes(quiz.owner_id, quiz.class_id)])
     if form.validate_on_submit():
         try:
             update_settings(quiz, form.to_settings(), expected_version=form.expected_version())

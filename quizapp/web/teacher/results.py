@@ -8,6 +8,7 @@ from flask import render_template
 from werkzeug.wrappers import Response
 
 from quizapp.services.results import quiz_results, results_csv
+from quizapp.services.rosters import roster_status
 from quizapp.web.teacher.blueprint import bp, join_link, owned_quiz_or_404
 
 
@@ -20,6 +21,7 @@ def results(quiz_id: int) -> str:
         quiz=quiz,
         results=quiz_results(quiz),
         join_url=join_link(quiz.join_code),
+        roster=roster_status(quiz),
     )
 
 
