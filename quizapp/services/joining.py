@@ -29,6 +29,15 @@ def asks_personal_code(code: str | None) -> bool:
         return False
 
 
+def personal_code_fits(code: str | None, personal_code: str | None) -> bool:
+    """Whether this personal code belongs to a current student of the quiz with this join code."""
+    try:
+        quiz = taking.find_quiz(code or "")
+    except taking.TakingError:
+        return False
+    return rosters.student_for_code(quiz, personal_code or "") is not None
+
+
 def join_quiz(
     code: str,
     *,

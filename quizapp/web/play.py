@@ -151,12 +151,23 @@ def _too_many_wrong_personal_codes(_limit: RequestLimit) -> BaseResponse:
     return make_response(page, 429)
 
 
+def _no_wrong_personal_code_tried() -> bool:
+    """Whether this request tries no personal code, or a right one: a student with the code on
+    their slip always gets in, even once a prankster on the same network spent the limit."""
+    personal_code = request.form.get("personal_code") if request.method == "POST" else None
+    if not personal_code:
+        return True
+    code = request.form.get("code") or (request.view_args or {}).get("code")
+    return joining.personal_code_fits(code, personal_code)
+
+
 def limit_wrong_personal_codes() -> RouteLimit:
     """The rate limit on guessing personal codes, counted apart from join codes (same limit)."""
     return limiter.shared_limit(
         _join_limit,
         "personal-code",
         deduct_when=_personal_code_missed,
+        exempt_when=_no_wrong_personal_code_tried,
         on_breach=_too_many_wrong_personal_codes,
     )
 
