@@ -27,8 +27,8 @@ from quizapp.services.authoring import (
     commit_quiz_change,
     require_draft,
 )
-from quizapp.services.taking import close_open_attempts
 from quizapp.services.rosters import assignable_classes
+from quizapp.services.taking import close_open_attempts
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
