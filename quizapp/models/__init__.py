@@ -5,6 +5,7 @@ from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base, db
 from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
+from quizapp.models.regrade import RegradeChange
 from quizapp.models.user import User
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Question",
     "Quiz",
     "QuizStatus",
+    "RegradeChange",
     "Response",
     "StudyAccess",
     "User",

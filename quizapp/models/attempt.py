@@ -35,6 +35,10 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)
+    # Set when a regrade changed the score: the student's result page says so.
+    regraded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    score_before_regrade: Mapped[float | None] = mapped_column(Float)
+    max_before_regrade: Mapped[float | None] = mapped_column(Float)
 
     quiz: Mapped[Quiz] = relationship()
     responses: Mapped[list[Response]] = relationship(

@@ -1,6 +1,14 @@
 """Teacher pages: dashboard, new quiz from an article, review and edit, publish, results."""
 
-from quizapp.web.teacher import account, analysis, articles, questions, quizzes, results
+from quizapp.web.teacher import (
+    account,
+    analysis,
+    articles,
+    questions,
+    quizzes,
+    results,
+    review,
+)
 from quizapp.web.teacher.blueprint import bp
 
-__all__ = ["account", "analysis", "articles", "bp", "questions", "quizzes", "results"]
+__all__ = ["account", "analysis", "articles", "bp", "questions", "quizzes", "results", "review"]
