@@ -2,6 +2,10 @@
 // Progressive enhancement only: without this script the form's Save/Submit buttons do it all.
 (function () {
   "use strict";
+  // Open book: the article starts folded on a phone and open beside the questions on a wide screen.
+  document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+    if (window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) { details.open = true; }
+  });
   var form = document.getElementById("attempt-form");
   if (!form) { return; }
   var saveUrl = form.getAttribute("data-save-url");

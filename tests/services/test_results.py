@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -98,7 +99,9 @@ def test_csv_times_in_the_teachers_time_zone() -> None:
     assert vienna_rows[0][4:6] == ["Started (Europe/Vienna)", "Submitted (Europe/Vienna)"]
     ada_utc = next(row for row in utc_rows if row[0] == "Ada")
     ada_vienna = next(row for row in vienna_rows if row[0] == "Ada")
-    assert ada_utc[4].startswith("2026-03-02 09:") and ada_vienna[4].startswith("2026-03-02 10:")
+    # Vienna is an hour ahead of UTC in March.
+    local_minus_utc = datetime.fromisoformat(ada_vienna[4]) - datetime.fromisoformat(ada_utc[4])
+    assert local_minus_utc == timedelta(hours=1)
     assert time_zone("Not/AZone") is time_zone(None)
 
 

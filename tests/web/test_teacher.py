@@ -18,6 +18,9 @@ def _teacher_urls(app: Any, quiz: Quiz) -> list[tuple[str, str]]:
         "quiz_id": quiz.id,
         "article_id": quiz.article_id,
         "question_id": quiz.questions[0].id,
+        # Review and regrade routes: ids that exist in no quiz of the teacher (404 once in).
+        "attempt_id": 1,
+        "change_id": 1,
     }
     urls = []
     with app.test_request_context():

@@ -96,6 +96,5 @@ def undo_regrade(quiz_id: int, change_id: int) -> Response:
 
 def _outcome_message(outcome: regrading.RegradeOutcome) -> str:
     """ "Accepted “Putin”: 3 of 12 scores changed." """
-    changed = outcome.scores_changed
-    noun = "score" if changed == 1 else "scores"
-    return f"{outcome.summary}: {changed} of {outcome.attempts} {noun} changed."
+    noun = "score" if outcome.attempts == 1 else "scores"
+    return f"{outcome.summary}: {outcome.scores_changed} of {outcome.attempts} {noun} changed."
