@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -11,6 +13,14 @@ from wtforms.validators import AnyOf, Length
 
 from quizapp.services import regrading, review
 from quizapp.web.teacher.blueprint import bp, owned_question_or_404, owned_quiz_or_404
+
+
+@bp.app_template_filter("utc_iso")
+def utc_iso(moment: datetime | None) -> str:
+    """A stored time as ISO 8601 with its UTC offset, for <time datetime> (SQLite drops it)."""
+    if moment is None:
+        return ""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
 class RegradeForm(FlaskForm):
