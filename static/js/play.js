@@ -106,11 +106,15 @@
   if (timer) {
     var clock = timer.querySelector("[data-clock]");
     var end = Date.now() + (parseInt(timer.getAttribute("data-seconds-left"), 10) || 0) * 1000;
+    // The server rounds the time left down, so "0" here can come up to a second before the real
+    // deadline: submit just after it (the server still takes answers within its grace period),
+    // so the result page can say the time ran out.
+    var submitAt = end + 1500;
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       clock.textContent = Math.floor(left / 60) + " min " + (left % 60) + " s";
       if (left <= 60) { timer.classList.add("is-urgent"); }
-      if (left === 0) {
+      if (left === 0 && Date.now() >= submitAt) {
         window.clearInterval(handle);
         if (!submitting) {
           form.setAttribute("data-time-up", "");

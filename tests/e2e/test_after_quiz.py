@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +218,25 @@ def test_open_book_article_folds_away_on_a_phone(
     assert first is not None and first["y"] < 844  # the first question is on the first screen
     page.get_by_text("The article (open book)").click()
     assert page.locator(".open-book-article .study-article").is_visible()
+
+
+def test_result_page_says_the_timer_submitted(
+    live_server: Any, new_page: Callable[..., Any]
+) -> None:
+    """The page submits itself when the time runs out, and the result page says so."""
+
+    def seed() -> str:
+        seed_river_quiz(join_code="TIME01", time_limit_minutes=1)
+        attempt = taking.join_quiz("TIME01", "Hal")
+        # 4.8 s of the minute left: the page is told 4 s (rounded down), the trap to avoid.
+        attempt.started_at = datetime.now(UTC) - timedelta(seconds=55.2)
+        db.session.commit()
+        return attempt.token
+
+    token = live_server.run(seed)
+    page = new_page()
+    page.goto(f"{live_server.url}/attempt/{token}")
+    page.wait_for_url(re.compile(r"/result$"), timeout=20_000)
+    assert (
+        "submitted automatically when the time ran out" in page.locator(".play-score").inner_text()
+    )
