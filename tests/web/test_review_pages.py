@@ -130,3 +130,16 @@ def test_item_analysis_counts_typed_answers_with_accept(app: Any, client: Any, a
     section = page[page.index(f'id="q{fill}-typed"') :]
     assert "Boat Club" in section and "Accept this answer" in section
     assert f'action="/teacher/quizzes/{quiz}/questions/{fill}/regrade"' in section
+
+
+def test_provenance_does_not_repeat_the_heading(app: Any, client: Any, auth: Any) -> None:
+    """Under a heading that is the article's title, the source line gives only site and date."""
+    with app.app_context():
+        teacher = make_teacher()
+        quiz = make_quiz(teacher)  # titled as its article, which has a source URL and a date
+        quiz_id, title, email = quiz.id, quiz.title, teacher.email
+    auth.login(email)
+    page = client.get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
+    line = page[page.index('<p class="provenance">') :].split("</p>")[0]
+    assert title not in line
+    assert "news.example" in line and "as of 4 May 2024" in line
