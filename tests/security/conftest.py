@@ -30,6 +30,7 @@ class World:
     question_id: int
     join_code: str
     attempt_token: str
+    attempt_id: int = 0
 
 
 @pytest.fixture
@@ -58,6 +59,7 @@ def world(app: Any) -> World:
             question_id=first.id,
             join_code="QKH7WZ",
             attempt_token=attempt.token,
+            attempt_id=attempt.id,
         )
         db.session.remove()
     return result
