@@ -14,7 +14,7 @@ from quizapp.services.results import (
     scored_questions,
     student_results,
 )
-from quizapp.services.taking import is_answered
+from quizapp.services.taking import as_utc, is_answered
 
 __all__ = [
     "AttemptReview",
@@ -41,7 +41,8 @@ class ReviewRow:
     answer: str
     result: AnswerResult
     points: float
-    saved_at: str | None
+    # When the answer was last saved, counted from the start of the attempt ("4 min 10 s").
+    answered_after: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,15 @@ class QuestionReview:
     next_id: int | None
 
 
+def _after_start(attempt: StudentResult, response: Response | None) -> str | None:
+    """How long after the student started this answer was last saved, or None for a blank."""
+    if response is None or not is_answered(response) or response.updated_at is None:
+        return None
+    seconds = int((as_utc(response.updated_at) - as_utc(attempt.started_at)).total_seconds())
+    minutes, seconds = divmod(max(0, seconds), 60)
+    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
 def _row(
     number: int, question: Question, attempt: StudentResult, response: Response | None
 ) -> ReviewRow:
@@ -81,7 +91,7 @@ def _row(
         answer=answer_text(question, response),
         result=answer_result(question, response),
         points=float(response.credit or 0.0) if response is not None else 0.0,
-        saved_at=response.updated_at.isoformat() if response and is_answered(response) else None,
+        answered_after=_after_start(attempt, response),
     )
 
 

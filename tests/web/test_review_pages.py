@@ -43,6 +43,7 @@ def test_a_students_attempt_shows_each_answer_and_steps_to_the_next(
     assert "<h1>Bo</h1>" in page
     assert "Boat Club" in page and "2,100" in page
     assert page.count('class="verdict verdict-wrong"') == 2
+    assert "Answered after" in page
     assert 'class="verdict verdict-right"' in page
     assert f'href="/teacher/quizzes/{quiz}/attempts/{ids["Ada"]}"' in page  # previous
     assert f'href="/teacher/quizzes/{quiz}/attempts/{ids["Cy"]}"' in page  # next
