@@ -12,9 +12,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
 
-## run: set up, then serve the web app with demo data on http://127.0.0.1:5000
+## run: set up, then serve the web app with demo data on http://127.0.0.1:5000 (PORT=5001 for another port)
+PORT ?= 5000
 run: $(STAMP)
-	$(BIN)/quizapp demo
+	$(BIN)/quizapp demo --port $(PORT)
 
 ## system-deps: Debian packages the browser and PDF tests use (Chromium, poppler), when we may install them
 system-deps:

@@ -60,3 +60,18 @@ def test_demo_sets_up_idempotently(database: str) -> None:
         assert quizzes[0].status is QuizStatus.PUBLISHED and quizzes[0].join_code == code
         assert len(quizzes[0].questions) >= 10
         db.engine.dispose()
+
+
+def test_demo_on_a_busy_port_says_how_to_choose_another(database: str) -> None:
+    """No banner and no traceback: one message naming PORT= and --port."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["demo", "--port", str(port)])
+    assert result.exit_code != 0
+    assert f"Port {port} on 127.0.0.1 is already in use" in result.output
+    assert f"make run PORT={port + 1}" in result.output and "--port" in result.output
+    assert "Serving on" not in result.output and "Teacher login" not in result.output

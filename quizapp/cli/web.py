@@ -117,6 +117,8 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     """Upgrade the database, load a demo teacher and quiz, and serve the app."""
     from quizapp.services.demo import ensure_demo
 
+    if not no_serve:
+        _require_free_port(host, port)
     app = _app()
     upgrade_database(app)
     with app.app_context():
@@ -137,6 +139,28 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
         return
     click.echo(f"Serving on {base} (Ctrl-C stops).")
     app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """Stop with a clear message, before any banner, when something already listens there."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"Cannot serve on {host}: {exc.strerror}.") from exc
+    family, _type, _proto, _name, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As the server will: a port only in TIME_WAIT is free to take.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise click.ClickException(
+                f"Port {port} on {host} is already in use (is quizapp already running?). "
+                f"Stop that program, or serve on another port: "
+                f"`make run PORT={port + 1}` or `quizapp demo --port {port + 1}`."
+            ) from exc
 
 
 def _join_path(app: Any, code: str) -> str | None:

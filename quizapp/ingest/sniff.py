@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 
-from quizapp.ingest.errors import UNSUPPORTED_FILE, IngestError
+from quizapp.ingest.errors import SUPPORTED, UNSUPPORTED_FILE, IngestError
 
 
 class DocKind(enum.Enum):
@@ -69,7 +69,7 @@ def sniff(data: bytes, filename: str = "") -> DocKind:
     if head.startswith(_ZIP_SIGNATURES):
         return _sniff_zip(data)
     if head.startswith(_REFUSED_SIGNATURES) or _is_riff_media(head):
-        raise IngestError(UNSUPPORTED_FILE)
+        raise _not_what_it_says(name)
     if _HTML_START.match(head):
         return DocKind.HTML
     if name.endswith(_MARKDOWN_NAMES):
@@ -79,6 +79,18 @@ def sniff(data: bytes, filename: str = "") -> DocKind:
     if len(_HTML_TAGS.findall(data[:4096])) >= 3 and not name.endswith(".txt"):
         return DocKind.HTML
     return DocKind.TEXT
+
+
+def _not_what_it_says(name: str) -> IngestError:
+    """Refusing an image, archive or program: when its name promises a document we read
+    ("notes.txt"), say the content is not what the name says rather than "unsupported type"."""
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    if extension in ("txt", "md", "markdown", "html", "htm", "docx", "pdf"):
+        return IngestError(
+            f"This file is named .{extension} but its content is not a document "
+            f"(it looks like an image, archive or program): upload {SUPPORTED}."
+        )
+    return IngestError(UNSUPPORTED_FILE)
 
 
 def _is_riff_media(head: bytes) -> bool:

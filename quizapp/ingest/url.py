@@ -53,6 +53,10 @@ _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 _PRIVATE = "This link points to a private or local network address, which can't be imported."
 _INVALID = "This link is not a valid web address."
+# When the page cannot be reached at all (offline, blocked, down), pasting its text still works.
+PASTE_INSTEAD = (
+    " Check the connection, or open the page in your browser and paste its text instead."
+)
 
 
 @dataclass(frozen=True)
@@ -206,9 +210,9 @@ def _lookup(target: _Target, deadline: float) -> list[IPAddress]:
     worker.start()
     worker.join(max(deadline - time.monotonic(), 0.0))
     if worker.is_alive():
-        raise IngestError(f"Looking up {target.host} took too long.")
+        raise IngestError(f"Looking up {target.host} took too long." + PASTE_INSTEAD)
     if failure or not answer:
-        raise IngestError(f"The address {target.host} could not be found.")
+        raise IngestError(f"The address {target.host} could not be found." + PASTE_INSTEAD)
     return answer
 
 
@@ -216,7 +220,7 @@ def _remaining(deadline: float, target: _Target) -> float:
     """Seconds left before the deadline; raises when none are."""
     left = deadline - time.monotonic()
     if left <= 0:
-        raise IngestError(f"The page at {target.host} took too long to answer.")
+        raise IngestError(f"The page at {target.host} took too long to answer." + PASTE_INSTEAD)
     return left
 
 
@@ -250,7 +254,7 @@ def _open(
                 continue
             raise failure from exc
         return pool, response
-    raise failure or IngestError(f"Could not connect to {target.host}.")
+    raise failure or IngestError(f"Could not connect to {target.host}." + PASTE_INSTEAD)
 
 
 def _pool(target: _Target, address: IPAddress, timeout: Timeout) -> HTTPConnectionPool:
@@ -272,12 +276,12 @@ def _pool(target: _Target, address: IPAddress, timeout: Timeout) -> HTTPConnecti
 def _network_error(exc: BaseException, target: _Target) -> IngestError:
     """A one-line message for a failed connection or read."""
     if isinstance(exc, NewConnectionError):
-        return IngestError(f"Could not connect to {target.host}.")
+        return IngestError(f"Could not connect to {target.host}." + PASTE_INSTEAD)
     if isinstance(exc, ConnectTimeoutError | ReadTimeoutError | TimeoutError):
-        return IngestError(f"The page at {target.host} took too long to answer.")
+        return IngestError(f"The page at {target.host} took too long to answer." + PASTE_INSTEAD)
     if isinstance(exc, SSLError):
         return IngestError(f"The secure connection to {target.host} could not be verified.")
-    return IngestError(f"The connection to {target.host} failed.")
+    return IngestError(f"The connection to {target.host} failed." + PASTE_INSTEAD)
 
 
 def _redirect_location(response: BaseHTTPResponse) -> str | None:

@@ -6,6 +6,7 @@ from quizapp.models.base import Base, db
 from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
 from quizapp.models.rate_limit import RateLimitCounter
+from quizapp.models.regrade import RegradeChange
 from quizapp.models.roster import SchoolClass, Student
 from quizapp.models.user import User
 
@@ -21,6 +22,7 @@ __all__ = [
     "Quiz",
     "QuizStatus",
     "RateLimitCounter",
+    "RegradeChange",
     "Response",
     "SchoolClass",
     "Student",

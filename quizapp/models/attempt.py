@@ -69,6 +69,10 @@ class Attempt(db.Model):
     student_id: Mapped[int | None] = mapped_column(
         ForeignKey("student.id", ondelete="SET NULL"), index=True
     )
+    # Set when a regrade changed the score: the student's result page says so.
+    regraded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    score_before_regrade: Mapped[float | None] = mapped_column(Float)
+    max_before_regrade: Mapped[float | None] = mapped_column(Float)
 
     quiz: Mapped[Quiz] = relationship()
     student: Mapped[Student | None] = relationship()

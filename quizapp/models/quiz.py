@@ -134,6 +134,9 @@ class Question(db.Model):
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_by_teacher: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How the question counts after regrading: normal, full_credit (everyone gets the point)
+    # or dropped (out of every total); see services/scoring.Marking.
+    marking: Mapped[str] = mapped_column(String(20), default="normal", server_default="normal")
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
 

@@ -16,6 +16,8 @@ from quizapp.models import Attempt, Question, Quiz, db
 from quizapp.models.base import utcnow
 from quizapp.nlp import regenerate_distractors
 from quizapp.services.authoring import commit_quiz_change
+from quizapp.services.regrading import TYPED_KINDS, AnswerGroup, answer_groups
+from quizapp.services.taking import is_answered
 
 __all__ = [
     "DISCRIMINATION_FRACTION",
@@ -164,6 +166,8 @@ class ItemAnalysis:
     options: tuple[OptionStat, ...]
     other_choices: int
     flags: tuple[Flag, ...]
+    # Typed answers (fill-in, short answer, numeric): the distinct answers given, counted.
+    typed_answers: tuple[AnswerGroup, ...] = ()
 
     @property
     def flag_labels(self) -> tuple[tuple[Flag, str], ...]:
@@ -250,12 +254,15 @@ def quiz_analysis(quiz: Quiz) -> QuizAnalysis:
             ItemAnalysis(
                 question=question,
                 number=number,
-                answered=sum(1 for r in responses if r and (r.given or r.given_data)),
+                answered=sum(1 for r in responses if r and is_answered(r)),
                 facility=fac,
                 discrimination=disc,
                 options=options,
                 other_choices=other,
                 flags=item_flags(fac, disc, rates, attempts=len(attempts)),
+                typed_answers=tuple(answer_groups(question, given))
+                if question.kind in TYPED_KINDS
+                else (),
             )
         )
     return QuizAnalysis(

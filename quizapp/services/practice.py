@@ -186,6 +186,8 @@ class PracticeView:
     other_form: bool
     mastered: int
     total: int
+    # Of ``total``: the items the student missed; the rest are right answers asked again.
+    missed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +362,7 @@ def practice_view(attempt: Attempt, *, after: int | None = None) -> PracticeView
         other_form=other,
         mastered=mastered,
         total=total,
+        missed=sum(1 for s in states if not s.review),
     )
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import enum
 import io
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from statistics import mean, median
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from quizapp.models import Attempt, Question, Quiz, Response, db
+from quizapp.services.scoring import Marking
+from quizapp.services.taking import is_answered
 
 # Cells starting with these are formulas to Excel/LibreOffice; a leading quote defuses them.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,6 +36,11 @@ class StudentResult:
         if self.score is None or not self.max_score:
             return None
         return round(100 * self.score / self.max_score)
+
+    @property
+    def submitted_iso(self) -> str:
+        """The submission time in ISO 8601 with its UTC offset (for <time datetime>)."""
+        return _aware(self.submitted_at).isoformat() if self.submitted_at else ""
 
     @property
     def duration(self) -> timedelta | None:
@@ -63,7 +72,7 @@ class QuestionResult:
 
     @property
     def percent_correct(self) -> int | None:
-        """Share of submitted answers that were right, as a whole percentage."""
+        """Share of the answers given that were right, as a whole percentage."""
         return round(100 * self.correct / self.answered) if self.answered else None
 
 
@@ -80,9 +89,70 @@ class QuizResults:
 
 def _aware(moment: datetime) -> datetime:
     """SQLite returns naive datetimes; they were stored in UTC."""
-    from datetime import UTC
-
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class AnswerResult(enum.StrEnum):
+    """How one answer was marked, as the results pages and the CSV files say it."""
+
+    RIGHT = "right"
+    PARTLY = "partly right"
+    WRONG = "wrong"
+    BLANK = "blank"
+    DROPPED = "dropped"
+
+
+def scored_questions(quiz: Quiz) -> list[Question]:
+    """The quiz's questions that students answered (not deleted), in the teacher's order."""
+    return [q for q in quiz.questions if not q.deleted]
+
+
+def answer_text(question: Question, response: Response | None) -> str:
+    """What the student answered, as one line ("" for a blank)."""
+    if response is None or not is_answered(response):
+        return ""
+    if question.kind == "matching":
+        lefts = [str(left) for left, _right in (question.data or {}).get("pairs") or ()]
+        chosen = response.given_data or {}
+        return "; ".join(
+            f"{left} → {chosen[str(n)]}" for n, left in enumerate(lefts, 1) if chosen.get(str(n))
+        )
+    return (response.given or "").strip()
+
+
+def answer_result(question: Question, response: Response | None) -> AnswerResult:
+    """Right, partly right, wrong, blank or dropped: what the teacher reads for this answer."""
+    if question.marking == Marking.DROPPED:
+        return AnswerResult.DROPPED
+    if response is not None and response.correct:
+        return AnswerResult.RIGHT
+    if response is None or not is_answered(response):
+        return AnswerResult.BLANK
+    if response.credit:
+        return AnswerResult.PARTLY
+    return AnswerResult.WRONG
+
+
+def time_zone(name: str | None) -> tzinfo:
+    """The teacher's time zone by IANA name (as the browser reports it), UTC if unknown."""
+    if not name or len(name) > 64:
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def _zone_label(zone: tzinfo) -> str:
+    """How a column header names the time zone ("UTC", "Europe/Vienna")."""
+    return "UTC" if zone is UTC else str(zone)
+
+
+def _local(moment: datetime | None, zone: tzinfo) -> str:
+    """A stored time in the teacher's zone as "2026-12-01 11:05:09" ("" for none)."""
+    if moment is None:
+        return ""
+    return _aware(moment).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def student_results(quiz: Quiz) -> list[StudentResult]:
@@ -109,7 +179,8 @@ def _given_text(response: Response) -> str | None:
 
 
 def question_results(quiz: Quiz) -> list[QuestionResult]:
-    """Per active question: answers, share correct and the most-chosen wrong answer."""
+    """Per active question: answers (blanks not counted), share right and the most-chosen
+    wrong answer. A dropped question counts nobody right."""
     responses = db.session.scalars(
         db.select(Response)
         .join(Attempt, Attempt.id == Response.attempt_id)
@@ -119,9 +190,8 @@ def question_results(quiz: Quiz) -> list[QuestionResult]:
     for response in responses:
         by_question.setdefault(response.question_id, []).append(response)
     results = []
-    questions = [q for q in quiz.questions if not q.deleted]
-    for number, question in enumerate(questions, 1):
-        answers = by_question.get(question.id, [])
+    for number, question in enumerate(scored_questions(quiz), 1):
+        answers = [r for r in by_question.get(question.id, []) if is_answered(r)]
         correct = sum(1 for r in answers if r.correct)
         wrong = Counter(
             text
@@ -168,45 +238,107 @@ def _number(value: float | None) -> str:
     return f"{value:g}"
 
 
-def results_csv(quiz: Quiz) -> str:
-    """The per-student results as CSV text with a BOM, so Excel reads it as UTF-8."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    questions = [q for q in quiz.questions if not q.deleted]
-    writer.writerow(
-        [
-            "Student",
-            "Score",
-            "Out of",
-            "Percent",
-            "Started (UTC)",
-            "Submitted (UTC)",
-            "Time taken (s)",
-        ]
-        + [f"Q{n}" for n in range(1, len(questions) + 1)]
-    )
-    correct_by_attempt: dict[int, dict[int, bool | None]] = {}
+def _responses_by_attempt(quiz: Quiz) -> dict[int, dict[int, Response]]:
+    """Every response to the quiz, by attempt then question."""
+    found: dict[int, dict[int, Response]] = {}
     for response in db.session.scalars(
         db.select(Response).join(Attempt).where(Attempt.quiz_id == quiz.id)
     ):
-        correct_by_attempt.setdefault(response.attempt_id, {})[response.question_id] = (
-            response.correct
-        )
-    for student in student_results(quiz):
-        marks = correct_by_attempt.get(student.attempt_id, {})
-        duration = student.duration
-        writer.writerow(
-            [
-                safe_cell(student.name),
-                _number(student.score),
-                _number(student.max_score),
-                "" if student.percent is None else student.percent,
-                _aware(student.started_at).strftime("%Y-%m-%d %H:%M:%S"),
-                _aware(student.submitted_at).strftime("%Y-%m-%d %H:%M:%S")
-                if student.submitted_at
-                else "",
-                "" if duration is None else int(duration.total_seconds()),
-            ]
-            + ["" if marks.get(q.id) is None else ("1" if marks[q.id] else "0") for q in questions]
-        )
+        found.setdefault(response.attempt_id, {})[response.question_id] = response
+    return found
+
+
+def _csv_text(rows: list[list[object]]) -> str:
+    """CSV text with a BOM (so Excel reads UTF-8), every cell formula-safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
     return "\ufeff" + buffer.getvalue()
+
+
+def results_csv(quiz: Quiz, zone: tzinfo = UTC) -> str:
+    """One row per student: score, times (in ``zone``) and per question the answer given,
+    right/wrong/blank and the points; the header names each question by its text."""
+    questions = scored_questions(quiz)
+    label = _zone_label(zone)
+    header: list[object] = [
+        "Student",
+        "Score",
+        "Out of",
+        "Percent",
+        f"Started ({label})",
+        f"Submitted ({label})",
+        "Time taken (s)",
+    ]
+    for number, question in enumerate(questions, 1):
+        header += [
+            f"Q{number} answer: {question.prompt}",
+            f"Q{number} result",
+            f"Q{number} points",
+        ]
+    rows = [header]
+    responses = _responses_by_attempt(quiz)
+    for student in student_results(quiz):
+        mine = responses.get(student.attempt_id, {})
+        duration = student.duration
+        row: list[object] = [
+            student.name,
+            _number(student.score),
+            _number(student.max_score),
+            "" if student.percent is None else student.percent,
+            _local(student.started_at, zone),
+            _local(student.submitted_at, zone),
+            "" if duration is None else int(duration.total_seconds()),
+        ]
+        for question in questions:
+            response = mine.get(question.id)
+            if student.submitted_at is None:
+                row += [answer_text(question, response), "", ""]
+                continue
+            row += [
+                answer_text(question, response),
+                answer_result(question, response).value,
+                _number(response.credit if response else 0.0),
+            ]
+        rows.append(row)
+    return _csv_text(rows)
+
+
+def results_long_csv(quiz: Quiz, zone: tzinfo = UTC) -> str:
+    """One row per (submitted student, question): the long format for pivot tables and R."""
+    questions = scored_questions(quiz)
+    rows: list[list[object]] = [
+        [
+            "Student",
+            "Attempt",
+            "Question number",
+            "Question",
+            "Correct answer",
+            "Answer given",
+            "Result",
+            "Points",
+            f"Submitted ({_zone_label(zone)})",
+        ]
+    ]
+    responses = _responses_by_attempt(quiz)
+    for student in student_results(quiz):
+        if student.submitted_at is None:
+            continue
+        mine = responses.get(student.attempt_id, {})
+        for number, question in enumerate(questions, 1):
+            response = mine.get(question.id)
+            rows.append(
+                [
+                    student.name,
+                    student.attempt_id,
+                    number,
+                    question.prompt,
+                    question.answer or "",
+                    answer_text(question, response),
+                    answer_result(question, response).value,
+                    _number(response.credit if response else 0.0),
+                    _local(student.submitted_at, zone),
+                ]
+            )
+    return _csv_text(rows)

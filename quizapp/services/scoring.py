@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+import functools
 import math
 import re
 import unicodedata
@@ -9,13 +11,28 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 __all__ = [
     "SCORERS",
     "Mark",
+    "Marking",
+    "fold_answer",
+    "mark_answer",
     "normalise_answer",
     "parse_number",
+    "points_possible",
+    "read_quantity",
     "score_item",
 ]
+
+
+class Marking(enum.StrEnum):
+    """How a question counts after regrading: as marked, a point for everyone, or not at all."""
+
+    NORMAL = "normal"
+    FULL_CREDIT = "full_credit"
+    DROPPED = "dropped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +54,70 @@ _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _TRAILING_PUNCT = ".,;:!?…\"'”’)»"
 _LEADING_PUNCT = "\"'“‘(«"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "−": "-", "–": "-", "—": "-"})
+# Punctuation inside an answer ("U.S.", "Rahmon's", "Jean-Luc") is not what is being marked;
+# a decimal point between digits is, and so are % and currency signs.
+_INNER_PUNCT = re.compile(r"[^\w\s%$€£¥+.-]|-(?!\d)|(?<=[^\W\d_])-|_")
+_JOINING_PUNCT = re.compile(r"'|(?!(?<=\d)\.(?=\d))\.")
+# Typing slips are forgiven only in names long enough that one letter cannot make another name.
+TYPO_MIN_LETTERS = 6
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]")
+NAME_FACTS = frozenset({"person", "place", "organisation"})
+# "1.5 million", "three thousand": scale words after a number multiply it.
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_WORDS_MAX = 100
 
 
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+@functools.cache
+def _number_words() -> dict[str, int]:
+    """Spelled-out whole numbers up to 100 ("three", "twenty one") and their values.
+
+    English number words are a closed vocabulary; building them here keeps marking free of
+    inflect, whose first call costs seconds (typeguard instruments it) in every web worker.
+    """
+    words = {word: value for value, word in enumerate(_UNITS)}
+    for n, tens in enumerate(_TENS, 2):
+        words[tens] = 10 * n
+        for unit in range(1, 10):
+            words[f"{tens} {_UNITS[unit]}"] = 10 * n + unit
+    # "a hundred" loses its article in fold_answer.
+    words["hundred"] = words["one hundred"] = 100
+    return words
+
+
+def _strip_diacritics(text: str) -> str:
+    """ "Zürich" -> "Zurich", "Émile" -> "Emile": students type names without accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Pure and called for every answer and variant when a whole class is rescored: cached.
+@functools.lru_cache(maxsize=8192)
 def normalise_answer(text: str) -> str:
     """Fold a typed answer for comparison: case, spacing, quotes, leading articles, end punctuation.
 
@@ -52,6 +131,20 @@ def normalise_answer(text: str) -> str:
     return folded
 
 
+@functools.lru_cache(maxsize=8192)
+def fold_answer(text: str) -> str:
+    """The loosest fold typed answers are compared under: normalise_answer, then no diacritics
+    and no punctuation inside ("U.S." = "US", "O'Brien" = "OBrien", "Zürich" = "Zurich")."""
+    folded = _strip_diacritics(normalise_answer(text))
+    # Apostrophes and dots join ("o'brien" -> "obrien", "u.s." -> "us"; not "2.5"), other
+    # marks separate ("jean-luc" -> "jean luc").
+    folded = _JOINING_PUNCT.sub("", folded)
+    folded = _INNER_PUNCT.sub(" ", folded)
+    folded = " ".join(folded.split())
+    return _ARTICLES.sub("", folded)
+
+
+@functools.lru_cache(maxsize=8192)
 def parse_number(text: str) -> tuple[float, str] | None:
     """Read a leading number and the unit text after it ("1,360 km" -> (1360.0, "km")).
 
@@ -72,29 +165,90 @@ def parse_number(text: str) -> tuple[float, str] | None:
     return value, unit
 
 
-def _same_quantity(given: str, expected: Sequence[str]) -> bool:
-    """True when the answer is the same number as a variant and its unit (if any) is one of theirs.
+@functools.lru_cache(maxsize=8192)
+def read_quantity(text: str) -> tuple[float, tuple[str, ...]] | None:
+    """A typed quantity as (value, unit words), digits or small number words, scale words applied.
 
-    "1,360 km" matches "1,360"; "1,360 miles" does not when a variant says "km".
+    "3 gold medals" and "three gold medals" -> (3.0, ("gold", "medals")); "1.5 million" and
+    "1,500,000" -> (1500000.0, ()); "$4bn" is not read (None) rather than guessed.
     """
-    left = parse_number(given)
+    folded = fold_answer(text).removeprefix("about ").removeprefix("approximately ")
+    value: float | None = None
+    rest: list[str] = []
+    parsed = parse_number(folded)
+    if parsed is not None:
+        value = parsed[0]
+        rest = parsed[1].replace("-", " ").split()
+    else:
+        table = _number_words()
+        words = folded.replace("-", " ").split()
+        # The longest run of leading words that spells a number: "twenty one", then "twenty".
+        for size in range(min(3, len(words)), 0, -1):
+            spelled = " ".join(words[:size])
+            if spelled in table:
+                value, rest = float(table[spelled]), words[size:]
+                break
+        if value is None:
+            return None
+    if rest and rest[0] in _SCALES:
+        value *= _SCALES[rest[0]]
+        rest = rest[1:]
+    return value, tuple(rest)
+
+
+def _same_quantity(given: str, expected: Sequence[str]) -> bool:
+    """True when the answer is the same number as a variant and its unit (if any) fits theirs.
+
+    "1,360 km" matches "1,360"; "three" and "3 medals" match "three gold medals";
+    "1,360 miles" does not match a variant that says "km".
+    """
+    left = read_quantity(given)
     if left is None:
         return False
-    numbers = [p for p in (parse_number(v) for v in expected if v) if p is not None]
-    units = {unit for _value, unit in numbers if unit}
-    if left[1] and units and left[1] not in units:
+    quantities = [q for q in (read_quantity(v) for v in expected if v) if q is not None]
+    for value, unit in quantities:
+        if not math.isclose(left[0], value, rel_tol=1e-9, abs_tol=1e-9):
+            continue
+        # No unit, or words all found in the variant's unit ("medals" of "gold medals").
+        if not left[1] or set(left[1]) <= set(unit) or _singular(left[1]) <= _singular(unit):
+            return True
+    return False
+
+
+def _singular(words: Sequence[str]) -> set[str]:
+    """Unit words without a plural "s", so "1 medal" meets "1 medals" and "2 km" meets "2 kms"."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
+
+
+def _one_slip(given: str, expected: str) -> bool:
+    """True when a name differs by one typing slip (a letter added, dropped, changed or two
+    swapped) and the name is long enough (6+ letters) for one slip not to make another word."""
+    # Cheap refusals first: a whole class's answers go through here when a quiz is rescored.
+    if abs(len(given) - len(expected)) > 1 or len(expected) < TYPO_MIN_LETTERS:
         return False
-    return any(math.isclose(left[0], value, abs_tol=1e-9) for value, _unit in numbers)
+    if _DIGIT.search(given) or _DIGIT.search(expected):
+        return False
+    if len(_LETTERS.findall(expected)) < TYPO_MIN_LETTERS:
+        return False
+    return OSA.distance(given, expected, score_cutoff=1) <= 1
+
+
+def _surname(variant: str) -> str | None:
+    """The last word of a person's name ("vladimir putin" -> "putin"), when there are several."""
+    words = variant.split()
+    return words[-1] if len(words) >= 2 else None
 
 
 def _score_choice(
     item: Mapping[str, Any], given: str | None, _pairs: Mapping[str, str] | None
 ) -> Mark:
-    """multiple_choice and true_false: the chosen option must be the answer exactly."""
+    """multiple_choice and true_false: the chosen option must be the answer (or an option the
+    teacher accepted as well when regrading) exactly."""
     if given is None:
         return WRONG
     answer = str(item.get("answer") or "")
-    if given.strip() == answer.strip():
+    keys = [answer, *(str(v) for v in item.get("accepted") or ())]
+    if any(given.strip() == key.strip() for key in keys if key):
         return RIGHT
     # True/false radios may come back in another case ("true") from a hand-made form.
     if item.get("kind") == "true_false" and given.strip().casefold() == answer.casefold():
@@ -102,26 +256,52 @@ def _score_choice(
     return WRONG
 
 
+def _fact_type(item: Mapping[str, Any]) -> str:
+    """The item's fact type ("person", "place", ...) or "" for a teacher's own question."""
+    fact = item.get("fact")
+    return str(fact.get("type") or "") if isinstance(fact, Mapping) else ""
+
+
 def _score_text(
     item: Mapping[str, Any], given: str | None, _pairs: Mapping[str, str] | None
 ) -> Mark:
-    """fill_in and short_answer: a normalised match against the answer or an accepted variant."""
+    """fill_in and short_answer: the answer or an accepted variant, typed as people type.
+
+    Case, punctuation, a leading article and accents never matter; numbers match with or
+    without their unit, separators or in words; for a person the surname alone is enough; in
+    names of 6+ letters one typing slip is forgiven.
+    """
     if given is None or not given.strip():
         return WRONG
     expected = [str(item.get("answer") or "")] + [str(v) for v in item.get("accepted") or ()]
-    folded = normalise_answer(given)
-    if any(variant and folded == normalise_answer(variant) for variant in expected):
+    expected = [v for v in expected if v.strip()]
+    folded = fold_answer(given)
+    variants = [fold_answer(v) for v in expected]
+    if folded in variants:
         return RIGHT
-    return RIGHT if _same_quantity(given, expected) else WRONG
+    if _same_quantity(given, expected):
+        return RIGHT
+    fact = _fact_type(item)
+    if fact == "person":
+        surnames = [s for s in (_surname(v) for v in variants) if s]
+        if folded in surnames or any(_one_slip(folded, s) for s in surnames):
+            return RIGHT
+    if fact in NAME_FACTS and any(_one_slip(folded, v) for v in variants):
+        return RIGHT
+    return WRONG
 
 
 def _score_numeric(
     item: Mapping[str, Any], given: str | None, _pairs: Mapping[str, str] | None
 ) -> Mark:
-    """numeric: the number read from the answer must lie within the item's absolute tolerance."""
-    if given is None:
+    """numeric: the number read from the answer (digits or words) must lie within the item's
+    absolute tolerance, or the answer be one the teacher accepted when regrading."""
+    if given is None or not given.strip():
         return WRONG
-    parsed = parse_number(given)
+    accepted = {fold_answer(str(v)) for v in item.get("accepted") or () if str(v).strip()}
+    if fold_answer(given) in accepted:
+        return RIGHT
+    parsed = read_quantity(given)
     if parsed is None:
         return WRONG
     target = item.get("value")
@@ -174,3 +354,23 @@ def score_item(
     if scorer is None:
         raise ValueError(f"unknown question kind: {kind!r}")
     return scorer(item, given, pairs)
+
+
+def mark_answer(
+    item: Mapping[str, Any],
+    given: str | None,
+    pairs: Mapping[str, str] | None = None,
+    marking: str | Marking = Marking.NORMAL,
+) -> Mark:
+    """Mark one answer as the quiz counts it now: a regraded question may give everyone the
+    point (right whatever was given) or be dropped (no credit, and out of the total)."""
+    if marking == Marking.FULL_CREDIT:
+        return RIGHT
+    if marking == Marking.DROPPED:
+        return Mark(correct=False, credit=0.0)
+    return score_item(item, given, pairs)
+
+
+def points_possible(marking: str | Marking | None) -> float:
+    """What a question adds to the total a score is out of: 0 once dropped, else 1."""
+    return 0.0 if marking == Marking.DROPPED else 1.0

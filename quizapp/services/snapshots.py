@@ -21,6 +21,8 @@ class QuestionRow:
     data: Mapping[str, Any]
     # The full item, answers included: for marking on the server, never for rendering.
     item: Mapping[str, Any]
+    # normal, full_credit or dropped: how a regrade made the question count.
+    marking: str = "normal"
 
 
 # Published questions only change through a versioned commit, so (quiz id, version) names
@@ -37,7 +39,12 @@ def question_rows(quiz: Quiz) -> tuple[QuestionRow, ...]:
     if rows is None:
         rows = tuple(
             QuestionRow(
-                id=q.id, kind=q.kind, prompt=q.prompt, data=dict(q.data or {}), item=q.to_item()
+                id=q.id,
+                kind=q.kind,
+                prompt=q.prompt,
+                data=dict(q.data or {}),
+                item=q.to_item(),
+                marking=q.marking or "normal",
             )
             for q in live_questions(quiz)
         )

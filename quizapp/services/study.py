@@ -12,13 +12,13 @@ from quizapp.nlp.model import FactType
 from quizapp.nlp.module import (
     HIGHLIGHTED,
     FactLine,
-    GlossaryEntry,
     GlossaryKind,
     ModuleSentence,
     StudyModule,
     build_module,
 )
 from quizapp.services.feedback import feedback_for
+from quizapp.services.glossary import GlossaryLine, glossary_lines
 from quizapp.services.provenance import Provenance, quiz_provenance
 
 __all__ = [
@@ -53,7 +53,7 @@ FACT_NAMES: dict[FactType, str] = {
 GLOSSARY_LABELS: dict[GlossaryKind, str] = {
     GlossaryKind.ACRONYM: "Acronyms",
     GlossaryKind.PERSON: "People and their roles",
-    GlossaryKind.PLACE: "Places",
+    GlossaryKind.PLACE: "Places (merged under one name; the sentence that says most in fewest words)",
 }
 
 
@@ -79,7 +79,7 @@ class GlossaryGroup:
 
     kind: GlossaryKind
     heading: str
-    entries: tuple[GlossaryEntry, ...]
+    entries: tuple[GlossaryLine, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +156,11 @@ def study_view(quiz: Quiz) -> StudyView:
         )
         for n, paragraph in enumerate(module.paragraphs, 1)
     )
+    lines = glossary_lines(module)
     groups = tuple(
         GlossaryGroup(kind, GLOSSARY_LABELS[kind], entries)
         for kind in GlossaryKind
-        if (entries := tuple(e for e in module.glossary if e.kind is kind))
+        if (entries := tuple(e for e in lines if e.kind is kind))
     )
     return StudyView(
         quiz=quiz,

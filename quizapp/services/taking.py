@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response, db
-from quizapp.services.scoring import score_item
+from quizapp.services.regrading import current_quiz, lock_quiz_for_scoring
+from quizapp.services.scoring import mark_answer, points_possible
 from quizapp.services.snapshots import QuestionRow, question_rows
 from quizapp.services.student_names import (
     MAX_NAME_CHARS,
@@ -447,6 +448,9 @@ def _finalise(
     Written with a few bulk statements rather than the unit of work: at the end of a lesson a
     whole class submits within seconds (tests/benchmarks/bench_web.py).
     """
+    # A regrade locks the quiz row while it rescores: lock it (shared) before the attempt,
+    # always in that order, so a submit never scores with a key the regrade is replacing.
+    lock_quiz_for_scoring(attempt.quiz)
     claimed = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
@@ -457,7 +461,7 @@ def _finalise(
         db.session.rollback()
         db.session.refresh(attempt)
         return False
-    rows = question_rows(attempt.quiz)
+    rows = question_rows(current_quiz(attempt.quiz))
     stored = {
         question_id: (given, given_data)
         for question_id, given, given_data in db.session.execute(
@@ -473,7 +477,7 @@ def _finalise(
         given, given_data = stored.get(row.id, (None, None))
         if row.id in answers:
             given, given_data = _merged((given, given_data), answers[row.id])
-        mark = score_item(row.item, given, given_data)
+        mark = mark_answer(row.item, given, given_data, row.marking)
         total += mark.credit
         values = {
             "given": given,
@@ -508,7 +512,7 @@ def _finalise(
     db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id)
-        .values(score=round(total, 4), max_score=float(len(rows)))
+        .values(score=round(total, 4), max_score=sum(points_possible(r.marking) for r in rows))
         .execution_options(synchronize_session=False)
     )
     db.session.commit()

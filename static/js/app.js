@@ -11,6 +11,9 @@
       event.preventDefault();
       return;
     }
+    // GET forms only read (print and download buttons): the page stays put after a
+    // download, so locking them would leave every button dead until a reload.
+    if ((form.getAttribute("method") || "get").toLowerCase() === "get") return;
     if (form.dataset.submitting === "1") {
       event.preventDefault();
       return;
@@ -65,4 +68,27 @@
   document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
     input.addEventListener("focus", function () { input.select(); });
   });
+
+  // Times in the teacher's own time zone: the server writes UTC in <time datetime>.
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+  if (window.Intl && Intl.DateTimeFormat) {
+    var local = new Intl.DateTimeFormat(undefined, {
+      day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
+    });
+    document.querySelectorAll("time[data-local]").forEach(function (element) {
+      var moment = new Date(element.getAttribute("datetime"));
+      if (isNaN(moment.getTime())) return;
+      element.textContent = local.format(moment);
+      element.title = zone;
+    });
+  }
+  // Downloads that hold times (results CSV) ask for them in the same zone.
+  if (zone) {
+    document.querySelectorAll("a[data-tz-link]").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      url.searchParams.set("tz", zone);
+      link.href = url.toString();
+    });
+  }
 })();

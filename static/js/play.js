@@ -2,6 +2,10 @@
 // Progressive enhancement only: without this script the form's Save/Submit buttons do it all.
 (function () {
   "use strict";
+  // Open book: the article starts folded on a phone and open beside the questions on a wide screen.
+  document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+    if (window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) { details.open = true; }
+  });
   var form = document.getElementById("attempt-form");
   if (!form) { return; }
   var saveUrl = form.getAttribute("data-save-url");
@@ -102,11 +106,15 @@
   if (timer) {
     var clock = timer.querySelector("[data-clock]");
     var end = Date.now() + (parseInt(timer.getAttribute("data-seconds-left"), 10) || 0) * 1000;
+    // The server rounds the time left down, so "0" here can come up to a second before the real
+    // deadline: submit just after it (the server still takes answers within its grace period),
+    // so the result page can say the time ran out.
+    var submitAt = end + 1500;
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       clock.textContent = Math.floor(left / 60) + " min " + (left % 60) + " s";
       if (left <= 60) { timer.classList.add("is-urgent"); }
-      if (left === 0) {
+      if (left === 0 && Date.now() >= submitAt) {
         window.clearInterval(handle);
         if (!submitting) {
           form.setAttribute("data-time-up", "");

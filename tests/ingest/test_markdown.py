@@ -76,3 +76,21 @@ def test_markdown_is_chosen_by_name_only_for_text_content() -> None:
     article = ingest_upload(html, "page.md")
     assert article.text == "Hi there."
     assert article.title == "T"
+
+
+def test_commonmark_cases_a_line_reader_misses() -> None:
+    """Nested emphasis, a link whose address holds parentheses, an indented code block, an HTML
+    block and a lazy quote continuation, read as CommonMark reads them."""
+    source = (
+        b"# Title\n\n"
+        b"The ***Danube*** flows past [Vienna](https://en.example/wiki/Vienna_(city)) daily.\n\n"
+        b"    indented code is dropped\n\n"
+        b'<div class="ad">\nBuy now\n</div>\n\n'
+        b"> The river is 2,850 km\nlong, the survey says.\n"
+    )
+    article = ingest_upload(source, "t.md")
+    assert article.title == "Title"
+    assert article.text.split("\n") == [
+        "The Danube flows past Vienna daily.",
+        "The river is 2,850 km long, the survey says.",
+    ]

@@ -205,7 +205,9 @@ def test_unknown_host_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
-    with pytest.raises(IngestError, match=r"The address no-such-host\.example could not be found"):
+    with pytest.raises(
+        IngestError, match=r"The address no-such-host\.example could not be found\..*paste its text"
+    ):
         ingest_url("https://no-such-host.example/")
 
 

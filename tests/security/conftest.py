@@ -44,6 +44,7 @@ class World:
     class_id: int
     student_id: int
     personal_code: str
+    attempt_id: int = 0
 
 
 @pytest.fixture
@@ -76,6 +77,7 @@ def world(app: Any) -> World:
             class_id=roster.id,
             student_id=roster.students[0].id,
             personal_code=roster.students[0].personal_code,
+            attempt_id=attempt.id,
         )
         db.session.remove()
     return result

@@ -150,6 +150,12 @@ def test_practice_starts_with_missed_items_and_a_right_one_interleaved(graded: A
     assert practice.start_practice(graded) == rows  # idempotent
 
 
+def test_the_count_says_how_many_were_missed(graded: Attempt) -> None:
+    """ "0 of 3 mastered" is explained: 2 missed and 1 right answer asked again."""
+    view = practice.practice_view(graded)
+    assert (view.mastered, view.total, view.missed) == (0, 3, 2)
+
+
 def test_student_item_carries_no_answer(graded: Attempt) -> None:
     view = practice.practice_view(graded)
     assert view.item is not None

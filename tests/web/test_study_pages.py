@@ -36,7 +36,11 @@ def test_study_page_highlights_facts_and_links_glossary_to_sentences(app: Any, c
     assert re.search(r'<mark class="fact fact-person"[^>]*>[^<]*Ingrid Salo</mark>', page)
     assert re.search(r'<mark class="fact fact-date"[^>]*>3 May 2024</mark>', page)
     # Glossary: the acronym's line links to the sentence that defines it.
-    anchor = re.search(r'<dt><a href="#s(\d+)">CAF</a></dt>\s*<dd>Coastal Arts Fund</dd>', page)
+    anchor = re.search(
+        r'<dt><a href="#s(\d+)">CAF</a>\s*<span class="fact-badge">acronym</span></dt>'
+        r"\s*<dd>Coastal Arts Fund</dd>",
+        page,
+    )
     assert anchor is not None
     sentence = re.search(rf'<span class="sentence" id="s{anchor.group(1)}"[^>]*>(.*?)</span>', page)
     assert sentence is not None and "Coastal Arts Fund" in sentence.group(1)

@@ -21,6 +21,9 @@ def _teacher_urls(app: Any, quiz: Quiz) -> list[tuple[str, str]]:
         # No class of this id belongs to the logged-in teacher either.
         "class_id": quiz.id,
         "student_id": quiz.id,
+        # Review and regrade routes: ids that exist in no quiz of the teacher (404 once in).
+        "attempt_id": 1,
+        "change_id": 1,
     }
     urls = []
     with app.test_request_context():
@@ -296,7 +299,8 @@ def test_generate_step_makes_one_quiz_even_when_submitted_twice(
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 1
     page = client.get(first.headers["Location"]).get_data(as_text=True)
-    assert "as of 4 May 2024" in page and "<mark>" in page
+    # The quiz is titled as its article: the source line gives only the date (no repeat).
+    assert "As of 4 May 2024" in page and "<mark>" in page
     bad = client.post(step2, data={**data, "kinds": [], "token": "other", "title": "Kept title"})
     assert "Choose at least one kind" in bad.get_data(as_text=True)
     assert 'value="Kept title"' in bad.get_data(as_text=True)

@@ -8,7 +8,18 @@ from quizapp.web.teacher import (
     questions,
     quizzes,
     results,
+    review,
 )
 from quizapp.web.teacher.blueprint import bp
 
-__all__ = ["account", "analysis", "articles", "bp", "classes", "questions", "quizzes", "results"]
+__all__ = [
+    "account",
+    "analysis",
+    "articles",
+    "bp",
+    "classes",
+    "questions",
+    "quizzes",
+    "results",
+    "review",
+]
