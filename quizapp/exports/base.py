@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 __all__ = [
     "ExportOptions",
     "ExportResult",
     "QuotePart",
+    "accepted_answers",
     "article_paragraphs",
     "document_title",
+    "item_key",
     "items_of",
+    "numeric_range",
     "numeric_text",
+    "question_name",
     "quote_parts",
+    "set_key",
     "slugify",
+    "stable_digest",
 ]
 
 Item = dict[str, Any]
@@ -41,6 +49,8 @@ class ExportOptions:
     paper: str = "A4"
     seed: int = 0
     quiz_title: str | None = None
+    # Who the set is (a stored quiz: "quiz-<id>-<join code>"); None for a freshly generated set.
+    set_identity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +72,105 @@ def document_title(document: dict[str, Any], options: ExportOptions) -> str:
     return (options.quiz_title or article.get("title") or "Quiz").strip() or "Quiz"
 
 
-def slugify(text: str, *, fallback: str = "quiz", limit: int = 60) -> str:
-    """An ASCII file-name stem from a title ("Élan – 2024!" -> "elan-2024")."""
+def slugify(text: str, *, fallback: str = "quiz", limit: int = 120) -> str:
+    """An ASCII file-name stem from a title ("Élan – 2024!" -> "elan-2024").
+
+    A long title is cut at a word boundary, never inside a word ("…tensio.pdf").
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or fallback
+    if len(slug) > limit:
+        cut = slug[: limit + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]
+    return slug.strip("-") or fallback
 
 
-def numeric_text(value: float | int | None) -> str:
-    """A number without a pointless ".0" (1360.0 -> "1360", 2.5 -> "2.5")."""
-    if value is None:
+def _decimal(value: float | int | str | Decimal) -> Decimal:
+    """A number as the shortest Decimal that prints it (0.1 stays 0.1, not 0.1000000000000000055)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(str(value))
+
+
+def numeric_text(value: float | int | str | Decimal | None) -> str:
+    """A number in plain decimal notation: no ".0", no exponent, no float noise.
+
+    1360.0 -> "1360", 2.5 -> "2.5", 1e-05 -> "0.00001", 2.3 - 0.1 -> computed exactly as "2.2".
+    """
+    if value is None or value == "":
         return ""
-    number = float(value)
-    if number.is_integer():
-        return str(int(number))
-    return repr(number)
+    try:
+        number = _decimal(value)
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    text = format(number.normalize(), "f")
+    return "0" if text in {"-0", "0"} else text
+
+
+def numeric_range(item: Item) -> tuple[str, str] | None:
+    """(low, high) of a numeric item's accepted range, computed in decimal; None without one."""
+    value, tolerance = item.get("value"), item.get("tolerance") or 0
+    if value is None:
+        return None
+    try:
+        centre, spread = _decimal(value), abs(_decimal(tolerance))
+    except (InvalidOperation, ValueError):
+        return None
+    return numeric_text(centre - spread), numeric_text(centre + spread)
+
+
+def accepted_answers(item: Item) -> list[str]:
+    """The answer and its accepted variants, each once, answer first."""
+    seen: list[str] = []
+    for value in [item.get("answer"), *(item.get("accepted") or [])]:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def question_name(item: Item, *, words: int = 8, limit: int = 60) -> str:
+    """A question's name from the first words of its stem ("Mayor Zoë Müller said the …")."""
+    from quizapp.nlp.model import BLANK
+
+    stem = " ".join(str(item.get("prompt") or "").replace(BLANK, "…").split())
+    chosen = stem.split()[:words]
+    name = " ".join(chosen)
+    if len(name) > limit:
+        name = name[:limit].rsplit(" ", 1)[0]
+    if name != stem:
+        name = name.rstrip(" ,;:.") + " …"
+    return name or str(item.get("id") or "Question")
+
+
+def set_key(document: dict[str, Any], options: ExportOptions) -> str:
+    """Who the question set is: the stored quiz, else the article it was generated from."""
+    article = document.get("article") or {}
+    article_part = article.get("sha256") or article.get("title") or "article"
+    return f"{article_part}:{options.set_identity or 'generated'}"
+
+
+def item_key(item: Item, options: ExportOptions) -> str:
+    """Who an item is within its set, unchanged when its wording is edited.
+
+    A stored quiz's items have database ids. A generated set's ids restart at q1 in every set,
+    so there the item is known by its kind and the article span it asks about: the same
+    question in a 20- and a 40-item set of one article is one item, different ones never meet.
+    """
+    if options.set_identity:
+        return str(item.get("id") or "")
+    fact = item.get("fact") or {}
+    source = item.get("source") or {}
+    span = f"{fact.get('start')}-{fact.get('end')}:{source.get('start')}"
+    return f"{item.get('kind')}:{span}:{item.get('id') if fact.get('start') is None else ''}"
+
+
+def stable_digest(*parts: str, length: int = 16) -> str:
+    """A hex digest of some identity parts, the same in every run and process."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:length]
 
 
 def quote_parts(item: Item) -> list[QuotePart]:
