@@ -51,6 +51,10 @@ class ExportOptions:
     quiz_title: str | None = None
     # Who the set is (a stored quiz: "quiz-<id>-<join code>"); None for a freshly generated set.
     set_identity: str | None = None
+    # When the set last changed (seconds since 1970): a stored quiz's last edit; None if unknown.
+    modified: int | None = None
+    # Per item id, when that item last changed, where known (edited items of a stored quiz).
+    item_modified: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
