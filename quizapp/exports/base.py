@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -207,38 +207,28 @@ def _split(quote: str, a: int, b: int) -> list[QuotePart]:
     return [part for part in parts if part.text]
 
 
-def article_paragraphs(text: str, items: list[Item] = ()) -> list[tuple[int | None, str]]:
-    """The article's paragraphs (its non-blank lines), numbered as the items' "¶" refer to them.
+def article_paragraphs(text: str) -> list[tuple[int | None, str]]:
+    """The article's non-blank lines, body paragraphs numbered as the items' "¶" refer to them.
 
-    The generator numbers body paragraphs only, leaving out a headline or standfirst on top;
-    the items' source offsets tell how many lines come before paragraph 1, and those lines are
-    returned without a number.
+    The numbers come from the generator's own reader, which leaves a headline, standfirst or
+    date line out of the count wherever it stands (on top or, in some exports, at the end);
+    those lines are returned without a number.
     """
-    lines: list[tuple[int, str]] = []
+    body = {start: number for number, (start, _) in enumerate(_body_paragraphs(text), 1)}
+    lines: list[tuple[int | None, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         if line.strip():
-            lines.append((offset, line.strip()))
+            start = offset + len(line) - len(line.lstrip())
+            lines.append((body.get(start), line.strip()))
         offset += len(line)
-    skip = _lines_before_body([start for start, _ in lines], items)
-    return [
-        (index - skip + 1 if index >= skip else None, line) for index, (_, line) in enumerate(lines)
-    ]
+    return lines
 
 
-def _lines_before_body(line_starts: list[int], items: list[Item]) -> int:
-    """How many leading lines the items' paragraph numbers leave out (0 when unknown)."""
-    votes: dict[int, int] = {}
-    for item in items:
-        source = item.get("source") or {}
-        start, paragraph = source.get("start"), source.get("paragraph")
-        if not isinstance(start, int) or not isinstance(paragraph, int) or paragraph < 1:
-            continue
-        index = bisect.bisect_right(line_starts, start) - 1
-        if index >= 0:
-            skip = index + 1 - paragraph
-            votes[skip] = votes.get(skip, 0) + 1
-    if not votes:
-        return 0
-    best = max(votes, key=lambda skip: (votes[skip], -skip))
-    return max(best, 0)
+@lru_cache(maxsize=8)
+def _body_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the body paragraphs as the generator reads the article (cached: the
+    versions of one paper share the article)."""
+    from quizapp.nlp import read_document
+
+    return tuple(read_document(text).paragraphs)
