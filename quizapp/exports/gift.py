@@ -144,7 +144,9 @@ def gift_question(item: Item, number: int) -> str:
     writer = WRITERS.get(item.get("kind", ""))
     if writer is None:
         raise ValueError(f"unknown question kind: {item.get('kind')!r}")
-    return f"::{escape(question_name(item))}:: " + writer(item)
+    # Names are labels, shown as text by Moodle but maybe as HTML by other GIFT readers: no tags.
+    name = question_name(item).replace("<", "").replace(">", "")
+    return f"::{escape(name)}:: " + writer(item)
 
 
 def export_gift(document: dict[str, Any], options: ExportOptions) -> ExportResult:
