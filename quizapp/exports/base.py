@@ -10,6 +10,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from quizapp.nlp.model import BLANK
+
 __all__ = [
     "ExportOptions",
     "ExportResult",
@@ -49,7 +51,7 @@ class ExportOptions:
     paper: str = "A4"
     seed: int = 0
     quiz_title: str | None = None
-    # Who the set is (a stored quiz: "quiz-<id>-<join code>"); None for a freshly generated set.
+    # Who the set is (a stored quiz: "quiz-<id>-<created>"); None for a freshly generated set.
     set_identity: str | None = None
     # When the set last changed (seconds since 1970): a stored quiz's last edit; None if unknown.
     modified: int | None = None
@@ -138,8 +140,6 @@ def accepted_answers(item: Item) -> list[str]:
 
 def question_name(item: Item, *, words: int = 8, limit: int = 60) -> str:
     """A question's name from the first words of its stem ("Mayor Zoë Müller said the …")."""
-    from quizapp.nlp.model import BLANK
-
     stem = " ".join(str(item.get("prompt") or "").replace(BLANK, "…").split())
     chosen = stem.split()[:words]
     name = " ".join(chosen)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.exports import export
-from quizapp.models import db
+from quizapp.models import QuizStatus, db
 from quizapp.services.editing import edit_from_question, update_question
 from quizapp.services.exporting import export_quiz
 from tests.factories import make_quiz
@@ -108,6 +108,10 @@ def test_a_teacher_edit_in_the_app_reaches_anki_on_re_export(app, anki):
         update_question(question, edit, expected_version=quiz.version)
         db.session.refresh(quiz)
         log = anki.load(export_quiz(quiz, "anki").data)
-    assert log == {"new": 0, "updated": 1, "duplicate": 2, "conflicting": 0}
+        assert log == {"new": 0, "updated": 1, "duplicate": 2, "conflicting": 0}
+        # Publishing (a join code appears) keeps the quiz's identity: no second set of notes.
+        quiz.status, quiz.join_code = QuizStatus.PUBLISHED, "PUB234"
+        db.session.commit()
+        assert anki.load(export_quiz(quiz, "anki").data)["new"] == 0
     assert sum("An edited prompt about the _____." in front for front in anki.fronts()) == 1
     assert len(anki.fronts()) == 3
