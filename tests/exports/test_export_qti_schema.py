@@ -73,3 +73,15 @@ def test_numeric_bounds_are_plain_decimals_and_still_valid(document, value, tole
     assert bounds == [low, high]
     correct = [v.text for v in root.iter(f"{QTI}correctResponse") for v in v.iter(f"{QTI}value")]
     assert len(correct) == 1 and "e" not in correct[0].lower()
+
+
+def test_generated_sets_validate_too():
+    """Real generator output (every sample article) against both schemas."""
+    from quizapp.nlp import generate
+    from quizapp.paths import SAMPLES_DIR
+
+    qti, cp = _schema("qtiv2p1/imsqti_v2p1.xsd"), _schema("imscp_v1p1.xsd")
+    for sample in sorted(SAMPLES_DIR.glob("*.txt")):
+        document = generate(sample.read_text(encoding="utf-8"), max_items=30).to_dict()
+        for name, data in _package(document).items():
+            _assert_valid(cp if name == "imsmanifest.xml" else qti, f"{sample.name}:{name}", data)
