@@ -54,7 +54,7 @@ def _read_bytes(path: Path) -> bytes:
     default="json",
     show_default=True,
     help="json, jsonl (one question set per file, one line each), or an export format: "
-    "pdf, key, gift, moodle-xml, qti, csv, anki.",
+    "pdf, key, gift, moodle-xml, qti, qti-canvas, csv, anki.",
 )
 @click.option(
     "--max",

@@ -25,6 +25,7 @@ _EXPORTERS: dict[str, tuple[str, str]] = {
     "gift": ("quizapp.exports.gift", "export_gift"),
     "moodle-xml": ("quizapp.exports.moodle_xml", "export_moodle_xml"),
     "qti": ("quizapp.exports.qti", "export_qti"),
+    "qti-canvas": ("quizapp.exports.qti", "export_qti_canvas"),
     "csv": ("quizapp.exports.csv_format", "export_csv"),
     "json": ("quizapp.exports.json_format", "export_json"),
     "anki": ("quizapp.exports.anki", "export_anki"),

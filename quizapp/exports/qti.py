@@ -1,4 +1,10 @@
-"""IMS QTI 2.1 content package: a manifest, one assessmentItem per question and a test."""
+"""IMS QTI 2.1 content package: a manifest, one assessmentItem per question and a test.
+
+Two flavours, both valid against the IMS schemas. "qti" follows the standard to the letter:
+one correctResponse value for a single-cardinality response (TAO's engine refuses more) and
+every accepted answer in the mapping, which scores it. "qti-canvas" also lists every accepted
+answer as a correctResponse value, because Canvas (classic and New Quizzes) reads only those.
+"""
 
 from __future__ import annotations
 
@@ -194,16 +200,16 @@ def _true_false(root: ET.Element, body: ET.Element, item: Item) -> None:
     _choice(root, body, item, ["True", "False"])
 
 
-def _text_entry(root: ET.Element, body: ET.Element, item: Item) -> None:
+def _text_entry(root: ET.Element, body: ET.Element, item: Item, *, canvas: bool = False) -> None:
     """textEntryInteraction on its own line, under the prompt; a fill-in keeps its blank.
 
-    Every accepted answer is both a correctResponse value (what Canvas reads) and a mapping
-    entry (what scores it in QTI players). The fill-in sentence keeps "_____" as text: Canvas
+    Every accepted answer is a mapping entry (what scores it in QTI players); for Canvas, each
+    is also a correctResponse value (all Canvas reads). The fill-in sentence keeps "_____": Canvas
     New Quizzes strips interaction elements out of the text, so an inline box would leave
     "…open in – two years…" with nothing where the blank was.
     """
     accepted = accepted_answers(item)
-    declaration = _response(root, "single", "string", accepted)
+    declaration = _response(root, "single", "string", accepted if canvas else accepted[:1])
     mapping = _sub(
         declaration, "mapping", {"defaultValue": "0", "lowerBound": "0", "upperBound": "1"}
     )
@@ -286,14 +292,19 @@ WRITERS: dict[str, Callable[[ET.Element, ET.Element, Item], None]] = {
 }
 
 
-def assessment_item(item: Item, item_ident: str, number: int) -> ET.Element:
-    """One question as a QTI 2.1 assessmentItem element."""
+def assessment_item(
+    item: Item, item_ident: str, number: int, *, canvas: bool = False
+) -> ET.Element:
+    """One question as a QTI 2.1 assessmentItem element (``canvas``: Canvas's flavour)."""
     writer = WRITERS.get(item.get("kind", ""))
     if writer is None:
         raise ValueError(f"unknown question kind: {item.get('kind')!r}")
     root = _item_root(item_ident, question_name(item))
     # The writer appends declarations first, then the body, then processing (schema order).
-    writer(root, ET.Element("itemBody"), item)
+    if writer is _text_entry:
+        _text_entry(root, ET.Element("itemBody"), item, canvas=canvas)
+    else:
+        writer(root, ET.Element("itemBody"), item)
     _feedback(root, item)
     return root
 
@@ -367,7 +378,17 @@ def _xml_bytes(root: ET.Element) -> bytes:
 
 
 def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult:
-    """The set as a QTI 2.1 zip: imsmanifest.xml, assessment.xml and items/<id>.xml."""
+    """The set as a standard QTI 2.1 zip: imsmanifest.xml, assessment.xml, items/<id>.xml."""
+    return _package(document, options, canvas=False)
+
+
+def export_qti_canvas(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The set as a QTI 2.1 zip for Canvas: every accepted answer a correctResponse value."""
+    return _package(document, options, canvas=True)
+
+
+def _package(document: dict[str, Any], options: ExportOptions, *, canvas: bool) -> ExportResult:
+    """The zip of either flavour."""
     title = document_title(document, options)
     test_ident = identifier(slugify(title, fallback="quiz"), prefix="TEST_")
     files: dict[str, bytes] = {}
@@ -379,7 +400,7 @@ def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult
             item_ident += "_"
         used.add(item_ident)
         href = f"items/{item_ident}.xml"
-        files[href] = _xml_bytes(assessment_item(item, item_ident, number))
+        files[href] = _xml_bytes(assessment_item(item, item_ident, number, canvas=canvas))
         item_files.append((item_ident, href))
     files["assessment.xml"] = _xml_bytes(_test(test_ident, title, item_files))
     manifest = _xml_bytes(_manifest(test_ident, item_files))
@@ -389,6 +410,6 @@ def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult
             archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return ExportResult(
         data=buffer.getvalue(),
-        filename=f"{slugify(title)}.qti.zip",
+        filename=f"{slugify(title)}.{'canvas.' if canvas else ''}qti.zip",
         mimetype="application/zip",
     )

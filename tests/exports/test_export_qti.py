@@ -84,9 +84,10 @@ def test_correct_response_matches_every_answer(document, package):
             if kind == "multiple_choice":
                 assert list(_choices(root).values()) == item["options"]
         elif kind in ("fill_in", "short_answer"):
-            # Canvas reads correctResponse, QTI players the mapping: both hold every answer.
+            # One correct value for a single-cardinality response (TAO refuses more); the
+            # mapping, which scores it, holds every accepted answer.
             everything = list(dict.fromkeys([item["answer"], *item["accepted"]]))
-            assert correct == everything
+            assert correct == [item["answer"]]
             keys = [e.get("mapKey") for e in root.iter(f"{QTI}mapEntry")]
             assert keys == everything
         elif kind == "numeric":
@@ -153,3 +154,20 @@ def test_item_titles_are_the_first_words_of_the_stem(package):
     titles = {root.get("identifier"): root.get("title") for root in _items(package)}
     assert titles["q3"] == "Mayor Zoë Müller said the project would open …"
     assert titles["q6"].startswith("How many km of cable")
+
+
+def test_canvas_flavour_lists_every_accepted_answer_as_correct(document):
+    """Canvas (classic and New Quizzes) reads only correctResponse values."""
+    archive = zipfile.ZipFile(io.BytesIO(export(document, "qti-canvas").data))
+    roots = {
+        name: ET.fromstring(archive.read(name))
+        for name in archive.namelist()
+        if name.startswith("items/")
+    }
+    for item in document["questions"]:
+        root = roots[f"items/{item['id']}.xml"]
+        if item["kind"] in ("fill_in", "short_answer"):
+            everything = list(dict.fromkeys([item["answer"], *item["accepted"]]))
+            assert _correct(root) == everything
+            assert [e.get("mapKey") for e in root.iter(f"{QTI}mapEntry")] == everything
+    assert export(document, "qti-canvas").filename.endswith(".canvas.qti.zip")

@@ -23,8 +23,8 @@ def _schema(relative: str) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / relative), parser))
 
 
-def _package(document) -> dict[str, bytes]:
-    archive = zipfile.ZipFile(io.BytesIO(export(document, "qti").data))
+def _package(document, fmt: str = "qti") -> dict[str, bytes]:
+    archive = zipfile.ZipFile(io.BytesIO(export(document, fmt).data))
     return {name: archive.read(name) for name in archive.namelist()}
 
 
@@ -35,19 +35,20 @@ def _assert_valid(schema: etree.XMLSchema, name: str, data: bytes) -> None:
         pytest.fail(errors)
 
 
-def test_every_item_and_the_test_validate_against_imsqti_v2p1(document):
+@pytest.mark.parametrize("fmt", ["qti", "qti-canvas"])
+def test_every_item_and_the_test_validate_against_imsqti_v2p1(document, fmt):
     qti = _schema("qtiv2p1/imsqti_v2p1.xsd")
-    files = _package(document)
+    files = _package(document, fmt)
     assert len([n for n in files if n.startswith("items/")]) == len(document["questions"])
     for name, data in files.items():
         if name != "imsmanifest.xml":
             _assert_valid(qti, name, data)
 
 
-def test_the_manifest_validates_against_imscp_v1p1(document):
-    _assert_valid(
-        _schema("imscp_v1p1.xsd"), "imsmanifest.xml", _package(document)["imsmanifest.xml"]
-    )
+@pytest.mark.parametrize("fmt", ["qti", "qti-canvas"])
+def test_the_manifest_validates_against_imscp_v1p1(document, fmt):
+    manifest = _package(document, fmt)["imsmanifest.xml"]
+    _assert_valid(_schema("imscp_v1p1.xsd"), "imsmanifest.xml", manifest)
 
 
 @pytest.mark.parametrize(
@@ -83,5 +84,7 @@ def test_generated_sets_validate_too():
     qti, cp = _schema("qtiv2p1/imsqti_v2p1.xsd"), _schema("imscp_v1p1.xsd")
     for sample in sorted(SAMPLES_DIR.glob("*.txt")):
         document = generate(sample.read_text(encoding="utf-8"), max_items=30).to_dict()
-        for name, data in _package(document).items():
-            _assert_valid(cp if name == "imsmanifest.xml" else qti, f"{sample.name}:{name}", data)
+        for fmt in ("qti", "qti-canvas"):
+            for name, data in _package(document, fmt).items():
+                schema = cp if name == "imsmanifest.xml" else qti
+                _assert_valid(schema, f"{sample.name}:{fmt}:{name}", data)

@@ -21,6 +21,7 @@ MIMETYPES = {
     "gift": "text/plain; charset=utf-8",
     "moodle-xml": "application/xml",
     "qti": "application/zip",
+    "qti-canvas": "application/zip",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
     "anki": "application/octet-stream",
