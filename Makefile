@@ -4,13 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-postgres lint format bench bench-load-postgres system-deps clean
+.PHONY: run test test-postgres lint format bench bench-load-postgres system-deps gift-pegjs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
+
+# gift-pegjs (a GIFT parser the export tests run under Node), pinned by its package-lock.json.
+GIFT_PEGJS := tests/exports/gift_pegjs
+GIFT_PEGJS_STAMP := $(GIFT_PEGJS)/node_modules/.installed-stamp
+
+$(GIFT_PEGJS_STAMP): $(GIFT_PEGJS)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(GIFT_PEGJS) --no-audit --no-fund --silent && touch $@; \
+	else echo "Note: npm is missing (apt-get install nodejs npm); the gift-pegjs test will skip."; fi
+
+gift-pegjs: $(GIFT_PEGJS_STAMP)
 
 ## run: set up, then serve the web app with demo data on http://127.0.0.1:5000 (PORT=5001 for another port)
 PORT ?= 5000
@@ -22,14 +33,14 @@ system-deps:
 	@bash .ci/system-deps
 
 ## test: set up, then lint, format check and the whole test suite
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps gift-pegjs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS) || $(PYTEST_FAILED)
 
 ## test-postgres: the whole test suite on PostgreSQL (a throwaway cluster from .ci/postgres,
 ## or the server QUIZAPP_TEST_DATABASE_URL names)
-test-postgres: $(STAMP) system-deps
+test-postgres: $(STAMP) system-deps gift-pegjs
 	bash .ci/postgres run $(BIN)/python -m pytest $(PYTEST_ARGS) || $(PYTEST_FAILED)
 
 # pytest's exit status 5 means it collected no tests: a broken selection, never a pass.

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 # Kept in step with quizapp.exports.FORMATS (checked by a test) so `--help` needs no import.
-FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "csv", "json", "anki")
+FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "qti-canvas", "csv", "json", "anki")
 
 
 @click.command("export")

@@ -54,7 +54,7 @@ def _read_bytes(path: Path) -> bytes:
     default="json",
     show_default=True,
     help="json, jsonl (one question set per file, one line each), or an export format: "
-    "pdf, key, gift, moodle-xml, qti, csv, anki.",
+    "pdf, key, gift, moodle-xml, qti, qti-canvas, csv, anki.",
 )
 @click.option(
     "--max",
@@ -74,6 +74,11 @@ def _read_bytes(path: Path) -> bytes:
     help="Seed for distractor choice and option order.",
 )
 @click.option(
+    "--appendix",
+    is_flag=True,
+    help="pdf/key: add the article with numbered paragraphs (it holds every answer).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
@@ -86,6 +91,7 @@ def generate_command(
     max_items: int | None,
     kinds: str | None,
     seed: int,
+    appendix: bool,
     output: str,
 ) -> None:
     """Generate questions from article FILES ('-' reads standard input)."""
@@ -120,7 +126,7 @@ def generate_command(
     elif fmt == "jsonl":
         payload = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents).encode()
     else:
-        payload = _export(documents[0], texts[0], fmt, seed)
+        payload = _export(documents[0], texts[0] if appendix else None, fmt, seed)
     if output == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
@@ -128,8 +134,11 @@ def generate_command(
         Path(output).write_bytes(payload)
 
 
-def _export(document: dict, text: str, fmt: str, seed: int) -> bytes:
-    """Render a question set with the export registry (PDF, GIFT, Moodle XML, QTI, CSV, Anki)."""
+def _export(document: dict, text: str | None, fmt: str, seed: int) -> bytes:
+    """Render a question set with the export registry (PDF, GIFT, Moodle XML, QTI, CSV, Anki).
+
+    ``text`` is the article for a PDF appendix, only when asked: it prints every answer.
+    """
     from quizapp import exports
 
     try:

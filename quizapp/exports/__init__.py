@@ -25,6 +25,7 @@ _EXPORTERS: dict[str, tuple[str, str]] = {
     "gift": ("quizapp.exports.gift", "export_gift"),
     "moodle-xml": ("quizapp.exports.moodle_xml", "export_moodle_xml"),
     "qti": ("quizapp.exports.qti", "export_qti"),
+    "qti-canvas": ("quizapp.exports.qti", "export_qti_canvas"),
     "csv": ("quizapp.exports.csv_format", "export_csv"),
     "json": ("quizapp.exports.json_format", "export_json"),
     "anki": ("quizapp.exports.anki", "export_anki"),
@@ -52,11 +53,17 @@ def export(
     paper: str = "A4",
     seed: int = 0,
     quiz_title: str | None = None,
+    set_identity: str | None = None,
+    modified: int | None = None,
+    item_modified: tuple[tuple[str, int], ...] = (),
 ) -> ExportResult:
     """Export a question-set document in one format.
 
     ``article_text`` adds the article as an appendix to PDFs; ``versions`` >= 2 makes pdf/key a
     zip of shuffled versions A, B, ... (deterministic from ``seed``); ``paper`` is A4 or Letter.
+    ``set_identity`` names a stored quiz (stable ids in Anki, Moodle, QTI) and ``modified`` is
+    its creation in seconds since 1970; ``item_modified`` gives (item id, seconds) of edited
+    items, so Anki updates exactly the notes of edited items.
     """
     function = exporter(fmt)
     if not 1 <= versions <= MAX_VERSIONS:
@@ -69,5 +76,8 @@ def export(
         paper=paper,
         seed=seed,
         quiz_title=quiz_title,
+        set_identity=set_identity,
+        modified=modified,
+        item_modified=item_modified,
     )
     return function(document, options)

@@ -18,15 +18,21 @@ from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
     document_title,
+    item_key,
     items_of,
     quote_parts,
+    set_key,
     slugify,
 )
 
 Item = dict[str, Any]
 LETTERS = "ABCDEFGHIJ"
-# Notes and cards carry time stamps; a fixed one keeps the deck the same for the same questions.
-_TIMESTAMP = 1_700_000_000.0
+# Notes and cards carry time stamps. Anki updates a note on re-import only when the incoming
+# one is newer, so notes carry the set's last edit; without one (a freshly generated set) a
+# fixed time keeps the deck byte-identical for the same questions.
+_TIMESTAMP = 1_700_000_000
+# One note type for every quizapp deck, so importing many quizzes does not multiply them.
+MODEL_NAME = "quizapp question"
 _CSS = """.card { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px; text-align: left;
   color: #111; background: #fff; }
 .options { margin: .5em 0 0 0; }
@@ -36,9 +42,9 @@ _CSS = """.card { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px
 .para { color: #666; font-size: 80%; }"""
 
 
-def stable_id(title: str, purpose: str) -> int:
-    """A 31-bit id from the title's hash, so re-exports update the same deck and model."""
-    digest = hashlib.sha256(f"quizapp:{purpose}:{title}".encode()).digest()
+def stable_id(identity: str, purpose: str) -> int:
+    """A 31-bit id from an identity's hash, so re-exports update the same deck and model."""
+    digest = hashlib.sha256(f"quizapp:{purpose}:{identity}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
@@ -88,13 +94,39 @@ def _back(item: Item) -> str:
     return "".join(parts)
 
 
-def build_package(document: dict[str, Any], title: str):
-    """The genanki Package: one deck named after the title, one note per item."""
+def note_times(document: dict[str, Any], options: ExportOptions) -> dict[str, int]:
+    """Each note's modification time by GUID: when its item last changed, as far as known.
+
+    Anki replaces a note on re-import only when the incoming one is newer: an edited item
+    carries the time of its edit, an untouched one the set's creation, so a re-export updates
+    exactly the edited notes.
+    """
     import genanki
 
+    identity = set_key(document, options)
+    edited = dict(options.item_modified)
+    base = options.modified or _TIMESTAMP
+    times = {}
+    for number, item in enumerate(items_of(document), 1):
+        guid = genanki.guid_for("quizapp", identity, item_key(item, options) or f"q{number}")
+        times[guid] = max(edited.get(str(item.get("id")), base), _TIMESTAMP)
+    return times
+
+
+def build_package(document: dict[str, Any], options: ExportOptions):
+    """The genanki Package: one deck named after the title, one note per item.
+
+    The deck id and every note's GUID come from the set's identity (the stored quiz, else the
+    article) and the item's identity, never from positions: a 40-item deck of an article and
+    a 20-item one share only the notes that are the same question.
+    """
+    import genanki
+
+    title = document_title(document, options)
+    identity = set_key(document, options)
     model = genanki.Model(
-        stable_id(title, "model"),
-        "quizapp question",
+        stable_id(MODEL_NAME, "model"),
+        MODEL_NAME,
         fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Id"}],
         templates=[
             {
@@ -106,14 +138,14 @@ def build_package(document: dict[str, Any], title: str):
         css=_CSS,
         sort_field_index=2,
     )
-    deck = genanki.Deck(stable_id(title, "deck"), " ".join(title.split()))
+    deck = genanki.Deck(stable_id(identity, "deck"), " ".join(title.split()))
     for number, item in enumerate(items_of(document), 1):
-        key = str(item.get("id") or f"q{number}")
+        key = item_key(item, options) or f"q{number}"
         deck.add_note(
             genanki.Note(
                 model=model,
-                fields=[_front(item), _back(item), _e(key)],
-                guid=genanki.guid_for(title, key),
+                fields=[_front(item), _back(item), _e(item.get("id") or f"q{number}")],
+                guid=genanki.guid_for("quizapp", identity, key),
             )
         )
     return genanki.Package(deck)
@@ -122,13 +154,18 @@ def build_package(document: dict[str, Any], title: str):
 def export_anki(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """The set as an Anki package (.apkg), built without leaving temporary files behind."""
     title = document_title(document, options)
-    package = build_package(document, title)
+    package = build_package(document, options)
+    times = note_times(document, options)
+    timestamp = max([_TIMESTAMP, *times.values()])
     buffer = io.BytesIO()
     # genanki's write_to_file leaves its temporary database in /tmp; write the database here.
     with tempfile.TemporaryDirectory(prefix="quizapp-anki-") as folder:
         path = Path(folder) / "collection.anki2"
         with contextlib.closing(sqlite3.connect(path)) as conn:
-            package.write_to_db(conn.cursor(), _TIMESTAMP, itertools.count(int(_TIMESTAMP * 1000)))
+            package.write_to_db(conn.cursor(), timestamp, itertools.count(timestamp * 1000))
+            conn.executemany(
+                "UPDATE notes SET mod = ? WHERE guid = ?", [(t, g) for g, t in times.items()]
+            )
             conn.commit()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(path, "collection.anki2")

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-import bisect
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
+
+from quizapp.nlp.model import BLANK
 
 __all__ = [
     "ExportOptions",
     "ExportResult",
     "QuotePart",
+    "accepted_answers",
     "article_paragraphs",
     "document_title",
+    "item_key",
     "items_of",
+    "numeric_range",
     "numeric_text",
+    "question_name",
     "quote_parts",
+    "set_key",
     "slugify",
+    "stable_digest",
 ]
 
 Item = dict[str, Any]
@@ -41,6 +51,12 @@ class ExportOptions:
     paper: str = "A4"
     seed: int = 0
     quiz_title: str | None = None
+    # Who the set is (a stored quiz: "quiz-<id>-<created>"); None for a freshly generated set.
+    set_identity: str | None = None
+    # When the set last changed (seconds since 1970): a stored quiz's last edit; None if unknown.
+    modified: int | None = None
+    # Per item id, when that item last changed, where known (edited items of a stored quiz).
+    item_modified: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +78,103 @@ def document_title(document: dict[str, Any], options: ExportOptions) -> str:
     return (options.quiz_title or article.get("title") or "Quiz").strip() or "Quiz"
 
 
-def slugify(text: str, *, fallback: str = "quiz", limit: int = 60) -> str:
-    """An ASCII file-name stem from a title ("Élan – 2024!" -> "elan-2024")."""
+def slugify(text: str, *, fallback: str = "quiz", limit: int = 120) -> str:
+    """An ASCII file-name stem from a title ("Élan – 2024!" -> "elan-2024").
+
+    A long title is cut at a word boundary, never inside a word ("…tensio.pdf").
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or fallback
+    if len(slug) > limit:
+        cut = slug[: limit + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]
+    return slug.strip("-") or fallback
 
 
-def numeric_text(value: float | int | None) -> str:
-    """A number without a pointless ".0" (1360.0 -> "1360", 2.5 -> "2.5")."""
-    if value is None:
+def _decimal(value: float | int | str | Decimal) -> Decimal:
+    """A number as the shortest Decimal that prints it (0.1 stays 0.1, not 0.1000000000000000055)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(str(value))
+
+
+def numeric_text(value: float | int | str | Decimal | None) -> str:
+    """A number in plain decimal notation: no ".0", no exponent, no float noise.
+
+    1360.0 -> "1360", 2.5 -> "2.5", 1e-05 -> "0.00001", 2.3 - 0.1 -> computed exactly as "2.2".
+    """
+    if value is None or value == "":
         return ""
-    number = float(value)
-    if number.is_integer():
-        return str(int(number))
-    return repr(number)
+    try:
+        number = _decimal(value)
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    text = format(number.normalize(), "f")
+    return "0" if text in {"-0", "0"} else text
+
+
+def numeric_range(item: Item) -> tuple[str, str] | None:
+    """(low, high) of a numeric item's accepted range, computed in decimal; None without one."""
+    value, tolerance = item.get("value"), item.get("tolerance") or 0
+    if value is None:
+        return None
+    try:
+        centre, spread = _decimal(value), abs(_decimal(tolerance))
+    except (InvalidOperation, ValueError):
+        return None
+    return numeric_text(centre - spread), numeric_text(centre + spread)
+
+
+def accepted_answers(item: Item) -> list[str]:
+    """The answer and its accepted variants, each once, answer first."""
+    seen: list[str] = []
+    for value in [item.get("answer"), *(item.get("accepted") or [])]:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def question_name(item: Item, *, words: int = 8, limit: int = 60) -> str:
+    """A question's name from the first words of its stem ("Mayor Zoë Müller said the …")."""
+    stem = " ".join(str(item.get("prompt") or "").replace(BLANK, "…").split())
+    chosen = stem.split()[:words]
+    name = " ".join(chosen)
+    if len(name) > limit:
+        name = name[:limit].rsplit(" ", 1)[0]
+    if name != stem:
+        name = name.rstrip(" ,;:.") + " …"
+    return name or str(item.get("id") or "Question")
+
+
+def set_key(document: dict[str, Any], options: ExportOptions) -> str:
+    """Who the question set is: the stored quiz, else the article it was generated from."""
+    article = document.get("article") or {}
+    article_part = article.get("sha256") or article.get("title") or "article"
+    return f"{article_part}:{options.set_identity or 'generated'}"
+
+
+def item_key(item: Item, options: ExportOptions) -> str:
+    """Who an item is within its set, unchanged when its wording is edited.
+
+    A stored quiz's items have database ids. A generated set's ids restart at q1 in every set,
+    so there the item is known by its kind and the article span it asks about: the same
+    question in a 20- and a 40-item set of one article is one item, different ones never meet.
+    """
+    if options.set_identity:
+        return str(item.get("id") or "")
+    fact = item.get("fact") or {}
+    source = item.get("source") or {}
+    span = f"{fact.get('start')}-{fact.get('end')}:{source.get('start')}"
+    return f"{item.get('kind')}:{span}:{item.get('id') if fact.get('start') is None else ''}"
+
+
+def stable_digest(*parts: str, length: int = 16) -> str:
+    """A hex digest of some identity parts, the same in every run and process."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:length]
 
 
 def quote_parts(item: Item) -> list[QuotePart]:
@@ -109,38 +207,28 @@ def _split(quote: str, a: int, b: int) -> list[QuotePart]:
     return [part for part in parts if part.text]
 
 
-def article_paragraphs(text: str, items: list[Item] = ()) -> list[tuple[int | None, str]]:
-    """The article's paragraphs (its non-blank lines), numbered as the items' "¶" refer to them.
+def article_paragraphs(text: str) -> list[tuple[int | None, str]]:
+    """The article's non-blank lines, body paragraphs numbered as the items' "¶" refer to them.
 
-    The generator numbers body paragraphs only, leaving out a headline or standfirst on top;
-    the items' source offsets tell how many lines come before paragraph 1, and those lines are
-    returned without a number.
+    The numbers come from the generator's own reader, which leaves a headline, standfirst or
+    date line out of the count wherever it stands (on top or, in some exports, at the end);
+    those lines are returned without a number.
     """
-    lines: list[tuple[int, str]] = []
+    body = {start: number for number, (start, _) in enumerate(_body_paragraphs(text), 1)}
+    lines: list[tuple[int | None, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         if line.strip():
-            lines.append((offset, line.strip()))
+            start = offset + len(line) - len(line.lstrip())
+            lines.append((body.get(start), line.strip()))
         offset += len(line)
-    skip = _lines_before_body([start for start, _ in lines], items)
-    return [
-        (index - skip + 1 if index >= skip else None, line) for index, (_, line) in enumerate(lines)
-    ]
+    return lines
 
 
-def _lines_before_body(line_starts: list[int], items: list[Item]) -> int:
-    """How many leading lines the items' paragraph numbers leave out (0 when unknown)."""
-    votes: dict[int, int] = {}
-    for item in items:
-        source = item.get("source") or {}
-        start, paragraph = source.get("start"), source.get("paragraph")
-        if not isinstance(start, int) or not isinstance(paragraph, int) or paragraph < 1:
-            continue
-        index = bisect.bisect_right(line_starts, start) - 1
-        if index >= 0:
-            skip = index + 1 - paragraph
-            votes[skip] = votes.get(skip, 0) + 1
-    if not votes:
-        return 0
-    best = max(votes, key=lambda skip: (votes[skip], -skip))
-    return max(best, 0)
+@lru_cache(maxsize=8)
+def _body_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the body paragraphs as the generator reads the article (cached: the
+    versions of one paper share the article)."""
+    from quizapp.nlp import read_document
+
+    return tuple(read_document(text).paragraphs)

@@ -9,9 +9,11 @@ from typing import Any
 from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
+    accepted_answers,
     document_title,
     items_of,
     numeric_text,
+    question_name,
     slugify,
 )
 from quizapp.nlp.model import BLANK
@@ -22,12 +24,18 @@ _SPECIAL = "\\~=#{}:"
 
 
 def escape(text: str) -> str:
-    """Text made literal for GIFT: backslash before ~ = # { } : and \\, one line, no "->".
+    """Text made literal for GIFT: backslash before ~ = # { } : and \\, on one line.
 
-    Moodle takes any "->" inside braces as a matching question, so it becomes an arrow.
+    "->" is kept as written: it is only markup between "=" answers, which _short and
+    _matching handle where it can occur.
     """
-    flat = " ".join(str(text).split()).replace("->", "→")
+    flat = " ".join(str(text).split())
     return "".join("\\" + char if char in _SPECIAL else char for char in flat)
+
+
+def _no_arrow(text: str) -> str:
+    """Text where "->" would be read as a matching pair: its arrow made typographic."""
+    return text.replace("->", "→")
 
 
 def escape_html(text: str) -> str:
@@ -46,15 +54,6 @@ def _feedback(item: Item) -> str:
     return f"####{escape_html(text)}"
 
 
-def _accepted(item: Item) -> list[str]:
-    """The answer and its accepted variants, each once, answer first."""
-    seen: list[str] = []
-    for value in [item.get("answer"), *(item.get("accepted") or [])]:
-        if value and value not in seen:
-            seen.append(value)
-    return seen
-
-
 def _multiple_choice(item: Item) -> str:
     """One "=" right option, "~" for the others."""
     lines = [
@@ -71,14 +70,29 @@ def _true_false(item: Item) -> str:
 
 
 def _short(item: Item) -> str:
-    """Any of the accepted answers, typed (plain text: they are compared, not shown as HTML)."""
-    answers = " ".join("=" + escape(value) for value in _accepted(item))
+    """Any of the accepted answers, typed (plain text: they are compared, not shown as HTML).
+
+    Answers in "=" form that also hold "->" read as a matching question in Moodle, so a
+    single answer with "->" is written bare ({A->B}, a short answer to every parser); among
+    several, "->" has no escape in GIFT and becomes "→".
+    """
+    accepted = accepted_answers(item)
+    if len(accepted) == 1 and "->" in accepted[0]:
+        answers = escape(accepted[0])
+    else:
+        answers = " ".join("=" + escape(_no_arrow(value)) for value in accepted)
     return "{" + answers + _feedback(item) + "}"
 
 
 def _fill_in(item: Item) -> str:
-    """A missing-word question: the answer braces stand where the blank was."""
-    before, _, after = item["prompt"].partition(BLANK)
+    """A missing-word question: the answer braces stand where the blank was.
+
+    A blank that starts the sentence cannot be written that way (gift-pegjs needs text before
+    the braces), so the sentence keeps "_____" and the answers follow it.
+    """
+    before, found, after = item["prompt"].partition(BLANK)
+    if not found or not before.strip():
+        return "[html]" + escape_html(item["prompt"]) + " " + _short(item)
     text = escape_html(before) + (" " if before[-1:].isspace() else "") + _short(item)
     if after.strip():
         text += (" " if after[:1].isspace() else "") + escape_html(after)
@@ -93,7 +107,8 @@ def _short_answer(item: Item) -> str:
 def _matching(item: Item) -> str:
     """ "=left -> right" for each pair."""
     lines = [
-        "=" + escape_html(left) + " -> " + escape(right) for left, right in item.get("pairs") or []
+        "=" + escape_html(_no_arrow(left)) + " -> " + escape(right)
+        for left, right in item.get("pairs") or []
     ]
     return "[html]" + escape_html(item["prompt"]) + " {\n" + "\n".join(lines) + _tail(item)
 
@@ -125,11 +140,13 @@ WRITERS: dict[str, Callable[[Item], str]] = {
 
 
 def gift_question(item: Item, number: int) -> str:
-    """One item as a GIFT question titled "Q<number>"."""
+    """One item as a GIFT question named after the first words of its stem."""
     writer = WRITERS.get(item.get("kind", ""))
     if writer is None:
         raise ValueError(f"unknown question kind: {item.get('kind')!r}")
-    return f"::Q{number}:: " + writer(item)
+    # Names are labels, shown as text by Moodle but maybe as HTML by other GIFT readers: no tags.
+    name = question_name(item).replace("<", "").replace(">", "")
+    return f"::{escape(name)}:: " + writer(item)
 
 
 def export_gift(document: dict[str, Any], options: ExportOptions) -> ExportResult:

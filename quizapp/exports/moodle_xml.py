@@ -10,10 +10,15 @@ from typing import Any
 from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
+    accepted_answers,
     document_title,
+    item_key,
     items_of,
     numeric_text,
+    question_name,
+    set_key,
     slugify,
+    stable_digest,
 )
 
 Item = dict[str, Any]
@@ -39,17 +44,23 @@ def _feedback_text(item: Item) -> str:
     return f"{quote} (¶{paragraph})" if quote and paragraph else quote
 
 
-def _question(parent: ET.Element, kind: str, item: Item, number: int, prompt: str) -> ET.Element:
-    """The common head of a question: name, text, general feedback, grade."""
+def idnumber(document: dict[str, Any], options: ExportOptions, item: Item) -> str:
+    """A Moodle id number from the quiz (or article) and the item: the same on every export,
+    different for every question of every quiz, so re-imports never clash over it."""
+    return "quizapp-" + stable_digest(set_key(document, options), item_key(item, options))
+
+
+def _question(parent: ET.Element, kind: str, item: Item, idnum: str, prompt: str) -> ET.Element:
+    """The common head of a question: name (the stem's first words), text, feedback, grade."""
     question = ET.SubElement(parent, "question", {"type": kind})
     name = ET.SubElement(question, "name")
-    ET.SubElement(name, "text").text = f"Q{number}"
+    ET.SubElement(name, "text").text = question_name(item)
     _text_field(question, "questiontext", prompt)
     _text_field(question, "generalfeedback", _feedback_text(item))
     ET.SubElement(question, "defaultgrade").text = "1"
     ET.SubElement(question, "penalty").text = "0.3333333"
     ET.SubElement(question, "hidden").text = "0"
-    ET.SubElement(question, "idnumber").text = str(item.get("id") or f"q{number}")
+    ET.SubElement(question, "idnumber").text = idnum
     return question
 
 
@@ -66,9 +77,9 @@ def _answer(
     return answer
 
 
-def _multiple_choice(parent: ET.Element, item: Item, number: int) -> None:
+def _multiple_choice(parent: ET.Element, item: Item, idnum: str) -> None:
     """multichoice, one right answer."""
-    question = _question(parent, "multichoice", item, number, item["prompt"])
+    question = _question(parent, "multichoice", item, idnum, item["prompt"])
     ET.SubElement(question, "single").text = "true"
     ET.SubElement(question, "shuffleanswers").text = "true"
     ET.SubElement(question, "answernumbering").text = "ABCD"
@@ -77,35 +88,26 @@ def _multiple_choice(parent: ET.Element, item: Item, number: int) -> None:
         _answer(question, option, 100 if right else 0, as_html=True)
 
 
-def _true_false(parent: ET.Element, item: Item, number: int) -> None:
+def _true_false(parent: ET.Element, item: Item, idnum: str) -> None:
     """truefalse: the answers are the words "true" and "false"."""
-    question = _question(parent, "truefalse", item, number, item["prompt"])
+    question = _question(parent, "truefalse", item, idnum, item["prompt"])
     truth = str(item.get("answer")).strip().lower() == "true"
     _answer(question, "true", 100 if truth else 0, as_html=False)
     _answer(question, "false", 0 if truth else 100, as_html=False)
 
 
-def _accepted(item: Item) -> list[str]:
-    """The answer and its accepted variants, each once, answer first."""
-    seen: list[str] = []
-    for value in [item.get("answer"), *(item.get("accepted") or [])]:
-        if value and value not in seen:
-            seen.append(value)
-    return seen
-
-
-def _short_answer(parent: ET.Element, item: Item, number: int) -> None:
+def _short_answer(parent: ET.Element, item: Item, idnum: str) -> None:
     """shortanswer, every accepted variant worth full marks; fill-in shows a blank line."""
-    question = _question(parent, "shortanswer", item, number, item["prompt"])
+    question = _question(parent, "shortanswer", item, idnum, item["prompt"])
     ET.SubElement(question, "usecase").text = "0"
-    for value in _accepted(item):
+    for value in accepted_answers(item):
         # Typed answers are compared as plain text, so they are not HTML-escaped.
         _answer(question, value, 100, as_html=False)
 
 
-def _matching(parent: ET.Element, item: Item, number: int) -> None:
+def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
     """matching: one subquestion per pair."""
-    question = _question(parent, "matching", item, number, item["prompt"])
+    question = _question(parent, "matching", item, idnum, item["prompt"])
     ET.SubElement(question, "shuffleanswers").text = "true"
     for left, right in item.get("pairs") or []:
         sub = _text_field(question, "subquestion", left)
@@ -113,12 +115,12 @@ def _matching(parent: ET.Element, item: Item, number: int) -> None:
         ET.SubElement(answer, "text").text = right
 
 
-def _numeric(parent: ET.Element, item: Item, number: int) -> None:
+def _numeric(parent: ET.Element, item: Item, idnum: str) -> None:
     """numerical with an absolute tolerance; the unit goes in the prompt, not graded."""
     prompt = item["prompt"]
     if item.get("unit"):
         prompt = f"{prompt} ({item['unit']})"
-    question = _question(parent, "numerical", item, number, prompt)
+    question = _question(parent, "numerical", item, idnum, prompt)
     answer = _answer(question, numeric_text(item.get("value")), 100, as_html=False)
     ET.SubElement(answer, "tolerance").text = numeric_text(item.get("tolerance") or 0)
     ET.SubElement(question, "unitgradingtype").text = "0"
@@ -127,7 +129,7 @@ def _numeric(parent: ET.Element, item: Item, number: int) -> None:
     ET.SubElement(question, "unitsleft").text = "0"
 
 
-WRITERS: dict[str, Callable[[ET.Element, Item, int], None]] = {
+WRITERS: dict[str, Callable[[ET.Element, Item, str], None]] = {
     "multiple_choice": _multiple_choice,
     "true_false": _true_false,
     "fill_in": _short_answer,
@@ -137,24 +139,25 @@ WRITERS: dict[str, Callable[[ET.Element, Item, int], None]] = {
 }
 
 
-def moodle_quiz(document: dict[str, Any], title: str) -> ET.Element:
+def moodle_quiz(document: dict[str, Any], options: ExportOptions) -> ET.Element:
     """The <quiz> element: a category named after the title, then one question per item."""
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})
     name = ET.SubElement(category, "category")
+    title = document_title(document, options)
     ET.SubElement(name, "text").text = "$course$/top/" + " ".join(title.replace("/", "-").split())
-    for number, item in enumerate(items_of(document), 1):
+    for item in items_of(document):
         writer = WRITERS.get(item.get("kind", ""))
         if writer is None:
             raise ValueError(f"unknown question kind: {item.get('kind')!r}")
-        writer(quiz, item, number)
+        writer(quiz, item, idnumber(document, options, item))
     return quiz
 
 
 def export_moodle_xml(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """The whole set as a Moodle XML question file."""
     title = document_title(document, options)
-    tree = ET.ElementTree(moodle_quiz(document, title))
+    tree = ET.ElementTree(moodle_quiz(document, options))
     ET.indent(tree)
     data = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True) + b"\n"
     return ExportResult(

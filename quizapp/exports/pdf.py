@@ -13,9 +13,11 @@ from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
     QuotePart,
+    accepted_answers,
     article_paragraphs,
     document_title,
     items_of,
+    numeric_range,
     numeric_text,
     quote_parts,
     slugify,
@@ -27,6 +29,11 @@ Item = dict[str, Any]
 LETTERS = "ABCDEFGHIJ"
 PAPER_SIZES = {"A4": "A4", "LETTER": "letter"}
 PDF_MIMETYPE = "application/pdf"
+# Width of a written-in blank, in em of the paper's text: handwriting takes about 0.75em a
+# character; never so short a name cannot fit, never longer than fits beside the text.
+BLANK_EM_PER_CHAR = 0.75
+BLANK_MIN_EM = 7
+BLANK_MAX_EM = 30
 _ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 
@@ -159,12 +166,9 @@ def _key_answers(item: Item) -> tuple[str, ...]:
         answer = str(item.get("answer") or numeric_text(item.get("value")))
         if item.get("unit") and item["unit"] not in answer:
             answer = f"{answer} {item['unit']}"
-        tolerance = float(item.get("tolerance") or 0)
-        value = item.get("value")
-        if tolerance and value is not None:
-            low = numeric_text(float(value) - tolerance)
-            high = numeric_text(float(value) + tolerance)
-            answer += f" (accept {low} to {high})"
+        bounds = numeric_range(item)
+        if bounds and bounds[0] != bounds[1]:
+            answer += f" (accept {bounds[0]} to {bounds[1]})"
         return (answer,)
     return (str(item.get("answer") or ""),)
 
@@ -189,6 +193,16 @@ def key_entry(number: int, item: Item) -> KeyEntry:
     )
 
 
+def blank_em(item: Item) -> float:
+    """How wide to print an item's answer blank: from its longest accepted answer, in em."""
+    answers = accepted_answers(item) or [str(item.get("answer") or "")]
+    if item.get("kind") == "numeric":
+        answers.append(numeric_text(item.get("value")))
+    longest = max(len(answer) for answer in answers)
+    width = longest * BLANK_EM_PER_CHAR + 2
+    return round(min(max(width, BLANK_MIN_EM), BLANK_MAX_EM), 1)
+
+
 def build_paper(
     document: dict[str, Any], options: ExportOptions, *, label: str | None = None
 ) -> Paper:
@@ -201,11 +215,13 @@ def build_paper(
                 **item,
                 "right_options": matching_right_column(item, seed=options.seed, label=label or "A"),
             }
+        elif item.get("kind") in ("fill_in", "short_answer", "numeric"):
+            item = {**item, "print_blank_em": blank_em(item)}
         items.append(item)
     numbered = tuple(enumerate(items, 1))
     appendix = ()
     if options.article_text:
-        appendix = tuple(article_paragraphs(options.article_text, items))
+        appendix = tuple(article_paragraphs(options.article_text))
     return Paper(
         title=document_title(document, options),
         article_title=article.get("title"),

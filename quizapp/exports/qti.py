@@ -1,4 +1,10 @@
-"""IMS QTI 2.1 content package: a manifest, one assessmentItem per question and a test."""
+"""IMS QTI 2.1 content package: a manifest, one assessmentItem per question and a test.
+
+Two flavours, both valid against the IMS schemas. "qti" follows the standard to the letter:
+one correctResponse value for a single-cardinality response (TAO's engine refuses more) and
+every accepted answer in the mapping, which scores it. "qti-canvas" also lists every accepted
+answer as a correctResponse value, because Canvas (classic and New Quizzes) reads only those.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,12 @@ from typing import Any
 from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
+    accepted_answers,
     document_title,
     items_of,
+    numeric_range,
     numeric_text,
+    question_name,
     slugify,
 )
 from quizapp.nlp.model import BLANK
@@ -25,7 +34,9 @@ QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
+# Canvas classic imports a modalFeedback whose identifier contains "general_" as the question's
+# general comment; the same identifier is what FEEDBACK is set to, so QTI players show it too.
+FEEDBACK_ID = "general_fb"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 # A fixed time stamp keeps the zip byte-identical for the same questions.
 _ZIP_TIME = (2024, 1, 1, 0, 0, 0)
@@ -63,14 +74,26 @@ def _item_root(item_ident: str, title: str) -> ET.Element:
     )
 
 
-def _outcomes(root: ET.Element) -> None:
-    """SCORE (float) and FEEDBACK (identifier) outcome variables."""
+def _outcomes(root: ET.Element, points: int = 1) -> None:
+    """SCORE, MAXSCORE (the points, as Canvas New Quizzes reads them) and FEEDBACK."""
     score = _sub(
         root,
         "outcomeDeclaration",
-        {"identifier": "SCORE", "cardinality": "single", "baseType": "float"},
+        {
+            "identifier": "SCORE",
+            "cardinality": "single",
+            "baseType": "float",
+            "normalMinimum": "0",
+            "normalMaximum": str(points),
+        },
     )
     _sub(_sub(score, "defaultValue"), "value", text="0")
+    maximum = _sub(
+        root,
+        "outcomeDeclaration",
+        {"identifier": "MAXSCORE", "cardinality": "single", "baseType": "float"},
+    )
+    _sub(_sub(maximum, "defaultValue"), "value", text=str(points))
     _sub(
         root,
         "outcomeDeclaration",
@@ -94,13 +117,13 @@ def _set_score(parent: ET.Element, value: str) -> None:
     _sub(outcome, "baseValue", {"baseType": "float"}, "1" if value == "1" else "0")
 
 
-def _processing(root: ET.Element, template: str, condition: ET.Element | None) -> None:
-    """Response processing: the standard template named, plus its rules written out.
+def _processing(root: ET.Element, condition: ET.Element | None) -> None:
+    """Response processing written out in full, naming no standard template.
 
-    The rules also set FEEDBACK so the quote is shown; QTI prefers the item's own rules when
-    both are given, and players that only know the templates still score it the same way.
+    A player that follows a named template instead of the rules would lose the numeric
+    tolerance and the feedback, so there is only one way to read these rules.
     """
-    processing = _sub(root, "responseProcessing", {"template": TEMPLATES + template})
+    processing = _sub(root, "responseProcessing")
     if condition is not None:
         processing.append(condition)
     else:  # map_response
@@ -111,13 +134,16 @@ def _processing(root: ET.Element, template: str, condition: ET.Element | None) -
         outcome = _sub(_sub(block, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"})
         _sub(outcome, "mapResponse", {"identifier": "RESPONSE"})
     feedback = _sub(processing, "setOutcomeValue", {"identifier": "FEEDBACK"})
-    _sub(feedback, "baseValue", {"baseType": "identifier"}, "EXPLANATION")
+    _sub(feedback, "baseValue", {"baseType": "identifier"}, FEEDBACK_ID)
 
 
 def _match_correct(test: ET.Element) -> ET.Element:
-    """A responseCondition: SCORE 1 if the test holds, else 0."""
+    """A responseCondition: SCORE 0 with no answer, 1 if the test holds, else 0."""
     block = ET.Element("responseCondition")
-    branch = _sub(block, "responseIf")
+    empty = _sub(block, "responseIf")
+    _sub(_sub(empty, "isNull"), "variable", {"identifier": "RESPONSE"})
+    _set_score(empty, "0")
+    branch = _sub(block, "responseElseIf")
     branch.append(test)
     _set_score(branch, "1")
     _set_score(_sub(block, "responseElse"), "0")
@@ -138,7 +164,7 @@ def _feedback(root: ET.Element, item: Item) -> None:
     quote = source.get("quote") or item.get("explanation") or ""
     if not quote:
         return
-    attrs = {"outcomeIdentifier": "FEEDBACK", "identifier": "EXPLANATION", "showHide": "show"}
+    attrs = {"outcomeIdentifier": "FEEDBACK", "identifier": FEEDBACK_ID, "showHide": "show"}
     modal = _sub(root, "modalFeedback", {**attrs, "title": "From the article"})
     paragraph = source.get("paragraph")
     _sub(modal, "p", text=f"“{quote}”" + (f" (¶{paragraph})" if paragraph else ""))
@@ -161,7 +187,7 @@ def _choice(root: ET.Element, body: ET.Element, item: Item, options: list[str]) 
     for ident, option in zip(idents, options, strict=True):
         _sub(interaction, "simpleChoice", {"identifier": ident}, option)
     root.append(body)
-    _processing(root, "match_correct", _match_correct(_matches_correct()))
+    _processing(root, _match_correct(_matches_correct()))
 
 
 def _multiple_choice(root: ET.Element, body: ET.Element, item: Item) -> None:
@@ -174,19 +200,16 @@ def _true_false(root: ET.Element, body: ET.Element, item: Item) -> None:
     _choice(root, body, item, ["True", "False"])
 
 
-def _accepted(item: Item) -> list[str]:
-    """The answer and its accepted variants, each once, answer first."""
-    seen: list[str] = []
-    for value in [item.get("answer"), *(item.get("accepted") or [])]:
-        if value and value not in seen:
-            seen.append(value)
-    return seen
+def _text_entry(root: ET.Element, body: ET.Element, item: Item, *, canvas: bool = False) -> None:
+    """textEntryInteraction on its own line, under the prompt; a fill-in keeps its blank.
 
-
-def _text_entry(root: ET.Element, body: ET.Element, item: Item) -> None:
-    """textEntryInteraction: inside the sentence for fill-in, under the prompt otherwise."""
-    accepted = _accepted(item)
-    declaration = _response(root, "single", "string", accepted[:1])
+    Every accepted answer is a mapping entry (what scores it in QTI players); for Canvas, each
+    is also a correctResponse value (all Canvas reads). The fill-in sentence keeps "_____": Canvas
+    New Quizzes strips interaction elements out of the text, so an inline box would leave
+    "…open in – two years…" with nothing where the blank was.
+    """
+    accepted = accepted_answers(item)
+    declaration = _response(root, "single", "string", accepted if canvas else accepted[:1])
     mapping = _sub(
         declaration, "mapping", {"defaultValue": "0", "lowerBound": "0", "upperBound": "1"}
     )
@@ -195,20 +218,21 @@ def _text_entry(root: ET.Element, body: ET.Element, item: Item) -> None:
     _outcomes(root)
     length = str(max(10, *(len(value) + 4 for value in accepted)) if accepted else 15)
     attrs = {"responseIdentifier": "RESPONSE", "expectedLength": length}
-    prompt = item["prompt"]
-    if item.get("kind") == "fill_in" and BLANK in prompt:
-        before, _, after = prompt.partition(BLANK)
-        paragraph = _sub(body, "p", text=before)
-        _sub(paragraph, "textEntryInteraction", attrs).tail = after
-    else:
-        _sub(body, "p", text=prompt)
-        _sub(_sub(body, "p"), "textEntryInteraction", attrs)
+    prompt = str(item["prompt"])
+    if item.get("kind") == "fill_in" and BLANK not in prompt:
+        prompt = f"{prompt} {BLANK}"
+    _sub(body, "p", text=prompt)
+    _sub(_sub(body, "p"), "textEntryInteraction", attrs)
     root.append(body)
-    _processing(root, "map_response", None)
+    _processing(root, None)
 
 
 def _numeric(root: ET.Element, body: ET.Element, item: Item) -> None:
-    """A float textEntryInteraction, right within the absolute tolerance."""
+    """A float textEntryInteraction, right from value - tolerance to value + tolerance.
+
+    The range is two plain comparisons with decimal bounds, which every player evaluates the
+    same way (no tolerance mode to interpret, no exponent notation).
+    """
     _response(root, "single", "float", [numeric_text(item.get("value"))])
     _outcomes(root)
     _sub(body, "p", text=item["prompt"])
@@ -219,13 +243,13 @@ def _numeric(root: ET.Element, body: ET.Element, item: Item) -> None:
     if item.get("unit"):
         entry.tail = " " + item["unit"]
     root.append(body)
-    tolerance = numeric_text(item.get("tolerance") or 0)
-    equal = ET.Element(
-        "equal", {"toleranceMode": "absolute", "tolerance": f"{tolerance} {tolerance}"}
-    )
-    _sub(equal, "variable", {"identifier": "RESPONSE"})
-    _sub(equal, "correct", {"identifier": "RESPONSE"})
-    _processing(root, "match_correct", _match_correct(equal))
+    low, high = numeric_range(item) or ("0", "0")
+    within = ET.Element("and")
+    for operator, bound in (("gte", low), ("lte", high)):
+        comparison = _sub(within, operator)
+        _sub(comparison, "variable", {"identifier": "RESPONSE"})
+        _sub(comparison, "baseValue", {"baseType": "float"}, bound)
+    _processing(root, _match_correct(within))
 
 
 def _matching(root: ET.Element, body: ET.Element, item: Item) -> None:
@@ -233,10 +257,11 @@ def _matching(root: ET.Element, body: ET.Element, item: Item) -> None:
     pairs = list(item.get("pairs") or [])
     values = [f"L{n} R{n}" for n in range(1, len(pairs) + 1)]
     declaration = _response(root, "multiple", "directedPair", values)
-    mapping = _sub(declaration, "mapping", {"defaultValue": "0", "lowerBound": "0"})
+    bounds = {"defaultValue": "0", "lowerBound": "0", "upperBound": str(len(pairs))}
+    mapping = _sub(declaration, "mapping", bounds)
     for value in values:
         _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": "1", "caseSensitive": "true"})
-    _outcomes(root)
+    _outcomes(root, points=len(pairs))
     attrs = {
         "responseIdentifier": "RESPONSE",
         "shuffle": "true",
@@ -254,7 +279,7 @@ def _matching(root: ET.Element, body: ET.Element, item: Item) -> None:
                 pair[column],
             )
     root.append(body)
-    _processing(root, "map_response", None)
+    _processing(root, None)
 
 
 WRITERS: dict[str, Callable[[ET.Element, ET.Element, Item], None]] = {
@@ -267,14 +292,19 @@ WRITERS: dict[str, Callable[[ET.Element, ET.Element, Item], None]] = {
 }
 
 
-def assessment_item(item: Item, item_ident: str, number: int) -> ET.Element:
-    """One question as a QTI 2.1 assessmentItem element."""
+def assessment_item(
+    item: Item, item_ident: str, number: int, *, canvas: bool = False
+) -> ET.Element:
+    """One question as a QTI 2.1 assessmentItem element (``canvas``: Canvas's flavour)."""
     writer = WRITERS.get(item.get("kind", ""))
     if writer is None:
         raise ValueError(f"unknown question kind: {item.get('kind')!r}")
-    root = _item_root(item_ident, f"Q{number}")
+    root = _item_root(item_ident, question_name(item))
     # The writer appends declarations first, then the body, then processing (schema order).
-    writer(root, ET.Element("itemBody"), item)
+    if writer is _text_entry:
+        _text_entry(root, ET.Element("itemBody"), item, canvas=canvas)
+    else:
+        writer(root, ET.Element("itemBody"), item)
     _feedback(root, item)
     return root
 
@@ -348,7 +378,17 @@ def _xml_bytes(root: ET.Element) -> bytes:
 
 
 def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult:
-    """The set as a QTI 2.1 zip: imsmanifest.xml, assessment.xml and items/<id>.xml."""
+    """The set as a standard QTI 2.1 zip: imsmanifest.xml, assessment.xml, items/<id>.xml."""
+    return _package(document, options, canvas=False)
+
+
+def export_qti_canvas(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The set as a QTI 2.1 zip for Canvas: every accepted answer a correctResponse value."""
+    return _package(document, options, canvas=True)
+
+
+def _package(document: dict[str, Any], options: ExportOptions, *, canvas: bool) -> ExportResult:
+    """The zip of either flavour."""
     title = document_title(document, options)
     test_ident = identifier(slugify(title, fallback="quiz"), prefix="TEST_")
     files: dict[str, bytes] = {}
@@ -360,7 +400,7 @@ def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult
             item_ident += "_"
         used.add(item_ident)
         href = f"items/{item_ident}.xml"
-        files[href] = _xml_bytes(assessment_item(item, item_ident, number))
+        files[href] = _xml_bytes(assessment_item(item, item_ident, number, canvas=canvas))
         item_files.append((item_ident, href))
     files["assessment.xml"] = _xml_bytes(_test(test_ident, title, item_files))
     manifest = _xml_bytes(_manifest(test_ident, item_files))
@@ -370,6 +410,6 @@ def export_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult
             archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return ExportResult(
         data=buffer.getvalue(),
-        filename=f"{slugify(title)}.qti.zip",
+        filename=f"{slugify(title)}.{'canvas.' if canvas else ''}qti.zip",
         mimetype="application/zip",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from quizapp.exports import ExportResult, export
@@ -45,6 +46,12 @@ def export_quiz(
 
     Raises ValueError for an unknown format, paper size or number of versions.
     """
+    created = _seconds(quiz.created_at)
+    # An edited item is newer than the quiz it came with, even within the same second.
+    edited_at = max(_seconds(quiz.updated_at) or 0, (created or 0) + 1)
+    item_modified = tuple(
+        (f"q{question.id}", edited_at) for question in quiz.questions if question.edited
+    )
     return export(
         quiz_document(quiz),
         fmt,
@@ -53,7 +60,21 @@ def export_quiz(
         paper=paper,
         seed=quiz.id,
         quiz_title=quiz.title,
+        # The quiz's number and creation time: fixed for its life (a join code comes only on
+        # publishing) and different for quiz 5 of another school's database.
+        set_identity=f"quiz-{quiz.id}-{created}",
+        modified=created,
+        item_modified=item_modified,
     )
+
+
+def _seconds(moment: datetime | None) -> int | None:
+    """A time as whole seconds since 1970 (naive times from SQLite are UTC)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
 
 
 def export_owned_quiz(

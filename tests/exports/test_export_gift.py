@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass, field
 
 from quizapp.exports import export
+from quizapp.exports.base import question_name
 from quizapp.exports.gift import escape
 
 # A small GIFT reader: enough of Moodle's grammar to read our exports back.
@@ -88,13 +89,19 @@ def read_gift(text: str) -> list[GiftQuestion]:
 
 
 def _read(document: dict) -> dict:
+    """The questions read back, by position: "Q1", "Q2", ..."""
     questions = read_gift(export(document, "gift").data.decode("utf-8"))
-    return {q.title: q for q in questions}
+    return {f"Q{n}": q for n, q in enumerate(questions, 1)}
 
 
-def test_every_item_becomes_a_titled_question(document):
+def test_every_item_becomes_a_question_named_after_its_stem(document):
     questions = _read(document)
-    assert list(questions) == [f"Q{n}" for n in range(1, len(document["questions"]) + 1)]
+    assert len(questions) == len(document["questions"])
+    assert [q.title for q in questions.values()] == [
+        question_name(item).replace("<", "").replace(">", "") for item in document["questions"]
+    ]
+    assert questions["Q3"].title == "Mayor Zoë Müller said the project would open …"
+    assert questions["Q1"].title.startswith("How much will Saint-Étienne spend {on}")
 
 
 def test_multiple_choice_keeps_options_order_and_right_answer(document):
@@ -154,4 +161,4 @@ def test_markup_is_escaped_never_live(document):
 
 def test_escape_covers_gift_specials():
     assert escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h"
-    assert escape("x -> y\nz") == "x → y z"
+    assert escape("x -> y\nz") == "x -> y z"

@@ -8,12 +8,12 @@ import xml.etree.ElementTree as ET
 from quizapp.exports import export
 
 
-def _questions(document: dict) -> dict[str, ET.Element]:
-    root = ET.fromstring(export(document, "moodle-xml").data)
+def _questions(document: dict, **options) -> dict[str, ET.Element]:
+    """The questions by position ("Q1", ...), skipping the category."""
+    root = ET.fromstring(export(document, "moodle-xml", **options).data)
     assert root.tag == "quiz"
-    return {
-        q.findtext("name/text"): q for q in root.findall("question") if q.get("type") != "category"
-    }
+    questions = [q for q in root.findall("question") if q.get("type") != "category"]
+    return {f"Q{n}": q for n, q in enumerate(questions, 1)}
 
 
 def _html_text(element: ET.Element, path: str) -> str:
@@ -72,3 +72,25 @@ def test_truefalse_numerical_and_matching(document):
         for sub in questions["Q5"].findall("subquestion")
     ]
     assert pairs == document["questions"][4]["pairs"]
+
+
+def test_names_are_the_first_words_of_the_stem(document):
+    names = [q.findtext("name/text") for q in _questions(document).values()]
+    assert names[2] == "Mayor Zoë Müller said the project would open …"
+    assert names[5] == "How many km of cable (= enough to …"
+    assert len(set(names)) == len(names)
+
+
+def test_id_numbers_are_stable_and_unique_across_quizzes(document):
+    def idnumbers(**options) -> list[str]:
+        return [q.findtext("idnumber") for q in _questions(document, **options).values()]
+
+    first = idnumbers(set_identity="quiz-1-AAA")
+    assert first == idnumbers(set_identity="quiz-1-AAA")
+    assert len(set(first)) == len(first)
+    # Another quiz of the same article (same item ids) never reuses an id number.
+    assert not set(first) & set(idnumbers(set_identity="quiz-2-BBB"))
+    # An edit of the wording keeps the id number, so Moodle sees the same question.
+    document["questions"][0]["prompt"] = "Reworded: how much will be spent?"
+    assert idnumbers(set_identity="quiz-1-AAA")[0] == first[0]
+    assert all(len(value) <= 100 for value in first)

@@ -18,7 +18,17 @@ SPARSE_ITEMS = [
 
 
 def test_formats_are_the_documented_ones():
-    assert set(FORMATS) == {"pdf", "key", "gift", "moodle-xml", "qti", "csv", "json", "anki"}
+    assert set(FORMATS) == {
+        "pdf",
+        "key",
+        "gift",
+        "moodle-xml",
+        "qti",
+        "qti-canvas",
+        "csv",
+        "json",
+        "anki",
+    }
 
 
 def test_unknown_format_is_a_value_error(document):

@@ -21,6 +21,7 @@ MIMETYPES = {
     "gift": "text/plain; charset=utf-8",
     "moodle-xml": "application/xml",
     "qti": "application/zip",
+    "qti-canvas": "application/zip",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
     "anki": "application/octet-stream",
@@ -151,7 +152,7 @@ def test_cli_exports_by_join_code(app, cli_env, tmp_path):
         export_command, ["xyz789", "--format", "gift", "-o", str(out)], env=cli_env
     )
     assert result.exit_code == 0, result.output
-    assert "::Q1::" in out.read_text(encoding="utf-8")
+    assert "::How many books does the Reading Tide carry?::" in out.read_text(encoding="utf-8")
     pdf = tmp_path / "versions.zip"
     result = CliRunner().invoke(
         export_command,
