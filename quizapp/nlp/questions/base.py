@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.nlp.distractors import Pools
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
 from quizapp.nlp.numbers import number_variants
+from quizapp.nlp.questions.stems import (
+    Stem,
+    opens_long_quote,
+    partial_quote,
+    quote_regions,
+    stand_alone_stem,
+)
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -20,6 +27,52 @@ class BuildContext:
     doc: Document
     pools: Pools
     seed: int
+    # Spans of quoted speech in the article (worked out here when not given).
+    quotes: tuple[tuple[int, int, bool], ...] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.quotes is None:
+            object.__setattr__(self, "quotes", quote_regions(self.doc))
+
+    def stem(self, fact: Fact) -> Stem | None:
+        """The fact's sentence rewritten to stand alone, or None where it cannot."""
+        return stand_alone_stem(
+            self.doc, self.sentence(fact), fact, self.pools.mentions, self.quotes or ()
+        )
+
+    def wh_question(self, fact: Fact) -> str | None:
+        """A WH question for the fact, unless it sits in quoted words or a quotation cut apart."""
+        from quizapp.nlp.questions.wh import make_wh_question
+
+        sentence = self.sentence(fact)
+        regions = self.quotes or ()
+        if (
+            partial_quote(self.doc, sentence, regions)
+            and not opens_long_quote(self.doc, sentence, regions)
+        ) or any(a < fact.end and fact.start < b for a, b, _ in regions):
+            return None
+        return make_wh_question(sentence, fact)
+
+    def whole_quote(self, fact: Fact) -> bool:
+        """Whether a quote fact's words are a whole quotation inside its sentence."""
+        sentence, regions = self.sentence(fact), self.quotes or ()
+        return not partial_quote(self.doc, sentence, regions) or opens_long_quote(
+            self.doc, sentence, regions
+        )
+
+    def stem_cloze(self, fact: Fact, target: Fact | None = None) -> str | None:
+        """A stand-alone cloze for the fact (or for a narrower target inside it), or None."""
+        narrowed = target or fact
+        stem = self.stem(narrowed)
+        if stem is None:
+            return None
+        prompt = stem.with_blank(BLANK)
+        if fact.attr("acronym"):
+            head, tail = prompt.split(BLANK, 1)
+            prompt = head + BLANK + re.sub(r"^\s*\([A-Z&.]{2,8}\)", "", tail)
+        if not _has_context(prompt):
+            return None
+        return prompt
 
     def rng(self, fact: Fact, kind: str) -> random.Random:
         """A random generator fixed by the seed, the fact's span and the item kind."""
@@ -48,6 +101,12 @@ def cloze(sentence: Sentence, fact: Fact) -> str:
     if fact.attr("acronym"):
         tail = re.sub(r"^\s*\([A-Z&.]{2,8}\)", "", tail)
     return (s[:a] + BLANK + tail).strip()
+
+
+def _has_context(prompt: str) -> bool:
+    """A stem with at least three words besides the blank (never a prompt that is only "_____")."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", prompt.replace(BLANK, " "))]
+    return len(words) >= 3
 
 
 def number_fact(fact: Fact) -> Fact | None:

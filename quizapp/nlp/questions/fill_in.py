@@ -6,7 +6,6 @@ from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import (
     BuildContext,
     accepted_answers,
-    cloze,
     explanation,
     number_fact,
     source_of,
@@ -21,9 +20,12 @@ def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
     target = number_fact(fact) or fact
     if fact.attr("expansion") and f"({fact.text})" in sentence.text:
         return None  # "Long Name (ACR)": the long name gives the acronym away
+    prompt = ctx.stem_cloze(fact, target)
+    if prompt is None:
+        return None
     return Item(
         kind=QuestionKind.FILL_IN,
-        prompt=cloze(sentence, target),
+        prompt=prompt,
         fact=target,
         source=source_of(sentence),
         answer=target.text,

@@ -23,18 +23,17 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
     if fact.type not in _SAFE_TYPES:
         return None
     sentence = ctx.sentence(fact)
-    words = len(sentence.text.split())
-    if not 6 <= words <= 30:
+    stem = ctx.stem(fact)
+    if stem is None or not 6 <= len(stem.text.split()) <= 30:
         return None
     rng = ctx.rng(fact, "tf")
     truth = rng.random() < 0.5
-    statement = sentence.text.strip()
+    statement = stem.with_blank(fact.text)
     if not truth:
         distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
         if not distractors:
             return None
-        a, b = fact.start - sentence.start, fact.end - sentence.start
-        statement = (sentence.text[:a] + distractors[0] + sentence.text[b:]).strip()
+        statement = stem.with_blank(distractors[0])
     return Item(
         kind=QuestionKind.TRUE_FALSE,
         prompt=f"True or false? {statement}",

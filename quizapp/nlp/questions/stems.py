@@ -1,0 +1,330 @@
+"""Stems that stand alone: pronouns resolved, discourse words dropped, quotations kept whole.
+
+A cloze or true/false statement is the source sentence, lightly rewritten so that a student who
+has read the article but does not have it open can follow it. "He said ..." becomes "Vince
+Cable said ..." when the previous sentences name exactly one person; "But" and a dangling "also"
+go. Where that cannot be done safely (an unresolved "It" or "They", a quotation that runs on
+from or into another sentence, an answer inside someone's quoted words) no stem is made and the
+builder offers another form or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
+
+MAX_STEM_WORDS = 45
+_OPEN, _CLOSE = "“", "”"
+_DISCOURSE = re.compile(
+    r"^(?:(?:But|And|So|Yet|Or|Plus)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
+    r"Nevertheless|Nonetheless|Instead|Indeed|Besides|Likewise|Similarly|Separately|Overall|"
+    r"In addition|In turn|In fact|Even so|As a result|At the same time|By contrast|"
+    r"On the other hand|Elsewhere)\s*,)\s+"
+)
+_ALSO = re.compile(r"\s+also\b(?=\s)")
+_PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
+_THING = {"it": "", "its": "'s"}
+_UNRESOLVABLE = frozenset(
+    {"they", "them", "their", "this", "these", "those", "that", "we", "i", "us", "our", "there"}
+)
+_NOUN_ANAPHORS = {
+    "the country": ("place", "country"),
+    "the nation": ("place", "country"),
+    "the city": ("place", "city"),
+    "the company": ("organisation", None),
+    "the firm": ("organisation", None),
+    "the group": ("organisation", None),
+    "the bank": ("organisation", None),
+    "the club": ("organisation", None),
+    "the party": ("organisation", None),
+}
+_SPEECH_PRONOUN = re.compile(
+    r"\b(?:(?P<p1>he|she)\s+(?:said|says|added|told|explained|insisted|warned|stressed|argued|"
+    r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
+)
+_LOOKBACK = 3
+Regions = tuple[tuple[int, int, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stem:
+    """A rewritten sentence and where the fact now sits in it."""
+
+    text: str
+    start: int
+    end: int
+
+    def with_blank(self, blank: str) -> str:
+        """The stem with the fact replaced by a blank (or any other text)."""
+        return (self.text[: self.start] + blank + self.text[self.end :]).strip()
+
+
+def quote_regions(doc: Document) -> tuple[tuple[int, int, bool], ...]:
+    """Spans of quoted speech, marks included, each with whether its closing mark was found.
+
+    News style leaves a quotation open at a paragraph break (or even a sentence break) when it
+    goes on after it; such a quotation is never whole in one sentence.
+    """
+    text = doc.text
+    spans = doc.paragraphs or tuple((s.start, s.end) for s in doc.sentences)
+    out: list[tuple[int, int, bool]] = []
+    for p_start, p_end in spans:
+        opened: int | None = None
+        for m in re.finditer(r"[\"“”]", text[p_start:p_end]):
+            at = p_start + m.start()
+            opener = _opens(text, at, p_start, p_end)
+            if opened is None:
+                if opener:
+                    opened = at
+            elif opener and m.group() != _CLOSE:
+                out.append((opened, at, False))  # a new quotation opens before this one closed
+                opened = at
+            else:
+                out.append((opened, at + 1, True))
+                opened = None
+        if opened is not None:
+            out.append((opened, p_end, False))
+    return tuple(out)
+
+
+def _opens(text: str, at: int, p_start: int, p_end: int) -> bool:
+    """Whether a quote mark opens a quotation: curly by shape, straight by its neighbours."""
+    mark = text[at]
+    if mark != '"':
+        return mark == _OPEN
+    before = text[at - 1] if at > p_start else " "
+    after = text[at + 1] if at + 1 < p_end else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def opens_long_quote(doc: Document, sentence: Sentence, regions: Regions) -> bool:
+    """Whether the sentence opens a quotation that goes on past it, after whole quoted sentences.
+
+    'X said: "The sums don't add up.' followed by more of the quote can be quoted whole by
+    closing the mark after its full stop; a sentence that starts inside a quotation cannot.
+    """
+    found = False
+    for q_start, q_end, closed in regions:
+        if q_end <= sentence.start or q_start >= sentence.end:
+            continue
+        if q_start < sentence.start:
+            return False
+        if q_end > sentence.end or not closed:
+            found = True
+    if not found:
+        return False
+    body = sentence.text.rstrip()
+    return body[-1:] in ".!?" and sum(body.count(m) for m in ('"', _OPEN, _CLOSE)) % 2 == 1
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def partial_quote(doc: Document, sentence: Sentence, regions: Regions) -> bool:
+    """Whether a quotation in the sentence starts before it or goes on after it."""
+    if sum(sentence.text.count(mark) for mark in ('"', _OPEN, _CLOSE)) % 2:
+        return True
+    for q_start, q_end, closed in regions:
+        if q_end <= sentence.start or q_start >= sentence.end:
+            continue
+        if not closed:
+            return True
+        if q_start < sentence.start and _has_words(doc.text[q_start : sentence.start]):
+            return True
+        if q_end > sentence.end and _has_words(doc.text[sentence.end : q_end]):
+            return True
+    return False
+
+
+def _inside(regions: Regions | list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    return any(q_start < end and start < q_end for q_start, q_end, _ in regions)
+
+
+def _in_sentence(regions: Regions, sentence: Sentence) -> list[tuple[int, int, bool]]:
+    return [r for r in regions if r[0] < sentence.end and sentence.start < r[1]]
+
+
+def _recent(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType, kind: str | None
+) -> str | None:
+    """The one entity of a type that the nearest earlier sentence naming any such entity names."""
+    for back in range(1, _LOOKBACK + 1):
+        index = sentence.index - back
+        if index < 0:
+            return None
+        found = [
+            f
+            for f in mentions.get(index, ())
+            if f.type is want and (kind is None or f.attr("kind") == kind)
+        ]
+        names = {f.attr("canonical") or f.text for f in found}
+        if len(names) == 1:
+            return names.pop()
+        if len(names) > 1:
+            return None
+    return None
+
+
+def _people_outside_quotes(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
+) -> bool:
+    return any(
+        f.type is FactType.PERSON and not _inside(tuple(quotes), f.start, f.end)
+        for f in mentions.get(sentence.index, ())
+    )
+
+
+def stand_alone_stem(
+    doc: Document,
+    sentence: Sentence,
+    fact: Fact,
+    mentions: dict[int, tuple[Fact, ...]],
+    regions: Regions,
+) -> Stem | None:
+    """The sentence rewritten to stand alone, with the fact's place in it; None if it cannot."""
+    reopened = False
+    if partial_quote(doc, sentence, regions):
+        if not opens_long_quote(doc, sentence, regions):
+            return None
+        reopened = True  # the quoted sentence is closed with a mark of its own below
+    quotes = _in_sentence(regions, sentence)
+    if _inside(tuple(quotes), fact.start, fact.end):
+        return None  # the exact wording of someone's quote is not worth asking
+    text = sentence.text
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
+    lead = 0
+    match = _DISCOURSE.match(text)
+    if match and match.end() <= a:
+        edits.append((0, match.end(), ""))
+        lead = match.end()
+    body = text[lead:]
+    if body[:1] in ('"', _OPEN):
+        first = re.match(r"[\"“]\s*(\w+)", body)
+        word = first.group(1).lower() if first else ""
+        if word in _PERSONAL or word in _THING or word in _UNRESOLVABLE - {"we", "i", "us", "our"}:
+            return None  # "“It is a triumph,” said ...": what "it" is stays unknown
+    else:
+        resolved = _resolve_lead(body, lead, a, sentence, mentions)
+        if resolved is None:
+            return None
+        edits += resolved
+    if quotes and not _people_outside_quotes(mentions, sentence, quotes):
+        speaker = _resolve_speaker(text, sentence, mentions, quotes, a, b)
+        if speaker is None:
+            return None
+        edits += speaker
+    for m in _ALSO.finditer(text):
+        if not (m.start() < b and a < m.end()) and not _inside(
+            tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
+        ):
+            edits.append((m.start(), m.end(), ""))
+    if reopened:
+        closing = '"' if '"' in text else _CLOSE
+        edits.append((len(text.rstrip()), len(text), closing))
+    stem = _apply(text, sorted(edits), a, b)
+    if len(stem.text.split()) > MAX_STEM_WORDS:
+        return None
+    return stem
+
+
+def _resolve_lead(
+    body: str, lead: int, a: int, sentence: Sentence, mentions: dict[int, tuple[Fact, ...]]
+) -> list[tuple[int, int, str]] | None:
+    """Edits that replace an opening pronoun or "the country" with its antecedent; [] if none."""
+    first = re.match(r"(\w+)\b", body)
+    if not first:
+        return []
+    word = first.group(1)
+    low = word.lower()
+    if lead + first.end() > a and lead <= a:
+        return []  # the answer itself opens the sentence
+    if low in _UNRESOLVABLE:
+        return None
+    if low in _PERSONAL:
+        name = _recent(mentions, sentence, FactType.PERSON, None)
+        if name is None:
+            return None
+        return [(lead, lead + first.end(), name + _PERSONAL[low])]
+    if low in _THING:
+        name = _recent(mentions, sentence, FactType.ORGANISATION, None)
+        if name is None:
+            return None
+        return [(lead, lead + first.end(), name + _THING[low])]
+    for phrase, (cls, kind) in _NOUN_ANAPHORS.items():
+        if body.lower().startswith(phrase + " ") or body.lower().startswith(phrase + "'s "):
+            if lead + len(phrase) > a:
+                return None
+            fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
+            name = _recent(mentions, sentence, fact_type, kind)
+            if name is None:
+                return None
+            return [(lead, lead + len(phrase), name)]
+    return []
+
+
+def _resolve_speaker(
+    text: str,
+    sentence: Sentence,
+    mentions: dict[int, tuple[Fact, ...]],
+    quotes: list[tuple[int, int, bool]],
+    a: int,
+    b: int,
+) -> list[tuple[int, int, str]] | None:
+    """'..., he said': the pronoun replaced by the one person the previous sentences name."""
+    for m in _SPEECH_PRONOUN.finditer(text):
+        group = "p1" if m.group("p1") else "p2"
+        p_start, p_end = m.start(group), m.end(group)
+        if _inside(tuple(quotes), sentence.start + p_start, sentence.start + p_end):
+            continue
+        if p_start < b and a < p_end:
+            return None
+        name = _recent(mentions, sentence, FactType.PERSON, None)
+        if name is None:
+            return None
+        return [(p_start, p_end, name)]
+    return None  # a quotation whose speaker is not named in the sentence
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]], a: int, b: int) -> Stem:
+    """Apply non-overlapping edits, tracking where [a, b) moves; capitalise the new opening."""
+    out: list[str] = []
+    pos = 0
+    new_a = new_b = 0
+    cursor = 0
+    for start, end, replacement in edits:
+        if start < pos:
+            continue
+        if start >= b and pos <= a:
+            out.append(text[pos:a])
+            cursor += a - pos
+            new_a = cursor
+            out.append(text[a:b])
+            cursor += b - a
+            new_b = cursor
+            pos = b
+        chunk = text[pos:start]
+        out.append(chunk)
+        cursor += len(chunk)
+        out.append(replacement)
+        cursor += len(replacement)
+        pos = end
+    if pos <= a:
+        out.append(text[pos:a])
+        cursor += a - pos
+        new_a = cursor
+        out.append(text[a:b])
+        cursor += b - a
+        new_b = cursor
+        pos = b
+    out.append(text[pos:])
+    joined = "".join(out)
+    stripped = len(joined) - len(joined.lstrip())
+    joined = joined.lstrip()
+    new_a, new_b = new_a - stripped, new_b - stripped
+    if joined[:1].islower() and new_a > 0:
+        joined = joined[0].upper() + joined[1:]
+    return Stem(joined, new_a, new_b)
