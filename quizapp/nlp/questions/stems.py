@@ -45,6 +45,11 @@ _SPEECH_PRONOUN = re.compile(
     r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
 )
 _LOOKBACK = 3
+_NOT_AGENT_VERBS = frozenset(
+    {"is", "was", "s", "has", "had", "will", "would", "may", "might", "could", "can", "should"}
+    | {"seems", "seemed", "appears", "appeared", "remains", "remained", "means", "meant"}
+    | {"emerged", "follows", "followed", "comes", "came", "took", "takes", "became", "becomes"}
+)
 Regions = tuple[tuple[int, int, bool], ...]
 
 
@@ -148,23 +153,72 @@ def _in_sentence(regions: Regions, sentence: Sentence) -> list[tuple[int, int, b
 
 
 def _recent(
-    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType, kind: str | None
+    doc: Document,
+    mentions: dict[int, tuple[Fact, ...]],
+    sentence: Sentence,
+    want: FactType,
+    kind: str | None,
+    depth: int = 0,
+    *,
+    subject_only: bool = False,
 ) -> str | None:
-    """The one entity of a type that the nearest earlier sentence naming any such entity names."""
+    """What an opening pronoun or "the company" refers to, or None when that is not clear.
+
+    The nearest earlier sentence that names such an entity decides: its subject if it opens
+    with one ("Liam Fox said ..."), what its own opening pronoun referred to, or the one entity
+    of the type it names. Two candidates and no clear subject leave the reference unresolved.
+    """
     for back in range(1, _LOOKBACK + 1):
         index = sentence.index - back
-        if index < 0:
+        if index < 0 or depth > _LOOKBACK:
             return None
+        earlier = doc.sentences[index]
         found = [
             f
             for f in mentions.get(index, ())
-            if f.type is want and (kind is None or f.attr("kind") == kind)
+            if f.type is want
+            and (kind is None or f.attr("kind") == kind)
+            and (want is not FactType.PERSON or " " in (f.attr("canonical") or f.text))
         ]
+        opening = re.match(r"(?:\W*)(\w+)", earlier.text)
+        first_word = opening.group(1).lower() if opening else ""
+        pronouns = _PERSONAL if want is FactType.PERSON else _THING
+        carried = first_word in pronouns or (
+            want is FactType.PERSON and re.search(r"\b(?:he|she)\b", earlier.text) is not None
+        )
+        if carried and not _subject(earlier, found):
+            # "He said ..." after "He insisted ...": the same referent as that sentence's.
+            return _recent(doc, mentions, earlier, want, kind, depth + 1, subject_only=subject_only)
+        subject = _subject(earlier, found)
+        if subject is not None:
+            return subject.attr("canonical") or subject.text
         names = {f.attr("canonical") or f.text for f in found}
+        if subject_only and names:
+            return None
         if len(names) == 1:
             return names.pop()
         if len(names) > 1:
             return None
+    return None
+
+
+def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
+    """The entity the sentence opens with (after its role or title words), if any."""
+    for i, fact in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after is not None and re.fullmatch(
+            r",?\s+(?:and|or|,)\s+",
+            sentence.text[fact.end - sentence.start : after.start - sentence.start],
+        ):
+            return None  # "Anna Berg and Tomas Holm said ...": two subjects, "he" is unclear
+        before = sentence.text[: fact.start - sentence.start]
+        role = fact.attr("role") or ""
+        if role and before.rstrip().endswith(role):
+            before = before.rstrip()[: -len(role)]
+        words = re.findall(r"[A-Za-z][\w'’-]*", before)
+        if all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in words):
+            return fact
+        return None
     return None
 
 
@@ -208,12 +262,12 @@ def stand_alone_stem(
         if word in _PERSONAL or word in _THING or word in _UNRESOLVABLE - {"we", "i", "us", "our"}:
             return None  # "“It is a triumph,” said ...": what "it" is stays unknown
     else:
-        resolved = _resolve_lead(body, lead, a, sentence, mentions)
+        resolved = _resolve_lead(doc, body, lead, a, sentence, mentions)
         if resolved is None:
             return None
         edits += resolved
     if quotes and not _people_outside_quotes(mentions, sentence, quotes):
-        speaker = _resolve_speaker(text, sentence, mentions, quotes, a, b)
+        speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
         if speaker is None:
             return None
         edits += speaker
@@ -232,7 +286,12 @@ def stand_alone_stem(
 
 
 def _resolve_lead(
-    body: str, lead: int, a: int, sentence: Sentence, mentions: dict[int, tuple[Fact, ...]]
+    doc: Document,
+    body: str,
+    lead: int,
+    a: int,
+    sentence: Sentence,
+    mentions: dict[int, tuple[Fact, ...]],
 ) -> list[tuple[int, int, str]] | None:
     """Edits that replace an opening pronoun or "the country" with its antecedent; [] if none."""
     first = re.match(r"(\w+)\b", body)
@@ -245,28 +304,38 @@ def _resolve_lead(
     if low in _UNRESOLVABLE:
         return None
     if low in _PERSONAL:
-        name = _recent(mentions, sentence, FactType.PERSON, None)
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None)
         if name is None:
             return None
         return [(lead, lead + first.end(), name + _PERSONAL[low])]
     if low in _THING:
-        name = _recent(mentions, sentence, FactType.ORGANISATION, None)
+        following = re.match(r"\w+\s+(\w+)", body)
+        verb = following.group(1).lower() if following else ""
+        if low == "it" and (verb in _NOT_AGENT_VERBS or not _tagged_verb(sentence, verb)):
+            return None  # "It is thought that ...", "It was announced ...": no antecedent
+        name = _recent(doc, mentions, sentence, FactType.ORGANISATION, None, subject_only=True)
         if name is None:
             return None
         return [(lead, lead + first.end(), name + _THING[low])]
     for phrase, (cls, kind) in _NOUN_ANAPHORS.items():
-        if body.lower().startswith(phrase + " ") or body.lower().startswith(phrase + "'s "):
+        if re.match(re.escape(phrase) + r"\b(?!-)", body.lower()):
             if lead + len(phrase) > a:
                 return None
             fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
-            name = _recent(mentions, sentence, fact_type, kind)
+            name = _recent(doc, mentions, sentence, fact_type, kind)
             if name is None:
                 return None
             return [(lead, lead + len(phrase), name)]
     return []
 
 
+def _tagged_verb(sentence: Sentence, word: str) -> bool:
+    """Whether the word after the opening pronoun is tagged as a finite verb."""
+    return any(t.text.lower() == word and t.tag in ("VBD", "VBZ") for t in sentence.tokens[1:4])
+
+
 def _resolve_speaker(
+    doc: Document,
     text: str,
     sentence: Sentence,
     mentions: dict[int, tuple[Fact, ...]],
@@ -282,7 +351,7 @@ def _resolve_speaker(
             continue
         if p_start < b and a < p_end:
             return None
-        name = _recent(mentions, sentence, FactType.PERSON, None)
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None)
         if name is None:
             return None
         return [(p_start, p_end, name)]
