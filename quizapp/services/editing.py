@@ -90,9 +90,11 @@ def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
             errors["prompt"] = f"The sentence must contain exactly one blank, written {BLANK}."
         if not answer:
             errors["answer"] = "Give the correct answer."
-        accepted = [a.strip() for a in edit.accepted if a.strip()]
-        if answer and answer.casefold() not in {a.casefold() for a in accepted}:
-            accepted.insert(0, answer)
+        # Other forms only: the answer is always right, and "Also accepted" must not repeat it.
+        accepted: list[str] = []
+        for form in (a.strip() for a in edit.accepted):
+            if form and form.casefold() not in {answer.casefold(), *map(str.casefold, accepted)}:
+                accepted.append(form)
         fields["accepted"] = accepted
     elif edit.kind == "numeric":
         value = parse_number(edit.value)

@@ -121,7 +121,15 @@ def opens_long_quote(doc: Document, sentence: Sentence, regions: Regions) -> boo
     if not found:
         return False
     body = sentence.text.rstrip()
-    return body[-1:] in ".!?" and sum(body.count(m) for m in ('"', _OPEN, _CLOSE)) % 2 == 1
+    return body[-1:] in ".!?" and _marks(body) % 2 == 1
+
+
+_STRAY = re.compile(r'(?:^|(?<=\s))"(?=\s)')
+
+
+def _marks(text: str) -> int:
+    """Quote marks in a text, a stray one standing between spaces not counted."""
+    return sum(text.count(m) for m in ('"', _OPEN, _CLOSE)) - len(_STRAY.findall(text))
 
 
 def _has_words(text: str) -> bool:
@@ -130,7 +138,7 @@ def _has_words(text: str) -> bool:
 
 def partial_quote(doc: Document, sentence: Sentence, regions: Regions) -> bool:
     """Whether a quotation in the sentence starts before it or goes on after it."""
-    if sum(sentence.text.count(mark) for mark in ('"', _OPEN, _CLOSE)) % 2:
+    if _marks(sentence.text) % 2:
         return True
     for q_start, q_end, closed in regions:
         if q_end <= sentence.start or q_start >= sentence.end:
@@ -250,6 +258,9 @@ def stand_alone_stem(
     text = sentence.text
     a, b = fact.start - sentence.start, fact.end - sentence.start
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
+    edits += [
+        (m.start(), m.end() + 1, "") for m in _STRAY.finditer(text) if m.start() > b or m.end() < a
+    ]
     lead = 0
     match = _DISCOURSE.match(text)
     if match and match.end() <= a:
