@@ -388,6 +388,11 @@ _ORG_WORDS = re.compile(
 )
 
 
+def looks_like_place_or_body(text: str) -> bool:
+    """A name whose head word makes it a place or an organisation ("Olympic Stadium")."""
+    return bool(_ORG_WORDS.search(text)) and not _TITLES.match(text)
+
+
 def looks_like_person(text: str, pools: Pools) -> bool:
     """A name the article gives a person, or one with a personal title ("Sir Bobby Robson")."""
     if _TITLES.match(text):
@@ -603,5 +608,5 @@ def _visible_names(sentence: str, fact: Fact) -> list[str]:
     """Capitalised words and phrases of the sentence other than the answer (options must not repeat them)."""
     if not sentence:
         return []
-    rest = sentence.replace(fact.text, " ")
+    rest = re.sub(r"[’']s\b", "", sentence.replace(fact.text, " "))  # "Venezuela's" is Venezuela
     return re.findall(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*", rest)

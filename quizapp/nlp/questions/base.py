@@ -6,7 +6,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from quizapp.nlp.distractors import Pools
+from quizapp.nlp.distractors import Pools, looks_like_place_or_body
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.questions.stems import (
@@ -51,7 +51,9 @@ class BuildContext:
             and not opens_long_quote(self.doc, sentence, regions)
         ) or any(a < fact.end and fact.start < b for a, b, _ in regions):
             return None
-        return make_wh_question(sentence, fact)
+        question = make_wh_question(sentence, fact)
+        # A dangling "also" points back at the article ("Which city have also been caught ...").
+        return re.sub(r"\s+also\b", "", question) if question else None
 
     def whole_quote(self, fact: Fact) -> bool:
         """Whether a quote fact's words are a whole quotation inside its sentence."""
@@ -101,6 +103,16 @@ def cloze(sentence: Sentence, fact: Fact) -> str:
     if fact.attr("acronym"):
         tail = re.sub(r"^\s*\([A-Z&.]{2,8}\)", "", tail)
     return (s[:a] + BLANK + tail).strip()
+
+
+def filler_word(fact: Fact) -> bool:
+    """A lone common noun the article does not come back to ("plans", "work"): not worth asking."""
+    return (
+        fact.type is FactType.OTHER
+        and fact.attr("form") == "phrase"
+        and " " not in fact.text
+        and int(fact.attr("salience") or 1) < 2
+    )
 
 
 def _has_context(prompt: str) -> bool:
@@ -175,7 +187,8 @@ def accepted_answers(fact: Fact, answer: str) -> tuple[str, ...]:
     elif fact.type is FactType.ORDINAL:
         out.append(fact.attr("number") or answer)
     elif fact.type in (FactType.PERSON, FactType.QUOTE):
-        out += _person_forms(fact.attr("canonical") or "", answer)
+        if not looks_like_place_or_body(answer):
+            out += _person_forms(fact.attr("canonical") or "", answer)
     elif fact.type is FactType.PLACE:
         for name in (answer, fact.attr("canonical") or ""):
             out += _SHORT_PLACES.get(name, ())

@@ -7,6 +7,7 @@ from quizapp.nlp.questions.base import (
     BuildContext,
     accepted_answers,
     explanation,
+    filler_word,
     number_fact,
     source_of,
 )
@@ -14,6 +15,8 @@ from quizapp.nlp.questions.base import (
 
 def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
     """Blank the answer chunk (a quantity's number only, its unit stays in place)."""
+    if filler_word(fact):
+        return None
     if fact.type is FactType.QUOTE:
         return None
     sentence = ctx.sentence(fact)

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
-from quizapp.nlp.questions.base import BuildContext, accepted_answers, explanation, source_of
+from quizapp.nlp.questions.base import (
+    BuildContext,
+    accepted_answers,
+    explanation,
+    filler_word,
+    source_of,
+)
 
 
 def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
     """Only where a safe WH transformation exists."""
+    if filler_word(fact):
+        return None
     if fact.type is FactType.QUOTE:
         return _quote_question(fact, ctx)
     sentence = ctx.sentence(fact)

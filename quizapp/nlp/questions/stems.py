@@ -257,6 +257,10 @@ def stand_alone_stem(
         return None  # the exact wording of someone's quote is not worth asking
     text = sentence.text
     a, b = fact.start - sentence.start, fact.end - sentence.start
+    if not any(t.tag.startswith("VB") or t.tag == "MD" for t in sentence.tokens):
+        return None  # a team sheet or a list of results, not a statement to ask about
+    if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and fact.type is not FactType.PERSON:
+        return None  # "X told _____:" asks which outlet a quote was given to
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
     edits += [
         (m.start(), m.end() + 1, "") for m in _STRAY.finditer(text) if m.start() > b or m.end() < a

@@ -184,6 +184,8 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         return None
     if b <= verb:
         # Subject answer: "[Rosneft] bought the Yugansk unit…" -> "Which organisation bought …?"
+        if wh == "what" and tokens[verb].text.lower() in _SPEECH | _MIND:
+            return None  # "What hopes its new policy …?": only people and bodies hope or say
         lead = tokens[:start]
         if any(t.tag not in ("DT", "PRP$", "JJ") for t in lead):
             return None
@@ -276,6 +278,34 @@ _SPEECH = frozenset(
         "thinks",
         "claims",
         "insisted",
+    }
+)
+
+
+_MIND = frozenset(
+    {
+        "hopes",
+        "hoped",
+        "wants",
+        "wanted",
+        "believed",
+        "thought",
+        "expects",
+        "expected",
+        "plans",
+        "planned",
+        "fears",
+        "feared",
+        "claimed",
+        "admitted",
+        "denied",
+        "announced",
+        "agreed",
+        "decided",
+        "promised",
+        "urged",
+        "accused",
+        "praised",
     }
 )
 
