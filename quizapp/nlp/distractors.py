@@ -576,10 +576,47 @@ def _names_people(phrase: str) -> bool:
     return lemma(head, "NN") in role_words() or head in role_words()
 
 
+def takes_an(phrase: str) -> bool:
+    """Whether a phrase is said with "an" ("an 18-year-old", "an hour", not "a union")."""
+    word = phrase.strip().lower()
+    if word[:1].isdigit():
+        digits = re.sub(r"[^\d]", "", word.split()[0])
+        return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) % 3 == 2)
+    if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ur")):
+        return False
+    return word[:1] in "aeiou" or word.startswith(("hour", "honest", "honour", "heir"))
+
+
+def _article_before(sentence: str, fact: Fact) -> str:
+    """'a' or 'an' right before the fact in its sentence, else ''."""
+    at = sentence.find(fact.text)
+    match = re.search(r"\b(a|an|A|An)\s+$", sentence[:at]) if at > 0 else None
+    return match.group(1).lower() if match else ""
+
+
 def make_distractors(
     fact: Fact, pools: Pools, rng: random.Random, *, count: int = 3, sentence: str = ""
 ) -> list[str] | None:
-    """count distractors for a fact, or None when that many valid ones cannot be made."""
+    """count distractors for a fact, or None when that many valid ones cannot be made.
+
+    After "a" or "an" every distractor must take the same article as the stem has, or the
+    one option that reads grammatically gives the key away.
+    """
+    article = _article_before(sentence, fact)
+    if not article:
+        return _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+    for _attempt in range(8):
+        made = _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+        if made is None:
+            return None
+        if all(takes_an(d) == (article == "an") for d in made):
+            return made
+    return None
+
+
+def _make_distractors(
+    fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str
+) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
     if fact.type is FactType.QUANTITY:
         return quantity_distractors(fact, count, rng)

@@ -120,3 +120,38 @@ def test_typed_answers_accept_surname_and_short_place_names() -> None:
     assert {"Martin Ellis", "Ellis"} <= set(accepted_answers(person, "Mr Ellis"))
     place = Fact(FactType.PLACE, "Great Britain", 0, 13, 0, (("canonical", "United Kingdom"),))
     assert "Britain" in accepted_answers(place, "Great Britain")
+
+
+def test_options_after_a_or_an_all_take_the_stems_article() -> None:
+    from quizapp.nlp.distractors import takes_an
+
+    assert takes_an("18-year-old") and takes_an("hour") and takes_an("800 guests")
+    assert not takes_an("union") and not takes_an("1,360 km") and not takes_an("European")
+    text = (
+        "Brantwick council built an 800 m sea wall in 2019. The town also has a 120 m pier, "
+        "a 40 m lighthouse and a 2,500 m beach path beside the 90 m harbour arm."
+    )
+    facts, pools = _facts(text)
+    pier = next(f for f in facts if f.text == "120 m")
+    sentence = read_document(text).sentences[1].text
+    made = 0
+    for seed in range(60):
+        options = make_distractors(pier, pools, random.Random(seed), count=3, sentence=sentence)
+        if options is not None:
+            made += 1
+            assert not any(takes_an(o) for o in options), options  # never "a 80 m pier"
+    assert made > 30
+
+
+def test_a_name_already_in_the_stem_is_never_an_option() -> None:
+    text = (
+        "Firms from Norway, Sweden, Denmark and Finland invested in Iceland's fishing fleet. "
+        "Iceland later sold half of the fleet to Sweden."
+    )
+    facts, pools = _facts(text)
+    sentence = read_document(text).sentences[0].text
+    norway = next(f for f in facts if f.text == "Norway")
+    for seed in range(20):
+        options = make_distractors(norway, pools, random.Random(seed), count=2, sentence=sentence)
+        if options is not None:
+            assert not {"Iceland", "Sweden", "Denmark", "Finland"} & set(options), options

@@ -154,3 +154,39 @@ def test_true_false_statements_stand_alone_too() -> None:
     item = FACT_BUILDERS[QuestionKind.TRUE_FALSE](_fact(facts, "60,000 books"), ctx)
     assert item is not None
     assert item.prompt.startswith("True or false? Clara Voss said")
+
+
+def test_a_team_sheet_without_a_verb_gives_no_cloze() -> None:
+    ctx, facts = _context(
+        "Brantwick Rovers beat Ostby 3-1 on Saturday. "
+        "Rovers: Holm; Dahl, Berg, Wick, Moss; Fell, Ek (capt), Lind; Voss, Sand, Strand."
+    )
+    assert all(ctx.stem_cloze(f) is None for f in facts if f.sentence == 1)
+
+
+def test_the_outlet_a_quote_was_told_to_is_not_asked() -> None:
+    ctx, facts = _context(
+        'Coach Marta Lindqvist told Nordic Radio: "We will win the league this year."'
+    )
+    outlet = next(f for f in facts if "Radio" in f.text)
+    assert ctx.stem_cloze(outlet) is None
+
+
+def test_wh_questions_drop_a_dangling_also_and_never_ask_what_hopes() -> None:
+    ctx, facts = _context(
+        "The council also approved 45 new homes in Brantwick on Tuesday. "
+        "The government hopes its new policy will create jobs for builders."
+    )
+    for fact in facts:
+        question = ctx.wh_question(fact)
+        if question:
+            assert " also " not in question
+            assert not question.startswith("What hopes")
+
+
+def test_a_lone_common_noun_is_not_asked_unless_the_article_returns_to_it() -> None:
+    ctx, facts = _context(
+        "Mayor Clara Voss praised the work of the harbour builders in Brantwick on Monday."
+    )
+    work = next(f for f in facts if f.text == "work")
+    assert FACT_BUILDERS[QuestionKind.FILL_IN](work, ctx) is None

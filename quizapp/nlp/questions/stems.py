@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 
 MAX_STEM_WORDS = 45
@@ -259,7 +260,9 @@ def stand_alone_stem(
     a, b = fact.start - sentence.start, fact.end - sentence.start
     if not any(t.tag.startswith("VB") or t.tag == "MD" for t in sentence.tokens):
         return None  # a team sheet or a list of results, not a statement to ask about
-    if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and fact.type is not FactType.PERSON:
+    if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and (
+        fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
+    ):
         return None  # "X told _____:" asks which outlet a quote was given to
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
     edits += [
