@@ -190,3 +190,22 @@ def test_a_lone_common_noun_is_not_asked_unless_the_article_returns_to_it() -> N
     )
     work = next(f for f in facts if f.text == "work")
     assert FACT_BUILDERS[QuestionKind.FILL_IN](work, ctx) is None
+
+
+def test_a_quoted_phrase_in_reported_speech_needs_no_named_speaker() -> None:
+    ctx, facts = _context(
+        "Mayor Clara Voss visited the harbour. "
+        'The former sailor said that the quay on Mill Street was in a "very poor state".'
+    )
+    street = next(f for f in facts if "Mill Street" in f.text)
+    stem = ctx.stem_cloze(street)
+    assert stem is not None and '"very poor state"' in stem
+
+
+def test_the_speaker_of_the_previous_sentence_is_its_subject() -> None:
+    ctx, facts = _context(
+        "Speaking to Nordic Radio before the match in Ostby, Mr Jonas Wick said the pitch was poor. "
+        "He said that the club would sign 3 new players in June."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "June"))
+    assert stem is not None and stem.startswith("Jonas Wick said")

@@ -133,6 +133,12 @@ def _marks(text: str) -> int:
     return sum(text.count(m) for m in ('"', _OPEN, _CLOSE)) - len(_STRAY.findall(text))
 
 
+def _is_speech(quoted: str) -> bool:
+    """Someone's words, not a quoted phrase inside reported speech ("a 'very dynamic' figure")."""
+    words = quoted.strip('"“” ,.').split()
+    return len(words) > 6 or (bool(words) and words[0][:1].isupper())
+
+
 def _has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
@@ -188,6 +194,7 @@ def _recent(
             if f.type is want
             and (kind is None or f.attr("kind") == kind)
             and (want is not FactType.PERSON or " " in (f.attr("canonical") or f.text))
+            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
         ]
         opening = re.match(r"(?:\W*)(\w+)", earlier.text)
         first_word = opening.group(1).lower() if opening else ""
@@ -211,8 +218,15 @@ def _recent(
     return None
 
 
+_SAYS = re.compile(r"^\s+(?:has\s+)?(?:said|says|told|tells|added|insisted|argued|warned)\b")
+
+
 def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
-    """The entity the sentence opens with (after its role or title words), if any."""
+    """The entity the sentence opens with (after its role or title words), or the speaker."""
+    found = [f for f in found if not looks_like_place_or_body(f.text)]
+    speakers = [f for f in found if _SAYS.match(sentence.text[f.end - sentence.start :])]
+    if len({f.attr("canonical") or f.text for f in speakers}) == 1:
+        return speakers[0]  # "..., Mr Neeson said that ...": the speaker is the subject
     for i, fact in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if after is not None and re.fullmatch(
@@ -284,7 +298,8 @@ def stand_alone_stem(
         if resolved is None:
             return None
         edits += resolved
-    if quotes and not _people_outside_quotes(mentions, sentence, quotes):
+    speech = [q for q in quotes if _is_speech(doc.text[q[0] : q[1]])]
+    if speech and not _people_outside_quotes(mentions, sentence, quotes):
         speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
         if speaker is None:
             return None
