@@ -20,7 +20,7 @@ from quizapp.nlp.dates import MONTHS, year_of
 from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
-from quizapp.nlp.text import normalise
+from quizapp.nlp.text import content_tokens, normalise
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
@@ -360,6 +360,8 @@ def name_distractors(
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             continue
+        if any(same_words(candidate, c) for c in [answer, *chosen]):
+            continue  # a paraphrase of the key, or of another option
         if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
             continue  # "Tories" is not a wrong answer to "Tory", nor a second "Lib Dem"
         if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
@@ -427,6 +429,14 @@ def _same_kind(answer_kind: str, candidate: str, pools: Pools) -> bool:
     if answer_kind:
         return kind in (answer_kind, "")
     return kind != "person"
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two names or phrases share most of their words ("Court of Appeal", "Appeal Court")."""
+    wa, wb = content_tokens(a), content_tokens(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 0.6
 
 
 def _stem(text: str) -> str:
@@ -560,6 +570,8 @@ def phrase_distractors(
         if len(candidate) > 2 * len(answer) + 3 or len(answer) > 2 * len(candidate) + 3:
             continue
         if candidate[:1].isupper() != answer[:1].isupper():
+            continue
+        if any(same_words(candidate, c) for c in [answer, *chosen]):
             continue
         chosen.append(candidate)
         if len(chosen) == count:

@@ -155,3 +155,20 @@ def test_a_name_already_in_the_stem_is_never_an_option() -> None:
         options = make_distractors(norway, pools, random.Random(seed), count=2, sentence=sentence)
         if options is not None:
             assert not {"Iceland", "Sweden", "Denmark", "Finland"} & set(options), options
+
+
+def test_a_reordered_name_is_a_paraphrase_not_a_distractor() -> None:
+    from quizapp.nlp.distractors import same_words
+
+    assert same_words("Court of Appeal", "Appeal Court")
+    assert not same_words("Collective Security Treaty Organisation", "World Trade Organisation")
+    text = (
+        "The Court of Appeal heard the case in Brantwick. The Appeal Court later sat in Ostby. "
+        "The High Court and the Supreme Court and the Crown Court had ruled before."
+    )
+    facts, pools = _facts(text)
+    court = next(f for f in facts if f.text == "Court of Appeal")
+    for seed in range(20):
+        options = make_distractors(court, pools, random.Random(seed), count=2)
+        if options is not None:
+            assert "Appeal Court" not in options

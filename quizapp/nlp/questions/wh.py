@@ -32,6 +32,10 @@ _AUX = frozenset(
 _BAD_SUBJECT_START = frozenset(
     {
         "it",
+        "its",
+        "his",
+        "her",
+        "their",
         "he",
         "she",
         "they",
