@@ -209,3 +209,17 @@ def test_the_speaker_of_the_previous_sentence_is_its_subject() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "June"))
     assert stem is not None and stem.startswith("Jonas Wick said")
+
+
+def test_wh_questions_are_not_cut_before_the_clause_their_verb_needs() -> None:
+    ctx, facts = _context(
+        "President Ana Ruiz has ordered all contracts with mining firms to be examined to see "
+        "if they are fair. Brantwick were relegated from the Northern League in 2003. "
+        "The company is seeking 20 million euros in damages from Ostby Mining."
+    )
+    for fact in facts:
+        question = ctx.wh_question(fact)
+        if question is None:
+            continue
+        assert not question.rstrip("?").endswith("to see"), question
+        assert not question.startswith(("Which city were", "What is seeking")), question
