@@ -172,3 +172,12 @@ def test_a_reordered_name_is_a_paraphrase_not_a_distractor() -> None:
         options = make_distractors(court, pools, random.Random(seed), count=2)
         if options is not None:
             assert "Appeal Court" not in options
+
+
+def test_a_noun_phrase_stops_before_a_verb_the_tagger_took_for_a_noun() -> None:
+    facts, _ = _facts(
+        "The new rule means that construction companies need only get one set of approvals."
+    )
+    phrases = {f.text for f in facts if f.type is FactType.OTHER}
+    assert "construction companies need" not in phrases
+    assert "construction companies" in phrases

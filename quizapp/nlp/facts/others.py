@@ -85,6 +85,14 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
             j += 1
         while j > i and tokens[j - 1].tag not in _HEAD_TAGS:
             j -= 1
+        if (
+            j - i > 1
+            and j < len(tokens)
+            and tokens[j].tag in ("RB", "VB", "TO")
+            and tokens[j - 1].tag == "NN"
+            and tokens[j - 2].tag == "NNS"
+        ):
+            j -= 1  # "construction companies need only get …": a verb the tagger took for a noun
         if j > i and j - i <= 4:
             head_token = tokens[j - 1]
             head = lemma(head_token.text.lower(), head_token.tag)
@@ -97,6 +105,7 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
                 following.tag in ("DT", "PRP$", "PRP") or following.text.lower() == "that"
             ):
                 clash = True
+
             if (
                 not clash
                 and head not in VAGUE_NOUNS
