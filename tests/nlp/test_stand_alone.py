@@ -223,3 +223,11 @@ def test_wh_questions_are_not_cut_before_the_clause_their_verb_needs() -> None:
             continue
         assert not question.rstrip("?").endswith("to see"), question
         assert not question.startswith(("Which city were", "What is seeking")), question
+
+
+def test_a_false_statement_gives_a_country_its_article() -> None:
+    from quizapp.nlp.questions.true_false import _with_article
+
+    assert _with_article("United States", "violence in ") == "the United States"
+    assert _with_article("United States", "violence in the ") == "United States"
+    assert _with_article("Kyrgyzstan", "violence in ") == "Kyrgyzstan"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
@@ -33,7 +35,7 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
         distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
         if not distractors:
             return None
-        statement = stem.with_blank(distractors[0])
+        statement = stem.with_blank(_with_article(distractors[0], stem.text[: stem.start]))
     return Item(
         kind=QuestionKind.TRUE_FALSE,
         prompt=f"True or false? {statement}",
@@ -44,3 +46,16 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
         explanation=explanation(sentence),
         difficulty=0.3,
     )
+
+
+_TAKES_THE = re.compile(
+    r"^(?:United|Netherlands|Philippines|Bahamas|Gambia|Maldives|Czech Republic|"
+    r"Central African|Dominican|Democratic|Republic|Solomon|Marshall|Faroe|Cayman|Falkland)\b"
+)
+
+
+def _with_article(name: str, before: str) -> str:
+    """ "United States" as "the United States" where the sentence has no article before it."""
+    if _TAKES_THE.match(name) and not re.search(r"\b(?:the|The)\s*$", before):
+        return "the " + name
+    return name
