@@ -35,6 +35,9 @@ class Pools:
     mentions: dict[int, tuple[Fact, ...]] = field(default_factory=dict)
     # The article's spelling convention: "isation" (British) or "ization" (American), or "".
     spelling: str = ""
+    # Normalised names and canonical names of the article's people, and of its other kinds.
+    person_keys: frozenset[str] = frozenset()
+    kind_keys: dict[str, str] = field(default_factory=dict)
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
@@ -48,11 +51,25 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
         if key not in seen:
             seen.add(key)
             grouped.setdefault(fact.type, []).append(fact)
+    people = grouped.get(FactType.PERSON, [])
+    person_keys = frozenset(
+        key
+        for p in people
+        for key in (normalise(p.text), normalise(p.attr("canonical") or ""))
+        if key
+    )
+    kind_keys = {
+        normalise(f.text): fact_type.value
+        for fact_type in (FactType.PLACE, FactType.ORGANISATION)
+        for f in grouped.get(fact_type, [])
+    }
     return Pools(
         {k: tuple(v) for k, v in grouped.items()},
         doc.published,
         {k: tuple(v) for k, v in mentions.items()},
         spelling_convention(doc.text),
+        person_keys,
+        kind_keys,
     )
 
 
@@ -401,11 +418,7 @@ def looks_like_person(text: str, pools: Pools) -> bool:
         return True
     if _ORG_WORDS.search(text):
         return False
-    key = normalise(text)
-    return any(
-        key in (normalise(p.text), normalise(p.attr("canonical") or ""))
-        for p in pools.by_type.get(FactType.PERSON, ())
-    )
+    return normalise(text) in pools.person_keys
 
 
 def _kind_of_name(text: str, pools: Pools) -> str:
@@ -414,11 +427,7 @@ def _kind_of_name(text: str, pools: Pools) -> str:
         return "person"
     if _ORG_WORDS.search(text):
         return "organisation"
-    key = normalise(text)
-    for fact_type in (FactType.ORGANISATION, FactType.PLACE):
-        if any(normalise(f.text) == key for f in pools.by_type.get(fact_type, ())):
-            return fact_type.value
-    return ""
+    return pools.kind_keys.get(normalise(text), "")
 
 
 def _same_kind(answer_kind: str, candidate: str, pools: Pools) -> bool:

@@ -29,15 +29,34 @@ class BuildContext:
     seed: int
     # Spans of quoted speech in the article (worked out here when not given).
     quotes: tuple[tuple[int, int, bool], ...] | None = field(default=None)
+    # The quotation spans touching each sentence, so no look-up scans the whole article.
+    _by_sentence: dict[int, tuple[tuple[int, int, bool], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.quotes is None:
             object.__setattr__(self, "quotes", quote_regions(self.doc))
+        regions = self.quotes or ()
+        k = 0
+        for sentence in self.doc.sentences:
+            while k < len(regions) and regions[k][1] <= sentence.start:
+                k += 1
+            j = k
+            near = []
+            while j < len(regions) and regions[j][0] < sentence.end:
+                near.append(regions[j])
+                j += 1
+            if near:
+                self._by_sentence[sentence.index] = tuple(near)
+
+    def _regions(self, fact: Fact) -> tuple[tuple[int, int, bool], ...]:
+        return self._by_sentence.get(fact.sentence, ())
 
     def stem(self, fact: Fact) -> Stem | None:
         """The fact's sentence rewritten to stand alone, or None where it cannot."""
         return stand_alone_stem(
-            self.doc, self.sentence(fact), fact, self.pools.mentions, self.quotes or ()
+            self.doc, self.sentence(fact), fact, self.pools.mentions, self._regions(fact)
         )
 
     def wh_question(self, fact: Fact) -> str | None:
@@ -45,7 +64,7 @@ class BuildContext:
         from quizapp.nlp.questions.wh import make_wh_question
 
         sentence = self.sentence(fact)
-        regions = self.quotes or ()
+        regions = self._regions(fact)
         if (
             partial_quote(self.doc, sentence, regions)
             and not opens_long_quote(self.doc, sentence, regions)
@@ -57,7 +76,7 @@ class BuildContext:
 
     def whole_quote(self, fact: Fact) -> bool:
         """Whether a quote fact's words are a whole quotation inside its sentence."""
-        sentence, regions = self.sentence(fact), self.quotes or ()
+        sentence, regions = self.sentence(fact), self._regions(fact)
         return not partial_quote(self.doc, sentence, regions) or opens_long_quote(
             self.doc, sentence, regions
         )
