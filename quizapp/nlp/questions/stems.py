@@ -41,6 +41,7 @@ _NOUN_ANAPHORS = {
     "the club": ("organisation", None),
     "the party": ("organisation", None),
 }
+_ANAPHOR = re.compile(r"(" + "|".join(re.escape(p) for p in _NOUN_ANAPHORS) + r")\b(?!-)", re.I)
 _SPEECH_PRONOUN = re.compile(
     r"\b(?:(?P<p1>he|she)\s+(?:said|says|added|told|explained|insisted|warned|stressed|argued|"
     r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
@@ -350,15 +351,17 @@ def _resolve_lead(
         if name is None:
             return None
         return [(lead, lead + first.end(), name + _THING[low])]
-    for phrase, (cls, kind) in _NOUN_ANAPHORS.items():
-        if re.match(re.escape(phrase) + r"\b(?!-)", body.lower()):
-            if lead + len(phrase) > a:
-                return None
-            fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
-            name = _recent(doc, mentions, sentence, fact_type, kind)
-            if name is None:
-                return None
-            return [(lead, lead + len(phrase), name)]
+    anaphor = _ANAPHOR.match(body)
+    if anaphor:
+        phrase = anaphor.group(1).lower()
+        cls, kind = _NOUN_ANAPHORS[phrase]
+        if lead + len(phrase) > a:
+            return None
+        fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
+        name = _recent(doc, mentions, sentence, fact_type, kind)
+        if name is None:
+            return None
+        return [(lead, lead + len(phrase), name)]
     return []
 
 
