@@ -9,13 +9,8 @@ from dataclasses import dataclass, field
 from quizapp.nlp.distractors import Pools, looks_like_place_or_body
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
-from quizapp.nlp.questions.stems import (
-    Stem,
-    opens_long_quote,
-    partial_quote,
-    quote_regions,
-    stand_alone_stem,
-)
+from quizapp.nlp.questions.quoting import opens_long_quote, partial_quote, quote_regions
+from quizapp.nlp.questions.stems import Stem, stand_alone_stem
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 

@@ -15,6 +15,15 @@ from dataclasses import dataclass
 
 from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
+from quizapp.nlp.questions.quoting import (
+    STRAY,
+    Regions,
+    in_sentence,
+    inside,
+    is_speech,
+    opens_long_quote,
+    partial_quote,
+)
 
 MAX_STEM_WORDS = 45
 _OPEN, _CLOSE = "“", "”"
@@ -52,7 +61,6 @@ _NOT_AGENT_VERBS = frozenset(
     | {"seems", "seemed", "appears", "appeared", "remains", "remained", "means", "meant"}
     | {"emerged", "follows", "followed", "comes", "came", "took", "takes", "became", "becomes"}
 )
-Regions = tuple[tuple[int, int, bool], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,106 +74,6 @@ class Stem:
     def with_blank(self, blank: str) -> str:
         """The stem with the fact replaced by a blank (or any other text)."""
         return (self.text[: self.start] + blank + self.text[self.end :]).strip()
-
-
-def quote_regions(doc: Document) -> tuple[tuple[int, int, bool], ...]:
-    """Spans of quoted speech, marks included, each with whether its closing mark was found.
-
-    News style leaves a quotation open at a paragraph break (or even a sentence break) when it
-    goes on after it; such a quotation is never whole in one sentence.
-    """
-    text = doc.text
-    spans = doc.paragraphs or tuple((s.start, s.end) for s in doc.sentences)
-    out: list[tuple[int, int, bool]] = []
-    for p_start, p_end in spans:
-        opened: int | None = None
-        for m in re.finditer(r"[\"“”]", text[p_start:p_end]):
-            at = p_start + m.start()
-            opener = _opens(text, at, p_start, p_end)
-            if opened is None:
-                if opener:
-                    opened = at
-            elif opener and m.group() != _CLOSE:
-                out.append((opened, at, False))  # a new quotation opens before this one closed
-                opened = at
-            else:
-                out.append((opened, at + 1, True))
-                opened = None
-        if opened is not None:
-            out.append((opened, p_end, False))
-    return tuple(out)
-
-
-def _opens(text: str, at: int, p_start: int, p_end: int) -> bool:
-    """Whether a quote mark opens a quotation: curly by shape, straight by its neighbours."""
-    mark = text[at]
-    if mark != '"':
-        return mark == _OPEN
-    before = text[at - 1] if at > p_start else " "
-    after = text[at + 1] if at + 1 < p_end else " "
-    return (before.isspace() or before in "([—–-:") and not after.isspace()
-
-
-def opens_long_quote(doc: Document, sentence: Sentence, regions: Regions) -> bool:
-    """Whether the sentence opens a quotation that goes on past it, after whole quoted sentences.
-
-    'X said: "The sums don't add up.' followed by more of the quote can be quoted whole by
-    closing the mark after its full stop; a sentence that starts inside a quotation cannot.
-    """
-    found = False
-    for q_start, q_end, closed in regions:
-        if q_end <= sentence.start or q_start >= sentence.end:
-            continue
-        if q_start < sentence.start:
-            return False
-        if q_end > sentence.end or not closed:
-            found = True
-    if not found:
-        return False
-    body = sentence.text.rstrip()
-    return body[-1:] in ".!?" and _marks(body) % 2 == 1
-
-
-_STRAY = re.compile(r'(?:^|(?<=\s))"(?=\s)')
-
-
-def _marks(text: str) -> int:
-    """Quote marks in a text, a stray one standing between spaces not counted."""
-    return sum(text.count(m) for m in ('"', _OPEN, _CLOSE)) - len(_STRAY.findall(text))
-
-
-def _is_speech(quoted: str) -> bool:
-    """Someone's words, not a quoted phrase inside reported speech ("a 'very dynamic' figure")."""
-    words = quoted.strip('"“” ,.').split()
-    return len(words) > 6 or (bool(words) and words[0][:1].isupper())
-
-
-def _has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
-def partial_quote(doc: Document, sentence: Sentence, regions: Regions) -> bool:
-    """Whether a quotation in the sentence starts before it or goes on after it."""
-    if _marks(sentence.text) % 2:
-        return True
-    for q_start, q_end, closed in regions:
-        if q_end <= sentence.start or q_start >= sentence.end:
-            continue
-        if not closed:
-            return True
-        if q_start < sentence.start and _has_words(doc.text[q_start : sentence.start]):
-            return True
-        if q_end > sentence.end and _has_words(doc.text[sentence.end : q_end]):
-            return True
-    return False
-
-
-def _inside(regions: Regions | list[tuple[int, int, bool]], start: int, end: int) -> bool:
-    return any(q_start < end and start < q_end for q_start, q_end, _ in regions)
-
-
-def _in_sentence(regions: Regions, sentence: Sentence) -> list[tuple[int, int, bool]]:
-    return [r for r in regions if r[0] < sentence.end and sentence.start < r[1]]
 
 
 def _recent(
@@ -250,7 +158,7 @@ def _people_outside_quotes(
     mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
 ) -> bool:
     return any(
-        f.type is FactType.PERSON and not _inside(tuple(quotes), f.start, f.end)
+        f.type is FactType.PERSON and not inside(tuple(quotes), f.start, f.end)
         for f in mentions.get(sentence.index, ())
     )
 
@@ -268,8 +176,8 @@ def stand_alone_stem(
         if not opens_long_quote(doc, sentence, regions):
             return None
         reopened = True  # the quoted sentence is closed with a mark of its own below
-    quotes = _in_sentence(regions, sentence)
-    if _inside(tuple(quotes), fact.start, fact.end):
+    quotes = in_sentence(regions, sentence)
+    if inside(tuple(quotes), fact.start, fact.end):
         return None  # the exact wording of someone's quote is not worth asking
     text = sentence.text
     a, b = fact.start - sentence.start, fact.end - sentence.start
@@ -281,7 +189,7 @@ def stand_alone_stem(
         return None  # "X told _____:" asks which outlet a quote was given to
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
     edits += [
-        (m.start(), m.end() + 1, "") for m in _STRAY.finditer(text) if m.start() > b or m.end() < a
+        (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
     ]
     lead = 0
     match = _DISCOURSE.match(text)
@@ -299,14 +207,14 @@ def stand_alone_stem(
         if resolved is None:
             return None
         edits += resolved
-    speech = [q for q in quotes if _is_speech(doc.text[q[0] : q[1]])]
+    speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
     if speech and not _people_outside_quotes(mentions, sentence, quotes):
         speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
         if speaker is None:
             return None
         edits += speaker
     for m in _ALSO.finditer(text):
-        if not (m.start() < b and a < m.end()) and not _inside(
+        if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
         ):
             edits.append((m.start(), m.end(), ""))
@@ -383,7 +291,7 @@ def _resolve_speaker(
     for m in _SPEECH_PRONOUN.finditer(text):
         group = "p1" if m.group("p1") else "p2"
         p_start, p_end = m.start(group), m.end(group)
-        if _inside(tuple(quotes), sentence.start + p_start, sentence.start + p_end):
+        if inside(tuple(quotes), sentence.start + p_start, sentence.start + p_end):
             continue
         if p_start < b and a < p_end:
             return None
