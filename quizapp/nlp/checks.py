@@ -42,6 +42,8 @@ def check_item(item: Item, text: str) -> list[str]:
     prompt = item.prompt
     if not prompt.strip() or len(prompt.split()) > 70:
         problems.append("prompt empty or too long")
+    if len(re.findall(r"[A-Za-z0-9]+", prompt.replace(BLANK, " "))) < 3:
+        problems.append("prompt is only a blank or a word or two")
     if _NEGATIVE_STEM.search(prompt) or _ABSOLUTE.search(prompt):
         problems.append("negative or absolute stem")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:

@@ -8,10 +8,11 @@ never contains or sits inside another option, and never appears in the question'
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -19,9 +20,8 @@ from quizapp.nlp.dates import MONTHS, year_of
 from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
-from quizapp.nlp.text import normalise
+from quizapp.nlp.text import content_tokens, normalise
 
-FACTORS = (0.5, 0.67, 0.75, 1.25, 1.5, 2.0)
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 
@@ -31,18 +31,75 @@ class Pools:
 
     by_type: dict[FactType, tuple[Fact, ...]]
     published: date | None
+    # Every fact by sentence index: what a pronoun in a later sentence may refer to.
+    mentions: dict[int, tuple[Fact, ...]] = field(default_factory=dict)
+    # The article's spelling convention: "isation" (British) or "ization" (American), or "".
+    spelling: str = ""
+    # Normalised names and canonical names of the article's people, and of its other kinds.
+    person_keys: frozenset[str] = frozenset()
+    kind_keys: dict[str, str] = field(default_factory=dict)
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
     """Group facts by type, keeping the first mention of each surface form."""
     grouped: dict[FactType, list[Fact]] = {}
     seen: set[tuple[FactType, str]] = set()
+    mentions: dict[int, list[Fact]] = {}
     for fact in facts:
+        mentions.setdefault(fact.sentence, []).append(fact)
         key = (fact.type, fact.text)
         if key not in seen:
             seen.add(key)
             grouped.setdefault(fact.type, []).append(fact)
-    return Pools({k: tuple(v) for k, v in grouped.items()}, doc.published)
+    people = grouped.get(FactType.PERSON, [])
+    person_keys = frozenset(
+        key
+        for p in people
+        for key in (normalise(p.text), normalise(p.attr("canonical") or ""))
+        if key
+    )
+    kind_keys = {
+        normalise(f.text): fact_type.value
+        for fact_type in (FactType.PLACE, FactType.ORGANISATION)
+        for f in grouped.get(fact_type, [])
+    }
+    return Pools(
+        {k: tuple(v) for k, v in grouped.items()},
+        doc.published,
+        {k: tuple(v) for k, v in mentions.items()},
+        spelling_convention(doc.text),
+        person_keys,
+        kind_keys,
+    )
+
+
+_STEMS = (
+    r"\w+(?=i[sz]ations?\b)|(?:organ|recogn|real|critic|apolog|privat|modern|author|emphas|"
+    r"minim|maxim|util|special|summar|character|mobil|legal|subsid|stabil|priorit|capital|"
+    r"central|industrial|national)(?=i[sz](?:e|ed|es|ing)\b)"
+)
+_BRITISH = re.compile(rf"\b(?:{_STEMS})is", re.I)
+_AMERICAN = re.compile(rf"\b(?:{_STEMS})iz", re.I)
+
+
+def spelling_convention(text: str) -> str:
+    """'isation' where the article spells "organisation", 'ization' for "organization", else ''."""
+    british = len(_BRITISH.findall(text))
+    american = len(_AMERICAN.findall(text))
+    if british > american:
+        return "isation"
+    if american > british:
+        return "ization"
+    return ""
+
+
+def respell(name: str, convention: str) -> str:
+    """A gazetteer name in the article's spelling ("World Health Organization" -> "-isation")."""
+    if convention == "isation":
+        return re.sub(r"(?<=\w)iz(ation|e|ed|ing)\b", r"is\1", name)
+    if convention == "ization":
+        return re.sub(r"(?<=\w)is(ation)\b", r"iz\1", name)
+    return name
 
 
 def ordinal_suffix(n: int) -> str:
@@ -66,43 +123,72 @@ def _numeric(
     high: float = float("inf"),
     integer: bool = True,
 ) -> list[str] | None:
-    """count distractors around value: the key's rank is uniform, options are >= 10 % apart."""
-    rank = rng.randint(0, count)  # how many distractors go below the key
-    below: list[float] = []
-    above: list[float] = []
-    factors_down = [f for f in FACTORS if f < 1]
-    factors_up = [f for f in FACTORS if f > 1]
+    """count distractors around value: the key's rank is uniform, the spacing random.
+
+    Each step between neighbouring options is a ratio drawn afresh from a range, not one of a
+    fixed set of factors: with fixed factors, "the option the others are simple fractions of"
+    finds the key from the options alone. Options stay at least 10 % apart.
+    """
+    ranks = list(range(count + 1))
+    rng.shuffle(ranks)
+    for rank in ranks:  # the first draw almost always fits; others only where bounds forbid it
+        for _attempt in range(6):
+            picked = _spaced(value, rank, count - rank, rng, low, high, integer)
+            if picked is None:
+                continue
+            out = [make(v) for v in picked]
+            if all(out) and len(set(out)) == len(out):
+                return [o for o in out if o]
+    return None
+
+
+def _spaced(
+    value: float,
+    below: int,
+    above: int,
+    rng: random.Random,
+    low: float,
+    high: float,
+    integer: bool,
+) -> list[float] | None:
+    """below values under the key and above over it, each step a random ratio of 1.12–1.9."""
     chosen = [value]
-    for want, factors, bucket in ((rank, factors_down, below), (count - rank, factors_up, above)):
-        pool = factors[:]
-        rng.shuffle(pool)
-        step = 1.0
-        while len(bucket) < want and pool:
-            factor = pool.pop()
-            step = factor if not bucket else step * factor
-            candidate = value * step
-            if integer:
-                candidate = float(_round_like(candidate, value))
-            if low < candidate < high and _apart(chosen, candidate) and make(candidate):
-                bucket.append(candidate)
-                chosen.append(candidate)
-        if len(bucket) < want:
-            return None
-    out = [make(v) for v in below + above]
-    return [o for o in out if o] if all(out) else None
+    out: list[float] = []
+    for want, direction in ((below, -1), (above, 1)):
+        current = value
+        for _ in range(want):
+            ratio = math.exp(rng.uniform(math.log(1.12), math.log(1.9)))
+            candidate = current * ratio if direction > 0 else current / ratio
+            candidate = float(_round_like(candidate, value)) if integer else candidate
+            if not integer:
+                candidate = _round_decimal_like(candidate, value)
+            if not (low < candidate < high) or not _apart(chosen, candidate):
+                return None
+            chosen.append(candidate)
+            out.append(candidate)
+            current = candidate
+    return sorted(out)
+
+
+def _round_decimal_like(candidate: float, key: float) -> float:
+    """A made-up decimal with as many decimals as the key ("2.8%" -> "3.5%")."""
+    text = repr(key)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return round(candidate, max(1, min(decimals, 3)))
 
 
 def _round_like(candidate: float, key: float) -> int:
-    """Round a made-up number as precisely as the key is written, plus one figure.
+    """Round a made-up number as precisely as the key is written.
 
-    £500,000 gets £380,000, not £375,000 or £125,625: an oddly precise option stands out.
+    £500,000 gets £380,000 and 1,360 gets 1,850, not £375,125 or 1,847: an oddly precise option
+    stands out, and so does an oddly round one.
     """
     digits = str(int(abs(key))).rstrip("0") or "0"
-    figures = max(2, len(digits) + 1)
+    figures = max(2, len(digits))
     if candidate == 0:
         return 0
     magnitude = len(str(int(abs(candidate))))
-    return int(round(candidate, figures - magnitude))
+    return round(round(candidate, figures - magnitude))
 
 
 def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
@@ -181,7 +267,9 @@ def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str]
     return [f"{m}{ordinal_suffix(m)}" for m in picked]
 
 
-def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -> list[str] | None:
+def date_distractors(
+    fact: Fact, count: int, rng: random.Random, pools: Pools, sentence: str = ""
+) -> list[str] | None:
     """Years ± 2…15 (never after the article), months for months, same written form."""
     text = fact.text
     granularity = fact.attr("granularity")
@@ -201,7 +289,13 @@ def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -
     year = year_of(text)
     if year is None:
         return None
-    limit = pools.published.year if pools.published else date.today().year
+    if pools.published:
+        limit = pools.published.year
+    else:
+        # Undated: the latest year the article names stands in for its date (a quiz on a 2005
+        # article offering 2018 gives the key away as the one year that could be known).
+        named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
+        limit = max(named, default=date.today().year) + 1
     if year > limit:
         limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
     # "around 1400": years a few apart would be as right as the key, so step in decades.
@@ -214,8 +308,11 @@ def date_distractors(fact: Fact, count: int, rng: random.Random, pools: Pools) -
         and 10 * step >= abs(y - year) >= 2 * step
         and y <= limit
     ]
-    offsets = [k * step for k in range(2, 16)] if step == 1 else [10, 20, 30, 40]
+    offsets = [k * step for k in range(2, 11)] if step == 1 else [10, 20, 30, 40]
     made_up = [year + o for o in offsets if year + o <= limit] + [year - o for o in offsets]
+    shown = {int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", sentence)}
+    doc_years = [y for y in doc_years if y not in shown]  # "between _____ and 2002": not 2002
+    made_up = [y for y in made_up if y not in shown]
     picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
     if picked is None:
         return None
@@ -260,7 +357,12 @@ def name_distractors(
         if fact.type is FactType.PERSON and " " not in answer and " " in other.text:
             continue
         from_doc.append(other.text)
-    extra = _gazetteer_names(fact)
+    extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    answer_kind = "person" if fact.type is FactType.PERSON else _kind_of_name(answer, pools)
+    if fact.type is FactType.PLACE:
+        answer_kind = "place"
+    from_doc = [c for c in from_doc if _same_kind(answer_kind, c, pools)]
+    extra = [c for c in extra if _same_kind(answer_kind, c, pools)]
     rng.shuffle(from_doc)
     rng.shuffle(extra)
     if fact.type is FactType.ORGANISATION and not answer.isupper():
@@ -275,8 +377,10 @@ def name_distractors(
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             continue
-        if _stem(norm) in {_stem(a) for a in aliases}:
-            continue  # "Tories" is not a wrong answer to "Tory"
+        if any(same_words(candidate, c) for c in [answer, *chosen]):
+            continue  # a paraphrase of the key, or of another option
+        if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
+            continue  # "Tories" is not a wrong answer to "Tory", nor a second "Lib Dem"
         if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
             continue
         if any(norm == b or _overlapping(norm, b) for b in blocked):
@@ -287,6 +391,61 @@ def name_distractors(
         if len(chosen) == count:
             return chosen
     return None
+
+
+_TITLES = re.compile(
+    r"^(?:Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|President|Minister|Prince|"
+    r"Princess|King|Queen|Judge|Justice|Senator|Governor|General|Captain|Chancellor)\.?\s"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Committee|Office|Ministry|Department|Party|Council|Association|Group|Company|Bank|"
+    r"Corp|Corporation|Ltd|Inc|plc|Organi[sz]ation|Union|University|Agency|Commission|Service|"
+    r"Network|News|Institute|Authority|Board|Federation|League|Club|Court|Parliament|Trust|"
+    r"Foundation|Society|Fund|Securities|Airways|Records|Studios|Radio|Television|TV|Times|Post|"
+    r"Award|Awards|Prize|Campaign|Programme|Program|Centre|Center|School|College|Hospital|"
+    r"Museum|Stadium|Park|Street|Road|Square)\b"
+)
+
+
+def looks_like_place_or_body(text: str) -> bool:
+    """A name whose head word makes it a place or an organisation ("Olympic Stadium")."""
+    return bool(_ORG_WORDS.search(text)) and not _TITLES.match(text)
+
+
+def looks_like_person(text: str, pools: Pools) -> bool:
+    """A name the article gives a person, or one with a personal title ("Sir Bobby Robson")."""
+    if _TITLES.match(text):
+        return True
+    if _ORG_WORDS.search(text):
+        return False
+    return normalise(text) in pools.person_keys
+
+
+def _kind_of_name(text: str, pools: Pools) -> str:
+    """'person', 'organisation', 'place' or '' for a name, by title, head word and the article."""
+    if looks_like_person(text, pools):
+        return "person"
+    if _ORG_WORDS.search(text):
+        return "organisation"
+    return pools.kind_keys.get(normalise(text), "")
+
+
+def _same_kind(answer_kind: str, candidate: str, pools: Pools) -> bool:
+    """A person among people, never an organisation or a place; a non-person never a person."""
+    kind = _kind_of_name(candidate, pools)
+    if answer_kind == "person":
+        return kind in ("person", "")
+    if answer_kind:
+        return kind in (answer_kind, "")
+    return kind != "person"
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two names or phrases share most of their words ("Court of Appeal", "Appeal Court")."""
+    wa, wb = content_tokens(a), content_tokens(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 0.6
 
 
 def _stem(text: str) -> str:
@@ -421,6 +580,8 @@ def phrase_distractors(
             continue
         if candidate[:1].isupper() != answer[:1].isupper():
             continue
+        if any(same_words(candidate, c) for c in [answer, *chosen]):
+            continue
         chosen.append(candidate)
         if len(chosen) == count:
             return chosen
@@ -436,17 +597,54 @@ def _names_people(phrase: str) -> bool:
     return lemma(head, "NN") in role_words() or head in role_words()
 
 
+def takes_an(phrase: str) -> bool:
+    """Whether a phrase is said with "an" ("an 18-year-old", "an hour", not "a union")."""
+    word = phrase.strip().lower()
+    if word[:1].isdigit():
+        digits = re.sub(r"[^\d]", "", word.split()[0])
+        return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) % 3 == 2)
+    if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ur")):
+        return False
+    return word[:1] in "aeiou" or word.startswith(("hour", "honest", "honour", "heir"))
+
+
+def _article_before(sentence: str, fact: Fact) -> str:
+    """'a' or 'an' right before the fact in its sentence, else ''."""
+    at = sentence.find(fact.text)
+    match = re.search(r"\b(a|an|A|An)\s+$", sentence[:at]) if at > 0 else None
+    return match.group(1).lower() if match else ""
+
+
 def make_distractors(
     fact: Fact, pools: Pools, rng: random.Random, *, count: int = 3, sentence: str = ""
 ) -> list[str] | None:
-    """count distractors for a fact, or None when that many valid ones cannot be made."""
+    """count distractors for a fact, or None when that many valid ones cannot be made.
+
+    After "a" or "an" every distractor must take the same article as the stem has, or the
+    one option that reads grammatically gives the key away.
+    """
+    article = _article_before(sentence, fact)
+    if not article:
+        return _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+    for _attempt in range(8):
+        made = _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+        if made is None:
+            return None
+        if all(takes_an(d) == (article == "an") for d in made):
+            return made
+    return None
+
+
+def _make_distractors(
+    fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str
+) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
     if fact.type is FactType.QUANTITY:
         return quantity_distractors(fact, count, rng)
     if fact.type is FactType.ORDINAL:
         return ordinal_distractors(fact, count, rng)
     if fact.type is FactType.DATE:
-        return date_distractors(fact, count, rng, pools)
+        return date_distractors(fact, count, rng, pools, sentence)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
         return name_distractors(fact, count, rng, pools, exclude=exclude)
     if fact.type is FactType.QUOTE:
@@ -454,6 +652,11 @@ def make_distractors(
         return name_distractors(speaker, count, rng, pools, exclude=exclude)
     if fact.type is FactType.OTHER:
         if fact.attr("form") == "name":
+            if looks_like_person(fact.text, pools):
+                person = Fact(
+                    FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs
+                )
+                return name_distractors(person, count, rng, pools, exclude=exclude)
             return name_distractors(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
@@ -463,5 +666,5 @@ def _visible_names(sentence: str, fact: Fact) -> list[str]:
     """Capitalised words and phrases of the sentence other than the answer (options must not repeat them)."""
     if not sentence:
         return []
-    rest = sentence.replace(fact.text, " ")
+    rest = re.sub(r"[’']s\b", "", sentence.replace(fact.text, " "))  # "Venezuela's" is Venezuela
     return re.findall(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*", rest)

@@ -25,6 +25,7 @@ _DATELINE_PREFIX = re.compile(
 _PUBLISHED_LINE = re.compile(
     r"^(?:(?:first\s+)?published|updated|posted|last\s+updated)(?:\s+on)?:?\s+(?P<date>.+)$", re.I
 )
+_BYLINE = re.compile(r"^(?:By|From|Words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:,.*)?$")
 # Punkt treats these as abbreviations even where its English model has not seen them.
 _EXTRA_ABBREVIATIONS = frozenset(
     [
@@ -151,16 +152,35 @@ def _split_frame(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, dic
         elif last - first >= 2 and _is_headline(line(last - 1)):
             meta["title"] = line(last - 1)
             last -= 1
-    # Leading block: headline, optional standfirst (when a dateline follows), optional date.
+    # Leading block: headline, then (in any order, as the paste, export or upload left them) a
+    # standfirst, a byline and a date line, when body text follows. Without a headline (an
+    # upload whose title came from its styles) the rest of the block is still recognised.
     if last - first >= 2 and meta["title"] is None and _is_headline(line(first)):
         meta["title"] = line(first)
         first += 1
-        if last - first >= 2 and (when := _date_line(line(first))):
+    for _ in range(4):
+        if last - first < 2:
+            break
+        if when := _date_line(line(first)):
             meta["published"] = meta["published"] or when
             first += 1
-        elif last - first >= 2 and _DATELINE_PREFIX.match(line(first + 1)):
+        elif _BYLINE.match(line(first)):
+            first += 1
+        elif (
+            meta["standfirst"] is None
+            and last - first >= 2
+            and (
+                (
+                    last - first >= 3
+                    and (_date_line(line(first + 1)) or _BYLINE.match(line(first + 1)))
+                )
+                or (meta["title"] and _DATELINE_PREFIX.match(line(first + 1)))
+            )
+        ):
             meta["standfirst"] = line(first)
             first += 1
+        else:
+            break
     if meta["published"] is None and last - first >= 2 and (when := _date_line(line(last - 1))):
         meta["published"] = when
         last -= 1

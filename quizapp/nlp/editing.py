@@ -8,13 +8,32 @@ from typing import Any
 from quizapp.nlp.distractors import build_pools, make_distractors
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import Fact, FactType, QuestionKind
+from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions import FACT_BUILDERS, BuildContext
+from quizapp.nlp.questions.matching import build_matching_for, matching_reason
 from quizapp.nlp.questions.multiple_choice import ORDERED_TYPES, _in_order
 
+_TRIES = 12
+_SAFE_TRUE_FALSE = frozenset(
+    {
+        FactType.QUANTITY,
+        FactType.DATE,
+        FactType.ORDINAL,
+        FactType.PERSON,
+        FactType.ORGANISATION,
+        FactType.PLACE,
+    }
+)
 
-def _locate(text: str, item: dict[str, Any]) -> tuple[BuildContext, Fact] | None:
-    """The item's fact found again in the article, with everything builders need."""
+
+def _read(text: str) -> BuildContext:
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+
+
+def _locate_in(ctx: BuildContext, text: str, item: dict[str, Any]) -> Fact | None:
+    """The item's fact found again in the read article."""
     info = item.get("fact") or {}
     start, end = info.get("start"), info.get("end")
     if (
@@ -23,59 +42,124 @@ def _locate(text: str, item: dict[str, Any]) -> tuple[BuildContext, Fact] | None
         or text[start:end] != info.get("text")
     ):
         return None
-    doc = read_document(text)
-    facts = extract_facts(doc)
-    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
-    for fact in facts:
+    for fact in (f for group in ctx.pools.mentions.values() for f in group):
         if fact.start <= start and end <= fact.end and fact.type.value == info.get("type"):
-            return ctx, fact
-    sentence = next((s for s in doc.sentences if s.start <= start and end <= s.end), None)
+            return fact
+    sentence = next((s for s in ctx.doc.sentences if s.start <= start and end <= s.end), None)
     if sentence is None:
         return None
     try:
         fact_type = FactType(info.get("type"))
     except ValueError:
         fact_type = FactType.OTHER
-    return ctx, Fact(fact_type, text[start:end], start, end, sentence.index)
+    return Fact(fact_type, text[start:end], start, end, sentence.index)
+
+
+def _locate(text: str, item: dict[str, Any]) -> tuple[BuildContext, Fact] | None:
+    """The item's fact found again in the article, with everything builders need."""
+    ctx = _read(text)
+    fact = _locate_in(ctx, text, item)
+    return None if fact is None else (ctx, fact)
 
 
 def regenerate_distractors(text: str, item: dict[str, Any], *, seed: int) -> list[str] | None:
-    """New options for a multiple-choice item (the answer included), or None if none can be made."""
+    """New options for a multiple-choice item (the answer included), or None if none can be made.
+
+    The new wrong options differ from the current ones (all of them where the article allows,
+    at least one otherwise); when no different set exists the answer is None, never the same
+    options presented as new.
+    """
     found = _locate(text, item)
     if found is None:
         return None
     ctx, fact = found
-    rng = random.Random(f"regen:{seed}:{fact.start}:{fact.end}")
     sentence = ctx.doc.sentences[fact.sentence].text
     current = item.get("options") or []
-    count = max(2, len(current) - 1) if current else 3
-    distractors = make_distractors(fact, ctx.pools, rng, count=count, sentence=sentence)
-    if not distractors:
-        return None
     answer = item.get("answer") or fact.text
+    old = {o.casefold() for o in current if o != answer}
+    count = max(2, len(current) - 1) if current else 3
     suffix = fact.text[len(answer) :]
-    if answer != fact.text and fact.text.startswith(answer):
-        # The item asks for part of the fact ("4,200" of "4,200 books"): options take that form.
-        distractors = [d[: -len(suffix)] if d.endswith(suffix) else d for d in distractors]
-    options = [answer, *distractors]
+    best: tuple[int, list[str]] | None = None
+    for attempt in range(_TRIES):
+        rng = random.Random(f"regen:{seed}:{attempt}:{fact.start}:{fact.end}")
+        distractors = make_distractors(fact, ctx.pools, rng, count=count, sentence=sentence)
+        if not distractors:
+            continue
+        if answer != fact.text and fact.text.startswith(answer):
+            # The item asks for part of the fact ("4,200" of "4,200 books"): options take that form.
+            distractors = [d[: -len(suffix)] if d.endswith(suffix) else d for d in distractors]
+        repeated = sum(d.casefold() in old for d in distractors)
+        if repeated == len(distractors):
+            continue
+        if best is None or repeated < best[0]:
+            best = (repeated, distractors)
+        if repeated == 0:
+            break
+    if best is None:
+        return None
+    options = [answer, *best[1]]
     if fact.type in ORDERED_TYPES:
         return _in_order(options)
-    rng.shuffle(options)
+    random.Random(f"order:{seed}:{fact.start}").shuffle(options)
     return options
+
+
+def _build(ctx: BuildContext, fact: Fact, kind: QuestionKind) -> Item | None:
+    if kind is QuestionKind.MATCHING:
+        return build_matching_for(fact, ctx)
+    return FACT_BUILDERS[kind](fact, ctx)
 
 
 def convert_item(text: str, item: dict[str, Any], kind: str, *, seed: int) -> dict[str, Any] | None:
     """The same fact asked as another kind of item, or None where that kind cannot ask it."""
     try:
-        builder = FACT_BUILDERS[QuestionKind(kind)]
-    except (KeyError, ValueError):
+        wanted = QuestionKind(kind)
+    except ValueError:
         return None
     found = _locate(text, item)
     if found is None:
         return None
     ctx, fact = found
-    ctx = BuildContext(doc=ctx.doc, pools=ctx.pools, seed=seed)
-    built = builder(fact, ctx)
+    ctx = BuildContext(doc=ctx.doc, pools=ctx.pools, seed=seed, quotes=ctx.quotes)
+    built = _build(ctx, fact, wanted)
     if built is None:
         return None
     return built.to_dict(str(item.get("id") or "q1"))
+
+
+def kind_choices(text: str, items: list[dict[str, Any]]) -> list[dict[str, str | None]]:
+    """Per item, each other kind mapped to None (it can be made) or why it cannot.
+
+    The article is read once for the whole quiz; the review page offers only the kinds that
+    can be made and says why the others cannot.
+    """
+    ctx = _read(text)
+    out: list[dict[str, str | None]] = []
+    for item in items:
+        fact = _locate_in(ctx, text, item)
+        choices: dict[str, str | None] = {}
+        for kind in QuestionKind:
+            if kind.value == item.get("kind"):
+                continue
+            if fact is None:
+                choices[kind.value] = "the article no longer holds this question's answer"
+                continue
+            built = _build(ctx, fact, kind)
+            choices[kind.value] = None if built is not None else _reason(fact, kind)
+        out.append(choices)
+    return out
+
+
+def _reason(fact: Fact, kind: QuestionKind) -> str:
+    """Why a fact cannot be asked in a kind, in words a teacher can act on."""
+    if kind is QuestionKind.MATCHING:
+        return matching_reason(fact)
+    if kind is QuestionKind.NUMERIC and fact.type is not FactType.QUANTITY:
+        return "the answer is not a number"
+    if kind is QuestionKind.TRUE_FALSE and fact.type not in _SAFE_TRUE_FALSE:
+        return "only names, numbers, dates and places make safe true/false statements"
+    if kind is QuestionKind.MULTIPLE_CHOICE:
+        return "the article has too few wrong options of the same kind"
+    if kind is QuestionKind.SHORT_ANSWER:
+        return "no clear question can be made from this sentence"
+    return "the sentence does not stand alone without the article (a pronoun or a quotation)"

@@ -62,11 +62,9 @@ def format_like(value: float, template: str) -> str:
     if decimals:
         text = f"{value:,.{decimals}f}" if "," in template else f"{value:.{decimals}f}"
     else:
-        text = (
-            f"{round(value):,}"
-            if "," in template or (value >= 10000 and "," in template)
-            else f"{round(value)}"
-        )
+        # "776" gets "1,080", not "1080"; a four-digit key written without a comma keeps that.
+        plain = len(template.replace(",", "")) >= 4 and "," not in template
+        text = f"{round(value)}" if plain or value < 1000 else f"{round(value):,}"
     return text
 
 

@@ -90,9 +90,11 @@ def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
             errors["prompt"] = f"The sentence must contain exactly one blank, written {BLANK}."
         if not answer:
             errors["answer"] = "Give the correct answer."
-        accepted = [a.strip() for a in edit.accepted if a.strip()]
-        if answer and answer.casefold() not in {a.casefold() for a in accepted}:
-            accepted.insert(0, answer)
+        # Other forms only: the answer is always right, and "Also accepted" must not repeat it.
+        accepted: list[str] = []
+        for form in (a.strip() for a in edit.accepted):
+            if form and form.casefold() not in {answer.casefold(), *map(str.casefold, accepted)}:
+                accepted.append(form)
         fields["accepted"] = accepted
     elif edit.kind == "numeric":
         value = parse_number(edit.value)
@@ -289,3 +291,32 @@ def convert_question(question: Question, kind: str, *, expected_version: int | N
     question.edited = True
     commit_quiz_change(quiz)
     return True
+
+
+def convertible_kinds(quiz: Quiz) -> dict[int, KindChoices]:
+    """Per generated question of a draft: the kinds it can become, and why not the others.
+
+    Questions a teacher wrote (no quote in the article) get no entry: they cannot change kind.
+    """
+    from quizapp.nlp import kind_choices
+
+    questions = [q for q in active_questions(quiz) if q.quote]
+    if not questions or quiz.article is None:
+        return {}
+    choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
+    out = {}
+    for question, by_kind in zip(questions, choices, strict=True):
+        kinds = [k for k in ALL_KINDS if k in by_kind]
+        out[question.id] = KindChoices(
+            possible=tuple(k for k in kinds if by_kind[k] is None),
+            refused=tuple((k, by_kind[k] or "") for k in kinds if by_kind[k] is not None),
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class KindChoices:
+    """The kinds a question can be changed into, and each refused kind with the reason."""
+
+    possible: tuple[str, ...]
+    refused: tuple[tuple[str, str], ...]

@@ -47,8 +47,10 @@ def test_invalid_edits_name_the_field(edit: QuestionEdit, field: str, message: s
 def test_valid_edits_normalise_their_fields() -> None:
     numeric = validate_edit(QuestionEdit("numeric", "How long?", value="1,360", unit="km"))
     assert (numeric["value"], numeric["tolerance"], numeric["answer"]) == (1360.0, 0.0, "1,360 km")
-    fill = validate_edit(QuestionEdit("fill_in", "It is _____.", "Kelmouth", accepted=("", "K")))
-    assert fill["accepted"] == ["Kelmouth", "K"]
+    fill = validate_edit(
+        QuestionEdit("fill_in", "It is _____.", "Kelmouth", accepted=("", "K", "kelmouth", "k"))
+    )
+    assert fill["accepted"] == ["K"]  # blanks, the answer itself and repeats dropped
     matching = validate_edit(
         QuestionEdit("matching", "M", pairs=(("a", "1"), ("b", "2"), ("", "")))
     )

@@ -343,3 +343,12 @@ def test_convert_changes_kind_or_says_why_not(app: Any, client: Any, own_quiz: Q
         else:
             assert "cannot be made into" in text and question.kind == "multiple_choice"
     assert client.post(url, data={"version": "9", "kind": "essay"}).status_code == 400
+
+
+def test_change_kind_offers_only_kinds_that_can_be_made(client: Any, own_quiz: Quiz) -> None:
+    page = client.get(f"/teacher/quizzes/{own_quiz.id}").get_data(as_text=True)
+    # The quiz's article names no three acronyms or people with roles: matching is never
+    # offered, and the page says why instead of failing after the click.
+    assert 'value="matching"' not in page
+    assert "Matching: " in page
+    assert "can be matched" in page or "fewer than three" in page

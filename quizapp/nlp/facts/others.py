@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -11,6 +12,7 @@ from quizapp.nlp.gazetteers import demonyms
 from quizapp.nlp.model import Fact, FactType, Sentence
 from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, lemma
 
+_TITLED = re.compile(r"^(?:Sir|Dame|Lord|Lady|Baroness|Baron)\s+[A-Z]")
 _NP_TAGS = frozenset({"JJ", "NN", "NNS", "VBN", "VBG", "JJR", "JJS"})
 _HEAD_TAGS = frozenset({"NN", "NNS"})
 MAX_NPS_PER_SENTENCE = 2
@@ -21,7 +23,12 @@ def extract_others(context: FactContext) -> Iterator[Fact]:
     """Untyped names, then up to two salient noun phrases per sentence; attrs: form, head."""
     sentences = context.doc.sentences
     for m in context.names.mentions:
-        if m.cls == "other" and m.text.split()[-1] not in demonyms() and len(m.text) > 2:
+        if m.cls == "other" and _TITLED.match(m.text) and len(m.text.split()) > 1:
+            # "Sir Clive Woodward", "Lord Ashcroft": a person whatever the name index made of it.
+            yield make_fact(
+                FactType.PERSON, sentences[m.sentence], m.start, m.end, canonical=m.canonical
+            )
+        elif m.cls == "other" and m.text.split()[-1] not in demonyms() and len(m.text) > 2:
             yield make_fact(
                 FactType.OTHER,
                 sentences[m.sentence],
@@ -78,6 +85,14 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
             j += 1
         while j > i and tokens[j - 1].tag not in _HEAD_TAGS:
             j -= 1
+        if (
+            j - i > 1
+            and j < len(tokens)
+            and tokens[j].tag in ("RB", "VB", "TO")
+            and tokens[j - 1].tag == "NN"
+            and tokens[j - 2].tag == "NNS"
+        ):
+            j -= 1  # "construction companies need only get …": a verb the tagger took for a noun
         if j > i and j - i <= 4:
             head_token = tokens[j - 1]
             head = lemma(head_token.text.lower(), head_token.tag)
@@ -90,6 +105,7 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
                 following.tag in ("DT", "PRP$", "PRP") or following.text.lower() == "that"
             ):
                 clash = True
+
             if (
                 not clash
                 and head not in VAGUE_NOUNS

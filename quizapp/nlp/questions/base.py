@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from quizapp.nlp.distractors import Pools
+from quizapp.nlp.distractors import Pools, looks_like_place_or_body
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
-from quizapp.nlp.numbers import number_variants
+from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
+from quizapp.nlp.questions.quoting import opens_long_quote, partial_quote, quote_regions
+from quizapp.nlp.questions.stems import Stem, stand_alone_stem
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -20,6 +22,73 @@ class BuildContext:
     doc: Document
     pools: Pools
     seed: int
+    # Spans of quoted speech in the article (worked out here when not given).
+    quotes: tuple[tuple[int, int, bool], ...] | None = field(default=None)
+    # The quotation spans touching each sentence, so no look-up scans the whole article.
+    _by_sentence: dict[int, tuple[tuple[int, int, bool], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        if self.quotes is None:
+            object.__setattr__(self, "quotes", quote_regions(self.doc))
+        regions = self.quotes or ()
+        k = 0
+        for sentence in self.doc.sentences:
+            while k < len(regions) and regions[k][1] <= sentence.start:
+                k += 1
+            j = k
+            near = []
+            while j < len(regions) and regions[j][0] < sentence.end:
+                near.append(regions[j])
+                j += 1
+            if near:
+                self._by_sentence[sentence.index] = tuple(near)
+
+    def _regions(self, fact: Fact) -> tuple[tuple[int, int, bool], ...]:
+        return self._by_sentence.get(fact.sentence, ())
+
+    def stem(self, fact: Fact) -> Stem | None:
+        """The fact's sentence rewritten to stand alone, or None where it cannot."""
+        return stand_alone_stem(
+            self.doc, self.sentence(fact), fact, self.pools.mentions, self._regions(fact)
+        )
+
+    def wh_question(self, fact: Fact) -> str | None:
+        """A WH question for the fact, unless it sits in quoted words or a quotation cut apart."""
+        from quizapp.nlp.questions.wh import make_wh_question
+
+        sentence = self.sentence(fact)
+        regions = self._regions(fact)
+        if (
+            partial_quote(self.doc, sentence, regions)
+            and not opens_long_quote(self.doc, sentence, regions)
+        ) or any(a < fact.end and fact.start < b for a, b, _ in regions):
+            return None
+        question = make_wh_question(sentence, fact)
+        # A dangling "also" points back at the article ("Which city have also been caught ...").
+        return re.sub(r"\s+also\b", "", question) if question else None
+
+    def whole_quote(self, fact: Fact) -> bool:
+        """Whether a quote fact's words are a whole quotation inside its sentence."""
+        sentence, regions = self.sentence(fact), self._regions(fact)
+        return not partial_quote(self.doc, sentence, regions) or opens_long_quote(
+            self.doc, sentence, regions
+        )
+
+    def stem_cloze(self, fact: Fact, target: Fact | None = None) -> str | None:
+        """A stand-alone cloze for the fact (or for a narrower target inside it), or None."""
+        narrowed = target or fact
+        stem = self.stem(narrowed)
+        if stem is None:
+            return None
+        prompt = stem.with_blank(BLANK)
+        if fact.attr("acronym"):
+            head, tail = prompt.split(BLANK, 1)
+            prompt = head + BLANK + re.sub(r"^\s*\([A-Z&.]{2,8}\)", "", tail)
+        if not _has_context(prompt):
+            return None
+        return prompt
 
     def rng(self, fact: Fact, kind: str) -> random.Random:
         """A random generator fixed by the seed, the fact's span and the item kind."""
@@ -50,6 +119,22 @@ def cloze(sentence: Sentence, fact: Fact) -> str:
     return (s[:a] + BLANK + tail).strip()
 
 
+def filler_word(fact: Fact) -> bool:
+    """A lone common noun the article does not come back to ("plans", "work"): not worth asking."""
+    return (
+        fact.type is FactType.OTHER
+        and fact.attr("form") == "phrase"
+        and " " not in fact.text
+        and int(fact.attr("salience") or 1) < 2
+    )
+
+
+def _has_context(prompt: str) -> bool:
+    """A stem with at least three words besides the blank (never a prompt that is only "_____")."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", prompt.replace(BLANK, " "))]
+    return len(words) >= 3
+
+
 def number_fact(fact: Fact) -> Fact | None:
     """For "68 stations" or "1,360 km", the fact narrowed to its number ("68", "1,360")."""
     if fact.type is not FactType.QUANTITY or fact.attr("form") == "money":
@@ -74,34 +159,112 @@ def number_fact(fact: Fact) -> Fact | None:
     )
 
 
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "minister",
+        "judge",
+    ]
+)
+_SHORT_PLACES = {
+    "Great Britain": ("Britain", "UK"),
+    "United Kingdom": ("UK", "Britain"),
+    "United States": ("US", "USA", "America"),
+    "United States of America": ("US", "USA", "America"),
+    "Czech Republic": ("Czechia",),
+    "Republic of Ireland": ("Ireland",),
+    "the Netherlands": ("Netherlands", "Holland"),
+}
+
+
 def accepted_answers(fact: Fact, answer: str) -> tuple[str, ...]:
-    """Variants a typed answer may take: '1,360' = '1360' = '1,360 km'; 'Putin' = 'Vladimir Putin'."""
-    out: list[str] = [answer]
+    """Other ways a student may type the answer, the answer itself not repeated.
+
+    A number with or without its unit, in digits or words ("three gold medals", "three", "3");
+    a person's surname alone, with or without a title; the short name of a place ("Britain"
+    for "Great Britain"); an organisation's acronym or full name.
+    """
+    out: list[str] = []
     if fact.type is FactType.QUANTITY:
-        number = _NUMBER_PART.search(answer)
-        if number:
-            for variant in number_variants(number.group()):
-                out.append(answer.replace(number.group(), variant))
-                out.append(variant)
-            unit = fact.attr("unit")
-            if unit and unit not in answer:
-                for variant in number_variants(number.group()):
-                    out.append(f"{variant} {unit}")
+        out += _number_forms(fact, answer)
     elif fact.type is FactType.ORDINAL:
         out.append(fact.attr("number") or answer)
     elif fact.type in (FactType.PERSON, FactType.QUOTE):
-        canonical = fact.attr("canonical")
-        if canonical:
-            out.append(canonical)
-            out.append(canonical.split()[-1])
+        if not looks_like_place_or_body(answer):
+            out += _person_forms(fact.attr("canonical") or "", answer)
+    elif fact.type is FactType.PLACE:
+        for name in (answer, fact.attr("canonical") or ""):
+            out += _SHORT_PLACES.get(name, ())
+            if name.startswith("the "):
+                out.append(name[4:])
+        if fact.attr("canonical") and fact.attr("canonical") != answer:
+            out.append(fact.attr("canonical") or "")
     elif fact.type is FactType.ORGANISATION:
         for key in ("acronym", "expansion", "canonical"):
             if fact.attr(key):
                 out.append(fact.attr(key) or "")
+        if answer.startswith("the "):
+            out.append(answer[4:])
     elif fact.type is FactType.DATE and answer.startswith("the "):
         out.append(answer[4:])
-    seen: list[str] = []
-    for item in out:
-        if item and item not in seen:
-            seen.append(item)
-    return tuple(seen)
+    seen = {answer.casefold()}
+    kept: list[str] = []
+    for form in out:
+        form = form.strip()
+        if form and form.casefold() not in seen:
+            seen.add(form.casefold())
+            kept.append(form)
+    return tuple(kept)
+
+
+def _number_forms(fact: Fact, answer: str) -> list[str]:
+    """'1,360 km' -> '1360 km', '1,360', '1360'; 'three gold medals' -> 'three', '3', '3 gold medals'."""
+    out: list[str] = []
+    number = _NUMBER_PART.search(answer)
+    if number:
+        for variant in number_variants(number.group()):
+            out.append(answer.replace(number.group(), variant))
+            out.append(variant)
+        unit = fact.attr("unit")
+        if unit and unit not in answer:
+            out += [f"{variant} {unit}" for variant in number_variants(number.group())]
+        value = parse_number(number.group())
+        if value is not None and value == int(value):
+            word = next((w for w, n in NUMBER_WORDS.items() if n == value and w != "dozen"), None)
+            if word:
+                out += [word, answer.replace(number.group(), word)]
+        return out
+    first = answer.split()[0] if answer.split() else ""
+    if first.lower() in NUMBER_WORDS:
+        digits = str(NUMBER_WORDS[first.lower()])
+        rest = answer[len(first) :]
+        out += [first, digits, (digits + rest).strip()]
+    return out
+
+
+def _person_forms(canonical: str, answer: str) -> list[str]:
+    """The full name, the surname alone, and the name without its title ("Mr Ellis" -> "Ellis")."""
+    out: list[str] = []
+    for name in (canonical, answer):
+        words = name.split()
+        while words and words[0].rstrip(".").lower() in _TITLE_WORDS:
+            words = words[1:]
+        if not words:
+            continue
+        out.append(" ".join(words))
+        if len(words) > 1:
+            out.append(words[-1])
+        if name == canonical:
+            out.insert(0, name)
+    return out

@@ -6,8 +6,8 @@ from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import (
     BuildContext,
     accepted_answers,
-    cloze,
     explanation,
+    filler_word,
     number_fact,
     source_of,
 )
@@ -15,15 +15,20 @@ from quizapp.nlp.questions.base import (
 
 def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
     """Blank the answer chunk (a quantity's number only, its unit stays in place)."""
+    if filler_word(fact):
+        return None
     if fact.type is FactType.QUOTE:
         return None
     sentence = ctx.sentence(fact)
     target = number_fact(fact) or fact
     if fact.attr("expansion") and f"({fact.text})" in sentence.text:
         return None  # "Long Name (ACR)": the long name gives the acronym away
+    prompt = ctx.stem_cloze(fact, target)
+    if prompt is None:
+        return None
     return Item(
         kind=QuestionKind.FILL_IN,
-        prompt=cloze(sentence, target),
+        prompt=prompt,
         fact=target,
         source=source_of(sentence),
         answer=target.text,

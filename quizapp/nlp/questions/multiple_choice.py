@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
-from quizapp.nlp.questions.base import BuildContext, cloze, explanation, source_of
-from quizapp.nlp.questions.wh import make_wh_question
+from quizapp.nlp.questions.base import BuildContext, explanation, source_of
 
 ORDERED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
 
@@ -30,12 +29,15 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         rng.shuffle(options)
     if fact.type is FactType.QUOTE:
         quote = fact.attr("quote") or ""
-        question = f"Who said, “{quote}”?" if 4 <= len(quote.split()) <= 30 else None
+        whole = 4 <= len(quote.split()) <= 30 and ctx.whole_quote(fact)
+        question = f"Who said, “{quote}”?" if whole else None
+        if question is None:
+            return None
     else:
-        question = make_wh_question(sentence, fact)
-    if question is None and fact.type is FactType.QUOTE:
+        question = ctx.wh_question(fact)
+    prompt = question or ctx.stem_cloze(fact)
+    if prompt is None:
         return None
-    prompt = question or cloze(sentence, fact)
     return Item(
         kind=QuestionKind.MULTIPLE_CHOICE,
         prompt=prompt,

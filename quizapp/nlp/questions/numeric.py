@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.numbers import parse_number
-from quizapp.nlp.questions.base import BuildContext, cloze, explanation, number_fact, source_of
-from quizapp.nlp.questions.wh import make_wh_question
+from quizapp.nlp.questions.base import BuildContext, explanation, number_fact, source_of
 
 
 def build_numeric(fact: Fact, ctx: BuildContext) -> Item | None:
@@ -21,10 +20,12 @@ def build_numeric(fact: Fact, ctx: BuildContext) -> Item | None:
     tolerance = 0.0 if decimals == 0 else 0.5 * 10**-decimals
     narrowed = number_fact(fact)
     if narrowed is not None:
-        prompt = make_wh_question(sentence, fact) or cloze(sentence, narrowed)
+        prompt = ctx.wh_question(fact) or ctx.stem_cloze(fact, narrowed)
+        if prompt is None:
+            return None
         target = narrowed
     else:
-        question = make_wh_question(sentence, fact)
+        question = ctx.wh_question(fact)
         if question is None:
             return None
         prompt, target = question, fact

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
-from quizapp.nlp.questions.base import BuildContext, accepted_answers, explanation, source_of
-from quizapp.nlp.questions.wh import make_wh_question
+from quizapp.nlp.questions.base import (
+    BuildContext,
+    accepted_answers,
+    explanation,
+    filler_word,
+    source_of,
+)
 
 
 def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
     """Only where a safe WH transformation exists."""
+    if filler_word(fact):
+        return None
     if fact.type is FactType.QUOTE:
         return _quote_question(fact, ctx)
     sentence = ctx.sentence(fact)
-    question = make_wh_question(sentence, fact)
+    question = ctx.wh_question(fact)
     if question is None:
         return None
     return Item(
@@ -29,7 +36,7 @@ def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
 
 def _quote_question(fact: Fact, ctx: BuildContext) -> Item | None:
     quote = fact.attr("quote") or ""
-    if not 4 <= len(quote.split()) <= 30:
+    if not 4 <= len(quote.split()) <= 30 or not ctx.whole_quote(fact):
         return None
     sentence = ctx.sentence(fact)
     return Item(

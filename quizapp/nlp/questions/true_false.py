@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
@@ -23,18 +25,17 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
     if fact.type not in _SAFE_TYPES:
         return None
     sentence = ctx.sentence(fact)
-    words = len(sentence.text.split())
-    if not 6 <= words <= 30:
+    stem = ctx.stem(fact)
+    if stem is None or not 6 <= len(stem.text.split()) <= 30:
         return None
     rng = ctx.rng(fact, "tf")
     truth = rng.random() < 0.5
-    statement = sentence.text.strip()
+    statement = stem.with_blank(fact.text)
     if not truth:
         distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
         if not distractors:
             return None
-        a, b = fact.start - sentence.start, fact.end - sentence.start
-        statement = (sentence.text[:a] + distractors[0] + sentence.text[b:]).strip()
+        statement = stem.with_blank(_with_article(distractors[0], stem.text[: stem.start]))
     return Item(
         kind=QuestionKind.TRUE_FALSE,
         prompt=f"True or false? {statement}",
@@ -45,3 +46,16 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
         explanation=explanation(sentence),
         difficulty=0.3,
     )
+
+
+_TAKES_THE = re.compile(
+    r"^(?:United|Netherlands|Philippines|Bahamas|Gambia|Maldives|Czech Republic|"
+    r"Central African|Dominican|Democratic|Republic|Solomon|Marshall|Faroe|Cayman|Falkland)\b"
+)
+
+
+def _with_article(name: str, before: str) -> str:
+    """ "United States" as "the United States" where the sentence has no article before it."""
+    if _TAKES_THE.match(name) and not re.search(r"\b(?:the|The)\s*$", before):
+        return "the " + name
+    return name

@@ -32,6 +32,10 @@ _AUX = frozenset(
 _BAD_SUBJECT_START = frozenset(
     {
         "it",
+        "its",
+        "his",
+        "her",
+        "their",
         "he",
         "she",
         "they",
@@ -184,6 +188,8 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         return None
     if b <= verb:
         # Subject answer: "[Rosneft] bought the Yugansk unit…" -> "Which organisation bought …?"
+        if wh == "what" and tokens[verb].text.lower() in _SPEECH | _MIND:
+            return None  # "What hopes its new policy …?": only people and bodies hope or say
         lead = tokens[:start]
         if any(t.tag not in ("DT", "PRP$", "JJ") for t in lead):
             return None
@@ -193,6 +199,13 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         rest = _clause(tokens[verb:])
         if not rest or not _complete(tokens[verb:], len(rest)):
             return None
+        if _cut_complement(tokens[verb:], len(rest)):
+            return None
+        if fact.type is FactType.OTHER and " " not in fact.text:
+            return None  # "What is seeking $20bn …?" -> "company": a vague stand-in, not a fact
+        plural = tokens[verb].tag == "VBP" or tokens[verb].text.lower() in ("were", "are", "have")
+        if plural and (wh.startswith("which") or wh == "what"):
+            return None  # "Which city were relegated …?": a team, or a plural the WH word hides
         return _finish(wh, [t.text for t in between] + rest, sentence.text, tokens[verb].start)
     subject = tokens[:verb]
     if not subject or len(subject) > 6 or subject[0].text.lower() in _BAD_SUBJECT_START:
@@ -222,10 +235,12 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         pass
     middle = tokens[verb_end:start]
     after = _clause(tokens[b:])
+    if _cut_complement(tokens[b:], len(after)):
+        return None
     if len(middle) > 6 or len(after) > 10:
         return None
     if middle and (
-        middle[-1].text.lower() in ("of", "than", "as")
+        middle[-1].text.lower() in ("of", "than", "as", "to")
         or (middle[-1].tag == "IN" and len(middle) > 1)
     ):
         # "What can seismologists use the arrival times of …?", "What did scientists blame a
@@ -278,6 +293,54 @@ _SPEECH = frozenset(
         "insisted",
     }
 )
+
+
+_MIND = frozenset(
+    {
+        "hopes",
+        "hoped",
+        "wants",
+        "wanted",
+        "believed",
+        "thought",
+        "expects",
+        "expected",
+        "plans",
+        "planned",
+        "fears",
+        "feared",
+        "claimed",
+        "admitted",
+        "denied",
+        "announced",
+        "agreed",
+        "decided",
+        "promised",
+        "urged",
+        "accused",
+        "praised",
+    }
+)
+
+
+_REPORTING = frozenset(
+    {"assured", "assures", "informed", "reminded", "convinced", "persuaded", "see", "ask", "asked"}
+)
+
+
+def _cut_complement(tokens: tuple[Token, ...] | list[Token], kept: int) -> bool:
+    """Whether the kept words stop just before the clause their verb needs.
+
+    "ordered the contracts to be examined to see [if …]" and "assured foreign companies …
+    [that …]" leave a question that cannot be answered as asked.
+    """
+    if kept >= len(tokens) or kept == 0:
+        return False
+    following = tokens[kept].text.lower()
+    if following not in ("that", "if", "whether", "how", "why", "what", "when", "where"):
+        return False
+    words = {t.text.lower() for t in tokens[:kept]}
+    return tokens[kept - 1].tag.startswith("VB") or bool(words & (_SPEECH | _MIND | _REPORTING))
 
 
 def _complete(tokens: tuple[Token, ...], kept: int) -> bool:

@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.models import Quiz, QuizStatus
 from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, AuthoringError
 from quizapp.services.coverage import FACT_TYPES, question_paragraphs, quiz_coverage
+from quizapp.services.editing import convertible_kinds
 from quizapp.services.provenance import quiz_provenance
 from quizapp.services.publishing import (
     close_quiz,
@@ -76,6 +77,7 @@ def quiz(quiz_id: int) -> str:
         editable=quiz.status is QuizStatus.DRAFT,
         kinds=ALL_KINDS,
         kind_labels=KIND_LABELS,
+        kind_choices=convertible_kinds(quiz) if quiz.status is QuizStatus.DRAFT else {},
     )
 
 

@@ -1,0 +1,343 @@
+"""Stems that stand alone: pronouns resolved, discourse words dropped, quotations kept whole.
+
+A cloze or true/false statement is the source sentence, lightly rewritten so that a student who
+has read the article but does not have it open can follow it. "He said ..." becomes "Vince
+Cable said ..." when the previous sentences name exactly one person; "But" and a dangling "also"
+go. Where that cannot be done safely (an unresolved "It" or "They", a quotation that runs on
+from or into another sentence, an answer inside someone's quoted words) no stem is made and the
+builder offers another form or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.nlp.distractors import looks_like_place_or_body
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
+from quizapp.nlp.questions.quoting import (
+    STRAY,
+    Regions,
+    in_sentence,
+    inside,
+    is_speech,
+    opens_long_quote,
+    partial_quote,
+)
+
+MAX_STEM_WORDS = 45
+_OPEN, _CLOSE = "“", "”"
+_DISCOURSE = re.compile(
+    r"^(?:(?:But|And|So|Yet|Or|Plus)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
+    r"Nevertheless|Nonetheless|Instead|Indeed|Besides|Likewise|Similarly|Separately|Overall|"
+    r"In addition|In turn|In fact|Even so|As a result|At the same time|By contrast|"
+    r"On the other hand|Elsewhere)\s*,)\s+"
+)
+_ALSO = re.compile(r"\s+also\b(?=\s)")
+_PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
+_THING = {"it": "", "its": "'s"}
+_UNRESOLVABLE = frozenset(
+    {"they", "them", "their", "this", "these", "those", "that", "we", "i", "us", "our", "there"}
+)
+_NOUN_ANAPHORS = {
+    "the country": ("place", "country"),
+    "the nation": ("place", "country"),
+    "the city": ("place", "city"),
+    "the company": ("organisation", None),
+    "the firm": ("organisation", None),
+    "the group": ("organisation", None),
+    "the bank": ("organisation", None),
+    "the club": ("organisation", None),
+    "the party": ("organisation", None),
+}
+_ANAPHOR = re.compile(r"(" + "|".join(re.escape(p) for p in _NOUN_ANAPHORS) + r")\b(?!-)", re.I)
+_SPEECH_PRONOUN = re.compile(
+    r"\b(?:(?P<p1>he|she)\s+(?:said|says|added|told|explained|insisted|warned|stressed|argued|"
+    r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
+)
+_LOOKBACK = 3
+_NOT_AGENT_VERBS = frozenset(
+    {"is", "was", "s", "has", "had", "will", "would", "may", "might", "could", "can", "should"}
+    | {"seems", "seemed", "appears", "appeared", "remains", "remained", "means", "meant"}
+    | {"emerged", "follows", "followed", "comes", "came", "took", "takes", "became", "becomes"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stem:
+    """A rewritten sentence and where the fact now sits in it."""
+
+    text: str
+    start: int
+    end: int
+
+    def with_blank(self, blank: str) -> str:
+        """The stem with the fact replaced by a blank (or any other text)."""
+        return (self.text[: self.start] + blank + self.text[self.end :]).strip()
+
+
+def _recent(
+    doc: Document,
+    mentions: dict[int, tuple[Fact, ...]],
+    sentence: Sentence,
+    want: FactType,
+    kind: str | None,
+    depth: int = 0,
+    *,
+    subject_only: bool = False,
+) -> str | None:
+    """What an opening pronoun or "the company" refers to, or None when that is not clear.
+
+    The nearest earlier sentence that names such an entity decides: its subject if it opens
+    with one ("Liam Fox said ..."), what its own opening pronoun referred to, or the one entity
+    of the type it names. Two candidates and no clear subject leave the reference unresolved.
+    """
+    for back in range(1, _LOOKBACK + 1):
+        index = sentence.index - back
+        if index < 0 or depth > _LOOKBACK:
+            return None
+        earlier = doc.sentences[index]
+        found = [
+            f
+            for f in mentions.get(index, ())
+            if f.type is want
+            and (kind is None or f.attr("kind") == kind)
+            and (want is not FactType.PERSON or " " in (f.attr("canonical") or f.text))
+            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
+        ]
+        opening = re.match(r"(?:\W*)(\w+)", earlier.text)
+        first_word = opening.group(1).lower() if opening else ""
+        pronouns = _PERSONAL if want is FactType.PERSON else _THING
+        carried = first_word in pronouns or (
+            want is FactType.PERSON and re.search(r"\b(?:he|she)\b", earlier.text) is not None
+        )
+        if carried and not _subject(earlier, found):
+            # "He said ..." after "He insisted ...": the same referent as that sentence's.
+            return _recent(doc, mentions, earlier, want, kind, depth + 1, subject_only=subject_only)
+        subject = _subject(earlier, found)
+        if subject is not None:
+            return subject.attr("canonical") or subject.text
+        names = {f.attr("canonical") or f.text for f in found}
+        if subject_only and names:
+            return None
+        if len(names) == 1:
+            return names.pop()
+        if len(names) > 1:
+            return None
+    return None
+
+
+_SAYS = re.compile(r"^\s+(?:has\s+)?(?:said|says|told|tells|added|insisted|argued|warned)\b")
+
+
+def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
+    """The entity the sentence opens with (after its role or title words), or the speaker."""
+    found = [f for f in found if not looks_like_place_or_body(f.text)]
+    speakers = [f for f in found if _SAYS.match(sentence.text[f.end - sentence.start :])]
+    if len({f.attr("canonical") or f.text for f in speakers}) == 1:
+        return speakers[0]  # "..., Mr Neeson said that ...": the speaker is the subject
+    for i, fact in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after is not None and re.fullmatch(
+            r",?\s+(?:and|or|,)\s+",
+            sentence.text[fact.end - sentence.start : after.start - sentence.start],
+        ):
+            return None  # "Anna Berg and Tomas Holm said ...": two subjects, "he" is unclear
+        before = sentence.text[: fact.start - sentence.start]
+        role = fact.attr("role") or ""
+        if role and before.rstrip().endswith(role):
+            before = before.rstrip()[: -len(role)]
+        words = re.findall(r"[A-Za-z][\w'’-]*", before)
+        if all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in words):
+            return fact
+        return None
+    return None
+
+
+def _people_outside_quotes(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
+) -> bool:
+    return any(
+        f.type is FactType.PERSON and not inside(tuple(quotes), f.start, f.end)
+        for f in mentions.get(sentence.index, ())
+    )
+
+
+def stand_alone_stem(
+    doc: Document,
+    sentence: Sentence,
+    fact: Fact,
+    mentions: dict[int, tuple[Fact, ...]],
+    regions: Regions,
+) -> Stem | None:
+    """The sentence rewritten to stand alone, with the fact's place in it; None if it cannot."""
+    reopened = False
+    if partial_quote(doc, sentence, regions):
+        if not opens_long_quote(doc, sentence, regions):
+            return None
+        reopened = True  # the quoted sentence is closed with a mark of its own below
+    quotes = in_sentence(regions, sentence)
+    if inside(tuple(quotes), fact.start, fact.end):
+        return None  # the exact wording of someone's quote is not worth asking
+    text = sentence.text
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    if not any(t.tag.startswith("VB") or t.tag == "MD" for t in sentence.tokens):
+        return None  # a team sheet or a list of results, not a statement to ask about
+    if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and (
+        fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
+    ):
+        return None  # "X told _____:" asks which outlet a quote was given to
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
+    edits += [
+        (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
+    ]
+    lead = 0
+    match = _DISCOURSE.match(text)
+    if match and match.end() <= a:
+        edits.append((0, match.end(), ""))
+        lead = match.end()
+    body = text[lead:]
+    if body[:1] in ('"', _OPEN):
+        first = re.match(r"[\"“]\s*(\w+)", body)
+        word = first.group(1).lower() if first else ""
+        if word in _PERSONAL or word in _THING or word in _UNRESOLVABLE - {"we", "i", "us", "our"}:
+            return None  # "“It is a triumph,” said ...": what "it" is stays unknown
+    else:
+        resolved = _resolve_lead(doc, body, lead, a, sentence, mentions)
+        if resolved is None:
+            return None
+        edits += resolved
+    speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
+    if speech and not _people_outside_quotes(mentions, sentence, quotes):
+        speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
+        if speaker is None:
+            return None
+        edits += speaker
+    for m in _ALSO.finditer(text):
+        if not (m.start() < b and a < m.end()) and not inside(
+            tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
+        ):
+            edits.append((m.start(), m.end(), ""))
+    if reopened:
+        closing = '"' if '"' in text else _CLOSE
+        edits.append((len(text.rstrip()), len(text), closing))
+    stem = _apply(text, sorted(edits), a, b)
+    if len(stem.text.split()) > MAX_STEM_WORDS:
+        return None
+    return stem
+
+
+def _resolve_lead(
+    doc: Document,
+    body: str,
+    lead: int,
+    a: int,
+    sentence: Sentence,
+    mentions: dict[int, tuple[Fact, ...]],
+) -> list[tuple[int, int, str]] | None:
+    """Edits that replace an opening pronoun or "the country" with its antecedent; [] if none."""
+    first = re.match(r"(\w+)\b", body)
+    if not first:
+        return []
+    word = first.group(1)
+    low = word.lower()
+    if lead + first.end() > a and lead <= a:
+        return []  # the answer itself opens the sentence
+    if low in _UNRESOLVABLE:
+        return None
+    if low in _PERSONAL:
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None)
+        if name is None:
+            return None
+        return [(lead, lead + first.end(), name + _PERSONAL[low])]
+    if low in _THING:
+        following = re.match(r"\w+\s+(\w+)", body)
+        verb = following.group(1).lower() if following else ""
+        if low == "it" and (verb in _NOT_AGENT_VERBS or not _tagged_verb(sentence, verb)):
+            return None  # "It is thought that ...", "It was announced ...": no antecedent
+        name = _recent(doc, mentions, sentence, FactType.ORGANISATION, None, subject_only=True)
+        if name is None:
+            return None
+        return [(lead, lead + first.end(), name + _THING[low])]
+    anaphor = _ANAPHOR.match(body)
+    if anaphor:
+        phrase = anaphor.group(1).lower()
+        cls, kind = _NOUN_ANAPHORS[phrase]
+        if lead + len(phrase) > a:
+            return None
+        fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
+        name = _recent(doc, mentions, sentence, fact_type, kind)
+        if name is None:
+            return None
+        return [(lead, lead + len(phrase), name)]
+    return []
+
+
+def _tagged_verb(sentence: Sentence, word: str) -> bool:
+    """Whether the word after the opening pronoun is tagged as a finite verb."""
+    return any(t.text.lower() == word and t.tag in ("VBD", "VBZ") for t in sentence.tokens[1:4])
+
+
+def _resolve_speaker(
+    doc: Document,
+    text: str,
+    sentence: Sentence,
+    mentions: dict[int, tuple[Fact, ...]],
+    quotes: list[tuple[int, int, bool]],
+    a: int,
+    b: int,
+) -> list[tuple[int, int, str]] | None:
+    """'..., he said': the pronoun replaced by the one person the previous sentences name."""
+    for m in _SPEECH_PRONOUN.finditer(text):
+        group = "p1" if m.group("p1") else "p2"
+        p_start, p_end = m.start(group), m.end(group)
+        if inside(tuple(quotes), sentence.start + p_start, sentence.start + p_end):
+            continue
+        if p_start < b and a < p_end:
+            return None
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None)
+        if name is None:
+            return None
+        return [(p_start, p_end, name)]
+    return None  # a quotation whose speaker is not named in the sentence
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]], a: int, b: int) -> Stem:
+    """Apply non-overlapping edits, tracking where [a, b) moves; capitalise the new opening."""
+    out: list[str] = []
+    pos = 0
+    new_a = new_b = 0
+    cursor = 0
+    for start, end, replacement in edits:
+        if start < pos:
+            continue
+        if start >= b and pos <= a:
+            out.append(text[pos:a])
+            cursor += a - pos
+            new_a = cursor
+            out.append(text[a:b])
+            cursor += b - a
+            new_b = cursor
+            pos = b
+        chunk = text[pos:start]
+        out.append(chunk)
+        cursor += len(chunk)
+        out.append(replacement)
+        cursor += len(replacement)
+        pos = end
+    if pos <= a:
+        out.append(text[pos:a])
+        cursor += a - pos
+        new_a = cursor
+        out.append(text[a:b])
+        cursor += b - a
+        new_b = cursor
+        pos = b
+    out.append(text[pos:])
+    joined = "".join(out)
+    stripped = len(joined) - len(joined.lstrip())
+    joined = joined.lstrip()
+    new_a, new_b = new_a - stripped, new_b - stripped
+    if joined[:1].islower() and new_a > 0:
+        joined = joined[0].upper() + joined[1:]
+    return Stem(joined, new_a, new_b)

@@ -1,0 +1,233 @@
+"""Items stand alone: pronouns resolved or avoided, quotations whole with a named speaker."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp import QuestionKind, generate, read_document
+from quizapp.nlp.distractors import build_pools
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import BLANK, Fact, FactType
+from quizapp.nlp.questions import FACT_BUILDERS
+from quizapp.nlp.questions.base import BuildContext
+
+PRONOUN_START = re.compile(r"^\W*(?:it|he|she|they|this|these|those|its|his|her|their)\b", re.I)
+
+
+def _context(text: str) -> tuple[BuildContext, tuple[Fact, ...]]:
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0), facts
+
+
+def _fact(facts: tuple[Fact, ...], text: str) -> Fact:
+    return next(f for f in facts if f.text == text)
+
+
+def test_an_opening_he_becomes_the_person_the_previous_sentence_is_about() -> None:
+    ctx, facts = _context(
+        "Mayor Clara Voss opened the new library in Brantwick on Monday. "
+        "She said the building had cost 4.2 million euros to finish."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "4.2 million euros"))
+    assert stem is not None
+    assert stem.startswith("Clara Voss said the building had cost")
+
+
+def test_a_pronoun_chain_keeps_its_referent() -> None:
+    ctx, facts = _context(
+        "Coach Marta Lindqvist praised the team after the final. "
+        "She thanked the supporters of Brantwick Rovers for their patience. "
+        "She said the club would sign 3 new players in June."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "3 new players"))
+    assert stem is not None and stem.startswith("Marta Lindqvist said")
+
+
+def test_an_unresolvable_pronoun_gives_no_cloze() -> None:
+    ctx, facts = _context(
+        "Anna Berg and Tomas Holm met in Brantwick on Monday. "
+        "He said the harbour would need 300 new moorings by 2030."
+    )
+    assert ctx.stem_cloze(_fact(facts, "2030")) is None
+    ctx, facts = _context(
+        "The valley flooded twice last winter. They said repairs would cost 80,000 euros."
+    )
+    assert ctx.stem_cloze(_fact(facts, "80,000 euros")) is None
+
+
+def test_expletive_it_is_never_given_a_referent() -> None:
+    ctx, facts = _context(
+        "Northwind Foods opened a bakery in Brantwick. "
+        "It was announced that the bakery would employ 45 people."
+    )
+    assert ctx.stem_cloze(_fact(facts, "45 people")) is None
+
+
+def test_discourse_words_and_dangling_also_are_dropped() -> None:
+    ctx, facts = _context(
+        "The river survey began in Brantwick in 2019. "
+        "However, the survey also counted 2,400 otters along the Maren river."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "2,400 otters"))
+    assert stem is not None
+    assert stem.startswith("The survey counted")
+    assert " also " not in stem
+
+
+def test_quoted_words_are_never_blanked_and_a_cut_quote_gives_no_item() -> None:
+    text = (
+        "Professor Ida Marsh led the study at Brantwick University.\n\n"
+        'Professor Ida Marsh said: "We counted 2,400 otters along the river. '
+        'That number surprised the whole team in Brantwick."'
+    )
+    ctx, facts = _context(text)
+    assert ctx.stem_cloze(_fact(facts, "2,400 otters")) is None
+    second = ctx.doc.sentences[-1]
+    inside = [f for f in facts if f.sentence == second.index]
+    assert all(ctx.stem_cloze(f) is None for f in inside)
+
+
+def test_the_speaker_of_a_quote_opening_a_longer_quotation_is_asked_with_the_quote_closed() -> None:
+    text = (
+        "The study was published on Monday.\n\n"
+        'Professor Ida Marsh said: "The otters have come back to the river. '
+        'We did not expect it so soon."'
+    )
+    ctx, facts = _context(text)
+    speaker = next(f for f in facts if f.type is FactType.PERSON and f.sentence == 1)
+    stem = ctx.stem_cloze(speaker)
+    assert stem is not None
+    assert stem.count('"') % 2 == 0
+    assert stem.endswith('river."')
+
+
+def test_he_said_after_a_quote_names_the_speaker_or_the_item_goes() -> None:
+    named = (
+        "Mayor Jonas Wick sold his herd in Brantwick last year. "
+        '"The winters are too long for cows," he said at the market in Ostby.'
+    )
+    ctx, facts = _context(named)
+    stem = ctx.stem_cloze(_fact(facts, "Ostby"))
+    assert stem is not None and "Jonas Wick said" in stem
+    unnamed = (
+        "Jonas Wick and Erik Holm sold their herds in Brantwick last year. "
+        '"The winters in Brantwick are too long for cows," he said of the valley.'
+    )
+    ctx, facts = _context(unnamed)
+    second = [f for f in facts if f.sentence == 1]
+    assert all(ctx.stem_cloze(f) is None for f in second)
+
+
+def test_the_country_is_replaced_by_the_country_just_named() -> None:
+    ctx, facts = _context(
+        "Norway signed the fisheries treaty in Oslo. "
+        "The country will cut its cod quota by 20% in 2026."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "20%"))
+    assert stem is not None and stem.startswith("Norway will cut")
+
+
+def test_no_generated_item_opens_with_an_unresolved_pronoun_or_cuts_a_quote() -> None:
+    text = (
+        "Brantwick council approved a 12 million euro flood wall on Tuesday.\n\n"
+        "It will be built along the Maren river by 2027. They hope it protects 4,000 homes.\n\n"
+        'Engineer Lotte Brink said: "The wall will hold back a one-in-200-year flood. '
+        "We have tested the design in the lab for two years.\n\n"
+        '"The cost is high but the risk is higher," she added. '
+        "However, residents also asked for 35 new trees along the wall."
+    )
+    for item in generate(text).items:
+        body = item.prompt.removeprefix("True or false? ")
+        if item.kind is not QuestionKind.MATCHING:
+            assert not PRONOUN_START.match(body), item.prompt
+        marks = sum(item.prompt.count(m) for m in ('"', "“", "”"))
+        assert marks % 2 == 0, item.prompt
+        assert item.prompt.strip() != BLANK
+
+
+def test_true_false_statements_stand_alone_too() -> None:
+    ctx, facts = _context(
+        "Mayor Clara Voss opened the new library in Brantwick on Monday. "
+        "She said the building had cost 4.2 million euros and holds 60,000 books."
+    )
+    item = FACT_BUILDERS[QuestionKind.TRUE_FALSE](_fact(facts, "60,000 books"), ctx)
+    assert item is not None
+    assert item.prompt.startswith("True or false? Clara Voss said")
+
+
+def test_a_team_sheet_without_a_verb_gives_no_cloze() -> None:
+    ctx, facts = _context(
+        "Brantwick Rovers beat Ostby 3-1 on Saturday. "
+        "Rovers: Holm; Dahl, Berg, Wick, Moss; Fell, Ek (capt), Lind; Voss, Sand, Strand."
+    )
+    assert all(ctx.stem_cloze(f) is None for f in facts if f.sentence == 1)
+
+
+def test_the_outlet_a_quote_was_told_to_is_not_asked() -> None:
+    ctx, facts = _context(
+        'Coach Marta Lindqvist told Nordic Radio: "We will win the league this year."'
+    )
+    outlet = next(f for f in facts if "Radio" in f.text)
+    assert ctx.stem_cloze(outlet) is None
+
+
+def test_wh_questions_drop_a_dangling_also_and_never_ask_what_hopes() -> None:
+    ctx, facts = _context(
+        "The council also approved 45 new homes in Brantwick on Tuesday. "
+        "The government hopes its new policy will create jobs for builders."
+    )
+    for fact in facts:
+        question = ctx.wh_question(fact)
+        if question:
+            assert " also " not in question
+            assert not question.startswith("What hopes")
+
+
+def test_a_lone_common_noun_is_not_asked_unless_the_article_returns_to_it() -> None:
+    ctx, facts = _context(
+        "Mayor Clara Voss praised the work of the harbour builders in Brantwick on Monday."
+    )
+    work = next(f for f in facts if f.text == "work")
+    assert FACT_BUILDERS[QuestionKind.FILL_IN](work, ctx) is None
+
+
+def test_a_quoted_phrase_in_reported_speech_needs_no_named_speaker() -> None:
+    ctx, facts = _context(
+        "Mayor Clara Voss visited the harbour. "
+        'The former sailor said that the quay on Mill Street was in a "very poor state".'
+    )
+    street = next(f for f in facts if "Mill Street" in f.text)
+    stem = ctx.stem_cloze(street)
+    assert stem is not None and '"very poor state"' in stem
+
+
+def test_the_speaker_of_the_previous_sentence_is_its_subject() -> None:
+    ctx, facts = _context(
+        "Speaking to Nordic Radio before the match in Ostby, Mr Jonas Wick said the pitch was poor. "
+        "He said that the club would sign 3 new players in June."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "June"))
+    assert stem is not None and stem.startswith("Jonas Wick said")
+
+
+def test_wh_questions_are_not_cut_before_the_clause_their_verb_needs() -> None:
+    ctx, facts = _context(
+        "President Ana Ruiz has ordered all contracts with mining firms to be examined to see "
+        "if they are fair. Brantwick were relegated from the Northern League in 2003. "
+        "The company is seeking 20 million euros in damages from Ostby Mining."
+    )
+    for fact in facts:
+        question = ctx.wh_question(fact)
+        if question is None:
+            continue
+        assert not question.rstrip("?").endswith("to see"), question
+        assert not question.startswith(("Which city were", "What is seeking")), question
+
+
+def test_a_false_statement_gives_a_country_its_article() -> None:
+    from quizapp.nlp.questions.true_false import _with_article
+
+    assert _with_article("United States", "violence in ") == "the United States"
+    assert _with_article("United States", "violence in the ") == "United States"
+    assert _with_article("Kyrgyzstan", "violence in ") == "Kyrgyzstan"
