@@ -3,7 +3,7 @@
 from quizapp.nlp.document import read_document
 from quizapp.nlp.editing import convert_item, regenerate_distractors
 from quizapp.nlp.model import Document, FactType, Item, QuestionKind, QuestionSet
-from quizapp.nlp.pipeline import GenerationError, generate
+from quizapp.nlp.pipeline import GenerationError, generate, suggested_item_count
 
 __all__ = [
     "Document",
@@ -16,4 +16,5 @@ __all__ = [
     "generate",
     "read_document",
     "regenerate_distractors",
+    "suggested_item_count",
 ]

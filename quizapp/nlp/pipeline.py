@@ -11,12 +11,17 @@ from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import QuestionKind, QuestionSet
+from quizapp.nlp.model import Document, QuestionKind, QuestionSet
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.rank import select_items, shortlist_facts
+from quizapp.nlp.salience import score_facts
 
 DEFAULT_KINDS = tuple(QuestionKind)
 MAX_TEXT_CHARS = 2_000_000
+# Without an asked-for length, a quiz has about one item per this many words of body text...
+WORDS_PER_ITEM = 27
+# ...and never more than a class can take in one sitting.
+MAX_DEFAULT_ITEMS = 20
 
 
 class GenerationError(ValueError):
@@ -37,6 +42,20 @@ def parse_kinds(kinds: Iterable[str | QuestionKind] | None) -> tuple[QuestionKin
     return tuple(dict.fromkeys(out))
 
 
+def default_item_count(body_words: int) -> int:
+    """How many items a quiz on an article of this many body words has when nobody says."""
+    return max(1, min(MAX_DEFAULT_ITEMS, round(body_words / WORDS_PER_ITEM)))
+
+
+def suggested_item_count(text: str) -> int:
+    """The default quiz length for an article's text (what the teacher's form proposes)."""
+    return default_item_count(_body_words(read_document(text)))
+
+
+def _body_words(doc: Document) -> int:
+    return sum(len(s.text.split()) for s in doc.sentences)
+
+
 def generate(
     text: str,
     *,
@@ -46,7 +65,10 @@ def generate(
     seed: int = 0,
     published: date | None = None,
 ) -> QuestionSet:
-    """Questions for an article. Same text and options give the same output, byte for byte."""
+    """Questions for an article. Same text and options give the same output, byte for byte.
+
+    Without ``max_items`` the quiz is sized to the article (``default_item_count``).
+    """
     if not text.strip():
         raise GenerationError("The article is empty.")
     if len(text) > MAX_TEXT_CHARS:
@@ -57,9 +79,14 @@ def generate(
     doc = read_document(text)
     if published:
         doc = replace(doc, published=published)
+    if max_items is None:
+        max_items = default_item_count(_body_words(doc))
     facts = extract_facts(doc)
     ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
-    candidates = shortlist_facts(facts, max_items=max_items, sentences=len(doc.sentences))
+    salience = score_facts(facts, doc)
+    candidates = shortlist_facts(
+        facts, max_items=max_items, sentences=len(doc.sentences), salience=salience
+    )
     items = []
     for kind in wanted:
         source = facts if kind is QuestionKind.MATCHING else candidates
@@ -67,7 +94,11 @@ def generate(
             if not check_item(item, text):
                 items.append(item)
     selected = select_items(
-        items, max_items=max_items, sentences=len(doc.sentences), title=doc.title
+        items,
+        max_items=max_items,
+        sentences=len(doc.sentences),
+        title=doc.title,
+        salience=salience,
     )
     return QuestionSet(
         title=title or doc.title,
