@@ -71,7 +71,8 @@ def _needs_context(prompt: str) -> bool:
     body = prompt.removeprefix("True or false?").strip()
     quoted = body[:1] in ('"', "\u201c", "\u2018")
     first = body.lstrip("\"\u201c\u2018'(").split(" ", 1)[0].lower().strip(",.:;")
-    if first in _ANAPHORS and not quoted:
+    # Inside a quotation "we" and "I" are the speaker; any other pronoun still needs context.
+    if first in _ANAPHORS and not (quoted and first in ("we", "i")):
         return True
     return sum(prompt.count(mark) for mark in _QUOTE_MARKS) % 2 == 1
 
@@ -100,8 +101,6 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
         score -= 0.5
     if fact.type is FactType.ORGANISATION and len(fact.text) <= 2:
         score -= 0.5
-    if _needs_context(item.prompt):
-        score -= 1.0
     if item.prompt.endswith("?") and item.kind is not QuestionKind.TRUE_FALSE:
         score += 0.15
     words = len(item.prompt.split())
@@ -230,6 +229,8 @@ def select_items(
         known = [salience[f] for f in facts if f in salience]
         if known and not all(s.askable for s in known):
             continue
+        if _needs_context(item.prompt):
+            continue  # another sentence or form of the fact may still stand alone
         quality = score_item(item, sentences, title_words)
         kept.append(replace(item, score=quality))
         values.append(quality + max((s.score for s in known), default=0.0))

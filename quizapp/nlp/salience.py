@@ -13,12 +13,12 @@ from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.text import normalise
 from quizapp.nlp.words import STOPWORDS
 
-# A word this common in general English (Zipf scale: 6 = "people", 4 = "mortgage",
-# 3 = "militancy") says little about what an article is about.
-COMMON_ZIPF = 4.6
-# A common-noun phrase is a key term when one of its words is this rare, or when its
-# head is repeated across the article and one word is at least uncommon.
-RARE_ZIPF = 3.6
+# Zipf scale: 6 = "people", 4.5 = "retail", 4 = "mortgage", 3 = "militancy". A common-noun
+# phrase is a key term when one of its words lies outside everyday English (about the
+# 5,000 commonest words), or when the article keeps returning to its head noun and one of
+# its words is at least uncommon.
+RARE_ZIPF = 3.9
+COMMON_ZIPF = 4.2
 KEY_TERM_REPEATS = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
@@ -103,6 +103,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
         if _is_subject(fact, doc):
             score += 0.1
         askable = True
+        if fact.type is FactType.QUANTITY and fact.attr("form") == "words":
+            askable = False  # "two children", "six months": counts in words are rarely the point
         if fact.type is FactType.OTHER:
             if fact.attr("form") == "name":
                 # An untyped name: worth asking when the article returns to it.
