@@ -8,7 +8,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
+from quizapp.nlp.datacache import cached
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.text import normalise
 from quizapp.nlp.words import STOPWORDS
@@ -24,12 +27,39 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    """wordfreq's small English list as {word: Zipf}; importing wordfreq takes a third of a
+    second, so the table is kept in the local data cache."""
+
+    def build() -> dict[str, float]:
+        import wordfreq
+
+        return {
+            word: wordfreq.zipf_frequency(word, "en", wordlist="small")
+            for word in wordfreq.iter_wordlist("en", wordlist="small")
+        }
+
+    return cached("wordfreq-small-en", _wordlist_version(), build)
+
+
+def _wordlist_version() -> str:
+    """Size and time of wordfreq's data file: a new wordfreq release gives a new cache entry.
+    (Found without importing wordfreq, which is the slow part this cache avoids.)"""
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return "missing"
+    data = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
+    try:
+        stat = data.stat()
+    except OSError:
+        return "missing"
+    return f"{stat.st_size}-{int(stat.st_mtime)}"
+
+
 def zipf(word: str) -> float:
     """How common a word is in general English (Zipf scale, 0 for unknown words)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en", wordlist="small")
+    return _zipf_table().get(word.lower(), 0.0)
 
 
 @dataclass(frozen=True, slots=True)
