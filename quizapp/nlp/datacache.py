@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +28,18 @@ def cached(name: str, version: str, build: Callable[[], Any]) -> Any:
     back to ``build()``, which gives the same value, so output never depends on it.
     """
     path = cache_dir() / f"{name}-{version}.pickle"
+    # A big table of small objects makes the cycle collector run again and again while it
+    # loads, for nothing: nothing loaded can be garbage yet.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
         pass
+    finally:
+        if collecting:
+            gc.enable()
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,3 +50,16 @@ def cached(name: str, version: str, build: Callable[[], Any]) -> Any:
     except OSError:
         pass
     return value
+
+
+def package_file_stamp(package: str, relative: str) -> str:
+    """Size and time of a data file inside an installed package, found without importing it
+    (importing is often the slow part a cache avoids); "missing" when it cannot be found."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return "missing"
+    try:
+        stat = (Path(spec.submodule_search_locations[0]) / relative).stat()
+    except OSError:
+        return "missing"
+    return f"{stat.st_size}-{int(stat.st_mtime)}"

@@ -244,7 +244,7 @@ def select_items(
     types_used: Counter[FactType] = Counter()
     kinds_used: Counter[QuestionKind] = Counter()
     while live and len(chosen) < limit:
-        best_i, best_key = -1, (float("-inf"), 0, 0)
+        best_i, best_key = -1, (float("-inf"), 0, 0, 0)
         for i in live:
             cand = pool[i]
             item = cand.item
@@ -256,7 +256,7 @@ def select_items(
                 - 0.08 * types_used[item.fact.type]
                 - 0.15 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
             )
-            key = (round(value, 6), -item.fact.start, -KIND_ORDER[item.kind])
+            key = (round(value, 6), -item.fact.start, -KIND_ORDER[item.kind], -i)
             if key > best_key:
                 best_i, best_key = i, key
         pick = pool[best_i].item

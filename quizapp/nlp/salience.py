@@ -8,10 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
-from quizapp.nlp.datacache import cached
+from quizapp.nlp.datacache import cached, package_file_stamp
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.text import normalise
 from quizapp.nlp.words import STOPWORDS
@@ -40,21 +38,9 @@ def _zipf_table() -> dict[str, float]:
             for word in wordfreq.iter_wordlist("en", wordlist="small")
         }
 
-    return cached("wordfreq-small-en", _wordlist_version(), build)
-
-
-def _wordlist_version() -> str:
-    """Size and time of wordfreq's data file: a new wordfreq release gives a new cache entry.
-    (Found without importing wordfreq, which is the slow part this cache avoids.)"""
-    spec = find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        return "missing"
-    data = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
-    try:
-        stat = data.stat()
-    except OSError:
-        return "missing"
-    return f"{stat.st_size}-{int(stat.st_mtime)}"
+    return cached(
+        "wordfreq-small-en", package_file_stamp("wordfreq", "data/small_en.msgpack.gz"), build
+    )
 
 
 def zipf(word: str) -> float:
