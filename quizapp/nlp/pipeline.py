@@ -11,10 +11,10 @@ from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import Document, QuestionKind, QuestionSet
+from quizapp.nlp.model import Document, Fact, Item, QuestionKind, QuestionSet
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.rank import select_items, shortlist_facts
-from quizapp.nlp.salience import score_facts
+from quizapp.nlp.salience import Salience, score_facts
 
 DEFAULT_KINDS = tuple(QuestionKind)
 MAX_TEXT_CHARS = 2_000_000
@@ -56,6 +56,31 @@ def _body_words(doc: Document) -> int:
     return sum(len(s.text.split()) for s in doc.sentences)
 
 
+def build_candidates(
+    doc: Document,
+    text: str,
+    kinds: Iterable[QuestionKind],
+    *,
+    max_items: int | None,
+    seed: int = 0,
+) -> tuple[list[Item], dict[Fact, Salience]]:
+    """Every checked item of the wanted kinds for the article's askable facts (before
+    selection), with each fact's salience."""
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
+    salience = score_facts(facts, doc)
+    shortlist = shortlist_facts(
+        facts, max_items=max_items, sentences=len(doc.sentences), salience=salience
+    )
+    items = []
+    for kind in kinds:
+        source = facts if kind is QuestionKind.MATCHING else shortlist
+        for item in QUESTION_BUILDERS[kind](source, ctx):
+            if not check_item(item, text):
+                items.append(item)
+    return items, salience
+
+
 def generate(
     text: str,
     *,
@@ -81,18 +106,7 @@ def generate(
         doc = replace(doc, published=published)
     if max_items is None:
         max_items = default_item_count(_body_words(doc))
-    facts = extract_facts(doc)
-    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
-    salience = score_facts(facts, doc)
-    candidates = shortlist_facts(
-        facts, max_items=max_items, sentences=len(doc.sentences), salience=salience
-    )
-    items = []
-    for kind in wanted:
-        source = facts if kind is QuestionKind.MATCHING else candidates
-        for item in QUESTION_BUILDERS[kind](source, ctx):
-            if not check_item(item, text):
-                items.append(item)
+    items, salience = build_candidates(doc, text, wanted, max_items=max_items, seed=seed)
     selected = select_items(
         items,
         max_items=max_items,

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.salience import Salience, fact_forms, identity
 from quizapp.nlp.text import normalise
 from quizapp.nlp.words import STOPWORDS
@@ -114,7 +115,8 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
 
 
 # Greedy selection weighs an item's value against the facts it would shut out of the quiz.
-BLOCK_COST = 0.8
+BLOCK_COST = 0.3
+RANKER_WEIGHT = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +235,9 @@ def select_items(
             continue  # another sentence or form of the fact may still stand alone
         quality = score_item(item, sentences, title_words)
         kept.append(replace(item, score=quality))
-        values.append(quality + max((s.score for s in known), default=0.0))
+        # What a teacher would ask (the learned ranker) comes first; the form breaks near-ties.
+        chance = ask_probability(item, salience.get(item.fact))
+        values.append(RANKER_WEIGHT * chance + 0.5 * KIND_PRIOR[item.kind])
     pool = _candidates(kept, values)
     conflicts = _conflicts(pool)
     live = set(range(len(pool)))

@@ -55,6 +55,12 @@ class Salience:
     score: float
     askable: bool
     mentions: int
+    # The parts of the score, for the learned ranker.
+    in_headline: bool = False
+    subject: bool = False
+    lead: float = 0.0
+    # Other facts in the same sentence (a cloze on one prints them all).
+    crowd: int = 0
 
 
 def identity(fact: Fact) -> str:
@@ -106,17 +112,21 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     mentions = Counter(identity(f) for f in facts if f.type is not FactType.QUOTE)
     heads = Counter(f.attr("head") for f in facts if f.type is FactType.OTHER and f.attr("head"))
     frame = " " + normalise(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
+    per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
     out: dict[Fact, Salience] = {}
     for fact in facts:
         key = identity(fact)
         count = mentions[key]
         # Named again and again: central, though each further mention adds less.
         score = 0.15 * math.log2(1 + count)
-        if any(f" {form} " in frame for form in fact_forms(fact)):
+        in_headline = any(f" {form} " in frame for form in fact_forms(fact))
+        if in_headline:
             score += 0.2
         # The lead sentences carry the news; the weight halves every two sentences.
-        score += 0.5 * 0.5 ** (fact.sentence / 2)
-        if _is_subject(fact, doc):
+        lead = 0.5 ** (fact.sentence / 2)
+        score += 0.5 * lead
+        subject = _is_subject(fact, doc)
+        if subject:
             score += 0.1
         askable = True
         if fact.type is FactType.QUANTITY and fact.attr("form") == "words":
@@ -128,5 +138,13 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             else:
                 askable = is_key_term(fact, heads)
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
-        out[fact] = Salience(score=round(score, 4), askable=askable, mentions=count)
+        out[fact] = Salience(
+            score=round(score, 4),
+            askable=askable,
+            mentions=count,
+            in_headline=in_headline,
+            subject=subject,
+            lead=lead,
+            crowd=per_sentence[fact.sentence] - 1,
+        )
     return out
