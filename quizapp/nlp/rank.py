@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.ranker import ask_probability
-from quizapp.nlp.salience import Salience, fact_forms, identity
+from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
 from quizapp.nlp.words import STOPWORDS
 
@@ -135,7 +135,7 @@ class _Candidate:
 def _shown_texts(item: Item) -> list[str]:
     texts = [item.prompt.replace(BLANK, " "), *item.options]
     texts += [side for pair in item.pairs for side in pair]
-    return [normalise(t) for t in texts if t.strip()]
+    return [plain(t) for t in texts if t.strip()]
 
 
 def _word_runs(texts: list[str], longest: int) -> frozenset[str]:
@@ -152,9 +152,9 @@ def _answer_forms(item: Item) -> frozenset[str]:
     for fact in item.facts or (item.fact,):
         forms |= fact_forms(fact)
     if item.kind is QuestionKind.MATCHING:
-        forms |= {normalise(side) for pair in item.pairs for side in pair}
+        forms |= {plain(side) for pair in item.pairs for side in pair}
     elif item.kind is not QuestionKind.TRUE_FALSE:
-        forms |= {normalise(a) for a in (item.answer, *item.accepted) if a}
+        forms |= {plain(a) for a in (item.answer, *item.accepted) if a}
     return frozenset(f for f in forms if f and not (f.isdigit() and len(f) < 3))
 
 

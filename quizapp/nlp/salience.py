@@ -63,6 +63,12 @@ class Salience:
     crowd: int = 0
 
 
+def plain(text: str) -> str:
+    """Normalised text that keeps a percent sign as a word ("6%" -> "6 percent"), so a short
+    number still matches only itself."""
+    return normalise(text.replace("%", " percent "))
+
+
 def identity(fact: Fact) -> str:
     """The thing a fact names, the same for every mention ("Putin" and "Vladimir Putin")."""
     return normalise(fact.attr("canonical") or fact.attr("expansion") or fact.text)
@@ -70,17 +76,17 @@ def identity(fact: Fact) -> str:
 
 def fact_forms(fact: Fact) -> set[str]:
     """Normalised ways the article may write a fact: text, canonical name, acronym, surname."""
-    forms = {normalise(fact.text), identity(fact)}
+    forms = {plain(fact.text), identity(fact)}
     for key in ("acronym", "expansion"):
         value = fact.attr(key)
         if value:
-            forms.add(normalise(value))
+            forms.add(plain(value))
     if fact.type is FactType.PERSON or (fact.type is FactType.QUOTE and fact.attr("canonical")):
         words = identity(fact).split()
         if len(words) > 1 and len(words[-1]) > 2:
             forms.add(words[-1])
     if fact.type is FactType.QUANTITY and fact.attr("number"):
-        number = normalise(fact.attr("number") or "")
+        number = plain(fact.attr("number") or "")
         if len(number) > 2 and not number.isalpha():
             forms.add(number)
     return {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
@@ -111,7 +117,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     """Salience of every fact, from what the whole article says about it."""
     mentions = Counter(identity(f) for f in facts if f.type is not FactType.QUOTE)
     heads = Counter(f.attr("head") for f in facts if f.type is FactType.OTHER and f.attr("head"))
-    frame = " " + normalise(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
+    frame = " " + plain(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
     per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
     out: dict[Fact, Salience] = {}
     for fact in facts:
