@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -335,3 +336,16 @@ def test_convert_changes_kind_or_says_why_not(app: Any, client: Any, own_quiz: Q
         else:
             assert "cannot be made into" in text and question.kind == "multiple_choice"
     assert client.post(url, data={"version": "9", "kind": "essay"}).status_code == 400
+
+
+def test_generate_step_proposes_a_quiz_sized_to_the_article(client: Any, auth: Any) -> None:
+    auth.login()
+    short = (
+        "The Thames is 346 km long. It rises in the Cotswolds and flows east through Oxford, "
+        "Reading and London before it reaches the North Sea at the Nore, near Southend."
+    )
+    step2 = client.post("/teacher/articles/new", data={"text": short}).headers["Location"]
+    page = client.get(step2).get_data(as_text=True)
+    count = re.search(r'name="count"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="count"', page)
+    assert count is not None
+    assert int(count.group(1) or count.group(2)) == 1  # 30 words: one item, not 20
