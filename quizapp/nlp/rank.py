@@ -138,12 +138,16 @@ def _shown_texts(item: Item) -> list[str]:
     return [plain(t) for t in texts if t.strip()]
 
 
-def _word_runs(texts: list[str], longest: int) -> frozenset[str]:
+def _word_runs(texts: list[str], starts: Mapping[str, frozenset[int]]) -> frozenset[str]:
+    """The runs of words in the texts that could be an answer: those starting with a word an
+    answer starts with, as long as such answers are (everything else cannot match)."""
     runs: set[str] = set()
     for text in texts:
         words = text.split()
-        for n in range(1, longest + 1):
-            runs.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        for i, word in enumerate(words):
+            for n in starts.get(word, ()):
+                if i + n <= len(words):
+                    runs.add(" ".join(words[i : i + n]))
     return frozenset(runs)
 
 
@@ -167,14 +171,19 @@ def _fact_keys(item: Item) -> set[str]:
 
 def _candidates(items: Sequence[Item], values: Sequence[float]) -> list[_Candidate]:
     answers = [_answer_forms(item) for item in items]
-    longest = max((len(f.split()) for forms in answers for f in forms), default=1)
+    lengths: dict[str, set[int]] = {}
+    for forms in answers:
+        for form in forms:
+            words = form.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+    starts = {word: frozenset(ns) for word, ns in lengths.items()}
     return [
         _Candidate(
             item=item,
             value=value,
             identities=frozenset(_fact_keys(item)),
             answers=forms,
-            shown=_word_runs(_shown_texts(item), longest),
+            shown=_word_runs(_shown_texts(item), starts),
         )
         for item, value, forms in zip(items, values, answers, strict=True)
     ]
@@ -247,15 +256,20 @@ def select_items(
     sentence_used: Counter[int] = Counter()
     types_used: Counter[FactType] = Counter()
     kinds_used: Counter[QuestionKind] = Counter()
+    # What each item would shut out of the quiz, counted among the facts still on offer.
+    shut_out = [
+        frozenset().union(*(pool[j].identities for j in conflicts[i])) - pool[i].identities
+        for i in range(len(pool))
+    ]
     while live and len(chosen) < limit:
+        on_offer = {key for i in live for key in pool[i].identities}
         best_i, best_key = -1, (float("-inf"), 0, 0, 0)
         for i in live:
             cand = pool[i]
             item = cand.item
-            shut_out = {ident for j in conflicts[i] & live for ident in pool[j].identities}
             value = (
                 cand.value
-                - BLOCK_COST * len(shut_out - cand.identities)
+                - BLOCK_COST * len(shut_out[i] & on_offer)
                 - 0.35 * sentence_used[item.fact.sentence]
                 - 0.08 * types_used[item.fact.type]
                 - 0.15 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
