@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
@@ -41,6 +40,8 @@ def cached(name: str, version: str, build: Callable[[], Any]) -> Any:
         if collecting:
             gc.enable()
     value = build()
+    import tempfile  # only the first run on a machine writes; others need not load it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a process reading at the same time never sees half a file.
