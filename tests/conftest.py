@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DIR = REPO_ROOT.parent / "shared"
+# QUIZAPP_SHARED_DIR points a worktree checked out elsewhere at the shared data.
+SHARED_DIR = Path(os.environ.get("QUIZAPP_SHARED_DIR") or REPO_ROOT.parent / "shared")
 REQUIRE_ALL = os.environ.get("QUIZAPP_REQUIRE_ALL_TESTS") == "1"
 
 

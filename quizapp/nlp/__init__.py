@@ -3,7 +3,7 @@
 from quizapp.nlp.document import read_document
 from quizapp.nlp.editing import convert_item, kind_choices, regenerate_distractors
 from quizapp.nlp.model import Document, FactType, Item, QuestionKind, QuestionSet
-from quizapp.nlp.pipeline import GenerationError, generate
+from quizapp.nlp.pipeline import GenerationError, generate, suggested_item_count
 
 __all__ = [
     "Document",
@@ -17,4 +17,5 @@ __all__ = [
     "kind_choices",
     "read_document",
     "regenerate_distractors",
+    "suggested_item_count",
 ]

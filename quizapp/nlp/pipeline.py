@@ -11,12 +11,17 @@ from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import QuestionKind, QuestionSet
+from quizapp.nlp.model import Document, Fact, Item, QuestionKind, QuestionSet
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.rank import select_items, shortlist_facts
+from quizapp.nlp.salience import Salience, score_facts
 
 DEFAULT_KINDS = tuple(QuestionKind)
 MAX_TEXT_CHARS = 2_000_000
+# Without an asked-for length, a quiz has about one item per this many words of body text...
+WORDS_PER_ITEM = 27
+# ...and never more than a class can take in one sitting.
+MAX_DEFAULT_ITEMS = 20
 
 
 class GenerationError(ValueError):
@@ -37,6 +42,45 @@ def parse_kinds(kinds: Iterable[str | QuestionKind] | None) -> tuple[QuestionKin
     return tuple(dict.fromkeys(out))
 
 
+def default_item_count(body_words: int) -> int:
+    """How many items a quiz on an article of this many body words has when nobody says."""
+    return max(1, min(MAX_DEFAULT_ITEMS, round(body_words / WORDS_PER_ITEM)))
+
+
+def suggested_item_count(text: str) -> int:
+    """The default quiz length for an article's text (what the teacher's form proposes)."""
+    return default_item_count(_body_words(read_document(text)))
+
+
+def _body_words(doc: Document) -> int:
+    return sum(len(s.text.split()) for s in doc.sentences)
+
+
+def build_candidates(
+    doc: Document,
+    text: str,
+    kinds: Iterable[QuestionKind],
+    *,
+    max_items: int | None,
+    seed: int = 0,
+) -> tuple[list[Item], dict[Fact, Salience]]:
+    """Every checked item of the wanted kinds for the article's askable facts (before
+    selection), with each fact's salience."""
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
+    salience = score_facts(facts, doc)
+    shortlist = shortlist_facts(
+        facts, max_items=max_items, sentences=len(doc.sentences), salience=salience
+    )
+    items = []
+    for kind in kinds:
+        source = facts if kind is QuestionKind.MATCHING else shortlist
+        for item in QUESTION_BUILDERS[kind](source, ctx):
+            if not check_item(item, text):
+                items.append(item)
+    return items, salience
+
+
 def generate(
     text: str,
     *,
@@ -46,7 +90,10 @@ def generate(
     seed: int = 0,
     published: date | None = None,
 ) -> QuestionSet:
-    """Questions for an article. Same text and options give the same output, byte for byte."""
+    """Questions for an article. Same text and options give the same output, byte for byte.
+
+    Without ``max_items`` the quiz is sized to the article (``default_item_count``).
+    """
     if not text.strip():
         raise GenerationError("The article is empty.")
     if len(text) > MAX_TEXT_CHARS:
@@ -57,17 +104,15 @@ def generate(
     doc = read_document(text)
     if published:
         doc = replace(doc, published=published)
-    facts = extract_facts(doc)
-    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
-    candidates = shortlist_facts(facts, max_items=max_items, sentences=len(doc.sentences))
-    items = []
-    for kind in wanted:
-        source = facts if kind is QuestionKind.MATCHING else candidates
-        for item in QUESTION_BUILDERS[kind](source, ctx):
-            if not check_item(item, text):
-                items.append(item)
+    if max_items is None:
+        max_items = default_item_count(_body_words(doc))
+    items, salience = build_candidates(doc, text, wanted, max_items=max_items, seed=seed)
     selected = select_items(
-        items, max_items=max_items, sentences=len(doc.sentences), title=doc.title
+        items,
+        max_items=max_items,
+        sentences=len(doc.sentences),
+        title=doc.title,
+        salience=salience,
     )
     return QuestionSet(
         title=title or doc.title,

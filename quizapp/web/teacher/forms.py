@@ -109,6 +109,7 @@ class GenerateForm(FlaskForm):
     )
     count = IntegerField(
         "How many questions (at most)",
+        description="Proposed from the article's length: about one per 27 words, up to 20.",
         default=20,
         validators=[InputRequired(), NumberRange(min=1, max=60)],
     )

@@ -1,0 +1,156 @@
+"""How central each fact is to its article: headline and lead, repetition, subjecthood, rarity."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quizapp.nlp.datacache import cached, package_file_stamp
+from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.text import normalise
+from quizapp.nlp.words import STOPWORDS
+
+# Zipf scale: 6 = "people", 4.5 = "retail", 4 = "mortgage", 3 = "militancy". A common-noun
+# phrase is a key term when one of its words lies outside everyday English (about the
+# 5,000 commonest words), or when the article keeps returning to its head noun and one of
+# its words is at least uncommon.
+RARE_ZIPF = 3.9
+COMMON_ZIPF = 4.2
+KEY_TERM_REPEATS = 3
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    """wordfreq's small English list as {word: Zipf}; importing wordfreq takes a third of a
+    second, so the table is kept in the local data cache."""
+
+    def build() -> dict[str, float]:
+        import wordfreq
+
+        return {
+            word: wordfreq.zipf_frequency(word, "en", wordlist="small")
+            for word in wordfreq.iter_wordlist("en", wordlist="small")
+        }
+
+    return cached(
+        "wordfreq-small-en", package_file_stamp("wordfreq", "data/small_en.msgpack.gz"), build
+    )
+
+
+def zipf(word: str) -> float:
+    """How common a word is in general English (Zipf scale, 0 for unknown words)."""
+    return _zipf_table().get(word.lower(), 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Salience:
+    """A fact's centrality score and whether it is worth asking at all."""
+
+    score: float
+    askable: bool
+    mentions: int
+    # The parts of the score, for the learned ranker.
+    in_headline: bool = False
+    subject: bool = False
+    lead: float = 0.0
+    # Other facts in the same sentence (a cloze on one prints them all).
+    crowd: int = 0
+
+
+def plain(text: str) -> str:
+    """Normalised text that keeps a percent sign as a word ("6%" -> "6 percent"), so a short
+    number still matches only itself."""
+    return normalise(text.replace("%", " percent "))
+
+
+def identity(fact: Fact) -> str:
+    """The thing a fact names, the same for every mention ("Putin" and "Vladimir Putin")."""
+    return normalise(fact.attr("canonical") or fact.attr("expansion") or fact.text)
+
+
+def fact_forms(fact: Fact) -> set[str]:
+    """Normalised ways the article may write a fact: text, canonical name, acronym, surname."""
+    forms = {plain(fact.text), identity(fact)}
+    for key in ("acronym", "expansion"):
+        value = fact.attr(key)
+        if value:
+            forms.add(plain(value))
+    if fact.type is FactType.PERSON or (fact.type is FactType.QUOTE and fact.attr("canonical")):
+        words = identity(fact).split()
+        if len(words) > 1 and len(words[-1]) > 2:
+            forms.add(words[-1])
+    if fact.type is FactType.QUANTITY and fact.attr("number"):
+        number = plain(fact.attr("number") or "")
+        if len(number) > 2 and not number.isalpha():
+            forms.add(number)
+    return {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
+
+
+def is_key_term(fact: Fact, head_counts: Counter[str]) -> bool:
+    """Whether a common-noun phrase names something the article is about, not everyday words."""
+    words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
+    if not words:
+        return False
+    rarest = min(zipf(w) for w in words)
+    if rarest <= RARE_ZIPF:
+        return True
+    head = fact.attr("head") or words[-1]
+    return head_counts[head] >= KEY_TERM_REPEATS and len(words) > 1 and rarest <= COMMON_ZIPF
+
+
+def _is_subject(fact: Fact, doc: Document) -> bool:
+    """The fact stands before its sentence's first finite verb (it is what the sentence is about)."""
+    sentence = doc.sentences[fact.sentence]
+    for token in sentence.tokens:
+        if token.tag in _VERB_TAGS:
+            return fact.end <= token.start
+    return False
+
+
+def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
+    """Salience of every fact, from what the whole article says about it."""
+    mentions = Counter(identity(f) for f in facts if f.type is not FactType.QUOTE)
+    heads = Counter(f.attr("head") for f in facts if f.type is FactType.OTHER and f.attr("head"))
+    frame = " " + plain(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
+    per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
+    out: dict[Fact, Salience] = {}
+    for fact in facts:
+        key = identity(fact)
+        count = mentions[key]
+        # Named again and again: central, though each further mention adds less.
+        score = 0.15 * math.log2(1 + count)
+        in_headline = any(f" {form} " in frame for form in fact_forms(fact))
+        if in_headline:
+            score += 0.2
+        # The lead sentences carry the news; the weight halves every two sentences.
+        lead = 0.5 ** (fact.sentence / 2)
+        score += 0.5 * lead
+        subject = _is_subject(fact, doc)
+        if subject:
+            score += 0.1
+        askable = True
+        if fact.type is FactType.QUANTITY and fact.attr("form") == "words":
+            askable = False  # "two children", "six months": counts in words are rarely the point
+        if fact.type is FactType.OTHER:
+            if fact.attr("form") == "name":
+                # An untyped name: worth asking when the article returns to it.
+                askable = count > 1 or len(fact.text.split()) > 1
+            else:
+                askable = is_key_term(fact, heads)
+                score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
+        out[fact] = Salience(
+            score=round(score, 4),
+            askable=askable,
+            mentions=count,
+            in_headline=in_headline,
+            subject=subject,
+            lead=lead,
+            crowd=per_sentence[fact.sentence] - 1,
+        )
+    return out

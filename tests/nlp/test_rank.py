@@ -1,0 +1,138 @@
+"""Whole-quiz selection: salience, no item answering another, one item per fact, sized quizzes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from quizapp.nlp import QuestionKind, generate, read_document
+from quizapp.nlp.datacache import cached
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import FactType
+from quizapp.nlp.pipeline import build_candidates, default_item_count, suggested_item_count
+from quizapp.nlp.rank import gives_away
+from quizapp.nlp.salience import identity, is_key_term, plain, score_facts
+
+SHORT = (
+    "The St Johns River is 310 miles long. It flows north through Jacksonville "
+    "before it reaches the Atlantic Ocean near Mayport, 71 km from the city of Palatka."
+)
+
+
+def test_no_item_shows_another_items_answer(samples: dict[str, str]) -> None:
+    for text in samples.values():
+        for max_items in (5, 20):
+            items = generate(text, max_items=max_items).items
+            for a, b in combinations(items, 2):
+                assert not gives_away(a, b), (a.prompt, b.prompt)
+            # A number's unit or percent sign counts: "6%" is not given away by "6 metres".
+            shown = [" " + plain(i.prompt.replace("_____", " ")) + " " for i in items]
+            for i, item in enumerate(items):
+                if item.kind in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
+                    continue
+                answer = f" {plain(item.answer or '')} "
+                assert not any(answer in s for j, s in enumerate(shown) if j != i)
+
+
+def test_gives_away_sees_an_answer_in_a_stem(samples: dict[str, str]) -> None:
+    text = samples["glacier-report"]
+    doc = read_document(text)
+    items, _ = build_candidates(doc, text, list(QuestionKind), max_items=None)
+    year = next(i for i in items if i.answer == "2022")
+    volume = next(i for i in items if i.fact.text == "6%" and i.fact.sentence == year.fact.sentence)
+    # One sentence holds both: a cloze on either prints the other.
+    assert gives_away(volume, year)
+    # "6%" is not given away by "6 metres" in a sentence without it.
+    metres = next(i for i in items if "6 metres" in i.prompt and "6%" not in i.prompt)
+    assert not gives_away(volume, metres)
+
+
+def test_one_item_per_fact(samples: dict[str, str]) -> None:
+    for text in samples.values():
+        items = generate(text, max_items=40).items
+        keys = [identity(i.fact) for i in items if i.kind is not QuestionKind.MATCHING]
+        assert len(keys) == len(set(keys))
+
+
+def test_a_short_article_gets_a_short_quiz() -> None:
+    assert len(SHORT.split()) < 40
+    quiz = generate(SHORT)
+    assert 1 <= len(quiz.items) <= 2
+    assert len({identity(i.fact) for i in quiz.items}) == len(quiz.items)
+
+
+def test_default_length_follows_the_article(samples: dict[str, str]) -> None:
+    assert default_item_count(10) == 1
+    assert default_item_count(270) == 10
+    assert default_item_count(5_000) == 20
+    for text in samples.values():
+        proposed = suggested_item_count(text)
+        assert 5 <= proposed <= 12
+        assert len(generate(text).items) <= proposed
+
+
+def test_everyday_phrases_are_not_key_terms() -> None:
+    doc = read_document(
+        "Officials said the plans would cut salary costs. The glacier lost ice to "
+        "ablation, and ablation rates doubled. Ablation is now the main concern."
+    )
+    facts = extract_facts(doc, types=[FactType.OTHER])
+    counts = Counter(fact.attr("head") for fact in facts)
+    verdict = {fact.text: is_key_term(fact, counts) for fact in facts}
+    assert verdict.get("salary costs") is False
+    assert any(ok for text, ok in verdict.items() if "ablation" in text.lower())
+
+
+def test_headline_and_lead_facts_rank_above_a_late_aside(samples: dict[str, str]) -> None:
+    doc = read_document(samples["glacier-report"])
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    lead = next(f for f in facts if f.type is FactType.QUANTITY and f.sentence == 0)
+    late = max((f for f in facts if f.type is FactType.QUANTITY), key=lambda f: f.sentence)
+    assert salience[lead].score > salience[late].score
+
+
+def test_cache_gives_what_the_build_gives_and_survives_a_broken_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+
+    def build() -> dict[str, float]:
+        calls.append(1)
+        return {"word": 4.5}
+
+    assert cached("table", "v1", build) == {"word": 4.5}
+    assert cached("table", "v1", build) == {"word": 4.5}
+    assert len(calls) == 1  # the second read came from the cache
+    (tmp_path / "table-v1.pickle").write_bytes(b"not a pickle")
+    assert cached("table", "v1", build) == {"word": 4.5}
+    assert pickle.loads((tmp_path / "table-v1.pickle").read_bytes()) == {"word": 4.5}
+    assert cached("table", "v2", build) == {"word": 4.5}  # a new version builds afresh
+    assert len(calls) == 3
+
+
+def test_output_does_not_depend_on_the_cache(samples: dict[str, str], tmp_path: Path) -> None:
+    """Whole processes: building the cache, reading it, and with no usable cache at all."""
+    article = tmp_path / "article.txt"
+    article.write_text(samples["printing-history"], encoding="utf-8")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    outputs = []
+    for cache in (tmp_path / "cache", tmp_path / "cache", blocked / "cache"):
+        run = subprocess.run(
+            [sys.executable, "-m", "quizapp.cli", "generate", "--max", "10", str(article)],
+            env={**os.environ, "QUIZAPP_CACHE_DIR": str(cache)},
+            capture_output=True,
+            check=True,
+        )
+        outputs.append(run.stdout)
+    assert list((tmp_path / "cache").glob("*.pickle"))
+    assert outputs[0] == outputs[1] == outputs[2]
