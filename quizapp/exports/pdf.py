@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -93,7 +94,8 @@ def _stylesheet(size: str):
     from weasyprint import CSS
 
     css = (TEMPLATES_DIR / "print" / "paper.css").read_text(encoding="utf-8")
-    return CSS(string=f"{css}\n@page {{ size: {size}; }}\n", url_fetcher=_refusing_fetcher())
+    rules = _blank_width_rules()
+    return CSS(string=f"{css}\n{rules}@page {{ size: {size}; }}\n", url_fetcher=_refusing_fetcher())
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +202,16 @@ def blank_em(item: Item) -> float:
         answers.append(numeric_text(item.get("value")))
     longest = max(len(answer) for answer in answers)
     width = longest * BLANK_EM_PER_CHAR + 2
-    return round(min(max(width, BLANK_MIN_EM), BLANK_MAX_EM), 1)
+    # Whole em: the width is a class (.p-w12) from _blank_width_rules, since the shared question
+    # macro is also served under a CSP that refuses style attributes.
+    return min(max(math.ceil(width), BLANK_MIN_EM), BLANK_MAX_EM)
+
+
+def _blank_width_rules() -> str:
+    """One CSS class per blank width blank_em can give (.p-w7 ... .p-w30)."""
+    return "".join(
+        f".p-w{em} {{ width: {em}em; }}\n" for em in range(BLANK_MIN_EM, BLANK_MAX_EM + 1)
+    )
 
 
 def build_paper(

@@ -46,7 +46,8 @@ def _in_order(haystack: str, needles: list[str]) -> bool:
 
 def _expected_paper_text(item: dict) -> list[str]:
     """What the paper must show of an item, in reading order."""
-    if item["kind"] == "fill_in":
+    if item["kind"] == "fill_in" or (item["kind"] == "numeric" and "_____" in item["prompt"]):
+        # A blank prints as a line, not underscores (a numeric blank's unit is in its prompt).
         return [part for part in item["prompt"].split("_____") if part.strip()]
     texts = [item["prompt"]]
     if item["kind"] == "multiple_choice":

@@ -93,7 +93,7 @@ def test_blanks_are_sized_to_the_answer_within_a_floor_and_ceiling():
     assert blank_em(_fill_in("IEA", accepted=["IEA", "the International Energy Agency"])) == medium
     document = {"questions": [_fill_in("the International Energy Agency")]}
     html = paper_html(build_paper(document, ExportOptions()))
-    assert f'class="p-blank" style="width: {medium}em"' in html
+    assert f'class="p-blank p-w{medium}"' in html
 
 
 def test_a_numeric_item_with_a_blank_has_one_place_to_write():
@@ -106,10 +106,10 @@ def test_a_numeric_item_with_a_blank_has_one_place_to_write():
         "tolerance": 0,
     }
     html = paper_html(build_paper({"questions": [item]}, ExportOptions()))
-    assert html.count('class="p-blank"') == 1 and 'class="p-line"' not in html
+    assert html.count('class="p-blank') == 1 and 'class="p-line' not in html
     without_blank = {**item, "prompt": "How many books does the boat carry?", "unit": "books"}
     html = paper_html(build_paper({"questions": [without_blank]}, ExportOptions()))
-    assert html.count('class="p-line"') == 1 and 'class="p-blank"' not in html
+    assert html.count('class="p-line') == 1 and 'class="p-blank' not in html
 
 
 @pytest.mark.parametrize(
