@@ -106,10 +106,10 @@ def test_a_numeric_item_with_a_blank_has_one_place_to_write():
         "tolerance": 0,
     }
     html = paper_html(build_paper({"questions": [item]}, ExportOptions()))
-    assert html.count('class="p-blank') == 1 and 'class="p-line' not in html
+    assert html.count('<span class="p-blank') == 1 and '<span class="p-line' not in html
     without_blank = {**item, "prompt": "How many books does the boat carry?", "unit": "books"}
     html = paper_html(build_paper({"questions": [without_blank]}, ExportOptions()))
-    assert html.count('class="p-line') == 1 and 'class="p-blank' not in html
+    assert html.count('<span class="p-line') == 1 and '<span class="p-blank' not in html
 
 
 @pytest.mark.parametrize(
