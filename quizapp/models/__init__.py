@@ -3,8 +3,10 @@
 from quizapp.models.article import Article
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base, db
+from quizapp.models.lesson import Lesson, LessonItem
 from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
+from quizapp.models.review import ReviewCard, ReviewLog
 from quizapp.models.roster import SchoolClass, Student
 from quizapp.models.user import User
 
@@ -13,12 +15,16 @@ __all__ = [
     "Attempt",
     "Base",
     "ExplanationPolicy",
+    "Lesson",
+    "LessonItem",
     "PracticeForm",
     "PracticeItem",
     "Question",
     "Quiz",
     "QuizStatus",
     "Response",
+    "ReviewCard",
+    "ReviewLog",
     "SchoolClass",
     "Student",
     "StudyAccess",

@@ -30,3 +30,6 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(study_bp)
     app.register_blueprint(practice_bp)
+    from quizapp.web.lessons import bp as lessons_bp
+
+    app.register_blueprint(lessons_bp)
