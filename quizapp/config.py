@@ -24,6 +24,9 @@ DEFAULTS: dict[str, Any] = {
     # Only wrong join codes count (see web/play.py): a class behind one school address joins.
     "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
     "RATELIMIT_STORAGE_URI": "memory://",
+    # A callable returning the current UTC time (quizapp/clock.py); None is the real clock.
+    # Tests set it to move time, e.g. to make review items fall due.
+    "CLOCK": None,
 }
 
 

@@ -76,6 +76,8 @@ def upgrade():
     sa.Column('card_version', sa.Integer(), nullable=False),
     sa.Column('correct', sa.Boolean(), nullable=False),
     sa.Column('rating', sa.Integer(), nullable=False),
+    sa.Column('given', sa.Text(), nullable=True),
+    sa.Column('other_form', sa.Boolean(), nullable=False),
     sa.Column('retrievability', sa.Float(), nullable=True),
     sa.Column('reviewed_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('due_after', sa.DateTime(timezone=True), nullable=False),

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -77,6 +78,9 @@ class ReviewLog(db.Model):
     card_version: Mapped[int] = mapped_column(Integer)
     correct: Mapped[bool] = mapped_column(Boolean)
     rating: Mapped[int] = mapped_column(Integer)
+    # What the student answered, and whether the question was asked in its other form.
+    given: Mapped[str | None] = mapped_column(Text)
+    other_form: Mapped[bool] = mapped_column(Boolean, default=False)
     # The model's recall probability just before this review (for retention over time).
     retrievability: Mapped[float | None] = mapped_column(Float)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -33,3 +33,6 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.web.lessons import bp as lessons_bp
 
     app.register_blueprint(lessons_bp)
+    from quizapp.web.review import bp as review_bp
+
+    app.register_blueprint(review_bp)
