@@ -68,8 +68,8 @@ MAX_ANSWER_CHARS = 500
 
 
 def as_utc(moment: datetime) -> datetime:
-    """A stored time as UTC-aware (SQLite returns naive datetimes)."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """A time in UTC (fsrs insists): SQLite returns naive datetimes, PostgreSQL the session's zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def day_end(now: datetime) -> datetime:
@@ -347,6 +347,7 @@ def answer_card(
         return ReviewOutcome(accepted=False, empty=True)
     correct = score_item(item, given).correct
     rating = Rating.Good if correct else Rating.Again
+    now = as_utc(now)
     card = fsrs_card(row)
     retrievability = SCHEDULER.get_card_retrievability(card, now)
     scheduled, _log = SCHEDULER.review_card(card, rating, now)
@@ -459,6 +460,7 @@ def _line(
 
 def class_retention(school_class: SchoolClass, now: datetime) -> ClassRetention:
     """Each student's and each fact's retention, and right answers per week of reviews."""
+    now = as_utc(now)
     students = school_class.current_students
     for student in students:
         sync_cards(student)
