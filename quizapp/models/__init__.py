@@ -8,6 +8,7 @@ from quizapp.models.practice import PracticeForm, PracticeItem
 from quizapp.models.quiz import ExplanationPolicy, Question, Quiz, QuizStatus, StudyAccess
 from quizapp.models.review import ReviewCard, ReviewLog
 from quizapp.models.roster import SchoolClass, Student
+from quizapp.models.unit import Unit, UnitStep
 from quizapp.models.user import User
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "SchoolClass",
     "Student",
     "StudyAccess",
+    "Unit",
+    "UnitStep",
     "User",
     "db",
 ]

@@ -32,6 +32,7 @@ from quizapp.models import (
 from quizapp.nlp import convert_item
 from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
 from quizapp.services.scoring import score_item
+from quizapp.services.units import StudentUnit, student_units
 
 __all__ = [
     "SCHEDULER",
@@ -203,6 +204,8 @@ class ReviewHome:
     due: int
     cards: int
     next_due: datetime | None
+    # The class's units: the student's path through them and progress along it.
+    units: tuple[StudentUnit, ...] = ()
 
 
 def due_today(student_id: int, now: datetime) -> int:
@@ -231,6 +234,7 @@ def review_home(student: Student, now: datetime) -> ReviewHome:
         due=due_today(student.id, now),
         cards=cards or 0,
         next_due=as_utc(next_due) if next_due else None,
+        units=tuple(student_units(student, as_utc(now).date())),
     )
 
 

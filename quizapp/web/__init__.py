@@ -36,3 +36,6 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.web.review import bp as review_bp
 
     app.register_blueprint(review_bp)
+    from quizapp.web.units import bp as units_bp
+
+    app.register_blueprint(units_bp)

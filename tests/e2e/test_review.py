@@ -174,3 +174,58 @@ def test_due_items_come_back_after_the_clock_moves_and_two_browsers_store_one_re
     assert re.search(r"Ada Lovelace\s+4\s+0\s+3\s+100 %", row.inner_text(), re.IGNORECASE)
     check_a11y(teacher, "class retention")
     shot(teacher, "review-03-teacher-retention")
+
+
+def test_teacher_builds_a_unit_and_the_student_sees_the_path(
+    live_server: Any,
+    new_page: Callable[..., Any],
+    shot: Callable[[Any, str], Path],
+    check_a11y: Callable[[Any, str], None],
+) -> None:
+    """New unit with the class quiz first; a unit test drafted; the path on the review page."""
+
+    def seed() -> dict[str, Any]:
+        teacher = make_teacher(email="unit-e2e@school.example", password=PASSWORD)
+        school_class = make_class(teacher, names=("Cy Okafor",), name="9A Geography")
+        seeded = seed_river_quiz(join_code="UN1TQZ")
+        quiz = db.session.get(Quiz, seeded.quiz_id)
+        quiz.owner_id = teacher.id
+        quiz.class_id = school_class.id
+        db.session.get(Article, quiz.article_id).owner_id = teacher.id
+        db.session.commit()
+        return {"quiz_id": quiz.id, "code": school_class.current_students[0].personal_code}
+
+    seeded = live_server.run(seed)
+    teacher = new_page()
+    teacher.goto(f"{live_server.url}/auth/login")
+    teacher.get_by_label("E-mail").fill("unit-e2e@school.example")
+    teacher.get_by_label("Password").fill(PASSWORD)
+    teacher.get_by_role("button", name="Log in").click()
+    teacher.get_by_role("link", name="My units").click()
+    teacher.get_by_role("link", name="New unit").click()
+    teacher.get_by_label("Unit title").fill("Rivers")
+    teacher.get_by_label("Class").select_option(label="9A Geography")
+    teacher.get_by_role("textbox", name="Plastic in the Danube (published) place").fill("1")
+    check_a11y(teacher, "new unit")
+    teacher.get_by_role("button", name="Create the unit").click()
+    teacher.get_by_text("Unit created.").wait_for()
+    assert (
+        teacher.get_by_role("row", name=re.compile("Cy Okafor")).inner_text().count("not started")
+        == 1
+    )
+    check_a11y(teacher, "unit")
+    shot(teacher, "unit-01-teacher")
+    teacher.get_by_role("button", name="Make the unit test").click()
+    teacher.get_by_text("Unit test drafted").wait_for()
+
+    student = new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    student.goto(f"{live_server.url}/review/{seeded['code']}")
+    path = student.locator(".unit-card")
+    assert path.get_by_role("heading", name="Rivers").is_visible()
+    assert "0 of 1 done" in path.inner_text()  # the unpublished unit test is not shown
+    path.get_by_role("link", name="Plastic in the Danube").click()
+    student.wait_for_url(re.compile(r"/join/UN1TQZ$"))
+    check_a11y(student, "join from the unit path")
+    student.goto(f"{live_server.url}/review/{seeded['code']}")
+    check_a11y(student, "review with a unit")
+    shot(student, "unit-02-student-path")

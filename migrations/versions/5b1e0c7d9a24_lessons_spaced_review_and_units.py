@@ -1,10 +1,12 @@
-"""lessons and spaced review: lesson, lesson_item, review_card, review_log
+"""lessons, spaced review and units: lesson, lesson_item, review_card, review_log, unit, unit_step
 
 A lesson is a quiz taught in sections (lesson.sections: paragraph ranges and offsets;
 lesson_item: which section each question checks, NULL for the end quiz). Rostered students'
 answered questions become FSRS review cards, one per (student, question), with an index on
 (student_id, due) for "items due today"; review_log is unique per (card, card_version) so
-two devices reviewing the same due card store one review. New tables only: no data moves.
+two devices reviewing the same due card store one review. A unit orders several quizzes
+and lessons (unit_step, unique per unit and quiz, optional dates) for a class, with an
+optional unit-test quiz. New tables only: no data moves.
 
 Revision ID: 5b1e0c7d9a24
 Revises: e4e2715ae425
@@ -89,7 +91,49 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_review_log_card_id'), ['card_id'], unique=False)
 
 
+    op.create_table('unit',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('class_id', sa.Integer(), nullable=True),
+    sa.Column('test_quiz_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['class_id'], ['school_class.id'], name=op.f('fk_unit_class_id_school_class'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['user.id'], name=op.f('fk_unit_owner_id_user'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['test_quiz_id'], ['quiz.id'], name=op.f('fk_unit_test_quiz_id_quiz'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_unit'))
+    )
+    with op.batch_alter_table('unit', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_unit_class_id'), ['class_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_unit_owner_id'), ['owner_id'], unique=False)
+
+    op.create_table('unit_step',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('quiz_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('opens_on', sa.Date(), nullable=True),
+    sa.Column('due_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['quiz_id'], ['quiz.id'], name=op.f('fk_unit_step_quiz_id_quiz'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], name=op.f('fk_unit_step_unit_id_unit'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_unit_step')),
+    sa.UniqueConstraint('unit_id', 'quiz_id', name=op.f('uq_unit_step_unit_id'))
+    )
+    with op.batch_alter_table('unit_step', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_unit_step_quiz_id'), ['quiz_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_unit_step_unit_id'), ['unit_id'], unique=False)
+
 def downgrade():
+    with op.batch_alter_table('unit_step', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_unit_step_unit_id'))
+        batch_op.drop_index(batch_op.f('ix_unit_step_quiz_id'))
+
+    op.drop_table('unit_step')
+    with op.batch_alter_table('unit', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_unit_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_unit_class_id'))
+
+    op.drop_table('unit')
     with op.batch_alter_table('review_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_log_card_id'))
 
