@@ -83,7 +83,12 @@ def _lesson_attempt_or_404(token: str) -> tuple[Lesson, Attempt]:
 @bp.get("/lesson/<token>")
 def start(token: str) -> BaseResponse:
     """Where the student is: the first section with unanswered checks, or the end quiz."""
-    lesson, attempt = _lesson_attempt_or_404(token)
+    attempt = taking.find_attempt(token)
+    if attempt is None:
+        abort(404)
+    lesson = lessons.lesson_for_quiz(attempt.quiz_id)
+    if lesson is None:  # a plain quiz: its own answer page
+        return redirect(url_for("play.take", token=token))
     if attempt.submitted_at is not None:
         return redirect(url_for("play.result", token=token))
     where = lessons.current_section(lesson, attempt)
@@ -129,7 +134,12 @@ def check(token: str, number: int) -> BaseResponse:
 @bp.route("/lesson/<token>/quiz", methods=["GET", "POST"])
 def final(token: str) -> BaseResponse:
     """The end-of-lesson quiz mixing every section; submitting it finishes the lesson."""
-    lesson, attempt = _lesson_attempt_or_404(token)
+    attempt = taking.find_attempt(token)
+    if attempt is None:
+        abort(404)
+    lesson = lessons.lesson_for_quiz(attempt.quiz_id)
+    if lesson is None:  # a plain quiz: its own answer page
+        return redirect(url_for("play.take", token=token))
     if attempt.submitted_at is not None:
         return redirect(url_for("play.result", token=token))
     if request.method == "POST" and lessons.submit_final(lesson, attempt, request.form):

@@ -30,10 +30,13 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.login",
         "auth.register",
         "play.join",
+        "review.enter",
     }
 )
 STUDENT_ARGUMENTS = frozenset({"token", "code"})
-OBJECT_ARGUMENTS = frozenset({"quiz_id", "article_id", "question_id", "class_id", "student_id"})
+OBJECT_ARGUMENTS = frozenset(
+    {"quiz_id", "article_id", "question_id", "class_id", "student_id", "unit_id"}
+)
 # Form fields a POST may need to get past validation to the ownership check.
 POST_DATA = {"version": "1", "direction": "up", "kind": "fill_in", "title": "x", "count": "5"}
 LOGIN_REDIRECT = "/auth/login"
@@ -66,6 +69,8 @@ def _values(world: World) -> dict[str, Any]:
         "question_id": world.question_id,
         "class_id": world.class_id,
         "student_id": world.student_id,
+        "unit_id": world.unit_id,
+        "number": 1,
         "position": 1,
         "offset": 0,
         "token": world.attempt_token,
