@@ -44,6 +44,7 @@ __all__ = [
     "lesson_for_quiz",
     "lesson_results",
     "lesson_step",
+    "lesson_worksheet",
     "split_sections",
     "submit_final",
 ]
@@ -576,3 +577,48 @@ def lesson_results(lesson: Lesson) -> LessonResults:
         students=len(submitted),
         finished=sum(1 for (moment,) in submitted if moment is not None),
     )
+
+
+# ---------------------------------------------------------------- the printed worksheet
+
+
+def lesson_worksheet(lesson: Lesson, *, paper: str = "A4") -> bytes:
+    """The lesson as a PDF worksheet: each section's text, its check questions, the end quiz.
+
+    Items print as on the student paper (no answers); numbering runs through the worksheet.
+    """
+    from quizapp.exports.worksheet import Worksheet, WorksheetSection, worksheet_pdf
+
+    quiz = lesson.quiz
+    questions = live_questions(quiz)
+    roles = _roles(lesson, questions)
+    text = quiz.article.text
+    number = 0
+    sections = []
+    for section_number, plan in enumerate(_plans(lesson), 1):
+        items = []
+        for question in questions:
+            if roles[question.id] == section_number:
+                number += 1
+                items.append((number, question.to_item()))
+        sections.append(
+            WorksheetSection(
+                number=section_number,
+                paragraphs=tuple(text[a:b].strip() for a, b in plan.spans),
+                items=tuple(items),
+            )
+        )
+    final = []
+    for question in questions:
+        if roles[question.id] is None:
+            number += 1
+            final.append((number, question.to_item()))
+    published = quiz.article.published_on
+    sheet = Worksheet(
+        title=quiz.title,
+        article_title=quiz.article.title,
+        article_date=f"{published.day} {published:%B %Y}" if published else None,
+        sections=tuple(sections),
+        final_items=tuple(final),
+    )
+    return worksheet_pdf(sheet, paper=paper)

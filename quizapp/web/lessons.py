@@ -68,6 +68,22 @@ def overview(quiz_id: int) -> str:
     )
 
 
+@bp.get("/teacher/lessons/<int:quiz_id>/worksheet.pdf")
+@login_required
+def worksheet(quiz_id: int) -> BaseResponse:
+    """The lesson printed: sections with their check questions, then the final quiz."""
+    quiz = get_owned_quiz(current_user, quiz_id)
+    lesson = lessons.lesson_for_quiz(quiz_id) if quiz is not None else None
+    if lesson is None:
+        abort(404)
+    response = make_response(lessons.lesson_worksheet(lesson))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="lesson-{quiz_id}-worksheet.pdf"'
+    )
+    return response
+
+
 # ---------------------------------------------------------------- student
 
 

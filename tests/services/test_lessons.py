@@ -165,3 +165,30 @@ def test_deleting_the_lesson_quiz_deletes_the_lesson(lesson_quiz: Quiz) -> None:
     """The lesson row goes with its quiz."""
     publishing.delete_quiz(lesson_quiz)
     assert db.session.scalars(db.select(Lesson)).all() == []
+
+
+def test_the_worksheet_prints_each_section_with_its_checks_and_no_answers(
+    lesson_quiz: Quiz, tmp_path: Any
+) -> None:
+    """The PDF's text: section 1's words, then its check prompts, before section 2."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed: apt-get install poppler-utils")
+    lesson = lessons.lesson_for_quiz(lesson_quiz.id)
+    assert lesson is not None
+    pdf = lessons.lesson_worksheet(lesson)
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(pdf)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    first_check = next(i.question for i in lesson.items if i.section == 1)
+    opening = " ".join(first_check.prompt.split()[:4])
+    assert text.index("Section 1: read") < text.index(opening) < text.index("Section 2: read")
+    assert "Final quiz" in text
+    assert "Correct answer" not in text
