@@ -162,3 +162,28 @@ def test_personal_codes_find_current_students_only(
     db.session.commit()
     assert review.student_for_review(code) is None
     assert review.student_for_review("") is None
+
+
+def test_a_rostered_students_lesson_checks_become_cards_as_they_are_answered(ctx: None) -> None:
+    """No submit needed: a check marked in a lesson is scheduled for review at once."""
+    from quizapp.paths import SAMPLES_DIR
+    from quizapp.services import joining, lessons, publishing
+    from tests.factories import make_article
+
+    school_class = make_class()
+    ada = school_class.current_students[0]
+    text = (SAMPLES_DIR / "river-survey.txt").read_text(encoding="utf-8")
+    source = make_quiz(school_class.owner, make_article(school_class.owner, text=text))
+    quiz = lessons.create_lesson(source)
+    quiz.class_id = school_class.id
+    code = publishing.publish_quiz(quiz)
+    attempt = joining.join_quiz(code, personal_code=ada.personal_code)
+    lesson = lessons.lesson_for_quiz(quiz.id)
+    assert lesson is not None
+    step = lessons.lesson_step(lesson, attempt, 1)
+    assert step is not None and step.next_check is not None
+    question_id = step.next_check.question_id
+    lessons.answer_check(lesson, attempt, question_id, {f"q{question_id}": "not it"})
+    assert review.sync_cards(ada) == 1
+    card = db.session.scalars(db.select(ReviewCard)).one()
+    assert card.question_id == question_id and card.lapses == 1
