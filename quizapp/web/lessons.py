@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from quizapp.models import Attempt
 from quizapp.models.lesson import Lesson
-from quizapp.services import lessons, taking
+from quizapp.services import lesson_reports, lessons, taking
 from quizapp.services.authoring import AuthoringError, get_owned_quiz
 
 bp = Blueprint("lessons", __name__)
@@ -64,7 +64,10 @@ def overview(quiz_id: int) -> str:
     if lesson is None:
         abort(404)
     return render_template(
-        "lessons/overview.html", quiz=quiz, lesson=lesson, results=lessons.lesson_results(lesson)
+        "lessons/overview.html",
+        quiz=quiz,
+        lesson=lesson,
+        results=lesson_reports.lesson_results(lesson),
     )
 
 
@@ -76,7 +79,7 @@ def worksheet(quiz_id: int) -> BaseResponse:
     lesson = lessons.lesson_for_quiz(quiz_id) if quiz is not None else None
     if lesson is None:
         abort(404)
-    response = make_response(lessons.lesson_worksheet(lesson))
+    response = make_response(lesson_reports.lesson_worksheet(lesson))
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = (
         f'attachment; filename="lesson-{quiz_id}-worksheet.pdf"'

@@ -20,7 +20,7 @@ from wtforms.validators import DataRequired, Length
 
 from quizapp import clock
 from quizapp.models import Student
-from quizapp.services import review
+from quizapp.services import review, review_retention
 from quizapp.services.rosters import format_code, owned_class
 from quizapp.web.play import limit_wrong_personal_codes, mark_wrong_personal_code
 
@@ -116,5 +116,5 @@ def retention(class_id: int) -> str:
     return render_template(
         "review/retention.html",
         school_class=school_class,
-        retention=review.class_retention(school_class, clock.now()),
+        retention=review_retention.class_retention(school_class, clock.now()),
     )

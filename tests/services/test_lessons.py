@@ -9,7 +9,7 @@ import pytest
 from quizapp.models import Attempt, Quiz, QuizStatus, Response, db
 from quizapp.models.lesson import Lesson
 from quizapp.paths import SAMPLES_DIR
-from quizapp.services import lessons, publishing, taking
+from quizapp.services import lesson_reports, lessons, publishing, taking
 from quizapp.services.authoring import AuthoringError
 from tests.factories import make_article, make_quiz
 
@@ -154,7 +154,7 @@ def test_the_end_quiz_opens_after_every_section_and_finishes_the_attempt(
     assert lessons.submit_final(lesson, attempt, {})
     db.session.refresh(attempt)
     assert attempt.submitted_at is not None
-    results = lessons.lesson_results(lesson)
+    results = lesson_reports.lesson_results(lesson)
     assert results.students == 1 and results.finished == 1
     assert all(s.completed == 1 and s.share_right == 1.0 for s in results.sections)
     checks = sum(len(s.questions) for s in results.sections)
@@ -178,7 +178,7 @@ def test_the_worksheet_prints_each_section_with_its_checks_and_no_answers(
         pytest.skip("poppler's pdftotext is not installed: apt-get install poppler-utils")
     lesson = lessons.lesson_for_quiz(lesson_quiz.id)
     assert lesson is not None
-    pdf = lessons.lesson_worksheet(lesson)
+    pdf = lesson_reports.lesson_worksheet(lesson)
     assert pdf.startswith(b"%PDF")
     path = tmp_path / "sheet.pdf"
     path.write_bytes(pdf)

@@ -8,7 +8,7 @@ import pytest
 from fsrs import Card, Rating
 
 from quizapp.models import Question, Quiz, QuizStatus, ReviewCard, ReviewLog, Student, db
-from quizapp.services import review
+from quizapp.services import review, review_retention
 from tests.factories import make_attempt, make_class, make_quiz
 
 DAY0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -139,7 +139,7 @@ def test_retention_per_student_and_per_fact(
     card = db.session.get(ReviewCard, prompt.card_id)
     assert card is not None
     review.answer_card(ada, card.id, prompt.version, _answer(card, True), day1)
-    retention = review.class_retention(ada.school_class, day1)
+    retention = review_retention.class_retention(ada.school_class, day1)
     lines = {line.label: line for line in retention.students}
     assert lines[ada.name].cards == 2 and lines[ada.name].reviews == 1
     assert lines[ada.name].share_right == 1.0
