@@ -192,3 +192,22 @@ def test_the_worksheet_prints_each_section_with_its_checks_and_no_answers(
     assert text.index("Section 1: read") < text.index(opening) < text.index("Section 2: read")
     assert "Final quiz" in text
     assert "Correct answer" not in text
+
+
+def test_questions_the_teacher_adds_go_to_their_paragraphs_section_or_the_end_quiz(
+    lesson_quiz: Quiz,
+) -> None:
+    """Edited in the quiz editor: a question quoting section 2 checks section 2; one with no
+    source joins the end quiz."""
+    lesson = lessons.lesson_for_quiz(lesson_quiz.id)
+    assert lesson is not None
+    second = lesson.sections[1]["first"]
+    quoted = lessons.Question(
+        kind="fill_in", prompt="Added _____ here", answer="x", paragraph=second, position=99
+    )
+    unsourced = lessons.Question(kind="fill_in", prompt="Free _____", answer="y", position=100)
+    lesson_quiz.questions.extend([quoted, unsourced])
+    db.session.commit()
+    roles = lessons.question_sections(lesson, lesson_quiz.questions)
+    assert roles[quoted.id] == 2
+    assert roles[unsourced.id] is None
