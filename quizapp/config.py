@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     # Counters in the app's own database (quizapp/rate_limit_storage.py): shared by every
     # gunicorn worker and kept across restarts with no extra server. redis://... for a farm.
     "RATELIMIT_STORAGE_URI": "database://",
+    # A callable returning the current UTC time (quizapp/clock.py); None is the real clock.
+    # Tests set it to move time, e.g. to make review items fall due.
+    "CLOCK": None,
 }
 
 

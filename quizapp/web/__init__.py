@@ -30,3 +30,12 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(study_bp)
     app.register_blueprint(practice_bp)
+    from quizapp.web.lessons import bp as lessons_bp
+
+    app.register_blueprint(lessons_bp)
+    from quizapp.web.review import bp as review_bp
+
+    app.register_blueprint(review_bp)
+    from quizapp.web.units import bp as units_bp
+
+    app.register_blueprint(units_bp)

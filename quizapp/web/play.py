@@ -26,7 +26,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.extensions import limiter
 from quizapp.models import Attempt
-from quizapp.services import attempt_pages, joining, taking
+from quizapp.services import attempt_pages, joining, lessons, taking
 from quizapp.services.student_names import MAX_NAME_CHARS
 from quizapp.web.rendering import render_cached_page
 
@@ -322,6 +322,9 @@ def take(token: str) -> BaseResponse | str:
     attempt = _attempt_or_404(token)
     if taking.enforce_deadline(attempt):
         return redirect(url_for("play.result", token=token))
+    if lessons.lesson_for_quiz(attempt.quiz_id) is not None:
+        # A lesson is taken section by section (web/lessons.py), never all on one page.
+        return _remember(redirect(url_for("lessons.start", token=token)), token)
     page = request.args.get("page", type=int)
     if taking.deadline_of(attempt) is None:
         # Reloads of the same answer page (the common case in a lesson) reuse its HTML.

@@ -44,6 +44,7 @@ class World:
     class_id: int
     student_id: int
     personal_code: str
+    unit_id: int
     attempt_id: int = 0
 
 
@@ -66,6 +67,9 @@ def world(app: Any) -> World:
         )
         roster = create_class(a, A_CLASS, pasted=A_ROSTERED)
         make_quiz(b, make_article(b, title="B's article", text=B_ARTICLE), kinds=())
+        from quizapp.services.units import StepChoice, create_unit
+
+        unit = create_unit(a, "A's unit", roster.id, [StepChoice(quiz.id, 1)])
         result = World(
             a_email=a.email,
             b_email=b.email,
@@ -77,6 +81,7 @@ def world(app: Any) -> World:
             class_id=roster.id,
             student_id=roster.students[0].id,
             personal_code=roster.students[0].personal_code,
+            unit_id=unit.id,
             attempt_id=attempt.id,
         )
         db.session.remove()

@@ -30,11 +30,21 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.login",
         "auth.register",
         "play.join",
+        "review.enter",
     }
 )
 STUDENT_ARGUMENTS = frozenset({"token", "code"})
 OBJECT_ARGUMENTS = frozenset(
-    {"quiz_id", "article_id", "question_id", "class_id", "student_id", "attempt_id", "change_id"}
+    {
+        "quiz_id",
+        "article_id",
+        "question_id",
+        "class_id",
+        "student_id",
+        "attempt_id",
+        "change_id",
+        "unit_id",
+    }
 )
 # Form fields a POST may need to get past validation to the ownership check.
 POST_DATA = {"version": "1", "direction": "up", "kind": "fill_in", "title": "x", "count": "5"}
@@ -71,6 +81,8 @@ def _values(world: World) -> dict[str, Any]:
         "attempt_id": world.attempt_id,
         # No regrade exists: undoing it is refused (owner) or 404 (anyone else).
         "change_id": 1,
+        "unit_id": world.unit_id,
+        "number": 1,
         "position": 1,
         "offset": 0,
         "token": world.attempt_token,

@@ -1,0 +1,415 @@
+"""Spaced review for rostered students: FSRS schedules every answered item; due items come back.
+
+Every question a rostered student has answered (a submitted quiz, or a lesson's check) becomes
+a card, scheduled by the ``fsrs`` package from that first answer. Opening the class link with
+a personal code shows the items due today and asks them one at a time (every other review in
+another form of the same fact); a right answer rates Good, a wrong one Again. A review names
+the card version it was shown: of two devices answering the same due card, one review counts.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from fsrs import Card, Rating, Scheduler, State
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.models import (
+    Attempt,
+    Question,
+    Response,
+    ReviewCard,
+    ReviewLog,
+    SchoolClass,
+    Student,
+    db,
+)
+from quizapp.nlp import convert_item
+from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
+from quizapp.services.scoring import score_item
+from quizapp.services.units import StudentUnit, student_units
+
+__all__ = [
+    "SCHEDULER",
+    "ReviewFeedback",
+    "ReviewHome",
+    "ReviewOutcome",
+    "ReviewPrompt",
+    "answer_card",
+    "day_end",
+    "due_today",
+    "fsrs_card",
+    "next_prompt",
+    "review_feedback",
+    "review_home",
+    "student_for_review",
+    "sync_cards",
+]
+
+# Whole-day intervals (no minute-long learning steps: a class meets once a day at most), and no
+# random fuzz, so a schedule can be checked. Everything else is FSRS-6 as published.
+SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+# Kinds a review asks on one screen (matching needs its whole list of pairs).
+REVIEW_KINDS = ("multiple_choice", "fill_in", "true_false", "numeric", "short_answer")
+OTHER_KIND: dict[str, str] = {
+    "multiple_choice": "fill_in",
+    "fill_in": "multiple_choice",
+    "true_false": "fill_in",
+    "short_answer": "multiple_choice",
+    "numeric": "multiple_choice",
+}
+MAX_ANSWER_CHARS = 500
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A time in UTC (fsrs insists): SQLite returns naive datetimes, PostgreSQL the session's zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def day_end(now: datetime) -> datetime:
+    """The end of ``now``'s day (UTC): items due before it are due today."""
+    return datetime.combine(as_utc(now).date() + timedelta(days=1), time.min, tzinfo=UTC)
+
+
+def fsrs_card(row: ReviewCard) -> Card:
+    """The fsrs package's Card for a stored row."""
+    return Card(
+        card_id=row.id,
+        state=State(row.state),
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=as_utc(row.due),
+        last_review=as_utc(row.last_review) if row.last_review else None,
+    )
+
+
+def _card_columns(card: Card) -> dict[str, Any]:
+    """A scheduled fsrs Card as ReviewCard column values."""
+    return {
+        "state": int(card.state),
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": card.due,
+        "last_review": card.last_review,
+    }
+
+
+def student_for_review(personal_code: str | None) -> Student | None:
+    """The current student with this personal code (in a class not archived), or None."""
+    wanted = normalise_personal_code(personal_code)
+    if len(wanted) != PERSONAL_CODE_LENGTH:
+        return None
+    return db.session.scalars(
+        db.select(Student)
+        .join(SchoolClass, SchoolClass.id == Student.class_id)
+        .where(
+            Student.personal_code == wanted,
+            Student.removed_at.is_(None),
+            SchoolClass.archived_at.is_(None),
+        )
+    ).first()
+
+
+# ---------------------------------------------------------------- making cards
+
+
+def _first_answers(student: Student) -> dict[int, tuple[bool, datetime]]:
+    """Per question the student has a marked answer to: its first (correct, when)."""
+    rows = db.session.execute(
+        db.select(Response.question_id, Response.correct, Response.updated_at)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(Question, Question.id == Response.question_id)
+        .outerjoin(
+            ReviewCard,
+            (ReviewCard.student_id == student.id)
+            & (ReviewCard.question_id == Response.question_id),
+        )
+        .where(
+            Attempt.student_id == student.id,
+            Response.correct.is_not(None),
+            Response.given.is_not(None),
+            Question.deleted.is_(False),
+            Question.kind.in_(REVIEW_KINDS),
+            ReviewCard.id.is_(None),
+        )
+        .order_by(Response.updated_at)
+    )
+    first: dict[int, tuple[bool, datetime]] = {}
+    for question_id, correct, when in rows:
+        first.setdefault(question_id, (bool(correct), as_utc(when)))
+    return first
+
+
+def sync_cards(student: Student) -> int:
+    """Make a card for every item the student answered that has none; returns how many.
+
+    The first answer is the card's first review (right: Good, wrong: Again), at its time.
+    """
+    for _ in range(2):
+        first = _first_answers(student)
+        if not first:
+            return 0
+        for question_id, (correct, when) in first.items():
+            rating = Rating.Good if correct else Rating.Again
+            card, _log = SCHEDULER.review_card(Card(due=when), rating, when)
+            row = ReviewCard(
+                student_id=student.id,
+                question_id=question_id,
+                reviews=0,
+                lapses=0 if correct else 1,
+                version=1,
+                other_checked=False,
+                **_card_columns(card),
+            )
+            db.session.add_all(
+                [
+                    row,
+                    ReviewLog(
+                        card=row,
+                        card_version=0,
+                        correct=correct,
+                        rating=int(rating),
+                        reviewed_at=when,
+                        due_after=card.due,
+                        other_form=False,
+                    ),
+                ]
+            )
+        try:
+            db.session.commit()
+            return len(first)
+        except IntegrityError:
+            # Another device of the same student made these cards this instant.
+            db.session.rollback()
+    return 0
+
+
+# ---------------------------------------------------------------- the student's review
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewHome:
+    """The student's review page: how many items are due today, and in all."""
+
+    student: Student
+    due: int
+    cards: int
+    next_due: datetime | None
+    # The class's units: the student's path through them and progress along it.
+    units: tuple[StudentUnit, ...] = ()
+
+
+def due_today(student_id: int, now: datetime) -> int:
+    """How many of the student's cards fall due before the end of today (one index range)."""
+    return (
+        db.session.scalar(
+            db.select(func.count())
+            .select_from(ReviewCard)
+            .where(ReviewCard.student_id == student_id, ReviewCard.due < day_end(now))
+        )
+        or 0
+    )
+
+
+def review_home(student: Student, now: datetime) -> ReviewHome:
+    """Make any new cards, then count what is due today."""
+    sync_cards(student)
+    cards = db.session.scalar(
+        db.select(func.count()).select_from(ReviewCard).where(ReviewCard.student_id == student.id)
+    )
+    next_due = db.session.scalar(
+        db.select(func.min(ReviewCard.due)).where(ReviewCard.student_id == student.id)
+    )
+    return ReviewHome(
+        student=student,
+        due=due_today(student.id, now),
+        cards=cards or 0,
+        next_due=as_utc(next_due) if next_due else None,
+        units=tuple(student_units(student, as_utc(now).date())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPrompt:
+    """The next due item as asked (no answers), and the card version it was shown at."""
+
+    card_id: int
+    version: int
+    item: dict[str, Any]
+    other_form: bool
+    due_left: int
+
+
+def _other_item(row: ReviewCard) -> dict[str, Any] | None:
+    """The card's question in another form, made once and kept (None where it cannot be)."""
+    if not row.other_checked:
+        kind = OTHER_KIND.get(row.question.kind)
+        converted = None
+        if kind is not None:
+            converted = convert_item(
+                row.question.quiz.article.text, row.question.to_item(), kind, seed=row.id
+            )
+        # Not the card's schedule: an UPDATE that leaves the version alone.
+        db.session.execute(
+            update(ReviewCard)
+            .where(ReviewCard.id == row.id)
+            .values(other_item=converted, other_checked=True)
+            .execution_options(synchronize_session=False)
+        )
+        db.session.commit()
+        db.session.refresh(row)
+    return row.other_item
+
+
+def _asked_item(row: ReviewCard, other_form: bool) -> dict[str, Any]:
+    """The full item (answers included, for marking) in the form it is asked."""
+    other = _other_item(row) if other_form else None
+    item = dict(other) if other else row.question.to_item()
+    item["id"] = f"r{row.id}"
+    return item
+
+
+def _uses_other_form(row: ReviewCard) -> bool:
+    """Every other review asks the fact another way, where the generator can."""
+    return row.reviews % 2 == 0 and _other_item(row) is not None
+
+
+def _shown(item: Mapping[str, Any], seed: str) -> dict[str, Any]:
+    """What the student sees before answering: prompt and shuffled choices, never the answer."""
+    shown: dict[str, Any] = {"id": item["id"], "kind": item["kind"], "prompt": item["prompt"]}
+    if item["kind"] == "multiple_choice":
+        options = [str(o) for o in item.get("options") or ()]
+        random.Random(seed).shuffle(options)
+        shown["options"] = options
+    elif item["kind"] == "true_false":
+        shown["options"] = ["True", "False"]
+    elif item["kind"] == "numeric" and item.get("unit"):
+        shown["unit"] = str(item["unit"])
+    return shown
+
+
+def next_prompt(student: Student, now: datetime) -> ReviewPrompt | None:
+    """The earliest due card of today, asked in its form for this review; None when done."""
+    due = list(
+        db.session.scalars(
+            db.select(ReviewCard)
+            .where(ReviewCard.student_id == student.id, ReviewCard.due < day_end(now))
+            .order_by(ReviewCard.due, ReviewCard.id)
+            .limit(1)
+        )
+    )
+    if not due:
+        return None
+    row = due[0]
+    other = _uses_other_form(row)
+    return ReviewPrompt(
+        card_id=row.id,
+        version=row.version,
+        item=_shown(_asked_item(row, other), f"{row.id}:{row.version}"),
+        other_form=other,
+        due_left=due_today(student.id, now),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewOutcome:
+    """What became of a posted review: counted (and right or not), or stale."""
+
+    accepted: bool
+    correct: bool = False
+    empty: bool = False
+
+
+def answer_card(
+    student: Student,
+    card_id: int | None,
+    version: int | None,
+    fields: Mapping[str, str],
+    now: datetime,
+) -> ReviewOutcome:
+    """Mark the answer and reschedule the card, if it is still at the version shown.
+
+    The UPDATE is a compare-and-set on the version (on PostgreSQL the second of two concurrent
+    ones waits for the first's row lock, then matches nothing); the log is unique per version.
+    """
+    row = db.session.get(ReviewCard, card_id) if card_id is not None else None
+    if row is None or row.student_id != student.id or row.version != version:
+        return ReviewOutcome(accepted=False)
+    other = _uses_other_form(row)
+    item = _asked_item(row, other)
+    given = str(fields.get(item["id"], ""))[:MAX_ANSWER_CHARS].strip()
+    if not given:
+        return ReviewOutcome(accepted=False, empty=True)
+    correct = score_item(item, given).correct
+    rating = Rating.Good if correct else Rating.Again
+    now = as_utc(now)
+    card = fsrs_card(row)
+    retrievability = SCHEDULER.get_card_retrievability(card, now)
+    scheduled, _log = SCHEDULER.review_card(card, rating, now)
+    claimed = db.session.execute(
+        update(ReviewCard)
+        .where(ReviewCard.id == row.id, ReviewCard.version == version)
+        .values(
+            version=ReviewCard.version + 1,
+            reviews=ReviewCard.reviews + 1,
+            lapses=ReviewCard.lapses + (0 if correct else 1),
+            **_card_columns(scheduled),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        return ReviewOutcome(accepted=False)
+    db.session.add(
+        ReviewLog(
+            card_id=row.id,
+            card_version=version,
+            correct=correct,
+            rating=int(rating),
+            retrievability=retrievability,
+            reviewed_at=now,
+            due_after=scheduled.due,
+            given=given,
+            other_form=other,
+        )
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return ReviewOutcome(accepted=False)
+    return ReviewOutcome(accepted=True, correct=correct)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFeedback:
+    """The verdict on the student's last review of a card, with the item (now answered)."""
+
+    item: dict[str, Any]
+    given: str | None
+    correct: bool
+    due: datetime
+
+
+def review_feedback(student: Student, card_id: int | None) -> ReviewFeedback | None:
+    """Feedback on this card's latest review, if the card is the student's and was reviewed."""
+    row = db.session.get(ReviewCard, card_id) if card_id is not None else None
+    if row is None or row.student_id != student.id:
+        return None
+    log = db.session.scalars(
+        db.select(ReviewLog)
+        .where(ReviewLog.card_id == row.id, ReviewLog.card_version > 0)
+        .order_by(ReviewLog.card_version.desc())
+        .limit(1)
+    ).first()
+    if log is None:
+        return None
+    item = _asked_item(row, log.other_form)
+    return ReviewFeedback(item=item, given=log.given, correct=log.correct, due=as_utc(row.due))
