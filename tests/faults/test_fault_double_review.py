@@ -30,7 +30,7 @@ def test_simultaneous_reviews_of_one_due_card_store_one_review(app: Any) -> None
 
         def answer(card_id: int = card_id) -> bool:
             with app.app_context():
-                student = db.session.get(review.Student, student_id)
+                student = db.session.get(spaced_review.Student, student_id)
                 card = db.session.get(ReviewCard, card_id)
                 item = spaced_review._asked_item(card, spaced_review._uses_other_form(card))
                 fields = {item["id"]: str(item.get("answer"))}
