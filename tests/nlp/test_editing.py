@@ -9,7 +9,7 @@ from quizapp.nlp.checks import option_shape
 
 
 def _items(text: str) -> list[dict]:
-    return generate(text).to_dict()["questions"]
+    return generate(text, max_items=20).to_dict()["questions"]
 
 
 def test_regenerated_options_keep_the_answer_and_its_form(samples: dict[str, str]) -> None:
