@@ -24,6 +24,18 @@ DEFAULTS: dict[str, Any] = {
     # Only wrong join codes count (see web/play.py): a class behind one school address joins.
     "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
     "RATELIMIT_STORAGE_URI": "memory://",
+    # Heavy work runs in a child process under these caps (quizapp/jobs.py): seconds of wall
+    # clock per kind of work, memory on top of the loaded program, one job per teacher at a
+    # time and HEAVY_JOBS_PER_MACHINE (default: the number of cores) across all workers.
+    "UPLOAD_READ_SECONDS": 20,
+    "GENERATE_SECONDS": 60,
+    "PRINT_SECONDS": 60,
+    "HEAVY_JOB_MEMORY_MB": 1024,
+    "HEAVY_JOBS_PER_MACHINE": None,
+    "HEAVY_JOB_WAIT_SECONDS": 15,
+    "HEAVY_JOB_LOCKS": None,
+    # Printed versions (A, B, ...) in one zip; each is a whole paper plus its key.
+    "MAX_PRINT_VERSIONS": 4,
 }
 
 
