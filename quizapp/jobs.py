@@ -41,7 +41,7 @@ Result = TypeVar("Result")
 
 # Imported once by the fork server, so a job starts in milliseconds instead of re-importing
 # pypdf, the NLP models and WeasyPrint (seconds) every time.
-PRELOAD = ["quizapp.ingest", "quizapp.nlp", "quizapp.exports.pdf"]
+PRELOAD = ["quizapp.job_preload"]
 _POLL_SECONDS = 0.05
 
 
@@ -70,6 +70,7 @@ class JobBusyError(Exception):
 
 
 _context: Any = None
+_warm = False
 
 
 def _job_context() -> Any:
@@ -84,8 +85,12 @@ def _job_context() -> Any:
 
 
 def warm_up() -> None:
-    """Start the fork server now (it imports the heavy libraries), not on the first upload."""
-    run_bounded(os.getpid, limits=JobLimits(seconds=120, memory_bytes=256 * 1024 * 1024))
+    """Start the fork server and wait until it has loaded and warmed its libraries (seconds),
+    so that no job's time, and no teacher's slot, is spent on that."""
+    global _warm
+    if not _warm:
+        run_bounded(os.getpid, limits=JobLimits(seconds=300, memory_bytes=0))
+        _warm = True
 
 
 def _address_space() -> int:

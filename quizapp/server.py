@@ -10,7 +10,9 @@ gives several processes, a restart of any that dies, and graceful stops.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 import time
 from typing import Any
 
@@ -55,6 +57,14 @@ class WaitressWorker(Worker):
             ident="quizapp",
         )
         dispatcher = server.task_dispatcher
+        # The heavy-work fork server loads and warms its libraries (seconds of CPU) before
+        # this worker takes requests, not on a teacher's first upload; gunicorn hears from
+        # us meanwhile, so a slow start is not taken for a hung worker.
+        warming = threading.Thread(target=_warm_heavy_work, name="warm-heavy-work", daemon=True)
+        warming.start()
+        while self.alive and warming.is_alive():
+            self.notify()
+            warming.join(_LOOP_SECONDS)
         while self.alive:
             self.notify()
             if self.ppid != os.getppid():
@@ -74,6 +84,16 @@ class WaitressWorker(Worker):
             wasyncore.loop(timeout=0.1, map=socket_map, use_poll=True, count=1)
         dispatcher.shutdown(cancel_pending=True, timeout=1)
         wasyncore.close_all(socket_map)
+
+
+def _warm_heavy_work() -> None:
+    """Start the heavy-work fork server; a failure here only leaves it to start on first use."""
+    from quizapp.jobs import warm_up
+
+    try:
+        warm_up()
+    except Exception:
+        logging.getLogger(__name__).warning("heavy-work warm-up failed", exc_info=True)
 
 
 def _busy(socket_map: dict[int, Any], dispatcher: Any) -> bool:

@@ -6,10 +6,10 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.job_tasks import generated_items
 from quizapp.models import Article, Question, Quiz, QuizStatus, User, db
 from quizapp.services.authoring import ALL_KINDS, AuthoringError, apply_item
 from quizapp.services.heavy_work import FETCHING, GENERATING, READING, run_heavy
@@ -185,24 +185,6 @@ def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     if not chosen:
         raise AuthoringError("Choose at least one kind of question.")
     return chosen
-
-
-def generated_items(
-    text: str,
-    *,
-    title: str | None,
-    max_items: int,
-    kinds: tuple[str, ...],
-    seed: int,
-    published: date | None,
-) -> list[dict[str, Any]]:
-    """The generator's questions as question-set items (runs in the heavy-work child)."""
-    from quizapp.nlp import generate
-
-    question_set = generate(
-        text, title=title, max_items=max_items, kinds=kinds, seed=seed, published=published
-    )
-    return question_set.to_dict()["questions"]
 
 
 def create_quiz(

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from flask import current_app
 
-from quizapp.jobs import JobBusyError, JobLimitError, JobLimits, job_slot, run_bounded
+from quizapp.jobs import JobBusyError, JobLimitError, JobLimits, job_slot, run_bounded, warm_up
 from quizapp.services.authoring import AuthoringError
 
 Result = TypeVar("Result")
@@ -93,6 +93,7 @@ def run_heavy(
     per_machine = config["HEAVY_JOBS_PER_MACHINE"] or os.cpu_count() or 1
     folder = config.get("HEAVY_JOB_LOCKS") or os.path.join(current_app.instance_path, "jobs")
     try:
+        warm_up()
         with job_slot(
             folder,
             f"user-{owner_id}",
