@@ -56,6 +56,17 @@ def _secret_key(instance_path: str) -> str:
     return key
 
 
+# Limits an admin may set as QUIZAPP_<NAME> (whole numbers).
+NUMBER_SETTINGS = (
+    "UPLOAD_READ_SECONDS",
+    "GENERATE_SECONDS",
+    "PRINT_SECONDS",
+    "HEAVY_JOB_MEMORY_MB",
+    "HEAVY_JOBS_PER_MACHINE",
+    "MAX_PRINT_VERSIONS",
+)
+
+
 def _proxy_hops(value: str) -> int:
     """QUIZAPP_TRUST_PROXY: a number of proxies in front of the app; true means one."""
     value = value.strip().lower()
@@ -103,6 +114,10 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
         config["PREFERRED_URL_SCHEME"] = env["QUIZAPP_PREFERRED_URL_SCHEME"].lower()
     if "QUIZAPP_TRUST_PROXY" in env:
         config["TRUST_PROXY"] = _proxy_hops(env["QUIZAPP_TRUST_PROXY"])
+    for name in NUMBER_SETTINGS:
+        value = env.get(f"QUIZAPP_{name}", "").strip()
+        if value.isdigit():
+            config[name] = int(value)
     config.update(overrides)
     if not str(config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
         # A server database may restart under running workers: test pooled connections first.

@@ -24,10 +24,10 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
 from quizapp.jobs import JobBusyError, JobLimitError, JobLimits, job_slot, run_bounded
-from quizapp.models import QuizStatus, db
+from quizapp.models import Quiz, QuizStatus, db
 from tests.factories import make_article, make_quiz, make_teacher
 from tests.faults.student_http import Browser, csrf_of
-from tests.security.served import healthz_seconds, quizapp_serve
+from tests.security.served import REPO, healthz_seconds, quizapp_serve
 
 PASSWORD = "correct horse"
 UPLOADS = 3
@@ -287,3 +287,24 @@ def test_printing_stopped_at_the_time_limit_tells_the_teacher(make_app: Any) -> 
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Making this PDF took longer than 0.01 seconds, so it was stopped" in page
+
+
+def test_generating_a_long_article_is_stopped_at_the_time_limit(make_app: Any) -> None:
+    """The issue's 199k-character article took 10 s of generation inside the request."""
+    sample = (REPO / "quizapp" / "samples" / "glacier-report.txt").read_text(encoding="utf-8")
+    long_text = "\n\n".join([sample] * (190_000 // len(sample)))
+    app = make_app(GENERATE_SECONDS=1)
+    with app.app_context():
+        teacher = make_teacher(password=PASSWORD)
+        email, article_id = teacher.email, make_article(teacher, text=long_text).id
+    client = app.test_client()
+    client.post("/auth/login", data={"email": email, "password": PASSWORD})
+    response = client.post(
+        f"/teacher/articles/{article_id}/quiz",
+        data={"title": "Glaciers", "kinds": ["multiple_choice", "fill_in"], "count": "20"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Making questions from this article took longer than 1 seconds" in page
+    with app.app_context():
+        assert db.session.scalars(db.select(Quiz)).all() == []
