@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -161,7 +162,9 @@ def run_bounded(
         except EOFError:
             # Died without a word: killed by the CPU limit or the kernel, or out of memory in C.
             process.join(timeout=5)
-            raise JobLimitError("time" if process.exitcode == -24 else "memory") from None
+            cpu_limit = getattr(signal, "SIGXCPU", None)
+            killed_by_clock = cpu_limit is not None and process.exitcode == -cpu_limit
+            raise JobLimitError("time" if killed_by_clock else "memory") from None
     finally:
         if process.is_alive():
             process.kill()
