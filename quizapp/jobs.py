@@ -44,6 +44,8 @@ Result = TypeVar("Result")
 # pypdf, the NLP models and WeasyPrint (seconds) every time.
 PRELOAD = ["quizapp.job_preload"]
 _POLL_SECONDS = 0.05
+# A job yields the CPU to the web workers' requests (0 is normal priority, 19 the lowest).
+JOB_NICENESS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,10 @@ def _address_space() -> int:
 
 
 def _apply_limits(limits: JobLimits) -> None:
-    """In the child: cap address space (the program's own plus the budget) and CPU seconds."""
+    """In the child: lower its CPU priority (requests come first), cap its address space (the
+    program's own plus the budget) and its CPU seconds."""
+    if hasattr(os, "nice"):
+        os.nice(JOB_NICENESS)
     if resource is None:
         return
     cpu = math.ceil(limits.seconds) + 1

@@ -27,14 +27,24 @@ from quizapp.jobs import JobBusyError, JobLimitError, JobLimits, job_slot, run_b
 from quizapp.models import Quiz, QuizStatus, db
 from tests.factories import make_article, make_quiz, make_teacher
 from tests.faults.student_http import Browser, csrf_of
-from tests.security.served import REPO, healthz_seconds, quizapp_serve
+from tests.security.served import (
+    REPO,
+    assert_healthz_kept_answering,
+    healthz_budget,
+    healthz_seconds,
+    quizapp_serve,
+)
 
 PASSWORD = "correct horse"
 UPLOADS = 3
-# The acceptance: refused within 5 s, /healthz under 200 ms meanwhile (on a loaded
-# shared machine: 200 ms or four times the slowest probe before the attack, the larger).
+# The acceptance: refused within 5 s, /healthz under 200 ms meanwhile. On a loaded
+# shared machine everything is slower, so the bounds are those or a multiple of the same
+# steps measured just before the attack, whichever is larger: refusing a small damaged PDF
+# (the uploads of one teacher run one after another, hence the number of uploads), and the
+# slowest /healthz. On main the bombs took 8-30 s each and /healthz waited for them.
 REFUSED_WITHIN = 5.0
 HEALTHZ_BUDGET = 0.2
+DAMAGED_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n%%EOF\n"
 
 
 def pdf_of_text_operators(operators_per_page: int, *, pages: int = 1) -> bytes:
@@ -143,9 +153,13 @@ def test_pdf_bombs_are_refused_quickly_while_healthz_keeps_answering(
 ) -> None:
     port, email = served
     assert 40_000 < len(bomb) < 60_000
-    budget = max(HEALTHZ_BUDGET, 4 * max(healthz_seconds(port) for _ in range(5)))
+    budget = healthz_budget(port, floor=HEALTHZ_BUDGET)
     teacher = Teacher(port)
     teacher.login(email)
+    started = time.monotonic()
+    status, page = teacher.upload("damaged.pdf", DAMAGED_PDF)
+    assert status == 200 and "damaged" in page
+    refused_within = max(REFUSED_WITHIN, 2 * UPLOADS * (time.monotonic() - started))
     results: list[tuple[int, str, float]] = []
 
     def upload() -> None:
@@ -169,10 +183,10 @@ def test_pdf_bombs_are_refused_quickly_while_healthz_keeps_answering(
         assert "separate pieces of text" in page, re.sub(r"\s+", " ", page.split("<main", 1)[-1])[
             :1500
         ]
-        assert seconds < REFUSED_WITHIN, f"refused after {[round(r[2], 2) for r in results]} s"
-    assert latencies and max(latencies) < budget, (
-        f"/healthz took {max(latencies):.3f} s ({budget=:.3f})"
-    )
+        assert seconds < refused_within, (
+            f"bound {refused_within:.1f} s, refused after {[round(r[2], 2) for r in results]} s"
+        )
+    assert_healthz_kept_answering(latencies, budget)
 
 
 def test_a_slow_pdf_is_stopped_at_the_time_limit_with_a_message(make_app: Any) -> None:
