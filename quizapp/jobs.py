@@ -2,9 +2,10 @@
 
 A request that parses a hostile PDF or lays out a 60-page paper must not take the web worker
 down with it: the work runs in a child process started from a small fork server, with a
-wall-clock timeout (the child is killed), a CPU-time limit and an address-space cap set inside
-the child, and at most one such job per teacher and a few per machine at a time (file locks in
-the instance folder, so they hold across every worker process of `quizapp serve`).
+wall-clock timeout (the child is killed), a CPU-time limit, an address-space cap and a lower
+CPU priority set inside the child, and at most one such job per teacher and a few per machine
+at a time (file locks in the instance folder, so they hold across every worker process of
+`quizapp serve`).
 Nothing extra runs: the fork server is a child of the web worker and dies with it.
 """
 
