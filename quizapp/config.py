@@ -29,6 +29,18 @@ DEFAULTS: dict[str, Any] = {
     # A callable returning the current UTC time (quizapp/clock.py); None is the real clock.
     # Tests set it to move time, e.g. to make review items fall due.
     "CLOCK": None,
+    # Heavy work runs in a child process under these caps (quizapp/jobs.py): seconds of wall
+    # clock per kind of work, memory on top of the loaded program, one job per teacher at a
+    # time and HEAVY_JOBS_PER_MACHINE (default: the number of cores) across all workers.
+    "UPLOAD_READ_SECONDS": 20,
+    "GENERATE_SECONDS": 60,
+    "PRINT_SECONDS": 60,
+    "HEAVY_JOB_MEMORY_MB": 1024,
+    "HEAVY_JOBS_PER_MACHINE": None,
+    "HEAVY_JOB_WAIT_SECONDS": 15,
+    "HEAVY_JOB_LOCKS": None,
+    # Printed versions (A, B, ...) in one zip; each is a whole paper plus its key.
+    "MAX_PRINT_VERSIONS": 4,
 }
 
 
@@ -47,6 +59,17 @@ def _secret_key(instance_path: str) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
     return key
+
+
+# Limits an admin may set as QUIZAPP_<NAME> (whole numbers).
+NUMBER_SETTINGS = (
+    "UPLOAD_READ_SECONDS",
+    "GENERATE_SECONDS",
+    "PRINT_SECONDS",
+    "HEAVY_JOB_MEMORY_MB",
+    "HEAVY_JOBS_PER_MACHINE",
+    "MAX_PRINT_VERSIONS",
+)
 
 
 def _proxy_hops(value: str) -> int:
@@ -96,6 +119,10 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
         config["PREFERRED_URL_SCHEME"] = env["QUIZAPP_PREFERRED_URL_SCHEME"].lower()
     if "QUIZAPP_TRUST_PROXY" in env:
         config["TRUST_PROXY"] = _proxy_hops(env["QUIZAPP_TRUST_PROXY"])
+    for name in NUMBER_SETTINGS:
+        value = env.get(f"QUIZAPP_{name}", "").strip()
+        if value.isdigit():
+            config[name] = int(value)
     config.update(overrides)
     if not str(config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
         # A server database may restart under running workers: test pooled connections first.

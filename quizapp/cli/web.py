@@ -181,10 +181,11 @@ def _join_path(app: Any, code: str) -> str | None:
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    help="Gunicorn worker processes.  [default: 2 x CPU cores + 1]",
+    help="Worker processes (each runs 4 request threads).  [default: CPU cores + 1]",
 )
 def serve_command(host: str, port: int, workers: int | None) -> None:
-    """Upgrade the database, then serve the app with gunicorn (production).
+    """Upgrade the database, then serve the app (production): gunicorn worker processes,
+    each reading whole requests with waitress, so slow clients cannot hold a worker.
 
     Workers keep no state of their own: run it on several machines against one PostgreSQL
     database (QUIZAPP_DATABASE_URL) behind a load balancer.
@@ -193,8 +194,9 @@ def serve_command(host: str, port: int, workers: int | None) -> None:
 
     from gunicorn.app.base import BaseApplication
 
-    # gunicorn's own advice for sync workers: enough to keep every core busy while others wait.
-    workers = workers or 2 * (os.cpu_count() or 1) + 1
+    # Each worker has request threads and does its heavy work in child processes, so one
+    # process per core (plus one) keeps every core busy.
+    workers = workers or (os.cpu_count() or 1) + 1
     upgrade_database(_app())
 
     class Server(BaseApplication):  # type: ignore[misc]
@@ -203,7 +205,11 @@ def serve_command(host: str, port: int, workers: int | None) -> None:
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("accesslog", "-")
+            self.cfg.set("worker_class", "quizapp.server.WaitressWorker")
+            # gunicorn >= 25 opens a control socket at one fixed path per user
+            # (~/.gunicorn/gunicorn.ctl): a second `serve` on the host took it over and
+            # stopping either deleted it. Nothing here uses it.
+            self.cfg.set("control_socket_disable", True)
 
         def load(self) -> Any:
             return _app()

@@ -9,8 +9,10 @@ from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.job_tasks import generated_items
 from quizapp.models import Article, Question, Quiz, QuizStatus, User, db
 from quizapp.services.authoring import ALL_KINDS, AuthoringError, apply_item
+from quizapp.services.heavy_work import FETCHING, GENERATING, READING, run_heavy
 
 MIN_ARTICLE_WORDS = 30
 
@@ -119,12 +121,26 @@ def ingest_article(
     if upload is not None or url:
         from quizapp.ingest import IngestError, ingest_upload, ingest_url
 
+        # Parsing runs in a child process under a time and memory cap: a hostile file (a PDF
+        # with 270,000 text pieces, a zip bomb) costs that child, never the web worker.
         try:
             if upload is not None:
-                ingested = ingest_upload(upload[0], upload[1], max_bytes=limits.max_bytes)
+                ingested = run_heavy(
+                    READING,
+                    owner.id,
+                    ingest_upload,
+                    upload[0],
+                    upload[1],
+                    max_bytes=limits.max_bytes,
+                )
             else:
-                ingested = ingest_url(
+                ingested = run_heavy(
+                    FETCHING,
+                    owner.id,
+                    ingest_url,
                     url or "",
+                    # Redirects and the download itself each may take the fetch timeout.
+                    extra_seconds=2 * limits.url_timeout,
                     timeout=limits.url_timeout,
                     max_bytes=limits.max_bytes,
                     allow_private=limits.allow_private,
@@ -195,10 +211,14 @@ def create_quiz(
     # The teacher confirmed (or corrected) the detected title and date on the same form.
     article.title = title.strip()[:300]
     article.published_on = published
-    from quizapp.nlp import GenerationError, generate
+    from quizapp.nlp import GenerationError
 
     try:
-        question_set = generate(
+        # In a child process under a time and memory cap (a long article takes seconds).
+        items = run_heavy(
+            GENERATING,
+            article.owner_id,
+            generated_items,
             article.text,
             title=article.title,
             max_items=count,
@@ -208,7 +228,6 @@ def create_quiz(
         )
     except GenerationError as exc:
         raise AuthoringError(str(exc)) from exc
-    items = question_set.to_dict()["questions"]
     if not items:
         raise AuthoringError(
             "No questions could be made from this article with the kinds you chose. Try more "

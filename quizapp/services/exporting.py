@@ -1,4 +1,8 @@
-"""Exporting a stored quiz: its question-set document, then any format of quizapp.exports."""
+"""Exporting a stored quiz: its question-set document, then any format of quizapp.exports.
+
+A teacher's printed formats (WeasyPrint PDFs, zips of versions) are made in a child process
+under a time and memory cap (services/heavy_work.py), with a bound on the number of versions.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,24 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from flask import current_app
+
 from quizapp.exports import ExportResult, export
 from quizapp.models import Quiz, User, db
 from quizapp.nlp.model import SCHEMA
+from quizapp.services.heavy_work import PRINTING, HeavyWorkError, run_heavy
 
-__all__ = ["export_owned_quiz", "export_quiz", "find_quiz", "quiz_document"]
+__all__ = [
+    "PRINTED_FORMATS",
+    "HeavyWorkError",
+    "export_owned_quiz",
+    "export_quiz",
+    "find_quiz",
+    "quiz_document",
+]
+
+# Formats laid out by WeasyPrint: seconds of CPU for a long article or many versions.
+PRINTED_FORMATS = frozenset({"pdf", "key"})
 
 # Sentence ends for the article's sentence count (metadata only; the generator counts exactly).
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
@@ -88,12 +105,31 @@ def export_owned_quiz(
 ) -> ExportResult | None:
     """Export the teacher's own quiz; None if there is no such quiz or it is someone else's.
 
-    Raises ValueError for an unknown format, paper size or number of versions.
+    Raises HeavyWorkError (a ValueError) when a printed format asks for too many versions or
+    hits a time or memory limit, ValueError for an unknown format, paper size or versions.
     """
     quiz = db.session.get(Quiz, quiz_id)
     if quiz is None or quiz.owner_id != owner.id:
         return None
-    return export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
+    if fmt not in PRINTED_FORMATS:
+        return export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
+    most = int(current_app.config["MAX_PRINT_VERSIONS"])
+    if versions > most:
+        raise HeavyWorkError(
+            f"At most {most} versions can be printed at once ({versions} were asked for)."
+        )
+    return run_heavy(
+        PRINTING,
+        owner.id,
+        export,
+        quiz_document(quiz),
+        fmt,
+        article_text=quiz.article.text if appendix else None,
+        versions=versions,
+        paper=paper,
+        seed=quiz.id,
+        quiz_title=quiz.title,
+    )
 
 
 def find_quiz(reference: str) -> Quiz | None:

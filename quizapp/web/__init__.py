@@ -7,7 +7,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint on the app."""
-    from quizapp.web import errors, rendering, security
+    from quizapp.web import errors, rendering, request_limits, security
     from quizapp.web.auth import bp as auth_bp
     from quizapp.web.health import bp as health_bp
     from quizapp.web.home import bp as home_bp
@@ -20,6 +20,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(teacher_bp)
     app.register_blueprint(play_bp)
     errors.init_app(app)
+    request_limits.init_app(app)
     rendering.init_app(app)
     security.init_app(app)
     from quizapp.web.exports import bp as exports_bp

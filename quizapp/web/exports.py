@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, Response, abort, request, send_file
+from flask import Blueprint, abort, flash, redirect, request, send_file, url_for
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
 
 from quizapp.exports import FORMATS, MAX_VERSIONS
-from quizapp.services.exporting import export_owned_quiz
+from quizapp.services.exporting import HeavyWorkError, export_owned_quiz
 
 bp = Blueprint("exports", __name__, url_prefix="/teacher/quizzes")
 
@@ -18,7 +19,8 @@ bp = Blueprint("exports", __name__, url_prefix="/teacher/quizzes")
 def download(quiz_id: int, fmt: str) -> Response:
     """Send the quiz in one format; ?paper=A4|Letter, ?appendix=1, ?versions=2 for PDFs.
 
-    404 for an unknown format or a quiz that is not the teacher's (no hint that it exists).
+    404 for an unknown format or a quiz that is not the teacher's (no hint that it exists);
+    a PDF over its limits (time, memory, versions) goes back to the quiz page with the reason.
     """
     if fmt not in FORMATS:
         abort(404)
@@ -35,6 +37,9 @@ def download(quiz_id: int, fmt: str) -> Response:
             versions=versions,
             appendix=request.args.get("appendix") in ("1", "on", "true"),
         )
+    except HeavyWorkError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("teacher.quiz", quiz_id=quiz_id, _anchor="downloads"))
     except ValueError:
         abort(400)
     if result is None:

@@ -23,11 +23,14 @@ PAGE_CACHE_MAX = 512  # pages of ~10 KB: a few MB per worker at most
 def _memo(name: str, limit: int, key: Hashable, build: Callable[[], T]) -> T:
     """build() once per key in the app's cache `name`, emptied when it reaches `limit`."""
     cache: dict[Hashable, T] = current_app.extensions.setdefault(name, {})
-    if key not in cache:
+    # One lookup and a local result: another request thread may clear the cache at any moment.
+    value = cache.get(key)
+    if value is None:
+        value = build()
         if len(cache) >= limit:
             cache.clear()
-        cache[key] = build()
-    return cache[key]
+        cache[key] = value
+    return value
 
 
 def render_take_question(item: dict[str, Any], number: int, given: Any) -> Markup:
