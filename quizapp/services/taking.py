@@ -531,5 +531,9 @@ def submit_attempt(
     if enforce_deadline(attempt, now=moment):
         return attempt
     answers = parse_answers(fields or {}, question_rows(attempt.quiz))
-    _finalise(attempt, answers, submitted_at=moment)
+    deadline = deadline_of(attempt)
+    # Within the grace after the deadline this is the page's timer submitting: say so.
+    late = deadline is not None and moment >= deadline
+    reason = AttemptEnd.TIME_UP if late else AttemptEnd.SUBMITTED
+    _finalise(attempt, answers, submitted_at=moment, reason=reason)
     return attempt
