@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from quizapp.nlp.distractors import Pools
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
 from quizapp.nlp.questions.quoting import opens_long_quote, partial_quote, quote_regions
-from quizapp.nlp.questions.stems import Stem, stand_alone_stem
+from quizapp.nlp.questions.stems import Stem, leans_on_article, stand_alone_stem
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -63,6 +63,8 @@ class BuildContext:
             partial_quote(self.doc, sentence, regions)
             and not opens_long_quote(self.doc, sentence, regions)
         ) or any(a < fact.end and fact.start < b for a, b, _ in regions):
+            return None
+        if leans_on_article(sentence, fact, regions):
             return None
         question = make_wh_question(sentence, fact)
         # A dangling "also" points back at the article ("Which city have also been caught ...").
