@@ -160,7 +160,7 @@ _BY = (
 
 
 def _trim(name: str) -> str:
-    return re.sub(r"(?:\s+(?:of|the|and))+$", "", name)
+    return re.sub(r"(?:\s+(?:of|the|and))+$", "", name.rstrip(".,;:"))
 
 
 def points_back(sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
