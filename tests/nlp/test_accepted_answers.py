@@ -39,6 +39,8 @@ def test_surname_keeps_its_particle(harbour) -> None:
     assert "Di Stefano" in _accepted(harbour, "Marco Di Stefano")
     assert "van Houten" in _accepted(harbour, "Lucia van Houten")
     assert "De Niro" in person_forms("Robert De Niro")
+    assert "W Bush" not in person_forms("George W Bush"), "a middle initial is not a name"
+    assert "Bush" in person_forms("George W Bush")
 
 
 def test_a_word_before_the_given_name_may_be_left_off(harbour) -> None:
@@ -47,7 +49,7 @@ def test_a_word_before_the_given_name_may_be_left_off(harbour) -> None:
 
 
 def test_a_descriptor_before_a_name_typed_as_other_still_gives_the_surname() -> None:
-    fact = Fact(FactType.OTHER, "Shepherd Ivo Marsh", 0, 18, 0, (("form", "name"),))
+    fact = Fact(FactType.OTHER, "Fisherman Ivo Marsh", 0, 19, 0, (("form", "name"),))
     assert {"Ivo Marsh", "Marsh"} <= set(accepted_answers(fact, fact.text))
 
 
@@ -79,6 +81,11 @@ def test_head_noun_of_a_phrase_only_when_unambiguous(harbour) -> None:
     accepted = accepted_answers(fact, fact.text, doc)
     assert "interim" not in accepted, "an adjective is not a noun"
     assert "coach" not in accepted, "'coach' names two other roles in the article"
+
+
+def test_a_preposition_caught_with_a_name_is_never_accepted() -> None:
+    fact = Fact(FactType.ORGANISATION, "Sony", 0, 4, 0, (("canonical", "of Sony"),))
+    assert not [a for a in accepted_answers(fact, "Sony") if a.lower().startswith("of ")]
 
 
 def test_party_short_forms() -> None:

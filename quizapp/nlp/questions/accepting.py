@@ -76,6 +76,7 @@ _ORG_QUALIFIERS = frozenset(
         "sa",
     }
 )
+_PREPOSITION = re.compile(r"^(?:of|in|at|for|from|by|to|on|with)\s", re.I)
 _NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _MONTH = "|".join(MONTHS)
@@ -136,6 +137,8 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     kept: list[str] = []
     for form in out:
         form = form.strip()
+        if _PREPOSITION.match(form):
+            continue  # "of Sony": a name caught with the word before it is no answer
         if form and form.casefold() not in seen:
             seen.add(form.casefold())
             kept.append(form)
@@ -168,9 +171,9 @@ def _number_forms(fact: Fact, answer: str) -> list[str]:
 
 
 def person_forms(name: str) -> list[str]:
-    """A person's name as people write it: in full, without a title, without a word before the
-    given name ("Farmer Geoff Brooks" -> "Geoff Brooks"; a middle name goes too, harmlessly),
-    the surname alone with its particle ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
+    """A person's name as people write it: in full, without a title, without a role before the
+    given name ("Farmer Geoff Brooks" -> "Geoff Brooks"), the surname alone with its particle
+    ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
     words = name.split()
     out: list[str] = [name] if words else []
     while len(words) > 1 and words[0].rstrip(".").lower() in _TITLE_WORDS:
@@ -178,12 +181,12 @@ def person_forms(name: str) -> list[str]:
     if not words:
         return out
     out.append(" ".join(words))
+    if _descriptor_before_name(" ".join(words)):
+        out.append(" ".join(words[1:]))
     if len(words) > 1:
         first = len(words) - 1
         while first > 1 and words[first - 1].lower() in _PARTICLES:
             first -= 1
-        if first >= 2:
-            out.append(" ".join(words[first - 1 :]))
         out.append(" ".join(words[first:]))
         surname = words[-1]
         for prefix in ("al-", "el-", "Al-", "El-"):
@@ -200,14 +203,14 @@ def _descriptor_before_name(answer: str) -> bool:
     """A role or occupation standing before a two-word name ("Farmer Geoff Brooks",
     "Chancellor Gordon Brown"): the whole is a person, and a student leaves the word off."""
     words = answer.split()
-    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words):
         return False
     if any(w in ORG_HEADS or w in PLACE_HEADS or w in THING_HEADS for w in words):
         return False  # "Royal Mail Group", "Grand Canal Bridge": not a person
     low = words[0].lower()
     if low in demonyms():
         return False
-    return low in role_words() or _AGENT.search(low) is not None or zipf(low) >= 3.5
+    return low in role_words() or _AGENT.search(low) is not None
 
 
 def _organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
