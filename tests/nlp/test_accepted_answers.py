@@ -41,6 +41,8 @@ def test_surname_keeps_its_particle(harbour) -> None:
     assert "De Niro" in person_forms("Robert De Niro")
     assert "W Bush" not in person_forms("George W Bush"), "a middle initial is not a name"
     assert "Bush" in person_forms("George W Bush")
+    assert "Evans" in person_forms("Charles Evans Jr")
+    assert "Jr" not in person_forms("Charles Evans Jr")
 
 
 def test_a_word_before_the_given_name_may_be_left_off(harbour) -> None:

@@ -76,6 +76,7 @@ _ORG_QUALIFIERS = frozenset(
         "sa",
     }
 )
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _PREPOSITION = re.compile(r"^(?:of|in|at|for|from|by|to|on|with)\s", re.I)
 _NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
@@ -85,7 +86,7 @@ _MONTH_DAY = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(,?\s+\d{{4}
 # Words before a noun that name again the thing already spoken of ("the ledger").
 _SAME_THING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # A common noun more frequent than this in general English is too vague to stand for a phrase.
-_HEAD_MAX_ZIPF = 5.5
+_HEAD_MAX_ZIPF = 5.0
 
 
 def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tuple[str, ...]:
@@ -178,6 +179,8 @@ def person_forms(name: str) -> list[str]:
     out: list[str] = [name] if words else []
     while len(words) > 1 and words[0].rstrip(".").lower() in _TITLE_WORDS:
         words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+        words = words[:-1]  # "Charles Evans Jr" is "Evans", never "Jr"
     if not words:
         return out
     out.append(" ".join(words))
@@ -236,7 +239,8 @@ def _organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
             break
         short = short[:-1]
     if words[-1].lower().strip(".,") in _ORG_QUALIFIERS:
-        out.append(" ".join(short))
+        if len(short) > 1 or zipf(short[0]) < 4.0:
+            out.append(" ".join(short))  # "Lycos", never "Popular" for "Popular Securities"
     elif (
         len(head) > 2
         and head.lower() not in STOPWORDS
@@ -298,8 +302,8 @@ def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
     if nouns[-1] is tokens[-1]:
         picks.append(nouns[-1].text)
     rarest = min(nouns, key=lambda t: zipf(t.text))
-    if rarest.text not in picks:
-        picks.append(rarest.text)
+    if len(tokens) == 2 and rarest.text not in picks:
+        picks.append(rarest.text)  # "caretaker" for "caretaker manager"; longer phrases: head only
     phrase = re.compile(re.escape(fact.text), re.I)
     spans = [(m.start(), m.end()) for m in phrase.finditer(doc.text)]
     out = []
