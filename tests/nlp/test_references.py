@@ -28,6 +28,11 @@ def test_an_unnamed_description_gives_no_stem() -> None:
     assert ctx.stem_cloze(_fact(facts, "900 listeners")) is None
     assert ctx.wh_question(_fact(facts, "900 listeners")) is None
     assert ctx.stem_cloze(_fact(facts, "Oslo Open")) is None
+    ctx, facts = _context(
+        "Critics in Lisbon praised several new releases this winter. "
+        "The documentary, directed by Ana Ribeiro, won three awards in Porto."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Ana Ribeiro")) is None, "the blank names nothing"
 
 
 def test_a_description_the_article_named_earlier_is_named_in_the_stem() -> None:

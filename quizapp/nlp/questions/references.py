@@ -80,7 +80,9 @@ class Description:
     before: tuple[tuple[str, int, int], ...] = ()
 
 
-def vague_opening(body: str, sentence: Sentence, offset: int, a: int) -> Description | None:
+def vague_opening(
+    body: str, sentence: Sentence, offset: int, a: int, b: int | None = None
+) -> Description | None:
     """The description the text opens with when the reader cannot identify it ("The dinner, on
     Tuesday, is ...", "The 29-year-old finished ..."); ``offset`` is where ``body`` starts in
     the sentence and ``a`` where the answer starts. A description that names something before
@@ -99,20 +101,26 @@ def vague_opening(body: str, sentence: Sentence, offset: int, a: int) -> Descrip
         earlier = (*head.before, (head.head, head.start, head.end)) if head else ()
         head = Description(token.text, offset + at, offset + at + len(token.text), earlier)
         pos = at + len(token.text)
+    b = a if b is None else b
     if head is None or offset + pos > a:
         return None  # "The Xbox game ...", or the answer is the subject itself
     low = head.head.lower()
     if low in _TIME_HEADS or low.rstrip("s") in _TIME_HEADS:
         return None
     # Up to the sentence's first verb, does the subject name anything?
-    first = True
+    first, commas = True, 0
     for token in sentence.tokens:
         at = token.start - sentence.start
         if at < offset + pos:
             continue
-        if token.tag in _FINITE or (first and token.tag.startswith("VB")):
-            return head  # a participle right after the subject is its verb ("The band released")
+        # A past form right after the subject or after an aside between commas is its verb
+        # ("The band released ...", "The play, directed by X, won ...").
+        if token.tag in _FINITE or ((first or commas >= 2) and token.tag.startswith("VB")):
+            return head
         first = False
+        commas += token.text == ","
+        if a <= at < b:
+            continue  # the answer names nothing for the student: it is the blank
         if token.text[:1].isupper() and token.text not in _CALENDAR:
             return None
     return head
@@ -214,7 +222,7 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
         opening = before.strip() == word
         if (
             word[:1].isupper()
-            and word.isalpha()
+            and word.replace("-", "").isalpha()
             and not opening
             and word not in _CALENDAR
             and word.lower() not in _NOT_PART_OF_NAME

@@ -274,7 +274,7 @@ def _leaning(
         if late_pronoun(body):
             return "a pronoun after an opening phrase"
         if not _ANAPHOR.match(body):
-            return vague_opening(body, sentence, lead, a)
+            return vague_opening(body, sentence, lead, a, b)
     return None
 
 
