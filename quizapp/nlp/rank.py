@@ -159,6 +159,9 @@ def _answer_forms(item: Item) -> frozenset[str]:
         forms |= {plain(side) for pair in item.pairs for side in pair}
     elif item.kind is not QuestionKind.TRUE_FALSE:
         forms |= {plain(a) for a in (item.answer, *item.accepted) if a}
+    if item.answer and item.unit:
+        # A numeric item's "6" with its unit "%" is shown elsewhere as "6%" ("6 percent").
+        forms |= {plain(item.answer + item.unit), plain(f"{item.answer} {item.unit}")}
     return frozenset(f for f in forms if f and not (f.isdigit() and len(f) < 3))
 
 

@@ -15,7 +15,7 @@ from quizapp.nlp.distractors import (
 )
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.questions.base import accepted_answers
+from quizapp.nlp.questions.accepting import accepted_answers
 
 PEOPLE = (
     "Coach Marta Lindqvist picked Jonas Wick for the final in Brantwick. "

@@ -63,7 +63,9 @@ def test_dev_articles_floors(shared_dir: Path) -> None:
     assert report["giveaway_rate"] <= 0.01
     assert report["stand_alone_rate"] <= 0.03
     assert report["generic_blank_rate"] <= 0.03
-    assert report["gold_recall"] >= 0.34
+    # 0.35 before stems that lean on the article ("The dinner, on Tuesday, is ...", "Since then
+    # he ...") and blanks that cut a name were refused: blind graders failed those items.
+    assert report["gold_recall"] >= 0.30
 
 
 def test_unseen_corpus_floors(shared_dir: Path) -> None:

@@ -195,7 +195,7 @@ def test_a_lone_common_noun_is_not_asked_unless_the_article_returns_to_it() -> N
 def test_a_quoted_phrase_in_reported_speech_needs_no_named_speaker() -> None:
     ctx, facts = _context(
         "Mayor Clara Voss visited the harbour. "
-        'The former sailor said that the quay on Mill Street was in a "very poor state".'
+        'Harbour master Ivo Dale said that the quay on Mill Street was in a "very poor state".'
     )
     street = next(f for f in facts if "Mill Street" in f.text)
     stem = ctx.stem_cloze(street)

@@ -6,11 +6,10 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from quizapp.nlp.distractors import Pools, looks_like_place_or_body
+from quizapp.nlp.distractors import Pools
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
-from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.questions.quoting import opens_long_quote, partial_quote, quote_regions
-from quizapp.nlp.questions.stems import Stem, stand_alone_stem
+from quizapp.nlp.questions.stems import Stem, leans_on_article, stand_alone_stem
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -64,6 +63,8 @@ class BuildContext:
             partial_quote(self.doc, sentence, regions)
             and not opens_long_quote(self.doc, sentence, regions)
         ) or any(a < fact.end and fact.start < b for a, b, _ in regions):
+            return None
+        if leans_on_article(sentence, fact, regions):
             return None
         question = make_wh_question(sentence, fact)
         # A dangling "also" points back at the article ("Which city have also been caught ...").
@@ -157,114 +158,3 @@ def number_fact(fact: Fact) -> Fact | None:
         sentence=fact.sentence,
         attrs=fact.attrs,
     )
-
-
-_TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "minister",
-        "judge",
-    ]
-)
-_SHORT_PLACES = {
-    "Great Britain": ("Britain", "UK"),
-    "United Kingdom": ("UK", "Britain"),
-    "United States": ("US", "USA", "America"),
-    "United States of America": ("US", "USA", "America"),
-    "Czech Republic": ("Czechia",),
-    "Republic of Ireland": ("Ireland",),
-    "the Netherlands": ("Netherlands", "Holland"),
-}
-
-
-def accepted_answers(fact: Fact, answer: str) -> tuple[str, ...]:
-    """Other ways a student may type the answer, the answer itself not repeated.
-
-    A number with or without its unit, in digits or words ("three gold medals", "three", "3");
-    a person's surname alone, with or without a title; the short name of a place ("Britain"
-    for "Great Britain"); an organisation's acronym or full name.
-    """
-    out: list[str] = []
-    if fact.type is FactType.QUANTITY:
-        out += _number_forms(fact, answer)
-    elif fact.type is FactType.ORDINAL:
-        out.append(fact.attr("number") or answer)
-    elif fact.type in (FactType.PERSON, FactType.QUOTE):
-        if not looks_like_place_or_body(answer):
-            out += _person_forms(fact.attr("canonical") or "", answer)
-    elif fact.type is FactType.PLACE:
-        for name in (answer, fact.attr("canonical") or ""):
-            out += _SHORT_PLACES.get(name, ())
-            if name.startswith("the "):
-                out.append(name[4:])
-        if fact.attr("canonical") and fact.attr("canonical") != answer:
-            out.append(fact.attr("canonical") or "")
-    elif fact.type is FactType.ORGANISATION:
-        for key in ("acronym", "expansion", "canonical"):
-            if fact.attr(key):
-                out.append(fact.attr(key) or "")
-        if answer.startswith("the "):
-            out.append(answer[4:])
-    elif fact.type is FactType.DATE and answer.startswith("the "):
-        out.append(answer[4:])
-    seen = {answer.casefold()}
-    kept: list[str] = []
-    for form in out:
-        form = form.strip()
-        if form and form.casefold() not in seen:
-            seen.add(form.casefold())
-            kept.append(form)
-    return tuple(kept)
-
-
-def _number_forms(fact: Fact, answer: str) -> list[str]:
-    """'1,360 km' -> '1360 km', '1,360', '1360'; 'three gold medals' -> 'three', '3', '3 gold medals'."""
-    out: list[str] = []
-    number = _NUMBER_PART.search(answer)
-    if number:
-        for variant in number_variants(number.group()):
-            out.append(answer.replace(number.group(), variant))
-            out.append(variant)
-        unit = fact.attr("unit")
-        if unit and unit not in answer:
-            out += [f"{variant} {unit}" for variant in number_variants(number.group())]
-        value = parse_number(number.group())
-        if value is not None and value == int(value):
-            word = next((w for w, n in NUMBER_WORDS.items() if n == value and w != "dozen"), None)
-            if word:
-                out += [word, answer.replace(number.group(), word)]
-        return out
-    first = answer.split()[0] if answer.split() else ""
-    if first.lower() in NUMBER_WORDS:
-        digits = str(NUMBER_WORDS[first.lower()])
-        rest = answer[len(first) :]
-        out += [first, digits, (digits + rest).strip()]
-    return out
-
-
-def _person_forms(canonical: str, answer: str) -> list[str]:
-    """The full name, the surname alone, and the name without its title ("Mr Ellis" -> "Ellis")."""
-    out: list[str] = []
-    for name in (canonical, answer):
-        words = name.split()
-        while words and words[0].rstrip(".").lower() in _TITLE_WORDS:
-            words = words[1:]
-        if not words:
-            continue
-        out.append(" ".join(words))
-        if len(words) > 1:
-            out.append(words[-1])
-        if name == canonical:
-            out.insert(0, name)
-    return out

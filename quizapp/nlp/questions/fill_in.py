@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import (
     BuildContext,
-    accepted_answers,
     explanation,
     filler_word,
     number_fact,
@@ -32,7 +32,7 @@ def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
         fact=target,
         source=source_of(sentence),
         answer=target.text,
-        accepted=accepted_answers(fact, target.text),
+        accepted=accepted_answers(fact, target.text, ctx.doc),
         explanation=explanation(sentence),
         difficulty=0.6,
     )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import (
     BuildContext,
-    accepted_answers,
     explanation,
     filler_word,
     source_of,
@@ -28,7 +28,7 @@ def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
         fact=fact,
         source=source_of(sentence),
         answer=fact.text,
-        accepted=accepted_answers(fact, fact.text),
+        accepted=accepted_answers(fact, fact.text, ctx.doc),
         explanation=explanation(sentence),
         difficulty=0.65,
     )
@@ -39,13 +39,15 @@ def _quote_question(fact: Fact, ctx: BuildContext) -> Item | None:
     if not 4 <= len(quote.split()) <= 30 or not ctx.whole_quote(fact):
         return None
     sentence = ctx.sentence(fact)
+    speaker = fact.attr("canonical") or fact.text
     return Item(
         kind=QuestionKind.SHORT_ANSWER,
         prompt=f"Who said, “{quote}”?",
         fact=fact,
         source=source_of(sentence),
-        answer=fact.attr("canonical") or fact.text,
-        accepted=accepted_answers(fact, fact.text),
+        answer=speaker,
+        # Forms of the name shown as the answer, the speaker as the article wrote it among them.
+        accepted=accepted_answers(fact, speaker, ctx.doc),
         explanation=explanation(sentence),
         difficulty=0.5,
     )

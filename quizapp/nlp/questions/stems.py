@@ -24,6 +24,14 @@ from quizapp.nlp.questions.quoting import (
     opens_long_quote,
     partial_quote,
 )
+from quizapp.nlp.questions.references import (
+    Description,
+    cuts_a_name,
+    late_pronoun,
+    named_antecedent,
+    points_back,
+    vague_opening,
+)
 
 MAX_STEM_WORDS = 45
 _OPEN, _CLOSE = "“", "”"
@@ -207,6 +215,18 @@ def stand_alone_stem(
         if resolved is None:
             return None
         edits += resolved
+    leaning = _leaning(sentence, fact, quotes)
+    if isinstance(leaning, Description):
+        words = [*leaning.before, (leaning.head, leaning.start, leaning.end)]
+        for word, start, end in reversed(words):
+            named = named_antecedent(doc, sentence, word)
+            if named is not None:
+                edits.append((start, end, named))
+                break
+        else:
+            return None  # "The band ..." with no one band named before
+    elif leaning is not None:
+        return None
     speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
     if speech and not _people_outside_quotes(mentions, sentence, quotes):
         speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
@@ -225,6 +245,37 @@ def stand_alone_stem(
     if len(stem.text.split()) > MAX_STEM_WORDS:
         return None
     return stem
+
+
+def leans_on_article(
+    sentence: Sentence, fact: Fact, quotes: list[tuple[int, int, bool]] | Regions
+) -> bool:
+    """Whether the sentence cannot be asked as it stands without the article at hand: it opens
+    on an unnamed "The film ..." or "Since then he ...", points back with "such a size" or
+    "this problem", or the answer is part of a longer name. (Quoted words are left alone.)"""
+    return _leaning(sentence, fact, quotes) is not None
+
+
+def _leaning(
+    sentence: Sentence, fact: Fact, quotes: list[tuple[int, int, bool]] | Regions
+) -> str | Description | None:
+    """What makes the sentence lean on the article: a reason, or the unnamed description."""
+    text = sentence.text
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    if cuts_a_name(fact, text, a, b):
+        return "the answer is part of a longer name"
+    match = _DISCOURSE.match(text)
+    lead = match.end() if match and match.end() <= a else 0
+    body = text[lead:]
+    quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
+    if points_back(sentence, a, b, quoted):
+        return "it points back ('such a size', 'this problem')"
+    if body[:1] not in ('"', _OPEN):
+        if late_pronoun(body):
+            return "a pronoun after an opening phrase"
+        if not _ANAPHOR.match(body):
+            return vague_opening(body, sentence, lead, a, b)
+    return None
 
 
 def _resolve_lead(

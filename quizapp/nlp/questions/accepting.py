@@ -1,0 +1,318 @@
+"""The other ways a student may fairly type an answer (the `accepted` list exports and keys use)."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.dates import MONTHS
+from quizapp.nlp.distractors import looks_like_place_or_body
+from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.gazetteers import demonyms, role_words
+from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
+from quizapp.nlp.salience import zipf
+from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS
+
+_NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "minister",
+        "judge",
+    ]
+)
+# Lower-case words that join a surname to what precedes it ("De Niro", "van Gogh", "bin Laden").
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al"}
+)
+_SHORT_PLACES = {
+    "Great Britain": ("Britain", "UK"),
+    "United Kingdom": ("UK", "Britain"),
+    "United States": ("US", "USA", "America"),
+    "United States of America": ("US", "USA", "America"),
+    "Czech Republic": ("Czechia",),
+    "Republic of Ireland": ("Ireland",),
+    "the Netherlands": ("Netherlands", "Holland"),
+}
+# Party names as newspapers shorten them, and the full forms a student may write instead.
+_PARTY_FORMS = {
+    "lib dem": ("Liberal Democrat", "Liberal Democrats", "Lib Dems"),
+    "lib dems": ("Liberal Democrats", "Liberal Democrat", "Lib Dem"),
+    "tory": ("Conservative", "Conservatives", "Tories"),
+    "tories": ("Conservatives", "Conservative", "Tory"),
+}
+# Words an organisation's short name leaves off ("Lycos Europe" is "Lycos" to a reader).
+_ORG_QUALIFIERS = frozenset(
+    {
+        "europe",
+        "uk",
+        "us",
+        "international",
+        "worldwide",
+        "global",
+        "inc",
+        "ltd",
+        "plc",
+        "llc",
+        "group",
+        "corp",
+        "corporation",
+        "holdings",
+        "co",
+        "company",
+        "securities",
+        "ag",
+        "sa",
+    }
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+_PREPOSITION = re.compile(r"^(?:of|in|at|for|from|by|to|on|with)\s", re.I)
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_MONTH = "|".join(MONTHS)
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})(,?\s+\d{{4}})?$")
+_MONTH_DAY = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(,?\s+\d{{4}})?$")
+# Words before a noun that name again the thing already spoken of ("the ledger").
+_SAME_THING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# A common noun more frequent than this in general English is too vague to stand for a phrase.
+_HEAD_MAX_ZIPF = 5.0
+
+
+def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tuple[str, ...]:
+    """Other ways a student may type the answer, the answer itself not repeated.
+
+    A number with or without its unit, in digits or words ("three gold medals", "three", "3");
+    a person's surname alone (with its particle: "De Niro"), with or without a title or a
+    descriptor ("Farmer Geoff Brooks" -> "Geoff Brooks", "Brooks"); the short name of a place
+    ("Britain"); an organisation's acronym where the article uses it, and its short name
+    ("Lycos" for "Lycos Europe"); a date in either order ("11 November", "November 11");
+    the distinctive noun of a common-noun phrase when the article uses it for nothing else.
+    """
+    out: list[str] = []
+    text = doc.text if doc is not None else ""
+    party = _PARTY_FORMS.get(answer.casefold())
+    if party:
+        out += party
+    elif fact.type is FactType.QUANTITY:
+        out += _number_forms(fact, answer)
+    elif fact.type is FactType.ORDINAL:
+        out.append(fact.attr("number") or answer)
+    elif fact.type in (FactType.PERSON, FactType.QUOTE):
+        if not looks_like_place_or_body(answer):
+            for name in (fact.attr("canonical") or "", fact.text, answer):
+                out += person_forms(name)
+        elif fact.type is FactType.PERSON:
+            out += _organisation_forms(fact, answer, text)
+    elif fact.type is FactType.PLACE:
+        for name in (answer, fact.attr("canonical") or ""):
+            out += _SHORT_PLACES.get(name, ())
+            if name.startswith("the "):
+                out.append(name[4:])
+        if fact.attr("canonical") and fact.attr("canonical") != answer:
+            out.append(fact.attr("canonical") or "")
+    elif fact.type is FactType.ORGANISATION:
+        out += _organisation_forms(fact, answer, text)
+    elif fact.type is FactType.DATE:
+        if answer.startswith("the "):
+            out.append(answer[4:])
+        out += date_forms(answer.removeprefix("the "))
+    elif fact.type is FactType.OTHER:
+        if fact.attr("form") == "name" and _descriptor_before_name(answer):
+            out += person_forms(answer)
+        elif fact.attr("form") == "name":
+            out += _organisation_forms(fact, answer, text)
+        elif doc is not None and answer == fact.text and not answer[:1].isupper():
+            out += _phrase_heads(fact, doc)
+    seen = {answer.casefold()}
+    kept: list[str] = []
+    for form in out:
+        form = form.strip()
+        if _PREPOSITION.match(form):
+            continue  # "of Sony": a name caught with the word before it is no answer
+        if form and form.casefold() not in seen:
+            seen.add(form.casefold())
+            kept.append(form)
+    return tuple(kept)
+
+
+def _number_forms(fact: Fact, answer: str) -> list[str]:
+    """'1,360 km' -> '1360 km', '1,360', '1360'; 'three gold medals' -> 'three', '3', '3 gold medals'."""
+    out: list[str] = []
+    number = _NUMBER_PART.search(answer)
+    if number:
+        for variant in number_variants(number.group()):
+            out.append(answer.replace(number.group(), variant))
+            out.append(variant)
+        unit = fact.attr("unit")
+        if unit and unit not in answer:
+            out += [f"{variant} {unit}" for variant in number_variants(number.group())]
+        value = parse_number(number.group())
+        if value is not None and value == int(value):
+            word = next((w for w, n in NUMBER_WORDS.items() if n == value and w != "dozen"), None)
+            if word:
+                out += [word, answer.replace(number.group(), word)]
+        return out
+    first = answer.split()[0] if answer.split() else ""
+    if first.lower() in NUMBER_WORDS:
+        digits = str(NUMBER_WORDS[first.lower()])
+        rest = answer[len(first) :]
+        out += [first, digits, (digits + rest).strip()]
+    return out
+
+
+def person_forms(name: str) -> list[str]:
+    """A person's name as people write it: in full, without a title, without a role before the
+    given name ("Farmer Geoff Brooks" -> "Geoff Brooks"), the surname alone with its particle
+    ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
+    words = name.split()
+    out: list[str] = [name] if words else []
+    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLE_WORDS:
+        words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+        words = words[:-1]  # "Charles Evans Jr" is "Evans", never "Jr"
+    if not words:
+        return out
+    out.append(" ".join(words))
+    if _descriptor_before_name(" ".join(words)):
+        out.append(" ".join(words[1:]))
+    if len(words) > 1:
+        first = len(words) - 1
+        while first > 1 and words[first - 1].lower() in _PARTICLES:
+            first -= 1
+        out.append(" ".join(words[first:]))
+        surname = words[-1]
+        for prefix in ("al-", "el-", "Al-", "El-"):
+            if surname.startswith(prefix) and len(surname) > len(prefix) + 2:
+                out.append(surname[len(prefix) :])
+        out.append(surname)
+    return out
+
+
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|keeper|ee)$")
+
+
+def _descriptor_before_name(answer: str) -> bool:
+    """A role or occupation standing before a two-word name ("Farmer Geoff Brooks",
+    "Chancellor Gordon Brown"): the whole is a person, and a student leaves the word off."""
+    words = answer.split()
+    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words):
+        return False
+    if any(w in ORG_HEADS or w in PLACE_HEADS or w in THING_HEADS for w in words):
+        return False  # "Royal Mail Group", "Grand Canal Bridge": not a person
+    low = words[0].lower()
+    if low in demonyms():
+        return False
+    return low in role_words() or _AGENT.search(low) is not None
+
+
+def _organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
+    """Acronym and full name; the acronym of the name where the article uses it ("MPAA");
+    the short name without a qualifier ("Lycos" for "Lycos Europe")."""
+    out: list[str] = []
+    for key in ("acronym", "expansion", "canonical"):
+        if fact.attr(key):
+            out.append(fact.attr(key) or "")
+    bare = answer.removeprefix("the ").removeprefix("The ")
+    if bare != answer:
+        out.append(bare)
+    words = bare.split()
+    if len(words) < 2 or not text:
+        return out
+    initials = "".join(w[0] for w in words if w.lower() not in _NAME_CONNECTORS and w[:1].isupper())
+    if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text):
+        out.append(initials)
+    head = words[0]
+    short = words[:-1]
+    while short and short[-1].lower().strip(".,") in _ORG_QUALIFIERS:
+        if len(short) == 1:
+            break
+        short = short[:-1]
+    if words[-1].lower().strip(".,") in _ORG_QUALIFIERS:
+        if len(short) > 1 or zipf(short[0]) < 4.0:
+            out.append(" ".join(short))  # "Lycos", never "Popular" for "Popular Securities"
+    elif (
+        len(head) > 2
+        and head.lower() not in STOPWORDS
+        and head.lower() not in demonyms()
+        and zipf(head) < 4.0
+        and re.search(rf"\b{re.escape(head)}\b(?!\s+[A-Z])", text)
+    ):
+        out.append(head)  # the article itself calls it by its first word alone
+    return out
+
+
+def date_forms(answer: str) -> list[str]:
+    """'11 November' <-> 'November 11', with and without 'th' ('11th November')."""
+    match = _DAY_MONTH.match(answer)
+    if match:
+        day, month, year = match.group(1), match.group(2), match.group(3) or ""
+    else:
+        match = _MONTH_DAY.match(answer)
+        if not match:
+            return []
+        month, day, year = match.group(1), match.group(2), match.group(3) or ""
+    n = int(day)
+    suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL_SUFFIX.get(n % 10, "th")
+    year = year.strip(", ")
+    tail = f" {year}" if year else ""
+    comma = f", {year}" if year else ""
+    return [
+        f"{n} {month}{tail}",
+        f"{n}{suffix} {month}{tail}",
+        f"{month} {n}{comma}",
+        f"{month} {n}{suffix}{comma}",
+        f"{month} {n}{tail}",
+    ]
+
+
+def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
+    """The head noun of a common-noun phrase ("forums" for "discussion forums") and its rarest
+    noun ("caretaker" for "caretaker manager"), each only where the article uses that word for
+    nothing but this phrase (so it can only mean this)."""
+    tokens = [
+        t
+        for t in doc.sentences[fact.sentence].tokens
+        if fact.start <= t.start and t.end <= fact.end
+    ]
+    if len(tokens) < 2:
+        return []
+    nouns = [
+        t
+        for t in tokens
+        if t.tag in ("NN", "NNS")
+        and t.text.isalpha()
+        and t.text.lower() not in STOPWORDS
+        and t.text.lower() not in VAGUE_NOUNS
+        and zipf(t.text) <= _HEAD_MAX_ZIPF
+    ]
+    if not nouns:
+        return []
+    picks = []
+    if nouns[-1] is tokens[-1]:
+        picks.append(nouns[-1].text)
+    rarest = min(nouns, key=lambda t: zipf(t.text))
+    if len(tokens) == 2 and rarest.text not in picks:
+        picks.append(rarest.text)  # "caretaker" for "caretaker manager"; longer phrases: head only
+    phrase = re.compile(re.escape(fact.text), re.I)
+    spans = [(m.start(), m.end()) for m in phrase.finditer(doc.text)]
+    out = []
+    for word in picks:
+        uses = re.finditer(rf"(?:(\w+)\s+)?\b{re.escape(word)}\b", doc.text, re.I)
+        if all(
+            any(a <= m.end() - len(word) < b for a, b in spans)
+            or (m.group(1) or "").lower() in _SAME_THING
+            for m in uses
+        ):
+            out.append(word)
+    return out

@@ -1,0 +1,232 @@
+"""Stems that lean on the article: "The film ...", "such a size", a blank that halves a name.
+
+A student who has read the article but does not have it open cannot tell which film "The film"
+is, what "such a size" was, or who "he" is in "Since then he ...". And a blank must never cut a
+proper name in two ("the _____ and Social Care"): the answer would be a fragment of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.nlp.dates import MONTHS, WEEKDAYS
+from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
+
+# A sentence opening on a determiner and only lower-case words: "The band ...", "This target".
+_DEFINITE = re.compile(r"(?:The|This|That|These|Those|Such)\s+", re.I)
+_LOWER_WORD = re.compile(r"[a-z][\w'’-]*|\d[\w-]*-[a-z][\w-]*")
+_NP_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# "this year", "the next day": times, read against the article's date, not things left unnamed.
+_TIME_HEADS = frozenset(
+    {
+        "year",
+        "week",
+        "month",
+        "day",
+        "season",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "decade",
+        "century",
+        "time",
+        "moment",
+        "past",
+        "future",
+        "world",
+        "public",
+        "government",
+        "police",
+        "economy",
+    }
+)
+# Mid-sentence "such a size", "this problem", "these plans": they point back to text not shown.
+_POINTING = re.compile(r"\b(?:such\s+(?:an?\s+)?|this\s+|these\s+)(?!as\b)([a-z][\w-]*)")
+_CALENDAR = frozenset(MONTHS) | {d.capitalize() for d in WEEKDAYS}
+# "Since then he ...", "Last year she ...": an opening phrase, then an unresolved pronoun.
+_LATE_PRONOUN = re.compile(
+    r"^(?:Since|In|On|At|Last|Earlier|Later|After|Before|Then|Now|During|Until|By|Yesterday|"
+    r"Today|Recently|Previously|Next|Within|Over|Throughout|Already|Still|Eventually|Finally)"
+    r"(?:\s+(?:[a-z][\w'’-]*|\d[\w,.]*)){0,4},?\s+(he|she|they|it|his|her|their)\b"
+)
+_HEADS = ORG_HEADS | PLACE_HEADS | THING_HEADS
+_CONNECTOR = re.compile(r"\s(?:of|for|and|&|de|du)\s")
+_NAME_GOES_ON = re.compile(r"^\s+(?:and|&|of|for)\s+[A-Z][\w'’-]*")
+_OWN_NAME = re.compile(r"^\s+and\s+[A-Z][\w'’-]*\s+([A-Z][\w'’-]*)")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:of|for|and|&)\s+$")
+# Capitalised words before a name that are not part of it ("The Aviator", "Mr Evans").
+_NOT_PART_OF_NAME = frozenset({"the", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "st", "i"})
+_NOT_NAMES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL, FactType.QUOTE})
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """An unnamed subject a sentence opens with: its head noun and where it sits."""
+
+    head: str
+    start: int
+    end: int
+    # The description's earlier words, for a head the tagger took for a noun ("researchers
+    # estimate"): (word, start, end), nearest last.
+    before: tuple[tuple[str, int, int], ...] = ()
+
+
+def vague_opening(
+    body: str, sentence: Sentence, offset: int, a: int, b: int | None = None
+) -> Description | None:
+    """The description the text opens with when the reader cannot identify it ("The dinner, on
+    Tuesday, is ...", "The 29-year-old finished ..."); ``offset`` is where ``body`` starts in
+    the sentence and ``a`` where the answer starts. A description that names something before
+    its verb ("The sequel to Meet The Parents") or that holds the answer is not vague."""
+    opening = _DEFINITE.match(body)
+    if not opening:
+        return None
+    pos = opening.end()
+    head: Description | None = None
+    for token in sentence.tokens:
+        at = token.start - sentence.start - offset
+        if at < pos:
+            continue
+        if at > pos + 1 or not _LOWER_WORD.fullmatch(token.text) or token.tag not in _NP_TAGS:
+            break
+        earlier = (*head.before, (head.head, head.start, head.end)) if head else ()
+        head = Description(token.text, offset + at, offset + at + len(token.text), earlier)
+        pos = at + len(token.text)
+    b = a if b is None else b
+    if head is None or offset + pos > a:
+        return None  # "The Xbox game ...", or the answer is the subject itself
+    low = head.head.lower()
+    if low in _TIME_HEADS or low.rstrip("s") in _TIME_HEADS:
+        return None
+    # Up to the sentence's first verb, does the subject name anything?
+    first, commas = True, 0
+    for token in sentence.tokens:
+        at = token.start - sentence.start
+        if at < offset + pos:
+            continue
+        # A past form right after the subject or after an aside between commas is its verb
+        # ("The band released ...", "The play, directed by X, won ...").
+        if token.tag in _FINITE or ((first or commas >= 2) and token.tag.startswith("VB")):
+            return head
+        first = False
+        commas += token.text == ","
+        if a <= at < b:
+            continue  # the answer names nothing for the student: it is the blank
+        if token.text[:1].isupper() and token.text not in _CALENDAR:
+            return None
+    return head
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|\d+)){0,4}"
+
+
+def named_antecedent(doc: Document, sentence: Sentence, head: str) -> str | None:
+    """The head noun with the one name the article gave it before ("band" -> "band Busted" after
+    "pop band Busted"; "site" -> "Suprnova site" after "the Suprnova site"; "survey" -> "survey
+    led by the University of Vienna" after "A survey led by the University of Vienna"), or None
+    when the article names no such thing, or more than one."""
+    word = rf"(?i:{re.escape(head)})"
+    after = re.compile(rf"\b(?P<h>{word})\s+({_NAME})")
+    before = re.compile(rf"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+){{1,3}})(?P<h>{word})\b")
+    described = re.compile(
+        rf"(?:^|\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}})(?P<h>{word})\s+"
+        rf"((?:{_BY}|of|from|at|for)\s+(?:the\s+)?{_NAME})"
+    )
+    texts = [doc.title or "", doc.standfirst or ""]
+    texts += [s.text for s in doc.sentences[: sentence.index]]
+    # One candidate per mention of the head, the fullest description first.
+    found: dict[tuple[int, int], str] = {}
+    for i, text in enumerate(texts):
+        for m in described.finditer(text):
+            found.setdefault((i, m.start("h")), f"{head} {_trim(m.group(2))}")
+        for m in after.finditer(text):
+            name = _trim(m.group(2))
+            if name.split()[0] not in _CALENDAR:
+                found.setdefault((i, m.start("h")), f"{head} {name}")
+        for m in before.finditer(text):
+            name = m.group(1).strip()
+            if name.split()[0] not in _CALENDAR:
+                found.setdefault((i, m.start("h")), f"{name} {head}")
+    if len(set(found.values())) != 1:
+        return None
+    return next(iter(found.values()))
+
+
+_BY = (
+    r"(?:led|run|published|organised|organized|conducted|commissioned|held|made|released|"
+    r"directed|written|founded|owned|funded|carried out|produced)\s+by"
+)
+
+
+def _trim(name: str) -> str:
+    return re.sub(r"(?:\s+(?:of|the|and))+$", "", name.rstrip(".,;:"))
+
+
+def points_back(sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
+    """'such a size', 'this problem' outside quoted words and outside the answer."""
+    text = sentence.text
+    nouns = {
+        t.start - sentence.start for t in sentence.tokens if t.tag in ("NN", "NNS", "JJ", "VBN")
+    }
+    for m in _POINTING.finditer(text):
+        if m.start() < b and a < m.end():
+            continue
+        if any(q0 <= m.start() < q1 for q0, q1 in quoted) or m.start(1) not in nouns:
+            continue
+        noun = m.group(1).lower()
+        if noun in _TIME_HEADS or noun.rstrip("s") in _TIME_HEADS:
+            continue
+        return True
+    return False
+
+
+def late_pronoun(body: str) -> bool:
+    """Whether the text opens on a phrase and then a pronoun: "Since then he ...", "In 2003 it"."""
+    return _LATE_PRONOUN.match(body) is not None
+
+
+def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
+    """Whether the answer span [a, b) of the sentence text is a strict part of a longer proper
+    name: "Welsh Institute for Health| and Social Care", "Bank of |England", "|New York| Marathon"
+    (a name's own word follows)."""
+    if fact.type in _NOT_NAMES:
+        return False
+    span, after, before = text[a:b], text[b:], text[:a]
+    words = span.split()
+    inner = bool(_CONNECTOR.search(f" {span} "))
+    own_name = _OWN_NAME.match(after)  # "Oxford University and Cambridge University"
+    own = own_name is not None and own_name.group(1) in _HEADS
+    if _NAME_GOES_ON.match(after) and (inner or any(w in _HEADS for w in words)) and not own:
+        return True
+    following = re.match(r"^ ([A-Z][\w'’-]*)", after)
+    if following and following.group(1) in _HEADS:
+        return True  # "New York| Marathon", "Lycos| Group"
+    number_after = re.match(r"^ \d+\b(?![.,:-]?\d)", after)
+    if fact.type is not FactType.PERSON and words and words[-1][:1].isupper() and number_after:
+        return True  # "Sony PlayStation| 2", "Halo| 2": the number is part of the name
+    earlier = _NAME_BEFORE.search(before)
+    if earlier and earlier.group(1) in _HEADS:
+        return True  # "Bank of |England"
+    previous = re.search(r"(\S+)\s$", before)
+    if fact.type is not FactType.PERSON and span[:1].isupper() and previous:
+        word = previous.group(1)
+        opening = before.strip() == word
+        if (
+            word[:1].isupper()
+            and word.replace("-", "").isalpha()
+            and not opening
+            and word not in _CALENDAR
+            and word.lower() not in _NOT_PART_OF_NAME
+            and not (word.isupper() and len(word) <= 3)
+        ):
+            return True  # "the Welsh |Assembly", "My |Beautiful Laundrette": the name goes back
+    return False

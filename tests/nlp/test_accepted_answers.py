@@ -1,0 +1,114 @@
+"""Typed answers: the accepted list holds what a student would fairly write, from real extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.nlp import read_document
+from quizapp.nlp.distractors import build_pools
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import Document, Fact, FactType, QuestionKind
+from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
+from quizapp.nlp.questions.accepting import accepted_answers, date_forms, person_forms
+
+HARBOUR = (
+    "Coastal towns in Norland will vote on a new harbour tax on 14 March, officials said. "
+    "The plan was drawn up by Marco Di Stefano and backed by Lucia van Houten. "
+    "Beekeeper Tomas Albrecht, who chairs the local growers' club, said the tax was unfair. "
+    "The International Federation of Harbour Pilots opposed the plan. "
+    "A spokesman for the IFHP said members would strike. "
+    "Talks with Veltrix Europe stalled after Veltrix refused to pay. "
+    "The council will publish its findings in the online ledger, kept at the town hall. "
+    "Mr Albrecht said the ledger would be checked by the harbour master."
+)
+
+
+@pytest.fixture(scope="module")
+def harbour() -> tuple[Document, tuple[Fact, ...]]:
+    doc = read_document(HARBOUR)
+    return doc, extract_facts(doc)
+
+
+def _accepted(harbour: tuple[Document, tuple[Fact, ...]], text: str) -> tuple[str, ...]:
+    doc, facts = harbour
+    fact = next(f for f in facts if f.text == text)
+    return accepted_answers(fact, fact.text, doc)
+
+
+def test_surname_keeps_its_particle(harbour) -> None:
+    assert "Di Stefano" in _accepted(harbour, "Marco Di Stefano")
+    assert "van Houten" in _accepted(harbour, "Lucia van Houten")
+    assert "De Niro" in person_forms("Robert De Niro")
+    assert "W Bush" not in person_forms("George W Bush"), "a middle initial is not a name"
+    assert "Bush" in person_forms("George W Bush")
+    assert "Evans" in person_forms("Charles Evans Jr")
+    assert "Jr" not in person_forms("Charles Evans Jr")
+
+
+def test_a_word_before_the_given_name_may_be_left_off(harbour) -> None:
+    accepted = _accepted(harbour, "Beekeeper Tomas Albrecht")
+    assert {"Tomas Albrecht", "Albrecht"} <= set(accepted)
+
+
+def test_a_descriptor_before_a_name_typed_as_other_still_gives_the_surname() -> None:
+    fact = Fact(FactType.OTHER, "Fisherman Ivo Marsh", 0, 19, 0, (("form", "name"),))
+    assert {"Ivo Marsh", "Marsh"} <= set(accepted_answers(fact, fact.text))
+
+
+def test_acronym_accepted_where_the_article_uses_it(harbour) -> None:
+    assert "IFHP" in _accepted(harbour, "International Federation of Harbour Pilots")
+    doc = read_document("The Guild of Rope Makers met in Leeds. The guild elected a new chair.")
+    fact = Fact(FactType.ORGANISATION, "Guild of Rope Makers", 4, 24, 0)
+    assert "GRM" not in accepted_answers(fact, fact.text, doc), "not an acronym the article uses"
+
+
+def test_short_name_of_an_organisation(harbour) -> None:
+    assert "Veltrix" in _accepted(harbour, "Veltrix Europe")
+
+
+def test_dates_in_either_order() -> None:
+    assert {"November 11", "11th November", "November 11th"} <= set(date_forms("11 November"))
+    assert {"3 May 2004", "3rd May 2004"} <= set(date_forms("May 3, 2004"))
+    assert date_forms("2004") == []
+
+
+def test_head_noun_of_a_phrase_only_when_unambiguous(harbour) -> None:
+    # "ledger" elsewhere is only "the ledger", the same thing: accepted.
+    assert "ledger" in _accepted(harbour, "online ledger")
+    doc = read_document(
+        "Ruiz, who has been interim coach, was assistant coach when Lind was head coach."
+    )
+    facts = extract_facts(doc)
+    fact = next(f for f in facts if f.text == "interim coach")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "interim" not in accepted, "an adjective is not a noun"
+    assert "coach" not in accepted, "'coach' names two other roles in the article"
+
+
+def test_a_preposition_caught_with_a_name_is_never_accepted() -> None:
+    fact = Fact(FactType.ORGANISATION, "Sony", 0, 4, 0, (("canonical", "of Sony"),))
+    assert not [a for a in accepted_answers(fact, "Sony") if a.lower().startswith("of ")]
+
+
+def test_party_short_forms() -> None:
+    fact = Fact(FactType.PERSON, "Lib Dem", 0, 7, 0)
+    accepted = accepted_answers(fact, fact.text)
+    assert "Liberal Democrat" in accepted
+    assert "Dem" not in accepted
+
+
+def test_quote_speaker_accepted_by_surname() -> None:
+    text = (
+        "Ingrid Solvang won the final in straight sets on Sunday evening. "
+        '"That was the best match I have played all season long," said Solvang afterwards.'
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+    items = list(QUESTION_BUILDERS[QuestionKind.SHORT_ANSWER](facts, ctx))
+    quote_items = [i for i in items if i.prompt.startswith("Who said")]
+    assert quote_items, "the quote becomes a who-said item"
+    item = quote_items[0]
+    assert item.answer == "Ingrid Solvang"
+    assert "Solvang" in item.accepted
+    assert item.answer not in item.accepted
