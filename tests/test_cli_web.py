@@ -58,7 +58,8 @@ def test_demo_sets_up_idempotently(database: str) -> None:
         quizzes = db.session.scalars(db.select(Quiz)).all()
         assert len(quizzes) == 1
         assert quizzes[0].status is QuizStatus.PUBLISHED and quizzes[0].join_code == code
-        assert len(quizzes[0].questions) >= 10
+        # A full quiz of the sample article (sized to its facts: no item gives another away).
+        assert len(quizzes[0].questions) >= 6
         db.engine.dispose()
 
 
