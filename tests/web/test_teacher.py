@@ -366,3 +366,11 @@ def test_generate_step_proposes_a_quiz_sized_to_the_article(client: Any, auth: A
     count = re.search(r'name="count"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="count"', page)
     assert count is not None
     assert int(count.group(1) or count.group(2)) == 1  # 30 words: one item, not 20
+
+
+def test_review_page_never_lists_the_answer_as_also_accepted(client: Any, own_quiz: Quiz) -> None:
+    # The factory's fill-in item was saved with its answer inside its accepted list, as quizzes
+    # drafted before the generator's fix were.
+    page = client.get(f"/teacher/quizzes/{own_quiz.id}").get_data(as_text=True)
+    assert "Also accepted: CAF" in page
+    assert "Also accepted: Coastal Arts Fund" not in page
