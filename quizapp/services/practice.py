@@ -309,7 +309,7 @@ def _current_form(row: PracticeItem) -> PracticeForm:
     return form_for(_state(row), has_other=has_other)
 
 
-def _student_item(item: Mapping[str, Any], seed: str) -> dict[str, Any]:
+def student_item(item: Mapping[str, Any], seed: str) -> dict[str, Any]:
     """What the student sees before answering: prompt and shuffled choices, never the answer."""
     shown: dict[str, Any] = {"id": item["id"], "kind": item["kind"], "prompt": item["prompt"]}
     if item["kind"] == "multiple_choice":
@@ -349,7 +349,7 @@ def practice_view(attempt: Attempt, *, after: int | None = None) -> PracticeView
         form = _current_form(row)
         other = form is PracticeForm.OTHER
         seen = row.times_seen
-        shown = _student_item(
+        shown = student_item(
             _asked_item(row, form), f"{attempt.order_seed}:{row.id}:{row.times_seen}"
         )
     mastered, total = progress(states)

@@ -9,7 +9,6 @@ the card version it was shown: of two devices answering the same due card, one r
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -30,6 +29,7 @@ from quizapp.models import (
     db,
 )
 from quizapp.nlp import convert_item
+from quizapp.services.practice import student_item
 from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
 from quizapp.services.scoring import score_item
 from quizapp.services.units import StudentUnit, student_units
@@ -281,20 +281,6 @@ def _uses_other_form(row: ReviewCard) -> bool:
     return row.reviews % 2 == 0 and _other_item(row) is not None
 
 
-def _shown(item: Mapping[str, Any], seed: str) -> dict[str, Any]:
-    """What the student sees before answering: prompt and shuffled choices, never the answer."""
-    shown: dict[str, Any] = {"id": item["id"], "kind": item["kind"], "prompt": item["prompt"]}
-    if item["kind"] == "multiple_choice":
-        options = [str(o) for o in item.get("options") or ()]
-        random.Random(seed).shuffle(options)
-        shown["options"] = options
-    elif item["kind"] == "true_false":
-        shown["options"] = ["True", "False"]
-    elif item["kind"] == "numeric" and item.get("unit"):
-        shown["unit"] = str(item["unit"])
-    return shown
-
-
 def next_prompt(student: Student, now: datetime) -> ReviewPrompt | None:
     """The earliest due card of today, asked in its form for this review; None when done."""
     due = list(
@@ -312,7 +298,7 @@ def next_prompt(student: Student, now: datetime) -> ReviewPrompt | None:
     return ReviewPrompt(
         card_id=row.id,
         version=row.version,
-        item=_shown(_asked_item(row, other), f"{row.id}:{row.version}"),
+        item=student_item(_asked_item(row, other), f"{row.id}:{row.version}"),
         other_form=other,
         due_left=due_today(student.id, now),
     )
