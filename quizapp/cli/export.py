@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:  # the app loads only when the command runs, so `--help` stays quick
+    from quizapp.exports.base import ExportResult
+    from quizapp.models import Quiz
 
 # Kept in step with quizapp.exports.FORMATS (checked by a test) so `--help` needs no import.
 FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "qti-canvas", "csv", "json", "anki")
@@ -30,6 +35,13 @@ FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "qti-canvas", "csv", 
 )
 @click.option("--appendix", is_flag=True, help="pdf/key: add the article with numbered paragraphs.")
 @click.option(
+    "--lesson",
+    "as_lesson",
+    is_flag=True,
+    help="The lesson made of this quiz, in sections: qti, qti-canvas and moodle-xml write "
+    "it as an LMS module, pdf as a worksheet.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -37,7 +49,13 @@ FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "qti-canvas", "csv", 
     help="File to write ('-' for standard output).",
 )
 def export_command(
-    quiz_ref: str, fmt: str, versions: int, paper: str, appendix: bool, output: Path
+    quiz_ref: str,
+    fmt: str,
+    versions: int,
+    paper: str,
+    appendix: bool,
+    as_lesson: bool,
+    output: Path,
 ) -> None:
     """Export a quiz (by number or join code) from the app's database."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -55,7 +73,10 @@ def export_command(
         if quiz is None:
             raise click.ClickException(f"no quiz with number or join code {quiz_ref!r}")
         try:
-            result = export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
+            if as_lesson:
+                result = _export_lesson(quiz, fmt, paper=paper)
+            else:
+                result = export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
     if str(output) == "-":
@@ -66,6 +87,21 @@ def export_command(
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     click.echo(f"wrote {output} ({len(result.data):,} bytes, {result.mimetype})", err=True)
+
+
+def _export_lesson(quiz: Quiz, fmt: str, *, paper: str) -> ExportResult:
+    """The lesson of this quiz as a module or a worksheet; ClickException if it is no lesson."""
+    from quizapp.exports.base import ExportResult
+    from quizapp.services.lesson_reports import export_lesson_module, lesson_worksheet
+    from quizapp.services.lessons import lesson_for_quiz
+
+    lesson = lesson_for_quiz(quiz.id)
+    if lesson is None:
+        raise click.ClickException(f"quiz {quiz.id} is not a lesson (make one on its page first)")
+    if fmt == "pdf":
+        data = lesson_worksheet(lesson, paper=paper)
+        return ExportResult(data, f"lesson-{quiz.id}-worksheet.pdf", "application/pdf")
+    return export_lesson_module(lesson, fmt)
 
 
 COMMANDS = [export_command]

@@ -24,6 +24,7 @@ __all__ = [
     "export_quiz",
     "find_quiz",
     "quiz_document",
+    "quiz_identity",
 ]
 
 # Formats laid out by WeasyPrint: seconds of CPU for a long article or many versions.
@@ -79,10 +80,15 @@ def export_quiz(
         quiz_title=quiz.title,
         # The quiz's number and creation time: fixed for its life (a join code comes only on
         # publishing) and different for quiz 5 of another school's database.
-        set_identity=f"quiz-{quiz.id}-{created}",
+        set_identity=quiz_identity(quiz),
         modified=created,
         item_modified=item_modified,
     )
+
+
+def quiz_identity(quiz: Quiz) -> str:
+    """Who a stored quiz is in exported files: its number and creation second."""
+    return f"quiz-{quiz.id}-{_seconds(quiz.created_at)}"
 
 
 def _seconds(moment: datetime | None) -> int | None:

@@ -1,15 +1,25 @@
-"""What a teacher reads of a lesson: per-section results, and the lesson as a worksheet."""
+"""What a teacher reads of a lesson: per-section results, the lesson as a worksheet or module."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from quizapp.exports.base import ExportResult
 from quizapp.models import Attempt, Question, Response, db
 from quizapp.models.lesson import Lesson
 from quizapp.services.lessons import question_sections, section_plans
 from quizapp.services.snapshots import live_questions
 
-__all__ = ["LessonResults", "QuestionResult", "SectionResult", "lesson_results", "lesson_worksheet"]
+__all__ = [
+    "LessonResults",
+    "QuestionResult",
+    "SectionResult",
+    "export_lesson_module",
+    "lesson_document",
+    "lesson_results",
+    "lesson_worksheet",
+]
 
 
 # ---------------------------------------------------------------- the teacher's view
@@ -145,3 +155,43 @@ def lesson_worksheet(lesson: Lesson, *, paper: str = "A4") -> bytes:
         final_items=tuple(final),
     )
     return worksheet_pdf(sheet, paper=paper)
+
+
+# ---------------------------------------------------------------- the LMS module
+
+
+def lesson_document(lesson: Lesson) -> dict[str, Any]:
+    """The lesson as a lesson document (see quizapp.exports.lesson_module): the quiz's
+    question-set document plus each section's paragraphs and check item ids, and the end quiz."""
+    from quizapp.services.exporting import quiz_document
+
+    quiz = lesson.quiz
+    document = quiz_document(quiz)
+    questions = live_questions(quiz)
+    roles = question_sections(lesson, questions)
+    text = quiz.article.text
+    sections = [
+        {
+            "paragraphs": [text[a:b].strip() for a, b in plan.spans],
+            "items": [f"q{q.id}" for q in questions if roles[q.id] == number],
+        }
+        for number, plan in enumerate(section_plans(lesson), 1)
+    ]
+    final = [f"q{q.id}" for q in questions if roles[q.id] is None]
+    document["lesson"] = {"sections": sections, "final": final}
+    return document
+
+
+def export_lesson_module(lesson: Lesson, fmt: str) -> ExportResult:
+    """The lesson as an LMS module (fmt in LESSON_FORMATS); ValueError for any other format.
+
+    The set identity is the quiz's, so a question keeps its Moodle id number whether the
+    teacher exports the lesson or its quiz.
+    """
+    from quizapp.exports.lesson_module import export_lesson
+    from quizapp.services.exporting import quiz_identity
+
+    quiz = lesson.quiz
+    return export_lesson(
+        lesson_document(lesson), fmt, quiz_title=quiz.title, set_identity=quiz_identity(quiz)
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from flask import (
     Blueprint,
     abort,
@@ -10,11 +12,13 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as BaseResponse
 
+from quizapp.exports.lesson_module import LESSON_FORMATS
 from quizapp.models import Attempt
 from quizapp.models.lesson import Lesson
 from quizapp.services import lesson_reports, lessons, taking
@@ -84,6 +88,26 @@ def worksheet(quiz_id: int) -> BaseResponse:
     response.headers["Content-Disposition"] = (
         f'attachment; filename="lesson-{quiz_id}-worksheet.pdf"'
     )
+    return response
+
+
+@bp.get("/teacher/lessons/<int:quiz_id>/module/<fmt>")
+@login_required
+def module(quiz_id: int, fmt: str) -> BaseResponse:
+    """The lesson as an LMS module: a QTI test with its sections, or Moodle XML categories."""
+    quiz = get_owned_quiz(current_user, quiz_id)
+    lesson = lessons.lesson_for_quiz(quiz_id) if quiz is not None else None
+    if lesson is None or fmt not in LESSON_FORMATS:
+        abort(404)
+    result = lesson_reports.export_lesson_module(lesson, fmt)
+    response = send_file(
+        io.BytesIO(result.data),
+        mimetype=result.mimetype,
+        as_attachment=True,
+        download_name=result.filename,
+    )
+    # The files hold the answers: never kept in shared caches.
+    response.headers["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -172,3 +172,46 @@ def test_cli_unknown_quiz_is_one_line_error(app, cli_env, tmp_path):
     assert result.exit_code == 1
     assert result.output.strip() == "Error: no quiz with number or join code 'nope'"
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_cli_exports_a_lesson_as_a_module_and_refuses_a_plain_quiz(app, cli_env, tmp_path):
+    from click.testing import CliRunner
+
+    from quizapp.paths import SAMPLES_DIR
+    from quizapp.services import lessons
+    from tests.factories import make_article
+
+    with app.app_context():
+        text = (SAMPLES_DIR / "river-survey.txt").read_text(encoding="utf-8")
+        plain = make_quiz(article=make_article(text=text))
+        lesson_quiz = lessons.create_lesson(plain)
+        plain_id, lesson_id = plain.id, lesson_quiz.id
+    out = tmp_path / "lesson.xml"
+    result = CliRunner().invoke(
+        export_command,
+        [str(lesson_id), "--lesson", "--format", "moodle-xml", "-o", str(out)],
+        env=cli_env,
+    )
+    assert result.exit_code == 0, result.output
+    assert '<question type="description">' in out.read_text(encoding="utf-8")
+    sheet = tmp_path / "sheet.pdf"
+    result = CliRunner().invoke(
+        export_command,
+        [str(lesson_id), "--lesson", "--format", "pdf", "-o", str(sheet)],
+        env=cli_env,
+    )
+    assert result.exit_code == 0, result.output
+    assert sheet.read_bytes().startswith(b"%PDF")
+    refused = CliRunner().invoke(
+        export_command,
+        [str(plain_id), "--lesson", "--format", "qti", "-o", str(tmp_path / "x.zip")],
+        env=cli_env,
+    )
+    assert refused.exit_code == 1
+    assert f"quiz {plain_id} is not a lesson" in refused.output
+    wrong = CliRunner().invoke(
+        export_command,
+        [str(lesson_id), "--lesson", "--format", "gift", "-o", str(tmp_path / "x.gift")],
+        env=cli_env,
+    )
+    assert wrong.exit_code == 1 and "a lesson exports as" in wrong.output

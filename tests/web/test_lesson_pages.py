@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import re
+import xml.etree.ElementTree as ET
+import zipfile
 from typing import Any
 
 from quizapp.models import Question, QuizStatus, db
 from quizapp.paths import SAMPLES_DIR
 from quizapp.services import lessons, publishing
 from tests.factories import make_article, make_class, make_quiz
+
+QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 
 
 def _published_lesson(app: Any) -> tuple[str, int]:
@@ -74,3 +79,37 @@ def test_review_page_refuses_unknown_codes_and_shows_a_students_due_count(app: A
     assert entered.status_code == 302 and entered.headers["Location"].endswith(f"/review/{code}")
     wrong = client.post("/review", data={"personal_code": "ZZZ-ZZZ"})
     assert "not on any class list" in wrong.get_data(as_text=True)
+
+
+def test_the_owner_downloads_the_lesson_as_moodle_and_qti_modules(app: Any, auth: Any) -> None:
+    """The lesson page's export buttons give a Moodle file with a category per section and a
+    QTI package with a test section per lesson section; other formats and teachers get 404."""
+    teacher = auth.login()
+    client = auth._client
+    with app.app_context():
+        text = (SAMPLES_DIR / "river-survey.txt").read_text(encoding="utf-8")
+        source = make_quiz(db.session.merge(teacher), article=make_article(text=text))
+        quiz = lessons.create_lesson(source)
+        quiz_id, sections = quiz.id, len(lessons.lesson_for_quiz(quiz.id).sections)
+    page = client.get(f"/teacher/lessons/{quiz_id}").get_data(as_text=True)
+    assert f"/teacher/lessons/{quiz_id}/module/moodle-xml" in page
+    moodle = client.get(f"/teacher/lessons/{quiz_id}/module/moodle-xml")
+    assert moodle.status_code == 200 and moodle.mimetype == "application/xml"
+    assert moodle.headers["Content-Disposition"].startswith("attachment;")
+    root = ET.fromstring(moodle.data)
+    categories = [
+        q.findtext("category/text") for q in root.iter("question") if q.get("type") == "category"
+    ]
+    assert len(categories) == sections + 1
+    assert categories[0].startswith("$course$/top/") and "/Section 1: " in categories[0]
+    assert len([q for q in root.iter("question") if q.get("type") == "description"]) == sections
+    qti = client.get(f"/teacher/lessons/{quiz_id}/module/qti")
+    assert qti.status_code == 200 and qti.mimetype == "application/zip"
+    test = ET.fromstring(zipfile.ZipFile(io.BytesIO(qti.data)).read("assessment.xml"))
+    titles = [s.get("title") for s in test.iter(f"{QTI}assessmentSection")]
+    assert titles[0].startswith("Section 1: ") and titles[-1] == "End-of-lesson quiz"
+    assert len(titles) == sections + 1
+    assert client.get(f"/teacher/lessons/{quiz_id}/module/gift").status_code == 404
+    auth.logout()
+    auth.login()
+    assert client.get(f"/teacher/lessons/{quiz_id}/module/qti").status_code == 404

@@ -1,0 +1,144 @@
+"""A lesson as a QTI 2.1 content package: a test with one assessmentSection per lesson section.
+
+Each section carries its reading text as a rubricBlock for candidates, which QTI test players
+(TAO, OAT's qti-sdk runner) show above every item of the section, then its check items; the
+end-of-lesson quiz is the last section. The items are written by quizapp.exports.qti, as in
+a quiz's package.
+
+A player shows a rubric only beside an item, and Canvas reads no rubrics at all, so the text
+also goes out as a reading item (an assessmentItem with no interaction, only the paragraphs)
+where it would otherwise be lost: first in every section of the "qti-canvas" flavour, and in
+a section without check items in either flavour.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from typing import Any
+
+from quizapp.exports.base import ExportOptions, ExportResult, document_title, slugify
+from quizapp.exports.lesson_module import ModuleSection, module_sections
+from quizapp.exports.qti import (
+    _ZIP_TIME,
+    QTI_NS,
+    QTI_XSD,
+    XSI_NS,
+    _item_root,
+    _manifest,
+    _sub,
+    _xml_bytes,
+    assessment_item,
+    identifier,
+)
+
+__all__ = ["export_lesson_qti", "export_lesson_qti_canvas", "lesson_test"]
+
+
+def reading_item(section: ModuleSection, item_ident: str) -> ET.Element:
+    """An assessmentItem that only shows the section's text: a heading and its paragraphs."""
+    root = _item_root(item_ident, section.title)
+    body = _sub(root, "itemBody")
+    _sub(body, "h2", text=section.title)
+    for paragraph in section.paragraphs:
+        _sub(body, "p", text=paragraph)
+    return root
+
+
+def lesson_test(
+    test_ident: str, title: str, sections: list[tuple[ModuleSection, list[str]]]
+) -> ET.Element:
+    """The assessmentTest: one linear part, a section per lesson section with its rubric text
+    and the identifiers of its items (reading item first, where there is one)."""
+    root = ET.Element(
+        "assessmentTest",
+        {
+            "xmlns": QTI_NS,
+            "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{QTI_NS} {QTI_XSD}",
+            "identifier": test_ident,
+            "title": title,
+        },
+    )
+    part = _sub(
+        root,
+        "testPart",
+        {"identifier": "PART_1", "navigationMode": "linear", "submissionMode": "individual"},
+    )
+    for section, item_idents in sections:
+        ident = f"SECTION_{section.number}" if section.number is not None else "SECTION_FINAL"
+        element = _sub(
+            part,
+            "assessmentSection",
+            {"identifier": ident, "title": section.title, "visible": "true"},
+        )
+        if section.paragraphs:
+            rubric = _sub(element, "rubricBlock", {"view": "candidate"})
+            for paragraph in section.paragraphs:
+                _sub(rubric, "p", text=paragraph)
+        for item_ident in item_idents:
+            href = f"items/{item_ident}.xml"
+            _sub(element, "assessmentItemRef", {"identifier": item_ident, "href": href})
+    return root
+
+
+def export_lesson_qti(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The lesson as a standard QTI 2.1 zip: manifest, assessment.xml with sections, items."""
+    return _lesson_package(document, options, canvas=False)
+
+
+def export_lesson_qti_canvas(document: dict[str, Any], options: ExportOptions) -> ExportResult:
+    """The lesson as a QTI 2.1 zip for Canvas: every section opens with its reading item."""
+    return _lesson_package(document, options, canvas=True)
+
+
+def _lesson_package(
+    document: dict[str, Any], options: ExportOptions, *, canvas: bool
+) -> ExportResult:
+    """The zip of either flavour; items keep their quiz identifiers, reading items are READ_n."""
+    title = document_title(document, options)
+    test_ident = identifier(slugify(title, fallback="lesson"), prefix="TEST_")
+    files: dict[str, bytes] = {}
+    item_files: list[tuple[str, str]] = []
+    used: set[str] = set()
+    layout: list[tuple[ModuleSection, list[str]]] = []
+    number = 0
+
+    def add(element_of: Any, wanted: str) -> str:
+        item_ident = wanted
+        while item_ident in used:
+            item_ident += "_"
+        used.add(item_ident)
+        href = f"items/{item_ident}.xml"
+        files[href] = _xml_bytes(element_of(item_ident))
+        item_files.append((item_ident, href))
+        return item_ident
+
+    for section in module_sections(document):
+        idents = []
+        if section.paragraphs and (canvas or not section.items):
+            idents.append(
+                add(lambda ident, s=section: reading_item(s, ident), f"READ_{section.number}")
+            )
+        for item in section.items:
+            number += 1
+            wanted = identifier(str(item.get("id") or f"q{number}"), prefix="ITEM_")
+            idents.append(
+                add(
+                    lambda ident, i=item, n=number: assessment_item(i, ident, n, canvas=canvas),
+                    wanted,
+                )
+            )
+        layout.append((section, idents))
+    files["assessment.xml"] = _xml_bytes(lesson_test(test_ident, title, layout))
+    manifest = _xml_bytes(_manifest(test_ident, item_files))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [("imsmanifest.xml", manifest), *sorted(files.items())]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return ExportResult(
+        data=buffer.getvalue(),
+        filename=f"{slugify(title, fallback='lesson')}.lesson.{'canvas.' if canvas else ''}qti.zip",
+        mimetype="application/zip",
+    )
