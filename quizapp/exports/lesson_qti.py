@@ -9,6 +9,11 @@ A player shows a rubric only beside an item, and Canvas reads no rubrics at all,
 also goes out as a reading item (an assessmentItem with no interaction, only the paragraphs)
 where it would otherwise be lost: first in every section of the "qti-canvas" flavour, and in
 a section without check items in either flavour.
+
+Canvas's importer (its qti_exporter plugin) turns a visible section's title into a text-only
+question and takes an item's type from the interaction it finds; an item with none fails to
+import unless the manifest names its type, so the Canvas flavour's manifest says
+``interactionType`` "text_only_question" for each reading item.
 """
 
 from __future__ import annotations
@@ -44,6 +49,18 @@ def reading_item(section: ModuleSection, item_ident: str) -> ET.Element:
     for paragraph in section.paragraphs:
         _sub(body, "p", text=paragraph)
     return root
+
+
+def _mark_text_only(manifest: ET.Element, item_idents: list[str]) -> None:
+    """Name the reading items' type where Canvas looks for it: resource metadata holding an
+    ``interactionType`` in the QTI 2.1 namespace (ignored by other players)."""
+    wanted = {"RES_" + ident for ident in item_idents}
+    for resource in manifest.iter("resource"):
+        if resource.get("identifier") in wanted:
+            metadata = ET.Element("metadata")
+            qti = ET.SubElement(metadata, "qtiMetadata", {"xmlns": QTI_NS})
+            ET.SubElement(qti, "interactionType").text = "text_only_question"
+            resource.insert(0, metadata)
 
 
 def lesson_test(
@@ -132,7 +149,10 @@ def _lesson_package(
             )
         layout.append((section, idents))
     files["assessment.xml"] = _xml_bytes(lesson_test(test_ident, title, layout))
-    manifest = _xml_bytes(_manifest(test_ident, item_files))
+    manifest_root = _manifest(test_ident, item_files)
+    if canvas:
+        _mark_text_only(manifest_root, [i for i, _ in item_files if i.startswith("READ_")])
+    manifest = _xml_bytes(manifest_root)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in [("imsmanifest.xml", manifest), *sorted(files.items())]:

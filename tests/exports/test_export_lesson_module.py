@@ -108,6 +108,56 @@ def test_canvas_flavour_opens_every_section_with_its_reading_item(lesson):
     assert not [e for e in reading.iter() if str(e.tag).endswith("Interaction")]
 
 
+def _canvas_import(files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """The quiz Canvas builds from the package, read as its qti_exporter plugin reads it:
+    AssessmentTestConverter walks the sections (a visible section's title becomes a
+    text-only question) and their item refs; an item's type is the manifest's
+    ``interactionType`` (in the QTI 2.1 namespace) or else QuestionTypeEducatedGuesser's
+    pick from the interactions in the item, and an item with neither fails to import."""
+    manifest = etree.fromstring(files["imsmanifest.xml"])
+    named = {}
+    for resource in manifest.iter(f"{CP}resource"):
+        kind = resource.find(f".//{QTI}interactionType")
+        named[resource.get("href")] = kind.text if kind is not None else None
+    guesses = ("choiceInteraction", "extendedTextInteraction", "textEntryInteraction")
+    guesses += ("matchInteraction",)
+    imported = []
+    test = etree.fromstring(files["assessment.xml"])
+    for section in test.iter(f"{QTI}assessmentSection"):
+        if section.get("visible") == "true" and section.get("title"):
+            imported.append(("text_only_question", section.get("title")))
+        for ref in section.iter(f"{QTI}assessmentItemRef"):
+            item = etree.fromstring(files[ref.get("href")])
+            kind = named[ref.get("href")] or next(
+                (g for g in guesses if item.find(f".//{QTI}{g}") is not None), "Error"
+            )
+            if kind == "text_only_question":
+                # question_text: the itemBody's <p>s (and <div>s), joined by <br/>.
+                body = item.find(f"{QTI}itemBody")
+                imported.append((kind, "\n".join(p.text for p in body.findall(f"{QTI}p"))))
+            else:
+                imported.append((kind, item.get("identifier")))
+    return imported
+
+
+def test_canvas_imports_section_headings_readings_and_checks_in_order(lesson):
+    imported = _canvas_import(_zip(lesson, "qti-canvas"))
+    assert imported[:5] == [
+        ("text_only_question", "Section 1: The city council of Saint-Étienne voted on Tuesday …"),
+        ("text_only_question", f"{S1}\n{S2}"),
+        ("choiceInteraction", "q1"),
+        ("textEntryInteraction", "q3"),
+        ("text_only_question", "Section 2: About 1,360 km of cable = enough to …"),
+    ]
+    assert ("text_only_question", f"{SLASHED}\n{S5}") in imported
+    assert "Error" not in [kind for kind, _ in imported]
+    # Without the manifest's word, Canvas could not type a reading item: the qti flavour,
+    # for other players, keeps its manifest plain and uses the reading item only where a
+    # section has no checks.
+    plain = _canvas_import(_zip(lesson, "qti"))
+    assert ("Error", "READ_3") in plain
+
+
 def test_generated_lesson_of_every_sample_validates():
     """Real generator output split into sections, every sample, both flavours."""
     from quizapp.nlp import generate, read_document
