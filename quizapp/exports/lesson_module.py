@@ -111,9 +111,12 @@ def export_lesson(
     *,
     quiz_title: str | None = None,
     set_identity: str | None = None,
-    modified: int | None = None,
 ) -> ExportResult:
-    """Export a lesson document as a module in one of LESSON_FORMATS."""
+    """Export a lesson document as a module in one of LESSON_FORMATS.
+
+    ``set_identity`` names the stored quiz, so a question keeps its Moodle id number in the
+    lesson's file and the quiz's.
+    """
     function = _exporter(fmt)
-    options = ExportOptions(quiz_title=quiz_title, set_identity=set_identity, modified=modified)
+    options = ExportOptions(quiz_title=quiz_title, set_identity=set_identity)
     return function(document, options)

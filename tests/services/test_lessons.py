@@ -211,3 +211,30 @@ def test_questions_the_teacher_adds_go_to_their_paragraphs_section_or_the_end_qu
     roles = lessons.question_sections(lesson, lesson_quiz.questions)
     assert roles[quoted.id] == 2
     assert roles[unsourced.id] is None
+
+
+def test_the_lesson_document_places_every_live_question_once_with_its_section_text(
+    lesson_quiz: Quiz,
+) -> None:
+    """What the LMS exports read: each section's paragraphs and checks, the end quiz, every
+    live question exactly once (a deleted one nowhere), and the section text as on the page."""
+    lesson = lessons.lesson_for_quiz(lesson_quiz.id)
+    assert lesson is not None
+    deleted = next(i.question for i in lesson.items if i.section is None)
+    deleted.deleted = True
+    db.session.commit()
+    document = lesson_reports.lesson_document(lesson)
+    placed = [i for s in document["lesson"]["sections"] for i in s["items"]]
+    placed += document["lesson"]["final"]
+    live = [q for q in lesson_quiz.questions if not q.deleted]
+    assert sorted(placed) == sorted(f"q{q.id}" for q in live)
+    assert f"q{deleted.id}" not in placed
+    assert {item["id"] for item in document["questions"]} == set(placed)
+    sections = document["lesson"]["sections"]
+    assert len(sections) == len(lesson.sections)
+    text = lesson_quiz.article.text
+    first_plan = lessons.section_plans(lesson)[0]
+    assert sections[0]["paragraphs"][0] == text[slice(*first_plan.spans[0])].strip()
+    for number, section in enumerate(sections, 1):
+        mine = {f"q{i.question_id}" for i in lesson.items if i.section == number}
+        assert set(section["items"]) == mine
