@@ -92,8 +92,8 @@ def _values(world: World) -> dict[str, Any]:
     }
 
 
-def all_routes(app: Any, world: World) -> list[Route]:
-    """Every (method, URL) of the app's url_map."""
+def all_routes(app: Any, world: World, lesson_quiz_id: int | None = None) -> list[Route]:
+    """Every (method, URL) of the app's url_map; lesson pages at ``lesson_quiz_id`` if given."""
     values = _values(world)
     routes = []
     with app.test_request_context():
@@ -103,7 +103,11 @@ def all_routes(app: Any, world: World) -> list[Route]:
                 f"{rule.endpoint} ({rule.rule}) has URL arguments {sorted(missing)}: add a value "
                 "for teacher A's objects to _values() in tests/security/test_authorization.py"
             )
-            url = rule.build({k: values[k] for k in rule.arguments})[1]
+            arguments = {k: values[k] for k in rule.arguments}
+            if lesson_quiz_id is not None and rule.rule.startswith("/teacher/lessons/"):
+                # A lesson's pages exist only for a lesson.
+                arguments.update(quiz_id=lesson_quiz_id, fmt="qti")
+            url = rule.build(arguments)[1]
             for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
                 routes.append(Route(rule.endpoint, method, url, frozenset(rule.arguments)))
     return routes
@@ -211,8 +215,13 @@ def test_the_owner_reaches_every_teacher_page(app: Any, world: World, client_a: 
 
     (A page may want a query parameter or another quiz state, so a few may say 400/404.)
     """
+    from quizapp.models import Quiz, db
+    from quizapp.services.lessons import create_lesson
+
+    with app.app_context():
+        lesson_quiz_id = create_lesson(db.session.get(Quiz, world.quiz_id)).id
     statuses = {}
-    for route in all_routes(app, world):
+    for route in all_routes(app, world, lesson_quiz_id):
         if route.kind != "teacher" or route.method != "GET":
             continue
         statuses[route.url] = client_a.get(route.url).status_code
