@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.models import Question, Quiz
+from quizapp.models.quiz import ITEM_DATA_KEYS
 from quizapp.nlp.model import BLANK
 from quizapp.services.authoring import (
     ALL_KINDS,
+    EDITABLE_KINDS,
     AuthoringError,
     active_questions,
     apply_item,
@@ -43,6 +45,16 @@ class QuestionEdit:
     unit: str = ""
     explanation: str = ""
     quote: str = ""
+    # cloze: per gap (answer, other accepted forms); wrong entries of the word bank, and
+    # whether students choose from a bank at all (else they type each gap).
+    gaps: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    distractors: tuple[str, ...] = ()
+    word_bank: bool = True
+
+
+MIN_GAPS = 2
+MAX_GAPS = 6
+MAX_DISTRACTORS = 6
 
 
 def parse_number(text: str) -> float | None:
@@ -62,7 +74,7 @@ def _distinct(values: list[str]) -> bool:
 
 def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
     """Check an edit against its kind's rules; return the item fields, or raise ItemInvalid."""
-    if edit.kind not in ALL_KINDS:
+    if edit.kind not in EDITABLE_KINDS:
         raise ValueError(f"unknown question kind: {edit.kind!r}")
     errors: dict[str, str] = {}
     prompt = edit.prompt.strip()
@@ -116,24 +128,98 @@ def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
             errors["pairs"] = "Each item on each side must be different."
         fields["pairs"] = [list(p) for p in pairs]
         fields["answer"] = None
+    elif edit.kind == "cloze":
+        _validate_cloze(edit, prompt, fields, errors)
     if errors:
         raise ItemInvalid(errors)
     fields["explanation"] = edit.explanation.strip() or None
     return fields
 
 
+def _other_forms(answer: str, forms: tuple[str, ...] | list[str]) -> list[str]:
+    """Accepted forms without blanks or repeats, and never the answer itself."""
+    kept: list[str] = []
+    for form in (f.strip() for f in forms):
+        if form and form.casefold() not in {answer.casefold(), *map(str.casefold, kept)}:
+            kept.append(form)
+    return kept
+
+
+def _validate_cloze(
+    edit: QuestionEdit, prompt: str, fields: dict[str, Any], errors: dict[str, str]
+) -> None:
+    """A passage with 2-6 gaps (_____), an answer per gap and, with a bank, distinct entries."""
+    gaps = [
+        (a.strip(), forms) for a, forms in edit.gaps if a.strip() or any(f.strip() for f in forms)
+    ]
+    blanks = prompt.count(BLANK)
+    if not MIN_GAPS <= blanks <= MAX_GAPS:
+        errors["prompt"] = (
+            f"Write the passage with {MIN_GAPS} to {MAX_GAPS} gaps, each written {BLANK}."
+        )
+    elif len(gaps) != blanks:
+        errors["gaps"] = f"The passage has {blanks} gaps: give one answer for each, in order."
+    elif any(not answer for answer, _forms in gaps):
+        errors["gaps"] = "Give the answer of every gap."
+    fields["blanks"] = [
+        {"answer": answer, "accepted": [answer, *_other_forms(answer, forms)]}
+        for answer, forms in gaps
+    ]
+    fields["answer"] = gaps[0][0] if gaps else None
+    distractors = [d.strip() for d in edit.distractors if d.strip()]
+    if edit.word_bank:
+        bank = list(dict.fromkeys(answer for answer, _forms in gaps)) + distractors
+        if len(distractors) > MAX_DISTRACTORS:
+            errors["distractors"] = f"Give at most {MAX_DISTRACTORS} extra words for the bank."
+        elif not _distinct(bank):
+            errors["distractors"] = (
+                "Every word in the bank must be different: an extra word repeats an answer "
+                "or another extra word."
+            )
+        # Sorted, so the bank's order never tells which entry fills which gap.
+        fields["bank"] = sorted(bank, key=str.casefold)
+
+
+def _cloze_facts(question: Question, blanks: list[dict[str, Any]]) -> None:
+    """Keep each gap's fact where its answer is unchanged, else find the answer in the quote."""
+    before = [b for b in (question.data or {}).get("blanks") or () if isinstance(b, dict)]
+    quote, start = question.quote or "", question.quote_start
+    cursor = 0
+    for n, blank in enumerate(blanks):
+        old = before[n] if n < len(before) else {}
+        fact = old.get("fact")
+        if fact and str(old.get("answer", "")).casefold() == blank["answer"].casefold():
+            blank["fact"] = fact
+            continue
+        at = quote.casefold().find(blank["answer"].casefold(), cursor)
+        if at >= 0 and start is not None:
+            end = at + len(blank["answer"])
+            blank["fact"] = {
+                "type": (fact or {}).get("type") or "other",
+                "text": quote[at:end],
+                "start": start + at,
+                "end": start + end,
+            }
+            cursor = end
+
+
 def _set_fields(question: Question, fields: dict[str, Any]) -> None:
     """Write validated fields onto a question (data is replaced so the JSON change is saved)."""
+    if fields["kind"] == "cloze":
+        _cloze_facts(question, fields["blanks"])
     question.kind = fields["kind"]
     question.prompt = fields["prompt"]
     question.answer = fields["answer"]
-    question.data = {
-        key: fields[key]
-        for key in ("options", "accepted", "pairs", "value", "tolerance", "unit")
-        if fields.get(key) is not None
-    }
+    question.data = {key: fields[key] for key in ITEM_DATA_KEYS if fields.get(key) is not None}
     question.explanation = fields["explanation"]
     question.edited = True
+    if question.kind == "cloze":
+        # The item's fact is its first gap's (the contract), for tools that read one answer.
+        first = (fields["blanks"][0].get("fact") if fields["blanks"] else None) or {}
+        if first:
+            question.fact_type, question.fact_text = first.get("type"), first.get("text")
+            question.fact_start, question.fact_end = first.get("start"), first.get("end")
+        return
     _rehighlight(question)
 
 
@@ -166,6 +252,16 @@ def edit_from_question(question: Question) -> QuestionEdit:
         unit=data.get("unit") or "",
         explanation=question.explanation or "",
         quote=question.quote or "",
+        gaps=tuple(
+            (str(b.get("answer") or ""), tuple(str(a) for a in b.get("accepted") or ()))
+            for b in data.get("blanks") or ()
+        ),
+        distractors=tuple(
+            str(entry)
+            for entry in data.get("bank") or ()
+            if entry not in {b.get("answer") for b in data.get("blanks") or ()}
+        ),
+        word_bank=bool(data.get("bank")) or question.kind != "cloze",
     )
 
 
@@ -250,6 +346,11 @@ def regenerate_distractors(question: Question, *, expected_version: int | None) 
     quiz = question.quiz
     check_version(quiz, expected_version)
     require_draft(quiz)
+    if question.kind == "cloze":
+        raise AuthoringError(
+            "New wrong options are made for multiple-choice questions only. Edit this "
+            "passage to change the extra words of its word bank."
+        )
     if question.kind != "multiple_choice":
         raise AuthoringError("Only multiple-choice questions have distractors.")
     try:
@@ -268,6 +369,12 @@ def regenerate_distractors(question: Question, *, expected_version: int | None) 
     return True
 
 
+CLOZE_NOT_CONVERTED = (
+    "a gap-fill passage asks several facts at once, so it has no single answer to ask another "
+    "way; delete it and add a question of that kind instead"
+)
+
+
 def convert_question(question: Question, kind: str, *, expected_version: int | None) -> bool:
     """Turn a question into another kind via the generator; False if it cannot."""
     if kind not in ALL_KINDS:
@@ -277,6 +384,8 @@ def convert_question(question: Question, kind: str, *, expected_version: int | N
     require_draft(quiz)
     if kind == question.kind:
         return True
+    if question.kind == "cloze":
+        raise AuthoringError(CLOZE_NOT_CONVERTED[:1].upper() + CLOZE_NOT_CONVERTED[1:] + ".")
     try:
         from quizapp.nlp import convert_item
     except ImportError as exc:  # an older generator without this helper
@@ -301,10 +410,17 @@ def convertible_kinds(quiz: Quiz) -> dict[int, KindChoices]:
     from quizapp.nlp import kind_choices
 
     questions = [q for q in active_questions(quiz) if q.quote]
+    # A passage asks several facts at once: the quiz page says so instead of offering kinds.
+    questions = [q for q in questions if q.kind != "cloze"]
+    out: dict[int, KindChoices] = {}
     if not questions or quiz.article is None:
-        return {}
-    choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
-    out = {}
+        return out
+    try:
+        choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
+    except KeyError:
+        # A generator that lists a kind it has no builder for yet (QuestionKind.CLOZE before
+        # the generator builds passages): the page offers no change rather than failing.
+        return out
     for question, by_kind in zip(questions, choices, strict=True):
         kinds = [k for k in ALL_KINDS if k in by_kind]
         out[question.id] = KindChoices(

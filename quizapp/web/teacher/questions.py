@@ -8,7 +8,13 @@ from flask import abort, flash, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from quizapp.models import Question, Quiz
-from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, AuthoringError, QuizChanged
+from quizapp.services.authoring import (
+    ALL_KINDS,
+    EDITABLE_KINDS,
+    KIND_LABELS,
+    AuthoringError,
+    QuizChanged,
+)
 from quizapp.services.editing import (
     ItemInvalid,
     QuestionEdit,
@@ -99,7 +105,7 @@ def new_question(quiz_id: int) -> str | Response:
     """Add the teacher's own question of a chosen kind (?kind=...)."""
     quiz = owned_quiz_or_404(quiz_id)
     kind = request.args.get("kind", "multiple_choice")
-    if kind not in ALL_KINDS:
+    if kind not in EDITABLE_KINDS:
         abort(404)
     return _question_editor(
         quiz,
