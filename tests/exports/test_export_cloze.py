@@ -259,6 +259,10 @@ def test_anki_imports_a_cloze_note_with_a_card_per_gap(cloze_document, tmp_path)
         banked = next(n for n in notes if "Word bank" in n["Text"])
         assert "{{c2::€2.5 million}}" in banked["Text"]
         assert "#1 = 60,000" in html.unescape(banked["Text"])
+        # The quote on the back highlights every gap's answer, not only the first.
+        assert {"<b>45,000</b>", "<b>€2.5 million</b>", "<b>Nîmes</b>"} <= set(
+            re.findall(r"<b>[^<]*</b>", html.unescape(banked["Back Extra"]))
+        )
         answers = [html.unescape(c.answer()) for c in banked.cards()]
         assert any("Nîmes" in a for a in answers)
     finally:

@@ -93,6 +93,7 @@ def test_teacher_preview_lists_gaps_and_bank_and_refuses_change_kind(
     html = client.get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
     assert "Gap 2: <strong>4,200</strong>" in html
     assert '<s title="distractor">6,300</s>' in html
+    assert all(f"<mark>{a}</mark>" in html for a in ("3 May 2024", "4,200", "12"))
     assert "No “Change kind” or “New wrong options” for a gap-fill passage" in html
 
 
