@@ -143,6 +143,14 @@ class Question(db.Model):
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
 
+    @property
+    def key_text(self) -> str | None:
+        """The answer as teachers read it on one line; a passage lists its gaps in order."""
+        if self.kind == "cloze":
+            blanks = (self.data or {}).get("blanks") or ()
+            return " · ".join(f"({n}) {b.get('answer')}" for n, b in enumerate(blanks, 1))
+        return self.answer
+
     def to_item(self, item_id: str | None = None) -> dict[str, Any]:
         """This question as a question-set format item (what macros and exporters render)."""
         item: dict[str, Any] = {

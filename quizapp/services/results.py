@@ -340,7 +340,7 @@ def results_long_csv(quiz: Quiz, zone: tzinfo = UTC) -> str:
                     student.attempt_id,
                     number,
                     question.prompt,
-                    question.answer or "",
+                    question.key_text or "",
                     answer_text(question, response),
                     answer_result(question, response).value,
                     _number(response.credit if response else 0.0),

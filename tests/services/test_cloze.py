@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from quizapp.models import ExplanationPolicy, QuizStatus, Response, db
-from quizapp.services import attempt_pages, regrading, taking
+from quizapp.services import attempt_pages, practice, regrading, taking
 from quizapp.services.scoring import (
     Marking,
     gap_marks,
@@ -146,3 +146,26 @@ def test_regrade_keeps_the_gap_total(ctx: None) -> None:
     taking.submit_attempt(attempt, {f"q{cloze.id}-3": "12"}, now=START)
     regrading.rescore_quiz(quiz, START + timedelta(hours=1))
     assert (attempt.score, attempt.max_score) == (1.0, 4.0)
+
+
+def test_practice_asks_a_missed_passage_again_as_itself(ctx: None) -> None:
+    """Practice shows the passage and bank (no key), marks each gap, and says which were right."""
+    quiz = make_quiz(kinds=(), status=QuizStatus.PUBLISHED)
+    cloze = make_question(quiz, "cloze")
+    attempt = taking.join_quiz(quiz.join_code, "Ada", now=START)
+    taking.submit_attempt(attempt, {f"q{cloze.id}-1": "12"}, now=START)
+    view = practice.practice_view(attempt)
+    assert view.item is not None and view.item["kind"] == "cloze"
+    assert set(view.item) == {"id", "kind", "prompt", "gaps", "bank"}
+    pid = view.item["id"]
+    outcome = practice.answer_practice(
+        attempt,
+        {f"{pid}-1": "3 May 2024", f"{pid}-2": "4,200", f"{pid}-3": "6,300"},
+        key=view.key,
+        seen=view.seen,
+    )
+    assert outcome.accepted and outcome.correct is False
+    feedback = practice.practice_view(attempt, after=outcome.key).feedback
+    assert feedback is not None
+    assert feedback.given == {"1": "3 May 2024", "2": "4,200", "3": "6,300"}
+    assert feedback.item["gap_marks"] == [True, True, False]

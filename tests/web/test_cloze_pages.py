@@ -3,6 +3,8 @@ the teacher's preview, editor and the kinds it refuses."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterator
 
@@ -12,7 +14,7 @@ from flask.testing import FlaskClient
 
 from quizapp.models import Question, Quiz, QuizStatus, User, db
 from tests.conftest import AuthActions
-from tests.factories import make_question, make_quiz
+from tests.factories import make_attempt, make_question, make_quiz
 from tests.web.test_play import _csrf, join
 
 CODE = "GAPS42"
@@ -30,7 +32,7 @@ def quiz(app: Flask) -> Iterator[Quiz]:
 
 def _gap_fields(html: str) -> list[tuple[str, str]]:
     """(tag, name) of every gap control on the page, in order."""
-    return re.findall(r'<(select|input)[^>]*name="(q\d+-\d)"', html)
+    return re.findall(r'<(select|input)[^>]*name="([qp]\d+-\d)"', html)
 
 
 def test_take_page_has_a_labelled_control_per_gap_and_no_key(
@@ -78,7 +80,11 @@ def test_gaps_save_resume_submit_and_show_per_gap_marks(client: FlaskClient, qui
     result = client.get(f"/attempt/{token}/result").get_data(as_text=True)
     assert "2 of 3 gaps right" in result
     assert "Gap 2: 6,300 — wrong (answer: 4,200)" in result
-    assert "Score: 4 of 6" in result or "4 of 6" in result
+    assert "4 of 6" in result
+    # Practice asks a missed passage again, as itself, with a control per gap.
+    practice_page = client.get(f"/attempt/{token}/practice").get_data(as_text=True)
+    assert [tag for tag, _name in _gap_fields(practice_page)] in (["select"] * 3, ["input"] * 3)
+    assert "Gap 1 of 3" in practice_page
 
 
 def test_teacher_preview_lists_gaps_and_bank_and_refuses_change_kind(
@@ -142,3 +148,33 @@ def test_teacher_edits_gaps_and_bank(client: FlaskClient, app: Flask, auth: Auth
     form["distractors"] = "12"
     refused = client.post(url, data=form).get_data(as_text=True)
     assert "Every word in the bank must be different" in refused
+
+
+def test_teacher_pages_show_each_students_gaps(
+    client: FlaskClient, app: Flask, auth: AuthActions
+) -> None:
+    """Results, one attempt, one question, analysis and the CSV name every gap's answer."""
+    teacher_id = auth.login().id
+    with app.app_context():
+        quiz = make_quiz(db.session.get(User, teacher_id), kinds=(), status=QuizStatus.PUBLISHED)
+        question = make_question(quiz, "cloze")
+        chosen = {"1": "3 May 2024", "2": "6,300", "3": "12"}
+        attempt = make_attempt(quiz, "Bo", {question: (chosen, False)})
+        ids = (quiz.id, question.id, attempt.id)
+    base = f"/teacher/quizzes/{ids[0]}"
+    results = client.get(f"{base}/results").get_data(as_text=True)
+    assert "answer: (1) 3 May 2024 · (2) 4,200 · (3) 12" in results
+    review = client.get(f"{base}/attempts/{ids[2]}").get_data(as_text=True)
+    assert "gap 1: 3 May 2024; gap 2: 6,300; gap 3: 12" in review
+    answers = client.get(f"{base}/questions/{ids[1]}/answers").get_data(as_text=True)
+    assert "gap 2: 6,300" in answers
+    analysis = client.get(f"{base}/analysis").get_data(as_text=True)
+    assert "6,300 (1, wrong)" in analysis and "3 May 2024 (1, right)" in analysis
+    csv_text = client.get(f"{base}/answers.csv").get_data(as_text=True)
+    row = next(r for r in csv.reader(io.StringIO(csv_text.lstrip("\ufeff"))) if r[0] == "Bo")
+    assert row[4:8] == [
+        "(1) 3 May 2024 · (2) 4,200 · (3) 12",
+        "gap 1: 3 May 2024; gap 2: 6,300; gap 3: 12",
+        "partly right",
+        "2",  # points: 2 of the passage's 3
+    ]
