@@ -325,11 +325,47 @@ def _bank_choice(gap: int, entry: int) -> str:
     return f"G{gap}_C{entry}"
 
 
-def _cloze(root: ET.Element, body: ET.Element, item: Item, *, canvas: bool = False) -> None:
-    """A passage with a drop-down of the bank (inlineChoiceInteraction) or a text box
-    (textEntryInteraction) in place of each gap; a point per gap, summed into SCORE."""
+def _cloze_word_bank(root: ET.Element, body: ET.Element, item: Item) -> None:
+    """A word-bank passage as one gapMatchInteraction: the bank as gapText choices, a <gap> in
+    place of each blank, a point per gap matched right. Canvas New Quizzes' importer reads
+    this (fill in the blank with a word bank) and no inline choices."""
     blanks = list(item.get("blanks") or [])
     bank = [str(entry) for entry in item.get("bank") or []]
+    answers = [str(blank.get("answer")) for blank in blanks]
+    values = [f"W{bank.index(answer) + 1} GAP{n}" for n, answer in enumerate(answers, 1)]
+    declaration = _response(root, "multiple", "directedPair", values)
+    bounds = {"defaultValue": "0", "lowerBound": "0", "upperBound": str(len(blanks))}
+    mapping = _sub(declaration, "mapping", bounds)
+    for value in values:
+        _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": "1", "caseSensitive": "true"})
+    _outcomes(root, points=len(blanks))
+    interaction = _sub(
+        body, "gapMatchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "false"}
+    )
+    for number, entry in enumerate(bank, 1):
+        # An entry fills as many gaps as it answers (one, as the bank lists answers once).
+        uses = max(1, answers.count(entry))
+        _sub(interaction, "gapText", {"identifier": f"W{number}", "matchMax": str(uses)}, entry)
+    parts = str(item["prompt"]).split(BLANK)
+    passage = _sub(interaction, "p", text=parts[0])
+    for number in range(1, len(blanks) + 1):
+        gap = _sub(passage, "gap", {"identifier": f"GAP{number}"})
+        gap.tail = parts[number] if number < len(parts) else ""
+    root.append(body)
+    _processing(root, None)
+
+
+def _cloze(root: ET.Element, body: ET.Element, item: Item, *, canvas: bool = False) -> None:
+    """A passage with a drop-down of the bank (inlineChoiceInteraction) or a text box
+    (textEntryInteraction) in place of each gap; a point per gap, summed into SCORE.
+
+    For Canvas a word-bank passage is a gapMatchInteraction instead (_cloze_word_bank).
+    """
+    blanks = list(item.get("blanks") or [])
+    bank = [str(entry) for entry in item.get("bank") or []]
+    if canvas and bank:
+        _cloze_word_bank(root, body, item)
+        return
     for number, blank in enumerate(blanks, 1):
         _gap_declaration(root, number, blank, bank, canvas=canvas)
     _outcomes(root, points=len(blanks))

@@ -151,10 +151,12 @@ def test_qti_passages_validate_and_mark_each_gap(cloze_document, fmt):
     for name, data in files.items():
         _assert_valid(schema, name, data)
     banked = ET.fromstring(files["items/c1.xml"])
+    if fmt == "qti-canvas":
+        _assert_canvas_word_bank(banked)
     interactions = list(banked.iter(f"{QTI}inlineChoiceInteraction"))
-    assert len(interactions) == 3
+    assert len(interactions) == (0 if fmt == "qti-canvas" else 3)
     for number, (interaction, blank) in enumerate(
-        zip(interactions, BANKED["blanks"], strict=True), 1
+        zip(interactions, BANKED["blanks"] if interactions else [], strict=True), 1
     ):
         assert interaction.get("responseIdentifier") == f"RESPONSE_{number}"
         labels = {c.get("identifier"): c.text for c in interaction}
@@ -182,6 +184,8 @@ def test_qti_passages_validate_and_mark_each_gap(cloze_document, fmt):
         outcomes = {o.get("identifier"): o for o in root.iter(f"{QTI}outcomeDeclaration")}
         assert outcomes["SCORE"].get("normalMaximum") == "3"
         assert outcomes["MAXSCORE"].find(f"{QTI}defaultValue/{QTI}value").text == "3"
+        if root is banked and fmt == "qti-canvas":
+            continue
         summed = [e.get("identifier") for e in root.iter(f"{QTI}mapResponse")]
         assert summed == ["RESPONSE_1", "RESPONSE_2", "RESPONSE_3"]
         # The passage reads in order with the interactions in place of the gaps.
@@ -192,6 +196,23 @@ def test_qti_passages_validate_and_mark_each_gap(cloze_document, fmt):
             _passage_parts(TYPED if root is typed else BANKED)[0].replace("\n", " ").strip()[:20]
         )
         assert "general_" in root.find(f"{QTI}modalFeedback").get("identifier")
+
+
+def _assert_canvas_word_bank(root: ET.Element) -> None:
+    """The word-bank passage as Canvas New Quizzes' importer (instructure/qti's
+    GapMatchInteraction) reads it: gapText choices, a <gap> per blank in the passage's <p>,
+    each gap's right choice from the correct "choice gap" pairs; a point per gap."""
+    interaction = root.find(f"{QTI}itemBody/{QTI}gapMatchInteraction")
+    choices = {c.get("identifier"): c.text for c in interaction.findall(f"{QTI}gapText")}
+    assert list(choices.values()) == BANKED["bank"]
+    passage = interaction.find(f"{QTI}p")
+    assert [c.tag for c in passage] == [f"{QTI}gap"] * 3
+    pairs = dict(reversed(v.text.split()) for v in root.iter(f"{QTI}value") if " " in v.text)
+    blanks = [choices[pairs[gap.get("identifier")]] for gap in passage]
+    assert blanks == [b["answer"] for b in BANKED["blanks"]]
+    assert "".join(passage.itertext()) == "".join(_passage_parts(BANKED))
+    declaration = root.find(f"{QTI}responseDeclaration")
+    assert declaration.find(f"{QTI}mapping").get("upperBound") == "3"
 
 
 @pytest.mark.parametrize("fmt", ["qti", "qti-canvas"])
