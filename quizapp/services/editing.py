@@ -347,10 +347,7 @@ def regenerate_distractors(question: Question, *, expected_version: int | None) 
     check_version(quiz, expected_version)
     require_draft(quiz)
     if question.kind == "cloze":
-        raise AuthoringError(
-            "New wrong options are made for multiple-choice questions only. Edit this "
-            "passage to change the extra words of its word bank."
-        )
+        return _new_bank_words(question)
     if question.kind != "multiple_choice":
         raise AuthoringError("Only multiple-choice questions have distractors.")
     try:
@@ -373,6 +370,47 @@ CLOZE_NOT_CONVERTED = (
     "a gap-fill passage asks several facts at once, so it has no single answer to ask another "
     "way; delete it and add a question of that kind instead"
 )
+
+
+def _new_bank_words(question: Question) -> bool:
+    """Replace a word-bank passage's extra words with new ones the generator makes for its gaps
+    (each a wrong option for one gap's fact); False, changing nothing, if there are none."""
+    data = dict(question.data or {})
+    bank = [str(entry) for entry in data.get("bank") or ()]
+    if not bank:
+        raise AuthoringError(
+            "This passage has no word bank: students type each gap. Edit it to add one."
+        )
+    from quizapp.nlp import regenerate_distractors as nlp_regenerate
+
+    quiz = question.quiz
+    blanks = [b for b in data.get("blanks") or () if isinstance(b, dict)]
+    answers = [str(b.get("answer") or "") for b in blanks]
+    old = [entry for entry in bank if entry not in answers]
+    taken = {e.casefold() for e in bank} | {a.casefold() for a in answers}
+    passage = question.prompt.casefold()
+    wanted = min(max(len(old), 1), 3)
+    fresh: list[str] = []
+    for n, blank in enumerate(blanks):
+        if len(fresh) >= wanted or not blank.get("fact"):
+            continue
+        asked = {"kind": "multiple_choice", "answer": answers[n], "fact": blank["fact"]}
+        asked["options"] = [answers[n], *old]
+        seed = question.id * 1009 + quiz.version * 31 + n
+        for option in nlp_regenerate(quiz.article.text, asked, seed=seed) or ():
+            folded = option.casefold()
+            # A new entry is no answer, not already shown, and not printed in the passage.
+            if folded not in taken and folded not in passage and len(fresh) < wanted:
+                fresh.append(option)
+                taken.add(folded)
+                break
+    if not fresh:
+        return False
+    data["bank"] = sorted([*answers, *fresh], key=str.casefold)
+    question.data = data
+    question.edited = True
+    commit_quiz_change(quiz)
+    return True
 
 
 def convert_question(question: Question, kind: str, *, expected_version: int | None) -> bool:

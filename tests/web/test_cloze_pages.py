@@ -100,7 +100,22 @@ def test_teacher_preview_lists_gaps_and_bank_and_refuses_change_kind(
     assert "Gap 2: <strong>4,200</strong>" in html
     assert '<s title="distractor">6,300</s>' in html
     assert all(f"<mark>{a}</mark>" in html for a in ("3 May 2024", "4,200", "12"))
-    assert "No “Change kind” or “New wrong options” for a gap-fill passage" in html
+    assert "No “Change kind” for a gap-fill passage" in html
+    # "New words for the bank" replaces the extra words, keeps every answer, stays sorted.
+    form = re.search(
+        r'<form[^>]*action="([^"]+/regenerate)"[^>]*>(.*?)</form>',
+        html[html.index("q-cloze") :],
+        re.S,
+    )
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form.group(2)))
+    assert client.post(form.group(1), data=fields).status_code == 302
+    page = client.get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
+    assert "New words in the word bank." in page
+    with app.app_context():
+        bank = db.session.get(Quiz, quiz_id).questions[1].data["bank"]
+    assert {"3 May 2024", "4,200", "12"} <= set(bank)
+    assert not {"6,300", "9 June 2023"} & set(bank)
+    assert bank == sorted(bank, key=str.casefold) and len(bank) >= 4
 
 
 def test_teacher_edits_gaps_and_bank(client: FlaskClient, app: Flask, auth: AuthActions) -> None:
