@@ -20,6 +20,12 @@ from quizapp.services.authoring import (
     commit_quiz_change,
     require_draft,
 )
+from quizapp.services.passages import (
+    CLOZE_NOT_CONVERTED,
+    keep_gap_facts,
+    new_bank_words,
+    passage_fields,
+)
 
 
 class ItemInvalid(AuthoringError):
@@ -50,11 +56,6 @@ class QuestionEdit:
     gaps: tuple[tuple[str, tuple[str, ...]], ...] = ()
     distractors: tuple[str, ...] = ()
     word_bank: bool = True
-
-
-MIN_GAPS = 2
-MAX_GAPS = 6
-MAX_DISTRACTORS = 6
 
 
 def parse_number(text: str) -> float | None:
@@ -129,84 +130,19 @@ def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
         fields["pairs"] = [list(p) for p in pairs]
         fields["answer"] = None
     elif edit.kind == "cloze":
-        _validate_cloze(edit, prompt, fields, errors)
+        found, problems = passage_fields(prompt, edit.gaps, edit.distractors, edit.word_bank)
+        fields.update(found)
+        errors.update(problems)
     if errors:
         raise ItemInvalid(errors)
     fields["explanation"] = edit.explanation.strip() or None
     return fields
 
 
-def _other_forms(answer: str, forms: tuple[str, ...] | list[str]) -> list[str]:
-    """Accepted forms without blanks or repeats, and never the answer itself."""
-    kept: list[str] = []
-    for form in (f.strip() for f in forms):
-        if form and form.casefold() not in {answer.casefold(), *map(str.casefold, kept)}:
-            kept.append(form)
-    return kept
-
-
-def _validate_cloze(
-    edit: QuestionEdit, prompt: str, fields: dict[str, Any], errors: dict[str, str]
-) -> None:
-    """A passage with 2-6 gaps (_____), an answer per gap and, with a bank, distinct entries."""
-    gaps = [
-        (a.strip(), forms) for a, forms in edit.gaps if a.strip() or any(f.strip() for f in forms)
-    ]
-    blanks = prompt.count(BLANK)
-    if not MIN_GAPS <= blanks <= MAX_GAPS:
-        errors["prompt"] = (
-            f"Write the passage with {MIN_GAPS} to {MAX_GAPS} gaps, each written {BLANK}."
-        )
-    elif len(gaps) != blanks:
-        errors["gaps"] = f"The passage has {blanks} gaps: give one answer for each, in order."
-    elif any(not answer for answer, _forms in gaps):
-        errors["gaps"] = "Give the answer of every gap."
-    fields["blanks"] = [
-        {"answer": answer, "accepted": [answer, *_other_forms(answer, forms)]}
-        for answer, forms in gaps
-    ]
-    fields["answer"] = gaps[0][0] if gaps else None
-    distractors = [d.strip() for d in edit.distractors if d.strip()]
-    if edit.word_bank:
-        bank = list(dict.fromkeys(answer for answer, _forms in gaps)) + distractors
-        if len(distractors) > MAX_DISTRACTORS:
-            errors["distractors"] = f"Give at most {MAX_DISTRACTORS} extra words for the bank."
-        elif not _distinct(bank):
-            errors["distractors"] = (
-                "Every word in the bank must be different: an extra word repeats an answer "
-                "or another extra word."
-            )
-        # Sorted, so the bank's order never tells which entry fills which gap.
-        fields["bank"] = sorted(bank, key=str.casefold)
-
-
-def _cloze_facts(question: Question, blanks: list[dict[str, Any]]) -> None:
-    """Keep each gap's fact where its answer is unchanged, else find the answer in the quote."""
-    before = [b for b in (question.data or {}).get("blanks") or () if isinstance(b, dict)]
-    quote, start = question.quote or "", question.quote_start
-    cursor = 0
-    for n, blank in enumerate(blanks):
-        old = before[n] if n < len(before) else {}
-        fact = old.get("fact")
-        if fact and str(old.get("answer", "")).casefold() == blank["answer"].casefold():
-            blank["fact"] = fact
-            continue
-        at = quote.casefold().find(blank["answer"].casefold(), cursor)
-        if at >= 0 and start is not None:
-            end = at + len(blank["answer"])
-            blank["fact"] = {
-                "type": (fact or {}).get("type") or "other",
-                "text": quote[at:end],
-                "start": start + at,
-                "end": start + end,
-            }
-            cursor = end
-
-
 def _set_fields(question: Question, fields: dict[str, Any]) -> None:
     """Write validated fields onto a question (data is replaced so the JSON change is saved)."""
     if fields["kind"] == "cloze":
-        _cloze_facts(question, fields["blanks"])
+        keep_gap_facts(question, fields["blanks"])
     question.kind = fields["kind"]
     question.prompt = fields["prompt"]
     question.answer = fields["answer"]
@@ -347,7 +283,7 @@ def regenerate_distractors(question: Question, *, expected_version: int | None) 
     check_version(quiz, expected_version)
     require_draft(quiz)
     if question.kind == "cloze":
-        return _new_bank_words(question)
+        return new_bank_words(question)
     if question.kind != "multiple_choice":
         raise AuthoringError("Only multiple-choice questions have distractors.")
     try:
@@ -361,53 +297,6 @@ def regenerate_distractors(question: Question, *, expected_version: int | None) 
     if not options or question.answer not in options:
         return False
     question.data = {**(question.data or {}), "options": list(options)}
-    question.edited = True
-    commit_quiz_change(quiz)
-    return True
-
-
-CLOZE_NOT_CONVERTED = (
-    "a gap-fill passage asks several facts at once, so it has no single answer to ask another "
-    "way; delete it and add a question of that kind instead"
-)
-
-
-def _new_bank_words(question: Question) -> bool:
-    """Replace a word-bank passage's extra words with new ones the generator makes for its gaps
-    (each a wrong option for one gap's fact); False, changing nothing, if there are none."""
-    data = dict(question.data or {})
-    bank = [str(entry) for entry in data.get("bank") or ()]
-    if not bank:
-        raise AuthoringError(
-            "This passage has no word bank: students type each gap. Edit it to add one."
-        )
-    from quizapp.nlp import regenerate_distractors as nlp_regenerate
-
-    quiz = question.quiz
-    blanks = [b for b in data.get("blanks") or () if isinstance(b, dict)]
-    answers = [str(b.get("answer") or "") for b in blanks]
-    old = [entry for entry in bank if entry not in answers]
-    taken = {e.casefold() for e in bank} | {a.casefold() for a in answers}
-    passage = question.prompt.casefold()
-    wanted = min(max(len(old), 1), 3)
-    fresh: list[str] = []
-    for n, blank in enumerate(blanks):
-        if len(fresh) >= wanted or not blank.get("fact"):
-            continue
-        asked = {"kind": "multiple_choice", "answer": answers[n], "fact": blank["fact"]}
-        asked["options"] = [answers[n], *old]
-        seed = question.id * 1009 + quiz.version * 31 + n
-        for option in nlp_regenerate(quiz.article.text, asked, seed=seed) or ():
-            folded = option.casefold()
-            # A new entry is no answer, not already shown, and not printed in the passage.
-            if folded not in taken and folded not in passage and len(fresh) < wanted:
-                fresh.append(option)
-                taken.add(folded)
-                break
-    if not fresh:
-        return False
-    data["bank"] = sorted([*answers, *fresh], key=str.casefold)
-    question.data = data
     question.edited = True
     commit_quiz_change(quiz)
     return True

@@ -27,7 +27,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.models import ExplanationPolicy, StudyAccess
 from quizapp.services.authoring import ALL_KINDS, KIND_LABELS
-from quizapp.services.editing import MAX_GAPS, QuestionEdit
+from quizapp.services.editing import QuestionEdit
+from quizapp.services.passages import MAX_GAPS
 from quizapp.services.publishing import QuizSettings
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "docx", "pdf"]
