@@ -20,6 +20,7 @@ from quizapp.models import (
     User,
     db,
 )
+from quizapp.services.scoring import item_points, score_item
 
 _counter = itertools.count(1)
 
@@ -66,6 +67,68 @@ _DEFAULT_QUESTIONS: list[tuple[str, str, str | None, dict[str, Any], str, str, s
 ]
 
 
+# A word-bank passage on the second paragraph's first sentence (the cloze contract's shape).
+CLOZE_SENTENCES = (
+    "The town of Kelmouth opened a floating library on 3 May 2024. The boat, called the "
+    "Reading Tide, carries 4,200 books and visits 12 villages along the coast."
+)
+# (answer, accepted variants, fact type) per gap, in passage order.
+CLOZE_GAPS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("3 May 2024", ("3 May 2024", "May 3, 2024", "3 May"), "date"),
+    ("4,200", ("4,200", "4200"), "quantity"),
+    ("12", ("12", "twelve"), "quantity"),
+)
+CLOZE_DISTRACTORS = ("6,300", "9 June 2023")
+
+
+def cloze_item(
+    *,
+    text: str = ARTICLE_TEXT,
+    sentences: str = CLOZE_SENTENCES,
+    gaps: tuple[tuple[str, tuple[str, ...], str], ...] = CLOZE_GAPS,
+    distractors: tuple[str, ...] | None = CLOZE_DISTRACTORS,
+    item_id: str = "q7",
+) -> dict[str, Any]:
+    """A cloze item as the generator emits it (see the cloze contract): ``sentences`` of
+    ``text`` with each gap's answer cut out as "_____"; a word bank unless distractors is None."""
+    start = text.index(sentences)
+    prompt_parts: list[str] = []
+    blanks: list[dict[str, Any]] = []
+    cursor = 0
+    for answer, accepted, fact_type in gaps:
+        at = sentences.index(answer, cursor)
+        prompt_parts.append(sentences[cursor:at] + "_____")
+        fact = {
+            "type": fact_type,
+            "text": answer,
+            "start": start + at,
+            "end": start + at + len(answer),
+        }
+        blanks.append({"answer": answer, "accepted": list(accepted), "fact": fact})
+        cursor = at + len(answer)
+    prompt_parts.append(sentences[cursor:])
+    item: dict[str, Any] = {
+        "id": item_id,
+        "kind": "cloze",
+        "prompt": "".join(prompt_parts),
+        "answer": blanks[0]["answer"],
+        "blanks": blanks,
+        "fact": blanks[0]["fact"],
+        "source": {
+            "quote": sentences,
+            "start": start,
+            "end": start + len(sentences),
+            "paragraph": text[:start].count("\n\n"),
+        },
+        "explanation": f"The article says: “{sentences}”",
+        "difficulty": 0.5,
+    }
+    if distractors is not None:
+        entries = [answer for answer, _accepted, _type in gaps] + list(distractors)
+        item["bank"] = sorted(entries, key=str.casefold)
+    return item
+
+
 def make_teacher(**overrides: Any) -> User:
     """A saved teacher; the password is "correct horse" unless ``password=`` is given."""
     n = next(_counter)
@@ -104,7 +167,13 @@ def make_article(owner: User | None = None, **overrides: Any) -> Article:
 
 
 def make_question(quiz: Quiz, kind: str = "multiple_choice", **overrides: Any) -> Question:
-    """A saved question at the end of the quiz; quote and fact spans point into the article."""
+    """A saved question at the end of the quiz; quote and fact spans point into the article.
+
+    ``kind="cloze"`` saves cloze_item() (with a word bank; ``bank=False`` for typed gaps)
+    through services.authoring.apply_item, as a generated quiz is saved.
+    """
+    if kind == "cloze":
+        return _make_cloze_question(quiz, **overrides)
     template = next((q for q in _DEFAULT_QUESTIONS if q[0] == kind), _DEFAULT_QUESTIONS[0])
     _, prompt, answer, data, fact_type, fact_text, quote = template
     text = quiz.article.text
@@ -126,6 +195,20 @@ def make_question(quiz: Quiz, kind: str = "multiple_choice", **overrides: Any) -
     values["position"] = len(quiz.questions) + 1
     values.update(overrides)
     question = Question(**values)
+    quiz.questions.append(question)
+    db.session.commit()
+    return question
+
+
+def _make_cloze_question(quiz: Quiz, *, bank: bool = True, **overrides: Any) -> Question:
+    """A saved cloze passage question made from cloze_item() on the quiz's article."""
+    from quizapp.services.authoring import apply_item
+
+    item = cloze_item(text=quiz.article.text, distractors=CLOZE_DISTRACTORS if bank else None)
+    question = Question(position=len(quiz.questions) + 1)
+    apply_item(question, item)
+    for key, value in overrides.items():
+        setattr(question, key, value)
     quiz.questions.append(question)
     db.session.commit()
     return question
@@ -162,7 +245,7 @@ def make_quiz(
 def make_attempt(
     quiz: Quiz,
     name: str = "Ada",
-    answers: dict[Question, tuple[str | None, bool]] | None = None,
+    answers: dict[Question, tuple[str | dict[str, str] | None, bool]] | None = None,
     *,
     submitted: bool = True,
     minutes: float = 5.0,
@@ -179,19 +262,25 @@ def make_attempt(
         "started_at": started,
         "submitted_at": started + timedelta(minutes=minutes) if submitted else None,
         "score": float(sum(1 for _, ok in answers.values() if ok)) if submitted else None,
-        "max_score": float(len([q for q in quiz.questions if not q.deleted]))
+        "max_score": sum(item_points(q.to_item()) for q in quiz.questions if not q.deleted)
         if submitted
         else None,
     }
     values.update(overrides)
     attempt = Attempt(**values)
     for question, (given, correct) in answers.items():
+        # A dict is a matching or cloze answer: {"<row or gap>": text}, marked as the app does.
+        data = dict(given) if isinstance(given, dict) else None
+        credit = 1.0 if correct else 0.0
+        if data is not None and question.kind == "cloze":
+            credit = score_item(question.to_item(), None, data).credit
         attempt.responses.append(
             Response(
                 question_id=question.id,
-                given=given,
+                given=None if data is not None else given,
+                given_data=data,
                 correct=correct,
-                credit=1.0 if correct else 0.0,
+                credit=credit,
             )
         )
     db.session.add(attempt)

@@ -1,4 +1,4 @@
-"""Anki export (.apkg via genanki): one note per item, question on the front, quote on the back."""
+"""Anki export (.apkg via genanki): a note per item (a Cloze note for a passage), quote on the back."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from quizapp.exports.base import (
     set_key,
     slugify,
 )
+from quizapp.nlp.model import BLANK
 
 Item = dict[str, Any]
 LETTERS = "ABCDEFGHIJ"
@@ -94,6 +95,61 @@ def _back(item: Item) -> str:
     return "".join(parts)
 
 
+CLOZE_MODEL_NAME = "quizapp passage"
+
+
+def _cloze_safe(text: str) -> str:
+    """Escaped text that cannot close a cloze deletion or start its hint ("}}", "::")."""
+    return _e(text).replace("}", "&#125;").replace(":", "&#58;")
+
+
+def _cloze_text(item: Item) -> str:
+    """The passage with each gap a cloze deletion {{cN::answer}} (one card per gap), then the
+    word bank when there is one (shown on every card, as students had it)."""
+    parts = str(item.get("prompt") or "").split(BLANK)
+    blanks = list(item.get("blanks") or [])
+    text = [_cloze_safe(parts[0])]
+    for number, blank in enumerate(blanks, 1):
+        text.append(f"{{{{c{number}::{_cloze_safe(str(blank.get('answer') or ''))}}}}}")
+        text.append(_cloze_safe(parts[number]) if number < len(parts) else "")
+    out = f'<div class="prompt">{"".join(text)}</div>'
+    if item.get("bank"):
+        bank = " · ".join(_cloze_safe(str(entry)) for entry in item["bank"])
+        out += f'<div class="options">Word bank: {bank}</div>'
+    return out
+
+
+def _cloze_extra(item: Item) -> str:
+    """The back's extra: the highlighted quote and its paragraph, as on other cards."""
+    quote = "".join(f"<b>{_e(p.text)}</b>" if p.hit else _e(p.text) for p in quote_parts(item))
+    if not quote:
+        return ""
+    paragraph = (item.get("source") or {}).get("paragraph")
+    mark = f' <span class="para">¶{_e(paragraph)}</span>' if paragraph else ""
+    return f'<div class="quote">“{quote}”{mark}</div>'
+
+
+def _cloze_model():
+    """Anki's Cloze note type for passages: one card per gap, the quote on the back."""
+    import genanki
+
+    return genanki.Model(
+        stable_id(CLOZE_MODEL_NAME, "model"),
+        CLOZE_MODEL_NAME,
+        fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "Id"}],
+        templates=[
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": '{{cloze:Text}}<hr id="answer">{{Back Extra}}',
+            }
+        ],
+        css=_CSS,
+        model_type=genanki.Model.CLOZE,
+        sort_field_index=2,
+    )
+
+
 def note_times(document: dict[str, Any], options: ExportOptions) -> dict[str, int]:
     """Each note's modification time by GUID: when its item last changed, as far as known.
 
@@ -139,8 +195,23 @@ def build_package(document: dict[str, Any], options: ExportOptions):
         sort_field_index=2,
     )
     deck = genanki.Deck(stable_id(identity, "deck"), " ".join(title.split()))
+    cloze_model = None
     for number, item in enumerate(items_of(document), 1):
         key = item_key(item, options) or f"q{number}"
+        if item.get("kind") == "cloze":
+            cloze_model = cloze_model or _cloze_model()
+            deck.add_note(
+                genanki.Note(
+                    model=cloze_model,
+                    fields=[
+                        _cloze_text(item),
+                        _cloze_extra(item),
+                        _e(item.get("id") or f"q{number}"),
+                    ],
+                    guid=genanki.guid_for("quizapp", identity, key),
+                )
+            )
+            continue
         deck.add_note(
             genanki.Note(
                 model=model,

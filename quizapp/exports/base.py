@@ -187,6 +187,8 @@ def quote_parts(item: Item) -> list[QuotePart]:
     quote = source.get("quote") or ""
     if not quote:
         return []
+    if item.get("kind") == "cloze" and item.get("blanks"):
+        return _gap_parts(item, quote)
     fact = item.get("fact") or {}
     start, end = fact.get("start"), fact.get("end")
     q_start = source.get("start")
@@ -199,6 +201,24 @@ def quote_parts(item: Item) -> list[QuotePart]:
             a = quote.index(needle)
             return _split(quote, a, a + len(needle))
     return [QuotePart(quote)]
+
+
+def _gap_parts(item: Item, quote: str) -> list[QuotePart]:
+    """A passage's quote with every gap's answer a hit (facts inside the quote, in order)."""
+    q_start = (item.get("source") or {}).get("start")
+    parts: list[QuotePart] = []
+    at = 0
+    for blank in item.get("blanks") or []:
+        fact = blank.get("fact") or {}
+        start, end = fact.get("start"), fact.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(q_start, int)):
+            continue
+        a, b = start - q_start, end - q_start
+        if at <= a < b <= len(quote):
+            parts += [QuotePart(quote[at:a]), QuotePart(quote[a:b], hit=True)]
+            at = b
+    parts.append(QuotePart(quote[at:]))
+    return [part for part in parts if part.text]
 
 
 def _split(quote: str, a: int, b: int) -> list[QuotePart]:

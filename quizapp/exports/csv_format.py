@@ -34,6 +34,7 @@ HEADER = [
     "paragraph",
     "explanation",
     "difficulty",
+    "bank",
 ]
 # Spreadsheets run a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -53,7 +54,24 @@ def _answer(item: dict[str, Any]) -> str:
     """The answer cell; matching items list their pairs as "left -> right"."""
     if item.get("kind") == "matching":
         return " | ".join(f"{left} -> {right}" for left, right in item.get("pairs") or [])
+    if item.get("kind") == "cloze":
+        return " | ".join(f"({n}) {b.get('answer')}" for n, b in enumerate(_blanks(item), 1))
     return item.get("answer") or ""
+
+
+def _blanks(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """A cloze passage's gaps (none for other kinds)."""
+    return list(item.get("blanks") or []) if item.get("kind") == "cloze" else []
+
+
+def _accepted(item: dict[str, Any]) -> str:
+    """The accepted cell: variants, or per gap of a passage "(1) a; b | (2) c"."""
+    if _blanks(item):
+        return " | ".join(
+            f"({n}) " + "; ".join(b.get("accepted") or [b.get("answer") or ""])
+            for n, b in enumerate(_blanks(item), 1)
+        )
+    return " | ".join(item.get("accepted") or [])
 
 
 def _row(number: int, item: dict[str, Any]) -> list[str]:
@@ -70,7 +88,7 @@ def _row(number: int, item: dict[str, Any]) -> list[str]:
         item.get("prompt"),
         *options,
         _answer(item),
-        " | ".join(item.get("accepted") or []),
+        _accepted(item),
         numeric_text(item.get("value")),
         numeric_text(item.get("tolerance")),
         item.get("unit"),
@@ -80,6 +98,7 @@ def _row(number: int, item: dict[str, Any]) -> list[str]:
         source.get("paragraph"),
         item.get("explanation"),
         "" if difficulty is None else difficulty,
+        " | ".join(str(entry) for entry in item.get("bank") or []),
     ]
     return [safe_cell(cell) for cell in cells]
 

@@ -129,6 +129,48 @@ def _tail(item: Item) -> str:
     return ("\n" + feedback if feedback else "") + "\n}"
 
 
+def _other_gaps(item: Item, gap: int) -> str:
+    """The passage with gap ``gap`` as "_____" and every other gap as its number: "(2) ___"."""
+    parts = str(item["prompt"]).split(BLANK)
+    out = [parts[0]]
+    for number in range(1, len(parts)):
+        out.append(f"({number}) " + (BLANK if number == gap else "___"))
+        out.append(parts[number])
+    return "".join(out)
+
+
+def _gap_question(item: Item, gap: int) -> str:
+    """One gap of a cloze passage as a missing-word question: the bank as choices ("=" the
+    gap's answer, "~" the other entries), or the gap's accepted answers typed."""
+    blank = (item.get("blanks") or [])[gap - 1]
+    bank = [str(entry) for entry in item.get("bank") or []]
+    if bank:
+        choices = " ".join(
+            ("=" if entry == blank.get("answer") else "~") + escape_html(entry) for entry in bank
+        )
+        braces = "{" + choices + _feedback(item) + "}"
+    else:
+        braces = _short(
+            {**blank, "source": item.get("source"), "explanation": item.get("explanation")}
+        )
+    before, _found, after = _other_gaps(item, gap).partition(BLANK)
+    text = escape_html(before) + " " + braces
+    if after.strip():
+        text += (" " if after[:1].isspace() else "") + escape_html(after)
+    return "[html]" + text
+
+
+def gift_cloze_questions(item: Item) -> list[str]:
+    """A cloze passage as one GIFT question per gap (GIFT has no multi-gap question): each shows
+    the passage with its own gap to fill and the others numbered, worth a mark as in the app."""
+    name = question_name(item).replace("<", "").replace(">", "")
+    count = len(item.get("blanks") or [])
+    return [
+        f"::{escape(f'{name} (gap {gap} of {count})')}:: " + _gap_question(item, gap)
+        for gap in range(1, count + 1)
+    ]
+
+
 WRITERS: dict[str, Callable[[Item], str]] = {
     "multiple_choice": _multiple_choice,
     "true_false": _true_false,
@@ -153,7 +195,11 @@ def export_gift(document: dict[str, Any], options: ExportOptions) -> ExportResul
     """The whole set as a GIFT file, questions separated by blank lines."""
     title = document_title(document, options)
     blocks = [f"// {' '.join(title.split())}"]
-    blocks += [gift_question(item, n) for n, item in enumerate(items_of(document), 1)]
+    for n, item in enumerate(items_of(document), 1):
+        if item.get("kind") == "cloze":
+            blocks += gift_cloze_questions(item)
+        else:
+            blocks.append(gift_question(item, n))
     return ExportResult(
         data=("\n\n".join(blocks) + "\n").encode("utf-8"),
         filename=f"{slugify(title)}.gift.txt",

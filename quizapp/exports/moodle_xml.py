@@ -20,6 +20,7 @@ from quizapp.exports.base import (
     slugify,
     stable_digest,
 )
+from quizapp.nlp.model import BLANK
 
 Item = dict[str, Any]
 
@@ -129,6 +130,56 @@ def _numeric(parent: ET.Element, item: Item, idnum: str) -> None:
     ET.SubElement(question, "unitsleft").text = "0"
 
 
+# Cloze (multianswer) answers end at "~", "#" or "}" unless escaped; Moodle's import turns "\}"
+# and "\#" back into the characters, and "\*" keeps a shortanswer "*" from being a wildcard.
+_CLOZE_ESCAPES = str.maketrans({"}": "\\}", "#": "\\#", "*": "\\*"})
+
+
+def _cloze_answer(text: str) -> str | None:
+    """An answer as Moodle's Cloze syntax reads it back, or None when it cannot ("~" has no
+    escape that Moodle's import undoes)."""
+    if "~" in text or not text.strip():
+        return None
+    return _html(text).translate(_CLOZE_ESCAPES)
+
+
+def _passage(item: Item, gaps: list[str]) -> str:
+    """The passage as HTML with each "_____" replaced by its gap's markup."""
+    parts = str(item["prompt"]).split(BLANK)
+    out = [_html(parts[0])]
+    for number, gap in enumerate(gaps, 1):
+        out.append(gap)
+        out.append(_html(parts[number]) if number < len(parts) else "")
+    return "".join(out)
+
+
+def _gap_fill(parent: ET.Element, item: Item, idnum: str) -> None:
+    """cloze: "Select missing words" (gapselect) from the word bank, else an embedded-answers
+    (Cloze) question with a SHORTANSWER per gap; either way a mark per gap."""
+    blanks = list(item.get("blanks") or [])
+    bank = [str(entry) for entry in item.get("bank") or []]
+    if bank:
+        # [[n]] names the n-th choice: the gap's answer in the bank; every choice is in
+        # group 1, so each gap's drop-down lists the whole bank.
+        gaps = [f"[[{bank.index(str(blank['answer'])) + 1}]]" for blank in blanks]
+        question = _question(parent, "gapselect", item, idnum, "")
+        question.find("questiontext/text").text = _passage(item, gaps)
+        ET.SubElement(question, "shuffleanswers").text = "0"
+        for entry in bank:
+            option = ET.SubElement(question, "selectoption")
+            ET.SubElement(option, "text").text = entry
+            ET.SubElement(option, "group").text = "1"
+    else:
+        gaps = []
+        for number, blank in enumerate(blanks, 1):
+            answers = [a for a in map(_cloze_answer, accepted_answers(blank)) if a]
+            alternatives = "~".join(f"={answer}" for answer in dict.fromkeys(answers))
+            gaps.append(f"{{1:SHORTANSWER:{alternatives or '=' + str(number)}}}")
+        question = _question(parent, "cloze", item, idnum, "")
+        question.find("questiontext/text").text = _passage(item, gaps)
+    question.find("defaultgrade").text = str(len(blanks))
+
+
 WRITERS: dict[str, Callable[[ET.Element, Item, str], None]] = {
     "multiple_choice": _multiple_choice,
     "true_false": _true_false,
@@ -136,6 +187,7 @@ WRITERS: dict[str, Callable[[ET.Element, Item, str], None]] = {
     "short_answer": _short_answer,
     "matching": _matching,
     "numeric": _numeric,
+    "cloze": _gap_fill,
 }
 
 

@@ -24,6 +24,7 @@ from quizapp.exports.base import (
     slugify,
 )
 from quizapp.exports.versions import matching_right_column, version_document, version_label
+from quizapp.nlp.model import BLANK
 from quizapp.paths import TEMPLATES_DIR
 
 Item = dict[str, Any]
@@ -137,6 +138,10 @@ def _instructions(items: list[Item]) -> tuple[str, ...]:
         )
     if "matching" in kinds:
         lines.append("Matching: write the letter of the right-hand item beside each numbered item.")
+    if "cloze" in kinds:
+        lines.append(
+            "Passages: write a word or phrase in each numbered gap (from the box if given)."
+        )
     return tuple(lines)
 
 
@@ -164,6 +169,8 @@ def _key_answers(item: Item) -> tuple[str, ...]:
             letter = LETTERS[rights.index(right)] if right in rights else "?"
             lines.append(f"{n}. {left} → {letter} ({right})")
         return tuple(lines)
+    if kind == "cloze":
+        return tuple(_gap_key_line(n, blank, item) for n, blank in enumerate(item["blanks"], 1))
     if kind == "numeric":
         answer = str(item.get("answer") or numeric_text(item.get("value")))
         if item.get("unit") and item["unit"] not in answer:
@@ -173,6 +180,19 @@ def _key_answers(item: Item) -> tuple[str, ...]:
             answer += f" (accept {bounds[0]} to {bounds[1]})"
         return (answer,)
     return (str(item.get("answer") or ""),)
+
+
+def _gap_key_line(number: int, blank: Item, item: Item) -> str:
+    """ "(2) 1,360 km (also 1360 km)": a passage's gap, its answer and, when typed, variants."""
+    line = f"({number}) {blank.get('answer')}"
+    others = [] if item.get("bank") else _accepted_extra(blank)
+    return line + (f" (also {', '.join(others)})" if others else "")
+
+
+def _numbered_gaps(prompt: str) -> str:
+    """A passage's gaps numbered as on the paper: "(1) _____ ... (2) _____"."""
+    parts = prompt.split(BLANK)
+    return parts[0] + "".join(f"({n}) {BLANK}{part}" for n, part in enumerate(parts[1:], 1))
 
 
 def key_entry(number: int, item: Item) -> KeyEntry:
@@ -186,7 +206,9 @@ def key_entry(number: int, item: Item) -> KeyEntry:
     return KeyEntry(
         number=number,
         kind=str(item.get("kind")),
-        prompt=str(item.get("prompt") or ""),
+        prompt=_numbered_gaps(str(item.get("prompt") or ""))
+        if item.get("kind") == "cloze"
+        else str(item.get("prompt") or ""),
         answers=_key_answers(item),
         accepted=_accepted_extra(item),
         quote=parts,
@@ -228,6 +250,10 @@ def build_paper(
             }
         elif item.get("kind") in ("fill_in", "short_answer", "numeric"):
             item = {**item, "print_blank_em": blank_em(item)}
+        elif item.get("kind") == "cloze":
+            # One width for every gap of a passage, so no gap's size hints at its answer.
+            widths = [blank_em({"kind": "fill_in", **b}) for b in item.get("blanks") or []]
+            item = {**item, "print_blank_em": max(widths, default=BLANK_MIN_EM)}
         items.append(item)
     numbered = tuple(enumerate(items, 1))
     appendix = ()

@@ -14,6 +14,9 @@ from quizapp.models.base import db, utcnow
 from quizapp.models.roster import SchoolClass
 from quizapp.models.user import User
 
+# The question-set keys kept in Question.data, by kind (a cloze keeps its blanks and bank).
+ITEM_DATA_KEYS = ("options", "accepted", "pairs", "value", "tolerance", "unit", "blanks", "bank")
+
 
 class QuizStatus(enum.StrEnum):
     """Life cycle of a quiz: drafts are edited, published ones taken, closed ones only read."""
@@ -119,7 +122,7 @@ class Question(db.Model):
     prompt: Mapped[str] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
     # Kind-specific data in the question-set format:
-    # options, accepted, pairs, value, tolerance, unit.
+    # options, accepted, pairs, value, tolerance, unit; a cloze passage's blanks and bank.
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     fact_type: Mapped[str | None] = mapped_column(String(30))
     fact_text: Mapped[str | None] = mapped_column(Text)
@@ -140,6 +143,14 @@ class Question(db.Model):
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
 
+    @property
+    def key_text(self) -> str | None:
+        """The answer as teachers read it on one line; a passage lists its gaps in order."""
+        if self.kind == "cloze":
+            blanks = (self.data or {}).get("blanks") or ()
+            return " · ".join(f"({n}) {b.get('answer')}" for n, b in enumerate(blanks, 1))
+        return self.answer
+
     def to_item(self, item_id: str | None = None) -> dict[str, Any]:
         """This question as a question-set format item (what macros and exporters render)."""
         item: dict[str, Any] = {
@@ -149,7 +160,7 @@ class Question(db.Model):
         }
         if self.kind != "matching":
             item["answer"] = self.answer
-        for key in ("options", "accepted", "pairs", "value", "tolerance", "unit"):
+        for key in ITEM_DATA_KEYS:
             if key in (self.data or {}):
                 item[key] = self.data[key]
         if self.fact_type is not None:

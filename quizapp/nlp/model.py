@@ -33,6 +33,7 @@ class QuestionKind(enum.StrEnum):
     MATCHING = "matching"
     NUMERIC = "numeric"
     SHORT_ANSWER = "short_answer"
+    CLOZE = "cloze"
 
 
 @dataclass(frozen=True, slots=True)

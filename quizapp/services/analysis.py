@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from quizapp.models import Attempt, Question, Quiz, db
+from quizapp.models import Attempt, Question, Quiz, Response, db
 from quizapp.models.base import utcnow
 from quizapp.nlp import regenerate_distractors
 from quizapp.services.authoring import commit_quiz_change
 from quizapp.services.regrading import TYPED_KINDS, AnswerGroup, answer_groups
+from quizapp.services.scoring import gap_marks
 from quizapp.services.taking import is_answered
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "MIN_ATTEMPTS",
     "AnalysisError",
     "Flag",
+    "GapStat",
     "ItemAnalysis",
     "OptionStat",
     "QuizAnalysis",
@@ -155,6 +157,18 @@ class OptionStat:
 
 
 @dataclass(frozen=True, slots=True)
+class GapStat:
+    """One gap of a cloze passage: its answer, how many filled it and got it right, and the
+    answers given, most frequent first (text, students, right)."""
+
+    number: int
+    answer: str
+    answered: int
+    right: int
+    given: tuple[tuple[str, int, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ItemAnalysis:
     """The figures and flags of one question."""
 
@@ -168,6 +182,8 @@ class ItemAnalysis:
     flags: tuple[Flag, ...]
     # Typed answers (fill-in, short answer, numeric): the distinct answers given, counted.
     typed_answers: tuple[AnswerGroup, ...] = ()
+    # A cloze passage: per gap, who filled it, who got it right, what they chose or typed.
+    gaps: tuple[GapStat, ...] = ()
 
     @property
     def flag_labels(self) -> tuple[tuple[Flag, str], ...]:
@@ -263,6 +279,7 @@ def quiz_analysis(quiz: Quiz) -> QuizAnalysis:
                 typed_answers=tuple(answer_groups(question, given))
                 if question.kind in TYPED_KINDS
                 else (),
+                gaps=_gap_stats(question, responses) if question.kind == "cloze" else (),
             )
         )
     return QuizAnalysis(
@@ -272,6 +289,33 @@ def quiz_analysis(quiz: Quiz) -> QuizAnalysis:
         items=tuple(items),
         histogram=histogram(percents),
     )
+
+
+def _gap_stats(question: Question, responses: Sequence[Response | None]) -> tuple[GapStat, ...]:
+    """Per gap of a cloze passage: answers given (counted, marked) and how many were right."""
+    item = question.to_item()
+    blanks = item.get("blanks") or ()
+    chosen = [dict(r.given_data or {}) for r in responses if r is not None]
+    marks = [gap_marks(item, c) for c in chosen]
+    stats = []
+    for n, blank in enumerate(blanks, 1):
+        counts: Counter[str] = Counter()
+        right_texts: dict[str, bool] = {}
+        for answer, mark in zip(chosen, marks, strict=True):
+            text = str(answer.get(str(n)) or "").strip()
+            if text:
+                counts[text] += 1
+                right_texts[text] = mark[n - 1]
+        stats.append(
+            GapStat(
+                number=n,
+                answer=str(blank.get("answer") or ""),
+                answered=sum(counts.values()),
+                right=sum(1 for m in marks if m[n - 1]),
+                given=tuple((t, c, right_texts[t]) for t, c in counts.most_common()),
+            )
+        )
+    return tuple(stats)
 
 
 def _added_at(question: Question) -> dict[str, datetime]:

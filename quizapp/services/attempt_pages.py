@@ -11,7 +11,7 @@ from typing import Any
 from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
-from quizapp.services.scoring import parse_number
+from quizapp.services.scoring import gap_marks, item_points, parse_number
 from quizapp.services.snapshots import QuestionRow, live_questions, question_rows
 from quizapp.services.taking import as_utc, deadline_of, end_reason_message, is_answered
 
@@ -127,6 +127,12 @@ def student_item(
         item["right_options"] = shuffled
     elif question.kind == "numeric" and data.get("unit"):
         item["unit"] = str(data["unit"])
+    elif question.kind == "cloze":
+        # The passage, how many gaps and the word bank (sorted, never in gap order): which
+        # entry fills which gap stays on the server.
+        item["gaps"] = len(data.get("blanks") or ())
+        if data.get("bank"):
+            item["bank"] = [str(entry) for entry in data["bank"]]
     return item
 
 
@@ -186,8 +192,20 @@ def explanations_visible(quiz: Quiz) -> bool:
     return feedback_for(quiz).answers
 
 
-def _result_item(question: Question, attempt: Attempt, feedback: Feedback) -> dict[str, Any]:
+def _result_item(
+    question: Question, attempt: Attempt, feedback: Feedback, response: Response | None
+) -> dict[str, Any]:
     """The item as the result page may show it: answers and explanations only when allowed."""
+    item = _shown_item(question, attempt, feedback)
+    if question.kind == "cloze" and feedback.marks:
+        # Right or wrong per gap is a mark, not an answer: it shows whenever marks do.
+        chosen = response.given_data if response is not None else None
+        item["gap_marks"] = list(gap_marks(question.to_item(), chosen))
+    return item
+
+
+def _shown_item(question: Question, attempt: Attempt, feedback: Feedback) -> dict[str, Any]:
+    """The item with answers and explanations only when the teacher's settings allow."""
     if not feedback.answers:
         item = student_item(question, seed=attempt.order_seed, shuffle_options=False)
         if question.kind == "matching":
@@ -219,7 +237,7 @@ def result_view(attempt: Attempt) -> ResultView:
         response = responses.get(question.id)
         rows.append(
             ResultItem(
-                item=_result_item(question, attempt, feedback),
+                item=_result_item(question, attempt, feedback, response),
                 number=number,
                 given=_given_for(response),
                 correct=bool(response and response.correct) if feedback.marks else None,
@@ -227,7 +245,7 @@ def result_view(attempt: Attempt) -> ResultView:
             )
         )
     score = float(attempt.score or 0.0) if feedback.score else 0.0
-    max_score = float(attempt.max_score or len(questions) or 0.0)
+    max_score = float(attempt.max_score or sum(item_points(q.to_item()) for q in questions))
     deadline = deadline_of(attempt)
     submitted = as_utc(attempt.submitted_at)
     reason = attempt.end_reason

@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from quizapp.models import Article, Attempt, Question, Quiz, QuizStatus, User, db
 from quizapp.models.base import utcnow
+from quizapp.models.quiz import ITEM_DATA_KEYS
 
 ALL_KINDS: tuple[str, ...] = (
     "multiple_choice",
@@ -19,6 +20,8 @@ ALL_KINDS: tuple[str, ...] = (
     "numeric",
     "matching",
 )
+# Kinds a teacher can edit or add by hand: the generated kinds and word-bank passages.
+EDITABLE_KINDS: tuple[str, ...] = (*ALL_KINDS, "cloze")
 KIND_LABELS: dict[str, str] = {
     "multiple_choice": "Multiple choice",
     "fill_in": "Fill in the blank",
@@ -26,6 +29,7 @@ KIND_LABELS: dict[str, str] = {
     "short_answer": "Short answer",
     "numeric": "Number",
     "matching": "Matching",
+    "cloze": "Gap-fill passage",
 }
 
 
@@ -141,11 +145,7 @@ def apply_item(question: Question, item: dict[str, Any]) -> None:
     question.kind = item["kind"]
     question.prompt = item["prompt"]
     question.answer = item.get("answer")
-    question.data = {
-        key: item[key]
-        for key in ("options", "accepted", "pairs", "value", "tolerance", "unit")
-        if item.get(key) is not None
-    }
+    question.data = {key: item[key] for key in ITEM_DATA_KEYS if item.get(key) is not None}
     fact = item.get("fact") or {}
     question.fact_type = fact.get("type")
     question.fact_text = fact.get("text")

@@ -8,15 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.models import Question, Quiz
+from quizapp.models.quiz import ITEM_DATA_KEYS
 from quizapp.nlp.model import BLANK
 from quizapp.services.authoring import (
     ALL_KINDS,
+    EDITABLE_KINDS,
     AuthoringError,
     active_questions,
     apply_item,
     check_version,
     commit_quiz_change,
     require_draft,
+)
+from quizapp.services.passages import (
+    CLOZE_NOT_CONVERTED,
+    keep_gap_facts,
+    new_bank_words,
+    passage_fields,
 )
 
 
@@ -43,6 +51,11 @@ class QuestionEdit:
     unit: str = ""
     explanation: str = ""
     quote: str = ""
+    # cloze: per gap (answer, other accepted forms); wrong entries of the word bank, and
+    # whether students choose from a bank at all (else they type each gap).
+    gaps: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    distractors: tuple[str, ...] = ()
+    word_bank: bool = True
 
 
 def parse_number(text: str) -> float | None:
@@ -62,7 +75,7 @@ def _distinct(values: list[str]) -> bool:
 
 def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
     """Check an edit against its kind's rules; return the item fields, or raise ItemInvalid."""
-    if edit.kind not in ALL_KINDS:
+    if edit.kind not in EDITABLE_KINDS:
         raise ValueError(f"unknown question kind: {edit.kind!r}")
     errors: dict[str, str] = {}
     prompt = edit.prompt.strip()
@@ -116,6 +129,10 @@ def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
             errors["pairs"] = "Each item on each side must be different."
         fields["pairs"] = [list(p) for p in pairs]
         fields["answer"] = None
+    elif edit.kind == "cloze":
+        found, problems = passage_fields(prompt, edit.gaps, edit.distractors, edit.word_bank)
+        fields.update(found)
+        errors.update(problems)
     if errors:
         raise ItemInvalid(errors)
     fields["explanation"] = edit.explanation.strip() or None
@@ -124,16 +141,21 @@ def validate_edit(edit: QuestionEdit) -> dict[str, Any]:
 
 def _set_fields(question: Question, fields: dict[str, Any]) -> None:
     """Write validated fields onto a question (data is replaced so the JSON change is saved)."""
+    if fields["kind"] == "cloze":
+        keep_gap_facts(question, fields["blanks"])
     question.kind = fields["kind"]
     question.prompt = fields["prompt"]
     question.answer = fields["answer"]
-    question.data = {
-        key: fields[key]
-        for key in ("options", "accepted", "pairs", "value", "tolerance", "unit")
-        if fields.get(key) is not None
-    }
+    question.data = {key: fields[key] for key in ITEM_DATA_KEYS if fields.get(key) is not None}
     question.explanation = fields["explanation"]
     question.edited = True
+    if question.kind == "cloze":
+        # The item's fact is its first gap's (the contract), for tools that read one answer.
+        first = (fields["blanks"][0].get("fact") if fields["blanks"] else None) or {}
+        if first:
+            question.fact_type, question.fact_text = first.get("type"), first.get("text")
+            question.fact_start, question.fact_end = first.get("start"), first.get("end")
+        return
     _rehighlight(question)
 
 
@@ -166,6 +188,16 @@ def edit_from_question(question: Question) -> QuestionEdit:
         unit=data.get("unit") or "",
         explanation=question.explanation or "",
         quote=question.quote or "",
+        gaps=tuple(
+            (str(b.get("answer") or ""), tuple(str(a) for a in b.get("accepted") or ()))
+            for b in data.get("blanks") or ()
+        ),
+        distractors=tuple(
+            str(entry)
+            for entry in data.get("bank") or ()
+            if entry not in {b.get("answer") for b in data.get("blanks") or ()}
+        ),
+        word_bank=bool(data.get("bank")) or question.kind != "cloze",
     )
 
 
@@ -250,6 +282,8 @@ def regenerate_distractors(question: Question, *, expected_version: int | None) 
     quiz = question.quiz
     check_version(quiz, expected_version)
     require_draft(quiz)
+    if question.kind == "cloze":
+        return new_bank_words(question)
     if question.kind != "multiple_choice":
         raise AuthoringError("Only multiple-choice questions have distractors.")
     try:
@@ -277,6 +311,8 @@ def convert_question(question: Question, kind: str, *, expected_version: int | N
     require_draft(quiz)
     if kind == question.kind:
         return True
+    if question.kind == "cloze":
+        raise AuthoringError(CLOZE_NOT_CONVERTED[:1].upper() + CLOZE_NOT_CONVERTED[1:] + ".")
     try:
         from quizapp.nlp import convert_item
     except ImportError as exc:  # an older generator without this helper
@@ -301,10 +337,17 @@ def convertible_kinds(quiz: Quiz) -> dict[int, KindChoices]:
     from quizapp.nlp import kind_choices
 
     questions = [q for q in active_questions(quiz) if q.quote]
+    # A passage asks several facts at once: the quiz page says so instead of offering kinds.
+    questions = [q for q in questions if q.kind != "cloze"]
+    out: dict[int, KindChoices] = {}
     if not questions or quiz.article is None:
-        return {}
-    choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
-    out = {}
+        return out
+    try:
+        choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
+    except KeyError:
+        # A generator that lists a kind it has no builder for yet (QuestionKind.CLOZE before
+        # the generator builds passages): the page offers no change rather than failing.
+        return out
     for question, by_kind in zip(questions, choices, strict=True):
         kinds = [k for k in ALL_KINDS if k in by_kind]
         out[question.id] = KindChoices(

@@ -345,5 +345,8 @@ def submit_final(lesson: Lesson, attempt: Attempt, fields: Mapping[str, str]) ->
     roles = question_sections(lesson, questions)
     finals = {f"q{q.id}" for q in questions if roles[q.id] is None}
     # Check answers are already marked; only the end quiz's fields are taken from the form.
-    taking.submit_attempt(attempt, {k: v for k, v in fields.items() if k in finals})
+    # A passage's gaps and a matching row's choices post as "q<id>-<n>".
+    taking.submit_attempt(
+        attempt, {k: v for k, v in fields.items() if k.split("-", 1)[0] in finals}
+    )
     return True

@@ -8,6 +8,7 @@ student's token is all it needs; the graded attempt and its responses are never 
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,7 @@ from quizapp.models import Attempt, PracticeForm, PracticeItem, Question, QuizSt
 from quizapp.models.base import utcnow
 from quizapp.nlp import convert_item
 from quizapp.services.attempt_pages import explanations_visible
-from quizapp.services.scoring import score_item
+from quizapp.services.scoring import gap_marks, score_item
 
 __all__ = [
     "GAP",
@@ -320,7 +321,41 @@ def student_item(item: Mapping[str, Any], seed: str) -> dict[str, Any]:
         shown["options"] = ["True", "False"]
     elif item["kind"] == "numeric" and item.get("unit"):
         shown["unit"] = str(item["unit"])
+    elif item["kind"] == "cloze":
+        # Asked again as itself: the passage and its bank, never which entry fills which gap.
+        shown["gaps"] = len(item.get("blanks") or ())
+        if item.get("bank"):
+            shown["bank"] = [str(entry) for entry in item["bank"]]
     return shown
+
+
+def _read_given(item: Mapping[str, Any], fields: Mapping[str, str]) -> tuple[str | None, Any]:
+    """The answer posted for an item: (text to store, what marking reads).
+
+    A cloze passage posts one field per gap ("<id>-<n>"); they are kept as a JSON object.
+    """
+    if item["kind"] == "cloze":
+        gaps = {
+            str(n): value
+            for n in range(1, len(item.get("blanks") or ()) + 1)
+            if (value := str(fields.get(f"{item['id']}-{n}", ""))[:MAX_ANSWER_CHARS].strip())
+        }
+        return (json.dumps(gaps, ensure_ascii=False) if gaps else None), gaps
+    given = str(fields.get(item["id"], ""))[:MAX_ANSWER_CHARS].strip()
+    return given or None, given or None
+
+
+def _shown_given(item: dict[str, Any], stored: str | None) -> Any:
+    """A stored practice answer in the shape the result macro shows (a cloze gets its marks)."""
+    if item["kind"] != "cloze":
+        return stored
+    try:
+        gaps = json.loads(stored) if stored else {}
+    except ValueError:
+        gaps = {}
+    gaps = gaps if isinstance(gaps, dict) else {}
+    item["gap_marks"] = list(gap_marks(item, gaps))
+    return gaps
 
 
 def practice_view(attempt: Attempt, *, after: int | None = None) -> PracticeView:
@@ -332,7 +367,7 @@ def practice_view(attempt: Attempt, *, after: int | None = None) -> PracticeView
     answered = by_key.get(after) if after is not None else None
     if answered is not None and answered.last_correct is not None and answered.last_form:
         item = _asked_item(answered, answered.last_form)
-        given: Any = answered.last_given
+        given: Any = _shown_given(item, answered.last_given)
         feedback = Feedback(
             item=item,
             given=given,
@@ -383,8 +418,11 @@ def answer_practice(
         return PracticeOutcome(accepted=False, key=key)
     form = _current_form(row)
     item = _asked_item(row, form)
-    given = str(fields.get(item["id"], ""))[:MAX_ANSWER_CHARS].strip()
-    mark = score_item(item, given or None)
+    given, marked = _read_given(item, fields)
+    if item["kind"] == "cloze":
+        mark = score_item(item, None, marked)
+    else:
+        mark = score_item(item, marked)
     state = after_answer(_state(row), mark.correct, turn)
     # Conditional on the count the page showed: of two concurrent posts only one counts.
     claimed = db.session.execute(
@@ -398,7 +436,7 @@ def answer_practice(
             due=state.due,
             retired=state.retired,
             last_form=form,
-            last_given=given or None,
+            last_given=given,
             last_correct=mark.correct,
             updated_at=utcnow(),
         )

@@ -142,7 +142,7 @@ def rescore_quiz(quiz: Quiz, moment: datetime) -> tuple[int, int]:
     """
     questions = _live_questions(quiz)
     items = {q.id: (q.to_item(), q.marking or Marking.NORMAL.value) for q in questions}
-    total_possible = sum(points_possible(marking) for _item, marking in items.values())
+    total_possible = sum(points_possible(marking, item) for item, marking in items.values())
     attempts = list(
         db.session.scalars(
             db.select(Attempt)

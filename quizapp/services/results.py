@@ -117,6 +117,10 @@ def answer_text(question: Question, response: Response | None) -> str:
         return "; ".join(
             f"{left} → {chosen[str(n)]}" for n, left in enumerate(lefts, 1) if chosen.get(str(n))
         )
+    if question.kind == "cloze":
+        chosen = response.given_data or {}
+        gaps = len((question.data or {}).get("blanks") or ())
+        return "; ".join(f"gap {n}: {chosen.get(str(n)) or '—'}" for n in range(1, gaps + 1))
     return (response.given or "").strip()
 
 
@@ -196,7 +200,9 @@ def question_results(quiz: Quiz) -> list[QuestionResult]:
         wrong = Counter(
             text
             for r in answers
-            if not r.correct and question.kind != "matching" and (text := _given_text(r))
+            if not r.correct
+            and question.kind not in ("matching", "cloze")
+            and (text := _given_text(r))
         )
         top = wrong.most_common(1)
         results.append(
@@ -334,7 +340,7 @@ def results_long_csv(quiz: Quiz, zone: tzinfo = UTC) -> str:
                     student.attempt_id,
                     number,
                     question.prompt,
-                    question.answer or "",
+                    question.key_text or "",
                     answer_text(question, response),
                     answer_result(question, response).value,
                     _number(response.credit if response else 0.0),

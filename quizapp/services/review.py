@@ -139,7 +139,7 @@ def question_review(quiz: Quiz, question_id: int) -> QuestionReview:
     }
     rows = tuple(_row(index + 1, question, s, responses.get(s.attempt_id)) for s in submitted)
     groups: tuple[AnswerGroup, ...] = ()
-    if question.kind != "matching":
+    if question.kind not in ("matching", "cloze"):
         groups = tuple(answer_groups(question, [r.given for r in responses.values()]))
     return QuestionReview(
         question=question,

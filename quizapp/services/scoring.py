@@ -18,6 +18,8 @@ __all__ = [
     "Mark",
     "Marking",
     "fold_answer",
+    "gap_marks",
+    "item_points",
     "mark_answer",
     "normalise_answer",
     "parse_number",
@@ -37,7 +39,8 @@ class Marking(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """The outcome of marking one answer: whether it is right and the credit it earns (0..1)."""
+    """The outcome of marking one answer: whether it is all right and the points it earns
+    (0..1 for most kinds; 0..one per gap for a cloze passage, see item_points)."""
 
     correct: bool
     credit: float
@@ -333,6 +336,47 @@ def _score_matching(
     return Mark(correct=right == len(rows), credit=credit)
 
 
+def _gap_item(item: Mapping[str, Any], blank: Mapping[str, Any]) -> dict[str, Any]:
+    """One gap of a cloze passage as the fill_in item it is marked like."""
+    return {
+        "kind": "fill_in",
+        "answer": blank.get("answer"),
+        "accepted": blank.get("accepted") or (),
+        "fact": blank.get("fact") or item.get("fact"),
+    }
+
+
+def gap_marks(item: Mapping[str, Any], chosen: Mapping[str, str] | None) -> tuple[bool, ...]:
+    """Each gap of a cloze passage right or wrong, in order; ``chosen`` maps "1".."n" to what
+    the student chose from the bank or typed.
+
+    A bank gap is right when the chosen entry is its answer (an entry chosen for several gaps
+    is right only where it belongs); a typed gap is marked like a fill_in answer.
+    """
+    chosen = chosen or {}
+    banked = bool(item.get("bank"))
+    marks = []
+    for n, blank in enumerate(item.get("blanks") or (), 1):
+        given = chosen.get(str(n))
+        if not given or not str(given).strip():
+            marks.append(False)
+        elif banked:
+            marks.append(str(given).strip() == str(blank.get("answer") or "").strip())
+        else:
+            marks.append(_score_text(_gap_item(item, blank), str(given), None).correct)
+    return tuple(marks)
+
+
+def _score_cloze(
+    item: Mapping[str, Any], _given: str | None, pairs: Mapping[str, str] | None
+) -> Mark:
+    """cloze: one point per gap (partial credit), all right only when every gap is."""
+    marks = gap_marks(item, pairs)
+    if not marks:
+        return WRONG
+    return Mark(correct=all(marks), credit=float(sum(marks)))
+
+
 Scorer = Callable[[Mapping[str, Any], str | None, Mapping[str, str] | None], Mark]
 
 SCORERS: dict[str, Scorer] = {
@@ -342,13 +386,15 @@ SCORERS: dict[str, Scorer] = {
     "short_answer": _score_text,
     "numeric": _score_numeric,
     "matching": _score_matching,
+    "cloze": _score_cloze,
 }
 
 
 def score_item(
     item: Mapping[str, Any], given: str | None, pairs: Mapping[str, str] | None = None
 ) -> Mark:
-    """Mark one answer (``given``, or for matching ``pairs``: row number -> right) on an item."""
+    """Mark one answer (``given``, or for matching ``pairs``: row number -> right; for a cloze
+    passage ``pairs``: gap number -> chosen or typed text) on an item."""
     kind = str(item.get("kind"))
     scorer = SCORERS.get(kind)
     if scorer is None:
@@ -365,12 +411,19 @@ def mark_answer(
     """Mark one answer as the quiz counts it now: a regraded question may give everyone the
     point (right whatever was given) or be dropped (no credit, and out of the total)."""
     if marking == Marking.FULL_CREDIT:
-        return RIGHT
+        return Mark(correct=True, credit=item_points(item))
     if marking == Marking.DROPPED:
         return Mark(correct=False, credit=0.0)
     return score_item(item, given, pairs)
 
 
-def points_possible(marking: str | Marking | None) -> float:
-    """What a question adds to the total a score is out of: 0 once dropped, else 1."""
-    return 0.0 if marking == Marking.DROPPED else 1.0
+def item_points(item: Mapping[str, Any] | None) -> float:
+    """What an item is worth: one point per gap of a cloze passage, one for any other."""
+    if item is not None and item.get("kind") == "cloze":
+        return float(len(item.get("blanks") or ()) or 1)
+    return 1.0
+
+
+def points_possible(marking: str | Marking | None, item: Mapping[str, Any] | None = None) -> float:
+    """What a question adds to the total a score is out of: 0 once dropped, else its points."""
+    return 0.0 if marking == Marking.DROPPED else item_points(item)

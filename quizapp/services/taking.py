@@ -333,8 +333,8 @@ def parse_answers(
 ) -> dict[int, Any]:
     """Read form fields named as the question macro names them into {question id: answer}.
 
-    Single answers become stripped strings ("" clears); matching rows become a dict
-    {"<row>": right text}. Unknown fields and other quizzes' questions are ignored.
+    Single answers become stripped strings ("" clears); matching rows and the gaps of a cloze
+    passage become a dict {"<row or gap>": right text or the gap's answer}. Unknown fields and other quizzes' questions are ignored.
     """
     by_id = {q.id: q for q in questions}
     answers: dict[int, Any] = {}
@@ -346,11 +346,13 @@ def parse_answers(
         if question is None:
             continue
         value = str(raw)[:MAX_ANSWER_CHARS].strip()
-        if question.kind == "matching":
+        if question.kind in ("matching", "cloze"):
+            # One field per matching row or per gap of a cloze passage.
             if match.group(2) is None:
                 continue
             row = int(match.group(2))
-            if 1 <= row <= len((question.data or {}).get("pairs") or ()):
+            rows = (question.data or {}).get("pairs" if question.kind == "matching" else "blanks")
+            if 1 <= row <= len(rows or ()):
                 answers.setdefault(question.id, {})[str(row)] = value
         elif match.group(2) is None:
             answers[question.id] = value
@@ -512,7 +514,9 @@ def _finalise(
     db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id)
-        .values(score=round(total, 4), max_score=sum(points_possible(r.marking) for r in rows))
+        .values(
+            score=round(total, 4), max_score=sum(points_possible(r.marking, r.item) for r in rows)
+        )
         .execution_options(synchronize_session=False)
     )
     db.session.commit()

@@ -28,6 +28,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from quizapp.models import ExplanationPolicy, StudyAccess
 from quizapp.services.authoring import ALL_KINDS, KIND_LABELS
 from quizapp.services.editing import QuestionEdit
+from quizapp.services.passages import MAX_GAPS
 from quizapp.services.publishing import QuizSettings
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "docx", "pdf"]
@@ -123,6 +124,15 @@ class PairForm(Form):
     right = StringField("Matches", validators=[Optional(), Length(max=300)])
 
 
+class GapForm(Form):
+    """One gap of a gap-fill passage: its answer and other forms accepted when typed."""
+
+    answer = StringField("Answer", validators=[Optional(), Length(max=300)])
+    accepted = TextAreaField(
+        "Also accept when typed", validators=[Length(max=2000)], render_kw={"rows": 2}
+    )
+
+
 class QuestionForm(VersionedForm):
     """Every field a question of any kind may have; the template shows those of its kind."""
 
@@ -161,6 +171,15 @@ class QuestionForm(VersionedForm):
     )
     unit = StringField("Unit", validators=[Length(max=40)], description="Optional, e.g. km.")
     pairs = FieldList(FormField(PairForm), min_entries=MAX_PAIRS, max_entries=MAX_PAIRS)
+    gaps = FieldList(FormField(GapForm), min_entries=MAX_GAPS, max_entries=MAX_GAPS)
+    word_bank = BooleanField("Students choose each gap from a word bank")
+    distractors = TextAreaField(
+        "Extra words in the word bank",
+        description="Wrong choices shown with the answers, one per line (up to 6). The bank "
+        "lists every gap's answer and these, in alphabetical order.",
+        validators=[Length(max=2000)],
+        render_kw={"rows": 3},
+    )
     explanation = TextAreaField(
         "Explanation",
         description="Shown after the answer. Leave empty to show the quoted source sentence.",
@@ -189,6 +208,12 @@ class QuestionForm(VersionedForm):
         for index, entry in enumerate(self.pairs.entries):
             pair = edit.pairs[index] if index < len(edit.pairs) else ("", "")
             entry.form.left.data, entry.form.right.data = pair
+        for index, entry in enumerate(self.gaps.entries):
+            answer, forms = edit.gaps[index] if index < len(edit.gaps) else ("", ())
+            entry.form.answer.data = answer
+            entry.form.accepted.data = "\n".join(f for f in forms if f != answer)
+        self.word_bank.data = edit.word_bank
+        self.distractors.data = "\n".join(edit.distractors)
         self.explanation.data = edit.explanation
         self.quote.data = edit.quote
 
@@ -219,6 +244,15 @@ class QuestionForm(VersionedForm):
             unit=self.unit.data or "",
             explanation=self.explanation.data or "",
             quote=self.quote.data or "",
+            gaps=tuple(
+                (
+                    entry.form.answer.data or "",
+                    tuple((entry.form.accepted.data or "").splitlines()),
+                )
+                for entry in self.gaps.entries
+            ),
+            distractors=tuple((self.distractors.data or "").splitlines()),
+            word_bank=bool(self.word_bank.data),
         )
 
     def attach_errors(self, errors: dict[str, str]) -> dict[str, str]:
@@ -232,6 +266,7 @@ class QuestionForm(VersionedForm):
             "value": self.value,
             "tolerance": self.tolerance,
             "quote": self.quote,
+            "distractors": self.distractors,
         }
         rest = {}
         for name, message in errors.items():

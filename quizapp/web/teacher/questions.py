@@ -8,7 +8,13 @@ from flask import abort, flash, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from quizapp.models import Question, Quiz
-from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, AuthoringError, QuizChanged
+from quizapp.services.authoring import (
+    ALL_KINDS,
+    EDITABLE_KINDS,
+    KIND_LABELS,
+    AuthoringError,
+    QuizChanged,
+)
 from quizapp.services.editing import (
     ItemInvalid,
     QuestionEdit,
@@ -99,7 +105,7 @@ def new_question(quiz_id: int) -> str | Response:
     """Add the teacher's own question of a chosen kind (?kind=...)."""
     quiz = owned_quiz_or_404(quiz_id)
     kind = request.args.get("kind", "multiple_choice")
-    if kind not in ALL_KINDS:
+    if kind not in EDITABLE_KINDS:
         abort(404)
     return _question_editor(
         quiz,
@@ -155,13 +161,19 @@ def regenerate(quiz_id: int, question_id: int) -> Response:
     """Replace a multiple-choice question's wrong options with new ones."""
     quiz, question = owned_question_or_404(quiz_id, question_id)
 
+    passage = question.kind == "cloze"
+
     def action() -> None:
         if not regenerate_distractors(question, expected_version=expected_version()):
             raise AuthoringError(
-                "No other wrong options could be found for this question. Edit the options by hand."
+                "No other words for the bank could be found for this passage. Edit them by hand."
+                if passage
+                else "No other wrong options could be found for this question. "
+                "Edit the options by hand."
             )
 
-    return run_action(quiz, action, "New wrong options made.", f"item-{question.id}")
+    done = "New words in the word bank." if passage else "New wrong options made."
+    return run_action(quiz, action, done, f"item-{question.id}")
 
 
 @bp.post("/quizzes/<int:quiz_id>/questions/<int:question_id>/convert")

@@ -9,7 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from quizapp.models import Quiz, QuizStatus
-from quizapp.services.authoring import ALL_KINDS, KIND_LABELS, AuthoringError
+from quizapp.services.authoring import EDITABLE_KINDS, KIND_LABELS, AuthoringError
 from quizapp.services.coverage import FACT_TYPES, question_paragraphs, quiz_coverage
 from quizapp.services.editing import convertible_kinds
 from quizapp.services.provenance import quiz_provenance
@@ -75,7 +75,7 @@ def quiz(quiz_id: int) -> str:
         provenance=quiz_provenance(quiz),
         join_url=join_link(quiz.join_code),
         editable=quiz.status is QuizStatus.DRAFT,
-        kinds=ALL_KINDS,
+        kinds=EDITABLE_KINDS,
         kind_labels=KIND_LABELS,
         kind_choices=convertible_kinds(quiz) if quiz.status is QuizStatus.DRAFT else {},
     )
