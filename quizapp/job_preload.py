@@ -22,8 +22,9 @@ _SAMPLE = Path(__file__).resolve().parent / "samples" / "river-survey.txt"
 def _warm_up() -> None:
     """Generate every kind of question from a sample article; print its paper and key once.
 
-    Rendering both fills the font map (every face and size a paper or key uses) that forked
-    jobs share; the stylesheets of every paper size are parsed here too, not per job.
+    Rendering both compiles both print templates and runs every code path WeasyPrint loads on
+    first use, once here instead of in every job; the stylesheet of each paper size is parsed
+    here too.
     """
     document = generate(_SAMPLE.read_text(encoding="utf-8"), max_items=20).to_dict()
     prepare_rendering(paper_size(name) for name in PAPERS)
