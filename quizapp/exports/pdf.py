@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import math
+import multiprocessing
+import os
+import threading
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -113,6 +117,48 @@ def render_pdf(html_text: str, size: str) -> bytes:
 
     document = HTML(string=html_text, base_url=None, url_fetcher=_refusing_fetcher())
     return document.write_pdf(stylesheets=[_stylesheet(size)])
+
+
+def prepare_rendering(sizes: Iterable[str]) -> None:
+    """Parse the stylesheet of each page size now (the fork server), not in every job."""
+    for size in sizes:
+        _stylesheet(size)
+
+
+def _render_one(job: tuple[str, str]) -> bytes:
+    """render_pdf of one (html, size) pair: the unit of work of a render worker."""
+    return render_pdf(*job)
+
+
+def _render_workers(jobs: int) -> int:
+    """How many processes may render a batch: one unless forking is safe here and helps.
+
+    WeasyPrint layout is pure Python, so only processes run in parallel. Forking is safe in a
+    single-threaded process that may have children: the CLI, and not a capped heavy-work job
+    (daemonic: its CPU and memory caps are per process, so it renders within its own).
+    """
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.active_count() > 1 or multiprocessing.current_process().daemon:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(jobs, cpus))
+
+
+def render_many(jobs: list[tuple[str, str]]) -> list[bytes]:
+    """render_pdf of each (html, size) pair, in order; in forked worker processes where allowed.
+
+    Forked workers start with this process's fonts and stylesheets loaded, so each render costs
+    what it costs here; the PDFs are byte for byte those of rendering one after another.
+    """
+    workers = _render_workers(len(jobs))
+    if workers == 1:
+        return [_render_one(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_render_one, jobs, chunksize=1)
 
 
 def _date_label(value: str | None) -> str | None:
@@ -285,18 +331,20 @@ def key_html(paper: Paper) -> str:
 def _versions_zip(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """A zip of every version's paper and key: <title>-A.pdf, <title>-A-key.pdf, ..."""
     stem = slugify(document_title(document, options))
+    names: list[str] = []
+    jobs: list[tuple[str, str]] = []
+    for index in range(options.versions):
+        label = version_label(index)
+        paper = build_paper(
+            version_document(document, index, seed=options.seed), options, label=label
+        )
+        for suffix, html_text in (("", paper_html(paper)), ("-key", key_html(paper))):
+            names.append(f"{stem}-{label}{suffix}.pdf")
+            jobs.append((html_text, paper.paper_size))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for index in range(options.versions):
-            label = version_label(index)
-            paper = build_paper(
-                version_document(document, index, seed=options.seed), options, label=label
-            )
-            for suffix, html_text in (("", paper_html(paper)), ("-key", key_html(paper))):
-                info = zipfile.ZipInfo(f"{stem}-{label}{suffix}.pdf", date_time=_ZIP_TIME)
-                archive.writestr(
-                    info, render_pdf(html_text, paper.paper_size), zipfile.ZIP_DEFLATED
-                )
+        for name, data in zip(names, render_many(jobs), strict=True):
+            archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return ExportResult(buffer.getvalue(), f"{stem}-versions.zip", "application/zip")
 
 
