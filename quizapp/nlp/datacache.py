@@ -109,6 +109,9 @@ def _write_table(path: Path, table: dict[str, Any]) -> None:
     try:
         connection = sqlite3.connect(temporary)
         try:
+            # A half-written file is never renamed into place, so it needs no journal or sync.
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
             with connection:
                 connection.execute(
                     "CREATE TABLE entry (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID"
