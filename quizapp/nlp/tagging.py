@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quizapp.nlp.datacache import cached, package_file_stamp
+from quizapp.nlp.datacache import cached_table, package_file_stamp
 from quizapp.nlp.partialimport import import_submodule
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -24,12 +24,20 @@ def _pattern_english():
     """
     english = import_submodule("textblob.en")
     lexicon = english.lexicon
-    # TextBlob parses its 100,000-word lexicon on first use (a quarter of a second); a pickle
-    # of it from the local data cache loads in a quarter of that. Filled the way TextBlob's
-    # lazy dictionary fills itself, so an empty cache changes nothing.
+    # TextBlob parses its 100,000-word lexicon on first use (a quarter of a second). From the
+    # local data cache it is read word by word instead: the tagger asks `lexicon.get(word)`
+    # for each token (and, in the suffix rules for unknown words, `word in lexicon`), so
+    # those answer from the cached table (an instance `get`, as TextBlob's lazy dictionary
+    # itself swaps its methods in). With no usable cache the lexicon is filled as TextBlob
+    # fills it.
     if not dict.__len__(lexicon):
         stamp = package_file_stamp("textblob", "en/en-lexicon.txt")
-        dict.update(lexicon, cached("textblob-lexicon", stamp, lambda: dict(lexicon.items())))
+        table = cached_table("textblob-lexicon", stamp, lambda: dict(lexicon.items()))
+        if isinstance(table, dict):
+            dict.update(lexicon, table)
+        else:
+            lexicon.get = table.get
+            lexicon.morphology.lexicon = table
     return english
 
 
