@@ -82,7 +82,7 @@ def cached_table(name: str, version: str, build: Callable[[], dict[str, Any]]) -
     path = cache_dir() / f"{name}-{version}.sqlite"
     try:
         return _DiskTable(path)
-    except _sqlite().Error:
+    except (OSError, _sqlite().Error):
         pass
     value = build()
     _write_table(path, value)
