@@ -146,3 +146,44 @@ def test_output_is_byte_identical_across_processes_and_hash_seeds() -> None:
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_generate_loads_no_web_pdf_or_whole_nlp_library() -> None:
+    """`quizapp generate` starts fast: only the modules it uses, not the web app's stack, not
+    WeasyPrint, and one tokenizer module of NLTK rather than all of NLTK."""
+    code = (
+        "import sys\n"
+        "from quizapp.cli import main\n"
+        f"sys.argv = ['quizapp', 'generate', '--max', '5', {str(SAMPLE)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('flask', 'sqlalchemy', 'weasyprint', 'nltk.corpus', 'nltk.metrics', 'textblob.blob')\n"
+        "sys.stderr.write(repr(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["questions"]
+    assert result.stderr.decode().strip() == "[]"
+
+
+def test_output_does_not_depend_on_the_data_cache(tmp_path: Path) -> None:
+    """An empty cache (first run on a machine), a filled one and one that cannot be written
+    give the same questions."""
+    import os
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("no cache folder can be made under a file")
+    outputs = []
+    for cache in (tmp_path / "cache", tmp_path / "cache", blocker / "cache"):
+        result = subprocess.run(
+            [sys.executable, "-m", "quizapp.cli", "generate", "--max", "8", str(SAMPLE)],
+            capture_output=True,
+            timeout=300,
+            check=False,
+            env={**os.environ, "QUIZAPP_CACHE_DIR": str(cache)},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert any(p.suffix == ".sqlite" for p in (tmp_path / "cache").iterdir())

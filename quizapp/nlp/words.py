@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from quizapp.nlp.datacache import cached, package_file_stamp
+from quizapp.nlp.datacache import cached_table, package_file_stamp
 
 STOPWORDS = frozenset(
     [
@@ -206,9 +206,10 @@ VAGUE_NOUNS = frozenset(
 def _lemminflect_tables() -> None:
     """Give lemminflect its lookup tables from the local data cache.
 
-    lemminflect parses its text tables on first use (0.7 s per process); a pickle of the
-    parsed tables loads in a third of that. The attributes set are the ones lemminflect fills
-    lazily itself, so with no cache it simply loads as before.
+    lemminflect parses its text tables on first use (0.7 s per process). From the cache they
+    are read word by word, as lemminflect asks for them (it only calls ``.get`` on them): a
+    document needs a few hundred of their 100,000 entries. The attributes set are the ones
+    lemminflect fills lazily itself, so with no cache it loads them as before.
     """
     from lemminflect.core.Inflections import Inflections
     from lemminflect.core.Lemmatizer import Lemmatizer
@@ -216,10 +217,12 @@ def _lemminflect_tables() -> None:
     lemmatizer, inflections = Lemmatizer(), Inflections()
     if not hasattr(lemmatizer, "lemma_dict"):
         stamp = package_file_stamp("lemminflect", "resources/lemma_lu.csv.gz")
-        lemmatizer.lemma_dict = cached("lemminflect-lemmas", stamp, lemmatizer._getLemmaDict)
+        lemmatizer.lemma_dict = cached_table("lemminflect-lemmas", stamp, lemmatizer._getLemmaDict)
     if not hasattr(inflections, "infl_dict"):
         stamp = package_file_stamp("lemminflect", "resources/infl_lu.csv.gz")
-        inflections.infl_dict = cached("lemminflect-inflections", stamp, inflections._getInflDict)
+        inflections.infl_dict = cached_table(
+            "lemminflect-inflections", stamp, inflections._getInflDict
+        )
 
 
 @lru_cache(maxsize=20000)

