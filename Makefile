@@ -32,16 +32,22 @@ run: $(STAMP)
 system-deps:
 	@bash .ci/system-deps
 
+# The suite runs on every core (pytest-xdist), each test file whole on one worker so its
+# module fixtures (a served app, generated questions) are made once. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+
 ## test: set up, then lint, format check and the whole test suite
 test: $(STAMP) system-deps gift-pegjs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS) || $(PYTEST_FAILED)
+	$(PYTEST) $(PYTEST_ARGS) || $(PYTEST_FAILED)
 
-## test-postgres: the whole test suite on PostgreSQL (a throwaway cluster from .ci/postgres,
-## or the server QUIZAPP_TEST_DATABASE_URL names)
+## test-postgres: every test that uses the database (marker `database`, set by tests/conftest.py
+## from fixture use) again on PostgreSQL: a throwaway cluster from .ci/postgres, or the server
+## QUIZAPP_TEST_DATABASE_URL names. The other tests do not touch a database; make test runs them.
 test-postgres: $(STAMP) system-deps gift-pegjs
-	bash .ci/postgres run $(BIN)/python -m pytest $(PYTEST_ARGS) || $(PYTEST_FAILED)
+	bash .ci/postgres run $(PYTEST) -m database $(PYTEST_ARGS) || $(PYTEST_FAILED)
 
 # pytest's exit status 5 means it collected no tests: a broken selection, never a pass.
 PYTEST_FAILED = { rc=$$?; [ $$rc -ne 5 ] || echo "pytest collected no tests (exit 5): check PYTEST_ARGS"; exit $$rc; }

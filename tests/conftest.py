@@ -26,6 +26,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
         report.longrepr = f"skipped in CI, where every test must run: {reason}"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``database`` every test whose result can depend on the database the suite runs
+    on: it uses the test_databases fixture (through app, client, make_app, live_server...) or
+    is about PostgreSQL. `make test-postgres` runs only these; the rest would repeat pass 1.
+    Derived from fixture use, so new tests need no marker of their own."""
+    for item in items:
+        uses_database = "test_databases" in getattr(item, "fixturenames", ())
+        if uses_database or item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.database)
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The shared development data folder (../shared); skips when it is absent."""
@@ -73,6 +85,9 @@ def make_app(tmp_path: Path, test_databases: Any) -> Iterator[Callable[..., Any]
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
             "URL_ALLOW_PRIVATE": False,
+            # The test's own lock folder, not instance/jobs: every test database has a user 1,
+            # and tests running side by side (pytest-xdist) must not wait on each other's slot.
+            "HEAVY_JOB_LOCKS": str(tmp_path / "jobs"),
         }
         config.update(overrides)
         app = create_app(config)

@@ -45,7 +45,9 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(test_databases: Any) -> Iterator[LiveServer]:
+def live_server(
+    test_databases: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     """The real app on a free port of 127.0.0.1, on a fresh migrated database of its own
     (SQLite, or PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set: tests/databases.py)."""
     from werkzeug.serving import make_server
@@ -59,6 +61,8 @@ def live_server(test_databases: Any) -> Iterator[LiveServer]:
             "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": secrets.token_hex(16),
             "RATELIMIT_ENABLED": False,
+            # Its own heavy-work locks, not instance/jobs shared with other test processes.
+            "HEAVY_JOB_LOCKS": str(tmp_path_factory.mktemp("jobs")),
         }
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -26,7 +26,9 @@ from tests.factories import make_quiz
 from tests.faults.student_http import HOST, Browser, csrf_of
 
 REPO = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 60.0
+# How long to wait for the server to answer: a guard against a hang, not a speed check (a
+# loaded machine running tests side by side may take a minute or more to boot the workers).
+START_TIMEOUT = 180.0
 
 
 def _pids_of(log: Path, path: str) -> list[int]:
