@@ -79,7 +79,12 @@ def _blankable(fact: Fact, ctx: BuildContext) -> bool:
     """A fact a gap can ask: named, numeric or a key term, outside quoted words and whole."""
     if fact.type is FactType.QUOTE or filler_word(fact):
         return False
-    if fact.type is FactType.OTHER and fact.attr("form") != "name" and " " not in fact.text:
+    # A common-noun gap needs a term the article comes back to, of two words or more.
+    if (
+        fact.type is FactType.OTHER
+        and fact.attr("form") != "name"
+        and (" " not in fact.text or int(fact.attr("salience") or 1) < 2)
+    ):
         return False
     sentence = ctx.sentence(fact)
     if inside(ctx.sentence_quotes(sentence.index), fact.start, fact.end):
