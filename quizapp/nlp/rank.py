@@ -127,6 +127,7 @@ MAX_PASSAGE_SHARE = 10
 # Prices tried for a fact shut out (BLOCK_COST alone past MULTI_START_POOL candidates).
 BLOCK_COSTS = (0.3, 0.0, 0.15, 0.6, 1.0)
 MULTI_START_POOL = 600
+IMPROVE_ROUNDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,9 +327,50 @@ def select_items(
         total = sum(pool[i].value * _facts_asked(pool[i].item) for i in chosen)
         if total > best_total + 1e-9:
             best, best_total = chosen, total
+    best = _improve(pool, conflicts, best, limit)
     out = [pool[i].item for i in best]
     out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
     return out
+
+
+def _improve(
+    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], chosen: list[int], limit: int
+) -> list[int]:
+    """Local search after the greedy: take an item in place of the ones it conflicts with when
+    it asks more (by what its facts are worth), then fill what room is left; a few rounds."""
+    worth = [c.value * _facts_asked(c.item) for c in pool]
+    order = sorted(range(len(pool)), key=lambda i: (-worth[i], i))
+    taken = set(chosen)
+    for _round in range(IMPROVE_ROUNDS):
+        changed = False
+        for i in order:
+            if i in taken:
+                continue
+            clash = conflicts[i] & taken
+            if worth[i] - sum(worth[j] for j in clash) <= 1e-9:
+                continue
+            trial = (taken - clash) | {i}
+            if _fits(pool, trial, limit):
+                taken, changed = trial, True
+        for i in order:
+            if i not in taken and not conflicts[i] & taken and _fits(pool, taken | {i}, limit):
+                taken.add(i)
+        if not changed:
+            break
+    return sorted(taken)
+
+
+def _fits(pool: Sequence[_Candidate], taken: set[int], limit: int) -> bool:
+    """Whether a set of items makes a quiz: within the length, the passage limits, and no two
+    prompts the same."""
+    items = [pool[i].item for i in taken]
+    if questions_asked(items) > limit:
+        return False
+    passages = [item for item in items if item.blanks]
+    room = min(-(-limit // 2), MAX_PASSAGE_SHARE)
+    if len(passages) > MAX_PASSAGES or questions_asked(passages) > room:
+        return False
+    return len({normalise(item.prompt) for item in items}) == len(items)
 
 
 def _greedy(

@@ -64,8 +64,8 @@ def test_new_wrong_options_differ_from_the_current_ones_or_there_are_none() -> N
     text = ROLES
     item = next(
         i
-        for i in _items(text)
-        if i["kind"] == "multiple_choice" and i["fact"]["type"] == "quantity"
+        for i in generate(text, max_items=20, kinds=["multiple_choice"]).to_dict()["questions"]
+        if i["fact"]["type"] == "quantity"
     )
     fresh = regenerate_distractors(text, item, seed=5)
     assert fresh is not None

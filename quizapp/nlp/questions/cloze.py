@@ -52,7 +52,10 @@ def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
             by_sentence.setdefault(fact.sentence, []).append(fact)
     sentences = ctx.doc.sentences
     texts = [f" {plain(s.text)} " for s in sentences]
-    for first in sorted(by_sentence):
+    # A passage opens on a sentence with gaps, or on one that only sets the scene for the next
+    # ("The factory is a joint venture ..." before "It was expected to take till 2006 ...").
+    openings = sorted(set(by_sentence) | {n - 1 for n in by_sentence if n > 0})
+    for first in openings:
         for width in range(1, MAX_SENTENCES + 1):
             last = first + width - 1
             if last >= len(sentences) or sentences[last].paragraph != sentences[first].paragraph:
@@ -196,11 +199,14 @@ def _first_sentence(
     sentence: Sentence, facts: list[Fact], ctx: BuildContext
 ) -> tuple[str, list[tuple[int, int, Fact]]] | None:
     """The passage's opening sentence rewritten to stand alone, with where each fact now sits."""
-    if not facts:
+    anchors = facts or list(ctx.pools.mentions.get(sentence.index, ()))[:1]
+    if not anchors:
         return None
-    stem = ctx.stem(facts[0])
+    stem = ctx.stem(anchors[0])
     if stem is None:
         return None
+    if not facts:
+        return stem.text, []
     spans = [(stem.start, stem.end, facts[0])]
     cursor = stem.end
     for fact in facts[1:]:
