@@ -134,7 +134,6 @@ def _passage(
     pieces: list[str] = []
     gaps: list[tuple[int, int, Fact]] = []  # spans in the joined text, and their facts
     length = 0
-    chosen: list[Fact] = []
     for n, sentence in enumerate(window):
         regions = ctx.sentence_quotes(sentence.index)
         if partial_quote(doc, sentence, regions):
@@ -154,28 +153,27 @@ def _passage(
         pieces.append(text)
         length = offset + len(text)
         gaps += [(offset + a, offset + b, f) for a, b, f in spans]
-        chosen += [f for _, _, f in spans]
-    if not MIN_BLANKS <= len(gaps) <= MAX_BLANKS or len({identity(f) for f in chosen}) < len(gaps):
-        return None
     joined = " ".join(pieces)
     if BLANK in joined:
         return None
-    prompt, cursor = [], 0
-    for a, b, fact in gaps:
-        tail = joined[b:]
-        skip = 0
-        if fact.attr("acronym"):
-            match = _ACRONYM_AFTER.match(tail)
-            skip = match.end() if match else 0  # "Long Name (ACR)": the acronym would leak
-        prompt += [joined[cursor:a], BLANK]
-        cursor = b + skip
-    prompt.append(joined[cursor:])
-    text = "".join(prompt).strip()
+    first_of = {}
+    for gap in gaps:
+        first_of.setdefault(identity(gap[2]), gap)
+    gaps = [gap for gap in gaps if first_of[identity(gap[2])] is gap]  # one gap per fact
+    # A gap whose answer the passage prints elsewhere asks nothing: it goes back to its words,
+    # which may give away another gap in turn, until none does.
+    while True:
+        if not MIN_BLANKS <= len(gaps) <= MAX_BLANKS:
+            return None
+        text = _blanked(joined, gaps)
+        visible = f" {plain(text.replace(BLANK, ' '))} "
+        kept = [g for g in gaps if not any(f" {form} " in visible for form in fact_forms(g[2]))]
+        if len(kept) == len(gaps):
+            break
+        gaps = kept
     if len(text.split()) > MAX_PASSAGE_WORDS:
         return None
-    visible = f" {plain(text.replace(BLANK, ' '))} "
-    if any(f" {form} " in visible for f in chosen for form in fact_forms(f)):
-        return None  # the passage prints an answer elsewhere: the gap asks nothing
+    chosen = [fact for _, _, fact in gaps]
     blanks = tuple(
         Blank(answer=f.text, fact=f, accepted=accepted_answers(f, f.text, doc)) for f in chosen
     )
@@ -193,6 +191,21 @@ def _passage(
         blanks=blanks,
         bank=_bank(chosen, window, visible, ctx),
     )
+
+
+def _blanked(joined: str, gaps: Sequence[tuple[int, int, Fact]]) -> str:
+    """The passage with each gap written as a blank (an acronym in brackets after its name
+    dropped too: it would give the name away)."""
+    prompt, cursor = [], 0
+    for a, b, fact in gaps:
+        skip = 0
+        if fact.attr("acronym"):
+            match = _ACRONYM_AFTER.match(joined[b:])
+            skip = match.end() if match else 0
+        prompt += [joined[cursor:a], BLANK]
+        cursor = b + skip
+    prompt.append(joined[cursor:])
+    return "".join(prompt).strip()
 
 
 def _first_sentence(
