@@ -26,6 +26,7 @@ from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import BuildContext, filler_word
 from quizapp.nlp.questions.quoting import inside, partial_quote
 from quizapp.nlp.questions.references import cuts_a_name
+from quizapp.nlp.questions.stems import Stem
 from quizapp.nlp.salience import fact_forms, identity, plain
 
 MIN_BLANKS = 2
@@ -50,6 +51,7 @@ def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
     for fact in facts:
         if _blankable(fact, ctx):
             by_sentence.setdefault(fact.sentence, []).append(fact)
+    memo = _Memo(ctx)
     sentences = ctx.doc.sentences
     texts = [f" {plain(s.text)} " for s in sentences]
     # A passage opens on a sentence with gaps, or on one that only sets the scene for the next
@@ -63,7 +65,7 @@ def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
             if last not in by_sentence:
                 continue
             window = sentences[first : last + 1]
-            item = _passage(window, by_sentence, ctx)
+            item = _passage(window, by_sentence, memo)
             if item is not None:
                 yield item
             # The same passage with names the rest of the article repeats left in place: a gap
@@ -73,7 +75,7 @@ def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
                 for n in range(first, last + 1)
             }
             if sum(map(len, local.values())) < sum(len(by_sentence.get(n, [])) for n in local):
-                item = _passage(window, local, ctx)
+                item = _passage(window, local, memo)
                 if item is not None:
                     yield item
 
@@ -127,9 +129,10 @@ def _separate(facts: list[Fact], text: str, offset: int) -> list[Fact]:
 
 
 def _passage(
-    window: Sequence[Sentence], by_sentence: dict[int, list[Fact]], ctx: BuildContext
+    window: Sequence[Sentence], by_sentence: dict[int, list[Fact]], memo: _Memo
 ) -> Item | None:
     """The passage over these sentences with their facts blanked, or None where it cannot be."""
+    ctx = memo.ctx
     doc = ctx.doc
     pieces: list[str] = []
     gaps: list[tuple[int, int, Fact]] = []  # spans in the joined text, and their facts
@@ -140,7 +143,7 @@ def _passage(
             return None
         facts = _separate(by_sentence.get(sentence.index, []), sentence.text, sentence.start)
         if n == 0:
-            placed = _first_sentence(sentence, facts, ctx)
+            placed = _first_sentence(sentence, facts, memo)
             if placed is None:
                 return None
             text, spans = placed
@@ -189,7 +192,7 @@ def _passage(
         difficulty=0.5,
         facts=tuple(chosen),
         blanks=blanks,
-        bank=_bank(chosen, window, visible, ctx),
+        bank=_bank(chosen, visible, memo),
     )
 
 
@@ -209,13 +212,13 @@ def _blanked(joined: str, gaps: Sequence[tuple[int, int, Fact]]) -> str:
 
 
 def _first_sentence(
-    sentence: Sentence, facts: list[Fact], ctx: BuildContext
+    sentence: Sentence, facts: list[Fact], memo: _Memo
 ) -> tuple[str, list[tuple[int, int, Fact]]] | None:
     """The passage's opening sentence rewritten to stand alone, with where each fact now sits."""
-    anchors = facts or list(ctx.pools.mentions.get(sentence.index, ()))[:1]
+    anchors = facts or list(memo.ctx.pools.mentions.get(sentence.index, ()))[:1]
     if not anchors:
         return None
-    stem = ctx.stem(anchors[0])
+    stem = memo.stem(anchors[0])
     if stem is None:
         return None
     if not facts:
@@ -242,26 +245,43 @@ def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) 
     return any(f.type in _NAMED for s in before for f in mentions.get(s.index, ()))
 
 
-def _bank(
-    facts: list[Fact], window: Sequence[Sentence], visible: str, ctx: BuildContext
-) -> tuple[str, ...]:
+def _bank(facts: list[Fact], visible: str, memo: _Memo) -> tuple[str, ...]:
     """Every gap's answer once, plus one or two distractors of the gaps' own types, sorted."""
     answers = {plain(f.text) for f in facts}
     extra: list[str] = []
     for fact in facts:
         if len(extra) >= MAX_DISTRACTORS:
             break
-        sentence = ctx.sentence(fact)
-        made = make_distractors(
-            fact, ctx.pools, ctx.rng(fact, "cloze"), count=1, sentence=sentence.text
-        )
-        for option in made or ():
-            key = plain(option)
-            if key and key not in answers and f" {key} " not in visible:
-                answers.add(key)
-                extra.append(option)
+        option = memo.distractor(fact)
+        key = plain(option or "")
+        if option and key and key not in answers and f" {key} " not in visible:
+            answers.add(key)
+            extra.append(option)
     entries = {f.text for f in facts} | set(extra)
     return tuple(sorted(entries, key=lambda e: (e.casefold(), e)))
+
+
+class _Memo:
+    """Stems and distractors worked out once per fact: a fact sits in several passages."""
+
+    def __init__(self, ctx: BuildContext) -> None:
+        self.ctx = ctx
+        self._stems: dict[Fact, Stem | None] = {}
+        self._distractors: dict[Fact, str | None] = {}
+
+    def stem(self, fact: Fact) -> Stem | None:
+        if fact not in self._stems:
+            self._stems[fact] = self.ctx.stem(fact)
+        return self._stems[fact]
+
+    def distractor(self, fact: Fact) -> str | None:
+        if fact not in self._distractors:
+            sentence = self.ctx.sentence(fact)
+            made = make_distractors(
+                fact, self.ctx.pools, self.ctx.rng(fact, "cloze"), count=1, sentence=sentence.text
+            )
+            self._distractors[fact] = made[0] if made else None
+        return self._distractors[fact]
 
 
 def build_cloze_for(fact: Fact, ctx: BuildContext) -> Item | None:
