@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
@@ -128,6 +129,9 @@ MAX_PASSAGE_SHARE = 10
 BLOCK_COSTS = (0.3, 0.0, 0.15, 0.6, 1.0)
 MULTI_START_POOL = 600
 IMPROVE_ROUNDS = 4
+# A passage is also offered with only the gaps the ranker gives at least this chance.
+GAP_FLOOR = 0.35
+MIN_PASSAGE_GAPS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,20 +264,37 @@ def _value(item: Item, salience: Mapping[Fact, Salience]) -> float:
     if not item.blanks:
         chance = ask_probability(item, salience.get(item.fact))
         return RANKER_WEIGHT * chance + 0.5 * KIND_PRIOR[item.kind]
-    chances = []
-    for blank in item.blanks:
-        alone = replace(
-            item,
-            kind=QuestionKind.FILL_IN,
-            prompt=item.prompt,
-            fact=blank.fact,
-            answer=blank.answer,
-            blanks=(),
-            bank=(),
-            facts=(blank.fact,),
-        )
-        chances.append(ask_probability(alone, salience.get(blank.fact)))
+    chances = [_gap_chance(item, blank, salience) for blank in item.blanks]
     return RANKER_WEIGHT * sum(chances) / len(chances) + 0.5 * KIND_PRIOR[item.kind]
+
+
+def _leaner_passages(items: Sequence[Item], salience: Mapping[Fact, Salience]) -> list[Item]:
+    """Each passage again with only its gaps a teacher would likely ask (the others show their
+    words), so a passage is not chosen for two good gaps and carries three weak ones."""
+    out = []
+    for item in items:
+        if len(item.blanks) <= MIN_PASSAGE_GAPS:
+            continue
+        chances = [_gap_chance(item, blank, salience) for blank in item.blanks]
+        keep = [i for i, chance in enumerate(chances) if chance >= GAP_FLOOR]
+        leaner = keeping_gaps(item, keep)
+        if leaner is not None:
+            out.append(leaner)
+    return out
+
+
+def _gap_chance(item: Item, blank: Blank, salience: Mapping[Fact, Salience]) -> float:
+    """The ranker's chance for one gap, as if it were a one-gap item."""
+    alone = replace(
+        item,
+        kind=QuestionKind.FILL_IN,
+        fact=blank.fact,
+        answer=blank.answer,
+        blanks=(),
+        bank=(),
+        facts=(blank.fact,),
+    )
+    return ask_probability(alone, salience.get(blank.fact))
 
 
 def select_items(
@@ -298,7 +319,7 @@ def select_items(
     salience = salience or {}
     kept: list[Item] = []
     values: list[float] = []
-    for item in items:
+    for item in [*items, *_leaner_passages(items, salience)]:
         facts = item.facts or (item.fact,)
         known = [salience[f] for f in facts if f in salience]
         if known and not all(s.askable for s in known):

@@ -11,7 +11,7 @@ from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import BLANK
 from quizapp.nlp.questions import BuildContext
-from quizapp.nlp.questions.cloze import build_cloze
+from quizapp.nlp.questions.cloze import build_cloze, keeping_gaps
 from quizapp.nlp.rank import gives_away, questions_asked
 from quizapp.nlp.salience import plain
 
@@ -136,3 +136,21 @@ def test_passages_are_deterministic(samples: dict[str, str]) -> None:
     for text in samples.values():
         first = json.dumps(generate(text, max_items=20).to_dict(), ensure_ascii=False)
         assert json.dumps(generate(text, max_items=20).to_dict(), ensure_ascii=False) == first
+
+
+def test_a_leaner_passage_shows_the_words_of_the_gaps_it_drops() -> None:
+    _, items = _passages(HARBOUR)
+    passage = max(items, key=lambda i: len(i.blanks))
+    assert len(passage.blanks) >= 3
+    leaner = keeping_gaps(passage, [0, len(passage.blanks) - 1])
+    assert leaner is not None
+    assert [b.answer for b in leaner.blanks] == [
+        passage.blanks[0].answer,
+        passage.blanks[-1].answer,
+    ]
+    assert leaner.prompt.count(BLANK) == 2
+    for dropped in passage.blanks[1:-1]:
+        assert dropped.answer in leaner.prompt
+        assert dropped.answer not in leaner.bank
+    assert check_item(leaner, HARBOUR) == []
+    assert keeping_gaps(passage, [0]) is None  # one gap is not a passage

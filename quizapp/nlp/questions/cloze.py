@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import (
@@ -296,3 +297,31 @@ def build_cloze_for(fact: Fact, ctx: BuildContext) -> Item | None:
     if not found:
         return None
     return min(found, key=lambda item: (item.source.end - item.source.start, item.source.start))
+
+
+def keeping_gaps(item: Item, keep: Sequence[int]) -> Item | None:
+    """The passage with only the gaps at these positions; the others show their words again.
+
+    None when fewer than two gaps would be left or a shown answer would give a kept one away.
+    """
+    kept = [item.blanks[i] for i in sorted(set(keep))]
+    if len(kept) < MIN_BLANKS or len(kept) == len(item.blanks):
+        return None
+    parts = item.prompt.split(BLANK)
+    wanted = set(keep)
+    prompt = parts[0]
+    for i, blank in enumerate(item.blanks):
+        prompt += (BLANK if i in wanted else blank.answer) + parts[i + 1]
+    visible = f" {plain(prompt.replace(BLANK, ' '))} "
+    if any(f" {form} " in visible for blank in kept for form in fact_forms(blank.fact)):
+        return None
+    dropped = {blank.answer for blank in item.blanks} - {blank.answer for blank in kept}
+    return replace(
+        item,
+        prompt=prompt,
+        fact=kept[0].fact,
+        answer=kept[0].answer,
+        facts=tuple(blank.fact for blank in kept),
+        blanks=tuple(kept),
+        bank=tuple(entry for entry in item.bank if entry not in dropped),
+    )
