@@ -253,6 +253,8 @@ def _bank(facts: list[Fact], visible: str, memo: _Memo) -> tuple[str, ...]:
     for fact in facts:
         if len(extra) >= MAX_DISTRACTORS:
             break
+        if fact.type is FactType.OTHER:
+            continue  # an untyped name or phrase has no distractor sure to be of its kind
         option = memo.distractor(fact)
         key = plain(option or "")
         if option and key and key not in answers and f" {key} " not in visible:
