@@ -130,7 +130,7 @@ BLOCK_COSTS = (0.3, 0.0, 0.15, 0.6, 1.0)
 MULTI_START_POOL = 600
 IMPROVE_ROUNDS = 4
 # A passage is also offered with only the gaps the ranker gives at least this chance.
-GAP_FLOOR = 0.35
+GAP_FLOOR = 0.5
 MIN_PASSAGE_GAPS = 2
 
 
