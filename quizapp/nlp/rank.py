@@ -284,10 +284,13 @@ def _leaner_passages(items: Sequence[Item], salience: Mapping[Fact, Salience]) -
 
 
 def _gap_chance(item: Item, blank: Blank, salience: Mapping[Fact, Salience]) -> float:
-    """The ranker's chance for one gap, as if it were a one-gap item."""
+    """The ranker's chance for one gap, as if it were a one-gap item on its own sentence (the
+    ranker reads a long prompt as a worse item; a passage is long by design)."""
+    words = item.prompt.split()
     alone = replace(
         item,
         kind=QuestionKind.FILL_IN,
+        prompt=" ".join(words[: max(1, len(words) // len(_sentences_of(item)))]),
         fact=blank.fact,
         answer=blank.answer,
         blanks=(),

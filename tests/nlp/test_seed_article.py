@@ -70,8 +70,8 @@ def test_dev_articles_floors(shared_dir: Path) -> None:
     assert report["giveaway_rate"] <= 0.01
     assert report["stand_alone_rate"] <= 0.03
     assert report["generic_blank_rate"] <= 0.03
-    # 0.30 with one-fact items only; cloze passages ask facts that share a sentence (0.40).
-    assert report["gold_recall"] >= 0.38
+    # 0.30 with one-fact items only; cloze passages ask facts that share a sentence (0.39).
+    assert report["gold_recall"] >= 0.37
     # Each gap of a passage counts as a question: 24 quizzes ask more facts than they hold items.
     assert report["asked_facts"] >= 1.25 * report["questions"]
 
@@ -101,9 +101,9 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
         "--generate",
         f"{GENERATE} --max 5",
     )
-    # Floors a little under what is measured (recall 0.33, precision 0.42; 0.32 / 0.49 without
-    # cloze passages, whose extra gaps are names the crowd did not ask about). The selection
-    # refuses vague stems and giveaways, which costs SQuAD recall (issue 9 asks 0.45 / 0.50).
-    assert report["answer_recall"] >= 0.31
-    assert report["answer_precision"] >= 0.40
+    # Floors a little under what is measured (recall 0.37, precision 0.46; 0.32 / 0.49 without
+    # cloze passages, whose extra gaps are often names the crowd did not ask about). The
+    # selection refuses vague stems and giveaways, which costs recall (issue 9 asks 0.45 / 0.50).
+    assert report["answer_recall"] >= 0.34
+    assert report["answer_precision"] >= 0.43
     assert report["items_failing"].get("giveaways", 0) == 0
