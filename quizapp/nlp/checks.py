@@ -54,6 +54,8 @@ def check_item(item: Item, text: str) -> list[str]:
         filled = prompt.replace(BLANK, item.answer)
         if normalise(filled) != normalise(src.quote) and item.answer not in src.quote:
             problems.append("filling the blank does not give back the sentence")
+    if item.kind is QuestionKind.CLOZE:
+        problems += _cloze_problems(item, text)
     if item.kind is QuestionKind.MATCHING:
         if len(item.pairs) < 3 or len({left for left, _ in item.pairs}) != len(item.pairs):
             problems.append("matching needs three distinct pairs")
@@ -82,6 +84,27 @@ def _option_problems(item: Item) -> list[str]:
         problems.append("options of mixed type")
     if any(_ABSOLUTE.search(o) for o in opts):
         problems.append("all/none of the above")
+    return problems
+
+
+def _cloze_problems(item: Item, text: str) -> list[str]:
+    """A passage's gaps: 2–6, one per blank, grounded in its source; its bank holds each once."""
+    problems = []
+    blanks, src = item.blanks, item.source
+    if not 2 <= len(blanks) <= 6 or item.prompt.count(BLANK) != len(blanks):
+        problems.append("cloze needs 2 to 6 gaps, one per blank")
+    for blank in blanks:
+        fact = blank.fact
+        if text[fact.start : fact.end] != fact.text or not (
+            src.start <= fact.start and fact.end <= src.end
+        ):
+            problems.append("a gap's fact is not in the passage's source")
+    if blanks and (item.answer != blanks[0].answer or item.fact != blanks[0].fact):
+        problems.append("a cloze's answer is not its first gap's")
+    if item.bank:
+        answers = [blank.answer for blank in blanks]
+        if any(item.bank.count(a) != 1 for a in answers) or len(set(item.bank)) != len(item.bank):
+            problems.append("the word bank must hold every answer once")
     return problems
 
 

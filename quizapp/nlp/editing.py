@@ -10,6 +10,7 @@ from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions import FACT_BUILDERS, BuildContext
+from quizapp.nlp.questions.cloze import build_cloze_for
 from quizapp.nlp.questions.matching import build_matching_for, matching_reason
 from quizapp.nlp.questions.multiple_choice import ORDERED_TYPES, _in_order
 
@@ -107,6 +108,8 @@ def regenerate_distractors(text: str, item: dict[str, Any], *, seed: int) -> lis
 def _build(ctx: BuildContext, fact: Fact, kind: QuestionKind) -> Item | None:
     if kind is QuestionKind.MATCHING:
         return build_matching_for(fact, ctx)
+    if kind is QuestionKind.CLOZE:
+        return build_cloze_for(fact, ctx)
     return FACT_BUILDERS[kind](fact, ctx)
 
 
@@ -154,6 +157,8 @@ def _reason(fact: Fact, kind: QuestionKind) -> str:
     """Why a fact cannot be asked in a kind, in words a teacher can act on."""
     if kind is QuestionKind.MATCHING:
         return matching_reason(fact)
+    if kind is QuestionKind.CLOZE:
+        return "the sentences around it hold no other fact for a passage with gaps"
     if kind is QuestionKind.NUMERIC and fact.type is not FactType.QUANTITY:
         return "the answer is not a number"
     if kind is QuestionKind.TRUE_FALSE and fact.type not in _SAFE_TRUE_FALSE:

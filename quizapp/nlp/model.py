@@ -105,6 +105,27 @@ class SourceQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class Blank:
+    """One gap of a cloze passage: what fills it, the typed forms accepted, and its fact."""
+
+    answer: str
+    fact: Fact
+    accepted: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """This gap as a question-set JSON object."""
+        out: dict[str, Any] = {"answer": self.answer}
+        if self.accepted:
+            out["accepted"] = list(self.accepted)
+        out["fact"] = _fact_dict(self.fact)
+        return out
+
+
+def _fact_dict(fact: Fact) -> dict[str, Any]:
+    return {"type": fact.type.value, "text": fact.text, "start": fact.start, "end": fact.end}
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One question in the question-set format."""
 
@@ -123,6 +144,9 @@ class Item:
     difficulty: float = 0.5
     score: float = 0.0
     facts: tuple[Fact, ...] = field(default=())
+    # A cloze passage's gaps in prompt order, and its word bank (answers plus distractors).
+    blanks: tuple[Blank, ...] = ()
+    bank: tuple[str, ...] = ()
 
     def to_dict(self, item_id: str) -> dict[str, Any]:
         """This item as a question-set JSON object."""
@@ -135,17 +159,16 @@ class Item:
             out["accepted"] = list(self.accepted)
         if self.pairs:
             out["pairs"] = [list(pair) for pair in self.pairs]
+        if self.blanks:
+            out["blanks"] = [blank.to_dict() for blank in self.blanks]
+        if self.bank:
+            out["bank"] = list(self.bank)
         if self.value is not None:
             out["value"] = self.value
             out["tolerance"] = self.tolerance
             if self.unit:
                 out["unit"] = self.unit
-        out["fact"] = {
-            "type": self.fact.type.value,
-            "text": self.fact.text,
-            "start": self.fact.start,
-            "end": self.fact.end,
-        }
+        out["fact"] = _fact_dict(self.fact)
         out["source"] = {
             "quote": self.source.quote,
             "start": self.source.start,

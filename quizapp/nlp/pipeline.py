@@ -11,7 +11,7 @@ from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import Document, Fact, Item, QuestionKind, QuestionSet
+from quizapp.nlp.model import Document, Fact, FactType, Item, QuestionKind, QuestionSet
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.rank import select_items, shortlist_facts
 from quizapp.nlp.salience import Salience, score_facts
@@ -72,6 +72,7 @@ def build_candidates(
     shortlist = shortlist_facts(
         facts, max_items=max_items, sentences=len(doc.sentences), salience=salience
     )
+    shortlist = [f for f in shortlist if not _holds_a_verb(f, doc)]
     items = []
     for kind in kinds:
         source = facts if kind is QuestionKind.MATCHING else shortlist
@@ -79,6 +80,20 @@ def build_candidates(
             if not check_item(item, text):
                 items.append(item)
     return items, salience
+
+
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _holds_a_verb(fact: Fact, doc: Document) -> bool:
+    """A common-noun answer span with a finite verb in it ("Photosynthesis releases oxygen") is
+    a clause cut out of its sentence, not a term a reader would name."""
+    if fact.type is not FactType.OTHER or fact.attr("form") == "name":
+        return False
+    tokens = doc.sentences[fact.sentence].tokens
+    return any(
+        t.tag in _FINITE_VERBS for t in tokens if fact.start <= t.start and t.end <= fact.end
+    )
 
 
 def generate(

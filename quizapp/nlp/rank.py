@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
@@ -31,6 +32,7 @@ KIND_PRIOR = {
     QuestionKind.NUMERIC: 0.75,
     QuestionKind.MATCHING: 1.1,
     QuestionKind.TRUE_FALSE: 0.55,
+    QuestionKind.CLOZE: 0.9,
 }
 # The mix a quiz aims for; a kind past its share yields to the others.
 KIND_SHARE = {
@@ -40,6 +42,8 @@ KIND_SHARE = {
     QuestionKind.NUMERIC: 0.08,
     QuestionKind.TRUE_FALSE: 0.07,
     QuestionKind.MATCHING: 0.05,
+    # Passages are limited apart (PASSAGE_SHARE, MAX_PASSAGES), gap by gap.
+    QuestionKind.CLOZE: 0.5,
 }
 KIND_ORDER = {kind: i for i, kind in enumerate(KIND_PRIOR)}
 
@@ -117,6 +121,17 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
 # Greedy selection weighs an item's value against the facts it would shut out of the quiz.
 BLOCK_COST = 0.3
 RANKER_WEIGHT = 6.0
+# Passages (cloze with a word bank): at most this many, and at most half the quiz's questions
+# (never more than MAX_PASSAGE_SHARE gaps), so a quiz is not only passages.
+MAX_PASSAGES = 3
+MAX_PASSAGE_SHARE = 10
+# Prices tried for a fact shut out (BLOCK_COST alone past MULTI_START_POOL candidates).
+BLOCK_COSTS = (0.3, 0.0, 0.15, 0.6, 1.0)
+MULTI_START_POOL = 600
+IMPROVE_ROUNDS = 4
+# A passage is also offered with only the gaps the ranker gives at least this chance.
+GAP_FLOOR = 0.5
+MIN_PASSAGE_GAPS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +149,9 @@ class _Candidate:
 
 def _shown_texts(item: Item) -> list[str]:
     texts = [item.prompt.replace(BLANK, " "), *item.options]
+    # A word bank shows its distractors too (its own answers are what the gaps ask).
+    own = {blank.answer for blank in item.blanks}
+    texts += [entry for entry in item.bank if entry not in own]
     texts += [side for pair in item.pairs for side in pair]
     return [plain(t) for t in texts if t.strip()]
 
@@ -159,6 +177,8 @@ def _answer_forms(item: Item) -> frozenset[str]:
         forms |= {plain(side) for pair in item.pairs for side in pair}
     elif item.kind is not QuestionKind.TRUE_FALSE:
         forms |= {plain(a) for a in (item.answer, *item.accepted) if a}
+    for blank in item.blanks:
+        forms |= {plain(a) for a in (blank.answer, *blank.accepted) if a}
     if item.answer and item.unit:
         # A numeric item's "6" with its unit "%" is shown elsewhere as "6%" ("6 percent").
         forms |= {plain(item.answer + item.unit), plain(f"{item.answer} {item.unit}")}
@@ -219,6 +239,67 @@ def gives_away(a: Item, b: Item) -> bool:
     return bool(ca.answers & cb.shown or cb.answers & ca.shown)
 
 
+def _asks(item: Item) -> int:
+    """How many items of the quiz's length an item counts as: one per gap of a passage."""
+    return max(1, len(item.blanks))
+
+
+def questions_asked(items: Sequence[Item]) -> int:
+    """A quiz's length as --max counts it: each gap of a passage is one question."""
+    return sum(_asks(item) for item in items)
+
+
+def _facts_asked(item: Item) -> int:
+    """How many facts an item asks: one per gap of a passage, one per pair of a matching."""
+    return max(1, len(item.blanks), len(item.pairs))
+
+
+def _sentences_of(item: Item) -> tuple[int, ...]:
+    return tuple(sorted({f.sentence for f in item.facts or (item.fact,)}))
+
+
+def _value(item: Item, salience: Mapping[Fact, Salience]) -> float:
+    """What a teacher would ask (the learned ranker) first; the form breaks near-ties. A passage
+    is worth, per gap, the mean of what its facts would be worth as one-gap items."""
+    if not item.blanks:
+        chance = ask_probability(item, salience.get(item.fact))
+        return RANKER_WEIGHT * chance + 0.5 * KIND_PRIOR[item.kind]
+    chances = [_gap_chance(item, blank, salience) for blank in item.blanks]
+    return RANKER_WEIGHT * sum(chances) / len(chances) + 0.5 * KIND_PRIOR[item.kind]
+
+
+def _leaner_passages(items: Sequence[Item], salience: Mapping[Fact, Salience]) -> list[Item]:
+    """Each passage again with only its gaps a teacher would likely ask (the others show their
+    words), so a passage is not chosen for two good gaps and carries three weak ones."""
+    out = []
+    for item in items:
+        if len(item.blanks) <= MIN_PASSAGE_GAPS:
+            continue
+        chances = [_gap_chance(item, blank, salience) for blank in item.blanks]
+        keep = [i for i, chance in enumerate(chances) if chance >= GAP_FLOOR]
+        leaner = keeping_gaps(item, keep)
+        if leaner is not None:
+            out.append(leaner)
+    return out
+
+
+def _gap_chance(item: Item, blank: Blank, salience: Mapping[Fact, Salience]) -> float:
+    """The ranker's chance for one gap, as if it were a one-gap item on its own sentence (the
+    ranker reads a long prompt as a worse item; a passage is long by design)."""
+    words = item.prompt.split()
+    alone = replace(
+        item,
+        kind=QuestionKind.FILL_IN,
+        prompt=" ".join(words[: max(1, len(words) // len(_sentences_of(item)))]),
+        fact=blank.fact,
+        answer=blank.answer,
+        blanks=(),
+        bank=(),
+        facts=(blank.fact,),
+    )
+    return ask_probability(alone, salience.get(blank.fact))
+
+
 def select_items(
     items: Sequence[Item],
     *,
@@ -229,16 +310,19 @@ def select_items(
 ) -> list[Item]:
     """The best quiz that never answers itself: greedy over the whole quiz, then article order.
 
-    An item is taken only if no item already taken shows its answer (in a stem, an option or a
-    matching pair) and it shows none of theirs; one item per fact (by identity, so "Putin" and
-    "Vladimir Putin" count once). Each step takes the item whose value, less a cost for every
-    fact it would shut out, is highest, so a name printed in every stem is not asked first.
+    An item is taken only if no item already taken shows its answer (in a stem, an option, a
+    word bank or a matching pair) and it shows none of theirs; one item per fact (by identity,
+    so "Putin" and "Vladimir Putin" count once). Each step takes the item whose value per
+    question asked, less a cost for every fact it would shut out, is highest, so a name printed
+    in every stem is not asked first, and a passage that asks several facts of one sentence at
+    once wins where one-gap items on them would give each other away. Each gap of a passage
+    counts as one question; passages take at most half the quiz.
     """
     title_words = frozenset(normalise(title or "").split()) - STOPWORDS
     salience = salience or {}
     kept: list[Item] = []
     values: list[float] = []
-    for item in items:
+    for item in [*items, *_leaner_passages(items, salience)]:
         facts = item.facts or (item.fact,)
         known = [salience[f] for f in facts if f in salience]
         if known and not all(s.askable for s in known):
@@ -247,50 +331,129 @@ def select_items(
             continue  # another sentence or form of the fact may still stand alone
         quality = score_item(item, sentences, title_words)
         kept.append(replace(item, score=quality))
-        # What a teacher would ask (the learned ranker) comes first; the form breaks near-ties.
-        chance = ask_probability(item, salience.get(item.fact))
-        values.append(RANKER_WEIGHT * chance + 0.5 * KIND_PRIOR[item.kind])
+        values.append(_value(item, salience))
     pool = _candidates(kept, values)
     conflicts = _conflicts(pool)
-    live = set(range(len(pool)))
-    limit = max_items if max_items is not None else len(pool)
-    chosen: list[int] = []
-    prompts: set[str] = set()
-    sentence_used: Counter[int] = Counter()
-    types_used: Counter[FactType] = Counter()
-    kinds_used: Counter[QuestionKind] = Counter()
-    # What each item would shut out of the quiz, counted among the facts still on offer.
+    limit = max_items if max_items is not None else sum(_asks(c.item) for c in pool)
+    # What each item would shut out of the quiz (the facts of the items it conflicts with).
     shut_out = [
         frozenset().union(*(pool[j].identities for j in conflicts[i])) - pool[i].identities
         for i in range(len(pool))
     ]
-    while live and len(chosen) < limit:
+    # The greedy's price for shutting a fact out trades the best item now against more facts
+    # asked later; which price serves an article best depends on how its facts share sentences,
+    # so small pools try each and keep the quiz that asks the most (by what each fact is worth).
+    costs = BLOCK_COSTS if len(pool) <= MULTI_START_POOL else (BLOCK_COST,)
+    best: list[int] = []
+    best_total = float("-inf")
+    for cost in costs:
+        chosen = _greedy(pool, conflicts, shut_out, limit, cost)
+        total = sum(pool[i].value * _facts_asked(pool[i].item) for i in chosen)
+        if total > best_total + 1e-9:
+            best, best_total = chosen, total
+    best = _improve(pool, conflicts, best, limit)
+    out = [pool[i].item for i in best]
+    out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
+    return out
+
+
+def _improve(
+    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], chosen: list[int], limit: int
+) -> list[int]:
+    """Local search after the greedy: take an item in place of the ones it conflicts with when
+    it asks more (by what its facts are worth), then fill what room is left; a few rounds."""
+    worth = [c.value * _facts_asked(c.item) for c in pool]
+    order = sorted(range(len(pool)), key=lambda i: (-worth[i], i))
+    taken = set(chosen)
+    for _round in range(IMPROVE_ROUNDS):
+        changed = False
+        for i in order:
+            if i in taken:
+                continue
+            clash = conflicts[i] & taken
+            if worth[i] - sum(worth[j] for j in clash) <= 1e-9:
+                continue
+            trial = (taken - clash) | {i}
+            if _fits(pool, trial, limit):
+                taken, changed = trial, True
+        for i in order:
+            if i not in taken and not conflicts[i] & taken and _fits(pool, taken | {i}, limit):
+                taken.add(i)
+        if not changed:
+            break
+    return sorted(taken)
+
+
+def _fits(pool: Sequence[_Candidate], taken: set[int], limit: int) -> bool:
+    """Whether a set of items makes a quiz: within the length, the passage limits, and no two
+    prompts the same."""
+    items = [pool[i].item for i in taken]
+    if questions_asked(items) > limit:
+        return False
+    passages = [item for item in items if item.blanks]
+    room = min(-(-limit // 2), MAX_PASSAGE_SHARE)
+    if len(passages) > MAX_PASSAGES or questions_asked(passages) > room:
+        return False
+    return len({normalise(item.prompt) for item in items}) == len(items)
+
+
+def _greedy(
+    pool: Sequence[_Candidate],
+    conflicts: Sequence[set[int]],
+    shut_out: Sequence[frozenset[str]],
+    limit: int,
+    block_cost: float,
+) -> list[int]:
+    """One greedy pass: each step takes the item worth most per question asked, less the price
+    of the facts it shuts out; gaps of passages count one question each."""
+    live = set(range(len(pool)))
+    passage_room = min(-(-limit // 2), MAX_PASSAGE_SHARE)
+    chosen: list[int] = []
+    asked = passages = passage_gaps = 0
+    prompts: set[str] = set()
+    sentence_used: Counter[int] = Counter()
+    types_used: Counter[FactType] = Counter()
+    kinds_used: Counter[QuestionKind] = Counter()
+    while live and asked < limit:
         on_offer = {key for i in live for key in pool[i].identities}
         best_i, best_key = -1, (float("-inf"), 0, 0, 0)
         for i in live:
             cand = pool[i]
             item = cand.item
+            size = _asks(item)
+            if asked + size > limit:
+                continue
+            if item.blanks and (passages >= MAX_PASSAGES or passage_gaps + size > passage_room):
+                continue
+            used = sum(sentence_used[n] for n in _sentences_of(item))
             value = (
                 cand.value
-                - BLOCK_COST * len(shut_out[i] & on_offer)
-                - 0.35 * sentence_used[item.fact.sentence]
+                - block_cost * len(shut_out[i] & on_offer)
+                - 0.35 * used
                 - 0.08 * types_used[item.fact.type]
-                - 0.15 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * len(chosen))
+                - 0.15 * max(0.0, kinds_used[item.kind] - KIND_SHARE[item.kind] * asked) / size
             )
             key = (round(value, 6), -item.fact.start, -KIND_ORDER[item.kind], -i)
             if key > best_key:
                 best_i, best_key = i, key
+        if best_i < 0:
+            break
         pick = pool[best_i].item
+        size = _asks(pick)
         chosen.append(best_i)
+        asked += size
+        if pick.blanks:
+            passages += 1
+            passage_gaps += size
         prompts.add(normalise(pick.prompt))
-        sentence_used[pick.fact.sentence] += 1
-        types_used[pick.fact.type] += 1
-        kinds_used[pick.kind] += 1
+        for n in _sentences_of(pick):
+            sentence_used[n] += 1
+        for fact in pick.facts or (pick.fact,):
+            types_used[fact.type] += 1
+        kinds_used[pick.kind] += size
         live -= conflicts[best_i] | {best_i}
         live = {i for i in live if normalise(pool[i].item.prompt) not in prompts}
-    out = [pool[i].item for i in chosen]
-    out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
-    return out
+    return chosen
 
 
 def shortlist_facts(

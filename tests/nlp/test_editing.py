@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from quizapp.nlp import convert_item, generate, kind_choices, regenerate_distractors
+from quizapp.nlp import QuestionKind, convert_item, generate, kind_choices, regenerate_distractors
 from quizapp.nlp.checks import option_shape
 
 
 def _items(text: str) -> list[dict]:
-    return generate(text, max_items=20).to_dict()["questions"]
+    # One-fact kinds only: these helpers edit single items, not passages.
+    kinds = [kind for kind in QuestionKind if kind is not QuestionKind.CLOZE]
+    return generate(text, max_items=20, kinds=kinds).to_dict()["questions"]
 
 
 def test_regenerated_options_keep_the_answer_and_its_form(samples: dict[str, str]) -> None:
@@ -62,8 +64,8 @@ def test_new_wrong_options_differ_from_the_current_ones_or_there_are_none() -> N
     text = ROLES
     item = next(
         i
-        for i in _items(text)
-        if i["kind"] == "multiple_choice" and i["fact"]["type"] == "quantity"
+        for i in generate(text, max_items=20, kinds=["multiple_choice"]).to_dict()["questions"]
+        if i["fact"]["type"] == "quantity"
     )
     fresh = regenerate_distractors(text, item, seed=5)
     assert fresh is not None

@@ -10,28 +10,35 @@ from pathlib import Path
 import pytest
 
 from quizapp.nlp import QuestionKind, generate
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.rank import gives_away, questions_asked
 
 pytestmark = pytest.mark.shared
 
 GENERATE = f"{sys.executable} -m quizapp.cli generate --format jsonl"
 
 
+def _asking(items: list, predicate) -> object:
+    """The item whose answer (or one of whose gaps) satisfies the predicate."""
+    return next(
+        i for i in items if any(predicate(f.text) for f in (i.facts if i.blanks else (i.fact,)))
+    )
+
+
 def test_seed_article_items_the_issue_names(shared_dir: Path) -> None:
     text = (shared_dir / "data" / "seed-article.txt").read_text(encoding="utf-8")
-    items = generate(text, max_items=20).items
-    answers = {i.fact.text for i in items}
-    assert "1,360 km" in answers or "1,360" in answers
-    assert "201st" in answers
+    items = list(generate(text, max_items=20).items)
+    assert questions_asked(items) <= 20
     pairs = {
         left: right for i in items if i.kind is QuestionKind.MATCHING for left, right in i.pairs
     }
     for acronym in ("CIS", "CSTO", "SCO"):
         assert acronym in pairs
-    border = next(i for i in items if i.fact.text.startswith("1,360"))
-    assert border.unit == "km" or all(o.endswith(" km") for o in border.options)
-    base = next(i for i in items if i.fact.text == "201st")
-    assert all(o[:-2].isdigit() and o[-2:] in ("st", "nd", "rd", "th") for o in base.options)
+    border = _asking(items, lambda t: t.startswith("1,360"))
+    base = _asking(items, lambda t: t == "201st")
+    if border.kind is not QuestionKind.CLOZE:
+        assert border.unit == "km" or all(o.endswith(" km") for o in border.options)
+    if base.kind is not QuestionKind.CLOZE:
+        assert all(o[:-2].isdigit() and o[-2:] in ("st", "nd", "rd", "th") for o in base.options)
     # None of them is given away by another item of the quiz.
     for asked in (border, base, *(i for i in items if i.kind is QuestionKind.MATCHING)):
         assert not any(gives_away(asked, other) for other in items if other is not asked)
@@ -63,9 +70,10 @@ def test_dev_articles_floors(shared_dir: Path) -> None:
     assert report["giveaway_rate"] <= 0.01
     assert report["stand_alone_rate"] <= 0.03
     assert report["generic_blank_rate"] <= 0.03
-    # 0.35 before stems that lean on the article ("The dinner, on Tuesday, is ...", "Since then
-    # he ...") and blanks that cut a name were refused: blind graders failed those items.
-    assert report["gold_recall"] >= 0.30
+    # 0.30 with one-fact items only; cloze passages ask facts that share a sentence (0.39).
+    assert report["gold_recall"] >= 0.37
+    # Each gap of a passage counts as a question: 24 quizzes ask more facts than they hold items.
+    assert report["asked_facts"] >= 1.25 * report["questions"]
 
 
 def test_unseen_corpus_floors(shared_dir: Path) -> None:
@@ -93,8 +101,9 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
         "--generate",
         f"{GENERATE} --max 5",
     )
-    # Floors a little under what is measured (recall 0.31, precision 0.47): the selection
-    # refuses vague stems and giveaways, which costs SQuAD recall (issue 9 asks 0.45 / 0.50).
-    assert report["answer_recall"] >= 0.29
-    assert report["answer_precision"] >= 0.45
+    # Floors a little under what is measured (recall 0.37, precision 0.46; 0.32 / 0.49 without
+    # cloze passages, whose extra gaps are often names the crowd did not ask about). The
+    # selection refuses vague stems and giveaways, which costs recall (issue 9 asks 0.45 / 0.50).
+    assert report["answer_recall"] >= 0.34
+    assert report["answer_precision"] >= 0.43
     assert report["items_failing"].get("giveaways", 0) == 0

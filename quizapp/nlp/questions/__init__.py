@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from quizapp.nlp.model import Fact, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext
+from quizapp.nlp.questions.cloze import build_cloze
 from quizapp.nlp.questions.fill_in import build_fill_in
 from quizapp.nlp.questions.matching import build_matching
 from quizapp.nlp.questions.multiple_choice import build_multiple_choice
@@ -36,6 +37,7 @@ QUESTION_BUILDERS: dict[QuestionKind, Builder] = {
     QuestionKind.NUMERIC: per_fact(build_numeric),
     QuestionKind.SHORT_ANSWER: per_fact(build_short_answer),
     QuestionKind.MATCHING: build_matching,
+    QuestionKind.CLOZE: build_cloze,
 }
 FACT_BUILDERS: dict[QuestionKind, FactBuilder] = {
     QuestionKind.MULTIPLE_CHOICE: build_multiple_choice,

@@ -47,6 +47,10 @@ class BuildContext:
     def _regions(self, fact: Fact) -> tuple[tuple[int, int, bool], ...]:
         return self._by_sentence.get(fact.sentence, ())
 
+    def sentence_quotes(self, index: int) -> tuple[tuple[int, int, bool], ...]:
+        """The quotation spans touching one sentence."""
+        return self._by_sentence.get(index, ())
+
     def stem(self, fact: Fact) -> Stem | None:
         """The fact's sentence rewritten to stand alone, or None where it cannot."""
         return stand_alone_stem(

@@ -1,0 +1,329 @@
+"""Cloze passages: 1–3 consecutive sentences of a paragraph with 2–6 facts blanked, and a word bank.
+
+Where several facts share a sentence, a one-gap item on any of them prints the others and gives
+their items away; a passage asks them all at once. The passage must stand alone like any stem:
+its first sentence is rewritten by the same rules (an opening "He" resolved, "But" dropped) or
+refused, later sentences may lean on earlier ones of the passage, and no quotation is cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from quizapp.nlp.distractors import make_distractors
+from quizapp.nlp.model import (
+    BLANK,
+    Blank,
+    Fact,
+    FactType,
+    Item,
+    QuestionKind,
+    Sentence,
+    SourceQuote,
+)
+from quizapp.nlp.questions.accepting import accepted_answers
+from quizapp.nlp.questions.base import BuildContext, filler_word
+from quizapp.nlp.questions.quoting import inside, partial_quote
+from quizapp.nlp.questions.references import cuts_a_name
+from quizapp.nlp.questions.stems import Stem
+from quizapp.nlp.salience import fact_forms, identity, plain
+
+MIN_BLANKS = 2
+MAX_BLANKS = 6
+MAX_SENTENCES = 3
+# A passage a student reads in one go (the item lint refuses prompts past 70 words).
+MAX_PASSAGE_WORDS = 70
+MAX_DISTRACTORS = 2
+_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z&.]{2,8}\)")
+_OPENING_WORD = re.compile(r"[\"“‘'(]*(\w+)")
+_LEANING_OPENERS = frozenset(
+    {"he", "she", "it", "they", "his", "her", "its", "their", "them", "this", "these", "those"}
+)
+_NAME_GOES_BACK = re.compile(r"\b[A-Z][\w'’-]*\s+(?:of|for|and|&)\s+$")
+_NAMED = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE})
+
+
+def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
+    """Every passage of 1–3 consecutive sentences of one paragraph that can hold 2–6 gaps,
+    starting and ending on a sentence with a fact worth blanking."""
+    by_sentence: dict[int, list[Fact]] = {}
+    for fact in facts:
+        if _blankable(fact, ctx):
+            by_sentence.setdefault(fact.sentence, []).append(fact)
+    memo = _Memo(ctx)
+    sentences = ctx.doc.sentences
+    texts = [f" {plain(s.text)} " for s in sentences]
+    # A passage opens on a sentence with gaps, or on one that only sets the scene for the next
+    # ("The factory is a joint venture ..." before "It was expected to take till 2006 ...").
+    openings = sorted(set(by_sentence) | {n - 1 for n in by_sentence if n > 0})
+    for first in openings:
+        for width in range(1, MAX_SENTENCES + 1):
+            last = first + width - 1
+            if last >= len(sentences) or sentences[last].paragraph != sentences[first].paragraph:
+                break
+            if last not in by_sentence:
+                continue
+            window = sentences[first : last + 1]
+            item = _passage(window, by_sentence, memo)
+            if item is not None:
+                yield item
+            # The same passage with names the rest of the article repeats left in place: a gap
+            # on them would shut every item whose stem shows them out of the quiz.
+            local = {
+                n: [f for f in by_sentence.get(n, []) if not _repeated(f, texts, first, last)]
+                for n in range(first, last + 1)
+            }
+            if sum(map(len, local.values())) < sum(len(by_sentence.get(n, [])) for n in local):
+                item = _passage(window, local, memo)
+                if item is not None:
+                    yield item
+
+
+def _blankable(fact: Fact, ctx: BuildContext) -> bool:
+    """A fact a gap can ask: named, numeric or a key term, outside quoted words and whole."""
+    if fact.type is FactType.QUOTE or filler_word(fact):
+        return False
+    # A common-noun gap needs a term the article comes back to, of two words or more.
+    if (
+        fact.type is FactType.OTHER
+        and fact.attr("form") != "name"
+        and (" " not in fact.text or int(fact.attr("salience") or 1) < 2)
+    ):
+        return False
+    sentence = ctx.sentence(fact)
+    if inside(ctx.sentence_quotes(sentence.index), fact.start, fact.end):
+        return False
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    if fact.text[:1].isupper() and _NAME_GOES_BACK.search(sentence.text[:a]):
+        return False  # "Institute for Care and |Family Studies|": the name starts earlier
+    return not cuts_a_name(fact, sentence.text, a, b)
+
+
+def _repeated(fact: Fact, texts: Sequence[str], first: int, last: int) -> bool:
+    """Whether the article writes the fact again outside sentences first..last."""
+    forms = fact_forms(fact)
+    return any(
+        f" {form} " in text
+        for n, text in enumerate(texts)
+        if not first <= n <= last
+        for form in forms
+    )
+
+
+def _separate(facts: list[Fact], text: str, offset: int) -> list[Fact]:
+    """Facts in order, none overlapping or repeating another's identity, and a word between
+    any two gaps (never "_____ _____")."""
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for fact in sorted(facts, key=lambda f: (f.start, -f.end)):
+        if identity(fact) in seen:
+            continue
+        if out:
+            between = text[out[-1].end - offset : fact.start - offset]
+            if fact.start < out[-1].end or not re.search(r"[A-Za-z0-9]", between):
+                continue
+        out.append(fact)
+        seen.add(identity(fact))
+    return out
+
+
+def _passage(
+    window: Sequence[Sentence], by_sentence: dict[int, list[Fact]], memo: _Memo
+) -> Item | None:
+    """The passage over these sentences with their facts blanked, or None where it cannot be."""
+    ctx = memo.ctx
+    doc = ctx.doc
+    pieces: list[str] = []
+    gaps: list[tuple[int, int, Fact]] = []  # spans in the joined text, and their facts
+    length = 0
+    for n, sentence in enumerate(window):
+        regions = ctx.sentence_quotes(sentence.index)
+        if partial_quote(doc, sentence, regions):
+            return None
+        facts = _separate(by_sentence.get(sentence.index, []), sentence.text, sentence.start)
+        if n == 0:
+            placed = _first_sentence(sentence, facts, memo)
+            if placed is None:
+                return None
+            text, spans = placed
+        else:
+            if not _follows(sentence, window[:n], ctx):
+                return None
+            text = sentence.text
+            spans = [(f.start - sentence.start, f.end - sentence.start, f) for f in facts]
+        offset = length + (1 if pieces else 0)
+        pieces.append(text)
+        length = offset + len(text)
+        gaps += [(offset + a, offset + b, f) for a, b, f in spans]
+    joined = " ".join(pieces)
+    if BLANK in joined:
+        return None
+    first_of = {}
+    for gap in gaps:
+        first_of.setdefault(identity(gap[2]), gap)
+    gaps = [gap for gap in gaps if first_of[identity(gap[2])] is gap]  # one gap per fact
+    # A gap whose answer the passage prints elsewhere asks nothing: it goes back to its words,
+    # which may give away another gap in turn, until none does.
+    while True:
+        if not MIN_BLANKS <= len(gaps) <= MAX_BLANKS:
+            return None
+        text = _blanked(joined, gaps)
+        visible = f" {plain(text.replace(BLANK, ' '))} "
+        kept = [g for g in gaps if not any(f" {form} " in visible for form in fact_forms(g[2]))]
+        if len(kept) == len(gaps):
+            break
+        gaps = kept
+    if len(text.split()) > MAX_PASSAGE_WORDS:
+        return None
+    chosen = [fact for _, _, fact in gaps]
+    blanks = tuple(
+        Blank(answer=f.text, fact=f, accepted=accepted_answers(f, f.text, doc)) for f in chosen
+    )
+    first, last = window[0], window[-1]
+    quote = doc.text[first.start : last.end]
+    return Item(
+        kind=QuestionKind.CLOZE,
+        prompt=text,
+        fact=blanks[0].fact,
+        source=SourceQuote(quote, first.start, last.end, first.paragraph),
+        answer=blanks[0].answer,
+        explanation=f"The article says: “{' '.join(quote.split())}”",
+        difficulty=0.5,
+        facts=tuple(chosen),
+        blanks=blanks,
+        bank=_bank(chosen, visible, memo),
+    )
+
+
+def _blanked(joined: str, gaps: Sequence[tuple[int, int, Fact]]) -> str:
+    """The passage with each gap written as a blank (an acronym in brackets after its name
+    dropped too: it would give the name away)."""
+    prompt, cursor = [], 0
+    for a, b, fact in gaps:
+        skip = 0
+        if fact.attr("acronym"):
+            match = _ACRONYM_AFTER.match(joined[b:])
+            skip = match.end() if match else 0
+        prompt += [joined[cursor:a], BLANK]
+        cursor = b + skip
+    prompt.append(joined[cursor:])
+    return "".join(prompt).strip()
+
+
+def _first_sentence(
+    sentence: Sentence, facts: list[Fact], memo: _Memo
+) -> tuple[str, list[tuple[int, int, Fact]]] | None:
+    """The passage's opening sentence rewritten to stand alone, with where each fact now sits."""
+    anchors = facts or list(memo.ctx.pools.mentions.get(sentence.index, ()))[:1]
+    if not anchors:
+        return None
+    stem = memo.stem(anchors[0])
+    if stem is None:
+        return None
+    if not facts:
+        return stem.text, []
+    spans = [(stem.start, stem.end, facts[0])]
+    cursor = stem.end
+    for fact in facts[1:]:
+        at = stem.text.find(fact.text, cursor)
+        if at < 0:
+            return None  # the rewrite changed the words around it
+        spans.append((at, at + len(fact.text), fact))
+        cursor = at + len(fact.text)
+    return stem.text, spans
+
+
+def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) -> bool:
+    """Whether a later sentence of the passage reads on from the ones before it: an opening
+    pronoun needs something those sentences name."""
+    opening = _OPENING_WORD.match(sentence.text)
+    word = opening.group(1).lower() if opening else ""
+    if word not in _LEANING_OPENERS:
+        return True
+    mentions = ctx.pools.mentions
+    return any(f.type in _NAMED for s in before for f in mentions.get(s.index, ()))
+
+
+def _bank(facts: list[Fact], visible: str, memo: _Memo) -> tuple[str, ...]:
+    """Every gap's answer once, plus one or two distractors of the gaps' own types, sorted."""
+    answers = {plain(f.text) for f in facts}
+    extra: list[str] = []
+    for fact in facts:
+        if len(extra) >= MAX_DISTRACTORS:
+            break
+        if fact.type is FactType.OTHER:
+            continue  # an untyped name or phrase has no distractor sure to be of its kind
+        option = memo.distractor(fact)
+        key = plain(option or "")
+        if option and key and key not in answers and f" {key} " not in visible:
+            answers.add(key)
+            extra.append(option)
+    entries = {f.text for f in facts} | set(extra)
+    return tuple(sorted(entries, key=lambda e: (e.casefold(), e)))
+
+
+class _Memo:
+    """Stems and distractors worked out once per fact: a fact sits in several passages."""
+
+    def __init__(self, ctx: BuildContext) -> None:
+        self.ctx = ctx
+        self._stems: dict[Fact, Stem | None] = {}
+        self._distractors: dict[Fact, str | None] = {}
+
+    def stem(self, fact: Fact) -> Stem | None:
+        if fact not in self._stems:
+            self._stems[fact] = self.ctx.stem(fact)
+        return self._stems[fact]
+
+    def distractor(self, fact: Fact) -> str | None:
+        if fact not in self._distractors:
+            sentence = self.ctx.sentence(fact)
+            made = make_distractors(
+                fact, self.ctx.pools, self.ctx.rng(fact, "cloze"), count=1, sentence=sentence.text
+            )
+            self._distractors[fact] = made[0] if made else None
+        return self._distractors[fact]
+
+
+def build_cloze_for(fact: Fact, ctx: BuildContext) -> Item | None:
+    """The shortest passage around a fact's sentence that has a gap on it, or None."""
+    near = range(fact.sentence - MAX_SENTENCES + 1, fact.sentence + MAX_SENTENCES)
+    facts = [f for n in near for f in ctx.pools.mentions.get(n, ())]
+    found = [
+        item
+        for item in build_cloze(facts, ctx)
+        if any((f.start, f.end) == (fact.start, fact.end) for f in item.facts)
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda item: (item.source.end - item.source.start, item.source.start))
+
+
+def keeping_gaps(item: Item, keep: Sequence[int]) -> Item | None:
+    """The passage with only the gaps at these positions; the others show their words again.
+
+    None when fewer than two gaps would be left or a shown answer would give a kept one away.
+    """
+    kept = [item.blanks[i] for i in sorted(set(keep))]
+    if len(kept) < MIN_BLANKS or len(kept) == len(item.blanks):
+        return None
+    parts = item.prompt.split(BLANK)
+    wanted = set(keep)
+    prompt = parts[0]
+    for i, blank in enumerate(item.blanks):
+        prompt += (BLANK if i in wanted else blank.answer) + parts[i + 1]
+    visible = f" {plain(prompt.replace(BLANK, ' '))} "
+    if any(f" {form} " in visible for blank in kept for form in fact_forms(blank.fact)):
+        return None
+    dropped = {blank.answer for blank in item.blanks} - {blank.answer for blank in kept}
+    return replace(
+        item,
+        prompt=prompt,
+        fact=kept[0].fact,
+        answer=kept[0].answer,
+        facts=tuple(blank.fact for blank in kept),
+        blanks=tuple(kept),
+        bank=tuple(entry for entry in item.bank if entry not in dropped),
+    )

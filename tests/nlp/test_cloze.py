@@ -1,0 +1,156 @@
+"""Cloze passages: gaps, word bank, stand-alone text, and their place in a quiz."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+
+from quizapp.nlp import QuestionKind, generate, read_document
+from quizapp.nlp.checks import check_item
+from quizapp.nlp.distractors import build_pools
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import BLANK
+from quizapp.nlp.questions import BuildContext
+from quizapp.nlp.questions.cloze import build_cloze, keeping_gaps
+from quizapp.nlp.rank import gives_away, questions_asked
+from quizapp.nlp.salience import plain
+
+# Several facts to a sentence, a pronoun that needs its antecedent, and a quotation.
+HARBOUR = (
+    "Harbour opens in Brantwick\n\n"
+    "Mayor Clara Voss opened the new harbour in Brantwick on 4 May, three years after "
+    "building began. The harbour cost 12 million euros and has room for 300 boats. "
+    "It was designed by the Dutch firm Kade Partners.\n\n"
+    'Port manager Jonas Wick said: "We expect 40,000 visitors a year." '
+    "The first ferry to Oslo leaves on 1 June, the council said.\n"
+)
+
+
+def _passages(text: str) -> tuple[str, list]:
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+    return text, list(build_cloze(facts, ctx))
+
+
+def test_passages_hold_two_to_six_gaps_in_order_with_a_bank_of_their_answers() -> None:
+    text, items = _passages(HARBOUR)
+    assert items
+    for item in items:
+        assert item.kind is QuestionKind.CLOZE
+        assert check_item(item, text) == []
+        assert 2 <= len(item.blanks) <= 6
+        assert item.prompt.count(BLANK) == len(item.blanks)
+        assert (item.answer, item.fact) == (item.blanks[0].answer, item.blanks[0].fact)
+        # Filling the gaps in order gives back words of the article, in order.
+        starts = [b.fact.start for b in item.blanks]
+        assert starts == sorted(starts)
+        for blank in item.blanks:
+            assert text[blank.fact.start : blank.fact.end] == blank.fact.text == blank.answer
+            assert item.source.start <= blank.fact.start < blank.fact.end <= item.source.end
+        # Every answer once in the bank, plus at most three distractors, sorted, never gap order.
+        for blank in item.blanks:
+            assert item.bank.count(blank.answer) == 1
+        assert len(item.blanks) <= len(item.bank) <= len(item.blanks) + 3
+        assert list(item.bank) == sorted(item.bank, key=lambda e: (e.casefold(), e))
+        assert text[item.source.start : item.source.end] == item.source.quote
+
+
+def test_a_passage_never_prints_its_own_answers_nor_cuts_a_quotation() -> None:
+    _, items = _passages(HARBOUR)
+    for item in items:
+        visible = f" {plain(item.prompt.replace(BLANK, ' '))} "
+        for blank in item.blanks:
+            assert f" {plain(blank.answer)} " not in visible
+        assert "40,000" not in [b.answer for b in item.blanks]  # inside quoted words
+        marks = sum(item.prompt.count(m) for m in ('"', "“", "”"))
+        assert marks % 2 == 0
+
+
+def test_a_passage_opens_on_a_sentence_that_stands_alone() -> None:
+    _, items = _passages(HARBOUR)
+    for item in items:
+        first = item.prompt.split(" ", 1)[0].lower()
+        assert first not in ("it", "he", "she", "they", "this")
+    # "It was designed by ..." may follow the sentence that names the harbour, never open.
+    assert any("It was designed" in i.prompt for i in items) or not any(
+        b.answer == "Kade Partners" for i in items for b in i.blanks
+    )
+
+
+def test_to_dict_follows_the_cloze_contract() -> None:
+    quiz = generate(HARBOUR, max_items=10, kinds=["cloze"])
+    assert quiz.items
+    for out in quiz.to_dict()["questions"]:
+        assert out["kind"] == "cloze"
+        assert out["answer"] == out["blanks"][0]["answer"]
+        assert out["fact"] == out["blanks"][0]["fact"]
+        assert out["prompt"].count("_____") == len(out["blanks"])
+        assert set(out["bank"]) >= {b["answer"] for b in out["blanks"]}
+        for blank in out["blanks"]:
+            assert set(blank) <= {"answer", "accepted", "fact"}
+            assert blank["answer"] not in blank.get("accepted", [])
+
+
+def test_each_gap_counts_toward_max_and_nothing_gives_another_away(
+    samples: dict[str, str],
+) -> None:
+    texts = [*samples.values(), HARBOUR]
+    for text in texts:
+        for max_items in (3, 5, 12, 20):
+            items = generate(text, max_items=max_items).items
+            assert questions_asked(items) <= max_items
+            passages = [i for i in items if i.kind is QuestionKind.CLOZE]
+            assert len(passages) <= 3
+            assert sum(len(i.blanks) for i in passages) <= -(-max_items // 2)
+            for a, b in combinations(items, 2):
+                assert not gives_away(a, b), (a.prompt, b.prompt)
+            # Neither way: no gap's answer in another prompt, no other answer in a passage.
+            for passage in passages:
+                for other in items:
+                    if other is passage:
+                        continue
+                    shown = f" {plain(other.prompt.replace(BLANK, ' '))} "
+                    assert not any(f" {plain(b.answer)} " in shown for b in passage.blanks)
+                    if other.answer and other.kind is not QuestionKind.TRUE_FALSE:
+                        visible = f" {plain(passage.prompt.replace(BLANK, ' '))} "
+                        assert f" {plain(other.answer)} " not in visible
+
+
+def test_a_quiz_of_twenty_is_not_only_passages(samples: dict[str, str]) -> None:
+    for text in samples.values():
+        items = generate(text, max_items=20).items
+        assert sum(len(i.blanks) for i in items) <= 10
+        assert any(i.kind is not QuestionKind.CLOZE for i in items)
+
+
+def test_cloze_can_be_left_out_or_asked_alone(samples: dict[str, str]) -> None:
+    text = samples["river-survey"]
+    without = generate(text, max_items=20, kinds=["multiple_choice", "fill_in"]).items
+    assert all(i.kind is not QuestionKind.CLOZE for i in without)
+    only = generate(text, max_items=20, kinds=["cloze"]).items
+    assert only and all(i.kind is QuestionKind.CLOZE for i in only)
+
+
+def test_passages_are_deterministic(samples: dict[str, str]) -> None:
+    for text in samples.values():
+        first = json.dumps(generate(text, max_items=20).to_dict(), ensure_ascii=False)
+        assert json.dumps(generate(text, max_items=20).to_dict(), ensure_ascii=False) == first
+
+
+def test_a_leaner_passage_shows_the_words_of_the_gaps_it_drops() -> None:
+    _, items = _passages(HARBOUR)
+    passage = max(items, key=lambda i: len(i.blanks))
+    assert len(passage.blanks) >= 3
+    leaner = keeping_gaps(passage, [0, len(passage.blanks) - 1])
+    assert leaner is not None
+    assert [b.answer for b in leaner.blanks] == [
+        passage.blanks[0].answer,
+        passage.blanks[-1].answer,
+    ]
+    assert leaner.prompt.count(BLANK) == 2
+    for dropped in passage.blanks[1:-1]:
+        assert dropped.answer in leaner.prompt
+        assert dropped.answer not in leaner.bank
+    assert check_item(leaner, HARBOUR) == []
+    assert keeping_gaps(passage, [0]) is None  # one gap is not a passage
