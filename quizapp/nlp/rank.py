@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -118,6 +119,8 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
     return round(score, 4)
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\W|$)")
+
 # Greedy selection weighs an item's value against the facts it would shut out of the quiz.
 BLOCK_COST = 0.3
 RANKER_WEIGHT = 6.0
@@ -153,7 +156,8 @@ def _shown_texts(item: Item) -> list[str]:
     own = {blank.answer for blank in item.blanks}
     texts += [entry for entry in item.bank if entry not in own]
     texts += [side for pair in item.pairs for side in pair]
-    return [plain(t) for t in texts if t.strip()]
+    # "Benitez's side" shows the answer "Benitez": a possessive ending must not hide it.
+    return [plain(_POSSESSIVE.sub(" ", t)) for t in texts if t.strip()]
 
 
 def _word_runs(texts: list[str], starts: Mapping[str, frozenset[int]]) -> frozenset[str]:

@@ -19,9 +19,10 @@ ALL_KINDS: tuple[str, ...] = (
     "short_answer",
     "numeric",
     "matching",
+    "cloze",
 )
-# Kinds a teacher can edit or add by hand: the generated kinds and word-bank passages.
-EDITABLE_KINDS: tuple[str, ...] = (*ALL_KINDS, "cloze")
+# Kinds a teacher can edit or add by hand: every kind the generator makes.
+EDITABLE_KINDS: tuple[str, ...] = ALL_KINDS
 KIND_LABELS: dict[str, str] = {
     "multiple_choice": "Multiple choice",
     "fill_in": "Fill in the blank",

@@ -342,12 +342,7 @@ def convertible_kinds(quiz: Quiz) -> dict[int, KindChoices]:
     out: dict[int, KindChoices] = {}
     if not questions or quiz.article is None:
         return out
-    try:
-        choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
-    except KeyError:
-        # A generator that lists a kind it has no builder for yet (QuestionKind.CLOZE before
-        # the generator builds passages): the page offers no change rather than failing.
-        return out
+    choices = kind_choices(quiz.article.text, [q.to_item() for q in questions])
     for question, by_kind in zip(questions, choices, strict=True):
         kinds = [k for k in ALL_KINDS if k in by_kind]
         out[question.id] = KindChoices(
