@@ -313,10 +313,21 @@ def date_distractors(
     shown = {int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", sentence)}
     doc_years = [y for y in doc_years if y not in shown]  # "between _____ and 2002": not 2002
     made_up = [y for y in made_up if y not in shown]
+    # A year in the stem splits time in two: "double the same period in 2004" or "not until
+    # 2006" makes every option on the far side of it absurd, and the key the only one left.
+    others = shown - {year}
+    if others:
+        doc_years = [y for y in doc_years if _same_side(y, year, others)]
+        made_up = [y for y in made_up if _same_side(y, year, others)]
     picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
     if picked is None:
         return None
     return [text.replace(str(year), str(y), 1) for y in picked]
+
+
+def _same_side(candidate: int, key: int, shown: set[int]) -> bool:
+    """Whether a year lies on the key's side of every other year the stem shows."""
+    return all((candidate > y) == (key > y) for y in shown)
 
 
 def _same_form(answer: str, candidate: str) -> bool:
@@ -363,6 +374,9 @@ def name_distractors(
         answer_kind = "place"
     from_doc = [c for c in from_doc if _same_kind(answer_kind, c, pools)]
     extra = [c for c in extra if _same_kind(answer_kind, c, pools)]
+    if answer_kind == "person":
+        from_doc = [c for c in from_doc if not common_noun_name(c)]
+        extra = [c for c in extra if not common_noun_name(c)]
     rng.shuffle(from_doc)
     rng.shuffle(extra)
     if fact.type is FactType.ORGANISATION and not answer.isupper():
@@ -405,6 +419,47 @@ _ORG_WORDS = re.compile(
     r"Award|Awards|Prize|Campaign|Programme|Program|Centre|Center|School|College|Hospital|"
     r"Museum|Stadium|Park|Street|Road|Square)\b"
 )
+
+
+def common_noun_name(text: str) -> bool:
+    """A capitalised phrase that is a title, a group or a body, never a person's name ("Lord
+    Chancellor", "Police Officers", "Metropolitan Police"): its last word is a role, or one of
+    its words heads names of organisations and places. Never an option among people."""
+    from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
+    from quizapp.nlp.gazetteers import role_words
+
+    words = text.replace("-", " ").split()
+    if not words:
+        return False
+    roles = role_words()
+    last = words[-1].lower().strip(".,")
+    singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    titled = len(words) == 1 or bool(_TITLES.match(text)) or words[0].lower() in roles
+    if (titled and (last in roles or singular in roles)) or " ".join(words).lower() in roles:
+        return True  # "Lord Chancellor", not "John Major"
+    return any(w in ORG_HEADS or w in PLACE_HEADS for w in words)
+
+
+def introduced_as_person(sentence: str, fact: Fact) -> bool:
+    """A name the sentence gives a role ("Tony Macklin, spokesman for ...", "economist Jo
+    Hart"): a person, whatever the name index made of it."""
+    from quizapp.nlp.gazetteers import role_words
+
+    at = sentence.find(fact.text)
+    if at < 0 or " " not in fact.text.strip():
+        return False
+    after = re.match(
+        r",\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\b",
+        sentence[at + len(fact.text) :],
+    )
+    before = re.search(r"([\w-]+)\s+$", sentence[:at])
+    roles = role_words()
+    words = [after.group(1).lower()] if after else []
+    if after:
+        words += after.group(1).lower().split()
+    if before:
+        words.append(before.group(1).lower())
+    return any(w in roles for w in words)
 
 
 def looks_like_place_or_body(text: str) -> bool:
@@ -640,7 +695,11 @@ def _make_distractors(
 ) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
     if fact.type is FactType.QUANTITY:
-        return quantity_distractors(fact, count, rng)
+        for _attempt in range(6):
+            made = quantity_distractors(fact, count, rng)
+            if made is None or not _numbers_in_stem(made, sentence, fact):
+                return made
+        return None
     if fact.type is FactType.ORDINAL:
         return ordinal_distractors(fact, count, rng)
     if fact.type is FactType.DATE:
@@ -652,7 +711,7 @@ def _make_distractors(
         return name_distractors(speaker, count, rng, pools, exclude=exclude)
     if fact.type is FactType.OTHER:
         if fact.attr("form") == "name":
-            if looks_like_person(fact.text, pools):
+            if looks_like_person(fact.text, pools) or introduced_as_person(sentence, fact):
                 person = Fact(
                     FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs
                 )
@@ -660,6 +719,19 @@ def _make_distractors(
             return name_distractors(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
+
+
+def _numbers_in_stem(options: Sequence[str], sentence: str, fact: Fact) -> bool:
+    """Whether an option's number stands elsewhere in the stem ("101m" beside "Taipei 101"):
+    the one option that echoes the stem, or the one that does not, stands out."""
+    rest = sentence.replace(fact.text, " ")
+    shown = set(re.findall(r"(?<![\d.,])\d[\d,.]*\d|(?<![\d.,])\d(?![\d,.]*\d)", rest))
+    shown = {n.rstrip(".,") for n in shown}
+    for option in options:
+        numbers = re.findall(r"\d[\d,.]*\d|\d", option)
+        if any(n.rstrip(".,") in shown for n in numbers):
+            return True
+    return False
 
 
 def _visible_names(sentence: str, fact: Fact) -> list[str]:

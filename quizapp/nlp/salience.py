@@ -92,16 +92,26 @@ def fact_forms(fact: Fact) -> set[str]:
     return {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
 
 
-def is_key_term(fact: Fact, head_counts: Counter[str]) -> bool:
-    """Whether a common-noun phrase names something the article is about, not everyday words."""
+def is_key_term(
+    fact: Fact, head_counts: Counter[str], *, framed: bool = False, repeated: int = 1
+) -> bool:
+    """Whether a common-noun phrase names something the article is about, not everyday words.
+
+    A rare word alone does not make a key term: "exorbitant salaries", "hi-tech gear" and "a
+    large chunk" are the writer's wording, which a student cannot be expected to give back, and
+    blind grading failed nearly all such items. The phrase must also be what the article is
+    about: named in its headline or standfirst (``framed``), written again (``repeated``), or
+    built on a head noun the article keeps returning to.
+    """
     words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
     if not words:
         return False
     rarest = min(zipf(w) for w in words)
-    if rarest <= RARE_ZIPF:
-        return True
     head = fact.attr("head") or words[-1]
-    return head_counts[head] >= KEY_TERM_REPEATS and len(words) > 1 and rarest <= COMMON_ZIPF
+    returns_to = head_counts[head] >= KEY_TERM_REPEATS
+    if rarest <= RARE_ZIPF:
+        return framed or repeated > 1 or returns_to
+    return returns_to and len(words) > 1 and rarest <= COMMON_ZIPF and (framed or repeated > 1)
 
 
 def _is_subject(fact: Fact, doc: Document) -> bool:
@@ -142,7 +152,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                 # An untyped name: worth asking when the article returns to it.
                 askable = count > 1 or len(fact.text.split()) > 1
             else:
-                askable = is_key_term(fact, heads)
+                askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
         out[fact] = Salience(
             score=round(score, 4),

@@ -8,7 +8,10 @@ from collections import Counter
 from quizapp.nlp import QuestionKind, generate, read_document
 from quizapp.nlp.distractors import (
     build_pools,
+    common_noun_name,
     date_distractors,
+    introduced_as_person,
+    make_distractors,
     ordinal_distractors,
     pick_by_rank,
     quantity_distractors,
@@ -98,3 +101,58 @@ def test_option_only_guessing_stays_near_chance(samples: dict[str, str]) -> None
     assert total >= 15
     assert longest / total <= 0.35
     assert middle / numeric <= 0.7
+
+
+def test_years_stay_on_the_keys_side_of_a_year_the_stem_shows() -> None:
+    text = (
+        "Brantwick Mills opened in 1921. Sales in the first half of 2005 were double those "
+        "of the same period in 2004, and the mill was sold in 1998 and again in 1987."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.type is FactType.DATE and f.text == "2005")
+    sentence = doc.sentences[key.sentence].text
+    for seed in range(30):
+        options = date_distractors(key, 3, random.Random(seed), pools, sentence)
+        # 2004 stands in the stem: a year before it could not be "double the same period".
+        assert options is None or all(int(o) > 2004 for o in options)
+
+
+def test_no_numeric_option_repeats_a_number_of_the_stem() -> None:
+    doc = read_document("The Brantwick 101 tower stands 508m tall, the tallest in the region.")
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.type is FactType.QUANTITY and f.text == "508m")
+    sentence = doc.sentences[key.sentence].text
+    for seed in range(60):
+        options = make_distractors(key, pools, random.Random(seed), sentence=sentence)
+        assert options is None or not any("101" in o for o in options)
+
+
+def test_titles_and_bodies_are_never_options_among_people() -> None:
+    assert common_noun_name("Lord Chancellor")
+    assert common_noun_name("Police Officers")
+    assert common_noun_name("Metropolitan Police")
+    assert not common_noun_name("John Major")
+    assert not common_noun_name("Anna Berg")
+
+
+def test_a_name_given_a_role_is_a_person_and_gets_people_as_options() -> None:
+    text = (
+        "Tony Marsh, spokesman for Brantwick Mills, said sales fell. Anna Berg, the chairman, "
+        "disagreed. Tom Hollis and Ida Marsh left Northwind Foods, and Brantwick Council and "
+        "Maren Water Company objected."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    sentence = doc.sentences[0].text
+    fact = next(f for f in facts if f.text == "Tony Marsh")
+    assert introduced_as_person(sentence, fact)
+    untyped = Fact(
+        FactType.OTHER, fact.text, fact.start, fact.end, fact.sentence, (("form", "name"),)
+    )
+    options = make_distractors(untyped, pools, random.Random(3), sentence=sentence)
+    assert options is not None
+    assert not any(common_noun_name(o) or "Council" in o or "Company" in o for o in options)

@@ -84,10 +84,26 @@ def test_everyday_phrases_are_not_key_terms() -> None:
         "ablation, and ablation rates doubled. Ablation is now the main concern."
     )
     facts = extract_facts(doc, types=[FactType.OTHER])
-    counts = Counter(fact.attr("head") for fact in facts)
-    verdict = {fact.text: is_key_term(fact, counts) for fact in facts}
+    salience = score_facts(facts, doc)
+    verdict = {fact.text: salience[fact].askable for fact in facts}
     assert verdict.get("salary costs") is False
     assert any(ok for text, ok in verdict.items() if "ablation" in text.lower())
+
+
+def test_a_rare_word_said_once_is_the_writers_wording_not_a_key_term() -> None:
+    doc = read_document(
+        "Brantwick Mills Cuts Jobs\n\n"
+        "Brantwick Mills will cut 300 jobs, its owners said on Monday. "
+        "Unions blamed exorbitant salaries paid to the board. "
+        "The mill opened in 1921 and employs 900 people."
+    )
+    facts = extract_facts(doc, types=[FactType.OTHER])
+    counts = Counter(fact.attr("head") for fact in facts)
+    salaries = next(f for f in facts if "salaries" in f.text)
+    assert is_key_term(salaries, counts) is False
+    assert is_key_term(salaries, counts, framed=True) is True  # in the headline: the topic
+    assert is_key_term(salaries, counts, repeated=2) is True
+    assert score_facts(facts, doc)[salaries].askable is False
 
 
 def test_headline_and_lead_facts_rank_above_a_late_aside(samples: dict[str, str]) -> None:

@@ -67,11 +67,11 @@ def test_expletive_it_is_never_given_a_referent() -> None:
 def test_discourse_words_and_dangling_also_are_dropped() -> None:
     ctx, facts = _context(
         "The river survey began in Brantwick in 2019. "
-        "However, the survey also counted 2,400 otters along the Maren river."
+        "However, volunteers also counted 2,400 otters along the Maren river."
     )
     stem = ctx.stem_cloze(_fact(facts, "2,400 otters"))
     assert stem is not None
-    assert stem.startswith("The survey counted")
+    assert stem.startswith("Volunteers counted")
     assert " also " not in stem
 
 
@@ -231,3 +231,39 @@ def test_a_false_statement_gives_a_country_its_article() -> None:
     assert _with_article("United States", "violence in ") == "the United States"
     assert _with_article("United States", "violence in the ") == "United States"
     assert _with_article("Kyrgyzstan", "violence in ") == "Kyrgyzstan"
+
+
+def test_an_unnamed_reference_mid_sentence_gives_no_stem_unless_the_article_named_it() -> None:
+    ctx, facts = _context(
+        "Officials in Brantwick met on Monday. "
+        "Judge Anna Berg said the changes were made by Tom Hollis last spring."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tom Hollis")) is None  # which changes?
+    ctx, facts = _context(
+        "The film Harbour Lights opened in Brantwick. "
+        "Critics said the film was directed by Tom Hollis with great care."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tom Hollis"))
+    assert stem is not None and "film Harbour Lights" in stem
+
+
+def test_a_time_counted_from_an_unnamed_event_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "The mill closed in Brantwick. Twelve years later, Tom Hollis reopened it as a museum."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tom Hollis")) is None
+
+
+def test_an_opening_comparison_is_dropped() -> None:
+    ctx, facts = _context(
+        "Harbour Lights took $4m in Brantwick. In comparison, Tom Hollis's new film took $9m."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "$9m"))
+    assert stem is not None and stem.startswith("Tom Hollis's new film took")
+
+
+def test_a_conversion_in_brackets_is_dropped_and_never_asked() -> None:
+    ctx, facts = _context("Brantwick Mills sold its plant for $33.6bn (£17.7bn) in 2004.")
+    stem = ctx.stem_cloze(_fact(facts, "$33.6bn"))
+    assert stem is not None and "17.7" not in stem
+    assert ctx.stem_cloze(_fact(facts, "£17.7bn")) is None

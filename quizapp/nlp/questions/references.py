@@ -230,3 +230,166 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
         ):
             return True  # "the Welsh |Assembly", "My |Beautiful Laundrette": the name goes back
     return False
+
+
+# Nouns that, after "the", refer back to one thing the article introduced earlier ("the case",
+# "the changes", "the document"): out of the article a student cannot tell which one.
+REFERRING_NOUNS = frozenset(
+    [
+        "case",
+        "changes",
+        "change",
+        "question",
+        "legislation",
+        "document",
+        "call",
+        "action",
+        "move",
+        "decision",
+        "deal",
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "scheme",
+        "report",
+        "study",
+        "survey",
+        "research",
+        "figures",
+        "results",
+        "picture",
+        "issue",
+        "problem",
+        "matter",
+        "incident",
+        "row",
+        "dispute",
+        "ban",
+        "bill",
+        "measure",
+        "measures",
+        "idea",
+        "policy",
+        "project",
+        "attack",
+        "claims",
+        "allegations",
+        "charges",
+        "trial",
+        "ruling",
+        "verdict",
+        "agreement",
+        "talks",
+        "meeting",
+        "event",
+        "film",
+        "song",
+        "album",
+        "book",
+        "game",
+        "match",
+        "show",
+        "programme",
+        "program",
+        "site",
+        "device",
+        "product",
+        "technology",
+        "service",
+        "software",
+        "target",
+        "offer",
+        "bid",
+        "takeover",
+        "merger",
+        "sale",
+        "lead",
+        "move",
+        "scandal",
+        "affair",
+        "episode",
+        "investigation",
+        "inquiry",
+        "probe",
+        "case",
+        "decision",
+        "announcement",
+        "letter",
+        "statement",
+        "comments",
+        "remarks",
+        "campaign",
+        "strategy",
+        "initiative",
+        "law",
+        "rule",
+        "rules",
+        "reform",
+        "reforms",
+        "contract",
+        "deadline",
+        "experiment",
+        "competition",
+        "tournament",
+        "contest",
+        "award",
+        "prize",
+        "race",
+        "series",
+    ]
+)
+# What may follow such a noun and name it: "the case of ...", "the deal with Sony", "the film
+# Ray", a relative clause that says which one.
+_SAYS_WHICH = re.compile(
+    r"^(?:\s+(?:of|with|between|for|to|on|about|against|over|by|from|that|which|who|in)\b|"
+    r"\s+[A-Z0-9\"“‘'])"
+)
+# "34 years later", "two days earlier": a time counted from an event the stem does not give.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:later|earlier)\b"
+)
+
+
+def unnamed_references(
+    sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """Definite references the stem leaves unnamed ("the case", "the changes"), outside the
+    answer and quoted words: (head noun, start, end) in the sentence. A noun named right after
+    ("the case of ...", "the film Ray") or named before it ("the Kyoto agreement") is not one."""
+    text = sentence.text
+    tokens = sentence.tokens
+    out = []
+    for i, token in enumerate(tokens):
+        if token.text.lower() != "the":
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= 3
+            and tokens[j].tag in _NP_TAGS
+            and _LOWER_WORD.fullmatch(tokens[j].text)
+        ):
+            j += 1
+        if j == i + 1 or tokens[j - 1].tag not in ("NN", "NNS"):
+            continue
+        head = tokens[j - 1]
+        if head.text.lower() not in REFERRING_NOUNS or tokens[i + 1].text.lower() == "same":
+            continue
+        start, end = token.start - sentence.start, head.end - sentence.start
+        if start < b and a < end:
+            continue
+        if any(q0 <= start < q1 for q0, q1 in quoted):
+            continue
+        if _SAYS_WHICH.match(text[end:]) or text[end : end + 1] in ("'", "’", "-"):
+            continue
+        if b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
+            continue  # "_____, the film ...": the answer (a title or name) says which
+        out.append((head.text, head.start - sentence.start, end))
+    return out
+
+
+def relative_time(sentence: Sentence, a: int, b: int) -> bool:
+    """Whether the sentence counts time from an unnamed event ("34 years later") outside the
+    answer."""
+    return any(not (m.start() < b and a < m.end()) for m in _RELATIVE_TIME.finditer(sentence.text))

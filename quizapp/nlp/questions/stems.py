@@ -30,6 +30,8 @@ from quizapp.nlp.questions.references import (
     late_pronoun,
     named_antecedent,
     points_back,
+    relative_time,
+    unnamed_references,
     vague_opening,
 )
 
@@ -39,7 +41,8 @@ _DISCOURSE = re.compile(
     r"^(?:(?:But|And|So|Yet|Or|Plus)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
     r"Nevertheless|Nonetheless|Instead|Indeed|Besides|Likewise|Similarly|Separately|Overall|"
     r"In addition|In turn|In fact|Even so|As a result|At the same time|By contrast|"
-    r"On the other hand|Elsewhere)\s*,)\s+"
+    r"On the other hand|Elsewhere|In comparison|By comparison|In contrast|Conversely|"
+    r"Additionally|Consequently|Therefore|Thus|Again|Ultimately|Otherwise|Afterwards)\s*,)\s+"
 )
 _ALSO = re.compile(r"\s+also\b(?=\s)")
 _PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
@@ -199,6 +202,11 @@ def stand_alone_stem(
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
     ]
+    if fact.type is FactType.QUANTITY:
+        converted = _conversion(text, a, b)
+        if converted is None:
+            return None
+        edits += converted
     lead = 0
     match = _DISCOURSE.match(text)
     if match and match.end() <= a:
@@ -227,6 +235,17 @@ def stand_alone_stem(
             return None  # "The band ..." with no one band named before
     elif leaning is not None:
         return None
+    if relative_time(sentence, a, b):
+        return None  # "34 years later": later than what, the stem cannot say
+    quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
+    described = {start for start, _, _ in edits}
+    for head, start, end in unnamed_references(sentence, a, b, quoted):
+        if start in described:
+            continue
+        named = named_antecedent(doc, sentence, head)
+        if named is None:
+            return None  # "the case", "the changes": which one, the stem cannot say
+        edits.append((start, end, named))
     speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
     if speech and not _people_outside_quotes(mentions, sentence, quotes):
         speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
@@ -322,6 +341,20 @@ def _resolve_lead(
             return None
         return [(lead, lead + len(phrase), name)]
     return []
+
+
+_AFTER_CONVERSION = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,30}\)")
+
+
+def _conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
+    """A figure written again in other units ("$33.6bn (£17.7bn)") gives the key away: the
+    bracketed conversion after the answer is dropped; an answer that is itself the bracketed
+    conversion of a figure before it is not asked (None)."""
+    before = text[:a].rstrip()
+    if before.endswith("(") and re.search(r"\d[^()]{0,20}$", before[:-1].rstrip()):
+        return None
+    after = _AFTER_CONVERSION.match(text, b)
+    return [(b, after.end(), "")] if after else []
 
 
 def _tagged_verb(sentence: Sentence, word: str) -> bool:
