@@ -695,10 +695,25 @@ def _make_distractors(
 ) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
     if fact.type is FactType.QUANTITY:
-        for _attempt in range(6):
+        key_value = parse_number(fact.attr("number") or "")
+        others = [o for o in _same_unit_values(fact, sentence) if o != key_value]
+        for _attempt in range(8):
             made = quantity_distractors(fact, count, rng)
-            if made is None or not _numbers_in_stem(made, sentence, fact):
-                return made
+            if made is None:
+                return None
+            if _numbers_in_stem(made, sentence, fact):
+                continue
+            key = parse_number(fact.attr("number") or "")
+            values = [parse_number(_first_number(m)) for m in made]
+            if (
+                key is not None
+                and others
+                and not all(
+                    v is not None and all((v > o) == (key > o) for o in others) for v in values
+                )
+            ):
+                continue  # "fell from _____ to £75m": an option under £75m cannot be right
+            return made
         return None
     if fact.type is FactType.ORDINAL:
         return ordinal_distractors(fact, count, rng)
@@ -719,6 +734,30 @@ def _make_distractors(
             return name_distractors(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
+
+
+def _first_number(text: str) -> str:
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return match.group() if match else ""
+
+
+def _same_unit_values(fact: Fact, sentence: str) -> list[float]:
+    """Other figures of the stem written like the key ("£220m" and "£75m"): the key's side of
+    each is the only sensible one, so every option must lie on it."""
+    unit = re.sub(r"[\d.,\s]", "", fact.text)
+    if not unit or not sentence:
+        return []
+    prefix = re.match(r"[^\d]*", fact.text)
+    suffix = re.search(r"[^\d]*$", fact.text)
+    pre = re.escape(prefix.group() if prefix else "")
+    post = re.escape(suffix.group() if suffix else "")
+    rest = sentence.replace(fact.text, " ")
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){pre}(\d[\d,]*(?:\.\d+)?){post}(?!\w)", rest):
+        value = parse_number(m.group(1))
+        if value is not None:
+            out.append(value)
+    return out
 
 
 def _numbers_in_stem(options: Sequence[str], sentence: str, fact: Fact) -> bool:

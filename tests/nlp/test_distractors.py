@@ -156,3 +156,17 @@ def test_a_name_given_a_role_is_a_person_and_gets_people_as_options() -> None:
     options = make_distractors(untyped, pools, random.Random(3), sentence=sentence)
     assert options is not None
     assert not any(common_noun_name(o) or "Council" in o or "Company" in o for o in options)
+
+
+def test_numeric_options_stay_on_the_keys_side_of_a_figure_in_the_stem() -> None:
+    doc = read_document(
+        "Tobias Vennholm saw his wealth fall from £220m last year to £75m this year."
+    )
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.type is FactType.QUANTITY and f.text == "£220m")
+    sentence = doc.sentences[key.sentence].text
+    for seed in range(40):
+        options = make_distractors(key, pools, random.Random(seed), sentence=sentence)
+        if options is not None:
+            assert all(float(o.strip("£m").replace(",", "")) > 75 for o in options)

@@ -78,3 +78,31 @@ def test_a_blank_never_cuts_a_proper_name() -> None:
         assert f"{BLANK} and Family Studies" not in prompt
         assert f"{BLANK} 2 console" not in prompt
         assert f"Institute for Care and {BLANK}" not in prompt
+
+
+def test_a_blank_never_cuts_a_name_before_its_roman_numeral() -> None:
+    ctx, facts = _context(
+        "Critics praised the Brantwick Mills film. The Second Harbour War I drama starring Ida "
+        "Marsh was ruled too long by a Paris court."
+    )
+    for fact in facts:
+        if fact.text.endswith("Harbour War"):
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_the_same_year_is_a_time_the_stem_cannot_say() -> None:
+    ctx, facts = _context(
+        "Ida Marsh left Brantwick Mills in 1999. In the same year she moved to Maren, "
+        "where her daughter was born in March 2001."
+    )
+    assert ctx.stem_cloze(_fact(facts, "March 2001")) is None
+
+
+def test_an_acronym_in_brackets_after_its_name_is_never_blanked() -> None:
+    ctx, facts = _context(
+        "The rules face a challenge from the Maren Valley Millers Association (MVMA), "
+        "which called them unfair."
+    )
+    for fact in facts:
+        if fact.text == "MVMA":
+            assert ctx.stem_cloze(fact) is None

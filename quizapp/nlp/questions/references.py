@@ -210,6 +210,8 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     following = re.match(r"^ ([A-Z][\w'’-]*)", after)
     if following and following.group(1) in _HEADS:
         return True  # "New York| Marathon", "Lycos| Group"
+    if re.match(r"^ (?:I|II|III|IV|V|VI)\b", after) and span[:1].isupper():
+        return True  # "World War| I", "Henry| VIII": the numeral is part of the name
     number_after = re.match(r"^ \d+\b(?![.,:-]?\d)", after)
     if fact.type is not FactType.PERSON and words and words[-1][:1].isupper() and number_after:
         return True  # "Sony PlayStation| 2", "Halo| 2": the number is part of the name
@@ -347,7 +349,8 @@ _SAYS_WHICH = re.compile(
 )
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
 _RELATIVE_TIME = re.compile(
-    r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:later|earlier)\b"
+    r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:later|earlier)\b|"
+    r"\b(?:[Tt]he\s+same|[Tt]hat)\s+(?:year|month|week|day|season|night|morning|afternoon)\b"
 )
 
 

@@ -202,6 +202,8 @@ def stand_alone_stem(
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
     ]
+    if text[:a].rstrip().endswith("(") and fact.text.isupper() and " " not in fact.text:
+        return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
     if fact.type is FactType.QUANTITY:
         converted = _conversion(text, a, b)
         if converted is None:
