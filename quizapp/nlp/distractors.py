@@ -17,7 +17,13 @@ from datetime import date
 from functools import lru_cache
 
 from quizapp.nlp.dates import MONTHS, year_of
-from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
+from quizapp.nlp.gazetteers import (
+    cities,
+    countries,
+    country_by_code,
+    organisations,
+    place_kind,
+)
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
 from quizapp.nlp.text import content_tokens, normalise
@@ -372,6 +378,15 @@ def name_distractors(
     answer_kind = "person" if fact.type is FactType.PERSON else _kind_of_name(answer, pools)
     if fact.type is FactType.PLACE:
         answer_kind = "place"
+    if fact.type is FactType.OTHER and not answer_kind:
+        # An untyped name ("Powergen Cup") among untyped names only: a place, a body or a
+        # person among them is plainly of another kind.
+        from_doc = [
+            c
+            for c in from_doc
+            if not _kind_of_name(c, pools) and not common_noun_name(c) and not place_kind(c)
+        ]
+        extra = [c for c in extra if not _kind_of_name(c, pools) and not place_kind(c)]
     from_doc = [c for c in from_doc if _same_kind(answer_kind, c, pools)]
     extra = [c for c in extra if _same_kind(answer_kind, c, pools)]
     if answer_kind == "person":
@@ -564,11 +579,29 @@ def _same_continent_countries(name: str) -> tuple[str, ...]:
     if country is None:
         return ()
     near = set(country.neighbours)
+    size = _country_populations()
     return tuple(
         c.name
         for c in country_by_code().values()
-        if c.continent == country.continent and c.code not in near and c.code != country.code
+        if c.continent == country.continent
+        and c.code not in near
+        and c.code != country.code
+        # A territory of a few thousand people ("Saint Pierre and Miquelon") beside a known
+        # country singles the key out; only countries a reader has heard of.
+        and size.get(c.code, 0) >= MIN_COUNTRY_POPULATION
     )
+
+
+MIN_COUNTRY_POPULATION = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def _country_populations() -> dict[str, int]:
+    from quizapp.nlp.gazetteers import _geonames
+
+    return {
+        code: int(info.get("population") or 0) for code, info in _geonames().get_countries().items()
+    }
 
 
 @lru_cache(maxsize=256)
@@ -731,7 +764,7 @@ def _make_distractors(
                     FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs
                 )
                 return name_distractors(person, count, rng, pools, exclude=exclude)
-            return name_distractors(fact, count, rng, pools, exclude=exclude)
+            return _same_head_names(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
 
@@ -758,6 +791,27 @@ def _same_unit_values(fact: Fact, sentence: str) -> list[float]:
         if value is not None:
             out.append(value)
     return out
+
+
+def _same_head_names(
+    fact: Fact, count: int, rng: random.Random, pools: Pools, *, exclude: Sequence[str]
+) -> list[str] | None:
+    """For a name of no known kind ("Powergen Cup"), only names that end in the same word
+    ("Davis Cup", "Masters Cup") are surely of its kind; without enough of them, no options
+    (graders failed "Powergen Cup / BBC Sport / Scotland" and "Bryans / Mike")."""
+    words = fact.text.split()
+    if len(words) < 2:
+        return None
+    head = words[-1].lower()
+    options = name_distractors(fact, count * 3, rng, pools, exclude=exclude) or []
+    if not options:
+        # Fewer than count * 3 candidates: ask for what there is, one count at a time.
+        for want in range(count * 3 - 1, count - 1, -1):
+            options = name_distractors(fact, want, rng, pools, exclude=exclude) or []
+            if options:
+                break
+    same = [o for o in options if len(o.split()) > 1 and o.split()[-1].lower() == head]
+    return same[:count] if len(same) >= count else None
 
 
 def _numbers_in_stem(options: Sequence[str], sentence: str, fact: Fact) -> bool:

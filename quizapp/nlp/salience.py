@@ -21,6 +21,8 @@ from quizapp.nlp.words import STOPWORDS
 RARE_ZIPF = 3.9
 COMMON_ZIPF = 4.2
 KEY_TERM_REPEATS = 3
+# A phrase said once is a key term only when its head noun itself is this rare.
+TERM_HEAD_ZIPF = 3.3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 
@@ -110,7 +112,9 @@ def is_key_term(
     head = fact.attr("head") or words[-1]
     returns_to = head_counts[head] >= KEY_TERM_REPEATS
     if rarest <= RARE_ZIPF:
-        return framed or repeated > 1 or returns_to
+        # A technical term names its thing with a rare noun ("photosynthesis", "ablation");
+        # the writer's colour puts a rare word before an everyday one ("exorbitant salaries").
+        return framed or repeated > 1 or returns_to or zipf(words[-1]) <= TERM_HEAD_ZIPF
     return returns_to and len(words) > 1 and rarest <= COMMON_ZIPF and (framed or repeated > 1)
 
 

@@ -170,3 +170,43 @@ def test_numeric_options_stay_on_the_keys_side_of_a_figure_in_the_stem() -> None
         options = make_distractors(key, pools, random.Random(seed), sentence=sentence)
         if options is not None:
             assert all(float(o.strip("£m").replace(",", "")) > 75 for o in options)
+
+
+def test_country_options_are_countries_a_reader_knows() -> None:
+    from quizapp.nlp.distractors import (
+        MIN_COUNTRY_POPULATION,
+        _country_populations,
+        _same_continent_countries,
+    )
+
+    size = _country_populations()
+    by_name = {
+        c.name: code
+        for code, c in (
+            (c.code, c)
+            for c in __import__("quizapp.nlp.gazetteers", fromlist=["country_by_code"])
+            .country_by_code()
+            .values()
+        )
+    }
+    options = _same_continent_countries("United States")
+    assert options and "Saint Pierre and Miquelon" not in options
+    assert all(size[by_name[o]] >= MIN_COUNTRY_POPULATION for o in options)
+
+
+def test_an_untyped_name_gets_only_names_with_its_own_head_word() -> None:
+    text = (
+        "Sale host Bath in the Powergen Cup on Friday. Leeds won the Heineken Cup and the "
+        "Anglo-Welsh Cup, while the Zurich Cup went to Wasps. BBC Sport and Scotland reported it."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    fact = next(f for f in facts if f.text == "Powergen Cup")
+    untyped = Fact(
+        FactType.OTHER, fact.text, fact.start, fact.end, fact.sentence, (("form", "name"),)
+    )
+    sentence = doc.sentences[0].text
+    for seed in range(10):
+        options = make_distractors(untyped, pools, random.Random(seed), sentence=sentence)
+        assert options is None or all(o.endswith(" Cup") for o in options)

@@ -106,3 +106,38 @@ def test_an_acronym_in_brackets_after_its_name_is_never_blanked() -> None:
     for fact in facts:
         if fact.text == "MVMA":
             assert ctx.stem_cloze(fact) is None
+
+
+def test_a_number_that_is_part_of_a_name_is_never_blanked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills made a Chapter 11 bankruptcy filing in Maren after sales fell by 40%."
+    )
+    for fact in facts:
+        if fact.text.startswith("11"):
+            stem = ctx.stem_cloze(fact)
+            assert stem is None or f"Chapter {BLANK}" not in stem
+
+
+def test_an_opening_phrase_then_that_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills raised prices. For the last three years, that has gone up by 13.2%."
+    )
+    assert ctx.stem_cloze(_fact(facts, "13.2%")) is None
+
+
+def test_a_place_used_as_an_adjective_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills converted its prices from US dollars to pesos, its owner Ida Marsh said."
+    )
+    for fact in facts:
+        if fact.text == "US":
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_a_figure_inside_a_conversion_bracket_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills will invest 400m pesos ($136m; £72.3m) in new machines this year."
+    )
+    for fact in facts:
+        if fact.text in ("$136m", "£72.3m"):
+            assert ctx.stem_cloze(fact) is None

@@ -55,8 +55,9 @@ _CALENDAR = frozenset(MONTHS) | {d.capitalize() for d in WEEKDAYS}
 # "Since then he ...", "Last year she ...": an opening phrase, then an unresolved pronoun.
 _LATE_PRONOUN = re.compile(
     r"^(?:Since|In|On|At|Last|Earlier|Later|After|Before|Then|Now|During|Until|By|Yesterday|"
-    r"Today|Recently|Previously|Next|Within|Over|Throughout|Already|Still|Eventually|Finally)"
-    r"(?:\s+(?:[a-z][\w'’-]*|\d[\w,.]*)){0,4},?\s+(he|she|they|it|his|her|their)\b"
+    r"Today|Recently|Previously|Next|Within|Over|Throughout|Already|Still|Eventually|Finally|For)"
+    r"(?:\s+(?:[a-z][\w'’-]*|\d[\w,.]*)){0,4},?\s+(he|she|they|it|his|her|their|"
+    r"(?:this|that)(?=\s+(?:has|had|is|was|will|would|could|means|meant)\b))\b"
 )
 _HEADS = ORG_HEADS | PLACE_HEADS | THING_HEADS
 _CONNECTOR = re.compile(r"\s(?:of|for|and|&|de|du)\s")
@@ -198,6 +199,16 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     """Whether the answer span [a, b) of the sentence text is a strict part of a longer proper
     name: "Welsh Institute for Health| and Social Care", "Bank of |England", "|New York| Marathon"
     (a name's own word follows)."""
+    if fact.type in (FactType.QUANTITY, FactType.ORDINAL) and re.match(
+        r"\d+\b(?![.,-]\d)", text[a:b]
+    ):
+        named = re.search(r"(?<=\S )([A-Z][\w'’-]*)\s$", text[:a])
+        if (
+            named
+            and named.group(1) not in _CALENDAR
+            and named.group(1).lower() not in _NOT_PART_OF_NAME
+        ):
+            return True  # "Chapter |11", "Windows |95": the number is part of the name
     if fact.type in _NOT_NAMES:
         return False
     span, after, before = text[a:b], text[b:], text[:a]
@@ -210,6 +221,13 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     following = re.match(r"^ ([A-Z][\w'’-]*)", after)
     if following and following.group(1) in _HEADS:
         return True  # "New York| Marathon", "Lycos| Group"
+    if (
+        fact.type is FactType.OTHER
+        and following
+        and following.group(1) not in _CALENDAR
+        and fact.attr("form") == "name"
+    ):
+        return True  # "Eternal Sunshine of the Spotless| Mind": a title goes on
     if re.match(r"^ (?:I|II|III|IV|V|VI)\b", after) and span[:1].isupper():
         return True  # "World War| I", "Henry| VIII": the numeral is part of the name
     number_after = re.match(r"^ \d+\b(?![.,:-]?\d)", after)
@@ -368,14 +386,11 @@ def unnamed_references(
             continue
         j = i + 1
         while (
-            j < len(tokens)
-            and j - i <= 3
-            and tokens[j].tag in _NP_TAGS
-            and _LOWER_WORD.fullmatch(tokens[j].text)
+            j < len(tokens) and tokens[j].tag in _NP_TAGS and _LOWER_WORD.fullmatch(tokens[j].text)
         ):
             j += 1
-        if j == i + 1 or tokens[j - 1].tag not in ("NN", "NNS"):
-            continue
+        if j == i + 1 or j - i > 4 or tokens[j - 1].tag not in ("NN", "NNS"):
+            continue  # "the best foreign film prize": the head is "prize", not "film"
         head = tokens[j - 1]
         if head.text.lower() not in REFERRING_NOUNS or tokens[i + 1].text.lower() == "same":
             continue

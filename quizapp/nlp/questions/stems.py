@@ -204,6 +204,8 @@ def stand_alone_stem(
     ]
     if text[:a].rstrip().endswith("(") and fact.text.isupper() and " " not in fact.text:
         return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
+    if fact.type is FactType.PLACE and _modifies_a_noun(sentence, fact):
+        return None  # "_____ dollars", "_____ citizens": a place as an adjective, not a fact
     if fact.type is FactType.QUANTITY:
         converted = _conversion(text, a, b)
         if converted is None:
@@ -355,8 +357,25 @@ def _conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
     before = text[:a].rstrip()
     if before.endswith("(") and re.search(r"\d[^()]{0,20}$", before[:-1].rstrip()):
         return None
+    opened = text.rfind("(", 0, a)
+    if opened > text.rfind(")", 0, a) and re.search(r"\d", text[max(0, opened - 25) : a]):
+        return None  # "400m pesos ($136m; _____)": the bracket converts a figure shown
     after = _AFTER_CONVERSION.match(text, b)
     return [(b, after.end(), "")] if after else []
+
+
+_NOT_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"})
+
+
+def _modifies_a_noun(sentence: Sentence, fact: Fact) -> bool:
+    """Whether a lower-case common noun follows the place ("US dollars", "UK firms")."""
+    after = [t for t in sentence.tokens if t.start >= fact.end]
+    return bool(
+        after
+        and after[0].tag in ("NN", "NNS")
+        and after[0].text[:1].islower()
+        and after[0].text.lower() not in _NOT_NOUNS
+    )
 
 
 def _tagged_verb(sentence: Sentence, word: str) -> bool:
