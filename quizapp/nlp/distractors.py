@@ -212,6 +212,11 @@ def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str
     def make(v: float) -> str | None:
         if digits:
             written = format_like(v, digits)
+            if "," not in digits and abs(value) < 1000 <= abs(v):
+                # "$671.7bn" gives no sign how the article writes thousands; "$1614.9bn"
+                # beside it would be the one odd shape, so thousands get the usual comma.
+                whole, _, frac = written.partition(".")
+                written = f"{int(whole.replace(',', '')):,}" + (f".{frac}" if frac else "")
             if not integer and float(written.replace(",", "")) <= 0:
                 return None
             return fact.text.replace(digits, written, 1)
@@ -455,6 +460,12 @@ def common_noun_name(text: str) -> bool:
     return any(w in ORG_HEADS or w in PLACE_HEADS for w in words)
 
 
+_SPEAKS = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|believes|believed|told|tells|added|thinks|insisted|"
+    r"warned|admitted|claimed|argued|explained)\b"
+)
+
+
 def introduced_as_person(sentence: str, fact: Fact) -> bool:
     """A name the sentence gives a role ("Tony Macklin, spokesman for ...", "economist Jo
     Hart"): a person, whatever the name index made of it."""
@@ -463,6 +474,8 @@ def introduced_as_person(sentence: str, fact: Fact) -> bool:
     at = sentence.find(fact.text)
     if at < 0 or " " not in fact.text.strip():
         return False
+    if _SPEAKS.match(sentence[at + len(fact.text) :]):
+        return True  # "William Gallas believes ...": only people say and believe
     after = re.match(
         r",\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\b",
         sentence[at + len(fact.text) :],
@@ -655,6 +668,8 @@ def phrase_distractors(
             continue
         if _names_people(text) != about_people:
             continue
+        if not _has_rare_word(text):
+            continue  # "real value", "spending cash": everyday words make nonsense options
         candidates.append(text)
     rng.shuffle(candidates)
     chosen: list[str] = []
@@ -674,6 +689,14 @@ def phrase_distractors(
         if len(chosen) == count:
             return chosen
     return None
+
+
+def _has_rare_word(phrase: str) -> bool:
+    """Whether a phrase holds a word outside everyday English (a term, not a turn of phrase)."""
+    from quizapp.nlp.salience import RARE_ZIPF, zipf
+
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", phrase) if len(w) > 2]
+    return any(zipf(w) <= RARE_ZIPF for w in words)
 
 
 def _names_people(phrase: str) -> bool:

@@ -118,6 +118,14 @@ def is_key_term(
     return returns_to and len(words) > 1 and rarest <= COMMON_ZIPF and (framed or repeated > 1)
 
 
+def _two_names(text: str) -> bool:
+    """A span the name finder ran across two names: "X and Y Z" or "X for Y"."""
+    if " for " in text:
+        return True  # "Mathieu Amalric for Kings And Queen", "Arsenal for the Premiership"
+    parts = re.split(r"\s+and\s+", text)
+    return len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) and len(text.split()) > 4
+
+
 def _is_subject(fact: Fact, doc: Document) -> bool:
     """The fact stands before its sentence's first finite verb (it is what the sentence is about)."""
     sentence = doc.sentences[fact.sentence]
@@ -153,8 +161,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             askable = False  # "two children", "six months": counts in words are rarely the point
         if fact.type is FactType.OTHER:
             if fact.attr("form") == "name":
-                # An untyped name: worth asking when the article returns to it.
-                askable = count > 1 or len(fact.text.split()) > 1
+                # An untyped name: worth asking when the article returns to it; never two
+                # names run together ("Tony Wright and Liberal Democrat Paul Tyler").
+                askable = (count > 1 or len(fact.text.split()) > 1) and not _two_names(fact.text)
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0

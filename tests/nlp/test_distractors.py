@@ -210,3 +210,36 @@ def test_an_untyped_name_gets_only_names_with_its_own_head_word() -> None:
     for seed in range(10):
         options = make_distractors(untyped, pools, random.Random(seed), sentence=sentence)
         assert options is None or all(o.endswith(" Cup") for o in options)
+
+
+def test_thousands_get_a_comma_when_the_key_shows_no_style() -> None:
+    doc = read_document("The Brantwick trade gap hit an all-time high of $671.7bn in 2004.")
+    key = next(f for f in extract_facts(doc) if f.text == "$671.7bn")
+    for seed in range(40):
+        options = quantity_distractors(key, 3, random.Random(seed)) or []
+        for option in options:
+            whole = option.strip("$bn").split(".")[0]
+            assert "," in whole or len(whole) <= 3
+
+
+def test_a_name_that_speaks_or_believes_is_a_person() -> None:
+    sentence = "Brantwick's Tobias Vennholm believes the mill will reopen."
+    doc = read_document(sentence)
+    fact = next(f for f in extract_facts(doc) if f.text == "Tobias Vennholm")
+    assert introduced_as_person(sentence, fact)
+
+
+def test_everyday_phrases_are_never_options_for_a_phrase() -> None:
+    from quizapp.nlp.distractors import phrase_distractors
+
+    doc = read_document(
+        "Familiarity with the net has a certain social cachet. Readers found real value in "
+        "the spending cash and a different usage of rock overtones, said Ida Marsh of "
+        "Brantwick Mills, who praised the cantilevered dovecotes and the hydraulic sluices."
+    )
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.text == "certain social cachet")
+    for seed in range(10):
+        options = phrase_distractors(key, 3, random.Random(seed), pools) or []
+        assert not {"real value", "spending cash", "different usage"} & set(options)

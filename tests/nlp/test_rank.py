@@ -152,3 +152,12 @@ def test_output_does_not_depend_on_the_cache(samples: dict[str, str], tmp_path: 
         outputs.append(run.stdout)
     assert list((tmp_path / "cache").glob("*.pickle"))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_two_names_run_together_are_not_asked() -> None:
+    from quizapp.nlp.salience import _two_names
+
+    assert _two_names("Tony Wright and Liberal Democrat Paul Tyler")
+    assert _two_names("Mathieu Amalric for Kings And Queen")
+    assert not _two_names("Arthur and Guinevere")
+    assert not _two_names("USA For Africa")

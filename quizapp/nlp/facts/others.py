@@ -82,6 +82,8 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
             continue
         j = i
         while j < len(tokens) and tokens[j].tag in _NP_TAGS and tokens[j].text.isascii():
+            if j > i and tokens[j].tag in ("VBN", "VBD") and tokens[j - 1].tag in _HEAD_TAGS:
+                break  # "the government postponed plans": after a noun, a participle is its verb
             j += 1
         while j > i and tokens[j - 1].tag not in _HEAD_TAGS:
             j -= 1
