@@ -197,8 +197,11 @@ def _round_like(candidate: float, key: float) -> int:
     return round(round(candidate, figures - magnitude))
 
 
-def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
-    """Same unit and format, magnitudes the key's rank cannot give away."""
+def quantity_distractors(
+    fact: Fact, count: int, rng: random.Random, *, bounds: Sequence[float] = ()
+) -> list[str] | None:
+    """Same unit and format, magnitudes the key's rank cannot give away; every option on the
+    key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
     number = fact.attr("number") or ""
     value = parse_number(number)
     if value is None:
@@ -208,6 +211,8 @@ def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str
     is_percent = "%" in fact.text or "per cent" in fact.text or "percent" in fact.text
     high = 100.0 if is_percent else float("inf")
     low = 0.0 if not integer else 0.5
+    low = max([low, *(b for b in bounds if b < value)])
+    high = min([high, *(b for b in bounds if b > value)])
 
     def make(v: float) -> str | None:
         if digits:
@@ -752,24 +757,12 @@ def _make_distractors(
     exclude = _visible_names(sentence, fact)
     if fact.type is FactType.QUANTITY:
         key_value = parse_number(fact.attr("number") or "")
+        # "fell from _____ to £75m": an option under £75m could not be right.
         others = [o for o in _same_unit_values(fact, sentence) if o != key_value]
         for _attempt in range(8):
-            made = quantity_distractors(fact, count, rng)
-            if made is None:
-                return None
-            if _numbers_in_stem(made, sentence, fact):
-                continue
-            key = parse_number(fact.attr("number") or "")
-            values = [parse_number(_first_number(m)) for m in made]
-            if (
-                key is not None
-                and others
-                and not all(
-                    v is not None and all((v > o) == (key > o) for o in others) for v in values
-                )
-            ):
-                continue  # "fell from _____ to £75m": an option under £75m cannot be right
-            return made
+            made = quantity_distractors(fact, count, rng, bounds=others)
+            if made is None or not _numbers_in_stem(made, sentence, fact):
+                return made
         return None
     if fact.type is FactType.ORDINAL:
         return ordinal_distractors(fact, count, rng)
@@ -790,11 +783,6 @@ def _make_distractors(
             return _same_head_names(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
-
-
-def _first_number(text: str) -> str:
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    return match.group() if match else ""
 
 
 def _same_unit_values(fact: Fact, sentence: str) -> list[float]:
