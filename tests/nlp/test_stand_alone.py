@@ -267,3 +267,12 @@ def test_a_conversion_in_brackets_is_dropped_and_never_asked() -> None:
     stem = ctx.stem_cloze(_fact(facts, "$33.6bn"))
     assert stem is not None and "17.7" not in stem
     assert ctx.stem_cloze(_fact(facts, "£17.7bn")) is None
+
+
+def test_a_title_and_surname_become_the_full_name_the_article_gave() -> None:
+    ctx, facts = _context(
+        "Tobias Vennholm leads Brantwick Mills. The board met on Monday. "
+        "Mr Vennholm said the mill sold 300 tonnes in 2004."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "300 tonnes"))
+    assert stem is not None and stem.startswith("Tobias Vennholm said")

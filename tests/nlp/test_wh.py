@@ -32,3 +32,7 @@ def test_no_question_from_a_clause_cut_before_its_end() -> None:
 def test_no_inverted_question_that_moves_a_particle_before_the_verb() -> None:
     question = _question("Brantwick Mills fought back through Anna Berg in the final.", "Anna Berg")
     assert question is None or " back fight" not in question
+
+
+def test_a_question_of_under_four_words_is_not_made() -> None:
+    assert _question("Anna Berg bought Brantwick Mills.", "Anna Berg") is None

@@ -256,6 +256,7 @@ def stand_alone_stem(
         if speaker is None:
             return None
         edits += speaker
+    edits += _full_names(mentions, sentence, fact, quotes, edits)
     for m in _ALSO.finditer(text):
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
@@ -376,6 +377,40 @@ def _modifies_a_noun(sentence: Sentence, fact: Fact) -> bool:
         and after[0].text[:1].islower()
         and after[0].text.lower() not in _NOT_NOUNS
     )
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def _full_names(
+    mentions: dict[int, tuple[Fact, ...]],
+    sentence: Sentence,
+    fact: Fact,
+    quotes: list[tuple[int, int, bool]],
+    edits: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """ "Mr Evans" -> "Huw Evans": out of the article a title and surname name nobody, while
+    the full name the article gave earlier does (only outside the answer and quoted words)."""
+    out = []
+    taken = [(start, end) for start, end, _ in edits]
+    for other in mentions.get(sentence.index, ()):
+        if other.type is not FactType.PERSON or other is fact:
+            continue
+        if other.start < fact.end and fact.start < other.end:
+            continue
+        full = other.attr("canonical") or ""
+        start, end = other.start - sentence.start, other.end - sentence.start
+        title = _TITLE_BEFORE.search(sentence.text[:start])
+        if title is None or len(full.split()) < 2 or full == other.text:
+            continue
+        if _HONORIFIC.match(full) or inside(tuple(quotes), other.start, other.end):
+            continue
+        start = title.start()
+        if any(s0 < end and start < e0 for s0, e0 in taken):
+            continue
+        out.append((start, end, full))
+    return out
 
 
 def _tagged_verb(sentence: Sentence, word: str) -> bool:

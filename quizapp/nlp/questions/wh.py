@@ -430,7 +430,9 @@ _DANGLING_WORDS = frozenset(
 
 
 def _finish(wh: str, words: list[str], _sentence: str, _at: int | None) -> str | None:
-    if len(words) < 2 or len(words) > 28:
+    # Under four words ("Who wants Roddick?", "Who has offered State help?") a question has
+    # lost what it is about.
+    if len(words) < 4 or len(words) > 28:
         return None
     if words[-1].lower() in _DANGLING_WORDS and not wh.startswith("whom"):
         return None
