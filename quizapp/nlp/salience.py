@@ -73,7 +73,9 @@ def plain(text: str) -> str:
 
 def identity(fact: Fact) -> str:
     """The thing a fact names, the same for every mention ("Putin" and "Vladimir Putin")."""
-    return normalise(fact.attr("canonical") or fact.attr("expansion") or fact.text)
+    # "first-time buyers" and "first time buyers" are one thing, asked once.
+    name = fact.attr("canonical") or fact.attr("expansion") or fact.text
+    return normalise(name.replace("-", " "))
 
 
 def fact_forms(fact: Fact) -> set[str]:

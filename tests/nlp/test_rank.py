@@ -161,3 +161,11 @@ def test_two_names_run_together_are_not_asked() -> None:
     assert _two_names("Mathieu Amalric for Kings And Queen")
     assert not _two_names("Arthur and Guinevere")
     assert not _two_names("USA For Africa")
+
+
+def test_a_hyphen_does_not_make_two_facts_of_one() -> None:
+    doc = read_document(
+        "First-time buyers face higher prices in Brantwick. Many first time buyers now rent."
+    )
+    facts = [f for f in extract_facts(doc, types=[FactType.OTHER]) if "buyers" in f.text]
+    assert len({identity(f) for f in facts}) == 1

@@ -141,3 +141,13 @@ def test_a_figure_inside_a_conversion_bracket_is_not_asked() -> None:
     for fact in facts:
         if fact.text in ("$136m", "£72.3m"):
             assert ctx.stem_cloze(fact) is None
+
+
+def test_a_blank_never_takes_the_part_of_a_name_after_its_and() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills cited research by the Maren Internet and Rural Life Project, "
+        "which surveyed 2,000 adults."
+    )
+    for fact in facts:
+        if fact.text == "Rural Life Project":
+            assert ctx.stem_cloze(fact) is None

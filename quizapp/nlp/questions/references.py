@@ -236,6 +236,8 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     earlier = _NAME_BEFORE.search(before)
     if earlier and earlier.group(1) in _HEADS:
         return True  # "Bank of |England"
+    if earlier and words and words[-1] in _HEADS and earlier.group(1)[:1].isupper():
+        return True  # "Pew Internet and |American Life Project": one name, cut at its "and"
     previous = re.search(r"(\S+)\s$", before)
     if fact.type is not FactType.PERSON and span[:1].isupper() and previous:
         word = previous.group(1)
