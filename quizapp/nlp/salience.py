@@ -21,6 +21,8 @@ from quizapp.nlp.words import STOPWORDS
 RARE_ZIPF = 3.9
 COMMON_ZIPF = 4.2
 KEY_TERM_REPEATS = 3
+# An untyped name not in the headline is asked when the article names it this often.
+NAME_REPEATS = 3
 # A phrase said once is a key term only when its head noun itself is this rare.
 TERM_HEAD_ZIPF = 3.3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -120,6 +122,13 @@ def is_key_term(
     return returns_to and len(words) > 1 and rarest <= COMMON_ZIPF and (framed or repeated > 1)
 
 
+def _a_person(fact: Fact, doc: Document) -> bool:
+    """An untyped name the sentence gives a role or a voice ("William Gallas believes")."""
+    from quizapp.nlp.distractors import introduced_as_person
+
+    return introduced_as_person(doc.sentences[fact.sentence].text, fact)
+
+
 def _two_names(text: str) -> bool:
     """A span the name finder ran across two names: "X and Y Z" or "X for Y"."""
     if " for " in text:
@@ -163,11 +172,19 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             askable = False  # "two children", "six months": counts in words are rarely the point
         if fact.type is FactType.OTHER:
             if fact.attr("form") == "name":
-                # An untyped name: worth asking when the article returns to it; never two
-                # names run together ("Tony Wright and Liberal Democrat Paul Tyler").
-                askable = (count > 1 or len(fact.text.split()) > 1) and not _two_names(fact.text)
+                # An untyped name (a product, an event, a firm no gazetteer knows) is worth
+                # asking when the article is about it: in the headline, or named again and
+                # again; a name met once or twice ("Popular Securities", "Lycos" in a byline
+                # aside) is a detail. Never two names run together.
+                askable = (
+                    in_headline or count >= NAME_REPEATS or _a_person(fact, doc)
+                ) and not _two_names(fact.text)
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
+                # A common-noun phrase the headline does not frame is asked only when it is
+                # a term the article keeps using (graders failed nearly every other one).
+                used = int(fact.attr("salience") or 1)  # its head noun's uses in the article
+                askable = askable and (in_headline or count > 1 or used > 1)
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
         out[fact] = Salience(
             score=round(score, 4),

@@ -169,3 +169,16 @@ def test_a_hyphen_does_not_make_two_facts_of_one() -> None:
     )
     facts = [f for f in extract_facts(doc, types=[FactType.OTHER]) if "buyers" in f.text]
     assert len({identity(f) for f in facts}) == 1
+
+
+def test_an_untyped_name_met_once_is_a_detail_unless_it_is_a_person() -> None:
+    doc = read_document(
+        "Brantwick Mills Cuts Jobs\n\n"
+        "Brantwick Mills will cut 300 jobs. Van Rourke, a bond strategist at Popular "
+        "Quillsworth, agreed. Sales will recover, said Tobias Vennholm, the chairman."
+    )
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    askable = {f.text: salience[f].askable for f in facts if f.type is FactType.OTHER}
+    assert askable.get("Popular Quillsworth", False) is False
+    assert askable.get("Tobias Vennholm", True) is True

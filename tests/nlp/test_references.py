@@ -151,3 +151,33 @@ def test_a_blank_never_takes_the_part_of_a_name_after_its_and() -> None:
     for fact in facts:
         if fact.text == "Rural Life Project":
             assert ctx.stem_cloze(fact) is None
+
+
+def test_a_blank_never_takes_a_title_after_its_number_or_its_the() -> None:
+    ctx, facts = _context(
+        "Tobias Vennholm starred in the series 21 Harbour Street for three years. "
+        "Comedy Meet The Vennholms topped the Brantwick box office for a week."
+    )
+    for fact in facts:
+        if fact.text in ("Harbour Street", "Vennholms"):
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_minutes_later_is_a_time_the_stem_cannot_say() -> None:
+    ctx, facts = _context(
+        "Brantwick scored first. Maren went ahead 11 minutes later through Tobias Vennholm."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tobias Vennholm")) is None
+
+
+def test_a_sentence_opening_on_its_verb_gives_no_stem() -> None:
+    doc = read_document(
+        "Brantwick Mills released a new song called Who Knows? Is expected to sell at least "
+        "300,000 copies by Sunday, said Tobias Vennholm."
+    )
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+    for fact in facts:
+        if fact.text.startswith("300,000"):
+            stem = ctx.stem_cloze(fact)
+            assert stem is None or not stem.startswith("Is ")

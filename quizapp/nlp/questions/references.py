@@ -238,6 +238,11 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
         return True  # "Bank of |England"
     if earlier and words and words[-1] in _HEADS and earlier.group(1)[:1].isupper():
         return True  # "Pew Internet and |American Life Project": one name, cut at its "and"
+    if fact.type is not FactType.PERSON and span[:1].isupper():
+        if re.search(r"(?<=\S )\d+\s$", before):
+            return True  # "21 |Jump Street": the number opens the name
+        if re.search(r"(?<=\S )[A-Z][\w'’-]*\s+(?:The|A|Of|In|On)\s$", before):
+            return True  # "Meet The |Fockers": a title's capitalised words run on
     previous = re.search(r"(\S+)\s$", before)
     if fact.type is not FactType.PERSON and span[:1].isupper() and previous:
         word = previous.group(1)
@@ -369,7 +374,8 @@ _SAYS_WHICH = re.compile(
 )
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
 _RELATIVE_TIME = re.compile(
-    r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:later|earlier)\b|"
+    r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?)\s+"
+    r"(?:later|earlier)\b|"
     r"\b(?:[Tt]he\s+same|[Tt]hat)\s+(?:year|month|week|day|season|night|morning|afternoon)\b"
 )
 

@@ -194,6 +194,12 @@ def stand_alone_stem(
     a, b = fact.start - sentence.start, fact.end - sentence.start
     if not any(t.tag.startswith("VB") or t.tag == "MD" for t in sentence.tokens):
         return None  # a team sheet or a list of results, not a statement to ask about
+    if (
+        sentence.tokens
+        and sentence.tokens[0].tag in ("VBZ", "VBD", "VBP", "MD")
+        and not sentence.text.rstrip().endswith("?")
+    ):
+        return None  # "Is expected to sell ...": its subject was split off (a title's "?")
     if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and (
         fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
     ):
