@@ -276,3 +276,11 @@ def test_a_title_and_surname_become_the_full_name_the_article_gave() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "300 tonnes"))
     assert stem is not None and stem.startswith("Tobias Vennholm said")
+
+
+def test_a_reported_clause_opening_on_a_bare_pronoun_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills launched Harbour Lights in May. "
+        "Latest figures suggest it has sold more than 677,000 copies."
+    )
+    assert ctx.stem_cloze(_fact(facts, "677,000 copies")) is None

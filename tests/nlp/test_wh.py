@@ -36,3 +36,8 @@ def test_no_inverted_question_that_moves_a_particle_before_the_verb() -> None:
 
 def test_a_question_of_under_four_words_is_not_made() -> None:
     assert _question("Anna Berg bought Brantwick Mills.", "Anna Berg") is None
+
+
+def test_no_question_that_leaves_the_case_unnamed() -> None:
+    text = "Brantwick Mills sued Maren Water. Tobias Vennholm has pledged to contest the action."
+    assert _question(text, "Tobias Vennholm") is None

@@ -419,3 +419,24 @@ def relative_time(sentence: Sentence, a: int, b: int) -> bool:
     """Whether the sentence counts time from an unnamed event ("34 years later") outside the
     answer."""
     return any(not (m.start() < b and a < m.end()) for m in _RELATIVE_TIME.finditer(sentence.text))
+
+
+# "Latest figures suggest it has sold ...": a reported clause whose subject is a bare pronoun.
+_REPORTED_PRONOUN = re.compile(
+    r"\b(?:suggests?|suggested|shows?|showed|says?|said|believes?|believed|thinks?|thought|"
+    r"claims?|claimed|hopes?|hoped|expects?|expected|reports?|reported|insists?|insisted)\s+"
+    r"(?:that\s+)?(it|he|she|they)\b"
+)
+
+
+def embedded_pronoun(text: str, a: int, b: int) -> bool:
+    """Whether a reported clause opens on an unresolved pronoun ("figures suggest it has
+    sold ...") outside the answer and before any name the sentence gives."""
+    for m in _REPORTED_PRONOUN.finditer(text):
+        if m.start(1) < b and a < m.end(1):
+            continue
+        before = text[: m.start()]
+        named = re.search(r"(?<=\S )[A-Z][a-z]", before) or (a < m.start() and b <= m.start())
+        if not named:
+            return True
+    return False

@@ -27,6 +27,7 @@ from quizapp.nlp.questions.quoting import (
 from quizapp.nlp.questions.references import (
     Description,
     cuts_a_name,
+    embedded_pronoun,
     late_pronoun,
     named_antecedent,
     points_back,
@@ -247,6 +248,8 @@ def stand_alone_stem(
         return None
     if relative_time(sentence, a, b):
         return None  # "34 years later": later than what, the stem cannot say
+    if embedded_pronoun(text, a, b):
+        return None  # "Latest figures suggest it has sold ...": what "it" is stays unknown
     quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
     described = {start for start, _, _ in edits}
     for head, start, end in unnamed_references(sentence, a, b, quoted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.model import Fact, FactType, Sentence, Token
+from quizapp.nlp.questions.references import embedded_pronoun, relative_time, unnamed_references
 from quizapp.nlp.words import inflect_verb, lemma
 
 _AUX = frozenset(
@@ -170,6 +171,11 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         return None
     phrase = wh_phrase(fact, tokens, a, b)
     if phrase is None or phrase[0] is None:
+        return None
+    fa, fb = fact.start - sentence.start, fact.end - sentence.start
+    if unnamed_references(sentence, fa, fb, []) or relative_time(sentence, fa, fb):
+        return None  # "Who has pledged to contest the action?": which action, it cannot say
+    if embedded_pronoun(sentence.text, fa, fb):
         return None
     wh, absorb = phrase
     if fact.type is FactType.ORDINAL:
