@@ -739,6 +739,10 @@ def make_distractors(
     After "a" or "an" every distractor must take the same article as the stem has, or the
     one option that reads grammatically gives the key away.
     """
+    if count == 2 and fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.OTHER):
+        # Asked for two after three could not be found: the article holds too few of the
+        # key's kind, and what is left ("Lib Dems" among people, "GMT" beside "HIV") fails.
+        return None
     article = _article_before(sentence, fact)
     if not article:
         return _make_distractors(fact, pools, rng, count=count, sentence=sentence)

@@ -185,6 +185,11 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                 # a term the article keeps using (graders failed nearly every other one).
                 used = int(fact.attr("salience") or 1)  # its head noun's uses in the article
                 askable = askable and (in_headline or count > 1 or used > 1)
+                if " " not in fact.text.strip():
+                    # A lone noun ("gadget", "stitching") is a key term only when the
+                    # headline names it or it is itself a technical word.
+                    askable = askable and (in_headline or zipf(fact.text) <= TERM_HEAD_ZIPF)
+                    askable = askable and not fact.text.lower().endswith("ing")
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
         out[fact] = Salience(
             score=round(score, 4),

@@ -243,3 +243,11 @@ def test_everyday_phrases_are_never_options_for_a_phrase() -> None:
     for seed in range(10):
         options = phrase_distractors(key, 3, random.Random(seed), pools) or []
         assert not {"real value", "spending cash", "different usage"} & set(options)
+
+
+def test_two_options_for_a_name_are_refused_as_too_thin() -> None:
+    doc = read_document("Tobias Vennholm and Ida Marsh met Anna Berg in Brantwick.")
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.text == "Tobias Vennholm")
+    assert make_distractors(key, pools, random.Random(0), count=2) is None

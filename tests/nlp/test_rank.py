@@ -182,3 +182,16 @@ def test_an_untyped_name_met_once_is_a_detail_unless_it_is_a_person() -> None:
     askable = {f.text: salience[f].askable for f in facts if f.type is FactType.OTHER}
     assert askable.get("Popular Quillsworth", False) is False
     assert askable.get("Tobias Vennholm", True) is True
+
+
+def test_a_lone_everyday_noun_or_gerund_is_not_a_key_term() -> None:
+    doc = read_document(
+        "Brantwick Mills Opens\n\n"
+        "The huge image was created by stitching 600 photos. Phones are the gadget of "
+        "choice, and the gadget sells well; stitching takes hours."
+    )
+    facts = extract_facts(doc, types=[FactType.OTHER])
+    salience = score_facts(facts, doc)
+    for fact in facts:
+        if fact.text.lower() in ("gadget", "stitching"):
+            assert salience[fact].askable is False

@@ -284,3 +284,12 @@ def test_a_reported_clause_opening_on_a_bare_pronoun_gives_no_stem() -> None:
         "Latest figures suggest it has sold more than 677,000 copies."
     )
     assert ctx.stem_cloze(_fact(facts, "677,000 copies")) is None
+
+
+def test_a_name_used_as_an_adjective_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills said Maren passengers who miss flights can now claim 600 euros."
+    )
+    for fact in facts:
+        if fact.text == "Maren":
+            assert ctx.stem_cloze(fact) is None

@@ -211,7 +211,7 @@ def stand_alone_stem(
     ]
     if text[:a].rstrip().endswith("(") and fact.text.isupper() and " " not in fact.text:
         return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
-    if fact.type is FactType.PLACE and _modifies_a_noun(sentence, fact):
+    if fact.type in (FactType.PLACE, FactType.OTHER) and _modifies_a_noun(sentence, fact):
         return None  # "_____ dollars", "_____ citizens": a place as an adjective, not a fact
     if fact.type is FactType.QUANTITY:
         converted = _conversion(text, a, b)
