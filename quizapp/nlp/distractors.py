@@ -416,6 +416,9 @@ def name_distractors(
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             continue
+        spaced = normalise(candidate.replace("-", " "))
+        if any(spaced == normalise(c.replace("-", " ")) for c in [answer, *chosen]):
+            continue  # "Sinama Pongolle" beside "Sinama-Pongolle": one name, twice
         if any(same_words(candidate, c) for c in [answer, *chosen]):
             continue  # a paraphrase of the key, or of another option
         if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
@@ -446,6 +449,11 @@ _ORG_WORDS = re.compile(
 )
 
 
+_PARTIES = frozenset(
+    {"lib dems", "lib dem", "tories", "tory", "labour", "conservatives", "liberal democrats"}
+)
+
+
 def common_noun_name(text: str) -> bool:
     """A capitalised phrase that is a title, a group or a body, never a person's name ("Lord
     Chancellor", "Police Officers", "Metropolitan Police"): its last word is a role, or one of
@@ -457,6 +465,8 @@ def common_noun_name(text: str) -> bool:
     if not words:
         return False
     roles = role_words()
+    if normalise(text) in _PARTIES:
+        return True  # "Lib Dems" is a party, not a person
     last = words[-1].lower().strip(".,")
     singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
     titled = len(words) == 1 or bool(_TITLES.match(text)) or words[0].lower() in roles

@@ -251,3 +251,20 @@ def test_two_options_for_a_name_are_refused_as_too_thin() -> None:
     pools = build_pools(facts, doc)
     key = next(f for f in facts if f.text == "Tobias Vennholm")
     assert make_distractors(key, pools, random.Random(0), count=2) is None
+
+
+def test_a_party_or_a_hyphenated_twin_is_never_an_option_among_people() -> None:
+    assert common_noun_name("Lib Dems")
+    text = (
+        "Tobias Vennholm scored. Ida Sinama-Pongolle and Ida Sinama Pongolle both played, with "
+        "Anna Berg, Tom Hollis and Eva Lund. The Lib Dems cheered."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.text == "Tobias Vennholm")
+    for seed in range(20):
+        options = make_distractors(key, pools, random.Random(seed)) or []
+        spaced = [o.replace("-", " ") for o in options]
+        assert len(spaced) == len(set(spaced))
+        assert "Lib Dems" not in options

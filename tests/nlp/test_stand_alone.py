@@ -293,3 +293,20 @@ def test_a_name_used_as_an_adjective_is_not_asked() -> None:
     for fact in facts:
         if fact.text == "Maren":
             assert ctx.stem_cloze(fact) is None
+
+
+def test_an_opening_noun_the_tagger_took_for_a_verb_is_still_an_unnamed_reference() -> None:
+    ctx, facts = _context(
+        "Ida Marsh asked for help. The call comes as Tobias Vennholm prepares to lead the "
+        "Brantwick council."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tobias Vennholm")) is None
+
+
+def test_a_figure_the_stem_converts_is_not_asked() -> None:
+    ctx, facts = _context(
+        "The Brantwick lift moves at 17m/s. The 17m/s top speed translates to about 38mph."
+    )
+    for fact in facts:
+        if fact.sentence == 1 and fact.text.startswith("17"):
+            assert ctx.stem_cloze(fact) is None

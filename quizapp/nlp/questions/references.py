@@ -393,11 +393,15 @@ def unnamed_references(
         if token.text.lower() != "the":
             continue
         j = i + 1
+        # Right after "the", a word tagged as a verb is a noun ("The call comes ...").
         while (
-            j < len(tokens) and tokens[j].tag in _NP_TAGS and _LOWER_WORD.fullmatch(tokens[j].text)
+            j < len(tokens)
+            and (tokens[j].tag in _NP_TAGS or (j == i + 1 and tokens[j].tag in ("VB", "VBP")))
+            and _LOWER_WORD.fullmatch(tokens[j].text)
         ):
             j += 1
-        if j == i + 1 or j - i > 4 or tokens[j - 1].tag not in ("NN", "NNS"):
+        head_tags = ("NN", "NNS", "VB", "VBP") if j == i + 2 else ("NN", "NNS")
+        if j == i + 1 or j - i > 4 or tokens[j - 1].tag not in head_tags:
             continue  # "the best foreign film prize": the head is "prize", not "film"
         head = tokens[j - 1]
         if head.text.lower() not in REFERRING_NOUNS or tokens[i + 1].text.lower() == "same":

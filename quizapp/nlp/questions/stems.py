@@ -213,6 +213,8 @@ def stand_alone_stem(
         return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
     if fact.type in (FactType.PLACE, FactType.OTHER) and _modifies_a_noun(sentence, fact):
         return None  # "_____ dollars", "_____ citizens": a place as an adjective, not a fact
+    if fact.type is FactType.QUANTITY and _CONVERTS.search(text):
+        return None  # "The _____m/s top speed translates to about 38mph": worked out, not known
     if fact.type is FactType.QUANTITY:
         converted = _conversion(text, a, b)
         if converted is None:
@@ -357,6 +359,7 @@ def _resolve_lead(
     return []
 
 
+_CONVERTS = re.compile(r"\b(?:translates?|converts?|equates?|equivalent)\s+to\b", re.I)
 _AFTER_CONVERSION = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,30}\)")
 
 
