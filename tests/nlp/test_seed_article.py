@@ -65,7 +65,10 @@ def test_dev_articles_floors(shared_dir: Path) -> None:
     assert report["generic_blank_rate"] <= 0.03
     # 0.35 before stems that lean on the article ("The dinner, on Tuesday, is ...", "Since then
     # he ...") and blanks that cut a name were refused: blind graders failed those items.
-    assert report["gold_recall"] >= 0.30
+    # 0.302 before common-noun phrases and untyped names were held to what the article is
+    # about (headline, repetition) and unnamed "the case"/"the changes" stems were refused:
+    # blind graders failed 39 of 45 such items. Measured 0.261 at --max 20.
+    assert report["gold_recall"] >= 0.25
 
 
 def test_unseen_corpus_floors(shared_dir: Path) -> None:
@@ -93,8 +96,9 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
         "--generate",
         f"{GENERATE} --max 5",
     )
-    # Floors a little under what is measured (recall 0.31, precision 0.47): the selection
-    # refuses vague stems and giveaways, which costs SQuAD recall (issue 9 asks 0.45 / 0.50).
-    assert report["answer_recall"] >= 0.29
-    assert report["answer_precision"] >= 0.45
+    # Floors a little under what is measured (recall 0.241, precision 0.415; 0.31 / 0.47
+    # before common-noun phrases needed the article's emphasis — SQuAD answers are often such
+    # phrases, blind graders failed most of them; issue 9 asks 0.45 / 0.50).
+    assert report["answer_recall"] >= 0.23
+    assert report["answer_precision"] >= 0.40
     assert report["items_failing"].get("giveaways", 0) == 0
