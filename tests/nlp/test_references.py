@@ -181,3 +181,11 @@ def test_a_sentence_opening_on_its_verb_gives_no_stem() -> None:
         if fact.text.startswith("300,000"):
             stem = ctx.stem_cloze(fact)
             assert stem is None or not stem.startswith("Is ")
+
+
+def test_a_nationality_does_not_name_an_opening_description() -> None:
+    ctx, facts = _context(
+        "Brantwick Rovers signed Tobias Vennholm in May. The French international defender "
+        "believes Ida Marsh is perfectly suited to lead the club."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Ida Marsh")) is None

@@ -310,3 +310,9 @@ def test_a_figure_the_stem_converts_is_not_asked() -> None:
     for fact in facts:
         if fact.sentence == 1 and fact.text.startswith("17"):
             assert ctx.stem_cloze(fact) is None
+
+
+def test_a_conversion_after_the_answers_unit_word_is_dropped() -> None:
+    ctx, facts = _context("Brantwick Mills will invest 400m pesos ($136m; £72.3m) in machines.")
+    stem = ctx.stem_cloze(_fact(facts, "400m"))
+    assert stem is not None and "136" not in stem and "pesos in machines" in stem

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.gazetteers import demonyms
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 
 # A sentence opening on a determiner and only lower-case words: "The band ...", "This target".
@@ -97,7 +98,10 @@ def vague_opening(
         at = token.start - sentence.start - offset
         if at < pos:
             continue
-        if at > pos + 1 or not _LOWER_WORD.fullmatch(token.text) or token.tag not in _NP_TAGS:
+        demonym = token.text in demonyms()
+        if at > pos + 1 or not (_LOWER_WORD.fullmatch(token.text) or demonym):
+            break
+        if token.tag not in _NP_TAGS and not demonym:
             break
         earlier = (*head.before, (head.head, head.start, head.end)) if head else ()
         head = Description(token.text, offset + at, offset + at + len(token.text), earlier)
@@ -122,8 +126,8 @@ def vague_opening(
         commas += token.text == ","
         if a <= at < b:
             continue  # the answer names nothing for the student: it is the blank
-        if token.text[:1].isupper() and token.text not in _CALENDAR:
-            return None
+        if token.text[:1].isupper() and token.text not in _CALENDAR | demonyms():
+            return None  # a name; "The French international defender" still names nobody
     return head
 
 

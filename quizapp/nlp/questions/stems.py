@@ -374,7 +374,11 @@ def _conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
     if opened > text.rfind(")", 0, a) and re.search(r"\d", text[max(0, opened - 25) : a]):
         return None  # "400m pesos ($136m; _____)": the bracket converts a figure shown
     after = _AFTER_CONVERSION.match(text, b)
-    return [(b, after.end(), "")] if after else []
+    if after:
+        return [(b, after.end(), "")]
+    # "_____m pesos ($136m; £72.3m)": the bracket follows the answer's unit word.
+    later = re.match(r"[^()\s]*(?:\s+[a-z]+)?(\s*\((?=[^()]*\d)[^()]{1,30}\))", text[b:])
+    return [(b + later.start(1), b + later.end(1), "")] if later else []
 
 
 _NOT_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"})
