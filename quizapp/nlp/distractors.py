@@ -385,6 +385,10 @@ def name_distractors(
             continue
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if answer.isascii():
+        # "Fédération Internationale de Football Association" beside "British Medical
+        # Association": a name in another language is the odd one out.
+        extra = [name for name in extra if name.isascii()]
     answer_kind = "person" if fact.type is FactType.PERSON else _kind_of_name(answer, pools)
     if fact.type is FactType.PLACE:
         answer_kind = "place"

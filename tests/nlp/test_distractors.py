@@ -12,6 +12,7 @@ from quizapp.nlp.distractors import (
     date_distractors,
     introduced_as_person,
     make_distractors,
+    name_distractors,
     ordinal_distractors,
     pick_by_rank,
     quantity_distractors,
@@ -268,3 +269,15 @@ def test_a_party_or_a_hyphenated_twin_is_never_an_option_among_people() -> None:
         spaced = [o.replace("-", " ") for o in options]
         assert len(spaced) == len(set(spaced))
         assert "Lib Dems" not in options
+
+
+def test_gazetteer_options_share_the_keys_alphabet() -> None:
+    doc = read_document(
+        "Dr Ida Marsh, Welsh secretary of the British Medical Association, welcomed the plan."
+    )
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    key = next(f for f in facts if f.text == "British Medical Association")
+    for seed in range(20):
+        options = name_distractors(key, 2, random.Random(seed), pools) or []
+        assert all(o.isascii() for o in options)
