@@ -17,7 +17,13 @@ from datetime import date
 from functools import lru_cache
 
 from quizapp.nlp.dates import MONTHS, year_of
-from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
+from quizapp.nlp.gazetteers import (
+    cities,
+    countries,
+    country_by_code,
+    organisations,
+    place_kind,
+)
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
 from quizapp.nlp.text import content_tokens, normalise
@@ -191,8 +197,11 @@ def _round_like(candidate: float, key: float) -> int:
     return round(round(candidate, figures - magnitude))
 
 
-def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
-    """Same unit and format, magnitudes the key's rank cannot give away."""
+def quantity_distractors(
+    fact: Fact, count: int, rng: random.Random, *, bounds: Sequence[float] = ()
+) -> list[str] | None:
+    """Same unit and format, magnitudes the key's rank cannot give away; every option on the
+    key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
     number = fact.attr("number") or ""
     value = parse_number(number)
     if value is None:
@@ -202,10 +211,17 @@ def quantity_distractors(fact: Fact, count: int, rng: random.Random) -> list[str
     is_percent = "%" in fact.text or "per cent" in fact.text or "percent" in fact.text
     high = 100.0 if is_percent else float("inf")
     low = 0.0 if not integer else 0.5
+    low = max([low, *(b for b in bounds if b < value)])
+    high = min([high, *(b for b in bounds if b > value)])
 
     def make(v: float) -> str | None:
         if digits:
             written = format_like(v, digits)
+            if "," not in digits and abs(value) < 1000 <= abs(v):
+                # "$671.7bn" gives no sign how the article writes thousands; "$1614.9bn"
+                # beside it would be the one odd shape, so thousands get the usual comma.
+                whole, _, frac = written.partition(".")
+                written = f"{int(whole.replace(',', '')):,}" + (f".{frac}" if frac else "")
             if not integer and float(written.replace(",", "")) <= 0:
                 return None
             return fact.text.replace(digits, written, 1)
@@ -313,10 +329,21 @@ def date_distractors(
     shown = {int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", sentence)}
     doc_years = [y for y in doc_years if y not in shown]  # "between _____ and 2002": not 2002
     made_up = [y for y in made_up if y not in shown]
+    # A year in the stem splits time in two: "double the same period in 2004" or "not until
+    # 2006" makes every option on the far side of it absurd, and the key the only one left.
+    others = shown - {year}
+    if others:
+        doc_years = [y for y in doc_years if _same_side(y, year, others)]
+        made_up = [y for y in made_up if _same_side(y, year, others)]
     picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
     if picked is None:
         return None
     return [text.replace(str(year), str(y), 1) for y in picked]
+
+
+def _same_side(candidate: int, key: int, shown: set[int]) -> bool:
+    """Whether a year lies on the key's side of every other year the stem shows."""
+    return all((candidate > y) == (key > y) for y in shown)
 
 
 def _same_form(answer: str, candidate: str) -> bool:
@@ -358,11 +385,27 @@ def name_distractors(
             continue
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if answer.isascii():
+        # "Fédération Internationale de Football Association" beside "British Medical
+        # Association": a name in another language is the odd one out.
+        extra = [name for name in extra if name.isascii()]
     answer_kind = "person" if fact.type is FactType.PERSON else _kind_of_name(answer, pools)
     if fact.type is FactType.PLACE:
         answer_kind = "place"
+    if fact.type is FactType.OTHER and not answer_kind:
+        # An untyped name ("Powergen Cup") among untyped names only: a place, a body or a
+        # person among them is plainly of another kind.
+        from_doc = [
+            c
+            for c in from_doc
+            if not _kind_of_name(c, pools) and not common_noun_name(c) and not place_kind(c)
+        ]
+        extra = [c for c in extra if not _kind_of_name(c, pools) and not place_kind(c)]
     from_doc = [c for c in from_doc if _same_kind(answer_kind, c, pools)]
     extra = [c for c in extra if _same_kind(answer_kind, c, pools)]
+    if answer_kind == "person":
+        from_doc = [c for c in from_doc if not common_noun_name(c)]
+        extra = [c for c in extra if not common_noun_name(c)]
     rng.shuffle(from_doc)
     rng.shuffle(extra)
     if fact.type is FactType.ORGANISATION and not answer.isupper():
@@ -377,6 +420,9 @@ def name_distractors(
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             continue
+        spaced = normalise(candidate.replace("-", " "))
+        if any(spaced == normalise(c.replace("-", " ")) for c in [answer, *chosen]):
+            continue  # "Sinama Pongolle" beside "Sinama-Pongolle": one name, twice
         if any(same_words(candidate, c) for c in [answer, *chosen]):
             continue  # a paraphrase of the key, or of another option
         if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
@@ -405,6 +451,62 @@ _ORG_WORDS = re.compile(
     r"Award|Awards|Prize|Campaign|Programme|Program|Centre|Center|School|College|Hospital|"
     r"Museum|Stadium|Park|Street|Road|Square)\b"
 )
+
+
+_PARTIES = frozenset(
+    {"lib dems", "lib dem", "tories", "tory", "labour", "conservatives", "liberal democrats"}
+)
+
+
+def common_noun_name(text: str) -> bool:
+    """A capitalised phrase that is a title, a group or a body, never a person's name ("Lord
+    Chancellor", "Police Officers", "Metropolitan Police"): its last word is a role, or one of
+    its words heads names of organisations and places. Never an option among people."""
+    from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
+    from quizapp.nlp.gazetteers import role_words
+
+    words = text.replace("-", " ").split()
+    if not words:
+        return False
+    roles = role_words()
+    if normalise(text) in _PARTIES:
+        return True  # "Lib Dems" is a party, not a person
+    last = words[-1].lower().strip(".,")
+    singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    titled = len(words) == 1 or bool(_TITLES.match(text)) or words[0].lower() in roles
+    if (titled and (last in roles or singular in roles)) or " ".join(words).lower() in roles:
+        return True  # "Lord Chancellor", not "John Major"
+    return any(w in ORG_HEADS or w in PLACE_HEADS for w in words)
+
+
+_SPEAKS = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|believes|believed|told|tells|added|thinks|insisted|"
+    r"warned|admitted|claimed|argued|explained)\b"
+)
+
+
+def introduced_as_person(sentence: str, fact: Fact) -> bool:
+    """A name the sentence gives a role ("Tony Macklin, spokesman for ...", "economist Jo
+    Hart"): a person, whatever the name index made of it."""
+    from quizapp.nlp.gazetteers import role_words
+
+    at = sentence.find(fact.text)
+    if at < 0 or " " not in fact.text.strip():
+        return False
+    if _SPEAKS.match(sentence[at + len(fact.text) :]):
+        return True  # "William Gallas believes ...": only people say and believe
+    after = re.match(
+        r",\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\b",
+        sentence[at + len(fact.text) :],
+    )
+    before = re.search(r"([\w-]+)\s+$", sentence[:at])
+    roles = role_words()
+    words = [after.group(1).lower()] if after else []
+    if after:
+        words += after.group(1).lower().split()
+    if before:
+        words.append(before.group(1).lower())
+    return any(w in roles for w in words)
 
 
 def looks_like_place_or_body(text: str) -> bool:
@@ -509,11 +611,29 @@ def _same_continent_countries(name: str) -> tuple[str, ...]:
     if country is None:
         return ()
     near = set(country.neighbours)
+    size = _country_populations()
     return tuple(
         c.name
         for c in country_by_code().values()
-        if c.continent == country.continent and c.code not in near and c.code != country.code
+        if c.continent == country.continent
+        and c.code not in near
+        and c.code != country.code
+        # A territory of a few thousand people ("Saint Pierre and Miquelon") beside a known
+        # country singles the key out; only countries a reader has heard of.
+        and size.get(c.code, 0) >= MIN_COUNTRY_POPULATION
     )
+
+
+MIN_COUNTRY_POPULATION = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def _country_populations() -> dict[str, int]:
+    from quizapp.nlp.gazetteers import _geonames
+
+    return {
+        code: int(info.get("population") or 0) for code, info in _geonames().get_countries().items()
+    }
 
 
 @lru_cache(maxsize=256)
@@ -567,6 +687,8 @@ def phrase_distractors(
             continue
         if _names_people(text) != about_people:
             continue
+        if not _has_rare_word(text):
+            continue  # "real value", "spending cash": everyday words make nonsense options
         candidates.append(text)
     rng.shuffle(candidates)
     chosen: list[str] = []
@@ -586,6 +708,14 @@ def phrase_distractors(
         if len(chosen) == count:
             return chosen
     return None
+
+
+def _has_rare_word(phrase: str) -> bool:
+    """Whether a phrase holds a word outside everyday English (a term, not a turn of phrase)."""
+    from quizapp.nlp.salience import RARE_ZIPF, zipf
+
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", phrase) if len(w) > 2]
+    return any(zipf(w) <= RARE_ZIPF for w in words)
 
 
 def _names_people(phrase: str) -> bool:
@@ -623,6 +753,10 @@ def make_distractors(
     After "a" or "an" every distractor must take the same article as the stem has, or the
     one option that reads grammatically gives the key away.
     """
+    if count == 2 and fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.OTHER):
+        # Asked for two after three could not be found: the article holds too few of the
+        # key's kind, and what is left ("Lib Dems" among people, "GMT" beside "HIV") fails.
+        return None
     article = _article_before(sentence, fact)
     if not article:
         return _make_distractors(fact, pools, rng, count=count, sentence=sentence)
@@ -640,7 +774,14 @@ def _make_distractors(
 ) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
     if fact.type is FactType.QUANTITY:
-        return quantity_distractors(fact, count, rng)
+        key_value = parse_number(fact.attr("number") or "")
+        # "fell from _____ to £75m": an option under £75m could not be right.
+        others = [o for o in _same_unit_values(fact, sentence) if o != key_value]
+        for _attempt in range(8):
+            made = quantity_distractors(fact, count, rng, bounds=others)
+            if made is None or not _numbers_in_stem(made, sentence, fact):
+                return made
+        return None
     if fact.type is FactType.ORDINAL:
         return ordinal_distractors(fact, count, rng)
     if fact.type is FactType.DATE:
@@ -652,14 +793,67 @@ def _make_distractors(
         return name_distractors(speaker, count, rng, pools, exclude=exclude)
     if fact.type is FactType.OTHER:
         if fact.attr("form") == "name":
-            if looks_like_person(fact.text, pools):
+            if looks_like_person(fact.text, pools) or introduced_as_person(sentence, fact):
                 person = Fact(
                     FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs
                 )
                 return name_distractors(person, count, rng, pools, exclude=exclude)
-            return name_distractors(fact, count, rng, pools, exclude=exclude)
+            return _same_head_names(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
+
+
+def _same_unit_values(fact: Fact, sentence: str) -> list[float]:
+    """Other figures of the stem written like the key ("£220m" and "£75m"): the key's side of
+    each is the only sensible one, so every option must lie on it."""
+    unit = re.sub(r"[\d.,\s]", "", fact.text)
+    if not unit or not sentence:
+        return []
+    prefix = re.match(r"[^\d]*", fact.text)
+    suffix = re.search(r"[^\d]*$", fact.text)
+    pre = re.escape(prefix.group() if prefix else "")
+    post = re.escape(suffix.group() if suffix else "")
+    rest = sentence.replace(fact.text, " ")
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){pre}(\d[\d,]*(?:\.\d+)?){post}(?!\w)", rest):
+        value = parse_number(m.group(1))
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def _same_head_names(
+    fact: Fact, count: int, rng: random.Random, pools: Pools, *, exclude: Sequence[str]
+) -> list[str] | None:
+    """For a name of no known kind ("Powergen Cup"), only names that end in the same word
+    ("Davis Cup", "Masters Cup") are surely of its kind; without enough of them, no options
+    (graders failed "Powergen Cup / BBC Sport / Scotland" and "Bryans / Mike")."""
+    words = fact.text.split()
+    if len(words) < 2:
+        return None
+    head = words[-1].lower()
+    options = name_distractors(fact, count * 3, rng, pools, exclude=exclude) or []
+    if not options:
+        # Fewer than count * 3 candidates: ask for what there is, one count at a time.
+        for want in range(count * 3 - 1, count - 1, -1):
+            options = name_distractors(fact, want, rng, pools, exclude=exclude) or []
+            if options:
+                break
+    same = [o for o in options if len(o.split()) > 1 and o.split()[-1].lower() == head]
+    return same[:count] if len(same) >= count else None
+
+
+def _numbers_in_stem(options: Sequence[str], sentence: str, fact: Fact) -> bool:
+    """Whether an option's number stands elsewhere in the stem ("101m" beside "Taipei 101"):
+    the one option that echoes the stem, or the one that does not, stands out."""
+    rest = sentence.replace(fact.text, " ")
+    shown = set(re.findall(r"(?<![\d.,])\d[\d,.]*\d|(?<![\d.,])\d(?![\d,.]*\d)", rest))
+    shown = {n.rstrip(".,") for n in shown}
+    for option in options:
+        numbers = re.findall(r"\d[\d,.]*\d|\d", option)
+        if any(n.rstrip(".,") in shown for n in numbers):
+            return True
+    return False
 
 
 def _visible_names(sentence: str, fact: Fact) -> list[str]:

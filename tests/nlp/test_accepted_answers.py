@@ -112,3 +112,12 @@ def test_quote_speaker_accepted_by_surname() -> None:
     assert item.answer == "Ingrid Solvang"
     assert "Solvang" in item.accepted
     assert item.answer not in item.accepted
+
+
+def test_an_untyped_name_given_a_role_accepts_the_surname() -> None:
+    doc = read_document(
+        "Brantwick Mills cut 300 jobs on Monday. Sales will recover next year, said "
+        "Tobias Vennholm, chief executive of Brantwick Mills."
+    )
+    fact = next(f for f in extract_facts(doc) if f.text == "Tobias Vennholm")
+    assert "Vennholm" in accepted_answers(fact, fact.text, doc)

@@ -83,3 +83,17 @@ def test_every_fact_type_has_an_extractor() -> None:
     assert set(EXTRACTORS) == set(FactType)
     with pytest.raises(ValueError, match="unknown fact type"):
         get_extractor("nonsense")  # type: ignore[arg-type]
+
+
+def test_a_participle_after_a_noun_ends_the_noun_phrase() -> None:
+    doc = read_document(
+        "The Brantwick council postponed plans to close the remaining hereditary mills."
+    )
+    texts = [f.text for f in extract_facts(doc, types=[FactType.OTHER])]
+    assert not any("postponed" in t for t in texts)
+
+
+def test_a_word_after_to_is_a_verb_not_a_noun_phrase() -> None:
+    doc = read_document("Brantwick Mills cut prices in a bid to court first-time buyers in Maren.")
+    texts = [f.text for f in extract_facts(doc, types=[FactType.OTHER])]
+    assert not any(t.startswith("court") for t in texts)

@@ -46,7 +46,7 @@ def test_a_titled_name_is_a_person_and_its_options_are_people() -> None:
     facts, pools = _facts(PEOPLE)
     lord = next(f for f in facts if "Anders Fell" in f.text)
     assert lord.type is FactType.PERSON
-    options = make_distractors(lord, pools, random.Random(0), count=2)
+    options = make_distractors(lord, pools, random.Random(0), count=3)
     assert options is not None
     assert all("Club" not in o and "Network" not in o for o in options)
 

@@ -89,10 +89,26 @@ def test_everyday_phrases_are_not_key_terms() -> None:
         "ablation, and ablation rates doubled. Ablation is now the main concern."
     )
     facts = extract_facts(doc, types=[FactType.OTHER])
-    counts = Counter(fact.attr("head") for fact in facts)
-    verdict = {fact.text: is_key_term(fact, counts) for fact in facts}
+    salience = score_facts(facts, doc)
+    verdict = {fact.text: salience[fact].askable for fact in facts}
     assert verdict.get("salary costs") is False
     assert any(ok for text, ok in verdict.items() if "ablation" in text.lower())
+
+
+def test_a_rare_word_said_once_is_the_writers_wording_not_a_key_term() -> None:
+    doc = read_document(
+        "Brantwick Mills Cuts Jobs\n\n"
+        "Brantwick Mills will cut 300 jobs, its owners said on Monday. "
+        "Unions blamed exorbitant salaries paid to the board. "
+        "The mill opened in 1921 and employs 900 people."
+    )
+    facts = extract_facts(doc, types=[FactType.OTHER])
+    counts = Counter(fact.attr("head") for fact in facts)
+    salaries = next(f for f in facts if "salaries" in f.text)
+    assert is_key_term(salaries, counts) is False
+    assert is_key_term(salaries, counts, framed=True) is True  # in the headline: the topic
+    assert is_key_term(salaries, counts, repeated=2) is True
+    assert score_facts(facts, doc)[salaries].askable is False
 
 
 def test_headline_and_lead_facts_rank_above_a_late_aside(samples: dict[str, str]) -> None:
@@ -141,3 +157,46 @@ def test_output_does_not_depend_on_the_cache(samples: dict[str, str], tmp_path: 
         outputs.append(run.stdout)
     assert list((tmp_path / "cache").glob("*.pickle"))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_two_names_run_together_are_not_asked() -> None:
+    from quizapp.nlp.salience import _two_names
+
+    assert _two_names("Tony Wright and Liberal Democrat Paul Tyler")
+    assert _two_names("Mathieu Amalric for Kings And Queen")
+    assert not _two_names("Arthur and Guinevere")
+    assert not _two_names("USA For Africa")
+
+
+def test_a_hyphen_does_not_make_two_facts_of_one() -> None:
+    doc = read_document(
+        "First-time buyers face higher prices in Brantwick. Many first time buyers now rent."
+    )
+    facts = [f for f in extract_facts(doc, types=[FactType.OTHER]) if "buyers" in f.text]
+    assert len({identity(f) for f in facts}) == 1
+
+
+def test_an_untyped_name_met_once_is_a_detail_unless_it_is_a_person() -> None:
+    doc = read_document(
+        "Brantwick Mills Cuts Jobs\n\n"
+        "Brantwick Mills will cut 300 jobs. Van Rourke, a bond strategist at Popular "
+        "Quillsworth, agreed. Sales will recover, said Tobias Vennholm, the chairman."
+    )
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    askable = {f.text: salience[f].askable for f in facts if f.type is FactType.OTHER}
+    assert askable.get("Popular Quillsworth", False) is False
+    assert askable.get("Tobias Vennholm", True) is True
+
+
+def test_a_lone_everyday_noun_or_gerund_is_not_a_key_term() -> None:
+    doc = read_document(
+        "Brantwick Mills Opens\n\n"
+        "The huge image was created by stitching 600 photos. Phones are the gadget of "
+        "choice, and the gadget sells well; stitching takes hours."
+    )
+    facts = extract_facts(doc, types=[FactType.OTHER])
+    salience = score_facts(facts, doc)
+    for fact in facts:
+        if fact.text.lower() in ("gadget", "stitching"):
+            assert salience[fact].askable is False

@@ -78,3 +78,114 @@ def test_a_blank_never_cuts_a_proper_name() -> None:
         assert f"{BLANK} and Family Studies" not in prompt
         assert f"{BLANK} 2 console" not in prompt
         assert f"Institute for Care and {BLANK}" not in prompt
+
+
+def test_a_blank_never_cuts_a_name_before_its_roman_numeral() -> None:
+    ctx, facts = _context(
+        "Critics praised the Brantwick Mills film. The Second Harbour War I drama starring Ida "
+        "Marsh was ruled too long by a Paris court."
+    )
+    for fact in facts:
+        if fact.text.endswith("Harbour War"):
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_the_same_year_is_a_time_the_stem_cannot_say() -> None:
+    ctx, facts = _context(
+        "Ida Marsh left Brantwick Mills in 1999. In the same year she moved to Maren, "
+        "where her daughter was born in March 2001."
+    )
+    assert ctx.stem_cloze(_fact(facts, "March 2001")) is None
+
+
+def test_an_acronym_in_brackets_after_its_name_is_never_blanked() -> None:
+    ctx, facts = _context(
+        "The rules face a challenge from the Maren Valley Millers Association (MVMA), "
+        "which called them unfair."
+    )
+    for fact in facts:
+        if fact.text == "MVMA":
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_a_number_that_is_part_of_a_name_is_never_blanked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills made a Chapter 11 bankruptcy filing in Maren after sales fell by 40%."
+    )
+    for fact in facts:
+        if fact.text.startswith("11"):
+            stem = ctx.stem_cloze(fact)
+            assert stem is None or f"Chapter {BLANK}" not in stem
+
+
+def test_an_opening_phrase_then_that_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills raised prices. For the last three years, that has gone up by 13.2%."
+    )
+    assert ctx.stem_cloze(_fact(facts, "13.2%")) is None
+
+
+def test_a_place_used_as_an_adjective_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills converted its prices from US dollars to pesos, its owner Ida Marsh said."
+    )
+    for fact in facts:
+        if fact.text == "US":
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_a_figure_inside_a_conversion_bracket_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills will invest 400m pesos ($136m; £72.3m) in new machines this year."
+    )
+    for fact in facts:
+        if fact.text in ("$136m", "£72.3m"):
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_a_blank_never_takes_the_part_of_a_name_after_its_and() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills cited research by the Maren Internet and Rural Life Project, "
+        "which surveyed 2,000 adults."
+    )
+    for fact in facts:
+        if fact.text == "Rural Life Project":
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_a_blank_never_takes_a_title_after_its_number_or_its_the() -> None:
+    ctx, facts = _context(
+        "Tobias Vennholm starred in the series 21 Harbour Street for three years. "
+        "Comedy Meet The Vennholms topped the Brantwick box office for a week."
+    )
+    for fact in facts:
+        if fact.text in ("Harbour Street", "Vennholms"):
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_minutes_later_is_a_time_the_stem_cannot_say() -> None:
+    ctx, facts = _context(
+        "Brantwick scored first. Maren went ahead 11 minutes later through Tobias Vennholm."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tobias Vennholm")) is None
+
+
+def test_a_sentence_opening_on_its_verb_gives_no_stem() -> None:
+    doc = read_document(
+        "Brantwick Mills released a new song called Who Knows? Is expected to sell at least "
+        "300,000 copies by Sunday, said Tobias Vennholm."
+    )
+    facts = extract_facts(doc)
+    ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+    for fact in facts:
+        if fact.text.startswith("300,000"):
+            stem = ctx.stem_cloze(fact)
+            assert stem is None or not stem.startswith("Is ")
+
+
+def test_a_nationality_does_not_name_an_opening_description() -> None:
+    ctx, facts = _context(
+        "Brantwick Rovers signed Tobias Vennholm in May. The French international defender "
+        "believes Ida Marsh is perfectly suited to lead the club."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Ida Marsh")) is None

@@ -70,8 +70,11 @@ def test_dev_articles_floors(shared_dir: Path) -> None:
     assert report["giveaway_rate"] <= 0.01
     assert report["stand_alone_rate"] <= 0.03
     assert report["generic_blank_rate"] <= 0.03
-    # 0.30 with one-fact items only; cloze passages ask facts that share a sentence (0.39).
-    assert report["gold_recall"] >= 0.37
+    # 0.30 with one-fact items only. Cloze passages ask facts that share a sentence (0.39);
+    # holding common-noun phrases and untyped names to what the article is about, and refusing
+    # stems that lean on the article, cost some of it back (blind graders failed 39 of 45 such
+    # items). Measured 0.326 at --max 20.
+    assert report["gold_recall"] >= 0.31
     # Each gap of a passage counts as a question: 24 quizzes ask more facts than they hold items.
     assert report["asked_facts"] >= 1.25 * report["questions"]
 
@@ -101,9 +104,9 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
         "--generate",
         f"{GENERATE} --max 5",
     )
-    # Floors a little under what is measured (recall 0.37, precision 0.46; 0.32 / 0.49 without
-    # cloze passages, whose extra gaps are often names the crowd did not ask about). The
-    # selection refuses vague stems and giveaways, which costs recall (issue 9 asks 0.45 / 0.50).
-    assert report["answer_recall"] >= 0.34
-    assert report["answer_precision"] >= 0.43
+    # Floors a little under what is measured (recall 0.322, precision 0.483). Passages add
+    # gaps on names the crowd did not ask about; common-noun phrases (often SQuAD answers) need
+    # the article's emphasis, as blind graders failed most of the others. Issue 9 asks 0.45 / 0.50.
+    assert report["answer_recall"] >= 0.30
+    assert report["answer_precision"] >= 0.45
     assert report["items_failing"].get("giveaways", 0) == 0

@@ -67,11 +67,11 @@ def test_expletive_it_is_never_given_a_referent() -> None:
 def test_discourse_words_and_dangling_also_are_dropped() -> None:
     ctx, facts = _context(
         "The river survey began in Brantwick in 2019. "
-        "However, the survey also counted 2,400 otters along the Maren river."
+        "However, volunteers also counted 2,400 otters along the Maren river."
     )
     stem = ctx.stem_cloze(_fact(facts, "2,400 otters"))
     assert stem is not None
-    assert stem.startswith("The survey counted")
+    assert stem.startswith("Volunteers counted")
     assert " also " not in stem
 
 
@@ -231,3 +231,88 @@ def test_a_false_statement_gives_a_country_its_article() -> None:
     assert _with_article("United States", "violence in ") == "the United States"
     assert _with_article("United States", "violence in the ") == "United States"
     assert _with_article("Kyrgyzstan", "violence in ") == "Kyrgyzstan"
+
+
+def test_an_unnamed_reference_mid_sentence_gives_no_stem_unless_the_article_named_it() -> None:
+    ctx, facts = _context(
+        "Officials in Brantwick met on Monday. "
+        "Judge Anna Berg said the changes were made by Tom Hollis last spring."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tom Hollis")) is None  # which changes?
+    ctx, facts = _context(
+        "The film Harbour Lights opened in Brantwick. "
+        "Critics said the film was directed by Tom Hollis with great care."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tom Hollis"))
+    assert stem is not None and "film Harbour Lights" in stem
+
+
+def test_a_time_counted_from_an_unnamed_event_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "The mill closed in Brantwick. Twelve years later, Tom Hollis reopened it as a museum."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tom Hollis")) is None
+
+
+def test_an_opening_comparison_is_dropped() -> None:
+    ctx, facts = _context(
+        "Harbour Lights took $4m in Brantwick. In comparison, Tom Hollis's new film took $9m."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "$9m"))
+    assert stem is not None and stem.startswith("Tom Hollis's new film took")
+
+
+def test_a_conversion_in_brackets_is_dropped_and_never_asked() -> None:
+    ctx, facts = _context("Brantwick Mills sold its plant for $33.6bn (£17.7bn) in 2004.")
+    stem = ctx.stem_cloze(_fact(facts, "$33.6bn"))
+    assert stem is not None and "17.7" not in stem
+    assert ctx.stem_cloze(_fact(facts, "£17.7bn")) is None
+
+
+def test_a_title_and_surname_become_the_full_name_the_article_gave() -> None:
+    ctx, facts = _context(
+        "Tobias Vennholm leads Brantwick Mills. The board met on Monday. "
+        "Mr Vennholm said the mill sold 300 tonnes in 2004."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "300 tonnes"))
+    assert stem is not None and stem.startswith("Tobias Vennholm said")
+
+
+def test_a_reported_clause_opening_on_a_bare_pronoun_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills launched Harbour Lights in May. "
+        "Latest figures suggest it has sold more than 677,000 copies."
+    )
+    assert ctx.stem_cloze(_fact(facts, "677,000 copies")) is None
+
+
+def test_a_name_used_as_an_adjective_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills said Maren passengers who miss flights can now claim 600 euros."
+    )
+    for fact in facts:
+        if fact.text == "Maren":
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_an_opening_noun_the_tagger_took_for_a_verb_is_still_an_unnamed_reference() -> None:
+    ctx, facts = _context(
+        "Ida Marsh asked for help. The call comes as Tobias Vennholm prepares to lead the "
+        "Brantwick council."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Tobias Vennholm")) is None
+
+
+def test_a_figure_the_stem_converts_is_not_asked() -> None:
+    ctx, facts = _context(
+        "The Brantwick lift moves at 17m/s. The 17m/s top speed translates to about 38mph."
+    )
+    for fact in facts:
+        if fact.sentence == 1 and fact.text.startswith("17"):
+            assert ctx.stem_cloze(fact) is None
+
+
+def test_a_conversion_after_the_answers_unit_word_is_dropped() -> None:
+    ctx, facts = _context("Brantwick Mills will invest 400m pesos ($136m; £72.3m) in machines.")
+    stem = ctx.stem_cloze(_fact(facts, "400m"))
+    assert stem is not None and "136" not in stem and "pesos in machines" in stem

@@ -80,8 +80,13 @@ def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[in
         if tokens[i].tag in ("VBN", "VBG") and (i == 0 or tokens[i - 1].tag not in ("DT", "PRP$")):
             i += 1  # "had seen double digit growth": a verb, not the start of a noun phrase
             continue
+        if i > 0 and tokens[i - 1].tag == "TO" and tokens[i].tag in ("NN", "VB"):
+            i += 1  # "in a bid to court first-time buyers": after "to", a verb
+            continue
         j = i
         while j < len(tokens) and tokens[j].tag in _NP_TAGS and tokens[j].text.isascii():
+            if j > i and tokens[j].tag in ("VBN", "VBD") and tokens[j - 1].tag in _HEAD_TAGS:
+                break  # "the government postponed plans": after a noun, a participle is its verb
             j += 1
         while j > i and tokens[j - 1].tag not in _HEAD_TAGS:
             j -= 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.dates import MONTHS
-from quizapp.nlp.distractors import looks_like_place_or_body
+from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.gazetteers import demonyms, role_words
 from quizapp.nlp.model import Document, Fact, FactType
@@ -128,8 +128,11 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out.append(answer[4:])
         out += date_forms(answer.removeprefix("the "))
     elif fact.type is FactType.OTHER:
-        if fact.attr("form") == "name" and _descriptor_before_name(answer):
-            out += person_forms(answer)
+        sentence = doc.sentences[fact.sentence].text if doc is not None else ""
+        if fact.attr("form") == "name" and (
+            _descriptor_before_name(answer) or introduced_as_person(sentence, fact)
+        ):
+            out += person_forms(answer)  # "Tony Beddow, health analyst": "Beddow" too
         elif fact.attr("form") == "name":
             out += _organisation_forms(fact, answer, text)
         elif doc is not None and answer == fact.text and not answer[:1].isupper():

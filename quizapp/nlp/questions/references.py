@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.gazetteers import demonyms
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 
 # A sentence opening on a determiner and only lower-case words: "The band ...", "This target".
@@ -55,8 +56,9 @@ _CALENDAR = frozenset(MONTHS) | {d.capitalize() for d in WEEKDAYS}
 # "Since then he ...", "Last year she ...": an opening phrase, then an unresolved pronoun.
 _LATE_PRONOUN = re.compile(
     r"^(?:Since|In|On|At|Last|Earlier|Later|After|Before|Then|Now|During|Until|By|Yesterday|"
-    r"Today|Recently|Previously|Next|Within|Over|Throughout|Already|Still|Eventually|Finally)"
-    r"(?:\s+(?:[a-z][\w'’-]*|\d[\w,.]*)){0,4},?\s+(he|she|they|it|his|her|their)\b"
+    r"Today|Recently|Previously|Next|Within|Over|Throughout|Already|Still|Eventually|Finally|For)"
+    r"(?:\s+(?:[a-z][\w'’-]*|\d[\w,.]*)){0,4},?\s+(he|she|they|it|his|her|their|"
+    r"(?:this|that)(?=\s+(?:has|had|is|was|will|would|could|means|meant)\b))\b"
 )
 _HEADS = ORG_HEADS | PLACE_HEADS | THING_HEADS
 _CONNECTOR = re.compile(r"\s(?:of|for|and|&|de|du)\s")
@@ -96,7 +98,10 @@ def vague_opening(
         at = token.start - sentence.start - offset
         if at < pos:
             continue
-        if at > pos + 1 or not _LOWER_WORD.fullmatch(token.text) or token.tag not in _NP_TAGS:
+        demonym = token.text in demonyms()
+        if at > pos + 1 or not (_LOWER_WORD.fullmatch(token.text) or demonym):
+            break
+        if token.tag not in _NP_TAGS and not demonym:
             break
         earlier = (*head.before, (head.head, head.start, head.end)) if head else ()
         head = Description(token.text, offset + at, offset + at + len(token.text), earlier)
@@ -121,8 +126,8 @@ def vague_opening(
         commas += token.text == ","
         if a <= at < b:
             continue  # the answer names nothing for the student: it is the blank
-        if token.text[:1].isupper() and token.text not in _CALENDAR:
-            return None
+        if token.text[:1].isupper() and token.text not in _CALENDAR | demonyms():
+            return None  # a name; "The French international defender" still names nobody
     return head
 
 
@@ -198,6 +203,16 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     """Whether the answer span [a, b) of the sentence text is a strict part of a longer proper
     name: "Welsh Institute for Health| and Social Care", "Bank of |England", "|New York| Marathon"
     (a name's own word follows)."""
+    if fact.type in (FactType.QUANTITY, FactType.ORDINAL) and re.match(
+        r"\d+\b(?![.,-]\d)", text[a:b]
+    ):
+        named = re.search(r"(?<=\S )([A-Z][\w'’-]*)\s$", text[:a])
+        if (
+            named
+            and named.group(1) not in _CALENDAR
+            and named.group(1).lower() not in _NOT_PART_OF_NAME
+        ):
+            return True  # "Chapter |11", "Windows |95": the number is part of the name
     if fact.type in _NOT_NAMES:
         return False
     span, after, before = text[a:b], text[b:], text[:a]
@@ -210,12 +225,28 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     following = re.match(r"^ ([A-Z][\w'’-]*)", after)
     if following and following.group(1) in _HEADS:
         return True  # "New York| Marathon", "Lycos| Group"
+    if (
+        fact.type is FactType.OTHER
+        and following
+        and following.group(1) not in _CALENDAR
+        and fact.attr("form") == "name"
+    ):
+        return True  # "Eternal Sunshine of the Spotless| Mind": a title goes on
+    if re.match(r"^ (?:I|II|III|IV|V|VI)\b", after) and span[:1].isupper():
+        return True  # "World War| I", "Henry| VIII": the numeral is part of the name
     number_after = re.match(r"^ \d+\b(?![.,:-]?\d)", after)
     if fact.type is not FactType.PERSON and words and words[-1][:1].isupper() and number_after:
         return True  # "Sony PlayStation| 2", "Halo| 2": the number is part of the name
     earlier = _NAME_BEFORE.search(before)
     if earlier and earlier.group(1) in _HEADS:
         return True  # "Bank of |England"
+    if earlier and words and words[-1] in _HEADS and earlier.group(1)[:1].isupper():
+        return True  # "Pew Internet and |American Life Project": one name, cut at its "and"
+    if fact.type is not FactType.PERSON and span[:1].isupper():
+        if re.search(r"(?<=\S )\d+\s$", before):
+            return True  # "21 |Jump Street": the number opens the name
+        if re.search(r"(?<=\S )[A-Z][\w'’-]*\s+(?:The|A|Of|In|On)\s$", before):
+            return True  # "Meet The |Fockers": a title's capitalised words run on
     previous = re.search(r"(\S+)\s$", before)
     if fact.type is not FactType.PERSON and span[:1].isupper() and previous:
         word = previous.group(1)
@@ -229,4 +260,191 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
             and not (word.isupper() and len(word) <= 3)
         ):
             return True  # "the Welsh |Assembly", "My |Beautiful Laundrette": the name goes back
+    return False
+
+
+# Nouns that, after "the", refer back to one thing the article introduced earlier ("the case",
+# "the changes", "the document"): out of the article a student cannot tell which one.
+REFERRING_NOUNS = frozenset(
+    [
+        "case",
+        "changes",
+        "change",
+        "question",
+        "legislation",
+        "document",
+        "call",
+        "action",
+        "move",
+        "decision",
+        "deal",
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "scheme",
+        "report",
+        "study",
+        "survey",
+        "research",
+        "figures",
+        "results",
+        "picture",
+        "issue",
+        "problem",
+        "matter",
+        "incident",
+        "row",
+        "dispute",
+        "ban",
+        "bill",
+        "measure",
+        "measures",
+        "idea",
+        "policy",
+        "project",
+        "attack",
+        "claims",
+        "allegations",
+        "charges",
+        "trial",
+        "ruling",
+        "verdict",
+        "agreement",
+        "talks",
+        "meeting",
+        "event",
+        "film",
+        "song",
+        "album",
+        "book",
+        "game",
+        "match",
+        "show",
+        "programme",
+        "program",
+        "site",
+        "device",
+        "product",
+        "technology",
+        "service",
+        "software",
+        "target",
+        "offer",
+        "bid",
+        "takeover",
+        "merger",
+        "sale",
+        "lead",
+        "move",
+        "scandal",
+        "affair",
+        "episode",
+        "investigation",
+        "inquiry",
+        "probe",
+        "case",
+        "decision",
+        "announcement",
+        "letter",
+        "statement",
+        "comments",
+        "remarks",
+        "campaign",
+        "strategy",
+        "initiative",
+        "law",
+        "rule",
+        "rules",
+        "reform",
+        "reforms",
+        "contract",
+        "deadline",
+        "experiment",
+        "competition",
+        "tournament",
+        "contest",
+        "award",
+        "prize",
+        "race",
+        "series",
+    ]
+)
+# What may follow such a noun and name it: "the case of ...", "the deal with Sony", "the film
+# Ray", a relative clause that says which one.
+_SAYS_WHICH = re.compile(
+    r"^(?:\s+(?:of|with|between|for|to|on|about|against|over|by|from|that|which|who|in)\b|"
+    r"\s+[A-Z0-9\"“‘'])"
+)
+# "34 years later", "two days earlier": a time counted from an event the stem does not give.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?)\s+"
+    r"(?:later|earlier)\b|"
+    r"\b(?:[Tt]he\s+same|[Tt]hat)\s+(?:year|month|week|day|season|night|morning|afternoon)\b"
+)
+
+
+def unnamed_references(
+    sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """Definite references the stem leaves unnamed ("the case", "the changes"), outside the
+    answer and quoted words: (head noun, start, end) in the sentence. A noun named right after
+    ("the case of ...", "the film Ray") or named before it ("the Kyoto agreement") is not one."""
+    text = sentence.text
+    tokens = sentence.tokens
+    out = []
+    for i, token in enumerate(tokens):
+        if token.text.lower() != "the":
+            continue
+        j = i + 1
+        # Right after "the", a word tagged as a verb is a noun ("The call comes ...").
+        while (
+            j < len(tokens)
+            and (tokens[j].tag in _NP_TAGS or (j == i + 1 and tokens[j].tag in ("VB", "VBP")))
+            and _LOWER_WORD.fullmatch(tokens[j].text)
+        ):
+            j += 1
+        head_tags = ("NN", "NNS", "VB", "VBP") if j == i + 2 else ("NN", "NNS")
+        if j == i + 1 or j - i > 4 or tokens[j - 1].tag not in head_tags:
+            continue  # "the best foreign film prize": the head is "prize", not "film"
+        head = tokens[j - 1]
+        if head.text.lower() not in REFERRING_NOUNS or tokens[i + 1].text.lower() == "same":
+            continue
+        start, end = token.start - sentence.start, head.end - sentence.start
+        if start < b and a < end:
+            continue
+        if any(q0 <= start < q1 for q0, q1 in quoted):
+            continue
+        if _SAYS_WHICH.match(text[end:]) or text[end : end + 1] in ("'", "’", "-"):
+            continue
+        if b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
+            continue  # "_____, the film ...": the answer (a title or name) says which
+        out.append((head.text, head.start - sentence.start, end))
+    return out
+
+
+def relative_time(sentence: Sentence, a: int, b: int) -> bool:
+    """Whether the sentence counts time from an unnamed event ("34 years later") outside the
+    answer."""
+    return any(not (m.start() < b and a < m.end()) for m in _RELATIVE_TIME.finditer(sentence.text))
+
+
+# "Latest figures suggest it has sold ...": a reported clause whose subject is a bare pronoun.
+_REPORTED_PRONOUN = re.compile(
+    r"\b(?:suggests?|suggested|shows?|showed|says?|said|believes?|believed|thinks?|thought|"
+    r"claims?|claimed|hopes?|hoped|expects?|expected|reports?|reported|insists?|insisted)\s+"
+    r"(?:that\s+)?(it|he|she|they)\b"
+)
+
+
+def embedded_pronoun(text: str, a: int, b: int) -> bool:
+    """Whether a reported clause opens on an unresolved pronoun ("figures suggest it has
+    sold ...") outside the answer and before any name the sentence gives."""
+    for m in _REPORTED_PRONOUN.finditer(text):
+        if m.start(1) < b and a < m.end(1):
+            continue
+        before = text[: m.start()]
+        named = re.search(r"(?<=\S )[A-Z][a-z]", before) or (a < m.start() and b <= m.start())
+        if not named:
+            return True
     return False

@@ -27,9 +27,12 @@ from quizapp.nlp.questions.quoting import (
 from quizapp.nlp.questions.references import (
     Description,
     cuts_a_name,
+    embedded_pronoun,
     late_pronoun,
     named_antecedent,
     points_back,
+    relative_time,
+    unnamed_references,
     vague_opening,
 )
 
@@ -39,7 +42,8 @@ _DISCOURSE = re.compile(
     r"^(?:(?:But|And|So|Yet|Or|Plus)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
     r"Nevertheless|Nonetheless|Instead|Indeed|Besides|Likewise|Similarly|Separately|Overall|"
     r"In addition|In turn|In fact|Even so|As a result|At the same time|By contrast|"
-    r"On the other hand|Elsewhere)\s*,)\s+"
+    r"On the other hand|Elsewhere|In comparison|By comparison|In contrast|Conversely|"
+    r"Additionally|Consequently|Therefore|Thus|Again|Ultimately|Otherwise|Afterwards)\s*,)\s+"
 )
 _ALSO = re.compile(r"\s+also\b(?=\s)")
 _PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
@@ -191,6 +195,12 @@ def stand_alone_stem(
     a, b = fact.start - sentence.start, fact.end - sentence.start
     if not any(t.tag.startswith("VB") or t.tag == "MD" for t in sentence.tokens):
         return None  # a team sheet or a list of results, not a statement to ask about
+    if (
+        sentence.tokens
+        and sentence.tokens[0].tag in ("VBZ", "VBD", "VBP", "MD")
+        and not sentence.text.rstrip().endswith("?")
+    ):
+        return None  # "Is expected to sell ...": its subject was split off (a title's "?")
     if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and (
         fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
     ):
@@ -199,6 +209,17 @@ def stand_alone_stem(
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
     ]
+    if text[:a].rstrip().endswith("(") and fact.text.isupper() and " " not in fact.text:
+        return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
+    if fact.type in (FactType.PLACE, FactType.OTHER) and _modifies_a_noun(sentence, fact):
+        return None  # "_____ dollars", "_____ citizens": a place as an adjective, not a fact
+    if fact.type is FactType.QUANTITY and _CONVERTS.search(text):
+        return None  # "The _____m/s top speed translates to about 38mph": worked out, not known
+    if fact.type is FactType.QUANTITY:
+        converted = _conversion(text, a, b)
+        if converted is None:
+            return None
+        edits += converted
     lead = 0
     match = _DISCOURSE.match(text)
     if match and match.end() <= a:
@@ -227,12 +248,26 @@ def stand_alone_stem(
             return None  # "The band ..." with no one band named before
     elif leaning is not None:
         return None
+    if relative_time(sentence, a, b):
+        return None  # "34 years later": later than what, the stem cannot say
+    if embedded_pronoun(text, a, b):
+        return None  # "Latest figures suggest it has sold ...": what "it" is stays unknown
+    quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
+    described = {start for start, _, _ in edits}
+    for head, start, end in unnamed_references(sentence, a, b, quoted):
+        if start in described:
+            continue
+        named = named_antecedent(doc, sentence, head)
+        if named is None:
+            return None  # "the case", "the changes": which one, the stem cannot say
+        edits.append((start, end, named))
     speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
     if speech and not _people_outside_quotes(mentions, sentence, quotes):
         speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
         if speaker is None:
             return None
         edits += speaker
+    edits += _full_names(mentions, sentence, fact, quotes, edits)
     for m in _ALSO.finditer(text):
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
@@ -322,6 +357,76 @@ def _resolve_lead(
             return None
         return [(lead, lead + len(phrase), name)]
     return []
+
+
+_CONVERTS = re.compile(r"\b(?:translates?|converts?|equates?|equivalent)\s+to\b", re.I)
+_AFTER_CONVERSION = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,30}\)")
+
+
+def _conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
+    """A figure written again in other units ("$33.6bn (£17.7bn)") gives the key away: the
+    bracketed conversion after the answer is dropped; an answer that is itself the bracketed
+    conversion of a figure before it is not asked (None)."""
+    before = text[:a].rstrip()
+    if before.endswith("(") and re.search(r"\d[^()]{0,20}$", before[:-1].rstrip()):
+        return None
+    opened = text.rfind("(", 0, a)
+    if opened > text.rfind(")", 0, a) and re.search(r"\d", text[max(0, opened - 25) : a]):
+        return None  # "400m pesos ($136m; _____)": the bracket converts a figure shown
+    after = _AFTER_CONVERSION.match(text, b)
+    if after:
+        return [(b, after.end(), "")]
+    # "_____m pesos ($136m; £72.3m)": the bracket follows the answer's unit word.
+    later = re.match(r"[^()\s]*(?:\s+[a-z]+)?(\s*\((?=[^()]*\d)[^()]{1,30}\))", text[b:])
+    return [(b + later.start(1), b + later.end(1), "")] if later else []
+
+
+_NOT_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"})
+
+
+def _modifies_a_noun(sentence: Sentence, fact: Fact) -> bool:
+    """Whether a lower-case common noun follows the place ("US dollars", "UK firms")."""
+    after = [t for t in sentence.tokens if t.start >= fact.end]
+    return bool(
+        after
+        and after[0].tag in ("NN", "NNS")
+        and after[0].text[:1].islower()
+        and after[0].text.lower() not in _NOT_NOUNS
+    )
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def _full_names(
+    mentions: dict[int, tuple[Fact, ...]],
+    sentence: Sentence,
+    fact: Fact,
+    quotes: list[tuple[int, int, bool]],
+    edits: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """ "Mr Evans" -> "Huw Evans": out of the article a title and surname name nobody, while
+    the full name the article gave earlier does (only outside the answer and quoted words)."""
+    out = []
+    taken = [(start, end) for start, end, _ in edits]
+    for other in mentions.get(sentence.index, ()):
+        if other.type is not FactType.PERSON or other is fact:
+            continue
+        if other.start < fact.end and fact.start < other.end:
+            continue
+        full = other.attr("canonical") or ""
+        start, end = other.start - sentence.start, other.end - sentence.start
+        title = _TITLE_BEFORE.search(sentence.text[:start])
+        if title is None or len(full.split()) < 2 or full == other.text:
+            continue
+        if _HONORIFIC.match(full) or inside(tuple(quotes), other.start, other.end):
+            continue
+        start = title.start()
+        if any(s0 < end and start < e0 for s0, e0 in taken):
+            continue
+        out.append((start, end, full))
+    return out
 
 
 def _tagged_verb(sentence: Sentence, word: str) -> bool:

@@ -6,7 +6,10 @@ gives "Which military base does Russia maintain in Tajikistan?".
 
 from __future__ import annotations
 
+import re
+
 from quizapp.nlp.model import Fact, FactType, Sentence, Token
+from quizapp.nlp.questions.references import embedded_pronoun, relative_time, unnamed_references
 from quizapp.nlp.words import inflect_verb, lemma
 
 _AUX = frozenset(
@@ -80,6 +83,11 @@ _CLAUSE_WORDS = frozenset(
     }
 )
 _VERB_AFTER_AUX = frozenset({"VBN", "VBG", "VB"})
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_SUBJECT_TAGS = _NOUN_TAGS | {"DT", "JJ", "CD", "PRP$"}
+# What may follow the last kept word of a question's clause: the sentence's own end.
+_END = frozenset({".", "!", "?", "''", '"', "”", "’"})
 
 
 def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[str, int] | None:
@@ -164,6 +172,11 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     phrase = wh_phrase(fact, tokens, a, b)
     if phrase is None or phrase[0] is None:
         return None
+    fa, fb = fact.start - sentence.start, fact.end - sentence.start
+    if unnamed_references(sentence, fa, fb, []) or relative_time(sentence, fa, fb):
+        return None  # "Who has pledged to contest the action?": which action, it cannot say
+    if embedded_pronoun(sentence.text, fa, fb):
+        return None
     wh, absorb = phrase
     if fact.type is FactType.ORDINAL:
         b += len((fact.attr("head") or "").split())
@@ -199,6 +212,8 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         rest = _clause(tokens[verb:])
         if not rest or not _complete(tokens[verb:], len(rest)):
             return None
+        if not _reaches_end(tokens[verb:], len(rest)):
+            return None  # "Who warned the picture was not?": the clause was cut mid-thought
         if _cut_complement(tokens[verb:], len(rest)):
             return None
         if fact.type is FactType.OTHER and " " not in fact.text:
@@ -237,6 +252,12 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     after = _clause(tokens[b:])
     if _cut_complement(tokens[b:], len(after)):
         return None
+    if not _reaches_end(tokens[b:], len(after)):
+        return None  # "Who wants Roddick?" from "... wants Roddick to lose, ...": cut short
+    if any(t.tag in _FINITE_TAGS for t in tokens[b : b + len(after)]):
+        return None  # "... by the _____ he has had": a second clause the inversion garbles
+    if any(t.tag not in _SUBJECT_TAGS for t in subject) or subject[-1].tag not in _NOUN_TAGS:
+        return None  # "european champions Wasps back": the tagger's subject is not a noun phrase
     if len(middle) > 6 or len(after) > 10:
         return None
     if middle and (
@@ -255,6 +276,8 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         return None
     subj_words = [_lower_first(subject[0])] + [t.text for t in subject[1:]]
     adverbs = [t.text for t in tokens[verb + 1 : verb_end]]
+    if adverbs and not is_aux:
+        return None  # "fought back through": a particle put before the verb ("did X back fight")
     if is_aux:
         words = [v.text.lower(), *subj_words, *adverbs, *(t.text for t in middle), *after]
     else:
@@ -343,6 +366,12 @@ def _cut_complement(tokens: tuple[Token, ...] | list[Token], kept: int) -> bool:
     return tokens[kept - 1].tag.startswith("VB") or bool(words & (_SPEECH | _MIND | _REPORTING))
 
 
+def _reaches_end(tokens: tuple[Token, ...] | list[Token], kept: int) -> bool:
+    """Whether the kept words run to the sentence's end: a clause cut before a comma, "to" or
+    "that" asks a question the sentence does not answer ("Who wants Roddick?")."""
+    return all(t.text in _END or t.tag == "." for t in tokens[kept:])
+
+
 def _complete(tokens: tuple[Token, ...], kept: int) -> bool:
     """Whether the first `kept` tokens read as a whole predicate, not one cut mid-phrase.
 
@@ -407,11 +436,14 @@ _DANGLING_WORDS = frozenset(
 
 
 def _finish(wh: str, words: list[str], _sentence: str, _at: int | None) -> str | None:
-    if len(words) < 2 or len(words) > 28:
+    # Under four words ("Who wants Roddick?", "Who has offered State help?") a question has
+    # lost what it is about.
+    if len(words) < 4 or len(words) > 28:
         return None
     if words[-1].lower() in _DANGLING_WORDS and not wh.startswith("whom"):
         return None
     text = " ".join([wh[:1].upper() + wh[1:], *words])
     for before, after in ((" 's", "'s"), (" n't", "n't"), (" %", "%"), ("$ ", "$"), (" ,", ",")):
         text = text.replace(before, after)
+    text = re.sub(r"(?<=[A-Za-z]) ' (?=\w)", "' ", text)  # "Baros ' pass" -> "Baros' pass"
     return text.rstrip(" .") + "?"
