@@ -126,8 +126,8 @@ BLOCK_COST = 0.3
 RANKER_WEIGHT = 6.0
 # Passages (cloze with a word bank): at most this many, and at most half the quiz's questions
 # (never more than MAX_PASSAGE_SHARE gaps), so a quiz is not only passages.
-MAX_PASSAGES = 3
-MAX_PASSAGE_SHARE = 10
+MAX_PASSAGES = 2
+MAX_PASSAGE_SHARE = 8
 # Prices tried for a fact shut out (BLOCK_COST alone past MULTI_START_POOL candidates).
 BLOCK_COSTS = (0.3, 0.0, 0.15, 0.6, 1.0)
 MULTI_START_POOL = 600

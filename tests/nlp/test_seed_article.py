@@ -52,16 +52,22 @@ def _evaluate(shared_dir: Path, *args: str) -> dict:
     return json.loads(out.stdout)
 
 
-def test_dev_articles_floors(shared_dir: Path) -> None:
-    """The 24 articles with gold facts (news/ and news-more/) at --max 20."""
+ALL_KINDS = "multiple_choice,fill_in,true_false,matching,numeric,short_answer,cloze"
+
+
+@pytest.mark.parametrize("kinds", ["default", "with-passages"])
+def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
+    """The 24 articles with gold facts (news/ and news-more/) at --max 20, with the default
+    kinds and with word-bank passages asked for too."""
     data = shared_dir / "data"
+    extra = f" --kinds {ALL_KINDS}" if kinds == "with-passages" else ""
     report = _evaluate(
         shared_dir,
         "--corpus",
         str(data / "news"),
         str(data / "news-more"),
         "--generate",
-        f"{GENERATE} --max 20",
+        f"{GENERATE} --max 20{extra}",
     )
     assert report["grounding_failures"] == 0
     assert report["validity_failures"] == 0
@@ -70,13 +76,17 @@ def test_dev_articles_floors(shared_dir: Path) -> None:
     assert report["giveaway_rate"] <= 0.01
     assert report["stand_alone_rate"] <= 0.03
     assert report["generic_blank_rate"] <= 0.03
-    # 0.30 with one-fact items only. Cloze passages ask facts that share a sentence (0.39);
-    # holding common-noun phrases and untyped names to what the article is about, and refusing
-    # stems that lean on the article, cost some of it back (blind graders failed 39 of 45 such
-    # items). Measured 0.326 at --max 20.
-    assert report["gold_recall"] >= 0.31
-    # Each gap of a passage counts as a question: 24 quizzes ask more facts than they hold items.
-    assert report["asked_facts"] >= 1.25 * report["questions"]
+    if kinds == "default":
+        # 0.302 before common-noun phrases and untyped names were held to what the article is
+        # about and stems leaning on the article were refused (blind graders failed 39 of 45
+        # such items). Measured 0.264 at --max 20.
+        assert report["gold_recall"] >= 0.25
+    else:
+        # Passages ask facts that share a sentence, where one-fact items would give each other
+        # away. Measured 0.326.
+        assert report["gold_recall"] >= 0.30
+        # Each gap counts as a question: the quizzes ask more facts than they hold items.
+        assert report["asked_facts"] >= 1.25 * report["questions"]
 
 
 def test_unseen_corpus_floors(shared_dir: Path) -> None:
@@ -104,9 +114,9 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
         "--generate",
         f"{GENERATE} --max 5",
     )
-    # Floors a little under what is measured (recall 0.322, precision 0.483). Passages add
-    # gaps on names the crowd did not ask about; common-noun phrases (often SQuAD answers) need
-    # the article's emphasis, as blind graders failed most of the others. Issue 9 asks 0.45 / 0.50.
-    assert report["answer_recall"] >= 0.30
-    assert report["answer_precision"] >= 0.45
+    # Floors a little under what is measured (recall 0.218, precision 0.40; 0.31 / 0.47 before
+    # common-noun phrases needed the article's emphasis: SQuAD answers are often such phrases,
+    # and blind graders failed most of them). Issue 9 asks 0.45 / 0.50.
+    assert report["answer_recall"] >= 0.20
+    assert report["answer_precision"] >= 0.38
     assert report["items_failing"].get("giveaways", 0) == 0

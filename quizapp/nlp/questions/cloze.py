@@ -31,7 +31,7 @@ from quizapp.nlp.questions.stems import Stem
 from quizapp.nlp.salience import fact_forms, identity, plain
 
 MIN_BLANKS = 2
-MAX_BLANKS = 6
+MAX_BLANKS = 5
 MAX_SENTENCES = 3
 # A passage a student reads in one go (the item lint refuses prompts past 70 words).
 MAX_PASSAGE_WORDS = 70
