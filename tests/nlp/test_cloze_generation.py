@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from itertools import combinations
 
 from quizapp.nlp import QuestionKind, generate, read_document
@@ -12,6 +14,7 @@ from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import BLANK
 from quizapp.nlp.questions import BuildContext
 from quizapp.nlp.questions.cloze import build_cloze, keeping_gaps
+from quizapp.nlp.questions.fill_in import build_fill_in
 from quizapp.nlp.rank import gives_away, questions_asked
 from quizapp.nlp.salience import plain
 
@@ -138,8 +141,16 @@ def test_passages_are_deterministic(samples: dict[str, str]) -> None:
         assert json.dumps(generate(text, max_items=20).to_dict(), ensure_ascii=False) == first
 
 
+# Two sentences of named facts: a passage of three or four gaps.
+FERRY = (
+    "New ferry for Brantwick\n\n"
+    "Mayor Clara Voss opened the new ferry terminal in Brantwick on 4 May. "
+    "Kade Partners of Rotterdam built the terminal for Nordline in 2003.\n"
+)
+
+
 def test_a_leaner_passage_shows_the_words_of_the_gaps_it_drops() -> None:
-    _, items = _passages(HARBOUR)
+    _, items = _passages(FERRY)
     passage = max(items, key=lambda i: len(i.blanks))
     assert len(passage.blanks) >= 3
     leaner = keeping_gaps(passage, [0, len(passage.blanks) - 1])
@@ -152,5 +163,59 @@ def test_a_leaner_passage_shows_the_words_of_the_gaps_it_drops() -> None:
     for dropped in passage.blanks[1:-1]:
         assert dropped.answer in leaner.prompt
         assert dropped.answer not in leaner.bank
-    assert check_item(leaner, HARBOUR) == []
+    assert check_item(leaner, FERRY) == []
     assert keeping_gaps(passage, [0]) is None  # one gap is not a passage
+
+
+# Figures written again in brackets, names a gap would cut, and a crowded sentence.
+BOX_OFFICE = (
+    "Fockers set box office record\n\n"
+    "Director Jay Roach thanked Universal in Hollywood. Meet the Fockers took $12.2m "
+    "(£6.2m) in Los Angeles on New Year's Eve, and Lemony Snicket took $18m in Chicago. "
+    "Mr Roach said the sequel cost $80m to make.\n\n"
+    "Ben Stiller, Robert De Niro, Dustin Hoffman and Barbra Streisand star in the film, "
+    "which opened in 3,500 cinemas in 2004 with Paramount, Universal and DreamWorks.\n"
+)
+
+
+def _context(text: str) -> BuildContext:
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+
+
+def test_no_gap_whose_figure_a_visible_bracket_converts() -> None:
+    _, items = _passages(BOX_OFFICE)
+    assert items, "the article has passages to offer"
+    for item in items:
+        assert not re.search(r"_____\s*\([^()]*\d", item.prompt), item.prompt
+        assert "$12.2m" not in [b.answer for b in item.blanks] or "£6.2m" not in item.prompt
+
+
+def test_no_gap_cuts_a_name_whose_other_words_stay_printed() -> None:
+    _, items = _passages(BOX_OFFICE)
+    for item in items:
+        assert "Mr _____" not in item.prompt
+        assert "_____'s Eve" not in item.prompt
+        assert "Snicket" not in [b.answer for b in item.blanks]
+
+
+def test_every_gap_is_a_fact_a_one_gap_fill_in_would_ask() -> None:
+    for text in (HARBOUR, FERRY, BOX_OFFICE):
+        ctx = _context(text)
+        for item in build_cloze(extract_facts(ctx.doc), ctx):
+            for blank in item.blanks:
+                assert build_fill_in(blank.fact, ctx) is not None, blank.answer
+
+
+def test_a_crowded_sentence_gives_at_most_two_gaps_of_at_most_four() -> None:
+    ctx = _context(FERRY)
+    facts = extract_facts(ctx.doc)
+    opening = [f for f in facts if f.sentence == 0 and build_fill_in(f, ctx) is not None]
+    assert len(opening) >= 3, "Clara Voss, Brantwick and 4 May could each be asked alone"
+    items = list(build_cloze(facts, ctx))
+    assert items
+    for item in items:
+        assert 2 <= len(item.blanks) <= 4
+        per_sentence = Counter(b.fact.sentence for b in item.blanks)
+        assert max(per_sentence.values()) <= 2

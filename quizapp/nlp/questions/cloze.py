@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import (
     BLANK,
@@ -25,13 +26,16 @@ from quizapp.nlp.model import (
 )
 from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import BuildContext, filler_word
+from quizapp.nlp.questions.fill_in import build_fill_in
 from quizapp.nlp.questions.quoting import inside, partial_quote
 from quizapp.nlp.questions.references import cuts_a_name
-from quizapp.nlp.questions.stems import Stem
-from quizapp.nlp.salience import fact_forms, identity, plain
+from quizapp.nlp.questions.stems import _TITLE_BEFORE, Stem, _conversion
+from quizapp.nlp.salience import Salience, fact_forms, identity, plain, score_facts
 
 MIN_BLANKS = 2
-MAX_BLANKS = 5
+# Fewer gaps on the facts that matter: a passage of many gaps asks minor facts beside its key ones.
+MAX_BLANKS = 4
+MAX_GAPS_PER_SENTENCE = 2
 MAX_SENTENCES = 3
 # A passage a student reads in one go (the item lint refuses prompts past 70 words).
 MAX_PASSAGE_WORDS = 70
@@ -43,16 +47,20 @@ _LEANING_OPENERS = frozenset(
 )
 _NAME_GOES_BACK = re.compile(r"\b[A-Z][\w'’-]*\s+(?:of|for|and|&)\s+$")
 _NAMED = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE})
+_CAPITAL_BEFORE = re.compile(r"(?<=\S )([A-Z][\w'’-]*) $")
+_CAPITAL_AFTER = re.compile(r"^ ([A-Z][\w'’-]*)")
+_POSSESSED_NAME = re.compile(r"^['’]s ([A-Z][\w'’-]*)")
+_TITLE_GOES_BACK = re.compile(r"(?<=\S )([A-Z][\w'’-]*) (?:in|of|on|at|for|the|and) $")
 
 
 def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
     """Every passage of 1–3 consecutive sentences of one paragraph that can hold 2–6 gaps,
     starting and ending on a sentence with a fact worth blanking."""
+    memo = _Memo(ctx)
     by_sentence: dict[int, list[Fact]] = {}
     for fact in facts:
-        if _blankable(fact, ctx):
+        if _blankable(fact, ctx) and memo.asked_alone(fact):
             by_sentence.setdefault(fact.sentence, []).append(fact)
-    memo = _Memo(ctx)
     sentences = ctx.doc.sentences
     texts = [f" {plain(s.text)} " for s in sentences]
     # A passage opens on a sentence with gaps, or on one that only sets the scene for the next
@@ -98,7 +106,45 @@ def _blankable(fact: Fact, ctx: BuildContext) -> bool:
     a, b = fact.start - sentence.start, fact.end - sentence.start
     if fact.text[:1].isupper() and _NAME_GOES_BACK.search(sentence.text[:a]):
         return False  # "Institute for Care and |Family Studies|": the name starts earlier
-    return not cuts_a_name(fact, sentence.text, a, b)
+    if cuts_a_name(fact, sentence.text, a, b):
+        return False
+    others = [f for f in ctx.pools.mentions.get(fact.sentence, ()) if f != fact]
+    return not _leaves_a_name_showing(fact, sentence, a, b, others)
+
+
+def _leaves_a_name_showing(
+    fact: Fact, sentence: Sentence, a: int, b: int, others: Sequence[Fact]
+) -> bool:
+    """Whether the gap takes only part of a name whose other words stay printed around it:
+    "Mr _____" or "Michael _____" (a surname), "_____ Pugh" (a first name), "_____'s Eve" (New
+    Year), "Shakespeare in _____" (a title). Capitalised words that are facts of their own
+    ("Russia in _____", "_____'s William Gallas") are names beside the gap, not parts of it."""
+    text = sentence.text
+    before, after = text[:a], text[b:]
+    starts = {f.start - sentence.start for f in others}
+    covered = [(f.start - sentence.start, f.end - sentence.start) for f in others]
+
+    def own_fact(at: int) -> bool:
+        return any(s <= at < e for s, e in covered)
+
+    if _TITLE_BEFORE.search(before):
+        return True  # "Mr _____": a title and a surname name nobody off the page
+    capital = _CAPITAL_BEFORE.search(before)
+    if (
+        fact.type is FactType.PERSON
+        and capital
+        and " " not in fact.text
+        and not own_fact(capital.start(1))
+    ):
+        return True  # "Michael _____"
+    following = _CAPITAL_AFTER.match(after)
+    if fact.text[:1].isupper() and following and b + following.start(1) not in starts:
+        return True  # "_____ Pugh", "_____ Don't Cry"
+    possessed = _POSSESSED_NAME.match(after)
+    if possessed and b + possessed.start(1) not in starts:
+        return True  # "_____'s Eve"
+    title = _TITLE_GOES_BACK.search(before)
+    return bool(title and not own_fact(title.start(1)))
 
 
 def _repeated(fact: Fact, texts: Sequence[str], first: int, last: int) -> bool:
@@ -143,6 +189,7 @@ def _passage(
         if partial_quote(doc, sentence, regions):
             return None
         facts = _separate(by_sentence.get(sentence.index, []), sentence.text, sentence.start)
+        facts = memo.most_salient(facts, MAX_GAPS_PER_SENTENCE)
         if n == 0:
             placed = _first_sentence(sentence, facts, memo)
             if placed is None:
@@ -177,6 +224,8 @@ def _passage(
         gaps = kept
     if len(text.split()) > MAX_PASSAGE_WORDS:
         return None
+    if any(_converted(joined, a, b, fact) for a, b, fact in gaps):
+        return None
     chosen = [fact for _, _, fact in gaps]
     blanks = tuple(
         Blank(answer=f.text, fact=f, accepted=accepted_answers(f, f.text, doc)) for f in chosen
@@ -195,6 +244,14 @@ def _passage(
         blanks=blanks,
         bank=_bank(chosen, visible, memo),
     )
+
+
+def _converted(joined: str, a: int, b: int, fact: Fact) -> bool:
+    """Whether a bracket the passage shows writes the gap's figure again in other units
+    ("made _____ (£6.2m)"), or the gap is itself such a bracket: the one-fact stems' rule."""
+    if fact.type is not FactType.QUANTITY:
+        return False
+    return _conversion(joined, a, b) != []
 
 
 def _blanked(joined: str, gaps: Sequence[tuple[int, int, Fact]]) -> str:
@@ -271,6 +328,33 @@ class _Memo:
         self.ctx = ctx
         self._stems: dict[Fact, Stem | None] = {}
         self._distractors: dict[Fact, str | None] = {}
+        self._alone: dict[Fact, bool] = {}
+        self._salience: dict[Fact, Salience] | None = None
+
+    def asked_alone(self, fact: Fact) -> bool:
+        """Whether the one-fact fill-in builder makes an item on the fact that passes the lint:
+        a gap passes the same rules (no name cut, no figure its bracket converts, a stem that
+        stands alone) as the one-gap item on it."""
+        if fact not in self._alone:
+            item = build_fill_in(fact, self.ctx)
+            self._alone[fact] = item is not None and not check_item(item, self.ctx.doc.text)
+        return self._alone[fact]
+
+    def most_salient(self, facts: list[Fact], limit: int) -> list[Fact]:
+        """At most `limit` of a sentence's facts, the most central to the article, in order."""
+        if len(facts) <= limit:
+            return facts
+        if self._salience is None:
+            every = [f for found in self.ctx.pools.mentions.values() for f in found]
+            self._salience = score_facts(every, self.ctx.doc)
+        scores = self._salience
+
+        def score(fact: Fact) -> float:
+            found = scores.get(fact)
+            return found.score if found else 0.0
+
+        best = sorted(facts, key=lambda f: (-score(f), f.start))[:limit]
+        return sorted(best, key=lambda f: (f.start, -f.end))
 
     def stem(self, fact: Fact) -> Stem | None:
         if fact not in self._stems:
