@@ -11,9 +11,9 @@ from quizapp.nlp import QuestionKind, generate, read_document
 from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import BLANK
+from quizapp.nlp.model import BLANK, Fact, FactType
 from quizapp.nlp.questions import BuildContext
-from quizapp.nlp.questions.cloze import build_cloze, keeping_gaps
+from quizapp.nlp.questions.cloze import _converted, build_cloze, keeping_gaps
 from quizapp.nlp.questions.fill_in import build_fill_in
 from quizapp.nlp.rank import gives_away, questions_asked
 from quizapp.nlp.salience import plain
@@ -184,12 +184,21 @@ def _context(text: str) -> BuildContext:
     return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
 
 
-def test_no_gap_whose_figure_a_visible_bracket_converts() -> None:
+def _figure_gap(passage: str, figure: str) -> tuple[int, int, Fact]:
+    at = passage.index(figure)
+    return at, at + len(figure), Fact(FactType.QUANTITY, figure, at, at + len(figure), 0)
+
+
+def test_a_gap_whose_figure_a_visible_bracket_converts_is_refused() -> None:
+    converted = "It made $12.2m (£6.2m) on New Year's Eve. It took $18m (£9.4m) a day later."
+    assert _converted(converted, *_figure_gap(converted, "$12.2m"))
+    assert _converted(converted, *_figure_gap(converted, "£9.4m"))  # the bracket itself
+    plain_figures = "It made $12.2m on New Year's Eve (a Friday). It took $18m in 2004."
+    assert not _converted(plain_figures, *_figure_gap(plain_figures, "$12.2m"))
+    assert not _converted(plain_figures, *_figure_gap(plain_figures, "$18m"))
     _, items = _passages(BOX_OFFICE)
-    assert items, "the article has passages to offer"
     for item in items:
         assert not re.search(r"_____\s*\([^()]*\d", item.prompt), item.prompt
-        assert "$12.2m" not in [b.answer for b in item.blanks] or "£6.2m" not in item.prompt
 
 
 def test_no_gap_cuts_a_name_whose_other_words_stay_printed() -> None:
