@@ -83,8 +83,9 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         assert report["gold_recall"] >= 0.25
     else:
         # Passages ask facts that share a sentence, where one-fact items would give each other
-        # away. Measured 0.326.
-        assert report["gold_recall"] >= 0.30
+        # away. Measured 0.326; 0.282 since every gap must pass the one-gap fill-in's rules
+        # and a passage keeps at most two gaps a sentence (0.308 just before).
+        assert report["gold_recall"] >= 0.27
         # Each gap counts as a question: the quizzes ask more facts than they hold items.
         assert report["asked_facts"] >= 1.25 * report["questions"]
 
