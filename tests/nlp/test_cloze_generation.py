@@ -228,3 +228,22 @@ def test_a_crowded_sentence_gives_at_most_two_gaps_of_at_most_four() -> None:
         assert 2 <= len(item.blanks) <= 4
         per_sentence = Counter(b.fact.sentence for b in item.blanks)
         assert max(per_sentence.values()) <= 2
+
+
+# A film title whose words are a person's name and a common word.
+TITLE = (
+    "Oscar rules change\n\n"
+    "Ampas decided to limit the number of producers who could be nominated after "
+    "Shakespeare in Love's victory in 1999 saw five producers collect awards. "
+    "The decision saw Clint Eastwood get his third nomination in Los Angeles for Million "
+    "Dollar Baby.\n"
+)
+
+
+def test_no_gap_takes_one_word_of_a_title() -> None:
+    _, items = _passages(TITLE)
+    assert items, "the year and the number of producers can still be asked"
+    for item in items:
+        answers = [b.answer for b in item.blanks]
+        assert "Love" not in answers and "Shakespeare" not in answers
+        assert "Shakespeare in Love's" in item.prompt

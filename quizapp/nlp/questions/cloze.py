@@ -50,6 +50,7 @@ _NAMED = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE})
 _CAPITAL_BEFORE = re.compile(r"(?<=\S )([A-Z][\w'’-]*) $")
 _CAPITAL_AFTER = re.compile(r"^ ([A-Z][\w'’-]*)")
 _POSSESSED_NAME = re.compile(r"^['’]s ([A-Z][\w'’-]*)")
+_TITLE_GOES_ON = re.compile(r"^ (?:in|of|on|at|for|and|the) [A-Z][\w-]*['’]s\b")
 _TITLE_GOES_BACK = re.compile(r"(?<=\S )([A-Z][\w'’-]*) (?:in|of|on|at|for|the|and) $")
 
 
@@ -117,7 +118,7 @@ def _leaves_a_name_showing(
 ) -> bool:
     """Whether the gap takes only part of a name whose other words stay printed around it:
     "Mr _____" or "Michael _____" (a surname), "_____ Pugh" (a first name), "_____'s Eve" (New
-    Year), "Shakespeare in _____" (a title). Capitalised words that are facts of their own
+    Year), "Shakespeare in _____'s" or "_____ in Love's" (a title). Capitalised words that are facts of their own
     ("Russia in _____", "_____'s William Gallas") are names beside the gap, not parts of it."""
     text = sentence.text
     before, after = text[:a], text[b:]
@@ -143,8 +144,11 @@ def _leaves_a_name_showing(
     possessed = _POSSESSED_NAME.match(after)
     if possessed and b + possessed.start(1) not in starts:
         return True  # "_____'s Eve"
+    if fact.text[:1].isupper() and _TITLE_GOES_ON.match(after):
+        return True  # "_____ in Love's victory"
     title = _TITLE_GOES_BACK.search(before)
-    return bool(title and not own_fact(title.start(1)))
+    # "Shakespeare in _____'s victory": a possessive after the gap shows the words are one title.
+    return bool(title and (not own_fact(title.start(1)) or re.match(r"['’]s\b", after)))
 
 
 def _repeated(fact: Fact, texts: Sequence[str], first: int, last: int) -> bool:
