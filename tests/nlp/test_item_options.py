@@ -181,3 +181,14 @@ def test_a_noun_phrase_stops_before_a_verb_the_tagger_took_for_a_noun() -> None:
     phrases = {f.text for f in facts if f.type is FactType.OTHER}
     assert "construction companies need" not in phrases
     assert "construction companies" in phrases
+
+
+def test_a_bound_gets_no_multiple_choice_item() -> None:
+    from quizapp.nlp.questions.multiple_choice import is_bound
+
+    text = "The party received more than £5m in donations and up to 300 staff, or 40 or more."
+    assert is_bound(text, text.index("£5m"), text.index("£5m") + 3)
+    assert is_bound(text, text.index("300"), text.index("300") + 3)
+    assert is_bound(text, text.index("40"), text.index("40") + 2)
+    plain = "The party received £5m in donations."
+    assert not is_bound(plain, plain.index("£5m"), plain.index("£5m") + 3)

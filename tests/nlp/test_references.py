@@ -189,3 +189,44 @@ def test_a_nationality_does_not_name_an_opening_description() -> None:
         "believes Ida Marsh is perfectly suited to lead the club."
     )
     assert ctx.stem_cloze(_fact(facts, "Ida Marsh")) is None
+
+
+def test_a_described_person_is_named_when_the_article_names_one_just_before() -> None:
+    ctx, facts = _context(
+        "Talk show host Dorian Pell has defended the new opera. "
+        "The Canadian-born presenter is in Glasgow to speak at a charity dinner."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Glasgow"))
+    assert stem is not None and stem.startswith("Dorian Pell is in"), stem
+
+
+def test_a_described_organisation_or_person_left_ambiguous_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Talk show hosts Dorian Pell and Mira Oslund have defended the new opera. "
+        "The Canadian-born presenter is in Glasgow to speak at a charity dinner."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Glasgow")) is None, "which presenter, of two?"
+    ctx, facts = _context(
+        "Many towns want new roads. At Dunmere, the company has written to homes near the site."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Dunmere")) is None, "no company was named"
+
+
+def test_a_demonym_standing_for_a_person_is_named() -> None:
+    ctx, facts = _context(
+        "Spain won the cup after Tomas Arvelo beat the holder in Seville. "
+        "Aged 19 years, the Mallorcan became the youngest winner of the cup."
+    )
+    fact = next(f for f in facts if f.text.startswith("19"))
+    stem = ctx.stem_cloze(fact)
+    assert stem is not None and "Tomas Arvelo became" in stem, stem
+
+
+def test_a_count_of_time_later_than_an_unnamed_event_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Rovers lost the cup final in Leeds. The side did go ahead 11 minutes later in "
+        "controversial circumstances."
+    )
+    for fact in facts:
+        if fact.text.startswith("11"):
+            assert ctx.stem_cloze(fact) is None, "11 minutes later than what?"

@@ -98,7 +98,7 @@ def vague_opening(
         at = token.start - sentence.start - offset
         if at < pos:
             continue
-        demonym = token.text in demonyms()
+        demonym = token.text in demonyms() or _DESCRIBING_NAME.fullmatch(token.text) is not None
         if at > pos + 1 or not (_LOWER_WORD.fullmatch(token.text) or demonym):
             break
         if token.tag not in _NP_TAGS and not demonym:
@@ -424,9 +424,10 @@ def unnamed_references(
 
 
 def relative_time(sentence: Sentence, a: int, b: int) -> bool:
-    """Whether the sentence counts time from an unnamed event ("34 years later") outside the
-    answer."""
-    return any(not (m.start() < b and a < m.end()) for m in _RELATIVE_TIME.finditer(sentence.text))
+    """Whether the sentence counts time from an unnamed event ("34 years later"). A blanked
+    count ("_____ minutes later") leaves the event unnamed all the same; only an answer that
+    holds the "later" itself takes the reference away."""
+    return any(not (a < m.end() <= b) for m in _RELATIVE_TIME.finditer(sentence.text))
 
 
 # "Latest figures suggest it has sold ...": a reported clause whose subject is a bare pronoun.
@@ -448,3 +449,145 @@ def embedded_pronoun(text: str, a: int, b: int) -> bool:
         if not named:
             return True
     return False
+
+
+# Nouns that stand in for a person or an organisation the article named before ("the
+# presenter", "the company"): out of the article a student cannot tell who is meant.
+PERSON_DESCRIPTIONS = frozenset(
+    {
+        "presenter",
+        "host",
+        "star",
+        "actor",
+        "actress",
+        "singer",
+        "player",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "captain",
+        "coach",
+        "manager",
+        "boss",
+        "chairman",
+        "chief",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "producer",
+        "writer",
+        "author",
+        "novelist",
+        "rapper",
+        "musician",
+        "comedian",
+        "champion",
+        "veteran",
+        "youngster",
+        "teenager",
+        "executive",
+        "founder",
+        "businessman",
+        "tycoon",
+        "entrepreneur",
+        "politician",
+        "leader",
+    }
+)
+ORGANISATION_DESCRIPTIONS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "party",
+        "bank",
+        "band",
+        "airline",
+        "operator",
+        "retailer",
+        "broadcaster",
+        "corporation",
+        "studio",
+        "label",
+        "carrier",
+        "network",
+        "manufacturer",
+        "publisher",
+        "giant",
+    }
+)
+# "the Mallorcan", "the Spaniard", "the Scot": a person named only by where they come from.
+_DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ard|ese|man|woman|ish|ch|ot|i)")
+# "British-born", "Paris-based": a capitalised word that describes, not names.
+_DESCRIBING_NAME = re.compile(r"[A-Z][a-z]+-[a-z][\w-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class StandIn:
+    """A description standing in for a named person or organisation, and where it sits."""
+
+    type: FactType
+    start: int
+    end: int
+
+
+def described_entities(
+    sentence: Sentence,
+    a: int,
+    b: int,
+    quoted: list[tuple[int, int]],
+    named: list[Fact],
+    *,
+    answer_is_a_name: bool = True,
+) -> list[StandIn]:
+    """Descriptions that stand in for a person or organisation named earlier in the article
+    ("The British-born presenter", "the Mallorcan", "the company"), outside the answer, quoted
+    words and the sentence's own names; a description followed by a name ("the presenter Jerry
+    Springer") or in apposition to the answer ("_____, the company ...") names itself."""
+    text, tokens = sentence.text, sentence.tokens
+    spans = [(f.start - sentence.start, f.end - sentence.start) for f in named]
+    out = []
+    for i, token in enumerate(tokens):
+        if token.text.lower() != "the":
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 4:
+            word = tokens[j].text
+            describing = _DESCRIBING_NAME.fullmatch(word) or word in demonyms()
+            if not (
+                (tokens[j].tag in _NP_TAGS and _LOWER_WORD.fullmatch(word))
+                or (describing and tokens[j].tag in ("JJ", "NNP", "NN"))
+            ):
+                break
+            j += 1
+        kind = None
+        if j > i + 1:
+            head = tokens[j - 1].text.lower()
+            if head in PERSON_DESCRIPTIONS:
+                kind = FactType.PERSON
+            elif head in ORGANISATION_DESCRIPTIONS:
+                kind = FactType.ORGANISATION
+        elif (
+            j < len(tokens) - 1
+            and _DEMONYM_NOUN.fullmatch(tokens[j].text)
+            and tokens[j + 1].tag in _FINITE | {"VBN"}
+        ):
+            kind, j = FactType.PERSON, j + 1  # "the Mallorcan became ..."
+        if kind is None:
+            continue
+        start, end = token.start - sentence.start, tokens[j - 1].end - sentence.start
+        if (start < b and a < end) or any(q0 <= start < q1 for q0, q1 in quoted):
+            continue
+        if any(s < end and start < e for s, e in spans):
+            continue  # part of a name the sentence gives ("the Labour Party")
+        if re.match(r"^\s+[A-Z][a-z]", text[end:]) or text[end : end + 1] in ("-",):
+            continue  # "the presenter Jerry Springer"
+        if re.search(r"(?:[A-Z][\w'’-]*|_+|\))\s*,\s*$", text[:start]) or (
+            answer_is_a_name and b <= start and re.fullmatch(r"[\s,]*", text[b:start])
+        ):
+            continue  # "BAA, the company ...": apposition names it
+        out.append(StandIn(kind, start, end))
+    return out
