@@ -21,6 +21,7 @@ from quizapp.nlp.gazetteers import (
     cities,
     countries,
     country_by_code,
+    country_name_in,
     organisations,
     place_kind,
 )
@@ -283,6 +284,16 @@ def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str]
     return [f"{m}{ordinal_suffix(m)}" for m in picked]
 
 
+def _latest_year(pools: Pools) -> int:
+    """The year the article was written, or the year after the latest it names when undated
+    (a quiz on a 2005 article offering 2018 gives the key away as the one year that could be
+    known)."""
+    if pools.published:
+        return pools.published.year
+    named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
+    return max(named, default=date.today().year) + 1
+
+
 def date_distractors(
     fact: Fact, count: int, rng: random.Random, pools: Pools, sentence: str = ""
 ) -> list[str] | None:
@@ -305,13 +316,7 @@ def date_distractors(
     year = year_of(text)
     if year is None:
         return None
-    if pools.published:
-        limit = pools.published.year
-    else:
-        # Undated: the latest year the article names stands in for its date (a quiz on a 2005
-        # article offering 2018 gives the key away as the one year that could be known).
-        named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
-        limit = max(named, default=date.today().year) + 1
+    limit = _latest_year(pools)
     if year > limit:
         limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
     # "around 1400": years a few apart would be as right as the key, so step in decades.
@@ -383,8 +388,14 @@ def name_distractors(
             continue
         if fact.type is FactType.PERSON and " " not in answer and " " in other.text:
             continue
+        if fact.type is FactType.PERSON and _name_shape(other.text) != _name_shape(answer):
+            continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and fact.attr("kind") == "country":
+        # A country by the name it had when the article was written, or not at all.
+        year = _latest_year(pools)
+        extra = [then for name in extra if (then := country_name_in(name, year))]
     if answer.isascii():
         # "Fédération Internationale de Football Association" beside "British Medical
         # Association": a name in another language is the odd one out.
@@ -507,6 +518,15 @@ def introduced_as_person(sentence: str, fact: Fact) -> bool:
     if before:
         words.append(before.group(1).lower())
     return any(w in roles for w in words)
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.?\s)+[A-Z]")
+
+
+def _name_shape(name: str) -> tuple[bool, bool]:
+    """Whether a name carries a title and whether it opens on an initial: a key that alone has
+    either stands out among its options."""
+    return bool(_TITLES.match(name)), bool(_INITIAL.match(name))
 
 
 def looks_like_place_or_body(text: str) -> bool:

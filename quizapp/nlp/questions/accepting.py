@@ -7,7 +7,7 @@ import re
 from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
-from quizapp.nlp.gazetteers import demonyms, organisations, role_words
+from quizapp.nlp.gazetteers import acronyms, demonyms, role_words
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.salience import zipf
@@ -277,8 +277,8 @@ def known_acronyms(name: str) -> list[str]:
         return x.casefold().replace("organization", "organisation")
 
     key = same(name)
-    out = [acr for acr, full in organisations() if same(full) == key]
-    return out + [full for acr, full in organisations() if acr == name]
+    out = [acr for acr, full in acronyms() if same(full) == key]
+    return out + [full for acr, full in acronyms() if acr == name]
 
 
 def date_forms(answer: str) -> list[str]:
