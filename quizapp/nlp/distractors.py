@@ -138,6 +138,9 @@ def _numeric(
     """
     ranks = list(range(count + 1))
     rng.shuffle(ranks)
+    # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
+    # is passed over while another fits; small counts may have no other.
+    fallback: list[str] | None = None
     for rank in ranks:  # the first draw almost always fits; others only where bounds forbid it
         for _attempt in range(6):
             picked = _spaced(value, rank, count - rank, rng, low, high, integer)
@@ -145,8 +148,23 @@ def _numeric(
                 continue
             out = [make(v) for v in picked]
             if all(out) and len(set(out)) == len(out):
-                return [o for o in out if o]
-    return None
+                if not all(_simple_multiple(v, value) for v in picked):
+                    return [o for o in out if o]
+                fallback = fallback or [o for o in out if o]
+    return fallback
+
+
+# Ratios a test-wise student checks first: halves, two-thirds, three-quarters, one and a half
+# times, double, and their products.
+_SIMPLE_RATIOS = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
+
+
+def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool:
+    """Whether an option is, within rounding, a simple multiple of the key (x1.5, x0.75)."""
+    if key <= 0 or option <= 0:
+        return False
+    ratio = option / key
+    return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
 
 
 def _spaced(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from quizapp.nlp import read_document
 from quizapp.nlp.distractors import (
@@ -242,3 +243,19 @@ def test_a_titled_or_initialled_key_is_never_the_only_name_of_its_shape() -> Non
     for seed in range(10):
         options = make_distractors(coach, pools, random.Random(seed), count=3)
         assert options is None or all(o.split()[0] in ("Sir", "Lady") for o in options), options
+
+
+def test_numeric_options_are_rarely_all_simple_multiples_of_the_key() -> None:
+    simple = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
+    facts, _ = _facts("The fund raised £500,000 and the valley holds 1,360 km of paths.")
+    all_simple = total = 0
+    for fact in (f for f in facts if f.type is FactType.QUANTITY):
+        key = float(fact.attr("number").replace(",", ""))
+        for seed in range(200):
+            options = quantity_distractors(fact, 3, random.Random(seed)) or []
+            values = [float(re.sub(r"[^\d.]", "", o)) for o in options]
+            total += 1
+            all_simple += all(
+                any(abs(v / key - r) <= 0.06 * max(r, v / key) for r in simple) for v in values
+            )
+    assert total and all_simple / total < 0.02, "the key is the one the others are multiples of"
