@@ -230,3 +230,15 @@ def test_a_count_of_time_later_than_an_unnamed_event_gives_no_stem() -> None:
     for fact in facts:
         if fact.text.startswith("11"):
             assert ctx.stem_cloze(fact) is None, "11 minutes later than what?"
+
+
+def test_a_place_before_a_comma_does_not_name_the_company_after_it() -> None:
+    ctx, facts = _context(
+        "Many towns want new roads. At Dunmere, the company has written to homes near the site."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Dunmere")) is None
+    ctx, facts = _context(
+        "Airport operator Velta plans a new runway. At Dunmere, the company has written to homes."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Dunmere"))
+    assert stem == "At _____, Velta has written to homes.", stem

@@ -368,6 +368,12 @@ REFERRING_NOUNS = frozenset(
         "prize",
         "race",
         "series",
+        "role",
+        "roles",
+        "post",
+        "posts",
+        "positions",
+        "jobs",
     ]
 )
 # What may follow such a noun and name it: "the case of ...", "the deal with Sony", "the film
@@ -519,6 +525,7 @@ ORGANISATION_DESCRIPTIONS = frozenset(
         "giant",
     }
 )
+_BODIES = (FactType.PERSON, FactType.ORGANISATION)
 # "the Mallorcan", "the Spaniard", "the Scot": a person named only by where they come from.
 _DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ard|ese|man|woman|ish|ch|ot|i)")
 # "British-born", "Paris-based": a capitalised word that describes, not names.
@@ -585,9 +592,10 @@ def described_entities(
             continue  # part of a name the sentence gives ("the Labour Party")
         if re.match(r"^\s+[A-Z][a-z]", text[end:]) or text[end : end + 1] in ("-",):
             continue  # "the presenter Jerry Springer"
-        if re.search(r"(?:[A-Z][\w'’-]*|_+|\))\s*,\s*$", text[:start]) or (
+        bodies = [(s, e) for (s, e), f in zip(spans, named, strict=True) if f.type in _BODIES]
+        if any(re.fullmatch(r"\s*,\s*", text[e:start]) for _, e in bodies) or (
             answer_is_a_name and b <= start and re.fullmatch(r"[\s,]*", text[b:start])
         ):
-            continue  # "BAA, the company ...": apposition names it
+            continue  # "BAA, the company ...": apposition names it ("At Gatwick, the" does not)
         out.append(StandIn(kind, start, end))
     return out

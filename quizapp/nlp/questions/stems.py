@@ -307,7 +307,8 @@ def _stand_ins(
     named = [f for f in mentions.get(sentence.index, ()) if f.type in kinds]
     answer = {fact.text, fact.attr("canonical") or fact.text}
     out = []
-    is_name = fact.type in kinds or fact.attr("form") == "name"
+    # An answer in apposition names the description only if it is a person or a body.
+    is_name = fact.type in kinds[:2] or fact.attr("form") == "name"
     for stand_in in described_entities(sentence, a, b, quoted, named, answer_is_a_name=is_name):
         if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
             continue  # already named by another edit
