@@ -242,3 +242,14 @@ def test_a_place_before_a_comma_does_not_name_the_company_after_it() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "Dunmere"))
     assert stem == "At _____, Velta has written to homes.", stem
+
+
+def test_a_hyphenated_description_is_no_name_for_a_later_description() -> None:
+    ctx, facts = _context(
+        "Film star Dorian Pell has held a dinner in Oslo. "
+        "The Bergen-born actor said the theatre was in a poor state. "
+        "The Oscar-nominated actor, whose films include Halvard, said the theatre in Tromso "
+        "must be saved."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tromso"))
+    assert stem is None or "Bergen-born" not in stem, stem

@@ -159,6 +159,8 @@ def named_antecedent(doc: Document, sentence: Sentence, head: str) -> str | None
                 found.setdefault((i, m.start("h")), f"{head} {name}")
         for m in before.finditer(text):
             name = m.group(1).strip()
+            if all(_DESCRIBING_NAME.fullmatch(w) for w in name.split()):
+                continue  # "The Ballymena-born actor": described, not named
             if name.split()[0] not in _CALENDAR:
                 found.setdefault((i, m.start("h")), f"{name} {head}")
     if len(set(found.values())) != 1:
