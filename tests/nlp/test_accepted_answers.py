@@ -144,3 +144,10 @@ def test_a_number_cut_from_millions_never_takes_the_unit_without_the_scale() -> 
     fact = Fact(FactType.QUANTITY, "18", 5, 7, 0, (("unit", "years"), ("number", "18")))
     doc = read_document("Aged 18 years, she won the cup.")
     assert "18 years" in accepted_answers(fact, fact.text, doc)
+
+
+def test_the_whole_quantity_asked_by_its_number_never_drops_the_scale() -> None:
+    text = "The album sold almost 1.6 million copies in the UK."
+    doc = read_document(text)
+    whole = Fact(FactType.QUANTITY, "1.6 million copies", 22, 40, 0, (("unit", "copies"),))
+    assert "1.6 copies" not in accepted_answers(whole, "1.6", doc)

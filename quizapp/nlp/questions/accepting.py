@@ -160,7 +160,11 @@ def _number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
             out.append(answer.replace(number.group(), variant))
             out.append(variant)
         unit = fact.attr("unit")
-        scaled = bool(text) and _SCALE_AFTER.match(text[fact.end :]) is not None
+        # Where the number stands in the article: the fact may be the whole quantity or only
+        # its number ("1.6" of "1.6 million copies").
+        source = text[fact.start : fact.end + 20] if text else fact.text
+        at = source.find(number.group())
+        scaled = at >= 0 and _SCALE_AFTER.match(source[at + len(number.group()) :]) is not None
         if unit and unit not in answer and not scaled:
             out += [f"{variant} {unit}" for variant in number_variants(number.group())]
         value = parse_number(number.group())
