@@ -253,3 +253,12 @@ def test_a_hyphenated_description_is_no_name_for_a_later_description() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "Tromso"))
     assert stem is None or "Bergen-born" not in stem, stem
+
+
+def test_a_nation_named_by_its_people_is_not_one_person() -> None:
+    ctx, facts = _context(
+        "Spain won the cup after Tomas Arvelo beat the holder in Seville. "
+        "Aged 19 years, the French said the final in Paris was the best."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Paris"))
+    assert stem is None or "Tomas Arvelo" not in stem, stem

@@ -529,7 +529,9 @@ ORGANISATION_DESCRIPTIONS = frozenset(
 )
 _BODIES = (FactType.PERSON, FactType.ORGANISATION)
 # "the Mallorcan", "the Spaniard", "the Scot": a person named only by where they come from.
-_DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ard|ese|man|woman|ish|ch|ot|i)")
+# Not "the French", "the Chinese": those are a people, not one person.
+_DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ard|man|woman|ot)")
+_PEOPLE_WORD = re.compile(r".*(?:sh|ch|ese|ss)")
 # "British-born", "Paris-based": a capitalised word that describes, not names.
 _DESCRIBING_NAME = re.compile(r"[A-Z][a-z]+-[a-z][\w-]*")
 
@@ -581,7 +583,10 @@ def described_entities(
                 kind = FactType.ORGANISATION
         elif (
             j < len(tokens) - 1
-            and _DEMONYM_NOUN.fullmatch(tokens[j].text)
+            and (
+                _DEMONYM_NOUN.fullmatch(tokens[j].text)
+                or (tokens[j].text in demonyms() and not _PEOPLE_WORD.fullmatch(tokens[j].text))
+            )
             and tokens[j + 1].tag in _FINITE | {"VBN"}
         ):
             kind, j = FactType.PERSON, j + 1  # "the Mallorcan became ..."
