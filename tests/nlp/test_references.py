@@ -262,3 +262,19 @@ def test_a_nation_named_by_its_people_is_not_one_person() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "Paris"))
     assert stem is None or "Tomas Arvelo" not in stem, stem
+
+
+def test_a_description_after_names_in_its_own_sentence_is_not_resolved_from_before() -> None:
+    ctx, facts = _context(
+        "Rovers beat Dunmere in the cup. Olaf Brun scored twice. "
+        "Karl Moe looked offside when Nils Berg set him free, but the Dutchman was then "
+        "perfectly placed to score from six yards in Ostby."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Ostby"))
+    assert stem is None or "Olaf Brun" not in stem, stem
+    ctx, facts = _context(
+        "Tove Lind praised the band. "
+        "Ida Rask, the 17-year-old soul singer from Tromso, was a new entry in the list."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tromso"))
+    assert stem is not None and "Tove Lind" not in stem, stem

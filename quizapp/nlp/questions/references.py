@@ -599,10 +599,18 @@ def described_entities(
             continue  # part of a name the sentence gives ("the Labour Party")
         if re.match(r"^\s+[A-Z][a-z]", text[end:]) or text[end : end + 1] in ("-",):
             continue  # "the presenter Jerry Springer"
-        bodies = [(s, e) for (s, e), f in zip(spans, named, strict=True) if f.type in _BODIES]
-        if any(re.fullmatch(r"\s*,\s*", text[e:start]) for _, e in bodies) or (
-            answer_is_a_name and b <= start and re.fullmatch(r"[\s,]*", text[b:start])
+        places = [(s, e) for (s, e), f in zip(spans, named, strict=True) if f.type not in _BODIES]
+        before = re.search(r"([A-Z][\w'’-]*)\s*,\s*$", text[:start])
+        if before and not (
+            any(s <= before.start(1) < e for s, e in places)
+            or (a <= before.start(1) < b and not answer_is_a_name)
         ):
             continue  # "BAA, the company ...": apposition names it ("At Gatwick, the" does not)
+        if answer_is_a_name and b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
+            continue
+        if any(f.type is kind and f.end - sentence.start <= start for f in named):
+            # "Kluivert set Bowyer free, but the Dutchman ...": the sentence's own name is
+            # likelier than one before it, and which of them is meant the stem cannot say.
+            return [StandIn(kind, -1, -1)]
         out.append(StandIn(kind, start, end))
     return out

@@ -310,6 +310,8 @@ def _stand_ins(
     # An answer in apposition names the description only if it is a person or a body.
     is_name = fact.type in kinds[:2] or fact.attr("form") == "name"
     for stand_in in described_entities(sentence, a, b, quoted, named, answer_is_a_name=is_name):
+        if stand_in.start < 0:
+            return None  # the sentence names another of its kind before it
         if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
             continue  # already named by another edit
         name = _only_one_recent(mentions, sentence, stand_in.type)
