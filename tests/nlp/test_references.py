@@ -278,3 +278,12 @@ def test_a_description_after_names_in_its_own_sentence_is_not_resolved_from_befo
     )
     stem = ctx.stem_cloze(_fact(facts, "Tromso"))
     assert stem is not None and "Tove Lind" not in stem, stem
+
+
+def test_the_party_is_only_ever_a_party_and_the_company_never_one() -> None:
+    ctx, facts = _context(
+        "The Labour Party received large donations. Lord Fell, whose company Veltrix won "
+        "contracts, gave money to the party. Sir Olaf Brun gave the party £500,000 in Ostby."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Ostby"))
+    assert stem is None or "Veltrix" not in stem, stem

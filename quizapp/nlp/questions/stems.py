@@ -314,23 +314,30 @@ def _stand_ins(
             return None  # the sentence names another of its kind before it
         if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
             continue  # already named by another edit
-        name = _only_one_recent(mentions, sentence, stand_in.type)
+        head = sentence.text[stand_in.start : stand_in.end].split()[-1].lower()
+        name = _only_one_recent(mentions, sentence, stand_in.type, party=head == "party")
         if name is None or name in answer or any(name in n or n in name for n in answer):
             return None
         out.append((stand_in.start, stand_in.end, name))
     return out
 
 
+_PARTY = re.compile(r"\b(?:Party|Labour|Conservatives?|Tor(?:y|ies)|Democrats?|Greens?)\b")
+
+
 def _only_one_recent(
-    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType, *, party: bool
 ) -> str | None:
     """The one person or organisation the nearest earlier sentence naming any names; None when
-    it names two (a description, unlike a pronoun, gives no grammatical cue to choose by)."""
+    it names two (a description, unlike a pronoun, gives no grammatical cue to choose by).
+    "The party" is only ever a party, "the company" never one."""
     for back in range(1, _LOOKBACK + 1):
         found = {
             f.attr("canonical") or f.text
             for f in mentions.get(sentence.index - back, ())
-            if f.type is want and not looks_like_place_or_body(f.text)
+            if f.type is want
+            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
+            and (want is not FactType.ORGANISATION or bool(_PARTY.search(f.text)) == party)
         }
         if found:
             return found.pop() if len(found) == 1 else None
