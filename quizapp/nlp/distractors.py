@@ -21,6 +21,7 @@ from quizapp.nlp.gazetteers import (
     cities,
     countries,
     country_by_code,
+    country_name_in,
     organisations,
     place_kind,
 )
@@ -137,6 +138,9 @@ def _numeric(
     """
     ranks = list(range(count + 1))
     rng.shuffle(ranks)
+    # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
+    # is passed over while another fits; small counts may have no other.
+    fallback: list[str] | None = None
     for rank in ranks:  # the first draw almost always fits; others only where bounds forbid it
         for _attempt in range(6):
             picked = _spaced(value, rank, count - rank, rng, low, high, integer)
@@ -144,8 +148,23 @@ def _numeric(
                 continue
             out = [make(v) for v in picked]
             if all(out) and len(set(out)) == len(out):
-                return [o for o in out if o]
-    return None
+                if not all(_simple_multiple(v, value) for v in picked):
+                    return [o for o in out if o]
+                fallback = fallback or [o for o in out if o]
+    return fallback
+
+
+# Ratios a test-wise student checks first: halves, two-thirds, three-quarters, one and a half
+# times, double, and their products.
+_SIMPLE_RATIOS = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
+
+
+def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool:
+    """Whether an option is, within rounding, a simple multiple of the key (x1.5, x0.75)."""
+    if key <= 0 or option <= 0:
+        return False
+    ratio = option / key
+    return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
 
 
 def _spaced(
@@ -283,6 +302,16 @@ def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str]
     return [f"{m}{ordinal_suffix(m)}" for m in picked]
 
 
+def _latest_year(pools: Pools) -> int:
+    """The year the article was written, or the year after the latest it names when undated
+    (a quiz on a 2005 article offering 2018 gives the key away as the one year that could be
+    known)."""
+    if pools.published:
+        return pools.published.year
+    named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
+    return max(named, default=date.today().year) + 1
+
+
 def date_distractors(
     fact: Fact, count: int, rng: random.Random, pools: Pools, sentence: str = ""
 ) -> list[str] | None:
@@ -305,13 +334,7 @@ def date_distractors(
     year = year_of(text)
     if year is None:
         return None
-    if pools.published:
-        limit = pools.published.year
-    else:
-        # Undated: the latest year the article names stands in for its date (a quiz on a 2005
-        # article offering 2018 gives the key away as the one year that could be known).
-        named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
-        limit = max(named, default=date.today().year) + 1
+    limit = _latest_year(pools)
     if year > limit:
         limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
     # "around 1400": years a few apart would be as right as the key, so step in decades.
@@ -383,8 +406,14 @@ def name_distractors(
             continue
         if fact.type is FactType.PERSON and " " not in answer and " " in other.text:
             continue
+        if fact.type is FactType.PERSON and _name_shape(other.text) != _name_shape(answer):
+            continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and fact.attr("kind") == "country":
+        # A country by the name it had when the article was written, or not at all.
+        year = _latest_year(pools)
+        extra = [then for name in extra if (then := country_name_in(name, year))]
     if answer.isascii():
         # "Fédération Internationale de Football Association" beside "British Medical
         # Association": a name in another language is the odd one out.
@@ -507,6 +536,15 @@ def introduced_as_person(sentence: str, fact: Fact) -> bool:
     if before:
         words.append(before.group(1).lower())
     return any(w in roles for w in words)
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.?\s)+[A-Z]")
+
+
+def _name_shape(name: str) -> tuple[bool, bool]:
+    """Whether a name carries a title and whether it opens on an initial: a key that alone has
+    either stands out among its options."""
+    return bool(_TITLES.match(name)), bool(_INITIAL.match(name))
 
 
 def looks_like_place_or_body(text: str) -> bool:

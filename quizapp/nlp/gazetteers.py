@@ -87,6 +87,43 @@ def organisations() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def acronyms() -> tuple[tuple[str, str], ...]:
+    """Every known (acronym, full name): the curated organisations and other bodies widely
+    known by their initials (trade associations, regulators), which are no distractors for a
+    world body but are what a student may type."""
+    data = json.loads((DATA_DIR / "acronyms.json").read_text(encoding="utf-8"))
+    return organisations() + tuple((acr, name) for acr, name in data)
+
+
+# Country names the gazetteer gives as they are now, with the year each took that name and the
+# name before it: an article from 2005 cannot offer "North Macedonia".
+COUNTRY_NAMED_SINCE: dict[str, tuple[int, str | None]] = {
+    "North Macedonia": (2019, "Macedonia"),
+    "Eswatini": (2018, "Swaziland"),
+    "Czechia": (2016, "Czech Republic"),
+    "Cabo Verde": (2013, "Cape Verde"),
+    "South Sudan": (2011, None),
+    "Curacao": (2010, None),
+    "Sint Maarten": (2010, None),
+    "Bonaire, Saint Eustatius and Saba": (2010, "Netherlands Antilles"),
+    "Kosovo": (2008, None),
+    "Montenegro": (2006, None),
+    "Serbia": (2006, "Serbia and Montenegro"),
+    "Timor Leste": (2002, "East Timor"),
+    "East Timor": (2002, None),
+}
+
+
+def country_name_in(name: str, year: int) -> str | None:
+    """The name a country went by in ``year`` ("Macedonia" for North Macedonia in 2005), or
+    None when it was no country of its own then."""
+    since = COUNTRY_NAMED_SINCE.get(name.strip())
+    if since is None or year >= since[0]:
+        return name
+    return since[1]
+
+
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Lower-case role and title words, single words and phrases."""
     return frozenset(_lines("roles.txt"))

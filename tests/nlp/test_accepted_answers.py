@@ -121,3 +121,33 @@ def test_an_untyped_name_given_a_role_accepts_the_surname() -> None:
     )
     fact = next(f for f in extract_facts(doc) if f.text == "Tobias Vennholm")
     assert "Vennholm" in accepted_answers(fact, fact.text, doc)
+
+
+def test_a_known_acronym_is_accepted_even_where_the_article_spells_the_name_out() -> None:
+    doc = read_document("The Motion Picture Association of America sued the site's owners.")
+    fact = Fact(FactType.ORGANISATION, "Motion Picture Association of America", 4, 41, 0)
+    assert "MPAA" in accepted_answers(fact, fact.text, doc)
+
+
+def test_a_person_named_with_their_paper_is_accepted_by_name_never_by_the_paper() -> None:
+    forms = person_forms("Anne Kessel of the Harbour Reporter")
+    assert "Kessel" in forms and "Anne Kessel" in forms
+    assert "Reporter" not in forms
+
+
+def test_a_number_cut_from_millions_never_takes_the_unit_without_the_scale() -> None:
+    text = "The album sold almost 1.6 million copies in the UK."
+    doc = read_document(text)
+    fact = Fact(FactType.QUANTITY, "1.6", 22, 25, 0, (("unit", "copies"), ("number", "1.6")))
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "1.6 copies" not in accepted
+    fact = Fact(FactType.QUANTITY, "18", 5, 7, 0, (("unit", "years"), ("number", "18")))
+    doc = read_document("Aged 18 years, she won the cup.")
+    assert "18 years" in accepted_answers(fact, fact.text, doc)
+
+
+def test_the_whole_quantity_asked_by_its_number_never_drops_the_scale() -> None:
+    text = "The album sold almost 1.6 million copies in the UK."
+    doc = read_document(text)
+    whole = Fact(FactType.QUANTITY, "1.6 million copies", 22, 40, 0, (("unit", "copies"),))
+    assert "1.6 copies" not in accepted_answers(whole, "1.6", doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from quizapp.nlp import read_document
 from quizapp.nlp.distractors import (
@@ -43,7 +44,10 @@ def test_a_person_is_offered_only_people() -> None:
 
 
 def test_a_titled_name_is_a_person_and_its_options_are_people() -> None:
-    facts, pools = _facts(PEOPLE)
+    facts, pools = _facts(
+        PEOPLE
+        + " Sir Olaf Brun and Dame Mia Dahl sat beside him. Lord Henrik Lund said it was full."
+    )
     lord = next(f for f in facts if "Anders Fell" in f.text)
     assert lord.type is FactType.PERSON
     options = make_distractors(lord, pools, random.Random(0), count=3)
@@ -181,3 +185,77 @@ def test_a_noun_phrase_stops_before_a_verb_the_tagger_took_for_a_noun() -> None:
     phrases = {f.text for f in facts if f.type is FactType.OTHER}
     assert "construction companies need" not in phrases
     assert "construction companies" in phrases
+
+
+def test_a_bound_gets_no_multiple_choice_item() -> None:
+    from quizapp.nlp.questions.multiple_choice import is_bound
+
+    text = "The party received more than £5m in donations and up to 300 staff, or 40 or more."
+    assert is_bound(text, text.index("£5m"), text.index("£5m") + 3)
+    assert is_bound(text, text.index("300"), text.index("300") + 3)
+    assert is_bound(text, text.index("40"), text.index("40") + 2)
+    plain = "The party received £5m in donations."
+    assert not is_bound(plain, plain.index("£5m"), plain.index("£5m") + 3)
+
+
+def test_countries_are_offered_by_the_name_they_had_when_the_article_was_written() -> None:
+    from quizapp.nlp.gazetteers import country_name_in
+
+    assert country_name_in("North Macedonia", 2005) == "Macedonia"
+    assert country_name_in("North Macedonia", 2020) == "North Macedonia"
+    assert country_name_in("South Sudan", 2005) is None
+    assert country_name_in("Greece", 1990) == "Greece"
+    doc = read_document(
+        "In 2004 Greece hosted the Olympic Games, and Bulgaria and Albania sent teams. "
+        "The games were held in 2004 in Greece."
+    )
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    greece = next(f for f in facts if f.text == "Greece")
+    for seed in range(20):
+        options = make_distractors(greece, pools, random.Random(seed), count=3) or []
+        assert not {"North Macedonia", "Kosovo", "Montenegro", "Serbia"} & set(options), options
+
+
+def test_a_matching_item_never_pairs_two_roles_of_the_same_kind() -> None:
+    from quizapp.nlp.questions.matching import role_pairs
+
+    doc = read_document(
+        "Actor Nils Berg met the unconventional director Tove Lind in Oslo. "
+        "The film's director Karl Moe said the singer Ida Rask would star. "
+        "Producer Elsa Fjord agreed."
+    )
+    pairs = role_pairs(extract_facts(doc))
+    heads = [role.split()[-1].lower() for _, role, _ in pairs]
+    assert len(heads) == len(set(heads)), pairs
+    assert sum(h == "director" for h in heads) == 1
+
+
+def test_a_titled_or_initialled_key_is_never_the_only_name_of_its_shape() -> None:
+    doc = read_document(
+        "Sir Tomas Vell will coach the northern side at Ostby. "
+        "Karl Moe, Nils Berg and Tove Lind are in the squad, with T Rask. "
+        "Ida Rask said Sir Anders Fell and Sir Olaf Brun would watch with Lady Mia Dahl."
+    )
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    coach = next(f for f in facts if "Tomas Vell" in f.text)
+    for seed in range(10):
+        options = make_distractors(coach, pools, random.Random(seed), count=3)
+        assert options is None or all(o.split()[0] in ("Sir", "Lady") for o in options), options
+
+
+def test_numeric_options_are_rarely_all_simple_multiples_of_the_key() -> None:
+    simple = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
+    facts, _ = _facts("The fund raised £500,000 and the valley holds 1,360 km of paths.")
+    all_simple = total = 0
+    for fact in (f for f in facts if f.type is FactType.QUANTITY):
+        key = float(fact.attr("number").replace(",", ""))
+        for seed in range(200):
+            options = quantity_distractors(fact, 3, random.Random(seed)) or []
+            values = [float(re.sub(r"[^\d.]", "", o)) for o in options]
+            total += 1
+            all_simple += all(
+                any(abs(v / key - r) <= 0.06 * max(r, v / key) for r in simple) for v in values
+            )
+    assert total and all_simple / total < 0.02, "the key is the one the others are multiples of"

@@ -189,3 +189,101 @@ def test_a_nationality_does_not_name_an_opening_description() -> None:
         "believes Ida Marsh is perfectly suited to lead the club."
     )
     assert ctx.stem_cloze(_fact(facts, "Ida Marsh")) is None
+
+
+def test_a_described_person_is_named_when_the_article_names_one_just_before() -> None:
+    ctx, facts = _context(
+        "Talk show host Dorian Pell has defended the new opera. "
+        "The Canadian-born presenter is in Glasgow to speak at a charity dinner."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Glasgow"))
+    assert stem is not None and stem.startswith("Dorian Pell is in"), stem
+
+
+def test_a_described_organisation_or_person_left_ambiguous_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Talk show hosts Dorian Pell and Mira Oslund have defended the new opera. "
+        "The Canadian-born presenter is in Glasgow to speak at a charity dinner."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Glasgow")) is None, "which presenter, of two?"
+    ctx, facts = _context(
+        "Many towns want new roads. At Dunmere, the company has written to homes near the site."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Dunmere")) is None, "no company was named"
+
+
+def test_a_demonym_standing_for_a_person_is_named() -> None:
+    ctx, facts = _context(
+        "Spain won the cup after Tomas Arvelo beat the holder in Seville. "
+        "Aged 19 years, the Mallorcan became the youngest winner of the cup."
+    )
+    fact = next(f for f in facts if f.text.startswith("19"))
+    stem = ctx.stem_cloze(fact)
+    assert stem is not None and "Tomas Arvelo became" in stem, stem
+
+
+def test_a_count_of_time_later_than_an_unnamed_event_gives_no_stem() -> None:
+    ctx, facts = _context(
+        "Rovers lost the cup final in Leeds. The side did go ahead 11 minutes later in "
+        "controversial circumstances."
+    )
+    for fact in facts:
+        if fact.text.startswith("11"):
+            assert ctx.stem_cloze(fact) is None, "11 minutes later than what?"
+
+
+def test_a_place_before_a_comma_does_not_name_the_company_after_it() -> None:
+    ctx, facts = _context(
+        "Many towns want new roads. At Dunmere, the company has written to homes near the site."
+    )
+    assert ctx.stem_cloze(_fact(facts, "Dunmere")) is None
+    ctx, facts = _context(
+        "Airport operator Velta plans a new runway. At Dunmere, the company has written to homes."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Dunmere"))
+    assert stem == "At _____, Velta has written to homes.", stem
+
+
+def test_a_hyphenated_description_is_no_name_for_a_later_description() -> None:
+    ctx, facts = _context(
+        "Film star Dorian Pell has held a dinner in Oslo. "
+        "The Bergen-born actor said the theatre was in a poor state. "
+        "The Oscar-nominated actor, whose films include Halvard, said the theatre in Tromso "
+        "must be saved."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tromso"))
+    assert stem is None or "Bergen-born" not in stem, stem
+
+
+def test_a_nation_named_by_its_people_is_not_one_person() -> None:
+    ctx, facts = _context(
+        "Spain won the cup after Tomas Arvelo beat the holder in Seville. "
+        "Aged 19 years, the French said the final in Paris was the best."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Paris"))
+    assert stem is None or "Tomas Arvelo" not in stem, stem
+
+
+def test_a_description_after_names_in_its_own_sentence_is_not_resolved_from_before() -> None:
+    ctx, facts = _context(
+        "Rovers beat Dunmere in the cup. Olaf Brun scored twice. "
+        "Karl Moe looked offside when Nils Berg set him free, but the Dutchman was then "
+        "perfectly placed to score from six yards in Ostby."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Ostby"))
+    assert stem is None or "Olaf Brun" not in stem, stem
+    ctx, facts = _context(
+        "Tove Lind praised the band. "
+        "Ida Rask, the 17-year-old soul singer from Tromso, was a new entry in the list."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tromso"))
+    assert stem is not None and "Tove Lind" not in stem, stem
+
+
+def test_the_party_is_only_ever_a_party_and_the_company_never_one() -> None:
+    ctx, facts = _context(
+        "The Labour Party received large donations. Lord Fell, whose company Veltrix won "
+        "contracts, gave money to the party. Sir Olaf Brun gave the party £500,000 in Ostby."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Ostby"))
+    assert stem is None or "Veltrix" not in stem, stem

@@ -7,7 +7,7 @@ import re
 from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
-from quizapp.nlp.gazetteers import demonyms, role_words
+from quizapp.nlp.gazetteers import acronyms, demonyms, role_words
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.salience import zipf
@@ -105,7 +105,7 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     if party:
         out += party
     elif fact.type is FactType.QUANTITY:
-        out += _number_forms(fact, answer)
+        out += _number_forms(fact, answer, text)
     elif fact.type is FactType.ORDINAL:
         out.append(fact.attr("number") or answer)
     elif fact.type in (FactType.PERSON, FactType.QUOTE):
@@ -149,8 +149,10 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     return tuple(kept)
 
 
-def _number_forms(fact: Fact, answer: str) -> list[str]:
-    """'1,360 km' -> '1360 km', '1,360', '1360'; 'three gold medals' -> 'three', '3', '3 gold medals'."""
+def _number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
+    """'1,360 km' -> '1360 km', '1,360', '1360'; 'three gold medals' -> 'three', '3', '3 gold medals'.
+    A number cut from "1.6 million copies" never takes the unit without its scale ("1.6 copies"
+    is another number)."""
     out: list[str] = []
     number = _NUMBER_PART.search(answer)
     if number:
@@ -158,7 +160,12 @@ def _number_forms(fact: Fact, answer: str) -> list[str]:
             out.append(answer.replace(number.group(), variant))
             out.append(variant)
         unit = fact.attr("unit")
-        if unit and unit not in answer:
+        # Where the number stands in the article: the fact may be the whole quantity or only
+        # its number ("1.6" of "1.6 million copies").
+        source = text[fact.start : fact.end + 20] if text else fact.text
+        at = source.find(number.group())
+        scaled = at >= 0 and _SCALE_AFTER.match(source[at + len(number.group()) :]) is not None
+        if unit and unit not in answer and not scaled:
             out += [f"{variant} {unit}" for variant in number_variants(number.group())]
         value = parse_number(number.group())
         if value is not None and value == int(value):
@@ -174,12 +181,21 @@ def _number_forms(fact: Fact, answer: str) -> list[str]:
     return out
 
 
+_SCALE_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|hundred|m|bn|tn|k)\b", re.I)
+# "Anne Thompson of the Hollywood Reporter": the person, then where they work.
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
+
+
 def person_forms(name: str) -> list[str]:
     """A person's name as people write it: in full, without a title, without a role before the
     given name ("Farmer Geoff Brooks" -> "Geoff Brooks"), the surname alone with its particle
     ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
+    out: list[str] = [name] if name.split() else []
+    affiliated = _AFFILIATION.search(name)
+    if affiliated and len(name[: affiliated.start()].split()) >= 2:
+        name = name[: affiliated.start()]  # the surname is "Thompson", never "Reporter"
+        out.append(name)
     words = name.split()
-    out: list[str] = [name] if words else []
     while len(words) > 1 and words[0].rstrip(".").lower() in _TITLE_WORDS:
         words = words[1:]
     while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
@@ -229,12 +245,14 @@ def _organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
     bare = answer.removeprefix("the ").removeprefix("The ")
     if bare != answer:
         out.append(bare)
+    out += known_acronyms(bare)  # "MPAA" for the Motion Picture Association of America
     words = bare.split()
     if len(words) < 2 or not text:
         return out
     initials = "".join(w[0] for w in words if w.lower() not in _NAME_CONNECTORS and w[:1].isupper())
     if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text):
         out.append(initials)
+
     head = words[0]
     short = words[:-1]
     while short and short[-1].lower().strip(".,") in _ORG_QUALIFIERS:
@@ -253,6 +271,18 @@ def _organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
     ):
         out.append(head)  # the article itself calls it by its first word alone
     return out
+
+
+def known_acronyms(name: str) -> list[str]:
+    """The curated acronym of an organisation's full name, or its full name for the acronym
+    ("Organisation" and "Organization" alike)."""
+
+    def same(x: str) -> str:
+        return x.casefold().replace("organization", "organisation")
+
+    key = same(name)
+    out = [acr for acr, full in acronyms() if same(full) == key]
+    return out + [full for acr, full in acronyms() if acr == name]
 
 
 def date_forms(answer: str) -> list[str]:

@@ -69,7 +69,8 @@ def acronym_pairs(facts: Sequence[Fact]) -> list[tuple[str, str, Fact]]:
 
 
 def role_pairs(facts: Sequence[Fact]) -> list[tuple[str, str, Fact]]:
-    """(person, role, fact) for people whose role the article states, roles all different."""
+    """(person, role, fact) for people whose role the article states, roles all different down
+    to their head word (two "director" rows could be matched either way)."""
     out: dict[str, tuple[str, str, Fact]] = {}
     roles: set[str] = set()
     for fact in sorted(facts, key=lambda f: f.start):
@@ -77,12 +78,15 @@ def role_pairs(facts: Sequence[Fact]) -> list[tuple[str, str, Fact]]:
             continue
         name = fact.attr("canonical") or fact.text
         role = clean_role(fact.attr("role") or "")
-        if not role or name in out or role.casefold() in roles or len(name.split()) < 2:
+        if not role or name in out or len(name.split()) < 2:
             continue
+        head = role.split()[-1].casefold().rstrip("s")
+        if role.casefold() in roles or head in roles:
+            continue  # "unconventional director" and "film's director": the two swap
         if name.split()[-1].lower().rstrip("s") in role_words():
             continue  # "Police Officers": a group the name index took for a person
         out[name] = (name, role, fact)
-        roles.add(role.casefold())
+        roles |= {role.casefold(), head}
     return list(out.values())
 
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
 
 ORDERED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
+# "received more than _____", "up to _____ jobs", "_____ or more": a bound, not a value. Every
+# option on the bound's open side makes a true sentence too, so the options have no one key.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more|fewer|less|greater|higher|lower|bigger|smaller)\s+than\s*$|"
+    r"\b(?:over|under|above|below|exceeding|at\s+least|at\s+most|up\s+to|in\s+excess\s+of|"
+    r"no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|upwards\s+of)\s*$",
+    re.I,
+)
+_BOUND_AFTER = re.compile(
+    r"^(?:\s*(?:or|and)\s+(?:more|over|above|less|fewer|under|below)\b|-?plus\b|\+)", re.I
+)
 
 
 def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
@@ -14,6 +27,10 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
     if fact.type is FactType.OTHER and fact.attr("form") == "phrase" and " " not in fact.text:
         return None  # a lone common noun has no plausible same-kind distractors in the article
     sentence = ctx.sentence(fact)
+    if fact.type is FactType.QUANTITY and is_bound(
+        sentence.text, fact.start - sentence.start, fact.end - sentence.start
+    ):
+        return None
     rng = ctx.rng(fact, "mc")
     distractors = None
     for count in (3, 2):
@@ -48,6 +65,12 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         explanation=explanation(sentence),
         difficulty=0.45 if question else 0.4,
     )
+
+
+def is_bound(text: str, a: int, b: int) -> bool:
+    """Whether the number at [a, b) of the text is a bound ("more than _____", "up to _____",
+    "_____ or more") rather than the value itself."""
+    return bool(_BOUND_BEFORE.search(text[:a]) or _BOUND_AFTER.match(text[b:]))
 
 
 def _in_order(options: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ from quizapp.nlp.questions.quoting import (
 from quizapp.nlp.questions.references import (
     Description,
     cuts_a_name,
+    described_entities,
     embedded_pronoun,
     late_pronoun,
     named_antecedent,
@@ -245,7 +246,9 @@ def stand_alone_stem(
                 edits.append((start, end, named))
                 break
         else:
-            return None  # "The band ..." with no one band named before
+            standing = _stand_ins(doc, sentence, fact, mentions, quotes, edits)
+            if standing is None or not any(s <= leaning.start < e for s, e, _ in standing):
+                return None  # "The band ..." with no one band named before
     elif leaning is not None:
         return None
     if relative_time(sentence, a, b):
@@ -261,6 +264,10 @@ def stand_alone_stem(
         if named is None:
             return None  # "the case", "the changes": which one, the stem cannot say
         edits.append((start, end, named))
+    standing = _stand_ins(doc, sentence, fact, mentions, quotes, edits)
+    if standing is None:
+        return None  # "the company", "the Mallorcan": who is meant, the stem cannot say
+    edits += standing
     speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
     if speech and not _people_outside_quotes(mentions, sentence, quotes):
         speaker = _resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
@@ -280,6 +287,61 @@ def stand_alone_stem(
     if len(stem.text.split()) > MAX_STEM_WORDS:
         return None
     return stem
+
+
+def _stand_ins(
+    doc: Document,
+    sentence: Sentence,
+    fact: Fact,
+    mentions: dict[int, tuple[Fact, ...]],
+    quotes: list[tuple[int, int, bool]],
+    edits: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]] | None:
+    """Edits that name the person or organisation a description stands in for ("the company"
+    -> "BAA"), taken from the sentences just before; None when one of them cannot be named
+    unambiguously, or its name is the answer."""
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
+    # Names, not the common nouns and demonyms the extractor also keeps ("Mallorcan").
+    kinds = (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE)
+    named = [f for f in mentions.get(sentence.index, ()) if f.type in kinds]
+    answer = {fact.text, fact.attr("canonical") or fact.text}
+    out = []
+    # An answer in apposition names the description only if it is a person or a body.
+    is_name = fact.type in kinds[:2] or fact.attr("form") == "name"
+    for stand_in in described_entities(sentence, a, b, quoted, named, answer_is_a_name=is_name):
+        if stand_in.start < 0:
+            return None  # the sentence names another of its kind before it
+        if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
+            continue  # already named by another edit
+        head = sentence.text[stand_in.start : stand_in.end].split()[-1].lower()
+        name = _only_one_recent(mentions, sentence, stand_in.type, party=head == "party")
+        if name is None or name in answer or any(name in n or n in name for n in answer):
+            return None
+        out.append((stand_in.start, stand_in.end, name))
+    return out
+
+
+_PARTY = re.compile(r"\b(?:Party|Labour|Conservatives?|Tor(?:y|ies)|Democrats?|Greens?)\b")
+
+
+def _only_one_recent(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType, *, party: bool
+) -> str | None:
+    """The one person or organisation the nearest earlier sentence naming any names; None when
+    it names two (a description, unlike a pronoun, gives no grammatical cue to choose by).
+    "The party" is only ever a party, "the company" never one."""
+    for back in range(1, _LOOKBACK + 1):
+        found = {
+            f.attr("canonical") or f.text
+            for f in mentions.get(sentence.index - back, ())
+            if f.type is want
+            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
+            and (want is not FactType.ORGANISATION or bool(_PARTY.search(f.text)) == party)
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def leans_on_article(
