@@ -23,7 +23,7 @@ from quizapp.exports.base import (
     stable_digest,
 )
 from quizapp.exports.lesson_module import ModuleSection, module_sections
-from quizapp.exports.moodle_xml import WRITERS, idnumber
+from quizapp.exports.moodle_xml import quiz_file_bytes, write_questions
 
 __all__ = ["category_path", "export_lesson_moodle_xml", "lesson_quiz"]
 
@@ -80,20 +80,14 @@ def lesson_quiz(document: dict[str, Any], options: ExportOptions) -> ET.Element:
         _category(quiz, category_path(title, section.title), f"{where} of the lesson “{title}”.")
         if section.paragraphs:
             _description(quiz, section, document, options)
-        for item in section.items:
-            writer = WRITERS.get(item.get("kind", ""))
-            if writer is None:
-                raise ValueError(f"unknown question kind: {item.get('kind')!r}")
-            writer(quiz, item, idnumber(document, options, item))
+        write_questions(quiz, list(section.items), document, options)
     return quiz
 
 
 def export_lesson_moodle_xml(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """The lesson as a Moodle XML question file with a category per section."""
     title = document_title(document, options)
-    tree = ET.ElementTree(lesson_quiz(document, options))
-    ET.indent(tree)
-    data = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True) + b"\n"
+    data = quiz_file_bytes(lesson_quiz(document, options))
     return ExportResult(
         data=data,
         filename=f"{slugify(title, fallback='lesson')}.lesson.moodle.xml",

@@ -28,13 +28,12 @@ from quizapp.exports.lesson_module import ModuleSection, module_sections
 from quizapp.exports.qti import (
     _ZIP_TIME,
     QTI_NS,
-    QTI_XSD,
-    XSI_NS,
     _item_root,
     _manifest,
     _sub,
     _xml_bytes,
     assessment_item,
+    empty_assessment_test,
     identifier,
 )
 
@@ -68,21 +67,7 @@ def lesson_test(
 ) -> ET.Element:
     """The assessmentTest: one linear part, a section per lesson section with its rubric text
     and the identifiers of its items (reading item first, where there is one)."""
-    root = ET.Element(
-        "assessmentTest",
-        {
-            "xmlns": QTI_NS,
-            "xmlns:xsi": XSI_NS,
-            "xsi:schemaLocation": f"{QTI_NS} {QTI_XSD}",
-            "identifier": test_ident,
-            "title": title,
-        },
-    )
-    part = _sub(
-        root,
-        "testPart",
-        {"identifier": "PART_1", "navigationMode": "linear", "submissionMode": "individual"},
-    )
+    root, part = empty_assessment_test(test_ident, title)
     for section, item_idents in sections:
         ident = f"SECTION_{section.number}" if section.number is not None else "SECTION_FINAL"
         element = _sub(

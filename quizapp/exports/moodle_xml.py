@@ -198,20 +198,32 @@ def moodle_quiz(document: dict[str, Any], options: ExportOptions) -> ET.Element:
     name = ET.SubElement(category, "category")
     title = document_title(document, options)
     ET.SubElement(name, "text").text = "$course$/top/" + " ".join(title.replace("/", "-").split())
-    for item in items_of(document):
+    write_questions(quiz, items_of(document), document, options)
+    return quiz
+
+
+def write_questions(
+    quiz: ET.Element, items: list[Item], document: dict[str, Any], options: ExportOptions
+) -> None:
+    """Append each item to the <quiz> as a question of its kind, with its stable id number."""
+    for item in items:
         writer = WRITERS.get(item.get("kind", ""))
         if writer is None:
             raise ValueError(f"unknown question kind: {item.get('kind')!r}")
         writer(quiz, item, idnumber(document, options, item))
-    return quiz
+
+
+def quiz_file_bytes(quiz: ET.Element) -> bytes:
+    """A <quiz> element as the indented UTF-8 file Moodle imports."""
+    tree = ET.ElementTree(quiz)
+    ET.indent(tree)
+    return ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def export_moodle_xml(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """The whole set as a Moodle XML question file."""
     title = document_title(document, options)
-    tree = ET.ElementTree(moodle_quiz(document, options))
-    ET.indent(tree)
-    data = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True) + b"\n"
+    data = quiz_file_bytes(moodle_quiz(document, options))
     return ExportResult(
         data=data,
         filename=f"{slugify(title)}.moodle.xml",

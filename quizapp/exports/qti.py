@@ -433,8 +433,8 @@ def assessment_item(
     return root
 
 
-def _test(test_ident: str, title: str, item_files: list[tuple[str, str]]) -> ET.Element:
-    """An assessmentTest holding every item in order, in one part and one section."""
+def empty_assessment_test(test_ident: str, title: str) -> tuple[ET.Element, ET.Element]:
+    """An empty assessmentTest and its one linear testPart, for the caller's sections."""
     root = ET.Element(
         "assessmentTest",
         {
@@ -450,6 +450,12 @@ def _test(test_ident: str, title: str, item_files: list[tuple[str, str]]) -> ET.
         "testPart",
         {"identifier": "PART_1", "navigationMode": "linear", "submissionMode": "individual"},
     )
+    return root, part
+
+
+def _test(test_ident: str, title: str, item_files: list[tuple[str, str]]) -> ET.Element:
+    """An assessmentTest holding every item in order, in one part and one section."""
+    root, part = empty_assessment_test(test_ident, title)
     section = _sub(
         part, "assessmentSection", {"identifier": "SECTION_1", "title": title, "visible": "true"}
     )

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from quizapp.exports import FORMATS, MAX_VERSIONS
+from quizapp.exports.base import ExportResult
 from quizapp.services.exporting import HeavyWorkError, export_owned_quiz
 
 bp = Blueprint("exports", __name__, url_prefix="/teacher/quizzes")
@@ -44,12 +45,16 @@ def download(quiz_id: int, fmt: str) -> Response:
         abort(400)
     if result is None:
         abort(404)
+    return send_export(result)
+
+
+def send_export(result: ExportResult) -> Response:
+    """An export as a download that no shared cache keeps: the files hold the answers."""
     response = send_file(
         io.BytesIO(result.data),
         mimetype=result.mimetype,
         as_attachment=True,
         download_name=result.filename,
     )
-    # Answer keys must not linger in shared caches.
     response.headers["Cache-Control"] = "private, no-store"
     return response

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from flask import (
     Blueprint,
     abort,
@@ -12,7 +10,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_login import current_user, login_required
@@ -23,6 +20,7 @@ from quizapp.models import Attempt
 from quizapp.models.lesson import Lesson
 from quizapp.services import lesson_reports, lessons, taking
 from quizapp.services.authoring import AuthoringError, get_owned_quiz
+from quizapp.web.exports import send_export
 
 bp = Blueprint("lessons", __name__)
 
@@ -99,16 +97,7 @@ def module(quiz_id: int, fmt: str) -> BaseResponse:
     lesson = lessons.lesson_for_quiz(quiz_id) if quiz is not None else None
     if lesson is None or fmt not in LESSON_FORMATS:
         abort(404)
-    result = lesson_reports.export_lesson_module(lesson, fmt)
-    response = send_file(
-        io.BytesIO(result.data),
-        mimetype=result.mimetype,
-        as_attachment=True,
-        download_name=result.filename,
-    )
-    # The files hold the answers: never kept in shared caches.
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_export(lesson_reports.export_lesson_module(lesson, fmt))
 
 
 # ---------------------------------------------------------------- student
