@@ -18,6 +18,7 @@ import itertools
 import time
 from typing import Any, ClassVar
 
+from flask import current_app, has_app_context
 from limits.errors import ConfigurationError
 from limits.storage import Storage
 from sqlalchemy import case, create_engine, delete, select, text
@@ -64,21 +65,44 @@ class DatabaseStorage(Storage):
         **options: Any,
     ) -> None:
         super().__init__(uri, wrap_exceptions=wrap_exceptions)
-        url = str(options.get("database_url") or "")
-        if url.startswith("sqlite"):
-            self._insert: Any = sqlite.insert
-            # Wait for another worker's write instead of failing (sqlite3's busy timeout).
-            self._engine: Engine = create_engine(
-                url, poolclass=NullPool, connect_args={"timeout": 5.0}
-            )
-        elif url.startswith("postgresql"):
-            self._insert = postgresql.insert
-            self._engine = create_engine(url, poolclass=NullPool)
-        else:
-            raise ConfigurationError(
-                "database:// rate-limit storage needs a SQLite or PostgreSQL database_url"
-            )
+        self._url = str(options.get("database_url") or "")
+        self._databases: dict[str, tuple[Engine, Any]] = {}
+        self._database(self._url)  # a wrong URL fails when the app starts, not at a login
         self._increments = itertools.count(1)
+
+    def _database(self, url: str) -> tuple[Engine, Any]:
+        """The engine and INSERT construct for a database URL, made once."""
+        found = self._databases.get(url)
+        if found is None:
+            if url.startswith("sqlite"):
+                # Wait for another worker's write instead of failing (sqlite3's busy timeout).
+                engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 5.0})
+                found = (engine, sqlite.insert)
+            elif url.startswith("postgresql"):
+                found = (create_engine(url, poolclass=NullPool), postgresql.insert)
+            else:
+                raise ConfigurationError(
+                    "database:// rate-limit storage needs a SQLite or PostgreSQL database_url"
+                )
+            self._databases[url] = found
+        return found
+
+    def _current(self) -> tuple[Engine, Any]:
+        # Flask-Limiter keeps one storage per Limiter, and the Limiter is shared by every app
+        # of the process: each request counts in its own app's database, not the last app's.
+        url = self._url
+        if has_app_context():
+            options = current_app.config.get("RATELIMIT_STORAGE_OPTIONS") or {}
+            url = str(options.get("database_url") or url)
+        return self._database(url)
+
+    @property
+    def _engine(self) -> Engine:
+        return self._current()[0]
+
+    @property
+    def _insert(self) -> Any:
+        return self._current()[1]
 
     @property
     def base_exceptions(self) -> type[Exception] | tuple[type[Exception], ...]:

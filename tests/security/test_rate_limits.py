@@ -155,3 +155,17 @@ def test_a_right_code_in_the_link_does_not_cover_wrong_codes_in_the_form(
         client.post(f"/join/{CODE}", data={"code": f"GSS{n:03d}", "name": "Eve"})
     assert client.post(f"/join/{CODE}", data={"code": "GSS999", "name": "Eve"}).status_code == 429
     assert client.post(f"/join/{CODE}", data={"code": CODE, "name": "Eve"}).status_code == 302
+
+
+def test_each_app_counts_in_its_own_database(make_app: Any) -> None:
+    """One process serving two apps (a test run, a script next to a server): wrong codes sent to
+    the first are counted in its database even after the second app started."""
+    first = make_app(RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="3 per minute")
+    second = make_app(RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="3 per minute")
+    client = first.test_client()
+    for n in range(3):
+        assert client.post("/join", data={"code": f"ZZZ{n:03d}", "name": "Eve"}).status_code == 200
+    assert client.post("/join", data={"code": "ZZZ999", "name": "Eve"}).status_code == 429
+    # The second app's database holds none of the first app's counts: its limit is untouched.
+    other = second.test_client()
+    assert other.post("/join", data={"code": "ZZZ000", "name": "Eve"}).status_code == 200
