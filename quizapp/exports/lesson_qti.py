@@ -18,21 +18,19 @@ import unless the manifest names its type, so the Canvas flavour's manifest says
 
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
-import zipfile
 from typing import Any
 
 from quizapp.exports.base import ExportOptions, ExportResult, document_title, slugify
 from quizapp.exports.lesson_module import ModuleSection, module_sections
 from quizapp.exports.qti import (
-    _ZIP_TIME,
     QTI_NS,
     _item_root,
     _manifest,
     _sub,
     _xml_bytes,
     assessment_item,
+    content_package,
     empty_assessment_test,
     identifier,
 )
@@ -137,13 +135,8 @@ def _lesson_package(
     manifest_root = _manifest(test_ident, item_files)
     if canvas:
         _mark_text_only(manifest_root, [i for i, _ in item_files if i.startswith("READ_")])
-    manifest = _xml_bytes(manifest_root)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in [("imsmanifest.xml", manifest), *sorted(files.items())]:
-            archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return ExportResult(
-        data=buffer.getvalue(),
+        data=content_package(manifest_root, files),
         filename=f"{slugify(title, fallback='lesson')}.lesson.{'canvas.' if canvas else ''}qti.zip",
         mimetype="application/zip",
     )

@@ -464,6 +464,16 @@ def _test(test_ident: str, title: str, item_files: list[tuple[str, str]]) -> ET.
     return root
 
 
+def content_package(manifest: ET.Element, files: dict[str, bytes]) -> bytes:
+    """The IMS content package zip: the manifest first, then the files by name, with fixed
+    times so the same quiz gives the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [("imsmanifest.xml", _xml_bytes(manifest)), *sorted(files.items())]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
 def _manifest(test_ident: str, item_files: list[tuple[str, str]]) -> ET.Element:
     """imsmanifest.xml: one resource per item file and the test depending on them all."""
     root = ET.Element(
@@ -533,13 +543,8 @@ def _package(document: dict[str, Any], options: ExportOptions, *, canvas: bool) 
         files[href] = _xml_bytes(assessment_item(item, item_ident, number, canvas=canvas))
         item_files.append((item_ident, href))
     files["assessment.xml"] = _xml_bytes(_test(test_ident, title, item_files))
-    manifest = _xml_bytes(_manifest(test_ident, item_files))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in [("imsmanifest.xml", manifest), *sorted(files.items())]:
-            archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return ExportResult(
-        data=buffer.getvalue(),
+        data=content_package(_manifest(test_ident, item_files), files),
         filename=f"{slugify(title)}.{'canvas.' if canvas else ''}qti.zip",
         mimetype="application/zip",
     )

@@ -29,7 +29,7 @@ from quizapp.models import (
     db,
 )
 from quizapp.nlp import convert_item
-from quizapp.services.practice import student_item
+from quizapp.services.practice import MAX_ANSWER_CHARS, OTHER_KIND, student_item
 from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
 from quizapp.services.scoring import score_item
 from quizapp.services.units import StudentUnit, student_units
@@ -56,14 +56,6 @@ __all__ = [
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 # Kinds a review asks on one screen (matching needs its whole list of pairs).
 REVIEW_KINDS = ("multiple_choice", "fill_in", "true_false", "numeric", "short_answer")
-OTHER_KIND: dict[str, str] = {
-    "multiple_choice": "fill_in",
-    "fill_in": "multiple_choice",
-    "true_false": "fill_in",
-    "short_answer": "multiple_choice",
-    "numeric": "multiple_choice",
-}
-MAX_ANSWER_CHARS = 500
 
 
 def as_utc(moment: datetime) -> datetime:

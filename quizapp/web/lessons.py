@@ -112,9 +112,9 @@ def _lesson_attempt_or_404(token: str) -> tuple[Lesson, Attempt]:
     return lesson, attempt
 
 
-@bp.get("/lesson/<token>")
-def start(token: str) -> BaseResponse:
-    """Where the student is: the first section with unanswered checks, or the end quiz."""
+def _open_lesson_attempt(token: str) -> tuple[Lesson, Attempt] | BaseResponse:
+    """The lesson and its attempt still being taken, or where the student goes instead: a
+    plain quiz's answer page, or the result of a submitted attempt (404 for unknown tokens)."""
     attempt = taking.find_attempt(token)
     if attempt is None:
         abort(404)
@@ -123,6 +123,16 @@ def start(token: str) -> BaseResponse:
         return redirect(url_for("play.take", token=token))
     if attempt.submitted_at is not None:
         return redirect(url_for("play.result", token=token))
+    return lesson, attempt
+
+
+@bp.get("/lesson/<token>")
+def start(token: str) -> BaseResponse:
+    """Where the student is: the first section with unanswered checks, or the end quiz."""
+    found = _open_lesson_attempt(token)
+    if not isinstance(found, tuple):
+        return found
+    lesson, attempt = found
     where = lessons.current_section(lesson, attempt)
     if where is None:
         return redirect(url_for("lessons.final", token=token))
@@ -166,14 +176,10 @@ def check(token: str, number: int) -> BaseResponse:
 @bp.route("/lesson/<token>/quiz", methods=["GET", "POST"])
 def final(token: str) -> BaseResponse:
     """The end-of-lesson quiz mixing every section; submitting it finishes the lesson."""
-    attempt = taking.find_attempt(token)
-    if attempt is None:
-        abort(404)
-    lesson = lessons.lesson_for_quiz(attempt.quiz_id)
-    if lesson is None:  # a plain quiz: its own answer page
-        return redirect(url_for("play.take", token=token))
-    if attempt.submitted_at is not None:
-        return redirect(url_for("play.result", token=token))
+    found = _open_lesson_attempt(token)
+    if not isinstance(found, tuple):
+        return found
+    lesson, attempt = found
     if request.method == "POST" and lessons.submit_final(lesson, attempt, request.form):
         return redirect(url_for("play.result", token=token))
     view = lessons.final_view(lesson, attempt)
