@@ -1,4 +1,4 @@
-"""`quizapp export`: a stored quiz as a printable PDF or an LMS/data file."""
+"""`quizapp export`: a stored quiz as a printable PDF, an LMS/data file or a game spreadsheet."""
 
 from __future__ import annotations
 
@@ -12,7 +12,20 @@ if TYPE_CHECKING:  # the app loads only when the command runs, so `--help` stays
     from quizapp.models import Quiz
 
 # Kept in step with quizapp.exports.FORMATS (checked by a test) so `--help` needs no import.
-FORMAT_NAMES = ("pdf", "key", "gift", "moodle-xml", "qti", "qti-canvas", "csv", "json", "anki")
+FORMAT_NAMES = (
+    "pdf",
+    "key",
+    "gift",
+    "moodle-xml",
+    "qti",
+    "qti-canvas",
+    "csv",
+    "json",
+    "anki",
+    "kahoot",
+    "quizizz",
+    "blooket",
+)
 
 
 @click.command("export")
@@ -79,6 +92,9 @@ def export_command(
                 result = export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
+    # What a game's template could not hold (skipped items), for the teacher to see.
+    for line in result.warnings:
+        click.echo(line, err=True)
     if str(output) == "-":
         click.get_binary_stream("stdout").write(result.data)
         return

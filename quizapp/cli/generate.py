@@ -54,7 +54,7 @@ def _read_bytes(path: Path) -> bytes:
     default="json",
     show_default=True,
     help="json, jsonl (one question set per file, one line each), or an export format: "
-    "pdf, key, gift, moodle-xml, qti, qti-canvas, csv, anki.",
+    "pdf, key, gift, moodle-xml, qti, qti-canvas, csv, anki, kahoot, quizizz, blooket.",
 )
 @click.option(
     "--max",
@@ -135,7 +135,7 @@ def generate_command(
 
 
 def _export(document: dict, text: str | None, fmt: str, seed: int) -> bytes:
-    """Render a question set with the export registry (PDF, GIFT, Moodle XML, QTI, CSV, Anki).
+    """Render a question set with the export registry (PDFs, LMS files, CSV, Anki, games).
 
     ``text`` is the article for a PDF appendix, only when asked: it prints every answer.
     """
@@ -145,4 +145,6 @@ def _export(document: dict, text: str | None, fmt: str, seed: int) -> bytes:
         result = exports.export(document, fmt, article_text=text, seed=seed)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    for line in result.warnings:  # items a game's template could not hold
+        click.echo(line, err=True)
     return result.data

@@ -18,7 +18,7 @@ from quizapp.exports.base import ExportOptions, ExportResult
 __all__ = ["FORMATS", "ExportOptions", "ExportResult", "export"]
 
 # format name -> (module, function); modules are imported on use, so WeasyPrint and genanki load
-# only when a PDF or a deck is asked for.
+# only when a PDF or a deck is asked for (openpyxl when a game spreadsheet is).
 _EXPORTERS: dict[str, tuple[str, str]] = {
     "pdf": ("quizapp.exports.pdf", "export_paper"),
     "key": ("quizapp.exports.pdf", "export_key"),
@@ -29,6 +29,9 @@ _EXPORTERS: dict[str, tuple[str, str]] = {
     "csv": ("quizapp.exports.csv_format", "export_csv"),
     "json": ("quizapp.exports.json_format", "export_json"),
     "anki": ("quizapp.exports.anki", "export_anki"),
+    "kahoot": ("quizapp.exports.games", "export_kahoot"),
+    "quizizz": ("quizapp.exports.games", "export_quizizz"),
+    "blooket": ("quizapp.exports.games", "export_blooket"),
 }
 FORMATS: tuple[str, ...] = tuple(_EXPORTERS)
 PAPERS: tuple[str, ...] = ("A4", "Letter")

@@ -35,11 +35,16 @@ Item = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """An exported file: its bytes, a suggested file name and its MIME type."""
+    """An exported file: its bytes, a suggested file name and its MIME type.
+
+    ``warnings`` say what the file could not hold (items a game's template has no place for),
+    one line each, for the teacher to read; empty when everything went in.
+    """
 
     data: bytes
     filename: str
     mimetype: str
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 from flask import current_app
 
 from quizapp.exports import ExportResult, export
+from quizapp.exports.games import GAME_FORMATS, GameFit, game_fit
 from quizapp.models import Quiz, User, db
 from quizapp.nlp.model import SCHEMA
 from quizapp.services.heavy_work import PRINTING, HeavyWorkError, run_heavy
@@ -23,6 +24,7 @@ __all__ = [
     "export_owned_quiz",
     "export_quiz",
     "find_quiz",
+    "game_export_fits",
     "quiz_document",
     "quiz_identity",
 ]
@@ -84,6 +86,13 @@ def export_quiz(
         modified=created,
         item_modified=item_modified,
     )
+
+
+def game_export_fits(quiz: Quiz) -> dict[str, GameFit]:
+    """Per game format (kahoot, quizizz, blooket), which of the quiz's questions its file holds
+    and why the others are left out: shown beside the downloads, before the teacher imports."""
+    document = quiz_document(quiz)
+    return {fmt: game_fit(document, fmt) for fmt in GAME_FORMATS}
 
 
 def quiz_identity(quiz: Quiz) -> str:

@@ -28,6 +28,9 @@ def test_formats_are_the_documented_ones():
         "csv",
         "json",
         "anki",
+        "kahoot",
+        "quizizz",
+        "blooket",
     }
 
 

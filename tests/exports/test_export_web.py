@@ -25,6 +25,9 @@ MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
     "anki": "application/octet-stream",
+    "kahoot": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "quizizz": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "blooket": "text/csv; charset=utf-8",
 }
 KINDS = ("multiple_choice", "fill_in", "true_false")
 

@@ -12,6 +12,7 @@ from quizapp.models import Quiz, QuizStatus
 from quizapp.services.authoring import EDITABLE_KINDS, KIND_LABELS, AuthoringError
 from quizapp.services.coverage import FACT_TYPES, question_paragraphs, quiz_coverage
 from quizapp.services.editing import convertible_kinds
+from quizapp.services.exporting import game_export_fits
 from quizapp.services.provenance import quiz_provenance
 from quizapp.services.publishing import (
     close_quiz,
@@ -78,6 +79,7 @@ def quiz(quiz_id: int) -> str:
         kinds=EDITABLE_KINDS,
         kind_labels=KIND_LABELS,
         kind_choices=convertible_kinds(quiz) if quiz.status is QuizStatus.DRAFT else {},
+        game_fits=game_export_fits(quiz),
     )
 
 
