@@ -258,11 +258,13 @@ def _result(
 def export_kahoot(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """Kahoot's quiz-template spreadsheet (Create > Import spreadsheet)."""
     fit = game_fit(document, "kahoot")
+    # B2 reads "Quiz template" as in Kahoot's own file; our notes stay above the header row.
     cells: list[tuple[int, int, object]] = [
-        (2, 2, document_title(document, options)),
-        (3, 2, "Kahoot! quiz spreadsheet: in Kahoot!, add a question, then Import spreadsheet."),
+        (2, 2, "Quiz template"),
+        (3, 2, document_title(document, options)),
+        (4, 2, "In Kahoot!: create a kahoot, add a question, then Import spreadsheet."),
         (
-            4,
+            5,
             2,
             f"Questions have at most {KAHOOT_QUESTION_MAX} characters and answers "
             f"{KAHOOT_ANSWER_MAX}; the correct answer is given by its number.",

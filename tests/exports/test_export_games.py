@@ -81,6 +81,7 @@ def test_kahoot_fills_the_template_from_row_nine(document):
     workbook = load_workbook(io.BytesIO(result.data))
     assert workbook.active.title == "Sheet1"
     assert rows[7] == KAHOOT_HEADER  # row 8, as in Kahoot's own quiz template
+    assert rows[1][1] == "Quiz template" and rows[2][1].startswith("Café Society")
     assert all(value is None for row in rows[:7] for value in row[2:])  # notes only in column B
     questions = rows[8:]
     # The multiple-choice and true/false items q1, q2, q4, q8, numbered again from 1.
