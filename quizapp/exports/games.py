@@ -1,10 +1,10 @@
-"""Kahoot!, Quizizz (Wayground) and Blooket import files: each vendor's template, filled with
-the choice questions it can hold; what it cannot hold is left out and named in the warnings.
+"""Kahoot!, Quizizz (Wayground) and Blooket import files: each tool's template, filled in.
 
-The layouts are the vendors' published import templates (Kahoot's "Quiz template" .xlsx,
-Quizizz's "Create a Quiz" .xlsx and Blooket's "Blooket Import Template" CSV) as reproduced,
-identically, by several independent public generators and readers of them; README
-("Kahoot!, Quizizz and Blooket") lists what goes in and what is left out.
+Each file holds the choice questions its tool can take; the others are left out and named in
+the result's warnings. The layouts are the vendors' published import templates (Kahoot's
+"Quiz template" .xlsx, Quizizz's "Create a Quiz" .xlsx, Blooket's "Blooket Import Template"
+CSV) as reproduced, identically, by several independent public generators and readers of
+them; README ("Kahoot!, Quizizz and Blooket") lists what goes in and what is left out.
 """
 
 from __future__ import annotations
