@@ -17,6 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from openpyxl import load_workbook
 
 from quizapp.exports import FORMATS
 from quizapp.models import db
@@ -192,6 +193,13 @@ def test_every_export_keeps_hostile_strings_inert(
     assert response.status_code == 200
     disposition = response.headers["Content-Disposition"]
     assert "\n" not in disposition and "<" not in disposition and "{" not in disposition
+    if fmt in ("kahoot", "quizizz"):  # spreadsheets: no formula, text cells formula-safe
+        sheet = load_workbook(io.BytesIO(response.data)).active
+        cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        assert not [c for c in cells if c.data_type == "f"]
+        texts = [str(c.value) for c in cells]
+        assert not [t for t in texts if t.lstrip(" ").startswith(("=", "+", "@"))]
+        assert any(t.startswith("'=HYPERLINK") for t in texts)
     for name, data in _files(response.data).items():
         if fmt == "json":
             assert json.loads(data)["article"]["title"] == QUIZ_TITLE  # data, kept exactly
@@ -199,7 +207,8 @@ def test_every_export_keeps_hostile_strings_inert(
         if name.endswith(".anki2"):
             _assert_anki_fields_escaped(data, tmp_path)
             continue
-        if fmt == "csv":
+        if fmt in ("csv", "blooket"):
+            # Spreadsheet data, read as plain text by the spreadsheet or the game: formula-safe.
             rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
             cells = [cell for row in rows for cell in row]
             assert not [c for c in cells if c.lstrip(" ").startswith(("=", "+", "@"))]
