@@ -1,5 +1,6 @@
 """After the quiz in Chromium: review a student, regrade (accept an answer, drop a question),
-the results CSV, print buttons twice in a row, and the student page's timer on a phone."""
+the results CSV, print buttons twice in a row, game files, and the student page's timer on a
+phone."""
 
 from __future__ import annotations
 
@@ -177,6 +178,31 @@ def test_print_buttons_work_twice_in_a_row(live_server: Any, new_page: Callable[
             button.click()
         assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF")
         assert button.is_enabled()
+
+
+def test_game_files_download_and_say_what_they_leave_out(
+    live_server: Any, new_page: Callable[..., Any], check_a11y: Callable[[Any, str], None]
+) -> None:
+    from openpyxl import load_workbook
+
+    seeded = live_server.run(lambda: _seed_class("GAME02"))
+    page = new_page()
+    _log_in(page, live_server.url, seeded["email"])
+    page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}")
+    kahoot = page.locator("#game-kahoot")
+    note = kahoot.locator(".game-fit").inner_text()
+    kept, total = map(int, re.match(r"(\d+) of (\d+) questions", note).groups())
+    assert kept < total  # the river quiz's fill-in has no place in Kahoot!
+    kahoot.get_by_text("Left out of Kahoot!").click()
+    assert "fill-in (takes only multiple-choice and true/false questions)" in kahoot.inner_text()
+    check_a11y(page, "quiz page with the game downloads")
+    with page.expect_download() as download_info:
+        kahoot.get_by_role("link", name="Kahoot! spreadsheet (.xlsx)").click()
+    assert download_info.value.suggested_filename.endswith("-kahoot.xlsx")
+    sheet = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes())).active
+    rows = [list(row) for row in sheet.iter_rows(min_row=9, values_only=True)]
+    assert len(rows) == kept and [row[0] for row in rows] == list(range(1, kept + 1))
+    assert sheet["B8"].value == "Question - max 120 characters"
 
 
 def test_timer_and_progress_stay_visible_at_submit_on_a_phone(
