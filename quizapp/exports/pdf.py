@@ -112,36 +112,18 @@ def _refusing_fetcher():
     return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
 
 
-_fonts = threading.local()
-
-
-def _font_configuration():
-    """This thread's WeasyPrint font configuration, made once and kept.
-
-    A new one per render reloads Fontconfig and starts Pango's font and metrics caches empty;
-    one per thread, since Pango font maps are not made for use from two threads at once.
-    """
-    config = getattr(_fonts, "config", None)
-    if config is None:
-        from weasyprint.text.fonts import FontConfiguration
-
-        config = _fonts.config = FontConfiguration()
-    return config
-
-
 def render_pdf(html_text: str, size: str) -> bytes:
     """HTML to PDF bytes, with paper.css and no access to any URL or file."""
     from weasyprint import HTML
 
     document = HTML(string=html_text, base_url=None, url_fetcher=_refusing_fetcher())
-    return document.write_pdf(stylesheets=[_stylesheet(size)], font_config=_font_configuration())
+    return document.write_pdf(stylesheets=[_stylesheet(size)])
 
 
 def prepare_rendering(sizes: Iterable[str]) -> None:
     """Parse the stylesheet of each page size now (the fork server), not in every job."""
     for size in sizes:
         _stylesheet(size)
-    _font_configuration()
 
 
 def _render_one(job: tuple[str, str]) -> bytes:
