@@ -153,11 +153,18 @@ def printed(owner_id: int, job: Printing) -> ExportResult:
     else rendered under the heavy-work caps and kept for the next download."""
     cache = print_cache()
     fingerprint = job.fingerprint()
-    data = cache.get(fingerprint)
+    try:
+        data = cache.get(fingerprint)
+    except OSError as exc:  # an unreadable cache folder costs a render, never the download
+        current_app.logger.warning("print cache not read: %r", exc)
+        data = None
     if data is not None:
         return ExportResult(data, job.filename, job.mimetype)
     result = run_heavy(PRINTING, owner_id, print_out, job)
-    cache.put(fingerprint, result.data)
+    try:
+        cache.put(fingerprint, result.data)
+    except OSError as exc:  # a full or read-only disk: the teacher still gets the PDF
+        current_app.logger.warning("print cache not written: %r", exc)
     return result
 
 

@@ -111,6 +111,19 @@ def test_no_cache_when_its_budget_is_zero(make_app, tmp_path):
     assert not list((tmp_path / "none").glob("*.bin"))
 
 
+def test_a_broken_cache_folder_costs_a_render_not_the_download(make_app, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = make_app(PRINT_CACHE_DIR=str(blocker / "print-cache"))
+    client = app.test_client()
+    teacher = AuthActions(app, client).login()
+    with app.app_context():
+        quiz_id = make_quiz(db.session.merge(teacher), kinds=KINDS).id
+    first = client.get(_url(quiz_id, "pdf"))
+    assert first.status_code == 200 and first.data.startswith(b"%PDF")
+    assert client.get(_url(quiz_id, "pdf")).data == first.data
+
+
 def _key(n: int) -> str:
     return hashlib.sha256(str(n).encode()).hexdigest()
 
