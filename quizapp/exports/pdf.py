@@ -333,7 +333,7 @@ def key_html(paper: Paper) -> str:
 class Printing:
     """What one paper or key download renders: each PDF's file name, HTML and page size.
 
-    Made in microseconds without WeasyPrint, so the web process can look the download up in
+    Made in milliseconds without WeasyPrint, so the web process can look the download up in
     the rendered-PDF cache (services/print_cache.py) by its fingerprint before rendering.
     """
 
