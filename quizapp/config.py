@@ -41,6 +41,10 @@ DEFAULTS: dict[str, Any] = {
     "HEAVY_JOB_LOCKS": None,
     # Printed versions (A, B, ...) in one zip; each is a whole paper plus its key.
     "MAX_PRINT_VERSIONS": 4,
+    # Rendered papers, keys and versions zips kept for repeated downloads (services/print_cache.py):
+    # a folder shared by every worker (None: instance/print-cache) and its size budget; 0 keeps none.
+    "PRINT_CACHE_DIR": None,
+    "PRINT_CACHE_MB": 64,
 }
 
 
@@ -69,6 +73,7 @@ NUMBER_SETTINGS = (
     "HEAVY_JOB_MEMORY_MB",
     "HEAVY_JOBS_PER_MACHINE",
     "MAX_PRINT_VERSIONS",
+    "PRINT_CACHE_MB",
 )
 
 
@@ -117,6 +122,8 @@ def load_config(instance_path: str, overrides: dict[str, Any]) -> dict[str, Any]
         config["RATELIMIT_STORAGE_URI"] = env["QUIZAPP_RATELIMIT_STORAGE_URI"]
     if "QUIZAPP_PREFERRED_URL_SCHEME" in env:
         config["PREFERRED_URL_SCHEME"] = env["QUIZAPP_PREFERRED_URL_SCHEME"].lower()
+    if env.get("QUIZAPP_PRINT_CACHE_DIR"):
+        config["PRINT_CACHE_DIR"] = env["QUIZAPP_PRINT_CACHE_DIR"]
     if "QUIZAPP_TRUST_PROXY" in env:
         config["TRUST_PROXY"] = _proxy_hops(env["QUIZAPP_TRUST_PROXY"])
     for name in NUMBER_SETTINGS:

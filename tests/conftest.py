@@ -88,6 +88,8 @@ def make_app(tmp_path: Path, test_databases: Any) -> Iterator[Callable[..., Any]
             # The test's own lock folder, not instance/jobs: every test database has a user 1,
             # and tests running side by side (pytest-xdist) must not wait on each other's slot.
             "HEAVY_JOB_LOCKS": str(tmp_path / "jobs"),
+            # Rendered PDFs kept per test, never in the repository's instance folder.
+            "PRINT_CACHE_DIR": str(tmp_path / "print-cache"),
         }
         config.update(overrides)
         app = create_app(config)

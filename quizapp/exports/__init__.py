@@ -15,7 +15,7 @@ from typing import Any
 
 from quizapp.exports.base import ExportOptions, ExportResult
 
-__all__ = ["FORMATS", "ExportOptions", "ExportResult", "export"]
+__all__ = ["FORMATS", "ExportOptions", "ExportResult", "export", "export_options"]
 
 # format name -> (module, function); modules are imported on use, so WeasyPrint and genanki load
 # only when a PDF or a deck is asked for (openpyxl when a game spreadsheet is).
@@ -47,6 +47,34 @@ def exporter(fmt: str) -> Callable[[dict[str, Any], ExportOptions], ExportResult
     return getattr(import_module(module_name), function_name)
 
 
+def export_options(
+    *,
+    article_text: str | None = None,
+    versions: int = 1,
+    paper: str = "A4",
+    seed: int = 0,
+    quiz_title: str | None = None,
+    set_identity: str | None = None,
+    modified: int | None = None,
+    item_modified: tuple[tuple[str, int], ...] = (),
+) -> ExportOptions:
+    """The options of an export, checked: ValueError for a bad number of versions or paper size."""
+    if not 1 <= versions <= MAX_VERSIONS:
+        raise ValueError(f"versions must be between 1 and {MAX_VERSIONS}, not {versions!r}")
+    if str(paper).strip().upper() not in {name.upper() for name in PAPERS}:
+        raise ValueError(f"unknown paper size: {paper!r}")
+    return ExportOptions(
+        article_text=article_text,
+        versions=versions,
+        paper=paper,
+        seed=seed,
+        quiz_title=quiz_title,
+        set_identity=set_identity,
+        modified=modified,
+        item_modified=item_modified,
+    )
+
+
 def export(
     document: dict[str, Any],
     fmt: str,
@@ -69,11 +97,7 @@ def export(
     items, so Anki updates exactly the notes of edited items.
     """
     function = exporter(fmt)
-    if not 1 <= versions <= MAX_VERSIONS:
-        raise ValueError(f"versions must be between 1 and {MAX_VERSIONS}, not {versions!r}")
-    if str(paper).strip().upper() not in {name.upper() for name in PAPERS}:
-        raise ValueError(f"unknown paper size: {paper!r}")
-    options = ExportOptions(
+    options = export_options(
         article_text=article_text,
         versions=versions,
         paper=paper,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import multiprocessing
@@ -328,43 +329,75 @@ def key_html(paper: Paper) -> str:
     return _environment().get_template("print/key.html").render(paper=paper)
 
 
-def _versions_zip(document: dict[str, Any], options: ExportOptions) -> ExportResult:
-    """A zip of every version's paper and key: <title>-A.pdf, <title>-A-key.pdf, ..."""
-    stem = slugify(document_title(document, options))
-    names: list[str] = []
-    jobs: list[tuple[str, str]] = []
-    for index in range(options.versions):
-        label = version_label(index)
-        paper = build_paper(
-            version_document(document, index, seed=options.seed), options, label=label
-        )
-        for suffix, html_text in (("", paper_html(paper)), ("-key", key_html(paper))):
-            names.append(f"{stem}-{label}{suffix}.pdf")
-            jobs.append((html_text, paper.paper_size))
+@dataclass(frozen=True, slots=True)
+class Printing:
+    """What one paper or key download renders: each PDF's file name, HTML and page size.
+
+    Made in milliseconds without WeasyPrint, so the web process can look the download up in
+    the rendered-PDF cache (services/print_cache.py) by its fingerprint before rendering.
+    """
+
+    pdfs: tuple[tuple[str, str, str], ...]
+    filename: str
+    mimetype: str
+
+    def fingerprint(self) -> str:
+        """A hash of everything that decides the bytes: renderer, stylesheet, names and HTML."""
+        digest = hashlib.sha256(_renderer_identity().encode())
+        for part in (self.filename, self.mimetype, *(p for pdf in self.pdfs for p in pdf)):
+            digest.update(b"\0" + part.encode())
+        return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _renderer_identity() -> str:
+    """The WeasyPrint version and the print stylesheet's text: a change to either renders anew."""
+    from importlib.metadata import version
+
+    css = (TEMPLATES_DIR / "print" / "paper.css").read_text(encoding="utf-8")
+    return f"weasyprint {version('weasyprint')}\n{css}\n{_blank_width_rules()}"
+
+
+def printing(document: dict[str, Any], fmt: str, options: ExportOptions) -> Printing:
+    """The PDFs to render for "pdf" (the paper) or "key"; with versions >= 2, both ask for the
+    zip of every version's paper and key: <title>-A.pdf, <title>-A-key.pdf, ..."""
+    if options.versions >= 2:
+        stem = slugify(document_title(document, options))
+        pdfs = []
+        for index in range(options.versions):
+            label = version_label(index)
+            paper = build_paper(
+                version_document(document, index, seed=options.seed), options, label=label
+            )
+            for suffix, html_text in (("", paper_html(paper)), ("-key", key_html(paper))):
+                pdfs.append((f"{stem}-{label}{suffix}.pdf", html_text, paper.paper_size))
+        return Printing(tuple(pdfs), f"{stem}-versions.zip", "application/zip")
+    paper = build_paper(document, options)
+    stem = slugify(paper.title)
+    if fmt == "key":
+        name, html_text = f"{stem}-key.pdf", key_html(paper)
+    else:
+        name, html_text = f"{stem}.pdf", paper_html(paper)
+    return Printing(((name, html_text, paper.paper_size),), name, PDF_MIMETYPE)
+
+
+def print_out(job: Printing) -> ExportResult:
+    """Render a Printing: one PDF, or a zip of them (rendered in worker processes where allowed)."""
+    rendered = render_many([(html_text, size) for _, html_text, size in job.pdfs])
+    if job.mimetype == PDF_MIMETYPE:
+        return ExportResult(rendered[0], job.filename, job.mimetype)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in zip(names, render_many(jobs), strict=True):
+        for (name, _, _), data in zip(job.pdfs, rendered, strict=True):
             archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-    return ExportResult(buffer.getvalue(), f"{stem}-versions.zip", "application/zip")
+    return ExportResult(buffer.getvalue(), job.filename, job.mimetype)
 
 
 def export_paper(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """The student paper as a PDF (or, with versions >= 2, a zip of versions and keys)."""
-    if options.versions >= 2:
-        return _versions_zip(document, options)
-    paper = build_paper(document, options)
-    stem = slugify(paper.title)
-    return ExportResult(
-        render_pdf(paper_html(paper), paper.paper_size), f"{stem}.pdf", PDF_MIMETYPE
-    )
+    return print_out(printing(document, "pdf", options))
 
 
 def export_key(document: dict[str, Any], options: ExportOptions) -> ExportResult:
     """The answer key as a PDF (or, with versions >= 2, the same zip as export_paper)."""
-    if options.versions >= 2:
-        return _versions_zip(document, options)
-    paper = build_paper(document, options)
-    stem = slugify(paper.title)
-    return ExportResult(
-        render_pdf(key_html(paper), paper.paper_size), f"{stem}-key.pdf", PDF_MIMETYPE
-    )
+    return print_out(printing(document, "key", options))

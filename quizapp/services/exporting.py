@@ -1,22 +1,26 @@
 """Exporting a stored quiz: its question-set document, then any format of quizapp.exports.
 
 A teacher's printed formats (WeasyPrint PDFs, zips of versions) are made in a child process
-under a time and memory cap (services/heavy_work.py), with a bound on the number of versions.
+under a time and memory cap (services/heavy_work.py), with a bound on the number of versions,
+and kept in the rendered-PDF cache (services/print_cache.py) for the next identical download.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime
 from typing import Any
 
 from flask import current_app
 
-from quizapp.exports import ExportResult, export
+from quizapp.exports import ExportResult, export, export_options
 from quizapp.exports.games import GAME_FORMATS, GameFit, game_fit
+from quizapp.exports.pdf import Printing, print_out, printing
 from quizapp.models import Quiz, User, db
 from quizapp.nlp.model import SCHEMA
 from quizapp.services.heavy_work import PRINTING, HeavyWorkError, run_heavy
+from quizapp.services.print_cache import PrintCache
 
 __all__ = [
     "PRINTED_FORMATS",
@@ -25,6 +29,8 @@ __all__ = [
     "export_quiz",
     "find_quiz",
     "game_export_fits",
+    "print_cache",
+    "printed",
     "quiz_document",
     "quiz_identity",
 ]
@@ -133,18 +139,42 @@ def export_owned_quiz(
         raise HeavyWorkError(
             f"At most {most} versions can be printed at once ({versions} were asked for)."
         )
-    return run_heavy(
-        PRINTING,
-        owner.id,
-        export,
-        quiz_document(quiz),
-        fmt,
+    options = export_options(
         article_text=quiz.article.text if appendix else None,
         versions=versions,
         paper=paper,
         seed=quiz.id,
         quiz_title=quiz.title,
     )
+    job = printing(quiz_document(quiz), fmt, options)
+    return printed(owner.id, job)
+
+
+def print_cache() -> PrintCache:
+    """The app's cache of rendered PDFs (PRINT_CACHE_DIR, default instance/print-cache)."""
+    config = current_app.config
+    folder = config.get("PRINT_CACHE_DIR") or os.path.join(current_app.instance_path, "print-cache")
+    return PrintCache(folder, int(config["PRINT_CACHE_MB"]) << 20)
+
+
+def printed(owner_id: int, job: Printing) -> ExportResult:
+    """A paper, key or versions zip: from the cache when these very pages were rendered before,
+    else rendered under the heavy-work caps and kept for the next download."""
+    cache = print_cache()
+    fingerprint = job.fingerprint()
+    try:
+        data = cache.get(fingerprint)
+    except OSError as exc:  # an unreadable cache folder costs a render, never the download
+        current_app.logger.warning("print cache not read: %r", exc)
+        data = None
+    if data is not None:
+        return ExportResult(data, job.filename, job.mimetype)
+    result = run_heavy(PRINTING, owner_id, print_out, job)
+    try:
+        cache.put(fingerprint, result.data)
+    except OSError as exc:  # a full or read-only disk: the teacher still gets the PDF
+        current_app.logger.warning("print cache not written: %r", exc)
+    return result
 
 
 def find_quiz(reference: str) -> Quiz | None:
