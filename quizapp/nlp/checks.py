@@ -46,6 +46,8 @@ def check_item(item: Item, text: str) -> list[str]:
         problems.append("prompt is only a blank or a word or two")
     if _NEGATIVE_STEM.search(prompt) or _ABSOLUTE.search(prompt):
         problems.append("negative or absolute stem")
+    if item.kind is not QuestionKind.MATCHING:
+        problems += reference_problems(prompt)
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
     if item.kind is QuestionKind.FILL_IN and prompt.count(BLANK) != 1:
@@ -63,6 +65,39 @@ def check_item(item: Item, text: str) -> list[str]:
         problems.append("no answer")
     if item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING) and item.answer:
         problems += _leak_problems(item)
+    return problems
+
+
+# Quoted words are the speaker's own and read as such; only the stem's own words must stand.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "told the BBC this was ...", "described this as ...": "this" standing for something said
+# before the sentence, which the student does not have.
+_THIS_STANDS_ALONE = re.compile(
+    r"\b[Tt]his(?=\s*(?:[,.;:]|(?:was|is|would|will|could|can|has|had|meant|means|might|"
+    r"may|should|as)\b))"
+)
+# "The list features ...", "in each department": a list, a department or a scheme the stem
+# never names, so the student cannot tell which one is meant.
+_UNNAMED_WHOLE = re.compile(
+    r"\b(?:[Tt]he|[Ee]ach|[Ee]very)\s+(?P<n>list|lists|department|departments|division|"
+    r"scheme|programme|report|study|survey|deal|proposal|proposals|plan|plans)\b"
+    r"(?!\s+(?:of|for|by|on|to|at|from|into|called|named|led|published|announced)\b)"
+    r"(?!\s+[A-Z])"
+)
+
+
+def reference_problems(prompt: str) -> list[str]:
+    """A stem that leans on text the student does not have: a "this" standing for what was said
+    before, or "the list" / "each department" of something never named in it."""
+    own = _QUOTED.sub(" ", prompt)
+    problems = []
+    if _THIS_STANDS_ALONE.search(own):
+        problems.append("'this' refers to text outside the stem")
+    for match in _UNNAMED_WHOLE.finditer(own):
+        # "the report, published by the Audit Commission": named right after it.
+        if not re.match(r",\s+(?:[a-z]+\s+){0,2}(?:by|of|from)\s+[A-Z]", own[match.end() :]):
+            problems.append(f"'{match.group(0)}' is never named")
+            break
     return problems
 
 

@@ -27,6 +27,16 @@ from quizapp.nlp.gazetteers import (
 )
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
+from quizapp.nlp.option_fit import (
+    CHARACTER,
+    HOME_NATIONS,
+    PLACE,
+    KeyCues,
+    fitting,
+    key_cues,
+    looks_ahead,
+    person_traits,
+)
 from quizapp.nlp.text import content_tokens, normalise
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
@@ -45,6 +55,8 @@ class Pools:
     # Normalised names and canonical names of the article's people, and of its other kinds.
     person_keys: frozenset[str] = frozenset()
     kind_keys: dict[str, str] = field(default_factory=dict)
+    # What the article shows of each name: gender, nationality, a part played, a place.
+    traits: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
@@ -77,6 +89,7 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
         spelling_convention(doc.text),
         person_keys,
         kind_keys,
+        person_traits(facts, doc),
     )
 
 
@@ -256,13 +269,20 @@ def quantity_distractors(
 
 
 def pick_by_rank(
-    key: int, preferred: Sequence[int], extra: Sequence[int], count: int, rng: random.Random
+    key: int,
+    preferred: Sequence[int],
+    extra: Sequence[int],
+    count: int,
+    rng: random.Random,
+    *,
+    at_least_above: int = 0,
 ) -> list[int] | None:
     """count values around key with the key's rank drawn uniformly (then shown in order).
 
     Always-surrounding distractors make "pick the middle value" a winning guess, always-larger
     ones make "pick the extreme" one; a uniform rank leaves option-only guessing at chance.
-    Preferred values (the article's own) are used before extra (made-up) ones.
+    Preferred values (the article's own) are used before extra (made-up) ones; ``at_least_above``
+    is how many must at least be larger than the key.
     """
 
     def ordered(values: Sequence[int]) -> list[int]:
@@ -275,7 +295,7 @@ def pick_by_rank(
     pool = {v for v in (*preferred, *extra) if v != key}
     below = ordered([v for v in pool if v < key])
     above = ordered([v for v in pool if v > key])
-    ranks = list(range(count + 1))
+    ranks = list(range(count + 1 - at_least_above))
     rng.shuffle(ranks)
     for rank in ranks:
         if len(below) >= rank and len(above) >= count - rank:
@@ -312,6 +332,14 @@ def _latest_year(pools: Pools) -> int:
     return max(named, default=date.today().year) + 1
 
 
+def _present_year(pools: Pools) -> int:
+    """The year the article speaks from: its date, else the latest year it names."""
+    if pools.published:
+        return pools.published.year
+    named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
+    return max(named, default=date.today().year)
+
+
 def date_distractors(
     fact: Fact, count: int, rng: random.Random, pools: Pools, sentence: str = ""
 ) -> list[str] | None:
@@ -337,6 +365,11 @@ def date_distractors(
     limit = _latest_year(pools)
     if year > limit:
         limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
+    ahead = 0
+    if year <= limit and year >= _present_year(pools) - 1 and looks_ahead(sentence):
+        # "prospects for the EU in _____": a year spoken of as ahead, with every option in the
+        # past, is the one option that could be meant; so one option at least is later.
+        limit, ahead = year + 12, 1
     # "around 1400": years a few apart would be as right as the key, so step in decades.
     step = 10 if granularity == "decade" or fact.attr("approximate") else 1
     doc_years = [
@@ -358,7 +391,9 @@ def date_distractors(
     if others:
         doc_years = [y for y in doc_years if _same_side(y, year, others)]
         made_up = [y for y in made_up if _same_side(y, year, others)]
-    picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
+    picked = pick_by_rank(
+        year, doc_years if step == 1 else [], made_up, count, rng, at_least_above=ahead
+    )
     if picked is None:
         return None
     return [text.replace(str(year), str(y), 1) for y in picked]
@@ -378,9 +413,16 @@ def _same_form(answer: str, candidate: str) -> bool:
 
 
 def name_distractors(
-    fact: Fact, count: int, rng: random.Random, pools: Pools, *, exclude: Sequence[str] = ()
+    fact: Fact,
+    count: int,
+    rng: random.Random,
+    pools: Pools,
+    *,
+    exclude: Sequence[str] = (),
+    cues: KeyCues | None = None,
 ) -> list[str] | None:
-    """Other names of the same type: the article's first, then gazetteers."""
+    """Other names of the same type: the article's first, then gazetteers; for a person, only
+    names the article shows with what the stem says of the key ("actress": women)."""
     answer = fact.text
     canon = normalise(fact.attr("canonical") or answer)
     aliases = {
@@ -410,6 +452,12 @@ def name_distractors(
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and answer in HOME_NATIONS:
+        from_doc = [c for c in from_doc if c in HOME_NATIONS]
+        extra = [n for n in HOME_NATIONS if n != answer]
+    elif fact.type is FactType.PLACE:
+        # "England" beside "Britain" would be half right.
+        from_doc = [c for c in from_doc if c not in HOME_NATIONS]
     if fact.type is FactType.PLACE and fact.attr("kind") == "country":
         # A country by the name it had when the article was written, or not at all.
         year = _latest_year(pools)
@@ -435,6 +483,14 @@ def name_distractors(
     if answer_kind == "person":
         from_doc = [c for c in from_doc if not common_noun_name(c)]
         extra = [c for c in extra if not common_noun_name(c)]
+        # A name the article puts after "the city of" is a place, whatever the index said.
+        from_doc = [c for c in from_doc if PLACE not in pools.traits.get(normalise(c), ())]
+        cues = cues or KeyCues()
+        if CHARACTER not in cues.needs:
+            # A part in a story ("played Tommy Hanson") is no answer about a real person.
+            cues = KeyCues(cues.needs, cues.excludes | {CHARACTER}, cues.wants_place)
+        from_doc = fitting(from_doc, cues, pools.traits)
+        extra = fitting(extra, cues, pools.traits)
     rng.shuffle(from_doc)
     rng.shuffle(extra)
     if fact.type is FactType.ORGANISATION and not answer.isupper():
@@ -711,6 +767,11 @@ def phrase_distractors(
     blocked = [b for b in (normalise(x) for x in exclude) if b]
     words = len(answer.split())
     about_people = _names_people(answer)
+    kind = _phrase_kind(answer)
+    if not kind:
+        # "two-year study" among "non-technical language" and "broadband net access": without
+        # a kind all options share, the options are nonsense beside the stem.
+        return None
     candidates = []
     for other in pools.by_type.get(FactType.OTHER, ()):
         text = other.text
@@ -723,7 +784,7 @@ def phrase_distractors(
         # Same shape of phrase: "printing press" is not answered by "theologian".
         if abs(len(text.split()) - words) > 1 or (words > 1) != (len(text.split()) > 1):
             continue
-        if _names_people(text) != about_people:
+        if _names_people(text) != about_people or _phrase_kind(text) != kind:
             continue
         if not _has_rare_word(text):
             continue  # "real value", "spending cash": everyday words make nonsense options
@@ -754,6 +815,66 @@ def _has_rare_word(phrase: str) -> bool:
 
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", phrase) if len(w) > 2]
     return any(zipf(w) <= RARE_ZIPF for w in words)
+
+
+# Head nouns of bodies of people: "anti-hunt organisations" is answered by other bodies, never
+# by "hunt enthusiasts" (people) or "wild mammals".
+_BODY_HEADS = frozenset(
+    [
+        "organisation",
+        "organization",
+        "group",
+        "company",
+        "firm",
+        "body",
+        "association",
+        "union",
+        "agency",
+        "charity",
+        "party",
+        "club",
+        "team",
+        "bank",
+        "airline",
+        "carrier",
+        "retailer",
+        "broadcaster",
+        "network",
+        "manufacturer",
+        "maker",
+        "supplier",
+        "operator",
+        "provider",
+        "publisher",
+        "studio",
+        "label",
+        "council",
+        "committee",
+        "government",
+        "authority",
+        "regulator",
+        "institution",
+        "university",
+        "school",
+        "college",
+        "newspaper",
+        "paper",
+        "website",
+    ]
+)
+
+
+def _phrase_kind(phrase: str) -> str:
+    """'people' ("local officials"), 'body' ("anti-hunt organisations") or '' for a phrase
+    whose kind cannot be told from its head noun."""
+    from quizapp.nlp.words import lemma
+
+    if _names_people(phrase):
+        return "people"
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    if lemma(head, "NN") in _BODY_HEADS or head in _BODY_HEADS:
+        return "body"
+    return ""
 
 
 def _names_people(phrase: str) -> bool:
@@ -811,6 +932,10 @@ def _make_distractors(
     fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str
 ) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
+    people_here = sum(f.type is FactType.PERSON for f in pools.mentions.get(fact.sentence, ()))
+    cues = key_cues(sentence, fact, people_here)
+    if cues.wants_place and fact.type is not FactType.PLACE:
+        return None  # "the city of _____" among people and companies
     if fact.type is FactType.QUANTITY:
         key_value = parse_number(fact.attr("number") or "")
         # "fell from _____ to £75m": an option under £75m could not be right.
@@ -825,17 +950,17 @@ def _make_distractors(
     if fact.type is FactType.DATE:
         return date_distractors(fact, count, rng, pools, sentence)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
-        return name_distractors(fact, count, rng, pools, exclude=exclude)
+        return name_distractors(fact, count, rng, pools, exclude=exclude, cues=cues)
     if fact.type is FactType.QUOTE:
         speaker = Fact(FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs)
-        return name_distractors(speaker, count, rng, pools, exclude=exclude)
+        return name_distractors(speaker, count, rng, pools, exclude=exclude, cues=cues)
     if fact.type is FactType.OTHER:
         if fact.attr("form") == "name":
             if looks_like_person(fact.text, pools) or introduced_as_person(sentence, fact):
                 person = Fact(
                     FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs
                 )
-                return name_distractors(person, count, rng, pools, exclude=exclude)
+                return name_distractors(person, count, rng, pools, exclude=exclude, cues=cues)
             return _same_head_names(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
