@@ -197,3 +197,11 @@ def test_stems_that_lean_on_unnamed_things_are_refused() -> None:
     assert not reference_problems("The report of the Audit Office was published in _____.")
     assert not reference_problems('He said "this is good news" for _____.')
     assert not reference_problems("This year _____ won the cup.")
+
+
+def test_a_name_after_the_city_of_takes_no_surname() -> None:
+    text = "Protests broke out in the city of El Paramo, where citizens marched for days."
+    doc = read_document(text)
+    start = text.index("El Paramo")
+    fact = Fact(FactType.PERSON, "El Paramo", start, start + len("El Paramo"), 0)
+    assert "Paramo" not in accepted_answers(fact, "El Paramo", doc)
