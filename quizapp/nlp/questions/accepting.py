@@ -11,7 +11,7 @@ from quizapp.nlp.gazetteers import acronyms, demonyms, role_words
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.salience import zipf
-from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, other_number
+from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, lemma, other_number
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _TITLE_WORDS = frozenset(
@@ -427,7 +427,11 @@ def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
     spans = [(m.start(), m.end()) for m in phrase.finditer(doc.text)]
     # Only describing words before the head ("low-cost airlines", "rogue diallers"): the head
     # alone names the same things, less precisely, and a fair teacher takes it.
-    described = all(t.tag.startswith("JJ") or t.tag == "VBN" for t in tokens[:-1])
+    # Not a role: "interim coach" and "head coach" are different people.
+    described = all(t.tag.startswith("JJ") or t.tag == "VBN" for t in tokens[:-1]) and (
+        tokens[-1].text.lower() not in role_words()
+        and lemma(tokens[-1].text, "NN").lower() not in role_words()
+    )
     out = []
     for word in picks:
         if described and word == tokens[-1].text:
