@@ -48,6 +48,8 @@ def check_item(item: Item, text: str) -> list[str]:
         problems.append("negative or absolute stem")
     if item.kind is not QuestionKind.MATCHING:
         problems += reference_problems(prompt)
+        if _fragment(src.quote, prompt):
+            problems.append("the stem is no whole sentence")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
     if item.kind is QuestionKind.FILL_IN and prompt.count(BLANK) != 1:
@@ -86,6 +88,20 @@ _UNNAMED_WHOLE = re.compile(
 )
 
 
+# "Judy Craymer, who developed _____!": a subject and its relative clause, and no verb of its own.
+_ONLY_RELATIVE = re.compile(r"^[A-Z][^,]*,\s+(?:who|which|whose)\b[^,]*[.!?]$")
+
+
+def _fragment(source: str, prompt: str) -> bool:
+    """A source cut from the middle of a sentence ("with playwright ... is at number 31") or a
+    stem that is only a name and its relative clause."""
+    opening = source.lstrip("\"“‘'([ ")
+    if opening[:1].islower():
+        return True
+    stem = prompt.removeprefix("True or false? ")
+    return _ONLY_RELATIVE.match(stem) is not None
+
+
 def reference_problems(prompt: str) -> list[str]:
     """A stem that leans on text the student does not have: a "this" standing for what was said
     before, or "the list" / "each department" of something never named in it."""
@@ -117,6 +133,11 @@ def _option_problems(item: Item) -> list[str]:
                 problems.append("one option inside another")
     if len({option_shape(o) for o in opts}) > 1:
         problems.append("options of mixed type")
+    stem = normalise(item.prompt)
+    for option, folded in zip(opts, norm, strict=True):
+        if option != item.answer and folded and re.search(rf"\b{re.escape(folded)}\b", stem):
+            problems.append("a wrong option stands in the stem")
+            break
     if any(_ABSOLUTE.search(o) for o in opts):
         problems.append("all/none of the above")
     return problems

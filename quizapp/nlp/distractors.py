@@ -31,6 +31,7 @@ from quizapp.nlp.option_fit import (
     CHARACTER,
     HOME_NATIONS,
     PLACE,
+    WORK,
     KeyCues,
     fitting,
     key_cues,
@@ -452,6 +453,10 @@ def name_distractors(
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and not fact.attr("kind") and answer not in HOME_NATIONS:
+        # A "place" no gazetteer knows ("Apple", "Easyjet", "Translation"): maybe no place at
+        # all, and its options would be whatever else was taken for one.
+        return None
     if fact.type is FactType.PLACE and answer in HOME_NATIONS:
         from_doc = [c for c in from_doc if c in HOME_NATIONS]
         extra = [n for n in HOME_NATIONS if n != answer]
@@ -484,7 +489,11 @@ def name_distractors(
         from_doc = [c for c in from_doc if not common_noun_name(c)]
         extra = [c for c in extra if not common_noun_name(c)]
         # A name the article puts after "the city of" is a place, whatever the index said.
-        from_doc = [c for c in from_doc if PLACE not in pools.traits.get(normalise(c), ())]
+        if looks_like_place_or_body(answer):
+            return None  # "Warner Bros" is no person, and people are no options for it
+        from_doc = [
+            c for c in from_doc if not {PLACE, WORK} & pools.traits.get(normalise(c), frozenset())
+        ]
         cues = cues or KeyCues()
         if CHARACTER not in cues.needs:
             # A part in a story ("played Tommy Hanson") is no answer about a real person.
@@ -534,7 +543,8 @@ _ORG_WORDS = re.compile(
     r"Network|News|Institute|Authority|Board|Federation|League|Club|Court|Parliament|Trust|"
     r"Foundation|Society|Fund|Securities|Airways|Records|Studios|Radio|Television|TV|Times|Post|"
     r"Award|Awards|Prize|Campaign|Programme|Program|Centre|Center|School|College|Hospital|"
-    r"Museum|Stadium|Park|Street|Road|Square)\b"
+    r"Museum|Stadium|Park|Street|Road|Square|Bros|Brothers|Pictures|Films|Entertainment|"
+    r"Productions|Studio|Airlines|Holdings|Partners|Motors|Technologies|Systems)\b"
 )
 
 
@@ -936,6 +946,8 @@ def _make_distractors(
     cues = key_cues(sentence, fact, people_here)
     if cues.wants_place and fact.type is not FactType.PLACE:
         return None  # "the city of _____" among people and companies
+    if cues.wants and fact.type not in _TYPES_WANTED[cues.wants]:
+        return None  # "mobile phone giant _____" asked with places, "singer _____" with bodies
     if fact.type is FactType.QUANTITY:
         key_value = parse_number(fact.attr("number") or "")
         # "fell from _____ to £75m": an option under £75m could not be right.
@@ -964,6 +976,13 @@ def _make_distractors(
             return _same_head_names(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
+
+
+_TYPES_WANTED = {
+    "body": frozenset({FactType.ORGANISATION, FactType.OTHER}),
+    "person": frozenset({FactType.PERSON, FactType.QUOTE, FactType.OTHER}),
+    "work": frozenset({FactType.OTHER}),
+}
 
 
 def _same_unit_values(fact: Fact, sentence: str) -> list[float]:

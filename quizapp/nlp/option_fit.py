@@ -116,7 +116,21 @@ _PLACE_BEFORE = re.compile(
     r"port|municipality)\s+of\s+$",
     re.I,
 )
+# "merchant bank _____", "mobile phone giant _____": a company or another body.
+_BODY_BEFORE = re.compile(
+    r"\b(?:bank|company|firm|group|label|giant|maker|retailer|airline|carrier|broadcaster|"
+    r"network|studio|publisher|agency|charity|union|website|newspaper|magazine|channel|"
+    r"operator|manufacturer|chain|brand|insurer|lender|conglomerate)\s+$"
+)
+# "the West End show _____", "her 2000 album _____": a title, never a person.
+_WORK_BEFORE = re.compile(
+    r"\b(?:show|film|movie|musical|album|single|song|play|novel|book|series|programme|"
+    r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)\s+$"
+)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+WORK = "work"
+BODY = "body"
+PERSON = "person"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +142,8 @@ class KeyCues:
     excludes: frozenset[str] = frozenset()
     # The stem calls for a place ("the city of _____") whatever type the key was given.
     wants_place: bool = False
+    # The stem calls for a body ("merchant bank _____") or a person ("singer _____").
+    wants: str = ""
 
 
 def _gender_of_words(words: Iterable[str]) -> set[str]:
@@ -174,6 +190,8 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
         traits.add(CHARACTER)
     if _PLACE_BEFORE.search(sentence[:start]):
         traits.add(PLACE)
+    if _WORK_BEFORE.search(sentence[:start]):
+        traits.add(WORK)
     return traits
 
 
@@ -219,11 +237,27 @@ def key_cues(sentence: str, fact: Fact, people_here: int = 1) -> KeyCues:
         return KeyCues()
     end = at + len(fact.text)
     shown = mention_traits(sentence, at, end, alone=people_here <= 1)
+    # "... Emmanuelle Devos, _____ and Karin Viard for best actress": a sentence that speaks
+    # only of women asks for a woman wherever its word for them stands.
+    rest = _gender_of_words(_WORD.findall(sentence[:at] + " " + sentence[end:]))
+    if rest == {FEMALE} and not _pronoun_gender(sentence) - {FEMALE}:
+        shown.add(FEMALE)
     needs = {t for t in shown if t in (FEMALE, CHARACTER) or t.startswith("demonym:")}
     excludes = {FEMALE} if MALE in shown and FEMALE not in shown else set()
     if FEMALE in needs and MALE in shown:
         needs.discard(FEMALE)
-    return KeyCues(frozenset(needs), frozenset(excludes), PLACE in shown)
+    wants = ""
+    if WORK in shown:
+        wants = WORK
+    elif _BODY_BEFORE.search(sentence[:at]):
+        wants = BODY
+    else:
+        from quizapp.nlp.gazetteers import role_words
+
+        before = re.search(r"\b([a-z][\w-]*)\s+$", sentence[:at])
+        if before and before.group(1) in role_words():
+            wants = PERSON
+    return KeyCues(frozenset(needs), frozenset(excludes), PLACE in shown, wants)
 
 
 def fits(cues: KeyCues, traits: frozenset[str]) -> bool:

@@ -205,3 +205,41 @@ def test_a_name_after_the_city_of_takes_no_surname() -> None:
     start = text.index("El Paramo")
     fact = Fact(FactType.PERSON, "El Paramo", start, start + len("El Paramo"), 0)
     assert "Paramo" not in accepted_answers(fact, "El Paramo", doc)
+
+
+def test_a_title_after_show_takes_no_surname_and_no_people_as_options() -> None:
+    text = (
+        "Her recent hits include the West End show Polly Marlowe, which opened in May. "
+        "Producer Jon Avery and director Tim Raskin said it would tour. Sam Ibbot agreed."
+    )
+    doc = read_document(text)
+    start = text.index("Polly Marlowe")
+    fact = Fact(FactType.PERSON, "Polly Marlowe", start, start + len("Polly Marlowe"), 0)
+    assert "Marlowe" not in accepted_answers(fact, "Polly Marlowe", doc)
+    pools = build_pools((*extract_facts(doc), fact), doc)
+    options = make_distractors(
+        fact, pools, random.Random(0), count=3, sentence=doc.sentences[0].text
+    )
+    assert options is None
+
+
+def test_a_company_asked_after_giant_is_not_offered_places() -> None:
+    text = (
+        "Mobile phone giant Orange launched action against the venture. "
+        "The case will be heard in London, not in Paris or Berlin or Madrid."
+    )
+    doc, facts, pools = _setup(text)
+    key = next((f for f in facts if f.text == "Orange"), None)
+    assert key is not None
+    options = make_distractors(
+        key, pools, random.Random(0), count=3, sentence=doc.sentences[key.sentence].text
+    )
+    assert options is None or key.type is FactType.ORGANISATION
+
+
+def test_a_sentence_about_actresses_asks_for_a_woman_wherever_the_word_stands() -> None:
+    sentence = "Ann Lee will compete against Mia Roth, Zoe Hart and Eva Stone for best actress."
+    fact = Fact(FactType.PERSON, "Zoe Hart", 0, 8, 0)
+    assert FEMALE in key_cues(sentence, fact, people_here=4).needs
+    plain = "Tom Lee will compete against Bob Roth, Zoe Hart and Eva Stone for the title."
+    assert FEMALE not in key_cues(plain, fact, people_here=4).needs

@@ -109,7 +109,7 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     elif fact.type is FactType.ORDINAL:
         out.append(fact.attr("number") or answer)
     elif fact.type in (FactType.PERSON, FactType.QUOTE):
-        if _named_as_place(fact, doc):
+        if _not_a_person_here(fact, doc):
             pass  # "the city of El Alto": a place, never a person with a surname "Alto"
         elif not looks_like_place_or_body(answer):
             for name in (fact.attr("canonical") or "", fact.text, answer):
@@ -224,16 +224,17 @@ def person_forms(name: str) -> list[str]:
     return out
 
 
-def _named_as_place(fact: Fact, doc: Document | None) -> bool:
-    """Whether the article puts the name after "the city of", "the town of" and the like."""
-    from quizapp.nlp.option_fit import PLACE, mention_traits
+def _not_a_person_here(fact: Fact, doc: Document | None) -> bool:
+    """Whether the article puts the name after "the city of" or "the show": a place or a title
+    ("the West End show Mary Poppins" has no surname "Poppins")."""
+    from quizapp.nlp.option_fit import PLACE, WORK, mention_traits
 
     if doc is None or not 0 <= fact.sentence < len(doc.sentences):
         return False
     sentence = doc.sentences[fact.sentence]
     a, b = fact.start - sentence.start, fact.end - sentence.start
-    return 0 <= a < b <= len(sentence.text) and PLACE in mention_traits(
-        sentence.text, a, b, alone=False
+    return 0 <= a < b <= len(sentence.text) and bool(
+        {PLACE, WORK} & mention_traits(sentence.text, a, b, alone=False)
     )
 
 
