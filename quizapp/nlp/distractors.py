@@ -453,6 +453,10 @@ def name_distractors(
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and fact.attr("kind") == "city" and not _home_named(fact, pools):
+        # "Valencia" in an article about Spain is not the Venezuelan city the gazetteer knows
+        # best: its "neighbours" Petare and Barinas would be absurd beside the key.
+        extra = []
     if fact.type is FactType.PLACE and not fact.attr("kind") and answer not in HOME_NATIONS:
         # A "place" no gazetteer knows ("Apple", "Easyjet", "Translation"): maybe no place at
         # all, and its options would be whatever else was taken for one.
@@ -671,6 +675,18 @@ def _overlapping(a: str, b: str) -> bool:
 @lru_cache(maxsize=4096)
 def _whole_word(text: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(text)}\b")
+
+
+def _home_named(fact: Fact, pools: Pools) -> bool:
+    """Whether the article names the country the gazetteer puts a city in (or no country)."""
+    home = cities().get(fact.attr("canonical") or fact.text, ("", 0))[0]
+    named = {
+        country.code
+        for f in pools.by_type.get(FactType.PLACE, ())
+        if f.attr("kind") == "country"
+        and (country := countries().get(f.attr("canonical") or f.text)) is not None
+    }
+    return not named or home in named
 
 
 def _gazetteer_names(fact: Fact) -> list[str]:

@@ -243,3 +243,29 @@ def test_a_sentence_about_actresses_asks_for_a_woman_wherever_the_word_stands() 
     assert FEMALE in key_cues(sentence, fact, people_here=4).needs
     plain = "Tom Lee will compete against Bob Roth, Zoe Hart and Eva Stone for the title."
     assert FEMALE not in key_cues(plain, fact, people_here=4).needs
+
+
+def test_a_city_the_gazetteer_puts_in_a_country_the_article_never_names_gets_no_made_up_neighbours() -> (
+    None
+):
+    text = (
+        "Spain won the Davis Cup final in Valencia, beating Australia. "
+        "Spain's captain said the crowd in Valencia was superb."
+    )
+    doc, facts, pools = _setup(text)
+    key = next((f for f in facts if f.text == "Valencia"), None)
+    assert key is not None and key.attr("kind") == "city"
+    options = make_distractors(
+        key, pools, random.Random(0), count=3, sentence=doc.sentences[key.sentence].text
+    )
+    assert options is None
+
+
+def test_a_phrase_with_a_name_before_its_noun_accepts_the_noun() -> None:
+    text = "All EU-based airlines must pay the new fee from May."
+    doc = read_document(text)
+    start = text.index("EU-based airlines must")
+    fact = Fact(FactType.OTHER, "EU-based airlines", start, start + 17, 0, (("form", "phrase"),))
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "airlines" in accepted
+    assert "EU-based airline" in accepted

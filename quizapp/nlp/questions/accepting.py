@@ -140,7 +140,8 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
         elif doc is not None and answer == fact.text and _common_phrase(fact, doc):
             out += _phrase_heads(fact, doc)
             out += _phrase_number(fact, doc)
-    if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) and text:
+    named = fact.type is not FactType.OTHER or fact.attr("form") == "name"
+    if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) and named and text:
         for name in {answer, fact.text, fact.attr("canonical") or ""} - {""}:
             out = [f for f in out if not _broken_surname(name, f, text)]
     seen = {answer.casefold()}
@@ -364,8 +365,8 @@ def date_forms(answer: str) -> list[str]:
 def _common_phrase(fact: Fact, doc: Document) -> bool:
     """Whether the answer is a common-noun phrase: lower-case, or capitalised only because it
     opens the sentence ("Low-cost airlines have ...")."""
-    if not fact.text[:1].isupper():
-        return True
+    if not fact.text[:1].isupper() or fact.text.split()[-1].islower():
+        return True  # "EU-based airlines": a common noun, whatever stands before it
     sentence = doc.sentences[fact.sentence]
     words = fact.text.split()
     if fact.start != sentence.start or not all(w[1:].islower() for w in words):
@@ -389,8 +390,10 @@ def _phrase_number(fact: Fact, doc: Document) -> list[str]:
     lower-cased where only the sentence's start capitalised it."""
     tokens = _phrase_tokens(fact, doc)
     text = fact.text
-    if text[:1].isupper() and _common_phrase(fact, doc):
-        text = text[:1].lower() + text[1:]
+    first = text.split()[0] if text.split() else ""
+    opens = fact.start == doc.sentences[fact.sentence].start
+    if opens and first[:1].isupper() and first[1:].islower() and _common_phrase(fact, doc):
+        text = text[:1].lower() + text[1:]  # "Low-cost airlines" opening its sentence
     out = [text] if text != fact.text else []
     if not tokens or tokens[-1].tag not in ("NN", "NNS") or not text.endswith(tokens[-1].text):
         return out
@@ -398,6 +401,15 @@ def _phrase_number(fact: Fact, doc: Document) -> list[str]:
     if other != tokens[-1].text:
         out.append(text[: len(text) - len(tokens[-1].text)] + other)
     return out
+
+
+def _describing(word: str, tag: str) -> bool:
+    """An adjective or participle before a noun, or a compound ending in one ("EU-based",
+    "state-owned"): it narrows the noun down without naming another thing."""
+    if tag.startswith("JJ") or tag == "VBN":
+        return True
+    last = word.rsplit("-", 1)[-1] if "-" in word else ""
+    return bool(last) and (_lexicon_word(last) or "") in ("JJ", "VBN", "VBD")
 
 
 def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
@@ -429,7 +441,7 @@ def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
     # Only describing words before the head ("low-cost airlines", "rogue diallers"): the head
     # alone names the same things, less precisely, and a fair teacher takes it.
     # Not a role: "interim coach" and "head coach" are different people.
-    described = all(t.tag.startswith("JJ") or t.tag == "VBN" for t in tokens[:-1]) and (
+    described = all(_describing(t.text, t.tag) for t in tokens[:-1]) and (
         tokens[-1].text.lower() not in role_words()
         and lemma(tokens[-1].text, "NN").lower() not in role_words()
     )
