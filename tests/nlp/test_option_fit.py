@@ -269,3 +269,18 @@ def test_a_phrase_with_a_name_before_its_noun_accepts_the_noun() -> None:
     accepted = accepted_answers(fact, fact.text, doc)
     assert "airlines" in accepted
     assert "EU-based airline" in accepted
+
+
+def test_a_party_before_a_name_may_be_left_off() -> None:
+    from quizapp.nlp.questions.accepting import person_forms
+
+    forms = person_forms("Liberal Democrat Joan Pettifer")
+    assert "Joan Pettifer" in forms and "Pettifer" in forms
+
+
+def test_a_prize_named_like_another_prize_takes_no_last_word() -> None:
+    text = "She won the Dorset Open in 1989 and the Penwyn Open in 1991."
+    doc = read_document(text)
+    start = text.index("Penwyn Open")
+    fact = Fact(FactType.PERSON, "Penwyn Open", start, start + len("Penwyn Open"), 0)
+    assert "Open" not in accepted_answers(fact, "Penwyn Open", doc)

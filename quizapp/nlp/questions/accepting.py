@@ -212,6 +212,8 @@ def person_forms(name: str) -> list[str]:
     out.append(" ".join(words))
     if _descriptor_before_name(" ".join(words)):
         out.append(" ".join(words[1:]))
+    elif len(words) >= 3 and all(_describes_a_person(w) for w in words[:-2]):
+        out.append(" ".join(words[-2:]))  # "Liberal Democrat David Laws" -> "David Laws"
     if len(words) > 1:
         first = len(words) - 1
         while first > 1 and words[first - 1].lower() in _PARTICLES:
@@ -254,9 +256,15 @@ def _broken_surname(name: str, form: str, text: str) -> bool:
     if _lexicon_word(form.split()[-1]) is None or zipf(first) >= _GIVEN_NAME_ZIPF:
         return False
     alone = re.finditer(rf"(?<![\w-])(\S+\s+)?{re.escape(form)}(?![\w-])", text)
-    # A use after a word other than the first name, mid-sentence ("Mr Magazine", "said Man").
+    # A use after a title or a lower-case word, mid-sentence ("Mr Magazine", "said Man"); after
+    # another capitalised word it is part of another name ("Wales Open" is no "Open").
     before = [(m.group(1) or "").strip() for m in alone]
-    return not any(b and not b.endswith(first) and b[-1] not in ".!?:;\"'”’" for b in before)
+    return not any(
+        b
+        and b[-1] not in ".!?:;\"'”’"
+        and (b[:1].islower() or b.rstrip(".").lower() in _TITLE_WORDS)
+        for b in before
+    )
 
 
 # A first word this frequent in general text is a common given name ("Charlotte", "Gordon"):
@@ -269,6 +277,14 @@ def _lexicon_word(word: str) -> str | None:
     from textblob.en import lexicon
 
     return lexicon.get(word.lower())
+
+
+def _describes_a_person(word: str) -> bool:
+    """A word that stands before a person's name to describe them (a party, a nationality, a
+    role, an everyday word such as "Liberal" or "Shadow"), never a given name."""
+    if word in demonyms() or word.lower() in role_words():
+        return True
+    return _lexicon_word(word) is not None and zipf(word) >= _GIVEN_NAME_ZIPF
 
 
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|keeper|ee)$")
