@@ -29,7 +29,9 @@ from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
 from quizapp.nlp.option_fit import (
     CHARACTER,
+    FEMALE,
     HOME_NATIONS,
+    MALE,
     PLACE,
     WORK,
     KeyCues,
@@ -58,6 +60,8 @@ class Pools:
     kind_keys: dict[str, str] = field(default_factory=dict)
     # What the article shows of each name: gender, nationality, a part played, a place.
     traits: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Normalised names the article gives a role ("Planning Minister Julio De Vido").
+    roles: frozenset[str] = frozenset()
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
@@ -91,6 +95,13 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
         person_keys,
         kind_keys,
         person_traits(facts, doc),
+        frozenset(
+            key
+            for p in people
+            if p.attr("role")
+            for key in (normalise(p.text), normalise(p.attr("canonical") or ""))
+            if key
+        ),
     )
 
 
@@ -493,7 +504,7 @@ def name_distractors(
         from_doc = [c for c in from_doc if not common_noun_name(c)]
         extra = [c for c in extra if not common_noun_name(c)]
         # A name the article puts after "the city of" is a place, whatever the index said.
-        if looks_like_place_or_body(answer):
+        if looks_like_place_or_body(answer) or not _shown_as_person(answer, pools):
             return None  # "Warner Bros" is no person, and people are no options for it
         from_doc = [
             c for c in from_doc if not {PLACE, WORK} & pools.traits.get(normalise(c), frozenset())
@@ -502,6 +513,10 @@ def name_distractors(
         if CHARACTER not in cues.needs:
             # A part in a story ("played Tommy Hanson") is no answer about a real person.
             cues = KeyCues(cues.needs, cues.excludes | {CHARACTER}, cues.wants_place)
+        if FEMALE not in cues.needs and _listed_with_women(fact, pools):
+            # "_____, Diana Ross and Tina Turner": the key is named among women only.
+            cues = KeyCues(cues.needs | {FEMALE}, cues.excludes, cues.wants_place, cues.wants)
+        from_doc = [c for c in from_doc if _shown_as_person(c, pools)]
         from_doc = fitting(from_doc, cues, pools.traits)
         extra = fitting(extra, cues, pools.traits)
     rng.shuffle(from_doc)
@@ -529,6 +544,10 @@ def name_distractors(
             continue
         if any(norm == b or _overlapping(norm, b) for b in blocked):
             continue
+        if answer_kind == "person" and any(
+            norm.split()[-1] == b.split()[-1] for b in blocked if " " in b
+        ):
+            continue  # "Tony Blair" where the stem says "Mr Blair"
         if len(candidate) > 2.2 * len(answer) + 4 or len(answer) > 2.2 * len(candidate) + 4:
             continue
         chosen.append(candidate)
@@ -687,6 +706,57 @@ def _home_named(fact: Fact, pools: Pools) -> bool:
         and (country := countries().get(f.attr("canonical") or f.text)) is not None
     }
     return not named or home in named
+
+
+def _listed_with_women(fact: Fact, pools: Pools) -> bool:
+    """Whether the key stands in a list ("A, B and C") whose other names are all women."""
+    people = sorted(
+        (f for f in pools.mentions.get(fact.sentence, ()) if f.type is FactType.PERSON),
+        key=lambda f: f.start,
+    )
+    listed = [fact]
+    for direction in (-1, 1):
+        current = fact
+        while True:
+            near = [
+                f
+                for f in people
+                if (f.end <= current.start if direction < 0 else f.start >= current.end)
+                and f is not current
+            ]
+            if not near:
+                break
+            other = near[-1] if direction < 0 else near[0]
+            gap = current.start - other.end if direction < 0 else other.start - current.end
+            if gap > 6:
+                break
+            listed.append(other)
+            current = other
+    others = [f for f in listed if f is not fact]
+    return bool(others) and all(
+        FEMALE in pools.traits.get(normalise(f.attr("canonical") or f.text), frozenset())
+        for f in others
+    )
+
+
+def _shown_as_person(name: str, pools: Pools) -> bool:
+    """Whether the article shows a name as a person's: a title, a role or a gender it gives,
+    or a first word used as a given name in general English ("Roberto", not "Aguas")."""
+    from quizapp.nlp.salience import zipf
+
+    if _TITLES.match(name) or pools.traits.get(normalise(name), frozenset()) & {FEMALE, MALE}:
+        return True
+    if normalise(name) in pools.roles:
+        return True
+    first = name.split()[0] if name.split() else ""
+    if first in MONTHS or first.lower() in _CALENDAR_WORDS:
+        return False  # "Christmas Day", "Easter Monday"
+    return zipf(first) >= 3.0
+
+
+_CALENDAR_WORDS = frozenset(
+    {"christmas", "easter", "new", "boxing", "good", "valentine's", "halloween", "thanksgiving"}
+)
 
 
 def _gazetteer_names(fact: Fact) -> list[str]:

@@ -284,3 +284,24 @@ def test_a_prize_named_like_another_prize_takes_no_last_word() -> None:
     start = text.index("Penwyn Open")
     fact = Fact(FactType.PERSON, "Penwyn Open", start, start + len("Penwyn Open"), 0)
     assert "Open" not in accepted_answers(fact, "Penwyn Open", doc)
+
+
+def test_a_surname_with_a_particle_is_never_cut_further() -> None:
+    from quizapp.nlp.questions.accepting import person_forms
+
+    forms = person_forms("Roberta De Santi")
+    assert "De Santi" in forms and "Santi" not in forms
+
+
+def test_a_name_the_article_never_shows_as_a_person_is_no_option_among_people() -> None:
+    text = (
+        "Minister Julio Ferran offered help to Aguas Verdes and Aguas Claras. "
+        "Minister Ana Soto and Minister Pablo Ruiz disagreed. Minister Luis Gil said nothing. "
+        "Aguas Verdes said prices would rise."
+    )
+    doc, facts, pools = _setup(text)
+    key = _fact(facts, "Julio Ferran")
+    sentence = doc.sentences[key.sentence].text
+    for seed in range(8):
+        options = make_distractors(key, pools, random.Random(seed), count=3, sentence=sentence)
+        assert not options or not {"Aguas Verdes", "Aguas Claras"} & set(options)

@@ -223,7 +223,8 @@ def person_forms(name: str) -> list[str]:
         for prefix in ("al-", "el-", "Al-", "El-"):
             if surname.startswith(prefix) and len(surname) > len(prefix) + 2:
                 out.append(surname[len(prefix) :])
-        out.append(surname)
+        if first == len(words) - 1:
+            out.append(surname)  # "De Niro", never "Niro" alone
     return out
 
 
