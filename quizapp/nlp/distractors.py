@@ -993,6 +993,19 @@ def takes_an(phrase: str) -> bool:
     return word[:1] in "aeiou" or word.startswith(("hour", "honest", "honour", "heir"))
 
 
+# Place names said with "the" ("the United States", "the Netherlands", "the UK").
+_THE_NAME = re.compile(
+    r"\b(?:United|Republic|Kingdom|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
+    r"Maldives|Hague|Vatican)\b|^(?:US|UK|USA|EU)$"
+)
+
+
+def _the_before(sentence: str, fact: Fact) -> bool:
+    """Whether the stem puts "the" right before the key."""
+    at = sentence.find(fact.text)
+    return at > 0 and re.search(r"\b[Tt]he\s+$", sentence[:at]) is not None
+
+
 def _article_before(sentence: str, fact: Fact) -> str:
     """'a' or 'an' right before the fact in its sentence, else ''."""
     at = sentence.find(fact.text)
@@ -1013,6 +1026,15 @@ def make_distractors(
         # key's kind, and what is left ("Lib Dems" among people, "GMT" beside "HIV") fails.
         return None
     article = _article_before(sentence, fact)
+    if fact.type is FactType.PLACE and _the_before(sentence, fact):
+        # "The _____ kept the final alive": "The Jamaica" reads wrong beside "The United States".
+        for _attempt in range(8):
+            made = _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+            if made is None:
+                return None
+            if all(_THE_NAME.search(d) for d in made):
+                return made
+        return None
     if not article:
         return _make_distractors(fact, pools, rng, count=count, sentence=sentence)
     for _attempt in range(8):

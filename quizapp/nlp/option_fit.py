@@ -125,7 +125,8 @@ _BODY_BEFORE = re.compile(
 # "the West End show _____", "her 2000 album _____": a title, never a person.
 _WORK_BEFORE = re.compile(
     r"\b(?:show|film|movie|musical|album|single|song|play|novel|book|series|programme|"
-    r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)\s+$"
+    r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)"
+    r"(?:\s*,)?\s+$"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 WORK = "work"

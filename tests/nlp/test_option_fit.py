@@ -305,3 +305,27 @@ def test_a_name_the_article_never_shows_as_a_person_is_no_option_among_people() 
     for seed in range(8):
         options = make_distractors(key, pools, random.Random(seed), count=3, sentence=sentence)
         assert not options or not {"Aguas Verdes", "Aguas Claras"} & set(options)
+
+
+def test_a_country_after_the_gets_only_names_said_with_the() -> None:
+    text = (
+        "The United States won the doubles rubber on Saturday. "
+        "Mexico, Canada, Cuba and Jamaica sent fans to the final in Madrid."
+    )
+    doc, facts, pools = _setup(text)
+    key = next((f for f in facts if f.text == "United States"), None)
+    assert key is not None
+    sentence = doc.sentences[key.sentence].text
+    for seed in range(6):
+        options = make_distractors(key, pools, random.Random(seed), count=3, sentence=sentence)
+        assert options is None or all(
+            o.startswith(("United", "Republic")) or o.endswith(("lands", "pines")) for o in options
+        )
+
+
+def test_a_title_set_off_by_a_comma_after_film_is_no_person() -> None:
+    sentence = "He starred in his next major film, Rocco Vance, as a detective."
+    at = sentence.index("Rocco Vance")
+    from quizapp.nlp.option_fit import WORK, mention_traits
+
+    assert WORK in mention_traits(sentence, at, at + len("Rocco Vance"), alone=True)
