@@ -46,6 +46,10 @@ def check_item(item: Item, text: str) -> list[str]:
         problems.append("prompt is only a blank or a word or two")
     if _NEGATIVE_STEM.search(prompt) or _ABSOLUTE.search(prompt):
         problems.append("negative or absolute stem")
+    if item.kind is not QuestionKind.MATCHING:
+        problems += reference_problems(prompt)
+        if _fragment(src.quote, prompt):
+            problems.append("the stem is no whole sentence")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
     if item.kind is QuestionKind.FILL_IN and prompt.count(BLANK) != 1:
@@ -66,6 +70,53 @@ def check_item(item: Item, text: str) -> list[str]:
     return problems
 
 
+# Quoted words are the speaker's own and read as such; only the stem's own words must stand.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "told the BBC this was ...", "described this as ...": "this" standing for something said
+# before the sentence, which the student does not have.
+_THIS_STANDS_ALONE = re.compile(
+    r"\b[Tt]his(?=\s*(?:[,.;:]|(?:was|is|would|will|could|can|has|had|meant|means|might|"
+    r"may|should|as)\b))"
+)
+# "The list features ...", "in each department": a list, a department or a scheme the stem
+# never names, so the student cannot tell which one is meant.
+_UNNAMED_WHOLE = re.compile(
+    r"\b(?:[Tt]he|[Ee]ach|[Ee]very)\s+(?P<n>list|lists|department|departments|division|"
+    r"scheme|programme|report|study|survey|deal|proposal|proposals|plan|plans)\b"
+    r"(?!\s+(?:of|for|by|on|to|at|from|into|called|named|led|published|announced)\b)"
+    r"(?!\s+[A-Z])"
+)
+
+
+# "Judy Craymer, who developed _____!": a subject and its relative clause, and no verb of its own.
+_ONLY_RELATIVE = re.compile(r"^[A-Z][^,]*,\s+(?:who|which|whose)\b[^,]*[.!?]$")
+
+
+def _fragment(source: str, prompt: str) -> bool:
+    """A source cut from the middle of a sentence ("with playwright ... is at number 31") or a
+    stem that is only a name and its relative clause."""
+    opening = source.lstrip("\"“‘'([ ")
+    if opening[:1].islower():
+        return True
+    stem = prompt.removeprefix("True or false? ")
+    return _ONLY_RELATIVE.match(stem) is not None
+
+
+def reference_problems(prompt: str) -> list[str]:
+    """A stem that leans on text the student does not have: a "this" standing for what was said
+    before, or "the list" / "each department" of something never named in it."""
+    own = _QUOTED.sub(" ", prompt)
+    problems = []
+    if _THIS_STANDS_ALONE.search(own):
+        problems.append("'this' refers to text outside the stem")
+    for match in _UNNAMED_WHOLE.finditer(own):
+        # "the report, published by the Audit Commission": named right after it.
+        if not re.match(r",\s+(?:[a-z]+\s+){0,2}(?:by|of|from)\s+[A-Z]", own[match.end() :]):
+            problems.append(f"'{match.group(0)}' is never named")
+            break
+    return problems
+
+
 def _option_problems(item: Item) -> list[str]:
     opts = list(item.options)
     norm = [normalise(o) for o in opts]
@@ -82,6 +133,11 @@ def _option_problems(item: Item) -> list[str]:
                 problems.append("one option inside another")
     if len({option_shape(o) for o in opts}) > 1:
         problems.append("options of mixed type")
+    stem = normalise(item.prompt)
+    for option, folded in zip(opts, norm, strict=True):
+        if option != item.answer and folded and re.search(rf"\b{re.escape(folded)}\b", stem):
+            problems.append("a wrong option stands in the stem")
+            break
     if any(_ABSOLUTE.search(o) for o in opts):
         problems.append("all/none of the above")
     return problems

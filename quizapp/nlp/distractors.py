@@ -27,6 +27,19 @@ from quizapp.nlp.gazetteers import (
 )
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
+from quizapp.nlp.option_fit import (
+    CHARACTER,
+    FEMALE,
+    HOME_NATIONS,
+    MALE,
+    PLACE,
+    WORK,
+    KeyCues,
+    fitting,
+    key_cues,
+    looks_ahead,
+    person_traits,
+)
 from quizapp.nlp.text import content_tokens, normalise
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
@@ -45,6 +58,10 @@ class Pools:
     # Normalised names and canonical names of the article's people, and of its other kinds.
     person_keys: frozenset[str] = frozenset()
     kind_keys: dict[str, str] = field(default_factory=dict)
+    # What the article shows of each name: gender, nationality, a part played, a place.
+    traits: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Normalised names the article gives a role ("Planning Minister Julio De Vido").
+    roles: frozenset[str] = frozenset()
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
@@ -77,6 +94,14 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
         spelling_convention(doc.text),
         person_keys,
         kind_keys,
+        person_traits(facts, doc),
+        frozenset(
+            key
+            for p in people
+            if p.attr("role")
+            for key in (normalise(p.text), normalise(p.attr("canonical") or ""))
+            if key
+        ),
     )
 
 
@@ -256,13 +281,20 @@ def quantity_distractors(
 
 
 def pick_by_rank(
-    key: int, preferred: Sequence[int], extra: Sequence[int], count: int, rng: random.Random
+    key: int,
+    preferred: Sequence[int],
+    extra: Sequence[int],
+    count: int,
+    rng: random.Random,
+    *,
+    at_least_above: int = 0,
 ) -> list[int] | None:
     """count values around key with the key's rank drawn uniformly (then shown in order).
 
     Always-surrounding distractors make "pick the middle value" a winning guess, always-larger
     ones make "pick the extreme" one; a uniform rank leaves option-only guessing at chance.
-    Preferred values (the article's own) are used before extra (made-up) ones.
+    Preferred values (the article's own) are used before extra (made-up) ones; ``at_least_above``
+    is how many must at least be larger than the key.
     """
 
     def ordered(values: Sequence[int]) -> list[int]:
@@ -275,7 +307,7 @@ def pick_by_rank(
     pool = {v for v in (*preferred, *extra) if v != key}
     below = ordered([v for v in pool if v < key])
     above = ordered([v for v in pool if v > key])
-    ranks = list(range(count + 1))
+    ranks = list(range(count + 1 - at_least_above))
     rng.shuffle(ranks)
     for rank in ranks:
         if len(below) >= rank and len(above) >= count - rank:
@@ -312,6 +344,14 @@ def _latest_year(pools: Pools) -> int:
     return max(named, default=date.today().year) + 1
 
 
+def _present_year(pools: Pools) -> int:
+    """The year the article speaks from: its date, else the latest year it names."""
+    if pools.published:
+        return pools.published.year
+    named = [y for f in pools.by_type.get(FactType.DATE, ()) if (y := year_of(f.text))]
+    return max(named, default=date.today().year)
+
+
 def date_distractors(
     fact: Fact, count: int, rng: random.Random, pools: Pools, sentence: str = ""
 ) -> list[str] | None:
@@ -337,6 +377,11 @@ def date_distractors(
     limit = _latest_year(pools)
     if year > limit:
         limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
+    ahead = 0
+    if year <= limit and year >= _present_year(pools) - 1 and looks_ahead(sentence):
+        # "prospects for the EU in _____": a year spoken of as ahead, with every option in the
+        # past, is the one option that could be meant; so one option at least is later.
+        limit, ahead = year + 12, 1
     # "around 1400": years a few apart would be as right as the key, so step in decades.
     step = 10 if granularity == "decade" or fact.attr("approximate") else 1
     doc_years = [
@@ -358,7 +403,9 @@ def date_distractors(
     if others:
         doc_years = [y for y in doc_years if _same_side(y, year, others)]
         made_up = [y for y in made_up if _same_side(y, year, others)]
-    picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
+    picked = pick_by_rank(
+        year, doc_years if step == 1 else [], made_up, count, rng, at_least_above=ahead
+    )
     if picked is None:
         return None
     return [text.replace(str(year), str(y), 1) for y in picked]
@@ -378,9 +425,16 @@ def _same_form(answer: str, candidate: str) -> bool:
 
 
 def name_distractors(
-    fact: Fact, count: int, rng: random.Random, pools: Pools, *, exclude: Sequence[str] = ()
+    fact: Fact,
+    count: int,
+    rng: random.Random,
+    pools: Pools,
+    *,
+    exclude: Sequence[str] = (),
+    cues: KeyCues | None = None,
 ) -> list[str] | None:
-    """Other names of the same type: the article's first, then gazetteers."""
+    """Other names of the same type: the article's first, then gazetteers; for a person, only
+    names the article shows with what the stem says of the key ("actress": women)."""
     answer = fact.text
     canon = normalise(fact.attr("canonical") or answer)
     aliases = {
@@ -410,6 +464,20 @@ def name_distractors(
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and fact.attr("kind") == "city" and not _home_named(fact, pools):
+        # "Valencia" in an article about Spain is not the Venezuelan city the gazetteer knows
+        # best: its "neighbours" Petare and Barinas would be absurd beside the key.
+        extra = []
+    if fact.type is FactType.PLACE and not fact.attr("kind") and answer not in HOME_NATIONS:
+        # A "place" no gazetteer knows ("Apple", "Easyjet", "Translation"): maybe no place at
+        # all, and its options would be whatever else was taken for one.
+        return None
+    if fact.type is FactType.PLACE and answer in HOME_NATIONS:
+        from_doc = [c for c in from_doc if c in HOME_NATIONS]
+        extra = [n for n in HOME_NATIONS if n != answer]
+    elif fact.type is FactType.PLACE:
+        # "England" beside "Britain" would be half right.
+        from_doc = [c for c in from_doc if c not in HOME_NATIONS]
     if fact.type is FactType.PLACE and fact.attr("kind") == "country":
         # A country by the name it had when the article was written, or not at all.
         year = _latest_year(pools)
@@ -435,6 +503,22 @@ def name_distractors(
     if answer_kind == "person":
         from_doc = [c for c in from_doc if not common_noun_name(c)]
         extra = [c for c in extra if not common_noun_name(c)]
+        # A name the article puts after "the city of" is a place, whatever the index said.
+        if looks_like_place_or_body(answer) or not _shown_as_person(answer, pools):
+            return None  # "Warner Bros" is no person, and people are no options for it
+        from_doc = [
+            c for c in from_doc if not {PLACE, WORK} & pools.traits.get(normalise(c), frozenset())
+        ]
+        cues = cues or KeyCues()
+        if CHARACTER not in cues.needs:
+            # A part in a story ("played Tommy Hanson") is no answer about a real person.
+            cues = KeyCues(cues.needs, cues.excludes | {CHARACTER}, cues.wants_place)
+        if FEMALE not in cues.needs and _listed_with_women(fact, pools):
+            # "_____, Diana Ross and Tina Turner": the key is named among women only.
+            cues = KeyCues(cues.needs | {FEMALE}, cues.excludes, cues.wants_place, cues.wants)
+        from_doc = [c for c in from_doc if _shown_as_person(c, pools)]
+        from_doc = fitting(from_doc, cues, pools.traits)
+        extra = fitting(extra, cues, pools.traits)
     rng.shuffle(from_doc)
     rng.shuffle(extra)
     if fact.type is FactType.ORGANISATION and not answer.isupper():
@@ -460,6 +544,10 @@ def name_distractors(
             continue
         if any(norm == b or _overlapping(norm, b) for b in blocked):
             continue
+        if answer_kind == "person" and any(
+            norm.split()[-1] == b.split()[-1] for b in blocked if " " in b
+        ):
+            continue  # "Tony Blair" where the stem says "Mr Blair"
         if len(candidate) > 2.2 * len(answer) + 4 or len(answer) > 2.2 * len(candidate) + 4:
             continue
         chosen.append(candidate)
@@ -478,7 +566,8 @@ _ORG_WORDS = re.compile(
     r"Network|News|Institute|Authority|Board|Federation|League|Club|Court|Parliament|Trust|"
     r"Foundation|Society|Fund|Securities|Airways|Records|Studios|Radio|Television|TV|Times|Post|"
     r"Award|Awards|Prize|Campaign|Programme|Program|Centre|Center|School|College|Hospital|"
-    r"Museum|Stadium|Park|Street|Road|Square)\b"
+    r"Museum|Stadium|Park|Street|Road|Square|Bros|Brothers|Pictures|Films|Entertainment|"
+    r"Productions|Studio|Airlines|Holdings|Partners|Motors|Technologies|Systems)\b"
 )
 
 
@@ -607,6 +696,69 @@ def _whole_word(text: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(text)}\b")
 
 
+def _home_named(fact: Fact, pools: Pools) -> bool:
+    """Whether the article names the country the gazetteer puts a city in (or no country)."""
+    home = cities().get(fact.attr("canonical") or fact.text, ("", 0))[0]
+    named = {
+        country.code
+        for f in pools.by_type.get(FactType.PLACE, ())
+        if f.attr("kind") == "country"
+        and (country := countries().get(f.attr("canonical") or f.text)) is not None
+    }
+    return not named or home in named
+
+
+def _listed_with_women(fact: Fact, pools: Pools) -> bool:
+    """Whether the key stands in a list ("A, B and C") whose other names are all women."""
+    people = sorted(
+        (f for f in pools.mentions.get(fact.sentence, ()) if f.type is FactType.PERSON),
+        key=lambda f: f.start,
+    )
+    listed = [fact]
+    for direction in (-1, 1):
+        current = fact
+        while True:
+            near = [
+                f
+                for f in people
+                if (f.end <= current.start if direction < 0 else f.start >= current.end)
+                and f is not current
+            ]
+            if not near:
+                break
+            other = near[-1] if direction < 0 else near[0]
+            gap = current.start - other.end if direction < 0 else other.start - current.end
+            if gap > 6:
+                break
+            listed.append(other)
+            current = other
+    others = [f for f in listed if f is not fact]
+    return bool(others) and all(
+        FEMALE in pools.traits.get(normalise(f.attr("canonical") or f.text), frozenset())
+        for f in others
+    )
+
+
+def _shown_as_person(name: str, pools: Pools) -> bool:
+    """Whether the article shows a name as a person's: a title, a role or a gender it gives,
+    or a first word used as a given name in general English ("Roberto", not "Aguas")."""
+    from quizapp.nlp.salience import zipf
+
+    if _TITLES.match(name) or pools.traits.get(normalise(name), frozenset()) & {FEMALE, MALE}:
+        return True
+    if normalise(name) in pools.roles:
+        return True
+    first = name.split()[0] if name.split() else ""
+    if first in MONTHS or first.lower() in _CALENDAR_WORDS:
+        return False  # "Christmas Day", "Easter Monday"
+    return zipf(first) >= 3.0
+
+
+_CALENDAR_WORDS = frozenset(
+    {"christmas", "easter", "new", "boxing", "good", "valentine's", "halloween", "thanksgiving"}
+)
+
+
 def _gazetteer_names(fact: Fact) -> list[str]:
     """Same-kind names from the gazetteers (a list the caller may shuffle)."""
     answer = fact.text
@@ -711,6 +863,11 @@ def phrase_distractors(
     blocked = [b for b in (normalise(x) for x in exclude) if b]
     words = len(answer.split())
     about_people = _names_people(answer)
+    kind = _phrase_kind(answer)
+    if not kind:
+        # "two-year study" among "non-technical language" and "broadband net access": without
+        # a kind all options share, the options are nonsense beside the stem.
+        return None
     candidates = []
     for other in pools.by_type.get(FactType.OTHER, ()):
         text = other.text
@@ -723,7 +880,7 @@ def phrase_distractors(
         # Same shape of phrase: "printing press" is not answered by "theologian".
         if abs(len(text.split()) - words) > 1 or (words > 1) != (len(text.split()) > 1):
             continue
-        if _names_people(text) != about_people:
+        if _names_people(text) != about_people or _phrase_kind(text) != kind:
             continue
         if not _has_rare_word(text):
             continue  # "real value", "spending cash": everyday words make nonsense options
@@ -756,6 +913,66 @@ def _has_rare_word(phrase: str) -> bool:
     return any(zipf(w) <= RARE_ZIPF for w in words)
 
 
+# Head nouns of bodies of people: "anti-hunt organisations" is answered by other bodies, never
+# by "hunt enthusiasts" (people) or "wild mammals".
+_BODY_HEADS = frozenset(
+    [
+        "organisation",
+        "organization",
+        "group",
+        "company",
+        "firm",
+        "body",
+        "association",
+        "union",
+        "agency",
+        "charity",
+        "party",
+        "club",
+        "team",
+        "bank",
+        "airline",
+        "carrier",
+        "retailer",
+        "broadcaster",
+        "network",
+        "manufacturer",
+        "maker",
+        "supplier",
+        "operator",
+        "provider",
+        "publisher",
+        "studio",
+        "label",
+        "council",
+        "committee",
+        "government",
+        "authority",
+        "regulator",
+        "institution",
+        "university",
+        "school",
+        "college",
+        "newspaper",
+        "paper",
+        "website",
+    ]
+)
+
+
+def _phrase_kind(phrase: str) -> str:
+    """'people' ("local officials"), 'body' ("anti-hunt organisations") or '' for a phrase
+    whose kind cannot be told from its head noun."""
+    from quizapp.nlp.words import lemma
+
+    if _names_people(phrase):
+        return "people"
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    if lemma(head, "NN") in _BODY_HEADS or head in _BODY_HEADS:
+        return "body"
+    return ""
+
+
 def _names_people(phrase: str) -> bool:
     """Whether a noun phrase names people ("theologian", "local officials")."""
     from quizapp.nlp.gazetteers import role_words
@@ -774,6 +991,19 @@ def takes_an(phrase: str) -> bool:
     if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ur")):
         return False
     return word[:1] in "aeiou" or word.startswith(("hour", "honest", "honour", "heir"))
+
+
+# Place names said with "the" ("the United States", "the Netherlands", "the UK").
+_THE_NAME = re.compile(
+    r"\b(?:United|Republic|Kingdom|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
+    r"Maldives|Hague|Vatican)\b|^(?:US|UK|USA|EU)$"
+)
+
+
+def _the_before(sentence: str, fact: Fact) -> bool:
+    """Whether the stem puts "the" right before the key."""
+    at = sentence.find(fact.text)
+    return at > 0 and re.search(r"\b[Tt]he\s+$", sentence[:at]) is not None
 
 
 def _article_before(sentence: str, fact: Fact) -> str:
@@ -796,6 +1026,15 @@ def make_distractors(
         # key's kind, and what is left ("Lib Dems" among people, "GMT" beside "HIV") fails.
         return None
     article = _article_before(sentence, fact)
+    if fact.type is FactType.PLACE and _the_before(sentence, fact):
+        # "The _____ kept the final alive": "The Jamaica" reads wrong beside "The United States".
+        for _attempt in range(8):
+            made = _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+            if made is None:
+                return None
+            if all(_THE_NAME.search(d) for d in made):
+                return made
+        return None
     if not article:
         return _make_distractors(fact, pools, rng, count=count, sentence=sentence)
     for _attempt in range(8):
@@ -811,6 +1050,12 @@ def _make_distractors(
     fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str
 ) -> list[str] | None:
     exclude = _visible_names(sentence, fact)
+    people_here = sum(f.type is FactType.PERSON for f in pools.mentions.get(fact.sentence, ()))
+    cues = key_cues(sentence, fact, people_here)
+    if cues.wants_place and fact.type is not FactType.PLACE:
+        return None  # "the city of _____" among people and companies
+    if cues.wants and fact.type not in _TYPES_WANTED[cues.wants]:
+        return None  # "mobile phone giant _____" asked with places, "singer _____" with bodies
     if fact.type is FactType.QUANTITY:
         key_value = parse_number(fact.attr("number") or "")
         # "fell from _____ to £75m": an option under £75m could not be right.
@@ -825,20 +1070,27 @@ def _make_distractors(
     if fact.type is FactType.DATE:
         return date_distractors(fact, count, rng, pools, sentence)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
-        return name_distractors(fact, count, rng, pools, exclude=exclude)
+        return name_distractors(fact, count, rng, pools, exclude=exclude, cues=cues)
     if fact.type is FactType.QUOTE:
         speaker = Fact(FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs)
-        return name_distractors(speaker, count, rng, pools, exclude=exclude)
+        return name_distractors(speaker, count, rng, pools, exclude=exclude, cues=cues)
     if fact.type is FactType.OTHER:
         if fact.attr("form") == "name":
             if looks_like_person(fact.text, pools) or introduced_as_person(sentence, fact):
                 person = Fact(
                     FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs
                 )
-                return name_distractors(person, count, rng, pools, exclude=exclude)
+                return name_distractors(person, count, rng, pools, exclude=exclude, cues=cues)
             return _same_head_names(fact, count, rng, pools, exclude=exclude)
         return phrase_distractors(fact, count, rng, pools, exclude=exclude)
     raise ValueError(f"unknown fact type: {fact.type!r}")
+
+
+_TYPES_WANTED = {
+    "body": frozenset({FactType.ORGANISATION, FactType.OTHER}),
+    "person": frozenset({FactType.PERSON, FactType.QUOTE, FactType.OTHER}),
+    "work": frozenset({FactType.OTHER}),
+}
 
 
 def _same_unit_values(fact: Fact, sentence: str) -> list[float]:

@@ -246,3 +246,17 @@ def inflect_verb(lemma_: str, tag: str) -> str:
     _lemminflect_tables()
     found = getInflection(lemma_, tag=tag)
     return found[0] if found else lemma_
+
+
+@lru_cache(maxsize=20000)
+def other_number(noun: str, tag: str) -> str:
+    """A common noun in the other grammatical number ("deficits" <-> "deficit"), or itself."""
+    from lemminflect import getInflection
+
+    if tag == "NNS":
+        return lemma(noun, tag)
+    if tag != "NN":
+        return noun
+    _lemminflect_tables()
+    found = getInflection(noun, tag="NNS")
+    return found[0] if found else noun

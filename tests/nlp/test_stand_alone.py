@@ -316,3 +316,33 @@ def test_a_conversion_after_the_answers_unit_word_is_dropped() -> None:
     ctx, facts = _context("Brantwick Mills will invest 400m pesos ($136m; £72.3m) in machines.")
     stem = ctx.stem_cloze(_fact(facts, "400m"))
     assert stem is not None and "136" not in stem and "pesos in machines" in stem
+
+
+def test_a_wrong_option_standing_in_the_stem_and_a_fragment_are_refused() -> None:
+    from quizapp.nlp.checks import check_item
+    from quizapp.nlp.model import Fact, FactType, Item, QuestionKind, SourceQuote
+
+    text = "Ruth Lane of merchant bank Hallam Ross gave £300. Ms Lane, who founded Stagecraft!"
+    answer = "Hallam Ross"
+    start = text.index(answer)
+    fact = Fact(FactType.ORGANISATION, answer, start, start + len(answer), 0)
+    source = SourceQuote(text[:49], 0, 49, 0)
+    item = Item(
+        kind=QuestionKind.MULTIPLE_CHOICE,
+        prompt="Ruth Lane of merchant bank _____ gave £300.",
+        fact=fact,
+        source=source,
+        answer=answer,
+        options=("Hallam Ross", "Ruth Lane", "Tern Capital", "Bay Fund"),
+    )
+    assert "a wrong option stands in the stem" in check_item(item, text)
+    fragment_start = text.index("Ms Lane")
+    title = text.index("Stagecraft")
+    frag = Item(
+        kind=QuestionKind.FILL_IN,
+        prompt="Ms Lane, who founded _____!",
+        fact=Fact(FactType.OTHER, "Stagecraft", title, title + 10, 1),
+        source=SourceQuote(text[fragment_start:], fragment_start, len(text), 0),
+        answer="Stagecraft",
+    )
+    assert "the stem is no whole sentence" in check_item(frag, text)

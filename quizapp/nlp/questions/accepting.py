@@ -11,7 +11,7 @@ from quizapp.nlp.gazetteers import acronyms, demonyms, role_words
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.salience import zipf
-from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS
+from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, lemma, other_number
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _TITLE_WORDS = frozenset(
@@ -109,7 +109,9 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     elif fact.type is FactType.ORDINAL:
         out.append(fact.attr("number") or answer)
     elif fact.type in (FactType.PERSON, FactType.QUOTE):
-        if not looks_like_place_or_body(answer):
+        if _not_a_person_here(fact, doc):
+            pass  # "the city of El Alto": a place, never a person with a surname "Alto"
+        elif not looks_like_place_or_body(answer):
             for name in (fact.attr("canonical") or "", fact.text, answer):
                 out += person_forms(name)
         elif fact.type is FactType.PERSON:
@@ -135,8 +137,13 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out += person_forms(answer)  # "Tony Beddow, health analyst": "Beddow" too
         elif fact.attr("form") == "name":
             out += _organisation_forms(fact, answer, text)
-        elif doc is not None and answer == fact.text and not answer[:1].isupper():
+        elif doc is not None and answer == fact.text and _common_phrase(fact, doc):
             out += _phrase_heads(fact, doc)
+            out += _phrase_number(fact, doc)
+    named = fact.type is not FactType.OTHER or fact.attr("form") == "name"
+    if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) and named and text:
+        for name in {answer, fact.text, fact.attr("canonical") or ""} - {""}:
+            out = [f for f in out if not _broken_surname(name, f, text)]
     seen = {answer.casefold()}
     kept: list[str] = []
     for form in out:
@@ -205,6 +212,8 @@ def person_forms(name: str) -> list[str]:
     out.append(" ".join(words))
     if _descriptor_before_name(" ".join(words)):
         out.append(" ".join(words[1:]))
+    elif len(words) >= 3 and all(_describes_a_person(w) for w in words[:-2]):
+        out.append(" ".join(words[-2:]))  # "Liberal Democrat David Laws" -> "David Laws"
     if len(words) > 1:
         first = len(words) - 1
         while first > 1 and words[first - 1].lower() in _PARTICLES:
@@ -214,8 +223,69 @@ def person_forms(name: str) -> list[str]:
         for prefix in ("al-", "el-", "Al-", "El-"):
             if surname.startswith(prefix) and len(surname) > len(prefix) + 2:
                 out.append(surname[len(prefix) :])
-        out.append(surname)
+        if first == len(words) - 1:
+            out.append(surname)  # "De Niro", never "Niro" alone
     return out
+
+
+def _not_a_person_here(fact: Fact, doc: Document | None) -> bool:
+    """Whether the article puts the name after "the city of" or "the show": a place or a title
+    ("the West End show Mary Poppins" has no surname "Poppins")."""
+    from quizapp.nlp.option_fit import PLACE, WORK, mention_traits
+
+    if doc is None or not 0 <= fact.sentence < len(doc.sentences):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    return 0 <= a < b <= len(sentence.text) and bool(
+        {PLACE, WORK} & mention_traits(sentence.text, a, b, alone=False)
+    )
+
+
+def _broken_surname(name: str, form: str, text: str) -> bool:
+    """Whether ``form`` is the last word(s) of ``name`` cut from a name that may not be a given
+    name and a family name: "Man" of the reggae artist "Beenie Man", an everyday word after a
+    first word no one is named. Kept where the article itself calls the person by it
+    ("Mr Magazine"), where it is no everyday word, or after a common first name ("Church" of
+    "Charlotte Church")."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in _TITLE_WORDS]
+    if len(words) < 2 or not form or form == name or not name.endswith(form):
+        return False
+    if len(form.split()) >= len(words):
+        return False
+    first = words[0]
+    if _lexicon_word(form.split()[-1]) is None or zipf(first) >= _GIVEN_NAME_ZIPF:
+        return False
+    alone = re.finditer(rf"(?<![\w-])(\S+\s+)?{re.escape(form)}(?![\w-])", text)
+    # A use after a title or a lower-case word, mid-sentence ("Mr Magazine", "said Man"); after
+    # another capitalised word it is part of another name ("Wales Open" is no "Open").
+    before = [(m.group(1) or "").strip() for m in alone]
+    return not any(
+        b
+        and b[-1] not in ".!?:;\"'”’"
+        and (b[:1].islower() or b.rstrip(".").lower() in _TITLE_WORDS)
+        for b in before
+    )
+
+
+# A first word this frequent in general text is a common given name ("Charlotte", "Gordon"):
+# what follows it is a family name, even when it is also a word ("Church", "Brown").
+_GIVEN_NAME_ZIPF = 3.0
+
+
+def _lexicon_word(word: str) -> str | None:
+    """The Pattern lexicon's tag for a word used in everyday English, or None."""
+    from textblob.en import lexicon
+
+    return lexicon.get(word.lower())
+
+
+def _describes_a_person(word: str) -> bool:
+    """A word that stands before a person's name to describe them (a party, a nationality, a
+    role, an everyday word such as "Liberal" or "Shadow"), never a given name."""
+    if word in demonyms() or word.lower() in role_words():
+        return True
+    return _lexicon_word(word) is not None and zipf(word) >= _GIVEN_NAME_ZIPF
 
 
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|keeper|ee)$")
@@ -309,15 +379,61 @@ def date_forms(answer: str) -> list[str]:
     ]
 
 
-def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
-    """The head noun of a common-noun phrase ("forums" for "discussion forums") and its rarest
-    noun ("caretaker" for "caretaker manager"), each only where the article uses that word for
-    nothing but this phrase (so it can only mean this)."""
-    tokens = [
+def _common_phrase(fact: Fact, doc: Document) -> bool:
+    """Whether the answer is a common-noun phrase: lower-case, or capitalised only because it
+    opens the sentence ("Low-cost airlines have ...")."""
+    if not fact.text[:1].isupper() or fact.text.split()[-1].islower():
+        return True  # "EU-based airlines": a common noun, whatever stands before it
+    sentence = doc.sentences[fact.sentence]
+    words = fact.text.split()
+    if fact.start != sentence.start or not all(w[1:].islower() for w in words):
+        return False
+    first = words[0].lower()
+    return _lexicon_word(first) is not None or all(
+        _lexicon_word(part) is not None for part in first.split("-")
+    )
+
+
+def _phrase_tokens(fact: Fact, doc: Document) -> list:
+    return [
         t
         for t in doc.sentences[fact.sentence].tokens
         if fact.start <= t.start and t.end <= fact.end
     ]
+
+
+def _phrase_number(fact: Fact, doc: Document) -> list[str]:
+    """The phrase in the other grammatical number ("trade deficit" for "trade deficits"),
+    lower-cased where only the sentence's start capitalised it."""
+    tokens = _phrase_tokens(fact, doc)
+    text = fact.text
+    first = text.split()[0] if text.split() else ""
+    opens = fact.start == doc.sentences[fact.sentence].start
+    if opens and first[:1].isupper() and first[1:].islower() and _common_phrase(fact, doc):
+        text = text[:1].lower() + text[1:]  # "Low-cost airlines" opening its sentence
+    out = [text] if text != fact.text else []
+    if not tokens or tokens[-1].tag not in ("NN", "NNS") or not text.endswith(tokens[-1].text):
+        return out
+    other = other_number(tokens[-1].text, tokens[-1].tag)
+    if other != tokens[-1].text:
+        out.append(text[: len(text) - len(tokens[-1].text)] + other)
+    return out
+
+
+def _describing(word: str, tag: str) -> bool:
+    """An adjective or participle before a noun, or a compound ending in one ("EU-based",
+    "state-owned"): it narrows the noun down without naming another thing."""
+    if tag.startswith("JJ") or tag == "VBN":
+        return True
+    last = word.rsplit("-", 1)[-1] if "-" in word else ""
+    return bool(last) and (_lexicon_word(last) or "") in ("JJ", "VBN", "VBD")
+
+
+def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
+    """The head noun of a common-noun phrase ("forums" for "discussion forums") and its rarest
+    noun ("caretaker" for "caretaker manager"), each only where the article uses that word for
+    nothing but this phrase (so it can only mean this)."""
+    tokens = _phrase_tokens(fact, doc)
     if len(tokens) < 2:
         return []
     nouns = [
@@ -339,8 +455,18 @@ def _phrase_heads(fact: Fact, doc: Document) -> list[str]:
         picks.append(rarest.text)  # "caretaker" for "caretaker manager"; longer phrases: head only
     phrase = re.compile(re.escape(fact.text), re.I)
     spans = [(m.start(), m.end()) for m in phrase.finditer(doc.text)]
+    # Only describing words before the head ("low-cost airlines", "rogue diallers"): the head
+    # alone names the same things, less precisely, and a fair teacher takes it.
+    # Not a role: "interim coach" and "head coach" are different people.
+    described = all(_describing(t.text, t.tag) for t in tokens[:-1]) and (
+        tokens[-1].text.lower() not in role_words()
+        and lemma(tokens[-1].text, "NN").lower() not in role_words()
+    )
     out = []
     for word in picks:
+        if described and word == tokens[-1].text:
+            out.append(word)
+            continue
         uses = re.finditer(rf"(?:(\w+)\s+)?\b{re.escape(word)}\b", doc.text, re.I)
         if all(
             any(a <= m.end() - len(word) < b for a, b in spans)

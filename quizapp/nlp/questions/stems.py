@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.nlp.distractors import looks_like_place_or_body
+from quizapp.nlp.distractors import common_noun_name, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.quoting import (
     STRAY,
@@ -117,6 +117,8 @@ def _recent(
             and (kind is None or f.attr("kind") == kind)
             and (want is not FactType.PERSON or " " in (f.attr("canonical") or f.text))
             and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
+            # "Police Officers" is no antecedent of "he" ("Police Officers said police ...").
+            and (want is not FactType.PERSON or not common_noun_name(f.text))
         ]
         opening = re.match(r"(?:\W*)(\w+)", earlier.text)
         first_word = opening.group(1).lower() if opening else ""

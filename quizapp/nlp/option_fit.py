@@ -1,0 +1,295 @@
+"""What a stem tells a reader about its key, and whether an option agrees with it.
+
+"Chinese actress _____" says the key is a woman and Chinese: an option list of three men is
+answered without the article. "played undercover cop _____" asks for a character, so a real
+director among the options is absurd; "the city of _____" asks for a place, so people and
+companies are. Each option must carry what the stem says of the key, as the article shows it
+(its titles, the words around its mentions, the pronouns that follow them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from quizapp.nlp.model import Document, Fact, FactType
+
+FEMALE = "female"
+MALE = "male"
+CHARACTER = "character"
+PLACE = "place"
+
+# Words that say a person is a woman or a man; roles like "actor" or "chairman" are said of
+# both in many papers, so they say nothing.
+_FEMALE_WORDS = frozenset(
+    [
+        "actress",
+        "chairwoman",
+        "spokeswoman",
+        "businesswoman",
+        "sportswoman",
+        "policewoman",
+        "congresswoman",
+        "stateswoman",
+        "horsewoman",
+        "countrywoman",
+        "woman",
+        "girl",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "widow",
+        "grandmother",
+        "granddaughter",
+        "aunt",
+        "niece",
+        "girlfriend",
+        "bride",
+        "queen",
+        "princess",
+        "duchess",
+        "countess",
+        "baroness",
+        "dame",
+        "lady",
+        "mrs",
+        "ms",
+        "miss",
+        "heroine",
+        "waitress",
+        "hostess",
+        "songstress",
+        "comedienne",
+        "ballerina",
+        "mum",
+        "mom",
+    ]
+)
+_MALE_WORDS = frozenset(
+    [
+        "spokesman",
+        "businessman",
+        "sportsman",
+        "policeman",
+        "congressman",
+        "statesman",
+        "horseman",
+        "countryman",
+        "man",
+        "boy",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "widower",
+        "grandfather",
+        "grandson",
+        "uncle",
+        "nephew",
+        "boyfriend",
+        "groom",
+        "king",
+        "prince",
+        "duke",
+        "earl",
+        "baron",
+        "lord",
+        "sir",
+        "mr",
+    ]
+)
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+# "played undercover cop _____", "starred as _____", "the character _____": a part in a
+# story, answered only by other parts.
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|characters?|role\s+of|(?:starred|stars|"
+    r"starring|cast|appears|appeared|appearing)\s+as|voiced)\s+"
+    r"(?:the\s+|an?\s+)?(?:(?!(?:alongside|with|for|against|in|at|opposite|by|to|on|under|"
+    r"and|but|a|an|the)\b)[a-z][\w'-]*\s+){0,3}$"
+)
+# "the city of _____", "the Bolivian town of _____": a place, whatever the name index says.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:city|town|village|capital|province|region|state|county|district|island|suburb|"
+    r"port|municipality)\s+of\s+$",
+    re.I,
+)
+# "merchant bank _____", "mobile phone giant _____": a company or another body.
+_BODY_BEFORE = re.compile(
+    r"\b(?:bank|company|firm|group|label|giant|maker|retailer|airline|carrier|broadcaster|"
+    r"network|studio|publisher|agency|charity|union|website|newspaper|magazine|channel|"
+    r"operator|manufacturer|chain|brand|insurer|lender|conglomerate)\s+$"
+)
+# "the West End show _____", "her 2000 album _____": a title, never a person.
+_WORK_BEFORE = re.compile(
+    r"\b(?:show|film|movie|musical|album|single|song|play|novel|book|series|programme|"
+    r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)"
+    r"(?:\s*,)?\s+$"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+WORK = "work"
+BODY = "body"
+PERSON = "person"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCues:
+    """What the stem says of the key: the traits every option must share."""
+
+    needs: frozenset[str] = frozenset()
+    # A trait every option must lack ("female" where the stem says "he").
+    excludes: frozenset[str] = frozenset()
+    # The stem calls for a place ("the city of _____") whatever type the key was given.
+    wants_place: bool = False
+    # The stem calls for a body ("merchant bank _____") or a person ("singer _____").
+    wants: str = ""
+
+
+def _gender_of_words(words: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for word in words:
+        low = word.lower().strip(".")
+        if low in _FEMALE_WORDS:
+            found.add(FEMALE)
+        elif low in _MALE_WORDS:
+            found.add(MALE)
+    return found
+
+
+def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Up to three words before a mention, and an apposition after it (", the actress, ")."""
+    before = _WORD.findall(sentence[:start])[-3:]
+    after_match = re.match(r",\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.]", sentence[end:])
+    after = _WORD.findall(after_match.group(1)) if after_match else []
+    return before, after
+
+
+def _pronoun_gender(text: str) -> set[str]:
+    words = {w.lower() for w in _WORD.findall(text)}
+    female, male = bool(words & _FEMALE_PRONOUNS), bool(words & _MALE_PRONOUNS)
+    if female and not male:
+        return {FEMALE}
+    if male and not female:
+        return {MALE}
+    return set()
+
+
+def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[str]:
+    """Traits one mention shows: its title and the words around it, its sentence's pronouns
+    when it is the only person there (``alone``), a nationality right before it, a part."""
+    name = sentence[start:end]
+    before, after = _window(sentence, start, end)
+    traits = _gender_of_words([*before, *after, *name.split()[:1]])
+    if alone:
+        traits |= _pronoun_gender(sentence[end:])
+    from quizapp.nlp.gazetteers import demonyms
+
+    traits |= {f"demonym:{w}" for w in before if w in demonyms()}
+    if _CHARACTER_BEFORE.search(sentence[:start]):
+        traits.add(CHARACTER)
+    if _PLACE_BEFORE.search(sentence[:start]):
+        traits.add(PLACE)
+    if _WORK_BEFORE.search(sentence[:start]):
+        traits.add(WORK)
+    return traits
+
+
+def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[str]]:
+    """Traits of every name of the article, from all its mentions; a gender only where the
+    article never gives the other one (and from the next sentence's opening pronoun when the
+    name is the only person of its sentence)."""
+    from quizapp.nlp.text import normalise
+
+    people_in: dict[int, set[str]] = {}
+    for fact in facts:
+        if fact.type is FactType.PERSON:
+            people_in.setdefault(fact.sentence, set()).add(fact.attr("canonical") or fact.text)
+    found: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.type not in (FactType.PERSON, FactType.OTHER, FactType.PLACE):
+            continue
+        sentence = doc.sentences[fact.sentence]
+        a, b = fact.start - sentence.start, fact.end - sentence.start
+        if not (0 <= a < b <= len(sentence.text)):
+            continue
+        alone = len(people_in.get(fact.sentence, ())) <= 1
+        traits = mention_traits(sentence.text, a, b, alone=alone)
+        if alone and fact.sentence + 1 < len(doc.sentences):
+            following = doc.sentences[fact.sentence + 1].text
+            opening = re.match(r"\W*(\w+)", following)
+            if opening and fact.sentence + 1 not in people_in:
+                traits |= _pronoun_gender(opening.group(1))
+        for key in {normalise(fact.text), normalise(fact.attr("canonical") or "")} - {""}:
+            found.setdefault(key, set()).update(traits)
+    out: dict[str, frozenset[str]] = {}
+    for key, traits in found.items():
+        if FEMALE in traits and MALE in traits:
+            traits -= {FEMALE, MALE}
+        out[key] = frozenset(traits)
+    return out
+
+
+def key_cues(sentence: str, fact: Fact, people_here: int = 1) -> KeyCues:
+    """What the question's sentence says of the key at ``fact`` (found by its text)."""
+    at = sentence.find(fact.text)
+    if at < 0:
+        return KeyCues()
+    end = at + len(fact.text)
+    shown = mention_traits(sentence, at, end, alone=people_here <= 1)
+    # "... Emmanuelle Devos, _____ and Karin Viard for best actress": a sentence that speaks
+    # only of women asks for a woman wherever its word for them stands.
+    rest = _gender_of_words(_WORD.findall(sentence[:at] + " " + sentence[end:]))
+    if rest == {FEMALE} and not _pronoun_gender(sentence) - {FEMALE}:
+        shown.add(FEMALE)
+    needs = {t for t in shown if t in (FEMALE, CHARACTER) or t.startswith("demonym:")}
+    excludes = {FEMALE} if MALE in shown and FEMALE not in shown else set()
+    if FEMALE in needs and MALE in shown:
+        needs.discard(FEMALE)
+    wants = ""
+    if WORK in shown:
+        wants = WORK
+    elif _BODY_BEFORE.search(sentence[:at]):
+        wants = BODY
+    else:
+        from quizapp.nlp.gazetteers import role_words
+
+        before = re.search(r"\b([a-z][\w-]*)\s+$", sentence[:at])
+        if before and before.group(1) in role_words():
+            wants = PERSON
+    return KeyCues(frozenset(needs), frozenset(excludes), PLACE in shown, wants)
+
+
+def fits(cues: KeyCues, traits: frozenset[str]) -> bool:
+    """Whether an option with these traits (from the article) agrees with the stem's cues."""
+    return cues.needs <= traits and not (cues.excludes & traits)
+
+
+def fitting(
+    candidates: Sequence[str], cues: KeyCues, traits: Mapping[str, frozenset[str]]
+) -> list[str]:
+    """The candidates that carry every trait the stem gives the key."""
+    from quizapp.nlp.text import normalise
+
+    if not cues.needs and not cues.excludes:
+        return list(candidates)
+    return [c for c in candidates if fits(cues, traits.get(normalise(c), frozenset()))]
+
+
+# Nations of the United Kingdom: options for one are the others, never sovereign states
+# ("patients in Wales ... those in _____": England among Norway and Serbia is obvious).
+HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+
+# A year the stem speaks of as ahead ("prospects for the EU in _____", "will open in _____").
+_AHEAD = re.compile(
+    r"\b(?:will|shall|plans?|planned|planning|prospects?|expects?|expected|expecting|"
+    r"forecasts?|forecast|predicted|predicts?|outlook|upcoming|ahead|targets?|aims?|due|"
+    r"intends?|hopes?|scheduled|set\s+to|going\s+to|next)\b",
+    re.I,
+)
+
+
+def looks_ahead(sentence: str) -> bool:
+    """Whether the sentence speaks of what is to come (a future, a plan, a forecast)."""
+    return _AHEAD.search(sentence) is not None
