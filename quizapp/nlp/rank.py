@@ -50,9 +50,12 @@ KIND_SHARE = {
 KIND_ORDER = {kind: i for i, kind in enumerate(KIND_PRIOR)}
 
 
-# Words that point back to something the stem never names ("He also stressed ...").
+# Words that point back to something the stem never names ("He also stressed ...", "Then
+# Bowyer was shown the red card", "Meanwhile Kennedy is expected to ...": mid-story).
 _ANAPHORS = frozenset(
     [
+        "then",
+        "meanwhile",
         "it",
         "he",
         "she",
