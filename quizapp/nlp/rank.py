@@ -12,6 +12,7 @@ from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
+from quizapp.nlp.trimming import asked_facts, described_people, trimmed_variants
 from quizapp.nlp.words import STOPWORDS
 
 # How often a fact of each type is one a teacher asks about (gold facts of the dev articles:
@@ -49,9 +50,12 @@ KIND_SHARE = {
 KIND_ORDER = {kind: i for i, kind in enumerate(KIND_PRIOR)}
 
 
-# Words that point back to something the stem never names ("He also stressed ...").
+# Words that point back to something the stem never names ("He also stressed ...", "Then
+# Bowyer was shown the red card", "Meanwhile Kennedy is expected to ...": mid-story).
 _ANAPHORS = frozenset(
     [
+        "then",
+        "meanwhile",
         "it",
         "he",
         "she",
@@ -80,7 +84,14 @@ def _needs_context(prompt: str) -> bool:
     # Inside a quotation "we" and "I" are the speaker; any other pronoun still needs context.
     if first in _ANAPHORS and not (quoted and first in ("we", "i")):
         return True
-    return sum(prompt.count(mark) for mark in _QUOTE_MARKS) % 2 == 1
+    return sum(prompt.count(mark) for mark in _QUOTE_MARKS) % 2 == 1 or _a_list(body)
+
+
+def _a_list(prompt: str) -> bool:
+    """A team sheet or a roll of names ("Given, _____, Elliott, Bramble, Bernard, ..."): short
+    comma-separated pieces, not a statement to ask about."""
+    pieces = [p.split() for p in prompt.split(",")]
+    return len(pieces) >= 5 and sorted(len(p) for p in pieces)[len(pieces) // 2] <= 2
 
 
 def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozenset()) -> float:
@@ -131,6 +142,8 @@ MAX_PASSAGE_SHARE = 8
 # Prices tried for a fact shut out (BLOCK_COST alone past MULTI_START_POOL candidates).
 BLOCK_COSTS = (0.3, 0.0, 0.15, 0.6, 1.0)
 MULTI_START_POOL = 600
+# What a stem trimmed of another fact's mention loses against the whole sentence.
+TRIM_COST = 0.05
 IMPROVE_ROUNDS = 4
 # A passage is also offered with only the gaps the ranker gives at least this chance.
 GAP_FLOOR = 0.5
@@ -326,6 +339,8 @@ def select_items(
     salience = salience or {}
     kept: list[Item] = []
     values: list[float] = []
+    asked = asked_facts(items)
+    people = described_people(items)
     for item in [*items, *_leaner_passages(items, salience)]:
         facts = item.facts or (item.fact,)
         known = [salience[f] for f in facts if f in salience]
@@ -336,6 +351,14 @@ def select_items(
         quality = score_item(item, sentences, title_words)
         kept.append(replace(item, score=quality))
         values.append(_value(item, salience))
+    # Each stem again without the dates, places and asides that print another item's answer:
+    # worth a little less than the full stem, taken where the full one would shut a fact out.
+    whole = list(kept)
+    for item, value in list(zip(kept, values, strict=True)):
+        for variant in trimmed_variants([item], asked, people):
+            if not _needs_context(variant.prompt):
+                kept.append(variant)
+                values.append(min(value, _value(variant, salience)) - TRIM_COST)
     pool = _candidates(kept, values)
     conflicts = _conflicts(pool)
     limit = max_items if max_items is not None else sum(_asks(c.item) for c in pool)
@@ -355,37 +378,60 @@ def select_items(
         total = sum(pool[i].value * _facts_asked(pool[i].item) for i in chosen)
         if total > best_total + 1e-9:
             best, best_total = chosen, total
-    best = _improve(pool, conflicts, best, limit)
+    best = _improve(pool, conflicts, best, limit, frozenset(range(len(whole), len(pool))))
     out = [pool[i].item for i in best]
     out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
     return out
 
 
 def _improve(
-    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], chosen: list[int], limit: int
+    pool: Sequence[_Candidate],
+    conflicts: Sequence[set[int]],
+    chosen: list[int],
+    limit: int,
+    trimmed: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Local search after the greedy: take an item in place of the ones it conflicts with when
-    it asks more (by what its facts are worth), then fill what room is left; a few rounds."""
+    it asks more (by what its facts are worth), or, for a trimmed stem taking the place of its
+    whole one, when the room it frees takes more items; a few rounds."""
     worth = [c.value * _facts_asked(c.item) for c in pool]
     order = sorted(range(len(pool)), key=lambda i: (-worth[i], i))
     taken = set(chosen)
+    deep = len(pool) <= MULTI_START_POOL
     for _round in range(IMPROVE_ROUNDS):
         changed = False
         for i in order:
             if i in taken:
                 continue
             clash = conflicts[i] & taken
-            if worth[i] - sum(worth[j] for j in clash) <= 1e-9:
-                continue
+            gain = worth[i] - sum(worth[j] for j in clash)
             trial = (taken - clash) | {i}
-            if _fits(pool, trial, limit):
+            own = [j for j in clash if pool[j].identities & pool[i].identities]
+            if gain <= 1e-9 and deep and i in trimmed and own:
+                filled = _filled(pool, conflicts, trial, order, limit)
+                gain = sum(worth[j] for j in filled) - sum(worth[j] for j in taken)
+                trial = filled
+            if gain > 1e-9 and _fits(pool, trial, limit):
                 taken, changed = trial, True
-        for i in order:
-            if i not in taken and not conflicts[i] & taken and _fits(pool, taken | {i}, limit):
-                taken.add(i)
+        taken = _filled(pool, conflicts, taken, order, limit)
         if not changed:
             break
     return sorted(taken)
+
+
+def _filled(
+    pool: Sequence[_Candidate],
+    conflicts: Sequence[set[int]],
+    taken: set[int],
+    order: Sequence[int],
+    limit: int,
+) -> set[int]:
+    """The quiz with every item that fits added, best first."""
+    out = set(taken)
+    for i in order:
+        if i not in out and not conflicts[i] & out and _fits(pool, out | {i}, limit):
+            out.add(i)
+    return out
 
 
 def _fits(pool: Sequence[_Candidate], taken: set[int], limit: int) -> bool:

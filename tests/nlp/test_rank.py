@@ -200,3 +200,31 @@ def test_a_lone_everyday_noun_or_gerund_is_not_a_key_term() -> None:
     for fact in facts:
         if fact.text.lower() in ("gadget", "stitching"):
             assert salience[fact].askable is False
+
+
+MATCH_REPORT = """Rovers beat United in cup replay
+
+Rovers beat United 2-1 in the FA Cup replay at Ashfield Park on Tuesday night.
+
+United striker Dean Carrow scored first after 12 minutes with a low shot past keeper Tom Given.
+
+Then Carrow was shown the red card by referee Alan Poll for a late challenge on Rovers midfielder \
+Sam Okoro.
+
+Meanwhile Rovers manager Phil Marsh is expected to name an unchanged side for Saturday's league \
+game against Hartley.
+
+Rovers: Given, Okoro, Elliott, Bramble, Bernard, Bowyer, Dyer, Jenas, Milner, Kluivert, Ameobi.
+"""
+
+
+def test_a_team_sheet_or_a_mid_story_opening_is_not_asked() -> None:
+    doc = read_document(MATCH_REPORT)
+    candidates, _ = build_candidates(doc, MATCH_REPORT, list(QuestionKind), max_items=None)
+    openings = {item.prompt.split()[0] for item in candidates}
+    # The builders offer them; selection leaves them out.
+    assert {"Then", "Meanwhile"} <= openings
+    assert any("Bramble, Bernard" in item.prompt for item in candidates)
+    for item in generate(MATCH_REPORT, max_items=20).items:
+        assert item.prompt.split()[0] not in ("Then", "Meanwhile"), item.prompt
+        assert "Bramble, Bernard" not in item.prompt, item.prompt

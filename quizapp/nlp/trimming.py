@@ -1,0 +1,310 @@
+"""Stem variants that leave out another item's answer, so one quiz can ask both facts.
+
+"Hollywood film star _____ has held a dinner party in New York to promote ..." prints "New
+York", which another item asks. Only parts a sentence reads well without are left out: a time
+or place adjunct ("in New York", "on 5 May", "In July 2004, ..."), an aside in brackets or
+between dashes, a closing "which"/"who" clause. An adjunct is kept where it tells which figure
+or date the question means ("prices rose _____ in December"): a stem on a number keeps its
+dates and places, a stem on a date keeps its dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+
+# Kinds whose prompt is a stem or question with no key printed in it (true/false prints a
+# statement whose truth depends on every word, matching has no stem).
+_TRIMMED_KINDS = frozenset(
+    {
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.FILL_IN,
+        QuestionKind.SHORT_ANSWER,
+        QuestionKind.NUMERIC,
+    }
+)
+# A stem asking one of these keeps the dates of its sentence ("rose by _____ in December");
+# one asking a quantity also keeps its places ("fell by _____ in Wales").
+_KEEPS_DATES = frozenset({FactType.QUANTITY, FactType.ORDINAL})
+_KEEPS_PLACES = frozenset({FactType.QUANTITY})
+# What may follow an adjunct left out: the end of a clause, a "to" infinitive or a new clause.
+# A comma followed by a capitalised word may be a list ("in London, Paris and Rome").
+# A clause that starts after it is fine ("in Dunmore if her party wins"); "and" is not (it may
+# go on with the adjunct: "in London and Paris").
+_AFTER_ADJUNCT = (
+    r"(?=\s*[.;:?!]|\s*,(?!\s*[A-Z])|\s*$|\s+to\s+[a-z]+\b|"
+    r"\s+(?:if|when|after|before|while|because|until|unless|but|as)\s)"
+)
+_BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
+# An aside opening "and ..." or "as well as ..." adds to the subject ("The theme - and his
+# long association with Tim Burton - are"): leaving it out breaks the verb's agreement.
+_DASHES = re.compile(
+    r"\s+[-\u2013\u2014]\s+(?!(?:and|or|as well as|along with|together with|plus)\b)"
+    r"[^-\u2013\u2014]{3,100}?\s+[-\u2013\u2014](?=\s)"
+)
+# "Vince Cable, the party's Treasury spokesman, said": an apposition after a name, never one
+# that a list goes on from ("Leeds, the capital, and York").
+_APPOSITION = re.compile(
+    r"\b[A-Z][\w'\u2019-]*(?P<aside>,\s+(?:a|an|the|his|her|its|their|[A-Z][\w-]*['\u2019]s)\s+"
+    r"(?:(?!\b(?:who|which|that|said|says|and|or)\b)[^,;:()\"\u201c\u201d]){3,70}?,)"
+    r"(?=\s+(?!(?:and|or|who|which|that|whose)\b)[a-z])"
+)
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\s+[^,;:\"\u201c\u201d]{3,}?(?=[.?!]?$)")
+# "The pier, which opened in 1898, was closed ...": a clause between commas before the verb.
+_INNER_RELATIVE = re.compile(
+    r"(?P<aside>,\s+(?:which|who|whose)\s+[^,;:()\"\u201c\u201d]{3,80}?,)(?=\s+(?P<verb>[a-z]+)\b)"
+)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FIGURE = re.compile(r"\d")
+MIN_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """A fact some candidate asks about, as it is printed."""
+
+    text: str
+    type: FactType
+
+
+def asked_facts(items: Iterable[Item]) -> list[_Asked]:
+    """The facts the candidates ask, longest first (a longer name is left out before a part)."""
+    seen: dict[str, FactType] = {}
+    for item in items:
+        for fact in (*item.facts, item.fact, *(b.fact for b in item.blanks)):
+            seen.setdefault(fact.text, fact.type)
+    return sorted((_Asked(t, k) for t, k in seen.items()), key=lambda a: (-len(a.text), a.text))
+
+
+def trimmed_variants(
+    items: Sequence[Item],
+    asked: Sequence[_Asked] | None = None,
+    people: Sequence[_Described] | None = None,
+) -> list[Item]:
+    """For each item whose stem prints a fact another candidate asks, the item again with
+    every such mention it reads well without left out, and other people named by their role
+    (none where nothing can change)."""
+    asked = asked_facts(items) if asked is None else asked
+    people = described_people(items) if people is None else people
+    out = []
+    for item in items:
+        prompt = trimmed_prompt(item, asked, people)
+        if prompt is not None and prompt != item.prompt:
+            out.append(replace(item, prompt=prompt))
+    return out
+
+
+def trimmed_prompt(
+    item: Item, asked: Sequence[_Asked], people: Sequence[_Described] = ()
+) -> str | None:
+    """The item's prompt without the removable mentions of other facts, or None."""
+    if item.kind not in _TRIMMED_KINDS or item.blanks:
+        return None
+    own = {f.text for f in (*item.facts, item.fact)}
+    prompt = described_prompt(item, item.prompt, people)
+    for other in asked:
+        if other.text in own or other.text not in prompt:
+            continue
+        if any(other.text in o or o in other.text for o in own):
+            continue  # "Lib Dem" inside "Lib Dem leader": part of the asked name's context
+        prompt = _leave_out(prompt, other, item.fact)
+    if prompt == item.prompt:
+        return None
+    prompt = _tidy(prompt)
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", prompt.replace(BLANK, " "))]
+    if len(words) < MIN_WORDS or (BLANK in item.prompt) != (BLANK in prompt):
+        return None
+    return prompt
+
+
+def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
+    """The prompt without the parts that print the other fact and can go; unchanged if none."""
+    name = re.escape(other.text)
+    for pattern in (_BRACKETS, _DASHES, _APPOSITION, _RELATIVE, _INNER_RELATIVE):
+        for match in pattern.finditer(prompt):
+            aside = "aside" if "aside" in pattern.groupindex else 0
+            start, end = match.span(aside)
+            if "verb" in pattern.groupindex and not _finite_verb_at(prompt, match.start("verb")):
+                continue  # ", which sells books, toys and games": a list, not an aside
+            if (
+                re.search(rf"(?<!\w){name}(?!\w)", prompt[start:end])
+                and BLANK not in prompt[start:end]
+            ):
+                return prompt[:start] + prompt[end:]
+    dated = other.type is FactType.DATE and fact.type not in _KEEPS_DATES
+    placed = other.type is FactType.PLACE and fact.type not in _KEEPS_PLACES
+    if not (dated or placed) or _FIGURE.search(prompt.replace(other.text, " ")):
+        return prompt  # "fell to 85,000 in October": the date or place scopes a figure
+    preps = "in|on|during" if dated else "in|at"
+    # "In July 2004, Bat announced ...": an opening date goes; an opening place ("In England,
+    # the target ...") says where the rest holds, and stays.
+    leading = dated and re.match(rf"(?:In|On|During)\s+{name},\s+(?=[a-zA-Z])", prompt)
+    if leading:
+        rest = prompt[leading.end() :]
+        return rest[:1].upper() + rest[1:]
+    inner = re.search(
+        rf",?\s+(?:{preps})\s+(?:the\s+)?{name}(?!\w|['\u2019]){_AFTER_ADJUNCT}", prompt
+    )
+    if inner:
+        return prompt[: inner.start()] + prompt[inner.end() :]
+    return prompt
+
+
+def _finite_verb_at(prompt: str, at: int) -> bool:
+    """Whether the word starting at `at` is tagged as a finite verb in the prompt."""
+    from quizapp.nlp.tagging import tag_tokens
+
+    words = prompt.split()
+    index = len(prompt[:at].split())
+    tags = tag_tokens(words)
+    return index < len(tags) and tags[index] in _FINITE
+
+
+def _tidy(prompt: str) -> str:
+    prompt = re.sub(r"\s{2,}", " ", prompt)
+    prompt = re.sub(r"\s+([,.;:?!])", r"\1", prompt)
+    prompt = re.sub(r",([.?!])", r"\1", prompt)
+    return prompt.strip()
+
+
+# Words a role may hold besides its head and its capitalised qualifier ("shadow chancellor",
+# "Labour campaign spokesman", "Menatep Group's managing director").
+_ROLE_MODIFIERS = frozenset(
+    {"former", "shadow", "deputy", "managing", "chief", "campaign", "vice", "senior", "acting"}
+    | {"interim", "general", "executive", "finance", "foreign", "defence", "health", "home"}
+)
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"})
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)"
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Described:
+    """A person the article names with a role that points at them alone."""
+
+    name: str
+    surname: str | None
+    role: str
+
+    def description(self) -> str:
+        """ "the Tory leader", or "Menatep Group's managing director" as it stands."""
+        return self.role if re.search(r"['\u2019]s\b", self.role) else f"the {self.role}"
+
+
+def described_people(items: Iterable[Item]) -> list[_Described]:
+    """The people whose article role names them alone: a role word with a capitalised
+    qualifier ("Tory leader", "Education Secretary", "Lyric chairman"), held by nobody else."""
+    from quizapp.nlp.gazetteers import demonyms, role_words
+
+    items = list(items)
+    proper = _proper_words(items)
+    roles: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    holders: dict[str, set[str]] = {}
+    for item in items:
+        for fact in (*item.facts, item.fact, *(b.fact for b in item.blanks)):
+            if fact.type is not FactType.PERSON:
+                continue
+            name = fact.attr("canonical") or fact.text
+            words = name.split()
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                continue  # "of Sony": not a person's name
+            surnames.setdefault(words[-1], set()).add(name)
+            role = _as_written((fact.attr("role") or "").strip(), proper)
+            if role and _specific_role(role, role_words(), demonyms()):
+                roles.setdefault(name, role)
+                holders.setdefault(role.lower(), set()).add(name)
+    out = []
+    for name, role in sorted(roles.items()):
+        if len(holders[role.lower()]) != 1:
+            continue
+        last = name.split()[-1]
+        out.append(_Described(name, last if len(surnames[last]) == 1 else None, role))
+    return out
+
+
+def _proper_words(items: Sequence[Item]) -> frozenset[str]:
+    """Words the article capitalises inside a sentence, not only at its start (names, "Tory")."""
+    words: set[str] = set()
+    for item in items:
+        for match in re.finditer(r"(?<=[a-z,;]\s)([A-Z][\w'\u2019-]*)", item.source.quote):
+            words.add(match.group(1))
+    return frozenset(words)
+
+
+def _as_written(role: str, proper: frozenset[str]) -> str:
+    """The role with a capital that only opens its sentence lowered ("Legendary Dutch coach"
+    -> "legendary Dutch coach"; "Tory leader" keeps its name)."""
+    from quizapp.nlp.tagging import tag_tokens
+
+    words = role.split()
+    first = words[0] if words else ""
+    opening_only = first[:1].isupper() and first not in proper and not first.isupper()
+    if opening_only and tag_tokens(words)[0] not in ("NNP", "NNPS"):
+        return first.lower() + role[len(first) :]
+    return role
+
+
+def _specific_role(role: str, heads: frozenset[str], demonyms: frozenset[str]) -> bool:
+    words = role.split()
+    if not 2 <= len(words) <= 5 or not all(
+        re.fullmatch(r"[A-Za-z][\w'\u2019-]*", w) for w in words
+    ):
+        return False
+    head = words[-1].lower().removeprefix("co-").removeprefix("vice-")
+    if head not in heads:
+        return False
+    qualifiers = [w for w in words[:-1] if w[:1].isupper()]
+    if not qualifiers or any(w.lower().strip(".") in _TITLES for w in words):
+        return False
+    if all(re.sub(r"['\u2019]s$", "", w) in demonyms for w in qualifiers):
+        return False  # "British director": one of many
+    lower = [w for w in words[:-1] if not w[:1].isupper()]
+    return all(w in _ROLE_MODIFIERS or w in heads for w in lower)
+
+
+def described_prompt(item: Item, prompt: str, people: Sequence[_Described]) -> str:
+    """The prompt with other people named by their role ("Mr Howard said" -> "The Tory leader
+    said"), where the mention opens the stem or follows a small word, outside quoted words."""
+    from quizapp.nlp.salience import plain
+    from quizapp.nlp.words import STOPWORDS
+
+    own = {f.attr("canonical") or f.text for f in (*item.facts, item.fact)}
+    own_forms = {plain(f.text) for f in (*item.facts, item.fact)} | {plain(o) for o in own}
+    for person in people:
+        if person.name in own or any(
+            o in plain(person.role).split() for o in own_forms if " " not in o
+        ):
+            continue
+        if any(o in plain(person.role) for o in own_forms):
+            continue  # the role would print the item's own answer
+        names = [re.escape(person.name)]
+        if person.surname:
+            names.append(rf"{_TITLE}?{re.escape(person.surname)}")
+        role = re.escape(person.role)
+        mention = re.compile(
+            rf"(?<![\w-])(?:{role}\s+)?{_TITLE}?(?:{'|'.join(names)})(?![\w-])(?!\s+[A-Z])"
+        )
+        match = mention.search(prompt)
+        if match is None:
+            continue
+        before = prompt[: match.start()]
+        after = prompt[match.end() :]
+        if person.role.lower() in (before + after).lower():
+            continue  # "Michael Howard, the Tory leader, ...": the role is there already
+        if sum(before.count(q) for q in _QUOTES) % 2 == 1:
+            continue  # inside someone's quoted words
+        previous = re.findall(r"[\w'\u2019-]+|[^\w\s]", before)
+        opening = not previous
+        if not opening and previous[-1].isalpha() and previous[-1].lower() not in STOPWORDS:
+            continue  # "his ex-boss Bernie Ebbers", "chose Michael Howard": no room for "the"
+        if not opening and not previous[-1].isalpha() and previous[-1] not in (",", ";"):
+            continue
+        text = person.description()
+        if opening:
+            text = text[:1].upper() + text[1:]
+        prompt = before + text + after
+    return prompt
