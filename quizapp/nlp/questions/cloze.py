@@ -8,6 +8,7 @@ refused, later sentences may lean on earlier ones of the passage, and no quotati
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -27,10 +28,23 @@ from quizapp.nlp.model import (
 from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import BuildContext, filler_word
 from quizapp.nlp.questions.fill_in import build_fill_in
+from quizapp.nlp.questions.passage_gaps import (
+    MAX_KINDS,
+    called_a_body,
+    fair_accepted,
+    fits_the_bank,
+    gap_kind,
+    in_one_list,
+    same_entity,
+    shows_a_name,
+    sure_kind,
+    worth_a_gap,
+)
 from quizapp.nlp.questions.quoting import inside, partial_quote
 from quizapp.nlp.questions.references import cuts_a_name
 from quizapp.nlp.questions.stems import _TITLE_BEFORE, Stem, _conversion
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain, score_facts
+from quizapp.nlp.text import normalise
 
 MIN_BLANKS = 2
 # Fewer gaps on the facts that matter: a passage of many gaps asks minor facts beside its key ones.
@@ -39,7 +53,8 @@ MAX_GAPS_PER_SENTENCE = 2
 MAX_SENTENCES = 3
 # A passage a student reads in one go (the item lint refuses prompts past 70 words).
 MAX_PASSAGE_WORDS = 70
-MAX_DISTRACTORS = 2
+# A distractor is drawn from the options a multiple-choice item on the gap's fact would show.
+OPTIONS_DRAWN = 3
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z&.]{2,8}\)")
 _OPENING_WORD = re.compile(r"[\"“‘'(]*(\w+)")
 _LEANING_OPENERS = frozenset(
@@ -91,17 +106,16 @@ def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
 
 
 def _blankable(fact: Fact, ctx: BuildContext) -> bool:
-    """A fact a gap can ask: named, numeric or a key term, outside quoted words and whole."""
-    if fact.type is FactType.QUOTE or filler_word(fact):
-        return False
-    # A common-noun gap needs a term the article comes back to, of two words or more.
-    if (
-        fact.type is FactType.OTHER
-        and fact.attr("form") != "name"
-        and (" " not in fact.text or int(fact.attr("salience") or 1) < 2)
-    ):
+    """A fact a gap can ask: a name of a sure kind, a figure or a date, outside quoted words
+    and whole. Never a common-noun phrase ("little-known firm", "intercity bus service"): beside
+    another such phrase in the bank, either reads right in either gap."""
+    if fact.type in (FactType.QUOTE, FactType.OTHER) or filler_word(fact):
         return False
     sentence = ctx.sentence(fact)
+    if not sure_kind(fact, sentence, ctx.doc) or not worth_a_gap(fact, sentence):
+        return False
+    if fact.type is FactType.PERSON and " " not in fact.text.strip():
+        return False  # "DiCaprio" beside "Martin Scorsese" in one bank: the odd shape
     if inside(ctx.sentence_quotes(sentence.index), fact.start, fact.end):
         return False
     a, b = fact.start - sentence.start, fact.end - sentence.start
@@ -211,28 +225,41 @@ def _passage(
     joined = " ".join(pieces)
     if BLANK in joined:
         return None
-    first_of = {}
-    for gap in gaps:
-        first_of.setdefault(identity(gap[2]), gap)
-    gaps = [gap for gap in gaps if first_of[identity(gap[2])] is gap]  # one gap per fact
-    # A gap whose answer the passage prints elsewhere asks nothing: it goes back to its words,
-    # which may give away another gap in turn, until none does.
+    gaps = _one_gap_per_thing(joined, gaps)
+    # A gap whose answer the passage prints elsewhere asks nothing, and one whose kind has no
+    # wrong entry in the bank is answered by elimination: either goes back to its words, which
+    # may give away another gap in turn, until none does.
     while True:
         if not MIN_BLANKS <= len(gaps) <= MAX_BLANKS:
             return None
         text = _blanked(joined, gaps)
         visible = f" {plain(text.replace(BLANK, ' '))} "
-        kept = [g for g in gaps if not any(f" {form} " in visible for form in fact_forms(g[2]))]
-        if len(kept) == len(gaps):
+        shown = text.replace(BLANK, " ")
+        kept = [
+            g
+            for g in gaps
+            if not any(f" {form} " in visible for form in fact_forms(g[2]))
+            and not shows_a_name(g[2], shown)
+        ]
+        if len(kept) < len(gaps):
+            gaps = kept
+            continue
+        bank, lacking = _bank([fact for _, _, fact in gaps], shown, memo)
+        if not lacking:
             break
-        gaps = kept
+        gaps = [g for g in gaps if gap_kind(g[2]) not in lacking]
     if len(text.split()) > MAX_PASSAGE_WORDS:
         return None
     if any(_converted(joined, a, b, fact) for a, b, fact in gaps):
         return None
+    if _pronoun_before_a_name(text, [(a, fact) for a, _, fact in gaps]):
+        return None
     chosen = [fact for _, _, fact in gaps]
     blanks = tuple(
-        Blank(answer=f.text, fact=f, accepted=accepted_answers(f, f.text, doc)) for f in chosen
+        Blank(
+            answer=f.text, fact=f, accepted=fair_accepted(f.text, accepted_answers(f, f.text, doc))
+        )
+        for f in chosen
     )
     first, last = window[0], window[-1]
     quote = doc.text[first.start : last.end]
@@ -246,8 +273,47 @@ def _passage(
         difficulty=0.5,
         facts=tuple(chosen),
         blanks=blanks,
-        bank=_bank(chosen, visible, memo),
+        bank=bank,
     )
+
+
+def _one_gap_per_thing(
+    joined: str, gaps: list[tuple[int, int, Fact]]
+) -> list[tuple[int, int, Fact]]:
+    """One gap per fact and per person or body ("Sir Menzies" after "Sir Menzies Campbell"
+    shows its words again), and never two gaps of one kind in one list, which could swap."""
+    out: list[tuple[int, int, Fact]] = []
+    for gap in gaps:
+        fact = gap[2]
+        if any(identity(o[2]) == identity(fact) or same_entity(o[2], fact) for o in out):
+            continue
+        if any(
+            gap_kind(o[2]) == gap_kind(fact) and in_one_list(joined[o[1] : gap[0]]) for o in out
+        ):
+            continue
+        if gap_kind(fact) == "date:M" and any(gap_kind(o[2]) == "date:M" for o in out):
+            continue  # "to the end of _____ ... since _____": two bare months swap places
+        out.append(gap)
+    return out
+
+
+_HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+
+
+def _pronoun_before_a_name(text: str, gaps: Sequence[tuple[int, Fact]]) -> bool:
+    """Whether "he" or "she" comes before the passage names anyone ("As a result he misses
+    ..."): the person is in an earlier sentence of the article, not in the passage."""
+    found = _HE_SHE.search(text)
+    if not found:
+        return False
+    before = text[: found.start()]
+    if before.count(BLANK) and any(
+        f.type is FactType.PERSON for _, f in gaps[: before.count(BLANK)]
+    ):
+        return False
+    # A name printed before the pronoun: two capitalised words, or a titled surname.
+    names = re.findall(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][\w'’-]+", before.replace(BLANK, " "))
+    return not names
 
 
 def _converted(joined: str, a: int, b: int, fact: Fact) -> bool:
@@ -281,10 +347,12 @@ def _first_sentence(
     if not anchors:
         return None
     stem = memo.stem(anchors[0])
-    if stem is None:
+    if stem is None or not _rewritten_at_the_opening(sentence, stem.text, memo.ctx):
         return None
     if not facts:
-        return stem.text, []
+        # An opening that only sets the scene must name what it speaks of ("The two sides
+        # settled out of court" leaves the sides to the article).
+        return None if _DESCRIBED_SUBJECT.match(stem.text) else (stem.text, [])
     spans = [(stem.start, stem.end, facts[0])]
     cursor = stem.end
     for fact in facts[1:]:
@@ -294,6 +362,36 @@ def _first_sentence(
         spans.append((at, at + len(fact.text), fact))
         cursor = at + len(fact.text)
     return stem.text, spans
+
+
+_OPENING_PRONOUN = re.compile(r"^(?:But |And |However, )?(?:He|She|His|Her|They|Their)\b")
+_DESCRIBED_SUBJECT = re.compile(r"^(?:The|This|That|A|An)\s+[a-z]")
+
+
+def _rewritten_at_the_opening(sentence: Sentence, text: str, ctx: BuildContext) -> bool:
+    """Whether the stand-alone rewrite of the passage's opening sentence changed only its
+    opening words (a pronoun resolved, "But" dropped), a dropped "also", or "Mr X" into a
+    full name: a word put in mid-sentence ("the film Oscar won") is a misreading. And an
+    opening "He" is resolved only where the sentence before does not open on a description
+    ("The former France boss ... Mark Hughes. He ...": the nearest name is not the subject)."""
+    original = sentence.text.split()
+    rewritten = text.split()
+    matcher = difflib.SequenceMatcher(a=original, b=rewritten, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal" or i1 == 0:
+            continue
+        removed, added = original[i1:i2], rewritten[j1:j2]
+        if op == "delete" and [w.lower() for w in removed] == ["also"]:
+            continue
+        titled = removed and re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?", removed[0])
+        if op == "replace" and titled and added and added[-1] == removed[-1]:
+            continue
+        return False
+    if _OPENING_PRONOUN.match(sentence.text) and sentence.index > 0:
+        previous = ctx.doc.sentences[sentence.index - 1]
+        if _DESCRIBED_SUBJECT.match(previous.text):
+            return False
+    return True
 
 
 def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) -> bool:
@@ -307,22 +405,23 @@ def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) 
     return any(f.type in _NAMED for s in before for f in mentions.get(s.index, ()))
 
 
-def _bank(facts: list[Fact], visible: str, memo: _Memo) -> tuple[str, ...]:
-    """Every gap's answer once, plus one or two distractors of the gaps' own types, sorted."""
-    answers = {plain(f.text) for f in facts}
-    extra: list[str] = []
-    for fact in facts:
-        if len(extra) >= MAX_DISTRACTORS:
-            break
-        if fact.type is FactType.OTHER:
-            continue  # an untyped name or phrase has no distractor sure to be of its kind
-        option = memo.distractor(fact)
-        key = plain(option or "")
-        if option and key and key not in answers and f" {key} " not in visible:
-            answers.add(key)
-            extra.append(option)
-    entries = {f.text for f in facts} | set(extra)
-    return tuple(sorted(entries, key=lambda e: (e.casefold(), e)))
+def _bank(facts: list[Fact], shown: str, memo: _Memo) -> tuple[tuple[str, ...], set[str]]:
+    """Every gap's answer once plus one distractor per kind of gap, sorted; and the kinds
+    that got none (past MAX_KINDS kinds, the later kinds get none)."""
+    entries = [f.text for f in facts]
+    kinds = list(dict.fromkeys(gap_kind(f) for f in facts))
+    lacking = set(kinds[MAX_KINDS:])
+    for kind in kinds[:MAX_KINDS]:
+        found = None
+        for fact in (f for f in facts if gap_kind(f) == kind):
+            found = next((o for o in memo.options(fact) if fits_the_bank(o, entries, shown)), None)
+            if found:
+                break
+        if found is None:
+            lacking.add(kind)
+        else:
+            entries.append(found)
+    return tuple(sorted(set(entries), key=lambda e: (e.casefold(), e))), lacking
 
 
 class _Memo:
@@ -331,7 +430,8 @@ class _Memo:
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
         self._stems: dict[Fact, Stem | None] = {}
-        self._distractors: dict[Fact, str | None] = {}
+        self._options: dict[Fact, list[str]] = {}
+        self._names: list[Fact] | None = None
         self._alone: dict[Fact, bool] = {}
         self._salience: dict[Fact, Salience] | None = None
 
@@ -365,14 +465,49 @@ class _Memo:
             self._stems[fact] = self.ctx.stem(fact)
         return self._stems[fact]
 
-    def distractor(self, fact: Fact) -> str | None:
-        if fact not in self._distractors:
+    def options(self, fact: Fact) -> list[str]:
+        """The wrong options a multiple-choice item on the fact would show (none where it
+        could not have three: a kind the article and gazetteers hold too few of)."""
+        if fact not in self._options:
             sentence = self.ctx.sentence(fact)
             made = make_distractors(
-                fact, self.ctx.pools, self.ctx.rng(fact, "cloze"), count=1, sentence=sentence.text
+                fact,
+                self.ctx.pools,
+                self.ctx.rng(fact, "cloze"),
+                count=OPTIONS_DRAWN,
+                sentence=sentence.text,
             )
-            self._distractors[fact] = made[0] if made else None
-        return self._distractors[fact]
+            self._options[fact] = [o for o in made or [] if self._sure_option(fact, o)]
+        return self._options[fact]
+
+    def _sure_option(self, fact: Fact, option: str) -> bool:
+        """Whether a name drawn as a distractor is of the gap's kind as this article uses it:
+        not a name the article gives another type ("Suez" the company beside places) or an
+        unsure one ("Christmas Day" read as a person), nor part of a longer name ("Juan Carlos"
+        of "Juan Carlos Ferrero")."""
+        if fact.type not in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
+            return True
+        key = normalise(option)
+        for other in self._named():
+            text = normalise(other.text)
+            if text == key and (
+                other.type is not fact.type
+                or not sure_kind(other, self.ctx.sentence(other), self.ctx.doc)
+            ):
+                return False
+            if fact.type is FactType.PLACE and called_a_body(option, self.ctx.doc):
+                return False
+            if text != key and re.search(rf"(?:^| ){re.escape(key)}(?: |$)", text):
+                return False
+        return True
+
+    def _named(self) -> list[Fact]:
+        if self._names is None:
+            kinds = (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE, FactType.OTHER)
+            self._names = [
+                f for found in self.ctx.pools.mentions.values() for f in found if f.type in kinds
+            ]
+        return self._names
 
 
 def build_cloze_for(fact: Fact, ctx: BuildContext) -> Item | None:
@@ -397,6 +532,9 @@ def keeping_gaps(item: Item, keep: Sequence[int]) -> Item | None:
     kept = [item.blanks[i] for i in sorted(set(keep))]
     if len(kept) < MIN_BLANKS or len(kept) == len(item.blanks):
         return None
+    # Every distractor was drawn for a kind of gap: with no gap of its kind left it fits none.
+    if {gap_kind(b.fact) for b in kept} != {gap_kind(b.fact) for b in item.blanks}:
+        return None
     parts = item.prompt.split(BLANK)
     wanted = set(keep)
     prompt = parts[0]
@@ -404,6 +542,9 @@ def keeping_gaps(item: Item, keep: Sequence[int]) -> Item | None:
         prompt += (BLANK if i in wanted else blank.answer) + parts[i + 1]
     visible = f" {plain(prompt.replace(BLANK, ' '))} "
     if any(f" {form} " in visible for blank in kept for form in fact_forms(blank.fact)):
+        return None
+    shown = prompt.replace(BLANK, " ")
+    if any(shows_a_name(blank.fact, shown) for blank in kept):
         return None
     dropped = {blank.answer for blank in item.blanks} - {blank.answer for blank in kept}
     return replace(
