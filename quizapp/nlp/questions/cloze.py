@@ -349,10 +349,15 @@ def _first_sentence(
     stem = memo.stem(anchors[0])
     if stem is None or not _rewritten_at_the_opening(sentence, stem.text, memo.ctx):
         return None
+    if _BARE_DESCRIPTION.match(stem.text.replace(BLANK, "_____")):
+        return None  # "The finished image is ...": which image is in an earlier sentence
     if not facts:
         # An opening that only sets the scene must name what it speaks of ("The two sides
-        # settled out of court" leaves the sides to the article).
-        return None if _DESCRIBED_SUBJECT.match(stem.text) else (stem.text, [])
+        # settled out of court" leaves the sides to the article) and not point back ("Mr
+        # Ebbers' team, meanwhile, ...").
+        if _DESCRIBED_SUBJECT.match(stem.text) or _POINTS_BACK.search(stem.text):
+            return None
+        return stem.text, []
     spans = [(stem.start, stem.end, facts[0])]
     cursor = stem.end
     for fact in facts[1:]:
@@ -366,6 +371,11 @@ def _first_sentence(
 
 _OPENING_PRONOUN = re.compile(r"^(?:But |And |However, )?(?:He|She|His|Her|They|Their)\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?:The|This|That|A|An)\s+[a-z]")
+# A subject of a few common words and straight on to its verb: "The finished image is ...".
+_BARE_DESCRIPTION = re.compile(
+    r"^The\s+(?:[a-z0-9][\w,.-]*\s+){1,3}(?:is|are|was|were|has|have|had|will)\b"
+)
+_POINTS_BACK = re.compile(r"\b(?:meanwhile|however|also|instead|too|though|then)\b", re.I)
 
 
 def _rewritten_at_the_opening(sentence: Sentence, text: str, ctx: BuildContext) -> bool:
