@@ -487,8 +487,40 @@ class _Memo:
                 count=OPTIONS_DRAWN,
                 sentence=sentence.text,
             )
-            self._options[fact] = [o for o in made or [] if self._sure_option(fact, o)]
+            options = [o for o in made or [] if self._sure_option(fact, o)]
+            self._options[fact] = options or self._from_the_article(fact)
         return self._options[fact]
+
+    def _from_the_article(self, fact: Fact) -> list[str]:
+        """Where no multiple-choice options can be made, the article's other facts of the gap's
+        very kind: a date of the same shape ("27 February" for "11 September"), a figure in the
+        same unit, a place of the same kind, a person named in full like the answer."""
+        kind = gap_kind(fact)
+        seen = {normalise(fact.text), identity(fact)}
+        out = []
+        for other in self.ctx.pools.by_type.get(fact.type, ()):
+            key = normalise(other.text)
+            if key in seen or identity(other) in seen or gap_kind(other) != kind:
+                continue
+            if fact.type is FactType.PLACE and other.attr("kind") != fact.attr("kind"):
+                continue
+            if fact.type is FactType.PERSON and (
+                " " not in other.text.strip()
+                or same_entity(fact, other)
+                or bool(_TITLE_BEFORE.search(other.text + " "))
+                != bool(_TITLE_BEFORE.search(fact.text + " "))
+            ):
+                continue
+            if fact.type in (FactType.PERSON, FactType.PLACE) and not sure_kind(
+                other, self.ctx.sentence(other), self.ctx.doc
+            ):
+                continue
+            if fact.type is FactType.ORGANISATION:
+                continue  # a newspaper among firms: the article's bodies are of many kinds
+            seen.add(key)
+            out.append(other.text)
+        self.ctx.rng(fact, "cloze-article").shuffle(out)
+        return [o for o in out if self._sure_option(fact, o)][:OPTIONS_DRAWN]
 
     def _sure_option(self, fact: Fact, option: str) -> bool:
         """Whether a name drawn as a distractor is of the gap's kind as this article uses it:
