@@ -35,6 +35,7 @@ from quizapp.nlp.questions.passage_gaps import (
     fits_the_bank,
     gap_kind,
     in_one_list,
+    name_words,
     same_entity,
     shows_a_name,
     sure_kind,
@@ -114,8 +115,8 @@ def _blankable(fact: Fact, ctx: BuildContext) -> bool:
     sentence = ctx.sentence(fact)
     if not sure_kind(fact, sentence, ctx.doc) or not worth_a_gap(fact, sentence):
         return False
-    if fact.type is FactType.PERSON and " " not in fact.text.strip():
-        return False  # "DiCaprio" beside "Martin Scorsese" in one bank: the odd shape
+    if fact.type is FactType.PERSON and len(name_words(fact, every_word=True)) < 2:
+        return False  # "DiCaprio" or "Sir Menzies" beside "Martin Scorsese": the odd shape
     if inside(ctx.sentence_quotes(sentence.index), fact.start, fact.end):
         return False
     a, b = fact.start - sentence.start, fact.end - sentence.start
@@ -370,6 +371,7 @@ def _first_sentence(
 
 
 _OPENING_PRONOUN = re.compile(r"^(?:But |And |However, )?(?:He|She|His|Her|They|Their)\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?:The|This|That|A|An)\s+[a-z]")
 # A subject of a few common words and straight on to its verb: "The finished image is ...".
 _BARE_DESCRIPTION = re.compile(
@@ -488,8 +490,22 @@ class _Memo:
                 sentence=sentence.text,
             )
             options = [o for o in made or [] if self._sure_option(fact, o)]
-            self._options[fact] = options or self._from_the_article(fact)
+            if fact.type is not FactType.ORGANISATION:
+                options += [o for o in self._from_the_article(fact) if o not in options]
+            self._options[fact] = sorted(options, key=lambda o: self._nearness(fact, o))
         return self._options[fact]
+
+    def _nearness(self, fact: Fact, option: str) -> tuple[float, int]:
+        """How plausible a distractor is, most first: a date's year near the answer's (a launch
+        "due in _____" among years long past gives the answer away), then a name the article
+        itself mentions (its teams and towns, before a gazetteer's)."""
+        distance = 0.0
+        if fact.type is FactType.DATE:
+            mine, theirs = _YEAR.search(fact.text), _YEAR.search(option)
+            if mine and theirs:
+                distance = abs(int(mine.group()) - int(theirs.group()))
+        mentioned = re.search(rf"\b{re.escape(option)}\b", self.ctx.doc.text) is not None
+        return distance, 0 if mentioned else 1
 
     def _from_the_article(self, fact: Fact) -> list[str]:
         """Where no multiple-choice options can be made, the article's other facts of the gap's

@@ -256,6 +256,8 @@ def worth_a_gap(fact: Fact, sentence: Sentence) -> bool:
     after = sentence.text[fact.end - sentence.start :]
     if re.match(r"[!?]\s*(?:[a-z,]|$)", after) and fact.type is not FactType.QUANTITY:
         return False
+    if fact.type is FactType.PLACE and re.search(r"\bthe\s+$", before):
+        return False  # "across the _____": few places of the bank would take "the"
     return not (fact.type is FactType.ORGANISATION and _REPORTED_TO.search(before))
 
 
@@ -270,15 +272,19 @@ def gap_kind(fact: Fact) -> str:
     return fact.type.value
 
 
-def name_words(fact: Fact) -> list[str]:
+def name_words(fact: Fact, *, every_word: bool = False) -> list[str]:
     """The words of a name that give it away when printed near its gap: the surname (every
     word after the first name), and the first name too when a title goes with it ("Sir
-    Menzies" for "Sir Menzies Campbell")."""
+    Menzies" for "Sir Menzies Campbell"). With every_word, all the words the fact's own text
+    names, titles left out (a gap needs two: "Sir Menzies" alone is half a name)."""
     if fact.type not in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
         return []
-    words = [w for w in re.findall(r"[A-Z][\w'’-]+", fact.attr("canonical") or fact.text)]
+    source = fact.text if every_word else fact.attr("canonical") or fact.text
+    words = re.findall(r"[A-Z][\w'’-]+", source)
     titled = bool(words) and words[0].lower() in _TITLE_WORDS
     words = [w for w in words if w.lower() not in _TITLE_WORDS]
+    if every_word:
+        return words
     if fact.type is FactType.PERSON and not titled:
         words = words[1:] or words
     return [w for w in words if len(w) > 2]
@@ -343,6 +349,9 @@ def fits_the_bank(candidate: str, entries: Sequence[str], visible_text: str) -> 
             return False
         if same_words(candidate, entry):
             return False
+    initials = "".join(w[0] for w in candidate.split() if w[:1].isupper())
+    if len(initials) > 1 and re.search(rf"\b{initials}\b", visible_text):
+        return False  # "United Kingdom" in the bank of a passage that prints "UK"
     for word in re.findall(r"[A-Z][\w'’-]{2,}", candidate):
         if word.lower() not in _TITLE_WORDS and re.search(rf"\b{re.escape(word)}\b", visible_text):
             return False  # "Rinus Michels" in the bank of "Rinus Michels's _____ Dutch team"
