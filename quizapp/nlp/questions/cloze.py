@@ -492,8 +492,25 @@ class _Memo:
             options = [o for o in made or [] if self._sure_option(fact, o)]
             if fact.type is not FactType.ORGANISATION:
                 options += [o for o in self._from_the_article(fact) if o not in options]
+            options += [o for o in self._years_apart(fact) if o not in options]
             self._options[fact] = sorted(options, key=lambda o: self._nearness(fact, o))
         return self._options[fact]
+
+    def _years_apart(self, fact: Fact) -> list[str]:
+        """The date a few years off ("May 2003" for "May 2005"): as plausible a wrong date as
+        the article's time allows, where the drawn ones lie decades away."""
+        found = _YEAR.search(fact.text) if fact.type is FactType.DATE else None
+        if not found or fact.attr("granularity") == "decade":
+            return []
+        year = int(found.group())
+        shifts = [-3, -2, -1, 1, 2, 3]
+        self.ctx.rng(fact, "cloze-years").shuffle(shifts)
+        out = []
+        for shift in shifts:
+            other = fact.text[: found.start()] + str(year + shift) + fact.text[found.end() :]
+            if not re.search(r"\d{4}\D+\d", fact.text):  # never half of a range ("1965-71")
+                out.append(other)
+        return out
 
     def _nearness(self, fact: Fact, option: str) -> tuple[float, int]:
         """How plausible a distractor is, most first: a date's year near the answer's (a launch
