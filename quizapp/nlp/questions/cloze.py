@@ -8,13 +8,11 @@ refused, later sentences may lean on earlier ones of the passage, and no quotati
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from quizapp.nlp.checks import check_item
-from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import (
     BLANK,
     Blank,
@@ -28,11 +26,9 @@ from quizapp.nlp.model import (
 from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import BuildContext, filler_word
 from quizapp.nlp.questions.fill_in import build_fill_in
+from quizapp.nlp.questions.passage_bank import BankOptions, word_bank
 from quizapp.nlp.questions.passage_gaps import (
-    MAX_KINDS,
-    called_a_body,
     fair_accepted,
-    fits_the_bank,
     gap_kind,
     in_one_list,
     name_words,
@@ -41,11 +37,17 @@ from quizapp.nlp.questions.passage_gaps import (
     sure_kind,
     worth_a_gap,
 )
+from quizapp.nlp.questions.passage_text import (
+    BARE_DESCRIPTION,
+    DESCRIBED_SUBJECT,
+    POINTS_BACK,
+    pronoun_before_a_name,
+    rewritten_at_the_opening,
+)
 from quizapp.nlp.questions.quoting import inside, partial_quote
 from quizapp.nlp.questions.references import cuts_a_name
 from quizapp.nlp.questions.stems import _TITLE_BEFORE, Stem, _conversion
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain, score_facts
-from quizapp.nlp.text import normalise
 
 MIN_BLANKS = 2
 # Fewer gaps on the facts that matter: a passage of many gaps asks minor facts beside its key ones.
@@ -245,7 +247,7 @@ def _passage(
         if len(kept) < len(gaps):
             gaps = kept
             continue
-        bank, lacking = _bank([fact for _, _, fact in gaps], shown, memo)
+        bank, lacking = word_bank([fact for _, _, fact in gaps], shown, memo.drawn)
         if not lacking:
             break
         gaps = [g for g in gaps if gap_kind(g[2]) not in lacking]
@@ -253,7 +255,7 @@ def _passage(
         return None
     if any(_converted(joined, a, b, fact) for a, b, fact in gaps):
         return None
-    if _pronoun_before_a_name(text, [(a, fact) for a, _, fact in gaps]):
+    if pronoun_before_a_name(text, [(a, fact) for a, _, fact in gaps]):
         return None
     chosen = [fact for _, _, fact in gaps]
     blanks = tuple(
@@ -298,25 +300,6 @@ def _one_gap_per_thing(
     return out
 
 
-_HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
-
-
-def _pronoun_before_a_name(text: str, gaps: Sequence[tuple[int, Fact]]) -> bool:
-    """Whether "he" or "she" comes before the passage names anyone ("As a result he misses
-    ..."): the person is in an earlier sentence of the article, not in the passage."""
-    found = _HE_SHE.search(text)
-    if not found:
-        return False
-    before = text[: found.start()]
-    if before.count(BLANK) and any(
-        f.type is FactType.PERSON for _, f in gaps[: before.count(BLANK)]
-    ):
-        return False
-    # A name printed before the pronoun: two capitalised words, or a titled surname.
-    names = re.findall(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][\w'’-]+", before.replace(BLANK, " "))
-    return not names
-
-
 def _converted(joined: str, a: int, b: int, fact: Fact) -> bool:
     """Whether a bracket the passage shows writes the gap's figure again in other units
     ("made _____ (£6.2m)"), or the gap is itself such a bracket: the one-fact stems' rule."""
@@ -348,15 +331,15 @@ def _first_sentence(
     if not anchors:
         return None
     stem = memo.stem(anchors[0])
-    if stem is None or not _rewritten_at_the_opening(sentence, stem.text, memo.ctx):
+    if stem is None or not rewritten_at_the_opening(sentence, stem.text, memo.ctx):
         return None
-    if _BARE_DESCRIPTION.match(stem.text.replace(BLANK, "_____")):
+    if BARE_DESCRIPTION.match(stem.text.replace(BLANK, "_____")):
         return None  # "The finished image is ...": which image is in an earlier sentence
     if not facts:
         # An opening that only sets the scene must name what it speaks of ("The two sides
         # settled out of court" leaves the sides to the article) and not point back ("Mr
         # Ebbers' team, meanwhile, ...").
-        if _DESCRIBED_SUBJECT.match(stem.text) or _POINTS_BACK.search(stem.text):
+        if DESCRIBED_SUBJECT.match(stem.text) or POINTS_BACK.search(stem.text):
             return None
         return stem.text, []
     spans = [(stem.start, stem.end, facts[0])]
@@ -370,42 +353,6 @@ def _first_sentence(
     return stem.text, spans
 
 
-_OPENING_PRONOUN = re.compile(r"^(?:But |And |However, )?(?:He|She|His|Her|They|Their)\b")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_DESCRIBED_SUBJECT = re.compile(r"^(?:The|This|That|A|An)\s+[a-z]")
-# A subject of a few common words and straight on to its verb: "The finished image is ...".
-_BARE_DESCRIPTION = re.compile(
-    r"^The\s+(?:[a-z0-9][\w,.-]*\s+){1,3}(?:is|are|was|were|has|have|had|will)\b"
-)
-_POINTS_BACK = re.compile(r"\b(?:meanwhile|however|also|instead|too|though|then)\b", re.I)
-
-
-def _rewritten_at_the_opening(sentence: Sentence, text: str, ctx: BuildContext) -> bool:
-    """Whether the stand-alone rewrite of the passage's opening sentence changed only its
-    opening words (a pronoun resolved, "But" dropped), a dropped "also", or "Mr X" into a
-    full name: a word put in mid-sentence ("the film Oscar won") is a misreading. And an
-    opening "He" is resolved only where the sentence before does not open on a description
-    ("The former France boss ... Mark Hughes. He ...": the nearest name is not the subject)."""
-    original = sentence.text.split()
-    rewritten = text.split()
-    matcher = difflib.SequenceMatcher(a=original, b=rewritten, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal" or i1 == 0:
-            continue
-        removed, added = original[i1:i2], rewritten[j1:j2]
-        if op == "delete" and [w.lower() for w in removed] == ["also"]:
-            continue
-        titled = removed and re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?", removed[0])
-        if op == "replace" and titled and added and added[-1] == removed[-1]:
-            continue
-        return False
-    if _OPENING_PRONOUN.match(sentence.text) and sentence.index > 0:
-        previous = ctx.doc.sentences[sentence.index - 1]
-        if _DESCRIBED_SUBJECT.match(previous.text):
-            return False
-    return True
-
-
 def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) -> bool:
     """Whether a later sentence of the passage reads on from the ones before it: an opening
     pronoun needs something those sentences name."""
@@ -417,33 +364,13 @@ def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) 
     return any(f.type in _NAMED for s in before for f in mentions.get(s.index, ()))
 
 
-def _bank(facts: list[Fact], shown: str, memo: _Memo) -> tuple[tuple[str, ...], set[str]]:
-    """Every gap's answer once plus one distractor per kind of gap, sorted; and the kinds
-    that got none (past MAX_KINDS kinds, the later kinds get none)."""
-    entries = [f.text for f in facts]
-    kinds = list(dict.fromkeys(gap_kind(f) for f in facts))
-    lacking = set(kinds[MAX_KINDS:])
-    for kind in kinds[:MAX_KINDS]:
-        found = None
-        for fact in (f for f in facts if gap_kind(f) == kind):
-            found = next((o for o in memo.options(fact) if fits_the_bank(o, entries, shown)), None)
-            if found:
-                break
-        if found is None:
-            lacking.add(kind)
-        else:
-            entries.append(found)
-    return tuple(sorted(set(entries), key=lambda e: (e.casefold(), e))), lacking
-
-
 class _Memo:
     """Stems and distractors worked out once per fact: a fact sits in several passages."""
 
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
         self._stems: dict[Fact, Stem | None] = {}
-        self._options: dict[Fact, list[str]] = {}
-        self._names: list[Fact] | None = None
+        self.drawn = BankOptions(ctx)
         self._alone: dict[Fact, bool] = {}
         self._salience: dict[Fact, Salience] | None = None
 
@@ -476,113 +403,6 @@ class _Memo:
         if fact not in self._stems:
             self._stems[fact] = self.ctx.stem(fact)
         return self._stems[fact]
-
-    def options(self, fact: Fact) -> list[str]:
-        """The wrong options a multiple-choice item on the fact would show (none where it
-        could not have three: a kind the article and gazetteers hold too few of)."""
-        if fact not in self._options:
-            sentence = self.ctx.sentence(fact)
-            made = make_distractors(
-                fact,
-                self.ctx.pools,
-                self.ctx.rng(fact, "cloze"),
-                count=OPTIONS_DRAWN,
-                sentence=sentence.text,
-            )
-            options = [o for o in made or [] if self._sure_option(fact, o)]
-            if fact.type is not FactType.ORGANISATION:
-                options += [o for o in self._from_the_article(fact) if o not in options]
-            options += [o for o in self._years_apart(fact) if o not in options]
-            self._options[fact] = sorted(options, key=lambda o: self._nearness(fact, o))
-        return self._options[fact]
-
-    def _years_apart(self, fact: Fact) -> list[str]:
-        """The date a few years off ("May 2003" for "May 2005"): as plausible a wrong date as
-        the article's time allows, where the drawn ones lie decades away."""
-        found = _YEAR.search(fact.text) if fact.type is FactType.DATE else None
-        if not found or fact.attr("granularity") == "decade":
-            return []
-        year = int(found.group())
-        shifts = [-3, -2, -1, 1, 2, 3]
-        self.ctx.rng(fact, "cloze-years").shuffle(shifts)
-        out = []
-        for shift in shifts:
-            other = fact.text[: found.start()] + str(year + shift) + fact.text[found.end() :]
-            if not re.search(r"\d{4}\D+\d", fact.text):  # never half of a range ("1965-71")
-                out.append(other)
-        return out
-
-    def _nearness(self, fact: Fact, option: str) -> tuple[float, int]:
-        """How plausible a distractor is, most first: a date's year near the answer's (a launch
-        "due in _____" among years long past gives the answer away), then a name the article
-        itself mentions (its teams and towns, before a gazetteer's)."""
-        distance = 0.0
-        if fact.type is FactType.DATE:
-            mine, theirs = _YEAR.search(fact.text), _YEAR.search(option)
-            if mine and theirs:
-                distance = abs(int(mine.group()) - int(theirs.group()))
-        mentioned = re.search(rf"\b{re.escape(option)}\b", self.ctx.doc.text) is not None
-        return distance, 0 if mentioned else 1
-
-    def _from_the_article(self, fact: Fact) -> list[str]:
-        """Where no multiple-choice options can be made, the article's other facts of the gap's
-        very kind: a date of the same shape ("27 February" for "11 September"), a figure in the
-        same unit, a place of the same kind, a person named in full like the answer."""
-        kind = gap_kind(fact)
-        seen = {normalise(fact.text), identity(fact)}
-        out = []
-        for other in self.ctx.pools.by_type.get(fact.type, ()):
-            key = normalise(other.text)
-            if key in seen or identity(other) in seen or gap_kind(other) != kind:
-                continue
-            if fact.type is FactType.PLACE and other.attr("kind") != fact.attr("kind"):
-                continue
-            if fact.type is FactType.PERSON and (
-                " " not in other.text.strip()
-                or same_entity(fact, other)
-                or bool(_TITLE_BEFORE.search(other.text + " "))
-                != bool(_TITLE_BEFORE.search(fact.text + " "))
-            ):
-                continue
-            if fact.type in (FactType.PERSON, FactType.PLACE) and not sure_kind(
-                other, self.ctx.sentence(other), self.ctx.doc
-            ):
-                continue
-            if fact.type is FactType.ORGANISATION:
-                continue  # a newspaper among firms: the article's bodies are of many kinds
-            seen.add(key)
-            out.append(other.text)
-        self.ctx.rng(fact, "cloze-article").shuffle(out)
-        return [o for o in out if self._sure_option(fact, o)][:OPTIONS_DRAWN]
-
-    def _sure_option(self, fact: Fact, option: str) -> bool:
-        """Whether a name drawn as a distractor is of the gap's kind as this article uses it:
-        not a name the article gives another type ("Suez" the company beside places) or an
-        unsure one ("Christmas Day" read as a person), nor part of a longer name ("Juan Carlos"
-        of "Juan Carlos Ferrero")."""
-        if fact.type not in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
-            return True
-        key = normalise(option)
-        for other in self._named():
-            text = normalise(other.text)
-            if text == key and (
-                other.type is not fact.type
-                or not sure_kind(other, self.ctx.sentence(other), self.ctx.doc)
-            ):
-                return False
-            if fact.type is FactType.PLACE and called_a_body(option, self.ctx.doc):
-                return False
-            if text != key and re.search(rf"(?:^| ){re.escape(key)}(?: |$)", text):
-                return False
-        return True
-
-    def _named(self) -> list[Fact]:
-        if self._names is None:
-            kinds = (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE, FactType.OTHER)
-            self._names = [
-                f for found in self.ctx.pools.mentions.values() for f in found if f.type in kinds
-            ]
-        return self._names
 
 
 def build_cloze_for(fact: Fact, ctx: BuildContext) -> Item | None:
