@@ -16,8 +16,8 @@ from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.rank import select_items, shortlist_facts
 from quizapp.nlp.salience import Salience, score_facts
 
-# Word-bank passages are asked for, not made by default: their gaps still fall on parts of names
-# and on figures a bracket converts more often than one-fact items do.
+# Word-bank passages are asked for, not made by default until blind grading confirms them;
+# making them by default is this one line: DEFAULT_KINDS = tuple(QuestionKind).
 DEFAULT_KINDS = tuple(kind for kind in QuestionKind if kind is not QuestionKind.CLOZE)
 MAX_TEXT_CHARS = 2_000_000
 # Without an asked-for length, a quiz has about one item per this many words of body text...

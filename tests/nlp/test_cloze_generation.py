@@ -15,15 +15,22 @@ from quizapp.nlp.model import BLANK, Fact, FactType
 from quizapp.nlp.questions import BuildContext
 from quizapp.nlp.questions.cloze import _converted, build_cloze, keeping_gaps
 from quizapp.nlp.questions.fill_in import build_fill_in
+from quizapp.nlp.questions.passage_gaps import (
+    fair_accepted,
+    gap_kind,
+    in_one_list,
+    same_entity,
+    sure_kind,
+)
 from quizapp.nlp.rank import gives_away, questions_asked
 from quizapp.nlp.salience import plain
 
 # Several facts to a sentence, a pronoun that needs its antecedent, and a quotation.
 HARBOUR = (
-    "Harbour opens in Brantwick\n\n"
-    "Mayor Clara Voss opened the new harbour in Brantwick on 4 May, three years after "
-    "building began. The harbour cost 12 million euros and has room for 300 boats. "
-    "It was designed by the Dutch firm Kade Partners.\n\n"
+    "Harbour opens on the coast\n\n"
+    "Mayor Clara Voss opened the new harbour in Bergen on 4 May 2004, three years after "
+    "building began. The new harbour in Bergen cost 12 million euros and has room for "
+    "300 boats. It was designed by the Dutch firm Kade Partners.\n\n"
     'Port manager Jonas Wick said: "We expect 40,000 visitors a year." '
     "The first ferry to Oslo leaves on 1 June, the council said.\n"
 )
@@ -143,27 +150,21 @@ def test_passages_are_deterministic(samples: dict[str, str]) -> None:
 
 # Two sentences of named facts: a passage of three or four gaps.
 FERRY = (
-    "New ferry for Brantwick\n\n"
-    "Mayor Clara Voss opened the new ferry terminal in Brantwick on 4 May. "
-    "Kade Partners of Rotterdam built the terminal for Nordline in 2003.\n"
+    "New ferry for the coast\n\n"
+    "Mayor Clara Voss opened the new ferry terminal in Bergen on 4 May 2004, after 26 months "
+    "of work. Kade Partners of Rotterdam built the terminal for 40 million euros in 2003. "
+    "Kade Partners said the terminal holds 900 passengers and 250 cars.\n"
 )
 
 
-def test_a_leaner_passage_shows_the_words_of_the_gaps_it_drops() -> None:
+def test_a_leaner_passage_keeps_a_gap_of_every_kind_its_bank_has_a_distractor_for() -> None:
     _, items = _passages(FERRY)
     passage = max(items, key=lambda i: len(i.blanks))
     assert len(passage.blanks) >= 3
-    leaner = keeping_gaps(passage, [0, len(passage.blanks) - 1])
-    assert leaner is not None
-    assert [b.answer for b in leaner.blanks] == [
-        passage.blanks[0].answer,
-        passage.blanks[-1].answer,
-    ]
-    assert leaner.prompt.count(BLANK) == 2
-    for dropped in passage.blanks[1:-1]:
-        assert dropped.answer in leaner.prompt
-        assert dropped.answer not in leaner.bank
-    assert check_item(leaner, FERRY) == []
+    kinds = [gap_kind(b.fact) for b in passage.blanks]
+    assert len(set(kinds)) == len(kinds)
+    # Each distractor was drawn for one kind of gap: without a gap of that kind it fits none.
+    assert keeping_gaps(passage, [0, len(passage.blanks) - 1]) is None
     assert keeping_gaps(passage, [0]) is None  # one gap is not a passage
 
 
@@ -221,7 +222,7 @@ def test_a_crowded_sentence_gives_at_most_two_gaps_of_at_most_four() -> None:
     ctx = _context(FERRY)
     facts = extract_facts(ctx.doc)
     opening = [f for f in facts if f.sentence == 0 and build_fill_in(f, ctx) is not None]
-    assert len(opening) >= 3, "Clara Voss, Brantwick and 4 May could each be asked alone"
+    assert len(opening) >= 3, "Clara Voss, Bergen and 4 May 2004 could each be asked alone"
     items = list(build_cloze(facts, ctx))
     assert items
     for item in items:
@@ -247,3 +248,93 @@ def test_no_gap_takes_one_word_of_a_title() -> None:
         answers = [b.answer for b in item.blanks]
         assert "Love" not in answers and "Shakespeare" not in answers
         assert "Shakespeare in Love's" in item.prompt
+
+
+# Several people, places and figures: the bank must hold a wrong entry of every gap's kind.
+ELECTION = (
+    "Council vote in the north\n\n"
+    "Council leader Sir Peter Marsh lost his seat in Leeds on 6 May 2004, the party said. "
+    "Sir Peter won 4,210 votes against 5,980 for Anna Berg of the Green Party. "
+    "Turnout in Leeds fell to 31% from 38% in 2000.\n\n"
+    "Ms Berg, a former teacher from Bradford, said she would cut bus fares by 20%. "
+    "Tom Hollis, the council's finance chief, said fares in Sheffield and York rose by 12% "
+    "last year.\n"
+)
+
+
+def test_every_gap_has_a_distractor_of_its_own_kind_and_no_gap_is_a_phrase() -> None:
+    for text in (HARBOUR, FERRY, ELECTION):
+        _, items = _passages(text)
+        for item in items:
+            answers = {b.answer for b in item.blanks}
+            distractors = [e for e in item.bank if e not in answers]
+            assert distractors
+            for blank in item.blanks:
+                assert blank.fact.type is not FactType.OTHER, blank.answer
+                if blank.fact.type is FactType.QUANTITY:
+                    unit = re.sub(r"[\d.,]+", "#", blank.answer)
+                    assert any(re.sub(r"[\d.,]+", "#", d) == unit for d in distractors)
+
+
+def test_one_gap_per_person_and_no_gapped_name_left_printed() -> None:
+    ctx = _context(ELECTION)
+    facts = extract_facts(ctx.doc)
+    marsh = [f for f in facts if f.type is FactType.PERSON and "Peter" in f.text]
+    assert len(marsh) >= 2, [f.text for f in facts]
+    assert same_entity(marsh[0], marsh[1])
+    for item in build_cloze(facts, ctx):
+        shown = item.prompt.replace(BLANK, " ")
+        for blank in item.blanks:
+            if blank.fact.type is FactType.PERSON:
+                surname = blank.answer.split()[-1]
+                assert not re.search(rf"\b{surname}\b", shown), item.prompt
+                assert not ("Sir" in blank.answer and "Peter" in shown), item.prompt
+
+
+def test_two_gaps_of_one_kind_in_one_list_are_not_both_asked() -> None:
+    assert in_one_list(", Canada, ")
+    assert in_one_list(" and ")
+    assert not in_one_list(" last year, and prices in ")
+    _, items = _passages(ELECTION)
+    for item in items:
+        assert "_____ and _____" not in item.prompt, item.prompt
+
+
+def test_a_passage_never_opens_on_a_pronoun_it_does_not_resolve() -> None:
+    text = (
+        "Mill reopens\n\n"
+        "The mill in Leeds closed in 1998. As a result he lost 300 jobs in 1999 and 120 in "
+        "2001, and sales fell to £4m from £9m.\n"
+    )
+    _, items = _passages(text)
+    for item in items:
+        found = re.search(r"\b(?:he|she|his|her)\b", item.prompt, re.I)
+        assert not found, item.prompt
+
+
+def test_typed_forms_of_a_gap_are_ones_a_student_writes() -> None:
+    assert fair_accepted("7%", ("7", "seven", "seven%")) == ("7", "seven")
+    assert fair_accepted("$60bn", ("60", "sixty", "$sixtybn")) == ("60", "sixty")
+    assert fair_accepted("Robert De Niro", ("De Niro", "Niro")) == ("De Niro",)
+
+
+# Names a tagger may call people or places that a bank of their type would show as nonsense.
+BOX_TRACKER = (
+    "Comedy tops the chart\n\n"
+    "The comedy took $46m over the weekend, said Paul Dergarabedian, president of the "
+    "industry's tracker Exhibitor Relations. Mr Dergarabedian said Christmas Day sales "
+    "were the best since 1999, and water firm Suez sponsored the premiere in Paris.\n"
+)
+
+
+def test_a_gap_goes_only_on_a_name_of_a_sure_kind() -> None:
+    ctx = _context(BOX_TRACKER)
+    facts = extract_facts(ctx.doc)
+    sure = {f.text: sure_kind(f, ctx.sentence(f), ctx.doc) for f in facts}
+    assert sure.get("Paul Dergarabedian") is True  # a surname of his own later
+    for name in ("Exhibitor Relations", "Christmas Day", "Suez"):
+        assert sure.get(name, False) is False, name
+    for item in build_cloze(facts, ctx):
+        answers = {b.answer for b in item.blanks}
+        assert not answers & {"Exhibitor Relations", "Christmas Day", "Suez"}, item.prompt
+        assert "Suez" not in item.bank

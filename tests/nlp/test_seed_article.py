@@ -87,7 +87,9 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         # and a passage keeps at most two gaps a sentence (0.308 just before).
         assert report["gold_recall"] >= 0.27
         # Each gap counts as a question: the quizzes ask more facts than they hold items.
-        assert report["asked_facts"] >= 1.25 * report["questions"]
+        # 1.25 before gaps were held to names of a sure kind, figures and dates with a
+        # distractor of their own kind in the bank (half the passages went); measured 1.13.
+        assert report["asked_facts"] >= 1.1 * report["questions"]
 
 
 def test_unseen_corpus_floors(shared_dir: Path) -> None:

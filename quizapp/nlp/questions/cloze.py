@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from quizapp.nlp.checks import check_item
-from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import (
     BLANK,
     Blank,
@@ -27,6 +26,24 @@ from quizapp.nlp.model import (
 from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.base import BuildContext, filler_word
 from quizapp.nlp.questions.fill_in import build_fill_in
+from quizapp.nlp.questions.passage_bank import BankOptions, word_bank
+from quizapp.nlp.questions.passage_gaps import (
+    fair_accepted,
+    gap_kind,
+    in_one_list,
+    name_words,
+    same_entity,
+    shows_a_name,
+    sure_kind,
+    worth_a_gap,
+)
+from quizapp.nlp.questions.passage_text import (
+    BARE_DESCRIPTION,
+    DESCRIBED_SUBJECT,
+    POINTS_BACK,
+    pronoun_before_a_name,
+    rewritten_at_the_opening,
+)
 from quizapp.nlp.questions.quoting import inside, partial_quote
 from quizapp.nlp.questions.references import cuts_a_name
 from quizapp.nlp.questions.stems import _TITLE_BEFORE, Stem, _conversion
@@ -39,7 +56,8 @@ MAX_GAPS_PER_SENTENCE = 2
 MAX_SENTENCES = 3
 # A passage a student reads in one go (the item lint refuses prompts past 70 words).
 MAX_PASSAGE_WORDS = 70
-MAX_DISTRACTORS = 2
+# A distractor is drawn from the options a multiple-choice item on the gap's fact would show.
+OPTIONS_DRAWN = 3
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z&.]{2,8}\)")
 _OPENING_WORD = re.compile(r"[\"“‘'(]*(\w+)")
 _LEANING_OPENERS = frozenset(
@@ -91,17 +109,16 @@ def build_cloze(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[Item]:
 
 
 def _blankable(fact: Fact, ctx: BuildContext) -> bool:
-    """A fact a gap can ask: named, numeric or a key term, outside quoted words and whole."""
-    if fact.type is FactType.QUOTE or filler_word(fact):
-        return False
-    # A common-noun gap needs a term the article comes back to, of two words or more.
-    if (
-        fact.type is FactType.OTHER
-        and fact.attr("form") != "name"
-        and (" " not in fact.text or int(fact.attr("salience") or 1) < 2)
-    ):
+    """A fact a gap can ask: a name of a sure kind, a figure or a date, outside quoted words
+    and whole. Never a common-noun phrase ("little-known firm", "intercity bus service"): beside
+    another such phrase in the bank, either reads right in either gap."""
+    if fact.type in (FactType.QUOTE, FactType.OTHER) or filler_word(fact):
         return False
     sentence = ctx.sentence(fact)
+    if not sure_kind(fact, sentence, ctx.doc) or not worth_a_gap(fact, sentence):
+        return False
+    if fact.type is FactType.PERSON and len(name_words(fact, every_word=True)) < 2:
+        return False  # "DiCaprio" or "Sir Menzies" beside "Martin Scorsese": the odd shape
     if inside(ctx.sentence_quotes(sentence.index), fact.start, fact.end):
         return False
     a, b = fact.start - sentence.start, fact.end - sentence.start
@@ -211,28 +228,41 @@ def _passage(
     joined = " ".join(pieces)
     if BLANK in joined:
         return None
-    first_of = {}
-    for gap in gaps:
-        first_of.setdefault(identity(gap[2]), gap)
-    gaps = [gap for gap in gaps if first_of[identity(gap[2])] is gap]  # one gap per fact
-    # A gap whose answer the passage prints elsewhere asks nothing: it goes back to its words,
-    # which may give away another gap in turn, until none does.
+    gaps = _one_gap_per_thing(joined, gaps)
+    # A gap whose answer the passage prints elsewhere asks nothing, and one whose kind has no
+    # wrong entry in the bank is answered by elimination: either goes back to its words, which
+    # may give away another gap in turn, until none does.
     while True:
         if not MIN_BLANKS <= len(gaps) <= MAX_BLANKS:
             return None
         text = _blanked(joined, gaps)
         visible = f" {plain(text.replace(BLANK, ' '))} "
-        kept = [g for g in gaps if not any(f" {form} " in visible for form in fact_forms(g[2]))]
-        if len(kept) == len(gaps):
+        shown = text.replace(BLANK, " ")
+        kept = [
+            g
+            for g in gaps
+            if not any(f" {form} " in visible for form in fact_forms(g[2]))
+            and not shows_a_name(g[2], shown)
+        ]
+        if len(kept) < len(gaps):
+            gaps = kept
+            continue
+        bank, lacking = word_bank([fact for _, _, fact in gaps], shown, memo.drawn)
+        if not lacking:
             break
-        gaps = kept
+        gaps = [g for g in gaps if gap_kind(g[2]) not in lacking]
     if len(text.split()) > MAX_PASSAGE_WORDS:
         return None
     if any(_converted(joined, a, b, fact) for a, b, fact in gaps):
         return None
+    if pronoun_before_a_name(text, [(a, fact) for a, _, fact in gaps]):
+        return None
     chosen = [fact for _, _, fact in gaps]
     blanks = tuple(
-        Blank(answer=f.text, fact=f, accepted=accepted_answers(f, f.text, doc)) for f in chosen
+        Blank(
+            answer=f.text, fact=f, accepted=fair_accepted(f.text, accepted_answers(f, f.text, doc))
+        )
+        for f in chosen
     )
     first, last = window[0], window[-1]
     quote = doc.text[first.start : last.end]
@@ -246,8 +276,28 @@ def _passage(
         difficulty=0.5,
         facts=tuple(chosen),
         blanks=blanks,
-        bank=_bank(chosen, visible, memo),
+        bank=bank,
     )
+
+
+def _one_gap_per_thing(
+    joined: str, gaps: list[tuple[int, int, Fact]]
+) -> list[tuple[int, int, Fact]]:
+    """One gap per fact and per person or body ("Sir Menzies" after "Sir Menzies Campbell"
+    shows its words again), and never two gaps of one kind in one list, which could swap."""
+    out: list[tuple[int, int, Fact]] = []
+    for gap in gaps:
+        fact = gap[2]
+        if any(identity(o[2]) == identity(fact) or same_entity(o[2], fact) for o in out):
+            continue
+        if any(
+            gap_kind(o[2]) == gap_kind(fact) and in_one_list(joined[o[1] : gap[0]]) for o in out
+        ):
+            continue
+        if gap_kind(fact) == "date:M" and any(gap_kind(o[2]) == "date:M" for o in out):
+            continue  # "to the end of _____ ... since _____": two bare months swap places
+        out.append(gap)
+    return out
 
 
 def _converted(joined: str, a: int, b: int, fact: Fact) -> bool:
@@ -281,9 +331,16 @@ def _first_sentence(
     if not anchors:
         return None
     stem = memo.stem(anchors[0])
-    if stem is None:
+    if stem is None or not rewritten_at_the_opening(sentence, stem.text, memo.ctx):
         return None
+    if BARE_DESCRIPTION.match(stem.text.replace(BLANK, "_____")):
+        return None  # "The finished image is ...": which image is in an earlier sentence
     if not facts:
+        # An opening that only sets the scene must name what it speaks of ("The two sides
+        # settled out of court" leaves the sides to the article) and not point back ("Mr
+        # Ebbers' team, meanwhile, ...").
+        if DESCRIBED_SUBJECT.match(stem.text) or POINTS_BACK.search(stem.text):
+            return None
         return stem.text, []
     spans = [(stem.start, stem.end, facts[0])]
     cursor = stem.end
@@ -307,31 +364,13 @@ def _follows(sentence: Sentence, before: Sequence[Sentence], ctx: BuildContext) 
     return any(f.type in _NAMED for s in before for f in mentions.get(s.index, ()))
 
 
-def _bank(facts: list[Fact], visible: str, memo: _Memo) -> tuple[str, ...]:
-    """Every gap's answer once, plus one or two distractors of the gaps' own types, sorted."""
-    answers = {plain(f.text) for f in facts}
-    extra: list[str] = []
-    for fact in facts:
-        if len(extra) >= MAX_DISTRACTORS:
-            break
-        if fact.type is FactType.OTHER:
-            continue  # an untyped name or phrase has no distractor sure to be of its kind
-        option = memo.distractor(fact)
-        key = plain(option or "")
-        if option and key and key not in answers and f" {key} " not in visible:
-            answers.add(key)
-            extra.append(option)
-    entries = {f.text for f in facts} | set(extra)
-    return tuple(sorted(entries, key=lambda e: (e.casefold(), e)))
-
-
 class _Memo:
     """Stems and distractors worked out once per fact: a fact sits in several passages."""
 
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
         self._stems: dict[Fact, Stem | None] = {}
-        self._distractors: dict[Fact, str | None] = {}
+        self.drawn = BankOptions(ctx)
         self._alone: dict[Fact, bool] = {}
         self._salience: dict[Fact, Salience] | None = None
 
@@ -365,15 +404,6 @@ class _Memo:
             self._stems[fact] = self.ctx.stem(fact)
         return self._stems[fact]
 
-    def distractor(self, fact: Fact) -> str | None:
-        if fact not in self._distractors:
-            sentence = self.ctx.sentence(fact)
-            made = make_distractors(
-                fact, self.ctx.pools, self.ctx.rng(fact, "cloze"), count=1, sentence=sentence.text
-            )
-            self._distractors[fact] = made[0] if made else None
-        return self._distractors[fact]
-
 
 def build_cloze_for(fact: Fact, ctx: BuildContext) -> Item | None:
     """The shortest passage around a fact's sentence that has a gap on it, or None."""
@@ -397,6 +427,9 @@ def keeping_gaps(item: Item, keep: Sequence[int]) -> Item | None:
     kept = [item.blanks[i] for i in sorted(set(keep))]
     if len(kept) < MIN_BLANKS or len(kept) == len(item.blanks):
         return None
+    # Every distractor was drawn for a kind of gap: with no gap of its kind left it fits none.
+    if {gap_kind(b.fact) for b in kept} != {gap_kind(b.fact) for b in item.blanks}:
+        return None
     parts = item.prompt.split(BLANK)
     wanted = set(keep)
     prompt = parts[0]
@@ -404,6 +437,9 @@ def keeping_gaps(item: Item, keep: Sequence[int]) -> Item | None:
         prompt += (BLANK if i in wanted else blank.answer) + parts[i + 1]
     visible = f" {plain(prompt.replace(BLANK, ' '))} "
     if any(f" {form} " in visible for blank in kept for form in fact_forms(blank.fact)):
+        return None
+    shown = prompt.replace(BLANK, " ")
+    if any(shows_a_name(blank.fact, shown) for blank in kept):
         return None
     dropped = {blank.answer for blank in item.blanks} - {blank.answer for blank in kept}
     return replace(
