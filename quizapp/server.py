@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import time
 from typing import Any
@@ -25,6 +26,12 @@ CONNECTION_LIMIT = 1000
 IDLE_SECONDS = 60
 # Request threads per worker process: requests wait on the database, not the CPU.
 THREADS = 4
+# How long a thread that wants Python's interpreter lock waits before the running thread must
+# hand it over (Python's default: 5 ms). waitress's event-loop thread takes the lock again
+# after every socket call, so while request threads compute it waited up to 5 ms each time,
+# and accepting, reading and answering hundreds of connections crawled; 0.5 ms gave 11-60 %
+# more requests a second in bench_load.py (tests/benchmarks/bench_load.py, README).
+SWITCH_INTERVAL_SECONDS = 0.0005
 _LOOP_SECONDS = 1.0
 
 
@@ -42,6 +49,7 @@ class WaitressWorker(Worker):
         from waitress import wasyncore
         from waitress.server import create_server
 
+        sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
         socket_map: dict[int, Any] = {}
         server = create_server(
             self.wsgi,
