@@ -29,8 +29,8 @@ THREADS = 4
 # How long a thread that wants Python's interpreter lock waits before the running thread must
 # hand it over (Python's default: 5 ms). waitress's event-loop thread takes the lock again
 # after every socket call, so while request threads compute it waited up to 5 ms each time,
-# and accepting, reading and answering hundreds of connections crawled; 0.5 ms gave 11-60 %
-# more requests a second in bench_load.py (tests/benchmarks/bench_load.py, README).
+# and accepting, reading and answering hundreds of connections crawled; 0.5 ms gave 11-63 %
+# more requests a second in tests/benchmarks/bench_load.py (README, "Load benchmark").
 SWITCH_INTERVAL_SECONDS = 0.0005
 _LOOP_SECONDS = 1.0
 
