@@ -21,6 +21,8 @@ csrf = CSRFProtect()
 # Limits are declared on the views that need them (login, register, wrong join codes); no
 # global default. Counters live in RATELIMIT_STORAGE_URI (the app's database by default).
 limiter = Limiter(key_func=get_remote_address)
+# How long a SQLite writer waits for the database (its turn in the process, then the file).
+SQLITE_BUSY_SECONDS = 5.0
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -31,7 +33,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     keys unchecked unless asked, and then "ON DELETE CASCADE" would do nothing.
     """
     cursor = dbapi_connection.cursor()
-    pragmas = ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000", "foreign_keys=ON")
+    busy = f"busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}"
+    pragmas = ("journal_mode=WAL", "synchronous=NORMAL", busy, "foreign_keys=ON")
     for pragma in pragmas:
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
@@ -43,8 +46,11 @@ def init_extensions(app: Flask) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from sqlalchemy import event
 
+        from quizapp.sqlite_writes import take_turns_writing
+
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)
+            take_turns_writing(db.engine, wait_seconds=SQLITE_BUSY_SECONDS)
     migrate.init_app(app, db)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

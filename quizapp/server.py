@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import time
 from typing import Any
@@ -25,6 +26,12 @@ CONNECTION_LIMIT = 1000
 IDLE_SECONDS = 60
 # Request threads per worker process: requests wait on the database, not the CPU.
 THREADS = 4
+# How long a thread that wants Python's interpreter lock waits before the running thread must
+# hand it over (Python's default: 5 ms). waitress's event-loop thread takes the lock again
+# after every socket call, so while request threads compute it waited up to 5 ms each time,
+# and accepting, reading and answering hundreds of connections crawled; 0.5 ms gave 11-63 %
+# more requests a second in tests/benchmarks/bench_load.py (README, "Load benchmark").
+SWITCH_INTERVAL_SECONDS = 0.0005
 _LOOP_SECONDS = 1.0
 
 
@@ -42,6 +49,7 @@ class WaitressWorker(Worker):
         from waitress import wasyncore
         from waitress.server import create_server
 
+        sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
         socket_map: dict[int, Any] = {}
         server = create_server(
             self.wsgi,
@@ -60,7 +68,7 @@ class WaitressWorker(Worker):
         # The heavy-work fork server loads and warms its libraries (seconds of CPU) before
         # this worker takes requests, not on a teacher's first upload; gunicorn hears from
         # us meanwhile, so a slow start is not taken for a hung worker.
-        warming = threading.Thread(target=_warm_heavy_work, name="warm-heavy-work", daemon=True)
+        warming = threading.Thread(target=_warm_up, args=(self.wsgi,), name="warm-up", daemon=True)
         warming.start()
         while self.alive and warming.is_alive():
             self.notify()
@@ -86,14 +94,32 @@ class WaitressWorker(Worker):
         wasyncore.close_all(socket_map)
 
 
-def _warm_heavy_work() -> None:
-    """Start the heavy-work fork server; a failure here only leaves it to start on first use."""
+def _warm_up(application: Any) -> None:
+    """Compile the page templates and start the heavy-work fork server; a failure here only
+    leaves that to happen on first use."""
     from quizapp.jobs import warm_up
 
     try:
+        _compile_templates(application)
         warm_up()
     except Exception:
-        logging.getLogger(__name__).warning("heavy-work warm-up failed", exc_info=True)
+        logging.getLogger(__name__).warning("warm-up failed", exc_info=True)
+
+
+def _compile_templates(application: Any) -> None:
+    """Compile every page template once, now: a class arriving together at a new worker
+    otherwise has each request thread compile the answer page's macros (about a second of
+    CPU on a busy machine) while the students wait."""
+    environment = getattr(application, "jinja_env", None)
+    if environment is None:
+        return
+    for name in environment.list_templates(filter_func=_is_page_template):
+        environment.get_template(name)
+
+
+def _is_page_template(name: str) -> bool:
+    """HTML templates of the web pages (print/ is rendered by the PDF maker's own setup)."""
+    return name.endswith(".html") and not name.startswith("print/")
 
 
 def _busy(socket_map: dict[int, Any], dispatcher: Any) -> bool:

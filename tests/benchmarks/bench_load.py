@@ -210,6 +210,28 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its live descendants (Linux /proc;
+    0 elsewhere): the server's cost of the requests, apart from the simulated students'."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    children: dict[int, list[int]] = defaultdict(list)
+    used: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        process = int(entry.parent.name)
+        children[int(fields[1])].append(process)
+        used[process] = int(fields[11]) + int(fields[12])
+    total, pending = 0, [pid]
+    while pending:
+        process = pending.pop()
+        total += used.get(process, 0)
+        pending.extend(children.get(process, []))
+    return total / ticks
+
+
 # ---------------------------------------------------------------- the simulated students
 
 
@@ -523,9 +545,12 @@ def main() -> int:
         seeded = seed(database.url)
         port = free_port()
         server = start_server(database.url, port, args.workers, folder / "serve.log")
+        server_before, client_before = tree_cpu_seconds(server.pid), time.process_time()
         outcomes, recorder, elapsed, unfinished = run_class(
             port, seeded.join_code, args.students, args.ramp_seconds, args.timeout
         )
+        server_cpu = tree_cpu_seconds(server.pid) - server_before
+        client_cpu = time.process_time() - client_before
         stop_server(server)
         server = None
         check = check_database(database.url, seeded.quiz_id, outcomes)
@@ -541,6 +566,11 @@ def main() -> int:
         f"{args.students} students, {seeded.questions} questions each, {args.workers} serve "
         f"workers on {HOST}, {database.label}, {os.cpu_count()} cores; "
         f"{len(everything)} requests in {elapsed:.1f} s = {len(everything) / elapsed:.0f} req/s"
+    )
+    print(
+        f"CPU during the run: server {server_cpu:.1f} s = "
+        f"{1000 * server_cpu / max(1, len(everything)):.1f} ms a request, "
+        f"students (this process) {client_cpu:.1f} s"
     )
     print(f"{'step':<12} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for step in (*STEPS, "all"):
@@ -565,8 +595,8 @@ def main() -> int:
         f"load: sent={sent} stored={check.stored} lost={check.lost} "
         f"duplicated={check.duplicated} p99_ms={p99:.0f} errors={errors}"
     )
-    if check.lost or check.duplicated or check.stored != sent:
-        print(f"kept for a look: {folder}", file=sys.stderr)
+    if check.lost or check.duplicated or check.stored != sent or errors:
+        print(f"kept for a look (serve.log): {folder}", file=sys.stderr)
         return 1
     shutil.rmtree(folder, ignore_errors=True)
     return 0
