@@ -161,21 +161,22 @@ def _numeric(
     fixed set of factors: with fixed factors, "the option the others are simple fractions of"
     finds the key from the options alone. Options stay at least 10 % apart.
     """
-    ranks = list(range(count + 1))
-    rng.shuffle(ranks)
+    # The key's rank is drawn once: where the bounds forbid it (a percentage near 100, a figure
+    # the stem caps), there is no multiple choice. Trying another rank instead would put such
+    # keys at the open end far more often than chance, and "pick the largest" would win.
+    rank = rng.randrange(count + 1)
     # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
-    for rank in ranks:  # the first draw almost always fits; others only where bounds forbid it
-        for _attempt in range(6):
-            picked = _spaced(value, rank, count - rank, rng, low, high, integer)
-            if picked is None:
-                continue
-            out = [make(v) for v in picked]
-            if all(out) and len(set(out)) == len(out):
-                if not all(_simple_multiple(v, value) for v in picked):
-                    return [o for o in out if o]
-                fallback = fallback or [o for o in out if o]
+    for _attempt in range(6):
+        picked = _spaced(value, rank, count - rank, rng, low, high, integer)
+        if picked is None:
+            continue
+        out = [make(v) for v in picked]
+        if all(out) and len(set(out)) == len(out):
+            if not all(_simple_multiple(v, value) for v in picked):
+                return [o for o in out if o]
+            fallback = fallback or [o for o in out if o]
     return fallback
 
 
@@ -307,11 +308,12 @@ def pick_by_rank(
     pool = {v for v in (*preferred, *extra) if v != key}
     below = ordered([v for v in pool if v < key])
     above = ordered([v for v in pool if v > key])
-    ranks = list(range(count + 1 - at_least_above))
-    rng.shuffle(ranks)
-    for rank in ranks:
-        if len(below) >= rank and len(above) >= count - rank:
-            return sorted(below[:rank] + above[: count - rank])
+    # One draw: a key near the end of its range (a year close to the article's own, the 1st)
+    # has no room on one side, and taking another rank would make it the extreme option far
+    # more often than chance. Such a key gets no multiple choice (another kind asks it).
+    rank = rng.randrange(count + 1 - at_least_above)
+    if len(below) >= rank and len(above) >= count - rank:
+        return sorted(below[:rank] + above[: count - rank])
     return None
 
 

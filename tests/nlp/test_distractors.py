@@ -76,10 +76,44 @@ def test_years_never_come_after_the_article() -> None:
     facts = extract_facts(doc)
     pools = build_pools(facts, doc)
     year = next(f for f in facts if f.type is FactType.DATE and f.text == "2022")
-    for seed in range(30):
-        options = date_distractors(year, 3, random.Random(seed), pools)
-        assert options is not None
-        assert all(int(o) <= 2023 for o in options)
+    made = [date_distractors(year, 3, random.Random(seed), pools) for seed in range(30)]
+    assert any(made)
+    assert all(int(o) <= 2023 for options in made if options for o in options)
+
+
+def test_a_key_at_the_end_of_its_range_is_not_the_extreme_option_more_than_chance() -> None:
+    """Years close to the article's own and percentages close to 100 have room on one side
+    only: they get no multiple choice on most draws rather than always being the extreme."""
+    doc = read_document(
+        "The bridge opened in 1931 and was rebuilt in 1962, 1988 and 2021; by 2022, 97% of "
+        "its traffic and 45% of its tolls came from lorries.\n\nPublished 1 March 2022"
+    )
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    checked = 0
+    for fact in facts:
+        if fact.type not in (FactType.DATE, FactType.QUANTITY):
+            continue
+        checked += 1
+        largest = smallest = 0
+        draws = 200
+        for seed in range(draws):
+            rng = random.Random(seed)
+            if fact.type is FactType.DATE:
+                options = date_distractors(fact, 3, rng, pools)
+            else:
+                options = quantity_distractors(fact, 3, rng)
+            if not options:
+                continue
+            key = float(fact.text.rstrip("%"))
+            values = [float(o.rstrip("%")) for o in options]
+            largest += all(v < key for v in values)
+            smallest += all(v > key for v in values)
+        # The key is the largest (or smallest) of four options on about a quarter of draws,
+        # whatever room it has: near the end of its range the other draws make no options.
+        assert largest / draws <= 0.32, fact.text
+        assert smallest / draws <= 0.32, fact.text
+    assert checked >= 6
 
 
 def test_option_only_guessing_stays_near_chance(samples: dict[str, str]) -> None:

@@ -33,7 +33,9 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     rng = ctx.rng(fact, "mc")
     distractors = None
-    for count in (3, 2):
+    # Numbers, years and ordinals get one draw of the key's rank: a second try with fewer
+    # options succeeds mostly for keys at the end of their range, which would then stand out.
+    for count in (3,) if fact.type in ORDERED_TYPES else (3, 2):
         distractors = make_distractors(fact, ctx.pools, rng, count=count, sentence=sentence.text)
         if distractors:
             break
