@@ -97,3 +97,44 @@ def test_a_word_after_to_is_a_verb_not_a_noun_phrase() -> None:
     doc = read_document("Brantwick Mills cut prices in a bid to court first-time buyers in Maren.")
     texts = [f.text for f in extract_facts(doc, types=[FactType.OTHER])]
     assert not any(t.startswith("court") for t in texts)
+
+
+def _quantities(text: str) -> dict[str, Fact]:
+    return _of(extract_facts(read_document(text), types=[FactType.QUANTITY]), FactType.QUANTITY)
+
+
+def test_a_figure_without_a_counted_noun_is_a_quantity() -> None:
+    quantities = _quantities(
+        "Bookings at Maren harbour fell to 61,000 in March, from 73,000 in February. "
+        "About 12 million visitors came, 4 million of whom stayed the night."
+    )
+    assert quantities["61,000"].attr("value") == "61000.0"
+    assert "73,000" in quantities
+    assert quantities["4 million"].attr("unit") == "million"
+    assert "12 million visitors" in quantities
+
+
+def test_years_scores_and_times_are_not_figures() -> None:
+    quantities = _quantities(
+        "In 2019 Brantwick won 3-1 at home, and the final whistle went at 2130 GMT."
+    )
+    assert quantities == {}
+
+
+def test_a_count_reaches_its_noun_past_several_modifiers() -> None:
+    quantities = _quantities(
+        "Inspectors visited the 212 worst affected farms and 48 large and small dairy herds. "
+        "Growers in Maren sold 2.3 trillion seeds a year."
+    )
+    assert "212 worst affected farms" in quantities
+    assert "48 large and small dairy herds" in quantities
+    assert quantities["2.3 trillion seeds"].attr("value") == "2.3"
+
+
+def test_storage_sizes_and_hyphenated_ages_are_quantities() -> None:
+    quantities = _quantities(
+        "The 23-year-old engineer fitted a card that holds 8GB after a 12-day trial."
+    )
+    assert quantities["8GB"].attr("unit") == "GB"
+    assert quantities["23-year-old"].attr("number") == "23"
+    assert "12-day" in quantities
