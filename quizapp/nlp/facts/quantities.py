@@ -136,23 +136,25 @@ def _after_modifiers(tokens: Sequence[Token], j: int) -> int:
     """Where the words describing a counted noun end: adjectives and noun modifiers ("worst
     hit", "civil and military aerospace"); a past form only after an adjective ("worst hit")."""
     k = j
-    while k < len(tokens) and k - j < _MAX_MODIFIERS:
-        tag, word = tokens[k].tag, tokens[k].text
-        if tag in _MODIFIER_TAGS and word[:1].islower():
-            k += 1
-        elif tag == "VBD" and k > j and tokens[k - 1].tag == "JJS" and word.islower():
-            k += 1
-        elif (
-            word == "and"
-            and k > j
-            and tokens[k - 1].tag == "JJ"
-            and k + 1 < len(tokens)
-            and tokens[k + 1].tag == "JJ"
-        ):
-            k += 1
-        else:
-            break
+    while k < len(tokens) and k - j < _MAX_MODIFIERS and _describes(tokens, j, k):
+        k += 1
     return k
+
+
+def _describes(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """Whether token k still describes the counted noun (the description began at j)."""
+    tag, word = tokens[k].tag, tokens[k].text
+    if tag in _MODIFIER_TAGS:
+        return word[:1].islower()
+    if tag == "VBD":
+        return k > j and tokens[k - 1].tag == "JJS" and word.islower()
+    return (
+        word == "and"
+        and k > j
+        and tokens[k - 1].tag == "JJ"
+        and k + 1 < len(tokens)
+        and tokens[k + 1].tag == "JJ"
+    )
 
 
 def _figures(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Fact]:
