@@ -23,8 +23,6 @@ COMMON_ZIPF = 4.2
 KEY_TERM_REPEATS = 3
 # An untyped name not in the headline is asked when the article names it this often.
 NAME_REPEATS = 3
-# A count written in words is asked from this value up ("six new pledges", not "two weeks").
-MIN_WORD_COUNT = 3
 # A phrase said once is a key term only when its head noun itself is this rare.
 TERM_HEAD_ZIPF = 3.3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -171,9 +169,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             score += 0.1
         askable = True
         if fact.type is FactType.QUANTITY and fact.attr("form") == "words":
-            # "two children", "one of them": small counts in words are rarely the point, and
-            # their options (one, two, three, four) are a guess; "six new pledges" is a fact.
-            askable = float(fact.attr("value") or 0) >= MIN_WORD_COUNT
+            # "two children", "six months": counts in words are rarely the point, and a typed
+            # "three" is an everyday word, not a fact a student recalls.
+            askable = False
         if fact.type is FactType.OTHER:
             if fact.attr("form") == "name":
                 # An untyped name (a product, an event, a firm no gazetteer knows) is worth

@@ -200,14 +200,3 @@ def test_a_lone_everyday_noun_or_gerund_is_not_a_key_term() -> None:
     for fact in facts:
         if fact.text.lower() in ("gadget", "stitching"):
             assert salience[fact].askable is False
-
-
-def test_a_count_in_words_is_asked_from_three_up() -> None:
-    doc = read_document(
-        "The Maren council set out six new pledges on Monday. "
-        "Two members voted against them after a debate of two hours."
-    )
-    facts = extract_facts(doc, types=[FactType.QUANTITY])
-    askable = {f.text: score_facts(facts, doc)[f].askable for f in facts}
-    assert askable["six new pledges"] is True
-    assert askable["two hours"] is False

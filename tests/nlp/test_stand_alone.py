@@ -316,3 +316,12 @@ def test_a_conversion_after_the_answers_unit_word_is_dropped() -> None:
     ctx, facts = _context("Brantwick Mills will invest 400m pesos ($136m; £72.3m) in machines.")
     stem = ctx.stem_cloze(_fact(facts, "400m"))
     assert stem is not None and "136" not in stem and "pesos in machines" in stem
+
+
+def test_a_product_name_before_its_kind_word_is_still_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills sells Quillon software to banks. Quillon software runs on most "
+        "laptops. Banks in Maren pay $40 a seat for Quillon software each year."
+    )
+    names = [f for f in facts if f.text == "Quillon"]
+    assert names and all(ctx.stem_cloze(f) is not None for f in names)

@@ -443,12 +443,22 @@ def _conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
     return [(b + later.start(1), b + later.end(1), "")] if later else []
 
 
+# Kind words a product's or a unit's name stands before ("IBM's Workplace software", "the
+# Yugansk unit", "PC Pro magazine"): there the name names the thing, it is no adjective.
+_KIND_WORDS = frozenset(
+    {"software", "unit", "magazine", "browser", "programme", "program", "platform", "console"}
+    | {"brand", "label", "drug", "vaccine", "album", "app", "website", "handset", "chip"}
+)
+
+
 _NOT_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"})
 
 
 def _modifies_a_noun(sentence: Sentence, fact: Fact) -> bool:
     """Whether a lower-case common noun follows the place ("US dollars", "UK firms")."""
     after = [t for t in sentence.tokens if t.start >= fact.end]
+    if after and fact.attr("form") == "name" and after[0].text in _KIND_WORDS:
+        return False
     return bool(
         after
         and after[0].tag in ("NN", "NNS")
