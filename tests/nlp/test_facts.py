@@ -133,8 +133,31 @@ def test_a_count_reaches_its_noun_past_several_modifiers() -> None:
 
 def test_storage_sizes_and_hyphenated_ages_are_quantities() -> None:
     quantities = _quantities(
-        "The 23-year-old engineer fitted a card that holds 8GB after a 12-day trial."
+        "Brantwick hired a 23-year-old engineer, who fitted a card that holds 8GB after a 12-day trial."
     )
     assert quantities["8GB"].attr("unit") == "GB"
     assert quantities["23-year-old"].attr("number") == "23"
     assert "12-day" in quantities
+
+
+def test_a_number_in_a_name_is_not_a_count() -> None:
+    quantities = _quantities("Maren hosts the Four Rivers race and 30 boats enter it.")
+    assert "Four Rivers" not in quantities
+    assert "30 boats" in quantities
+
+
+def test_a_role_word_before_a_name_makes_it_a_person() -> None:
+    doc = read_document(
+        "Brantwick named winger Grant Ashgrove in the side. Club captain Matt Verrow "
+        "praised team-mate Chris Hollond after the game."
+    )
+    people = {f.text for f in extract_facts(doc, types=[FactType.PERSON])}
+    assert {"Grant Ashgrove", "Matt Verrow", "Chris Hollond"} <= people
+
+
+def test_an_age_standing_in_for_a_name_is_not_a_fact() -> None:
+    quantities = _quantities(
+        "The 31-year-old finished third in Maren. The 19-year-old Ida Marsh won the race."
+    )
+    assert "31-year-old" not in quantities
+    assert "19-year-old" in quantities

@@ -113,6 +113,8 @@ def _counted_quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Ite
             continue
         if word.lower() in ("one", "a") and tokens[end_token].tag == "NNS":
             continue
+        if tokens[end_token].text[:1].isupper():
+            continue  # "Six Nations", "Three Lions": a name, not a count
         start, end = token.start - base, tokens[end_token].end - base
         if _overlaps(taken, start, end):
             continue
@@ -167,6 +169,8 @@ def _figures(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Fact]
             if _overlaps(taken, start, end) or _formula_digit(sentence, sentence.start + start):
                 continue
             found = match.group()
+            if form == "measure" and _stands_for_a_person(sentence, start, end):
+                continue
             number = re.match(_NUM, found)
             value = parse_number(found)
             if number is None or value is None or value <= 0:
@@ -182,6 +186,15 @@ def _figures(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Fact]
                 number=number.group(),
                 form=form,
             )
+
+
+def _stands_for_a_person(sentence: Sentence, start: int, end: int) -> bool:
+    """ "The 29-year-old finished second": an age opening the sentence in place of a name
+    (whose age it is, the sentence does not say); "the 18-year-old Nadal" names its person."""
+    if not re.match(r"(?:The|the)\s+$", sentence.text[:start]):
+        return False
+    after = [t for t in sentence.tokens if t.start - sentence.start >= end]
+    return not (after and after[0].tag in ("NNP", "NNPS"))
 
 
 def _formula_digit(sentence: Sentence, at: int) -> bool:
