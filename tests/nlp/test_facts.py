@@ -161,3 +161,9 @@ def test_an_age_standing_in_for_a_name_is_not_a_fact() -> None:
     )
     assert "31-year-old" not in quantities
     assert "19-year-old" in quantities
+
+
+def test_a_single_name_that_says_something_after_the_is_an_organisation() -> None:
+    doc = read_document("House prices in Maren rose 2% last year, the Brantwick said on Monday.")
+    orgs = {f.text for f in extract_facts(doc, types=[FactType.ORGANISATION])}
+    assert "Brantwick" in orgs

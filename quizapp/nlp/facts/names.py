@@ -228,6 +228,9 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
     return True
 
 
+_SAYING = frozenset({"said", "says", "reported", "reports", "announced", "added", "warned"})
+
+
 def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index: NameIndex) -> str:
     text = " ".join(words)
     if text in STATES:
@@ -259,6 +262,8 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         after = tokens[j].text.lower() if j < len(tokens) else ""
         if before in ORG_CUES_BEFORE or after in ORG_CUES_AFTER:
             return "organisation"
+        if before == "the" and after in _SAYING and word not in demonyms():
+            return "organisation"  # "the Nationwide said": a person never takes "the"
         if before in LOCATIVE:
             return "place"
         return "other"
