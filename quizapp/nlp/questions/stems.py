@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.quoting import (
@@ -210,6 +211,8 @@ def stand_alone_stem(
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
     ]
+    if fact.type in _LISTED_TYPES and in_a_list_of_names(text, a, b):
+        return None  # "Dionne Warwick, Diana Ross and _____": any name of the list would do
     if text[:a].rstrip().endswith("(") and fact.text.isupper() and " " not in fact.text:
         return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
     if fact.type in (FactType.PLACE, FactType.OTHER) and _modifies_a_noun(sentence, fact):
@@ -287,6 +290,44 @@ def stand_alone_stem(
     if len(stem.text.split()) > MAX_STEM_WORDS:
         return None
     return stem
+
+
+_LISTED_TYPES = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE, FactType.OTHER})
+_LIST_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
+_LIST_JOIN = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
+_LIST_NAME_AT = re.compile(_LIST_NAME)
+_LIST_NAME_BEFORE = re.compile(_LIST_NAME + r"$")
+# A list of this many names is an enumeration: which one was blanked, only recall can tell.
+MIN_LISTED = 3
+
+
+def in_a_list_of_names(text: str, a: int, b: int) -> bool:
+    """Whether the answer at [a, b) is one name of a list of three or more ("Sony, IBM and
+    Toshiba"): a student can only name the one missing, a guess among the list's kind."""
+    count = 1
+    pos = b
+    while True:
+        join = _LIST_JOIN.match(text[pos:])
+        name = _LIST_NAME_AT.match(text, pos + join.end()) if join else None
+        if not join or not name or _calendar(name.group()):
+            break
+        count += 1
+        pos = name.end()
+    pos = a
+    while True:
+        join = re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)$", text[:pos])
+        name = _LIST_NAME_BEFORE.search(text[: join.start()]) if join else None
+        if not join or not name or _calendar(name.group()):
+            break
+        count += 1
+        pos = name.start()
+    return count >= MIN_LISTED
+
+
+def _calendar(name: str) -> bool:
+    """ "On Monday, MCI and Verizon ...": a day or month before a comma is no list member."""
+    last = name.split()[-1]
+    return last.lower() in WEEKDAYS or last in MONTHS
 
 
 def _stand_ins(
