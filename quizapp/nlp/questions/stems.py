@@ -293,8 +293,8 @@ def stand_alone_stem(
 
 
 _LISTED_TYPES = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE, FactType.OTHER})
-_LIST_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
-_LIST_JOIN = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
+_LIST_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}"
+_LIST_JOIN = re.compile(r"^(?:\s?,\s+(?:and\s+)?|\s+and\s+)")
 _LIST_NAME_AT = re.compile(_LIST_NAME)
 _LIST_NAME_BEFORE = re.compile(_LIST_NAME + r"$")
 # A list of this many names is an enumeration: which one was blanked, only recall can tell.
@@ -315,7 +315,7 @@ def in_a_list_of_names(text: str, a: int, b: int) -> bool:
         pos = name.end()
     pos = a
     while True:
-        join = re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)$", text[:pos])
+        join = re.search(r"(?:\s?,\s+(?:and\s+)?|\s+and\s+)$", text[:pos])
         name = _LIST_NAME_BEFORE.search(text[: join.start()]) if join else None
         if not join or not name or _calendar(name.group()):
             break
@@ -327,6 +327,8 @@ def in_a_list_of_names(text: str, a: int, b: int) -> bool:
 def _calendar(name: str) -> bool:
     """ "On Monday, MCI and Verizon ...": a day or month before a comma is no list member."""
     last = name.split()[-1]
+    if name.split()[0] in ("In", "On", "At", "By", "For", "From"):
+        return True  # "In Paris, Ida Marsh and ...": a place or time set before the clause
     return last.lower() in WEEKDAYS or last in MONTHS
 
 
