@@ -347,3 +347,14 @@ def test_a_place_followed_by_its_region_gets_no_options() -> None:
     )
     tucson = [f for f in facts if f.text == "Tucson" and f.sentence == 0]
     assert tucson and build_multiple_choice(tucson[0], ctx) is None
+
+
+def test_a_name_described_by_a_possessive_is_no_list_member() -> None:
+    from quizapp.nlp.questions.stems import in_a_list_of_names
+
+    text = "Ida Marsh and Tomas Holm, Grant Ashgrove's deputy, left Maren on Monday."
+    a = text.index("Tomas Holm")
+    assert in_a_list_of_names(text, a, a + len("Tomas Holm")) is False
+    listed = "Ida Marsh, Tomas Holm and Grant Ashgrove left Maren on Monday."
+    a = listed.index("Tomas Holm")
+    assert in_a_list_of_names(listed, a, a + len("Tomas Holm")) is True

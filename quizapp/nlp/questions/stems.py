@@ -297,6 +297,7 @@ _LIST_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}"
 _LIST_JOIN = re.compile(r"^(?:\s?,\s+(?:and\s+)?|\s+and\s+)")
 _LIST_NAME_AT = re.compile(_LIST_NAME)
 _LIST_NAME_BEFORE = re.compile(_LIST_NAME + r"$")
+_POSSESSIVE = re.compile(r"['’]s?$")
 # A list of this many names is an enumeration: which one was blanked, only recall can tell.
 MIN_LISTED = 3
 
@@ -309,8 +310,8 @@ def in_a_list_of_names(text: str, a: int, b: int) -> bool:
     while True:
         join = _LIST_JOIN.match(text[pos:])
         name = _LIST_NAME_AT.match(text, pos + join.end()) if join else None
-        if not join or not name or _calendar(name.group()):
-            break
+        if not join or not name or _calendar(name.group()) or _POSSESSIVE.search(name.group()):
+            break  # "_____, Michael Mann's former deputy": a description, not a list member
         count += 1
         pos = name.end()
     pos = a
