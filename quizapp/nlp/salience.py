@@ -169,7 +169,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             score += 0.1
         askable = True
         if fact.type is FactType.QUANTITY and fact.attr("form") == "words":
-            askable = False  # "two children", "six months": counts in words are rarely the point
+            # "two children", "six months": counts in words are rarely the point, and a typed
+            # "three" is an everyday word, not a fact a student recalls.
+            askable = False
         if fact.type is FactType.OTHER:
             if fact.attr("form") == "name":
                 # An untyped name (a product, an event, a firm no gazetteer knows) is worth

@@ -79,13 +79,15 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
     if kinds == "default":
         # 0.302 before common-noun phrases and untyped names were held to what the article is
         # about and stems leaning on the article were refused (blind graders failed 39 of 45
-        # such items). Measured 0.264 at --max 20.
-        assert report["gold_recall"] >= 0.25
+        # such items). Measured 0.264 at --max 20; 0.273 once figures without a counted noun
+        # ("fell to 77,000"), trillions, sizes, ages and roles before names were read.
+        assert report["gold_recall"] >= 0.26
     else:
         # Passages ask facts that share a sentence, where one-fact items would give each other
         # away. Measured 0.326; 0.282 since every gap must pass the one-gap fill-in's rules
-        # and a passage keeps at most two gaps a sentence (0.308 just before).
-        assert report["gold_recall"] >= 0.27
+        # and a passage keeps at most two gaps a sentence (0.308 just before); 0.308 with the
+        # figures, sizes and ages above (list members no longer asked).
+        assert report["gold_recall"] >= 0.29
         # Each gap counts as a question: the quizzes ask more facts than they hold items.
         # 1.25 before gaps were held to names of a sure kind, figures and dates with a
         # distractor of their own kind in the bank (half the passages went); measured 1.13.

@@ -346,3 +346,45 @@ def test_a_wrong_option_standing_in_the_stem_and_a_fragment_are_refused() -> Non
         answer="Stagecraft",
     )
     assert "the stem is no whole sentence" in check_item(frag, text)
+
+
+def test_a_product_name_before_its_kind_word_is_still_asked() -> None:
+    ctx, facts = _context(
+        "Brantwick Mills sells Quillon software to banks. Quillon software runs on most "
+        "laptops. Banks in Maren pay $40 a seat for Quillon software each year."
+    )
+    names = [f for f in facts if f.text == "Quillon"]
+    assert names and all(ctx.stem_cloze(f) is not None for f in names)
+
+
+def test_one_name_of_a_list_is_not_asked() -> None:
+    ctx, facts = _context(
+        "Ida Marsh, Tomas Holm and Grant Ashgrove were among the guests in Maren. "
+        "Ida Marsh and Tomas Holm left early on Monday."
+    )
+    listed = [f for f in facts if f.text == "Grant Ashgrove"]
+    assert listed and all(ctx.stem_cloze(f) is None for f in listed)
+    pair = [f for f in facts if f.text == "Tomas Holm" and f.sentence == 1]
+    assert pair and all(ctx.stem_cloze(f) is not None for f in pair)
+
+
+def test_a_place_followed_by_its_region_gets_no_options() -> None:
+    from quizapp.nlp.questions.multiple_choice import build_multiple_choice
+
+    ctx, facts = _context(
+        "Brantwick Mills opened a plant in Tucson, Arizona, on Monday. It already runs plants "
+        "in Denver, Chicago, Boston and Seattle. The Tucson plant employs 300 people."
+    )
+    tucson = [f for f in facts if f.text == "Tucson" and f.sentence == 0]
+    assert tucson and build_multiple_choice(tucson[0], ctx) is None
+
+
+def test_a_name_described_by_a_possessive_is_no_list_member() -> None:
+    from quizapp.nlp.questions.stems import in_a_list_of_names
+
+    text = "Ida Marsh and Tomas Holm, Grant Ashgrove's deputy, left Maren on Monday."
+    a = text.index("Tomas Holm")
+    assert in_a_list_of_names(text, a, a + len("Tomas Holm")) is False
+    listed = "Ida Marsh, Tomas Holm and Grant Ashgrove left Maren on Monday."
+    a = listed.index("Tomas Holm")
+    assert in_a_list_of_names(listed, a, a + len("Tomas Holm")) is True

@@ -228,6 +228,9 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
     return True
 
 
+_SAYING = frozenset({"said", "says", "reported", "reports", "announced", "added", "warned"})
+
+
 def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index: NameIndex) -> str:
     text = " ".join(words)
     if text in STATES:
@@ -259,6 +262,8 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         after = tokens[j].text.lower() if j < len(tokens) else ""
         if before in ORG_CUES_BEFORE or after in ORG_CUES_AFTER:
             return "organisation"
+        if before == "the" and after in _SAYING and word not in demonyms():
+            return "organisation"  # "the Nationwide said": a person never takes "the"
         if before in LOCATIVE:
             return "place"
         return "other"
@@ -276,6 +281,8 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         return "other"
     if 2 <= len(words) <= 4 and _could_be_given_name(words[0]):
         return "person"
+    if 2 <= len(words) <= 3 and i > 0 and tokens[i - 1].text.lower() in role_words():
+        return "person"  # "team-mate Chris Paterson", "prop Matt Stevens": a role names a person
     return "other"
 
 
@@ -345,7 +352,10 @@ def _could_be_given_name(word: str) -> bool:
         return False
     if word in WORD_GIVEN_NAMES:
         return True
-    return _lexicon_tag(word.lower()) is None
+    # The lexicon knows some given names as proper nouns ("Chris"); places it knows so are
+    # told apart by the gazetteer.
+    tag = _lexicon_tag(word.lower())
+    return tag is None or (tag == "NNP" and place_kind(word) is None and word not in demonyms())
 
 
 def _lexicon_tag(word: str) -> str | None:

@@ -17,6 +17,8 @@ _BOUND_BEFORE = re.compile(
     r"no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|upwards\s+of)\s*$",
     re.I,
 )
+# A place followed by the region or country holding it ("Phoenix, Arizona").
+_WITHIN = re.compile(r",\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=[,.;:]|\s+[a-z(])")
 _BOUND_AFTER = re.compile(
     r"^(?:\s*(?:or|and)\s+(?:more|over|above|less|fewer|under|below)\b|-?plus\b|\+)", re.I
 )
@@ -31,6 +33,8 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         sentence.text, fact.start - sentence.start, fact.end - sentence.start
     ):
         return None
+    if fact.type is FactType.PLACE and _WITHIN.match(sentence.text, fact.end - sentence.start):
+        return None  # "in _____, Arizona": options from elsewhere are ruled out by the stem
     rng = ctx.rng(fact, "mc")
     distractors = None
     # Numbers, years and ordinals get one draw of the key's rank: a second try with fewer

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.distractors import common_noun_name, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.quoting import (
@@ -212,6 +213,8 @@ def stand_alone_stem(
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
     ]
+    if fact.type in _LISTED_TYPES and in_a_list_of_names(text, a, b):
+        return None  # "Dionne Warwick, Diana Ross and _____": any name of the list would do
     if text[:a].rstrip().endswith("(") and fact.text.isupper() and " " not in fact.text:
         return None  # "Low-fare Airlines Association (_____)": the name spells the acronym
     if fact.type in (FactType.PLACE, FactType.OTHER) and _modifies_a_noun(sentence, fact):
@@ -289,6 +292,47 @@ def stand_alone_stem(
     if len(stem.text.split()) > MAX_STEM_WORDS:
         return None
     return stem
+
+
+_LISTED_TYPES = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE, FactType.OTHER})
+_LIST_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}"
+_LIST_JOIN = re.compile(r"^(?:\s?,\s+(?:and\s+)?|\s+and\s+)")
+_LIST_NAME_AT = re.compile(_LIST_NAME)
+_LIST_NAME_BEFORE = re.compile(_LIST_NAME + r"$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A list of this many names is an enumeration: which one was blanked, only recall can tell.
+MIN_LISTED = 3
+
+
+def in_a_list_of_names(text: str, a: int, b: int) -> bool:
+    """Whether the answer at [a, b) is one name of a list of three or more ("Sony, IBM and
+    Toshiba"): a student can only name the one missing, a guess among the list's kind."""
+    count = 1
+    pos = b
+    while True:
+        join = _LIST_JOIN.match(text[pos:])
+        name = _LIST_NAME_AT.match(text, pos + join.end()) if join else None
+        if not join or not name or _calendar(name.group()) or _POSSESSIVE.search(name.group()):
+            break  # "_____, Michael Mann's former deputy": a description, not a list member
+        count += 1
+        pos = name.end()
+    pos = a
+    while True:
+        join = re.search(r"(?:\s?,\s+(?:and\s+)?|\s+and\s+)$", text[:pos])
+        name = _LIST_NAME_BEFORE.search(text[: join.start()]) if join else None
+        if not join or not name or _calendar(name.group()):
+            break
+        count += 1
+        pos = name.start()
+    return count >= MIN_LISTED
+
+
+def _calendar(name: str) -> bool:
+    """ "On Monday, MCI and Verizon ...": a day or month before a comma is no list member."""
+    last = name.split()[-1]
+    if name.split()[0] in ("In", "On", "At", "By", "For", "From"):
+        return True  # "In Paris, Ida Marsh and ...": a place or time set before the clause
+    return last.lower() in WEEKDAYS or last in MONTHS
 
 
 def _stand_ins(
@@ -445,12 +489,22 @@ def _conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
     return [(b + later.start(1), b + later.end(1), "")] if later else []
 
 
+# Kind words a product's or a unit's name stands before ("IBM's Workplace software", "the
+# Yugansk unit", "PC Pro magazine"): there the name names the thing, it is no adjective.
+_KIND_WORDS = frozenset(
+    {"software", "unit", "magazine", "browser", "programme", "program", "platform", "console"}
+    | {"brand", "label", "drug", "vaccine", "album", "app", "website", "handset", "chip"}
+)
+
+
 _NOT_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"})
 
 
 def _modifies_a_noun(sentence: Sentence, fact: Fact) -> bool:
     """Whether a lower-case common noun follows the place ("US dollars", "UK firms")."""
     after = [t for t in sentence.tokens if t.start >= fact.end]
+    if after and fact.attr("form") == "name" and after[0].text in _KIND_WORDS:
+        return False
     return bool(
         after
         and after[0].tag in ("NN", "NNS")
