@@ -169,8 +169,11 @@ def _shown_texts(item: Item) -> list[str]:
     own = {blank.answer for blank in item.blanks}
     texts += [entry for entry in item.bank if entry not in own]
     texts += [side for pair in item.pairs for side in pair]
-    # "Benitez's side" shows the answer "Benitez": a possessive ending must not hide it.
-    return [plain(_POSSESSIVE.sub(" ", t)) for t in texts if t.strip()]
+    # "Benitez's side" shows the answer "Benitez": a possessive ending must not hide it; nor
+    # may a hyphen ("22-6", "18-year-old" show 22 and 18; normalising would glue them).
+    texts = [_POSSESSIVE.sub(" ", t) for t in texts if t.strip()]
+    texts += [t.replace("-", " ") for t in texts if "-" in t]
+    return [plain(t) for t in texts]
 
 
 def _word_runs(texts: list[str], starts: Mapping[str, frozenset[int]]) -> frozenset[str]:
@@ -199,7 +202,13 @@ def _answer_forms(item: Item) -> frozenset[str]:
     if item.answer and item.unit:
         # A numeric item's "6" with its unit "%" is shown elsewhere as "6%" ("6 percent").
         forms |= {plain(item.answer + item.unit), plain(f"{item.answer} {item.unit}")}
-    return frozenset(f for f in forms if f and not (f.isdigit() and len(f) < 3))
+    forms = {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
+    if item.answer and item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
+        # A short number is too common to rule out every stem that shows it as some other
+        # figure, but the key itself printed in another stem ("rest 18-year-old Nadal" beside
+        # "_____-year-old Nadal") still answers the item.
+        forms.add(plain(item.answer))
+    return frozenset(forms)
 
 
 def _fact_keys(item: Item) -> set[str]:

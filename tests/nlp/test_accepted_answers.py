@@ -151,3 +151,24 @@ def test_the_whole_quantity_asked_by_its_number_never_drops_the_scale() -> None:
     doc = read_document(text)
     whole = Fact(FactType.QUANTITY, "1.6 million copies", 22, 40, 0, (("unit", "copies"),))
     assert "1.6 copies" not in accepted_answers(whole, "1.6", doc)
+
+
+def test_amounts_take_their_long_scale_word_and_no_glued_number_word() -> None:
+    text = "The company lost $11bn last year and cut 40 jobs."
+    doc = read_document(text)
+    at = text.index("$11bn")
+    forms = accepted_answers(Fact(FactType.QUANTITY, "$11bn", at, at + 5, 0), "$11bn", doc)
+    assert {"$11 billion", "11 billion", "11bn"} <= set(forms)
+    assert not any("eleven" in f and f != "eleven" for f in forms)
+
+
+def test_an_institution_of_a_place_is_accepted_in_either_order() -> None:
+    text = "The Court of Appeal ruled on Monday, and a University of Hertfordshire team agreed."
+    doc = read_document(text)
+    for name, other in (
+        ("Court of Appeal", "Appeal Court"),
+        ("University of Hertfordshire", "Hertfordshire University"),
+    ):
+        at = text.index(name)
+        fact = Fact(FactType.ORGANISATION, name, at, at + len(name), 0)
+        assert other in accepted_answers(fact, name, doc)

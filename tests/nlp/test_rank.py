@@ -7,6 +7,7 @@ import pickle
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -228,3 +229,32 @@ def test_a_team_sheet_or_a_mid_story_opening_is_not_asked() -> None:
     for item in generate(MATCH_REPORT, max_items=20).items:
         assert item.prompt.split()[0] not in ("Then", "Meanwhile"), item.prompt
         assert "Bramble, Bernard" not in item.prompt, item.prompt
+
+
+def test_a_short_number_printed_in_another_stem_counts_as_shown() -> None:
+    from quizapp.nlp.model import Fact, FactType, Item, SourceQuote
+    from quizapp.nlp.rank import gives_away
+
+    text = "Coach Lena Brandt chose to rest 18-year-old Nadia Kovac in the doubles on Friday."
+    source = SourceQuote(text, 0, len(text), 0)
+    age_at = text.index("18")
+    age = Item(
+        kind=QuestionKind.FILL_IN,
+        prompt=text.replace("18", "_____", 1),
+        fact=Fact(FactType.QUANTITY, "18", age_at, age_at + 2, 0),
+        source=source,
+        answer="18",
+    )
+    coach_at = text.index("Lena Brandt")
+    coach = Item(
+        kind=QuestionKind.SHORT_ANSWER,
+        prompt="Who chose to rest 18-year-old Nadia Kovac in the doubles on Friday?",
+        fact=Fact(FactType.PERSON, "Lena Brandt", coach_at, coach_at + 11, 0),
+        source=source,
+        answer="Lena Brandt",
+    )
+    assert gives_away(age, coach)
+    # A score "22-6" and "kicking 22 points" share a number but the answer "22 points" is not shown.
+    score = replace(coach, prompt="Who led 22-6 after ten minutes?")
+    points = replace(age, answer="22 points", prompt="Goode kicked _____ in total.")
+    assert not gives_away(points, score)

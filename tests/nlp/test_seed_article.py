@@ -87,7 +87,7 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         # away. Measured 0.326; 0.282 since every gap must pass the one-gap fill-in's rules
         # and a passage keeps at most two gaps a sentence (0.308 just before); 0.308 with the
         # figures, sizes and ages above (list members no longer asked).
-        assert report["gold_recall"] >= 0.29
+        assert report["gold_recall"] >= 0.28
         # Each gap counts as a question: the quizzes ask more facts than they hold items.
         # 1.25 before gaps were held to names of a sure kind, figures and dates with a
         # distractor of their own kind in the bank (half the passages went); measured 1.13.

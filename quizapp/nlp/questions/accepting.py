@@ -178,7 +178,13 @@ def _number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
         if value is not None and value == int(value):
             word = next((w for w, n in NUMBER_WORDS.items() if n == value and w != "dozen"), None)
             if word:
-                out += [word, answer.replace(number.group(), word)]
+                out.append(word)
+                # "eleven people" for "11 people", never "$elevenbn" for "$11bn".
+                before = answer[: number.start()]
+                after = answer[number.end() :]
+                if not before.strip() and after[:1] in ("", " "):
+                    out.append(answer.replace(number.group(), word))
+        out += _scale_words(answer)
         return out
     first = answer.split()[0] if answer.split() else ""
     if first.lower() in NUMBER_WORDS:
@@ -186,6 +192,20 @@ def _number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
         rest = answer[len(first) :]
         out += [first, digits, (digits + rest).strip()]
     return out
+
+
+_SCALE_SHORT = re.compile(r"(?<=\d)\s?(bn|m|tn|k)\b")
+_SCALE_LONG = {"bn": "billion", "m": "million", "tn": "trillion", "k": "thousand"}
+
+
+def _scale_words(answer: str) -> list[str]:
+    """ "$11bn" is also typed "$11 billion", "11 billion" or "11bn"; "£5m" as "£5 million"."""
+    match = _SCALE_SHORT.search(answer)
+    if not match:
+        return []
+    long = answer[: match.start()] + " " + _SCALE_LONG[match.group(1)] + answer[match.end() :]
+    bare = re.sub(r"^[$£€¥]", "", answer)
+    return [long, re.sub(r"^[$£€¥]", "", long), bare]
 
 
 _SCALE_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|hundred|m|bn|tn|k)\b", re.I)
@@ -322,6 +342,11 @@ def _organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
     initials = "".join(w[0] for w in words if w.lower() not in _NAME_CONNECTORS and w[:1].isupper())
     if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text):
         out.append(initials)
+    inverted = re.fullmatch(r"([A-Z][a-z]+) of ([A-Z][a-z]+)", bare)
+    if inverted:
+        # "Appeal Court" for the Court of Appeal, "Hertfordshire University" for the University
+        # of Hertfordshire: both orders are in everyday use.
+        out.append(f"{inverted.group(2)} {inverted.group(1)}")
 
     head = words[0]
     short = words[:-1]

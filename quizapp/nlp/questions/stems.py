@@ -70,6 +70,12 @@ _SPEECH_PRONOUN = re.compile(
     r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
 )
 _LOOKBACK = 3
+# The pronouns of each sex, to find a sentence that speaks of the other one.
+_SEX_OF = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+_OTHER_SEX = {
+    "m": re.compile(r"\b(?:she|her|hers)\b", re.I),
+    "f": re.compile(r"\b(?:he|his|him)\b", re.I),
+}
 _NOT_AGENT_VERBS = frozenset(
     {"is", "was", "s", "has", "had", "will", "would", "may", "might", "could", "can", "should"}
     | {"seems", "seemed", "appears", "appeared", "remains", "remained", "means", "meant"}
@@ -99,6 +105,7 @@ def _recent(
     depth: int = 0,
     *,
     subject_only: bool = False,
+    sex: str | None = None,
 ) -> str | None:
     """What an opening pronoun or "the company" refers to, or None when that is not clear.
 
@@ -111,6 +118,10 @@ def _recent(
         if index < 0 or depth > _LOOKBACK:
             return None
         earlier = doc.sentences[index]
+        if sex is not None and _OTHER_SEX[sex].search(earlier.text):
+            # "His involvement ..." before "She now combines ...": the sentences speak of a man
+            # and a woman, and which name is hers is not clear from their order.
+            return None
         found = [
             f
             for f in mentions.get(index, ())
@@ -129,7 +140,9 @@ def _recent(
         )
         if carried and not _subject(earlier, found):
             # "He said ..." after "He insisted ...": the same referent as that sentence's.
-            return _recent(doc, mentions, earlier, want, kind, depth + 1, subject_only=subject_only)
+            return _recent(
+                doc, mentions, earlier, want, kind, depth + 1, subject_only=subject_only, sex=sex
+            )
         subject = _subject(earlier, found)
         if subject is not None:
             return subject.attr("canonical") or subject.text
@@ -440,8 +453,8 @@ def _resolve_lead(
     if low in _UNRESOLVABLE:
         return None
     if low in _PERSONAL:
-        name = _recent(doc, mentions, sentence, FactType.PERSON, None)
-        if name is None:
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=_SEX_OF[low])
+        if name is None or _OTHER_SEX[_SEX_OF[low]].search(sentence.text):
             return None
         return [(lead, lead + first.end(), name + _PERSONAL[low])]
     if low in _THING:
@@ -569,7 +582,10 @@ def _resolve_speaker(
             continue
         if p_start < b and a < p_end:
             return None
-        name = _recent(doc, mentions, sentence, FactType.PERSON, None)
+        sex = _SEX_OF[m.group(group).lower()]
+        if _OTHER_SEX[sex].search(text):
+            return None
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
         if name is None:
             return None
         return [(p_start, p_end, name)]
