@@ -172,12 +172,24 @@ def _numeric(
         picked = _spaced(value, rank, count - rank, rng, low, high, integer)
         if picked is None:
             continue
+        if _even_steps(sorted([*picked, value])):
+            continue
         out = [make(v) for v in picked]
         if all(out) and len(set(out)) == len(out):
             if not all(_simple_multiple(v, value) for v in picked):
                 return [o for o in out if o]
             fallback = fallback or [o for o in out if o]
     return fallback
+
+
+def _even_steps(values: list[float]) -> bool:
+    """Whether three neighbouring options are evenly spaced (£14m, £24m, £34m): the key is then
+    the middle one far more often than chance, and a test-wise student sees it."""
+    for a, b, c in zip(values, values[1:], values[2:], strict=False):
+        low, high = b - a, c - b
+        if low > 0 and high > 0 and abs(high - low) <= 0.1 * max(low, high):
+            return True
+    return False
 
 
 # Ratios a test-wise student checks first: halves, two-thirds, three-quarters, one and a half
@@ -379,11 +391,11 @@ def date_distractors(
     limit = _latest_year(pools)
     if year > limit:
         limit = 9999  # a target ("net zero by 2050"): later years are as plausible as earlier
-    ahead = 0
     if year <= limit and year >= _present_year(pools) - 1 and looks_ahead(sentence):
-        # "prospects for the EU in _____": a year spoken of as ahead, with every option in the
-        # past, is the one option that could be meant; so one option at least is later.
-        limit, ahead = year + 12, 1
+        # "prospects for the EU in _____": a year spoken of as ahead is a cue either way. With
+        # every option in the past it is the one that could be meant; with later options it is
+        # the one a reader of the article's time could know. Such a year is typed, not picked.
+        return None
     # "around 1400": years a few apart would be as right as the key, so step in decades.
     step = 10 if granularity == "decade" or fact.attr("approximate") else 1
     doc_years = [
@@ -405,9 +417,7 @@ def date_distractors(
     if others:
         doc_years = [y for y in doc_years if _same_side(y, year, others)]
         made_up = [y for y in made_up if _same_side(y, year, others)]
-    picked = pick_by_rank(
-        year, doc_years if step == 1 else [], made_up, count, rng, at_least_above=ahead
-    )
+    picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
     if picked is None:
         return None
     return [text.replace(str(year), str(y), 1) for y in picked]

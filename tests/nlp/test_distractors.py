@@ -315,3 +315,18 @@ def test_gazetteer_options_share_the_keys_alphabet() -> None:
     for seed in range(20):
         options = name_distractors(key, 2, random.Random(seed), pools) or []
         assert all(o.isascii() for o in options)
+
+
+def test_numeric_options_are_never_evenly_spaced_around_the_key() -> None:
+    fact = _fact("2,850 km")
+    for seed in range(300):
+        options = quantity_distractors(fact, 3, random.Random(seed))
+        if options is None:
+            continue
+        values = sorted(
+            float(o.replace(",", "").removesuffix(" km")) for o in [*options, "2,850 km"]
+        )
+        steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+        assert all(abs(y - x) > 0.1 * max(x, y) for x, y in zip(steps, steps[1:], strict=False)), (
+            values
+        )

@@ -117,7 +117,9 @@ def test_a_nation_of_the_uk_is_offered_the_other_nations() -> None:
     assert set(options) <= {"Scotland", "Northern Ireland"}
 
 
-def test_a_year_spoken_of_as_ahead_has_a_later_option() -> None:
+def test_a_year_spoken_of_as_ahead_gets_no_options() -> None:
+    """Past options make it the one year that could be meant; later ones make it the one a
+    reader of the article's time could know: graders failed both, so it is typed instead."""
     text = (
         "The ministry published its plans in 2004. "
         "The white paper sets out the prospects for the industry in 2006."
@@ -126,9 +128,7 @@ def test_a_year_spoken_of_as_ahead_has_a_later_option() -> None:
     key = _fact(facts, "2006")
     sentence = doc.sentences[key.sentence].text
     for seed in range(15):
-        options = date_distractors(key, 3, random.Random(seed), pools, sentence)
-        assert options is not None
-        assert any(int(o) > 2006 for o in options)
+        assert date_distractors(key, 3, random.Random(seed), pools, sentence) is None
 
 
 def test_a_phrase_is_offered_only_phrases_of_its_kind() -> None:
