@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.nlp.model import BLANK, Item, QuestionKind
+from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
 from quizapp.nlp.text import content_tokens, normalise
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -27,6 +27,9 @@ def option_shape(option: str) -> str:
     if o[:1].isupper():
         return "name"
     return "phrase"
+
+
+_DESCRIPTION_BLANK = re.compile(r"^(?:The|This|These|That)\s+" + re.escape(BLANK))
 
 
 def check_item(item: Item, text: str) -> list[str]:
@@ -52,6 +55,14 @@ def check_item(item: Item, text: str) -> list[str]:
             problems.append("the stem is no whole sentence")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
+    if (
+        fact.type is FactType.OTHER
+        and fact.attr("form") != "name"
+        and _DESCRIPTION_BLANK.match(prompt)
+    ):
+        # "The _____, which deals with abuse, hit number one": the answer is a description of
+        # something the article named before, and the stem says nothing else about it.
+        problems.append("the blank is an unnamed subject's description")
     if item.kind is QuestionKind.FILL_IN and prompt.count(BLANK) != 1:
         problems.append("fill-in prompt without exactly one blank")
     if item.kind is QuestionKind.FILL_IN and item.answer:

@@ -399,3 +399,22 @@ def test_a_she_after_a_sentence_about_a_man_is_not_given_his_name() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "Harbour Trust"))
     assert stem is None or "Tobias Reinholt" not in stem
+
+
+def test_a_described_newcomer_is_not_given_the_last_named_person() -> None:
+    ctx, facts = _context(
+        "The largest gift to the Harbour Trust was a bequest from Ida Marsh of nearly £400,000. "
+        "The joint founder of merchant bank Tern Capital gave £325,417."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "£325,417"))
+    assert stem is None or "Ida Marsh" not in stem
+
+
+def test_a_description_is_named_only_from_the_sentence_just_before() -> None:
+    ctx, facts = _context(
+        "Her comeback song Lantern only just reached the top 40 in Brantwick. "
+        "Harbour Lights was followed by Open Fields, which reached number two in 2004. "
+        "The autobiographical song, which deals with loss, hit number one in Maren and Tessaly."
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Maren"))
+    assert stem is None or "Lantern" not in stem

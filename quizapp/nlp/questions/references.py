@@ -148,11 +148,17 @@ def named_antecedent(doc: Document, sentence: Sentence, head: str) -> str | None
     )
     texts = [doc.title or "", doc.standfirst or ""]
     texts += [s.text for s in doc.sentences[: sentence.index]]
+    # A head with a bare name ("song Bout") counts from the headline, the standfirst and the
+    # sentence just before only: "The autobiographical song" after a sentence about "Thank You"
+    # is not the "comeback song Bout" of two sentences earlier.
+    near = {0, 1, len(texts) - 1}
     # One candidate per mention of the head, the fullest description first.
     found: dict[tuple[int, int], str] = {}
     for i, text in enumerate(texts):
         for m in described.finditer(text):
             found.setdefault((i, m.start("h")), f"{head} {_trim(m.group(2))}")
+        if i not in near:
+            continue
         for m in after.finditer(text):
             name = _trim(m.group(2))
             if name.split()[0] not in _CALENDAR:

@@ -373,6 +373,10 @@ def _stand_ins(
             return None  # the sentence names another of its kind before it
         if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
             continue  # already named by another edit
+        if _SELF_IDENTIFYING.match(sentence.text[stand_in.end :]):
+            # "The joint founder of merchant bank X gave ...": a new person the article
+            # describes, not one it named before; giving them that name would be false.
+            continue
         head = sentence.text[stand_in.start : stand_in.end].split()[-1].lower()
         name = _only_one_recent(mentions, sentence, stand_in.type, party=head == "party")
         if name is None or name in answer or any(name in n or n in name for n in answer):
@@ -381,6 +385,7 @@ def _stand_ins(
     return out
 
 
+_SELF_IDENTIFYING = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]")
 _PARTY = re.compile(r"\b(?:Party|Labour|Conservatives?|Tor(?:y|ies)|Democrats?|Greens?)\b")
 
 
