@@ -172,3 +172,14 @@ def test_an_institution_of_a_place_is_accepted_in_either_order() -> None:
         at = text.index(name)
         fact = Fact(FactType.ORGANISATION, name, at, at + len(name), 0)
         assert other in accepted_answers(fact, name, doc)
+
+
+def test_a_short_name_also_accepts_the_one_fuller_name_the_article_gives() -> None:
+    text = (
+        "Rovers signed defender Tobias Vennholm from Maren in May. "
+        "Vennholm believes the side can win the league this season."
+    )
+    doc = read_document(text)
+    at = text.rindex("Vennholm")
+    fact = Fact(FactType.PERSON, "Vennholm", at, at + 8, 1)
+    assert "Tobias Vennholm" in accepted_answers(fact, "Vennholm", doc)

@@ -141,6 +141,13 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out += _phrase_heads(fact, doc)
             out += _phrase_number(fact, doc)
     named = fact.type is not FactType.OTHER or fact.attr("form") == "name"
+    if (
+        fact.type in (FactType.PERSON, FactType.QUOTE)
+        or (fact.type is FactType.OTHER and fact.attr("form") == "name")
+    ) and doc is not None:
+        fuller = fuller_name(answer, doc)
+        if fuller and not looks_like_place_or_body(fuller):
+            out += [fuller, *person_forms(fuller)]
     if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) and named and text:
         for name in {answer, fact.text, fact.attr("canonical") or ""} - {""}:
             out = [f for f in out if not _broken_surname(name, f, text)]
@@ -154,6 +161,44 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             seen.add(form.casefold())
             kept.append(form)
     return tuple(kept)
+
+
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
+
+def fuller_name(answer: str, doc: Document) -> str | None:
+    """The one longer name the article gives a short one ("William Gallas" for "Gallas", "Sir
+    Menzies Campbell" for "Sir Menzies"): proper nouns right before or after every other
+    mention, when they all agree; None when the article has no such name or several."""
+    words = answer.split()
+    if not 1 <= len(words) <= 2:
+        return None
+    found: set[str] = set()
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for i in range(len(tokens) - len(words) + 1):
+            if [t.text for t in tokens[i : i + len(words)]] != words:
+                continue
+            before = [
+                t.text
+                for t in tokens[max(0, i - 2) : i]
+                if t.tag == "NNP" and t.text.lower() not in _TITLE_WORDS
+            ]
+            end = i + len(words)
+            after = tokens[end : end + 1]
+            name = list(words)
+            if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
+                name = [before[-1], *name]
+            if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
+                name = [*name, after[0].text]
+            if len(name) > len(words):
+                found.add(" ".join(name))
+    if len(found) != 1:
+        return None
+    fuller = found.pop()
+    if any(w.lower() in STOPWORDS or w in MONTHS for w in fuller.split()):
+        return None
+    return fuller
 
 
 def _number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
