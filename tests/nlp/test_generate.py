@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.nlp import GenerationError, QuestionKind, generate
+from quizapp.nlp import GenerationError, QuestionKind, generate, read_document
 from quizapp.nlp.checks import check_item, option_shape
 from quizapp.nlp.model import BLANK
 from quizapp.nlp.rank import questions_asked
@@ -129,3 +129,28 @@ def test_random_articles_of_real_sentences(sentences: list[str]) -> None:
     text = " ".join(sentences)
     for item in generate(text).items:
         assert check_item(item, text) == []
+
+
+def test_a_fact_with_no_false_version_gets_no_true_false_statement() -> None:
+    """Otherwise only the true draws of such facts survive, most keys are True, and "always
+    True" beats chance."""
+    from quizapp.nlp.distractors import build_pools
+    from quizapp.nlp.facts import extract_facts
+    from quizapp.nlp.questions import BuildContext
+    from quizapp.nlp.questions.true_false import build_true_false
+
+    text = (
+        "Mayor Clara Voss opened the new public library in Brantwick on Monday morning, "
+        "the council said in a statement to reporters after the short ceremony."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    pools = build_pools(facts, doc)
+    keys = [
+        item.answer
+        for seed in range(12)
+        for fact in facts
+        if (item := build_true_false(fact, BuildContext(doc=doc, pools=pools, seed=seed)))
+    ]
+    # Without a second person or a place a gazetteer knows, no statement can be made false.
+    assert keys.count("True") <= keys.count("False") + 1

@@ -30,11 +30,13 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     rng = ctx.rng(fact, "tf")
     truth = rng.random() < 0.5
+    # A fact with no false version gets no true one either: otherwise the false draws that
+    # find no distractor drop out, most statements are true, and "always True" wins.
+    distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
+    if not distractors:
+        return None
     statement = stem.with_blank(fact.text)
     if not truth:
-        distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
-        if not distractors:
-            return None
         statement = stem.with_blank(_with_article(distractors[0], stem.text[: stem.start]))
     return Item(
         kind=QuestionKind.TRUE_FALSE,
