@@ -163,9 +163,6 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     return tuple(kept)
 
 
-_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
-
-
 def fuller_name(answer: str, doc: Document) -> str | None:
     """The one longer name the article gives a short one ("William Gallas" for "Gallas", "Sir
     Menzies Campbell" for "Sir Menzies"): proper nouns right before or after every other
