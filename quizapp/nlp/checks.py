@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
+from quizapp.nlp.questions.fairness import fairness_problems
 from quizapp.nlp.text import content_tokens, normalise
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -55,6 +56,7 @@ def check_item(item: Item, text: str) -> list[str]:
             problems.append("the stem is no whole sentence")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
+    problems += fairness_problems(item)
     if (
         fact.type is FactType.OTHER
         and fact.attr("form") != "name"

@@ -1,0 +1,126 @@
+"""Fairness lint: items with a second right answer or options that point to the key by look."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.model import BLANK, Item, QuestionKind
+from quizapp.nlp.numbers import parse_number
+
+# One member of a list: a capitalised name of up to six words ("The Return of the King").
+_MEMBER = r"(?:[A-Z0-9][\w'’.&-]*(?:\s+(?:of|the|and|de|for|[A-Z0-9][\w'’.&-]*)){0,5})"
+_SLOT = rf"(?:{_MEMBER}|{re.escape(BLANK)})"
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+# Words that open a list the article does not give whole: "actors including _____",
+# "bands such as _____", "members Matt Jay and _____", "names for X and _____".
+_OPEN_LIST = re.compile(
+    rf"\b(?:including|include|includes|such\s+as|like|among\s+them|among\s+others|notably|"
+    rf"e\.g\.|for\s+example|[a-z]{{3,}}s(?:\s+(?:for|of))?)\s+"
+    rf"(?P<list>(?:{_SLOT}{_SEPARATOR})*{re.escape(BLANK)}(?:{_SEPARATOR}{_SLOT})*)"
+)
+# A plural noun that is no group: "was", "has", "this" end in s as well.
+_NOT_PLURALS = frozenset(
+    {
+        "was",
+        "has",
+        "this",
+        "his",
+        "its",
+        "is",
+        "us",
+        "as",
+        "yes",
+        "does",
+        "thus",
+        "plus",
+        "less",
+        "unless",
+        "across",
+        "perhaps",
+        "always",
+        "whereas",
+        "sometimes",
+        "towards",
+        "afterwards",
+        "besides",
+        "hers",
+        "ours",
+        "theirs",
+        "yours",
+        "whose",
+        "minus",
+        "versus",
+        "news",
+        "series",
+    }
+)
+# "nearly £10m", "about 300": the key is a round figure near the truth, so an option a tenth
+# away from it is no plainly wrong answer.
+_APPROXIMATE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|some|approximately|close\s+to|just\s+under|"
+    r"just\s+over|an\s+estimated|estimated|up\s+to|more\s+than|less\s+than|over|under)\s+$",
+    re.I,
+)
+_CLOSE_SHARE = 0.2
+_TYPED = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
+
+
+def fairness_problems(item: Item) -> list[str]:
+    """What makes the item unfair to a student who read the article (empty when it is fair)."""
+    problems = []
+    if item.kind in _TYPED and _open_list_blank(item.prompt):
+        problems.append("the blank is one member of a list the article does not give whole")
+    if item.kind is QuestionKind.MULTIPLE_CHOICE:
+        if _close_to_approximate_key(item):
+            problems.append("an option lies close to an approximate key")
+        if _odd_one_out(item):
+            problems.append("the wrong options share a word the key lacks")
+    return problems
+
+
+def _open_list_blank(prompt: str) -> bool:
+    for match in _OPEN_LIST.finditer(prompt):
+        cue = prompt[match.start() : match.start("list")].split()[0].lower()
+        if cue in _CUES:
+            return True
+        # A plural noun only opens a list the stem goes on with: "members Matt Jay and _____",
+        # not "Easymobile uses _____'s" (a verb) or "his ex-boss _____" (no plural at all).
+        listed = re.split(_SEPARATOR, match.group("list"))
+        if _plural_noun(cue) and len(listed) >= 2:
+            return True
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_PLURALS
+
+
+_CUES = frozenset(
+    {"including", "include", "includes", "such", "like", "among", "notably", "e.g.", "for"}
+)
+
+
+def _close_to_approximate_key(item: Item) -> bool:
+    before = item.prompt.split(BLANK, 1)[0]
+    if BLANK not in item.prompt or not _APPROXIMATE.search(before):
+        return False
+    key = parse_number(item.answer or "")
+    if not key:
+        return False
+    for option in item.options:
+        value = parse_number(option)
+        if option != item.answer and value is not None and abs(value - key) < _CLOSE_SHARE * key:
+            return True
+    return False
+
+
+def _odd_one_out(item: Item) -> bool:
+    """Three "David ..." options and "Mark Oaten": the one without the shared word is the key."""
+    wrong = [o for o in item.options if o != item.answer]
+    if len(wrong) < 2 or not item.answer:
+        return False
+    key_words = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", item.answer)}
+    shared = set.intersection(
+        *({w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", o)} for o in wrong)
+    )
+    return bool(shared - key_words)
