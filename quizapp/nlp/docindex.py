@@ -1,0 +1,44 @@
+"""Indexes over one document, built once and shared by every item generated from it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from quizapp.nlp.model import Document
+
+# The documents indexed most recently, with their indexes. Held strongly (a Document has no
+# weak references) and compared by identity, so an entry can never answer for another
+# document; a few are kept because web workers may generate for more than one at a time.
+_RECENT: list[tuple[Document, dict[str, Any]]] = []
+_KEEP = 4
+_LOCK = threading.Lock()
+
+
+def document_index(doc: Document, name: str, build: Callable[[Document], Any]) -> Any:
+    """``build(doc)``, computed once per document: the index called ``name`` of ``doc``."""
+    with _LOCK:
+        indexes = next((found for d, found in _RECENT if d is doc), None)
+        if indexes is None:
+            indexes = {}
+            _RECENT.insert(0, (doc, indexes))
+            del _RECENT[_KEEP:]
+        if name in indexes:
+            return indexes[name]
+    value = build(doc)
+    with _LOCK:
+        return indexes.setdefault(name, value)
+
+
+def token_positions(doc: Document, word: str) -> tuple[tuple[int, int], ...]:
+    """Where a token with exactly this text stands: (sentence, token) pairs in reading order."""
+    return document_index(doc, "token_positions", _token_positions).get(word, ())
+
+
+def _token_positions(doc: Document) -> dict[str, tuple[tuple[int, int], ...]]:
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for s, sentence in enumerate(doc.sentences):
+        for i, token in enumerate(sentence.tokens):
+            positions.setdefault(token.text, []).append((s, i))
+    return {text: tuple(found) for text, found in positions.items()}
