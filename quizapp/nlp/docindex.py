@@ -1,32 +1,37 @@
-"""Indexes over one document, built once and shared by every item generated from it."""
+"""Indexes over one document (or one document's fact pools), built once and shared by every
+item generated from it."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from quizapp.nlp.model import Document
 
-# The documents indexed most recently, with their indexes. Held strongly (a Document has no
-# weak references) and compared by identity, so an entry can never answer for another
-# document; a few are kept because web workers may generate for more than one at a time.
-_RECENT: list[tuple[Document, dict[str, Any]]] = []
-_KEEP = 4
+T = TypeVar("T")
+
+# The documents (and pools) indexed most recently, with their indexes. Held strongly (frozen
+# slotted dataclasses have no weak references) and compared by identity, so an entry can never
+# answer for another document; a few are kept because web workers may generate for more than
+# one document at a time.
+_RECENT: list[tuple[object, dict[str, Any]]] = []
+_KEEP = 8
 _LOCK = threading.Lock()
 
 
-def document_index(doc: Document, name: str, build: Callable[[Document], Any]) -> Any:
-    """``build(doc)``, computed once per document: the index called ``name`` of ``doc``."""
+def document_index(owner: T, name: str, build: Callable[[T], Any]) -> Any:
+    """``build(owner)``, computed once per document: the index called ``name`` of ``owner``
+    (a Document, or anything else made once per document, such as its fact pools)."""
     with _LOCK:
-        indexes = next((found for d, found in _RECENT if d is doc), None)
+        indexes = next((found for o, found in _RECENT if o is owner), None)
         if indexes is None:
             indexes = {}
-            _RECENT.insert(0, (doc, indexes))
+            _RECENT.insert(0, (owner, indexes))
             del _RECENT[_KEEP:]
         if name in indexes:
             return indexes[name]
-    value = build(doc)
+    value = build(owner)
     with _LOCK:
         return indexes.setdefault(name, value)
 
