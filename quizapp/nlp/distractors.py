@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from quizapp.nlp.dates import MONTHS, year_of
+from quizapp.nlp.docindex import document_index
 from quizapp.nlp.gazetteers import (
     cities,
     countries,
@@ -125,6 +126,7 @@ def spelling_convention(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8192)  # the same gazetteer names, item after item
 def respell(name: str, convention: str) -> str:
     """A gazetteer name in the article's spelling ("World Health Organization" -> "-isation")."""
     if convention == "isation":
@@ -664,6 +666,15 @@ def looks_like_person(text: str, pools: Pools) -> bool:
 
 def _kind_of_name(text: str, pools: Pools) -> str:
     """'person', 'organisation', 'place' or '' for a name, by title, head word and the article."""
+    # Asked of the same gazetteer names for item after item: remembered per document's pools.
+    known = document_index(pools, "kind_of_name", lambda _: {})
+    kind = known.get(text)
+    if kind is None:
+        kind = known[text] = _name_kind(text, pools)
+    return kind
+
+
+def _name_kind(text: str, pools: Pools) -> str:
     if looks_like_person(text, pools):
         return "person"
     if _ORG_WORDS.search(text):

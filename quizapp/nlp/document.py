@@ -100,8 +100,14 @@ def _sentence_splitter():
 
 @lru_cache(maxsize=1)
 def _word_tokenizer():
-    # Only NLTK's Treebank module: NLTK's package `__init__` imports the whole library.
-    treebank = import_submodule("nltk.tokenize.treebank")
+    # Only NLTK's Treebank module: NLTK's package `__init__` imports the whole library. Its
+    # base class takes a function from `nltk.internals` for lists of sentences only, and its
+    # helper module XML escaping from `xml.sax.saxutils`; neither is used to split words, and
+    # importing them loads HTTP, e-mail, TLS and archive modules (a sixth of a second).
+    treebank = import_submodule(
+        "nltk.tokenize.treebank",
+        {"nltk.internals": ["overridden"], "xml.sax.saxutils": ["escape", "unescape"]},
+    )
     return treebank.TreebankWordTokenizer()
 
 

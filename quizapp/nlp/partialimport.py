@@ -2,7 +2,8 @@
 
 NLTK's and TextBlob's package `__init__` import their whole libraries (numpy included): half a
 second of every `quizapp generate`, while the generator uses one tokenizer module of NLTK and
-one tagger module of TextBlob, neither of which needs the rest.
+one tagger module of TextBlob, neither of which needs the rest (nor, for the tokenizer, the
+helper module NLTK's tokenizer base class imports one function from).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import importlib
 import importlib.util
 import sys
 import threading
+from collections.abc import Iterable, Mapping
 from types import ModuleType
 
 # Imports already serialise per module; this guards the moment a stand-in package is placed.
 _LOCK = threading.RLock()
 
 
-def import_submodule(name: str) -> ModuleType:
+def import_submodule(name: str, deferring: Mapping[str, Iterable[str]] | None = None) -> ModuleType:
     """The module ``name`` ("nltk.tokenize.treebank"), its not-yet-imported parent packages
     standing in un-executed.
 
@@ -26,6 +28,13 @@ def import_submodule(name: str) -> ModuleType:
     a name it does not hold yet (``import nltk; nltk.word_tokenize``), it runs its real
     ``__init__`` in place and answers, so code that wants the whole library still gets it,
     in the same module object.
+
+    ``deferring`` names modules ``name`` imports functions from but calls only on paths the
+    caller never takes (``{"nltk.internals": ["overridden"]}``: NLTK's tokenizer base class
+    calls it only to batch sentences, and importing it pulls in NLTK's HTTP, e-mail and zip
+    handling). Such a module stands in un-executed too, holding those functions as forwarders:
+    a call, or any other name asked of it, runs the real module in place first, so other code
+    importing it later gets the whole module.
     """
     with _LOCK:
         parts = name.split(".")
@@ -33,7 +42,45 @@ def import_submodule(name: str) -> ModuleType:
             package = ".".join(parts[:depth])
             if package not in sys.modules:
                 _place_stand_in(package)
+        for module, functions in (deferring or {}).items():
+            if module not in sys.modules:
+                _place_deferred(module, tuple(functions))
         return importlib.import_module(name)
+
+
+def _place_deferred(name: str, functions: tuple[str, ...]) -> None:
+    parent, _, child = name.rpartition(".")
+    if parent and parent not in sys.modules:
+        importlib.import_module(parent)  # a library's own packages already stand in
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return  # not found: the import of ``name`` will say so
+    module = importlib.util.module_from_spec(spec)
+
+    def run_in_place() -> ModuleType:
+        with _LOCK:
+            if module.__dict__.get("__getattr__") is complete_on_first_use:
+                del module.__dict__["__getattr__"]
+                spec.loader.exec_module(module)
+        return module
+
+    def complete_on_first_use(attribute: str):
+        if attribute.startswith("__") and attribute.endswith("__") and attribute != "__all__":
+            # The import system probing (``__path__`` for ``from ... import``): not a use.
+            raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+        return getattr(run_in_place(), attribute)
+
+    for function in functions:
+
+        def forward(*args, _function: str = function, **kwargs):
+            return getattr(run_in_place(), _function)(*args, **kwargs)
+
+        forward.__name__ = forward.__qualname__ = function
+        setattr(module, function, forward)
+    module.__getattr__ = complete_on_first_use
+    sys.modules[name] = module
+    if parent:
+        setattr(sys.modules[parent], child, module)
 
 
 def _place_stand_in(package: str) -> None:

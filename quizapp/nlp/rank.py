@@ -473,18 +473,22 @@ def _greedy(
     sentence_used: Counter[int] = Counter()
     types_used: Counter[FactType] = Counter()
     kinds_used: Counter[QuestionKind] = Counter()
+    # What each step asks of every candidate and never changes, worked out once per pass.
+    sizes = [_asks(c.item) for c in pool]
+    sentences = [_sentences_of(c.item) for c in pool]
+    prompt_keys = [normalise(c.item.prompt) for c in pool]
     while live and asked < limit:
         on_offer = {key for i in live for key in pool[i].identities}
         best_i, best_key = -1, (float("-inf"), 0, 0, 0)
         for i in live:
             cand = pool[i]
             item = cand.item
-            size = _asks(item)
+            size = sizes[i]
             if asked + size > limit:
                 continue
             if item.blanks and (passages >= MAX_PASSAGES or passage_gaps + size > passage_room):
                 continue
-            used = sum(sentence_used[n] for n in _sentences_of(item))
+            used = sum(sentence_used[n] for n in sentences[i])
             value = (
                 cand.value
                 - block_cost * len(shut_out[i] & on_offer)
@@ -498,20 +502,20 @@ def _greedy(
         if best_i < 0:
             break
         pick = pool[best_i].item
-        size = _asks(pick)
+        size = sizes[best_i]
         chosen.append(best_i)
         asked += size
         if pick.blanks:
             passages += 1
             passage_gaps += size
-        prompts.add(normalise(pick.prompt))
-        for n in _sentences_of(pick):
+        prompts.add(prompt_keys[best_i])
+        for n in sentences[best_i]:
             sentence_used[n] += 1
         for fact in pick.facts or (pick.fact,):
             types_used[fact.type] += 1
         kinds_used[pick.kind] += size
         live -= conflicts[best_i] | {best_i}
-        live = {i for i in live if normalise(pool[i].item.prompt) not in prompts}
+        live = {i for i in live if prompt_keys[i] not in prompts}
     return chosen
 
 

@@ -60,3 +60,30 @@ def test_textblob_tagger_module_alone_tags_as_textblob_does() -> None:
         """
     )
     assert printed.splitlines() == ["False", "True ('cats', 'NNS')"]
+
+
+def test_deferred_modules_load_only_when_used_and_whole_when_asked_for() -> None:
+    printed = run_fresh(
+        """
+        import sys
+        from quizapp.nlp import read_document
+
+        doc = read_document("They didn't go. Mr. Smith stayed.")
+        print([t.text for t in doc.sentences[0].tokens])
+        print("http.client" in sys.modules, "nltk.pathsec" in sys.modules)
+
+        from xml.sax.saxutils import escape, quoteattr  # other code wants the whole module
+        print(escape("<a&b>"), quoteattr("x"), "http.client" in sys.modules)
+        from nltk.internals import slice_bounds, overridden
+        print(slice_bounds.__module__, overridden.__module__)
+        import nltk
+        print(nltk.FreqDist("abracadabra").most_common(1))
+        """
+    )
+    assert printed.splitlines() == [
+        "['They', 'did', \"n't\", 'go', '.']",
+        "False False",
+        '&lt;a&amp;b&gt; "x" True',
+        "nltk.internals nltk.internals",
+        "[('a', 5)]",
+    ]

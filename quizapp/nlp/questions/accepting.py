@@ -6,6 +6,7 @@ import re
 
 from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
+from quizapp.nlp.docindex import token_positions
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.gazetteers import acronyms, demonyms, role_words
 from quizapp.nlp.model import Document, Fact, FactType
@@ -171,25 +172,26 @@ def fuller_name(answer: str, doc: Document) -> str | None:
     if not 1 <= len(words) <= 2:
         return None
     found: set[str] = set()
-    for sentence in doc.sentences:
-        tokens = sentence.tokens
-        for i in range(len(tokens) - len(words) + 1):
-            if [t.text for t in tokens[i : i + len(words)]] != words:
-                continue
-            before = [
-                t.text
-                for t in tokens[max(0, i - 2) : i]
-                if t.tag == "NNP" and t.text.lower() not in _TITLE_WORDS
-            ]
-            end = i + len(words)
-            after = tokens[end : end + 1]
-            name = list(words)
-            if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
-                name = [before[-1], *name]
-            if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
-                name = [*name, after[0].text]
-            if len(name) > len(words):
-                found.add(" ".join(name))
+    # Only where the first word stands (a per-document index): scanning every sentence for
+    # every answer made a long document quadratic.
+    for s, i in token_positions(doc, words[0]):
+        tokens = doc.sentences[s].tokens
+        if [t.text for t in tokens[i : i + len(words)]] != words:
+            continue
+        before = [
+            t.text
+            for t in tokens[max(0, i - 2) : i]
+            if t.tag == "NNP" and t.text.lower() not in _TITLE_WORDS
+        ]
+        end = i + len(words)
+        after = tokens[end : end + 1]
+        name = list(words)
+        if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
+            name = [before[-1], *name]
+        if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
+            name = [*name, after[0].text]
+        if len(name) > len(words):
+            found.add(" ".join(name))
     if len(found) != 1:
         return None
     fuller = found.pop()

@@ -1,0 +1,49 @@
+"""Indexes over one document (or one document's fact pools), built once and shared by every
+item generated from it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from quizapp.nlp.model import Document
+
+T = TypeVar("T")
+
+# The documents (and pools) indexed most recently, with their indexes. Held strongly (frozen
+# slotted dataclasses have no weak references) and compared by identity, so an entry can never
+# answer for another document; a few are kept because web workers may generate for more than
+# one document at a time.
+_RECENT: list[tuple[object, dict[str, Any]]] = []
+_KEEP = 8
+_LOCK = threading.Lock()
+
+
+def document_index(owner: T, name: str, build: Callable[[T], Any]) -> Any:
+    """``build(owner)``, computed once per document: the index called ``name`` of ``owner``
+    (a Document, or anything else made once per document, such as its fact pools)."""
+    with _LOCK:
+        indexes = next((found for o, found in _RECENT if o is owner), None)
+        if indexes is None:
+            indexes = {}
+            _RECENT.insert(0, (owner, indexes))
+            del _RECENT[_KEEP:]
+        if name in indexes:
+            return indexes[name]
+    value = build(owner)
+    with _LOCK:
+        return indexes.setdefault(name, value)
+
+
+def token_positions(doc: Document, word: str) -> tuple[tuple[int, int], ...]:
+    """Where a token with exactly this text stands: (sentence, token) pairs in reading order."""
+    return document_index(doc, "token_positions", _token_positions).get(word, ())
+
+
+def _token_positions(doc: Document) -> dict[str, tuple[tuple[int, int], ...]]:
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for s, sentence in enumerate(doc.sentences):
+        for i, token in enumerate(sentence.tokens):
+            positions.setdefault(token.text, []).append((s, i))
+    return {text: tuple(found) for text, found in positions.items()}
