@@ -1,0 +1,116 @@
+"""Same-kind names from the gazetteers: countries of a continent, cities of a country, bodies."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from quizapp.nlp.distractors.pools import Pools
+from quizapp.nlp.gazetteers import cities, countries, country_by_code, organisations
+from quizapp.nlp.model import Fact, FactType
+
+
+def _home_named(fact: Fact, pools: Pools) -> bool:
+    """Whether the article names the country the gazetteer puts a city in (or no country)."""
+    home = cities().get(fact.attr("canonical") or fact.text, ("", 0))[0]
+    named = {
+        country.code
+        for f in pools.by_type.get(FactType.PLACE, ())
+        if f.attr("kind") == "country"
+        and (country := countries().get(f.attr("canonical") or f.text)) is not None
+    }
+    return not named or home in named
+
+
+def _gazetteer_names(fact: Fact) -> list[str]:
+    """Same-kind names from the gazetteers (a list the caller may shuffle)."""
+    answer = fact.text
+    if fact.type is FactType.ORGANISATION:
+        if answer.isupper():
+            # World bodies for a world body; a company's or a school's acronym gets none.
+            expansion = fact.attr("expansion") or ""
+            if answer in _known_acronyms() or _org_head(expansion) in _gazetteer_heads():
+                return sorted(_known_acronyms())
+            return []
+        # A museum's distractors are not world bodies: only names with the same kind of head.
+        return list(_organisations_headed(_org_head(answer)))
+    if fact.type is FactType.PLACE:
+        kind = fact.attr("kind")
+        canon = fact.attr("canonical") or answer
+        if kind == "country":
+            return list(_same_continent_countries(canon))
+        if kind == "city":
+            return list(_big_cities_near(canon))
+    return []
+
+
+@lru_cache(maxsize=1)
+def _known_acronyms() -> frozenset[str]:
+    return frozenset(acr for acr, _ in organisations())
+
+
+@lru_cache(maxsize=64)
+def _organisations_headed(head: str) -> tuple[str, ...]:
+    return tuple(name for _, name in organisations() if "," not in name and _org_head(name) == head)
+
+
+@lru_cache(maxsize=256)
+def _same_continent_countries(name: str) -> tuple[str, ...]:
+    """Countries of the same continent that do not border it.
+
+    Neighbours are often "also correct" ("shares a border with ____"), so they are left out.
+    """
+    country = countries().get(name)
+    if country is None:
+        return ()
+    near = set(country.neighbours)
+    size = _country_populations()
+    return tuple(
+        c.name
+        for c in country_by_code().values()
+        if c.continent == country.continent
+        and c.code not in near
+        and c.code != country.code
+        # A territory of a few thousand people ("Saint Pierre and Miquelon") beside a known
+        # country singles the key out; only countries a reader has heard of.
+        and size.get(c.code, 0) >= MIN_COUNTRY_POPULATION
+    )
+
+
+MIN_COUNTRY_POPULATION = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def _country_populations() -> dict[str, int]:
+    from quizapp.nlp.gazetteers import _geonames
+
+    return {
+        code: int(info.get("population") or 0) for code, info in _geonames().get_countries().items()
+    }
+
+
+@lru_cache(maxsize=256)
+def _big_cities_near(name: str) -> tuple[str, ...]:
+    """The fifteen largest other cities of the same country."""
+    home = cities().get(name, ("", 0))[0]
+    ranked = sorted(
+        (
+            (pop, city)
+            for city, (code, pop) in cities().items()
+            if code == home and city != name and "-" not in city and pop > 200_000
+        ),
+        reverse=True,
+    )
+    return tuple(city for _pop, city in ranked[:15])
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_heads() -> frozenset[str]:
+    """The kind words of the curated organisations (Organization, Bank, Union, …)."""
+    return frozenset(_org_head(name) for _, name in organisations())
+
+
+def _org_head(name: str) -> str:
+    """The kind word of an organisation's name ("Organisation", "Bank", "Museum")."""
+    words = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
+    head = words[-1] if words else ""
+    return "Organization" if head == "Organisation" else head
