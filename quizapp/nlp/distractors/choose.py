@@ -53,7 +53,13 @@ def _article_before(sentence: str, fact: Fact) -> str:
 
 
 def make_distractors(
-    fact: Fact, pools: Pools, rng: random.Random, *, count: int = 3, sentence: str = ""
+    fact: Fact,
+    pools: Pools,
+    rng: random.Random,
+    *,
+    count: int = 3,
+    sentence: str = "",
+    avoid: str = "",
 ) -> list[str] | None:
     """count distractors for a fact, or None when that many valid ones cannot be made.
 
@@ -68,16 +74,16 @@ def make_distractors(
     if fact.type is FactType.PLACE and _the_before(sentence, fact):
         # "The _____ kept the final alive": "The Jamaica" reads wrong beside "The United States".
         for _attempt in range(8):
-            made = _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+            made = _make_distractors(fact, pools, rng, count=count, sentence=sentence, avoid=avoid)
             if made is None:
                 return None
             if all(_THE_NAME.search(d) for d in made):
                 return made
         return None
     if not article:
-        return _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+        return _make_distractors(fact, pools, rng, count=count, sentence=sentence, avoid=avoid)
     for _attempt in range(8):
-        made = _make_distractors(fact, pools, rng, count=count, sentence=sentence)
+        made = _make_distractors(fact, pools, rng, count=count, sentence=sentence, avoid=avoid)
         if made is None:
             return None
         if all(takes_an(d) == (article == "an") for d in made):
@@ -86,9 +92,10 @@ def make_distractors(
 
 
 def _make_distractors(
-    fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str
+    fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str, avoid: str = ""
 ) -> list[str] | None:
-    exclude = _visible_names(sentence, fact)
+    # The names of the question as printed (``avoid``) too: a pronoun the stem resolved.
+    exclude = _visible_names(sentence, fact) + _visible_names(avoid, fact)
     people_here = sum(f.type is FactType.PERSON for f in pools.mentions.get(fact.sentence, ()))
     cues = key_cues(sentence, fact, people_here)
     if cues.wants_place and fact.type is not FactType.PLACE:
@@ -109,7 +116,9 @@ def _make_distractors(
     if fact.type is FactType.DATE:
         return date_distractors(fact, count, rng, pools, sentence)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
-        return name_distractors(fact, count, rng, pools, exclude=exclude, cues=cues)
+        return name_distractors(
+            fact, count, rng, pools, exclude=exclude, cues=cues, sentence=sentence
+        )
     if fact.type is FactType.QUOTE:
         speaker = Fact(FactType.PERSON, fact.text, fact.start, fact.end, fact.sentence, fact.attrs)
         return name_distractors(speaker, count, rng, pools, exclude=exclude, cues=cues)

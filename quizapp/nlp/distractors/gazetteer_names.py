@@ -73,7 +73,21 @@ def _same_continent_countries(name: str) -> tuple[str, ...]:
         # A territory of a few thousand people ("Saint Pierre and Miquelon") beside a known
         # country singles the key out; only countries a reader has heard of.
         and size.get(c.code, 0) >= MIN_COUNTRY_POPULATION
+        and _familiar(c.name)
     )
+
+
+# A country whose rarest name word is this rare in general English ("Papua New Guinea",
+# "Moldova") is one a reader barely knows: beside Australia in a Davis Cup final it is plainly
+# not the answer.
+MIN_COUNTRY_ZIPF = 3.43
+
+
+def _familiar(name: str) -> bool:
+    from quizapp.nlp.salience import zipf
+
+    words = [w for w in name.replace(",", " ").split() if w.lower() not in ("and", "of", "the")]
+    return bool(words) and min(zipf(w) for w in words) >= MIN_COUNTRY_ZIPF
 
 
 MIN_COUNTRY_POPULATION = 2_000_000

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
+from quizapp.nlp.distractors.entity_class import (
+    fields_of,
+    never_a_person,
+    plain_person_name,
+    same_body_class,
+    same_field,
+    shares_a_name_word,
+    stem_fields,
+)
 from quizapp.nlp.distractors.gazetteer_names import _gazetteer_names, _home_named, _org_head
 from quizapp.nlp.distractors.name_kinds import (
     _kind_of_name,
@@ -17,7 +27,7 @@ from quizapp.nlp.distractors.name_kinds import (
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
 from quizapp.nlp.distractors.pools import Pools, respell
 from quizapp.nlp.distractors.years import _latest_year
-from quizapp.nlp.gazetteers import country_name_in, place_kind
+from quizapp.nlp.gazetteers import countries, country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.option_fit import CHARACTER, FEMALE, HOME_NATIONS, PLACE, WORK, KeyCues, fitting
 from quizapp.nlp.text import normalise
@@ -39,6 +49,7 @@ def name_distractors(
     *,
     exclude: Sequence[str] = (),
     cues: KeyCues | None = None,
+    sentence: str = "",
 ) -> list[str] | None:
     """Other names of the same type: the article's first, then gazetteers; for a person, only
     names the article shows with what the stem says of the key ("actress": women)."""
@@ -85,6 +96,11 @@ def name_distractors(
     elif fact.type is FactType.PLACE:
         # "England" beside "Britain" would be half right.
         from_doc = [c for c in from_doc if c not in HOME_NATIONS]
+        if _home_nations_apart(pools, sentence):
+            # Where England and Scotland play or count apart ("World Cup qualifying"),
+            # "Britain" among the teams overlaps two of them.
+            from_doc = [c for c in from_doc if c not in _UNITED_KINGDOM]
+            extra = [c for c in extra if c not in _UNITED_KINGDOM]
     if fact.type is FactType.PLACE and fact.attr("kind") == "country":
         # A country by the name it had when the article was written, or not at all.
         year = _latest_year(pools)
@@ -94,6 +110,7 @@ def name_distractors(
         # Association": a name in another language is the odd one out.
         extra = [name for name in extra if name.isascii()]
     answer_kind = "person" if fact.type is FactType.PERSON else _kind_of_name(answer, pools)
+    stated: frozenset[str] = frozenset()
     if fact.type is FactType.PLACE:
         answer_kind = "place"
     if fact.type is FactType.OTHER and not answer_kind:
@@ -113,6 +130,25 @@ def name_distractors(
         # A name the article puts after "the city of" is a place, whatever the index said.
         if looks_like_place_or_body(answer) or not _shown_as_person(answer, pools):
             return None  # "Warner Bros" is no person, and people are no options for it
+        key_traits = pools.traits.get(normalise(answer), frozenset()) | pools.traits.get(
+            canon, frozenset()
+        )
+        if never_a_person(answer) or WORK in key_traits:
+            return None  # "Zurich Premiership", "Bridget Jones: The Edge of Reason"
+        stated = stem_fields(sentence, answer)
+        key_fields = fields_of(answer, pools) | fields_of(canon, pools) | stated
+        plain = plain_person_name(answer)
+        from_doc, extra = (
+            [
+                c
+                for c in names
+                if not never_a_person(c)
+                and plain_person_name(c) == plain
+                and not shares_a_name_word(c, answer)
+                and same_field(key_fields, c, pools)
+            ]
+            for names in (from_doc, extra)
+        )
         from_doc = [
             c for c in from_doc if not {PLACE, WORK} & pools.traits.get(normalise(c), frozenset())
         ]
@@ -126,6 +162,10 @@ def name_distractors(
         from_doc = [c for c in from_doc if _shown_as_person(c, pools)]
         from_doc = fitting(from_doc, cues, pools.traits)
         extra = fitting(extra, cues, pools.traits)
+    if fact.type is FactType.ORGANISATION or answer_kind == "organisation":
+        # A newspaper among trade unions, a "Ltd" key among bodies without one.
+        from_doc = [c for c in from_doc if same_body_class(answer, c, pools)]
+        extra = [c for c in extra if same_body_class(answer, c, pools)]
     rng.shuffle(from_doc)
     rng.shuffle(extra)
     if fact.type is FactType.ORGANISATION and not answer.isupper():
@@ -135,32 +175,96 @@ def name_distractors(
         candidates = same + [c for c in from_doc if c not in same]
     else:
         candidates = from_doc + extra
-    chosen: list[str] = []
-    for candidate in candidates:
+
+    def acceptable(candidate: str, chosen: Sequence[str]) -> bool:
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
-            continue
+            return False
         spaced = normalise(candidate.replace("-", " "))
         if any(spaced == normalise(c.replace("-", " ")) for c in [answer, *chosen]):
-            continue  # "Sinama Pongolle" beside "Sinama-Pongolle": one name, twice
+            return False  # "Sinama Pongolle" beside "Sinama-Pongolle": one name, twice
         if any(same_words(candidate, c) for c in [answer, *chosen]):
-            continue  # a paraphrase of the key, or of another option
+            return False  # a paraphrase of the key, or of another option
         if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
-            continue  # "Tories" is not a wrong answer to "Tory", nor a second "Lib Dem"
+            return False  # "Tories" is not a wrong answer to "Tory", nor a second "Lib Dem"
         if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
-            continue
+            return False
         if any(norm == b or _overlapping(norm, b) for b in blocked):
-            continue
+            return False
         if answer_kind == "person" and any(
             norm.split()[-1] == b.split()[-1] for b in blocked if " " in b
         ):
-            continue  # "Tony Blair" where the stem says "Mr Blair"
-        if len(candidate) > 2.2 * len(answer) + 4 or len(answer) > 2.2 * len(candidate) + 4:
-            continue
-        chosen.append(candidate)
-        if len(chosen) == count:
-            return chosen
+            return False  # "Tony Blair" where the stem says "Mr Blair"
+        return not (
+            len(candidate) > 2.2 * len(answer) + 4 or len(answer) > 2.2 * len(candidate) + 4
+        )
+
+    chosen: list[str] = []
+    for candidate in candidates:
+        if acceptable(candidate, chosen):
+            chosen.append(candidate)
+            if len(chosen) == count:
+                break
+    if len(chosen) < count:
+        return None
+    continent = "" if answer in HOME_NATIONS else _continent(fact)
+    if continent:
+        # The one European among Asian countries is the key: one option at least shares
+        # the key's continent.
+        return _with_one(chosen, candidates, lambda c: _continent_of(c) == continent, acceptable)
+    if answer_kind == "person" and stated:
+        # "HMV manager _____": one option at least is someone the article shows in that
+        # field, or the options are plainly people of another world (singers).
+        return _with_one(
+            chosen,
+            candidates,
+            lambda c: bool(fields_of(c, pools)) and same_field(stated, c, pools),
+            acceptable,
+        )
+    return chosen
+
+
+def _with_one(
+    chosen: list[str],
+    candidates: Sequence[str],
+    wanted: Callable[[str], bool],
+    acceptable: Callable[[str, Sequence[str]], bool],
+) -> list[str] | None:
+    """The chosen options with at least one that is ``wanted`` (swapped in for the last),
+    or None when no acceptable candidate is."""
+    if any(wanted(c) for c in chosen):
+        return chosen
+    for candidate in candidates:
+        if candidate not in chosen and wanted(candidate) and acceptable(candidate, chosen[:-1]):
+            return [*chosen[:-1], candidate]
     return None
+
+
+_UNITED_KINGDOM = frozenset({"United Kingdom", "Britain", "Great Britain", "UK"})
+# Contexts where the home nations play or count apart: a football or rugby competition.
+_NATIONS_APART = re.compile(
+    r"\b(?:World\s+Cup|Six\s+Nations|qualif\w*|Euro\s+\d{4}|European\s+Championships?|"
+    r"Commonwealth\s+Games|Grand\s+Slam|Triple\s+Crown)\b"
+)
+
+
+def _home_nations_apart(pools: Pools, sentence: str) -> bool:
+    """Whether the article names a home nation ("England") or the stem speaks of a
+    competition the home nations enter apart."""
+    named = any(f.text in HOME_NATIONS for f in pools.by_type.get(FactType.PLACE, ()))
+    return named or _NATIONS_APART.search(sentence) is not None
+
+
+def _continent(fact: Fact) -> str:
+    """The key's continent when it is a country, else ''."""
+    if fact.type is not FactType.PLACE or fact.attr("kind") != "country":
+        return ""
+    return _continent_of(fact.attr("canonical") or fact.text)
+
+
+def _continent_of(name: str) -> str:
+    country = countries().get(name)
+    return country.continent if country is not None else ""
 
 
 def _listed_with_women(fact: Fact, pools: Pools) -> bool:

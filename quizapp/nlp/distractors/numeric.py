@@ -47,11 +47,13 @@ def _numeric(
     # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
-    for _attempt in range(6):
+    for _attempt in range(10):
         picked = _spaced(value, rank, count - rank, rng, low, high, integer)
         if picked is None:
             continue
         if _even_steps(sorted([*picked, value])):
+            continue
+        if _too_spread([*picked, value]):
             continue
         out = [make(v) for v in picked]
         if all(out) and len(set(out)) == len(out):
@@ -59,6 +61,16 @@ def _numeric(
                 return [o for o in out if o]
             fallback = fallback or [o for o in out if o]
     return fallback
+
+
+# The widest a set of options may span (largest over smallest), whatever the key's rank: a
+# figure seven times the key ("1.4 billion" US internet users) is absurd beside it.
+MAX_SPREAD = 4.0
+
+
+def _too_spread(values: list[float]) -> bool:
+    smallest, largest = min(values), max(values)
+    return smallest > 0 and largest / smallest > MAX_SPREAD
 
 
 def _even_steps(values: list[float]) -> bool:
@@ -203,7 +215,9 @@ def pick_by_rank(
     # has no room on one side, and taking another rank would make it the extreme option far
     # more often than chance. Such a key gets no multiple choice (another kind asks it).
     rank = rng.randrange(count + 1 - at_least_above)
-    if len(below) >= rank and len(above) >= count - rank:
+    # Only a key with room for every rank gets options: were a year near the article's own
+    # offered only when its draw put it last, "pick the latest" would win far above chance.
+    if len(below) >= count - at_least_above and len(above) >= count:
         return sorted(below[:rank] + above[: count - rank])
     return None
 
