@@ -105,8 +105,9 @@ _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 # "played undercover cop _____", "starred as _____", "the character _____": a part in a
 # story, answered only by other parts.
 _CHARACTER_BEFORE = re.compile(
-    r"\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|characters?|role\s+of|(?:starred|stars|"
-    r"starring|cast|appears|appeared|appearing)\s+as|voiced)\s+"
+    r"\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|portrayal\s+of|characters?|role\s+of|"
+    r"part\s+of|(?:starred|stars|starring|cast|appears|appeared|appearing|performance|"
+    r"role|turn)\s+as|voiced)\s+"
     r"(?:the\s+|an?\s+)?(?:(?!(?:alongside|with|for|against|in|at|opposite|by|to|on|under|"
     r"and|but|a|an|the)\b)[a-z][\w'-]*\s+){0,3}$"
 )
@@ -146,6 +147,8 @@ _WORK_LIST = re.compile(
 # what each does ("director Marc Forster" is not answered by "singer Iggy Pop"). Some roles
 # belong to two fields ("producer", "manager").
 FIELD_PREFIX = "field:"
+# "played by Leonardo DiCaprio", "starring Kate Winslet": someone of the screen.
+_SCREEN_BEFORE = re.compile(r"\b(?:played\s+by|starring|co-starring|opposite)\s+$")
 _FIELDS: dict[str, tuple[str, ...]] = {
     "actor": ("screen",),
     "actress": ("screen",),
@@ -190,6 +193,19 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "centre": ("sport",),
     "forward": ("sport",),
     "skipper": ("sport",),
+    "athlete": ("sport",),
+    "runner": ("sport",),
+    "sprinter": ("sport",),
+    "marathoner": ("sport",),
+    "cyclist": ("sport",),
+    "swimmer": ("sport",),
+    "golfer": ("sport",),
+    "boxer": ("sport",),
+    "jockey": ("sport",),
+    "referee": ("sport",),
+    "co-star": ("screen",),
+    "chief": ("business", "politics"),
+    "head": ("business", "politics"),
     "coach": ("sport",),
     "manager": ("sport", "business"),
     "captain": ("sport",),
@@ -310,6 +326,8 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
     for word in (*before, *after):
         low = word.lower()
         traits |= {FIELD_PREFIX + field for field in _FIELDS.get(low, ())}
+    if _SCREEN_BEFORE.search(sentence[:start]):
+        traits.add(FIELD_PREFIX + "screen")
     from quizapp.nlp.distractors.entity_class import body_words
 
     traits |= {f"body:{kind}" for kind in body_words([*before[-1:], *after])}

@@ -188,3 +188,66 @@ def test_a_company_key_with_ltd_is_not_the_only_ltd() -> None:
     seen = _options(key, pools, doc.sentences[key.sentence].text)
     assert all(o.endswith("Ltd") for o in seen)
     assert normalise(key.text) not in {normalise(o) for o in seen}
+
+
+def test_a_fuller_form_of_a_name_the_stem_shows_is_no_option() -> None:
+    doc, facts, pools = _setup(
+        "Producer Walter Dunn Jr said the film was finished. Producer Anna Pellow agreed. "
+        "Producer Rui Salgado and producer Bo Lindahl attended. Mr Dunn and Kit Ferrer were "
+        "left off the list."
+    )
+    key = _person(facts, "Kit Ferrer")
+    sentence = doc.sentences[key.sentence].text
+    seen = _options(key, pools, sentence)
+    assert "Walter Dunn Jr" not in seen
+
+
+def test_a_part_played_is_not_answered_by_real_people() -> None:
+    doc, facts, pools = _setup(
+        "Director Marta Quill and director Hugo Fenn praised the cast. Critics loved his "
+        "performance as Jim Halloran in the film. Director Ivo Marsh agreed."
+    )
+    key = _person(facts, "Jim Halloran")
+    seen = _options(key, pools, doc.sentences[key.sentence].text)
+    assert not seen & {"Marta Quill", "Hugo Fenn", "Ivo Marsh"}
+
+
+def test_city_options_from_the_article_are_in_the_key_country() -> None:
+    doc, facts, pools = _setup(
+        "The minister bought the record in Edinburgh on Friday. Fans queued in Glasgow, "
+        "Cardiff, Manchester and Los Angeles."
+    )
+    key = next(f for f in facts if f.text == "Edinburgh")
+    seen = _options(key, pools, doc.sentences[key.sentence].text)
+    assert seen and "Los Angeles" not in seen
+
+
+def test_a_count_of_a_country_people_stays_below_its_population() -> None:
+    from quizapp.nlp.distractors.numeric import people_cap
+
+    for figure in ("137 million", "85 million", "60 million"):
+        doc, facts, pools = _setup(
+            f"Analysts expect net users in Brazil to exceed the {figure} US users of the net "
+            "by 2008."
+        )
+        key = next(f for f in facts if f.text == figure)
+        sentence = doc.sentences[key.sentence].text
+        cap = people_cap(key, sentence)
+        assert cap is not None and 250 < cap < 340  # the United States, in millions
+        for seed in range(30):
+            options = make_distractors(key, pools, random.Random(seed), sentence=sentence)
+            # Boxed in below the population, a key with no room above gets no options.
+            assert all(float(o.split()[0]) < cap for o in options or ()), options
+    doc, facts, _ = _setup("The firm has 40,000 staff.")
+    key = next(f for f in facts if f.type is FactType.QUANTITY)
+    assert people_cap(key, doc.sentences[0].text) is None
+
+
+def test_gazetteer_cities_are_cities_not_districts_of_a_larger_one() -> None:
+    from quizapp.nlp.distractors.gazetteer_names import _big_cities_near, city_countries
+
+    near = _big_cities_near("Bristol")
+    assert "London" in near and "Brent" not in near and "Islington" not in near
+    assert "Brooklyn" not in _big_cities_near("Chicago")
+    # A name the gazetteer knows best abroad is still a city of the key's country.
+    assert "GB" in city_countries("Gloucester")

@@ -11,6 +11,7 @@ from quizapp.nlp.distractors.numeric import (
     _numbers_in_stem,
     _same_unit_values,
     ordinal_distractors,
+    people_cap,
     quantity_distractors,
 )
 from quizapp.nlp.distractors.phrases import phrase_distractors
@@ -60,6 +61,7 @@ def make_distractors(
     count: int = 3,
     sentence: str = "",
     avoid: str = "",
+    ranked: bool = True,
 ) -> list[str] | None:
     """count distractors for a fact, or None when that many valid ones cannot be made.
 
@@ -74,16 +76,22 @@ def make_distractors(
     if fact.type is FactType.PLACE and _the_before(sentence, fact):
         # "The _____ kept the final alive": "The Jamaica" reads wrong beside "The United States".
         for _attempt in range(8):
-            made = _make_distractors(fact, pools, rng, count=count, sentence=sentence, avoid=avoid)
+            made = _make_distractors(
+                fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+            )
             if made is None:
                 return None
             if all(_THE_NAME.search(d) for d in made):
                 return made
         return None
     if not article:
-        return _make_distractors(fact, pools, rng, count=count, sentence=sentence, avoid=avoid)
+        return _make_distractors(
+            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+        )
     for _attempt in range(8):
-        made = _make_distractors(fact, pools, rng, count=count, sentence=sentence, avoid=avoid)
+        made = _make_distractors(
+            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+        )
         if made is None:
             return None
         if all(takes_an(d) == (article == "an") for d in made):
@@ -92,7 +100,14 @@ def make_distractors(
 
 
 def _make_distractors(
-    fact: Fact, pools: Pools, rng: random.Random, *, count: int, sentence: str, avoid: str = ""
+    fact: Fact,
+    pools: Pools,
+    rng: random.Random,
+    *,
+    count: int,
+    sentence: str,
+    avoid: str = "",
+    ranked: bool = True,
 ) -> list[str] | None:
     # The names of the question as printed (``avoid``) too: a pronoun the stem resolved.
     exclude = _visible_names(sentence, fact) + _visible_names(avoid, fact)
@@ -106,8 +121,13 @@ def _make_distractors(
         key_value = parse_number(fact.attr("number") or "")
         # "fell from _____ to £75m": an option under £75m could not be right.
         others = [o for o in _same_unit_values(fact, sentence) if o != key_value]
+        cap = people_cap(fact, sentence)
+        if cap is not None and key_value is not None:
+            if cap <= key_value:
+                return None  # a count the gazetteer's population cannot check
+            others.append(cap)
         for _attempt in range(8):
-            made = quantity_distractors(fact, count, rng, bounds=others)
+            made = quantity_distractors(fact, count, rng, bounds=others, ranked=ranked)
             if made is None or not _numbers_in_stem(made, sentence, fact):
                 return made
         return None

@@ -54,7 +54,7 @@ _BODY_CLASSES: dict[str, frozenset[str]] = {
     "government": _word_set(
         "ministry department office commission parliament assembly senate congress government "
         "agency authority administration court police army navy forces regulator watchdog "
-        "executive cabinet"
+        "executive cabinet council committee board"
     ),
     "education": _word_set("university college school institute academy"),
     "sport": _word_set("club fc rovers team side"),

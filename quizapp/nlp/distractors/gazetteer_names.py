@@ -110,11 +110,69 @@ def _big_cities_near(name: str) -> tuple[str, ...]:
         (
             (pop, city)
             for city, (code, pop) in cities().items()
-            if code == home and city != name and "-" not in city and pop > 200_000
+            if code == home
+            and city != name
+            and "-" not in city
+            and pop > 200_000
+            and city not in _districts(home)
         ),
         reverse=True,
     )
     return tuple(city for _pop, city in ranked[:15])
+
+
+# A "city" within this many kilometres of a far larger one is a district of it ("Brent" of London,
+# "Brooklyn" of New York): beside Cardiff and Edinburgh it is the odd one out.
+DISTRICT_KM = 15.0
+# ... and at least this many times smaller (Bradford beside Leeds is a city of its own).
+DISTRICT_RATIO = 3
+
+
+@lru_cache(maxsize=64)
+def _districts(country: str) -> frozenset[str]:
+    """Names of a country's big "cities" that lie inside a larger city."""
+    import math
+
+    from quizapp.nlp.gazetteers import _geonames
+
+    big = sorted(
+        (
+            (int(c["population"]), c["name"], float(c["latitude"]), float(c["longitude"]))
+            for c in _geonames().get_cities().values()
+            if c["countrycode"] == country and int(c["population"]) > 200_000
+        ),
+        reverse=True,
+    )
+
+    def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+        lat = math.radians((a[0] + b[0]) / 2)
+        dx = math.radians(b[1] - a[1]) * math.cos(lat)
+        dy = math.radians(b[0] - a[0])
+        return 6371.0 * math.hypot(dx, dy)
+
+    out = set()
+    for index, (pop, name, lat, lon) in enumerate(big):
+        if any(
+            km((lat, lon), (la, lo)) < DISTRICT_KM and p >= DISTRICT_RATIO * pop
+            for p, _n, la, lo in big[:index]
+        ):
+            out.add(name)
+    return frozenset(out)
+
+
+def city_countries(name: str) -> frozenset[str]:
+    """Every country the gazetteer has a city of this name in ("Gloucester": GB and CA)."""
+    return _city_countries().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    from quizapp.nlp.gazetteers import _geonames
+
+    table: dict[str, set[str]] = {}
+    for info in _geonames().get_cities().values():
+        table.setdefault(info["name"], set()).add(info["countrycode"])
+    return {name: frozenset(codes) for name, codes in table.items()}
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,12 @@ from quizapp.nlp.distractors.entity_class import (
     shares_a_name_word,
     stem_fields,
 )
-from quizapp.nlp.distractors.gazetteer_names import _gazetteer_names, _home_named, _org_head
+from quizapp.nlp.distractors.gazetteer_names import (
+    _gazetteer_names,
+    _home_named,
+    _org_head,
+    city_countries,
+)
 from quizapp.nlp.distractors.name_kinds import (
     _kind_of_name,
     _name_shape,
@@ -27,7 +32,7 @@ from quizapp.nlp.distractors.name_kinds import (
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
 from quizapp.nlp.distractors.pools import Pools, respell
 from quizapp.nlp.distractors.years import _latest_year
-from quizapp.nlp.gazetteers import countries, country_name_in, place_kind
+from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.option_fit import CHARACTER, FEMALE, HOME_NATIONS, PLACE, WORK, KeyCues, fitting
 from quizapp.nlp.text import normalise
@@ -82,6 +87,12 @@ def name_distractors(
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
+    if fact.type is FactType.PLACE and fact.attr("kind") == "city":
+        # "Los Angeles" among Cardiff and Edinburgh: the article's cities of the key's country.
+        home = _home_countries(answer, pools)
+        from_doc = [
+            c for c in from_doc if not home or not city_countries(c) or home & city_countries(c)
+        ]
     if fact.type is FactType.PLACE and fact.attr("kind") == "city" and not _home_named(fact, pools):
         # "Valencia" in an article about Spain is not the Venezuelan city the gazetteer knows
         # best: its "neighbours" Petare and Barinas would be absurd beside the key.
@@ -192,7 +203,7 @@ def name_distractors(
         if any(norm == b or _overlapping(norm, b) for b in blocked):
             return False
         if answer_kind == "person" and any(
-            norm.split()[-1] == b.split()[-1] for b in blocked if " " in b
+            _surname(norm) == _surname(b) for b in blocked if " " in b
         ):
             return False  # "Tony Blair" where the stem says "Mr Blair"
         return not (
@@ -240,6 +251,12 @@ def _with_one(
     return None
 
 
+def _surname(name: str) -> str:
+    """The family name of a normalised name ("charles evans jr" -> "evans")."""
+    words = [w for w in name.split() if w not in ("jr", "sr", "ii", "iii", "iv")]
+    return words[-1] if words else ""
+
+
 _UNITED_KINGDOM = frozenset({"United Kingdom", "Britain", "Great Britain", "UK"})
 # Contexts where the home nations play or count apart: a football or rugby competition.
 _NATIONS_APART = re.compile(
@@ -253,6 +270,22 @@ def _home_nations_apart(pools: Pools, sentence: str) -> bool:
     competition the home nations enter apart."""
     named = any(f.text in HOME_NATIONS for f in pools.by_type.get(FactType.PLACE, ()))
     return named or _NATIONS_APART.search(sentence) is not None
+
+
+def _home_countries(city: str, pools: Pools) -> frozenset[str]:
+    """The country a city key is in: the one of its namesakes' countries the article names,
+    else the gazetteer's best known ("Dublin": Ireland, not Ohio)."""
+    named = {
+        country.code
+        for f in pools.by_type.get(FactType.PLACE, ())
+        if f.attr("kind") == "country"
+        and (country := countries().get(f.attr("canonical") or f.text)) is not None
+    }
+    shared = city_countries(city) & named
+    if shared:
+        return frozenset(shared)
+    best = cities().get(city, ("", 0))[0]
+    return frozenset({best}) if best else frozenset()
 
 
 def _continent(fact: Fact) -> str:

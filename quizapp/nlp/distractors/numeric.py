@@ -33,6 +33,7 @@ def _numeric(
     low: float = 0.0,
     high: float = float("inf"),
     integer: bool = True,
+    ranked: bool = True,
 ) -> list[str] | None:
     """count distractors around value: the key's rank is uniform, the spacing random.
 
@@ -40,10 +41,39 @@ def _numeric(
     fixed set of factors: with fixed factors, "the option the others are simple fractions of"
     finds the key from the options alone. Options stay at least 10 % apart.
     """
-    # The key's rank is drawn once: where the bounds forbid it (a percentage near 100, a figure
-    # the stem caps), there is no multiple choice. Trying another rank instead would put such
-    # keys at the open end far more often than chance, and "pick the largest" would win.
-    rank = rng.randrange(count + 1)
+
+    # The key's rank is drawn once, and only for a key with room at both ends: were a figure
+    # near a bound (a percentage near 100, a figure the stem caps, a tenth of a per cent)
+    # offered only when its draw fitted, it would sit in the middle, or at the open end, far
+    # more often than chance, and "pick the middle one" would win. Such a key gets no
+    # multiple choice (another kind asks it).
+    def draw(rank: int, draws: random.Random) -> list[str] | None:
+        return _numeric_draw(value, rank, count, draws, make, low, high, integer)
+
+    probe = random.Random(f"{value}:{count}:{low}:{high}")
+    # A word bank shows its words unordered, with no rank to read: no probe there.
+    for extreme in (0, count) if ranked else ():
+        if sum(draw(extreme, probe) is not None for _ in range(ROOM_PROBES)) < ROOM_PROBES // 2:
+            return None
+    return draw(rng.randrange(count + 1), rng)
+
+
+# Trial draws at each extreme rank; a key needs half of them to succeed at both ends.
+ROOM_PROBES = 8
+
+
+def _numeric_draw(
+    value: float,
+    rank: int,
+    count: int,
+    rng: random.Random,
+    make: Callable[[float], str | None],
+    low: float,
+    high: float,
+    integer: bool,
+) -> list[str] | None:
+    """Options with the key at ``rank``: up to ten random spacings, the first that is not
+    evenly stepped, not too spread and not all simple multiples of the key."""
     # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
@@ -53,7 +83,7 @@ def _numeric(
             continue
         if _even_steps(sorted([*picked, value])):
             continue
-        if _too_spread([*picked, value]):
+        if _too_spread([*picked, value], count):
             continue
         out = [make(v) for v in picked]
         if all(out) and len(set(out)) == len(out):
@@ -68,9 +98,9 @@ def _numeric(
 MAX_SPREAD = 4.0
 
 
-def _too_spread(values: list[float]) -> bool:
+def _too_spread(values: list[float], count: int = 3) -> bool:
     smallest, largest = min(values), max(values)
-    return smallest > 0 and largest / smallest > MAX_SPREAD
+    return smallest > 0 and largest / smallest > MAX_SPREAD ** (max(count, 3) / 3)
 
 
 def _even_steps(values: list[float]) -> bool:
@@ -146,7 +176,12 @@ def _round_like(candidate: float, key: float) -> int:
 
 
 def quantity_distractors(
-    fact: Fact, count: int, rng: random.Random, *, bounds: Sequence[float] = ()
+    fact: Fact,
+    count: int,
+    rng: random.Random,
+    *,
+    bounds: Sequence[float] = (),
+    ranked: bool = True,
 ) -> list[str] | None:
     """Same unit and format, magnitudes the key's rank cannot give away; every option on the
     key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
@@ -181,7 +216,9 @@ def quantity_distractors(
 
     if not digits and value < 2:
         return None
-    return _numeric(value, count, rng, make, low=low, high=high, integer=integer or not digits)
+    return _numeric(
+        value, count, rng, make, low=low, high=high, integer=integer or not digits, ranked=ranked
+    )
 
 
 def pick_by_rank(
@@ -239,6 +276,53 @@ def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str]
     if picked is None:
         return None
     return [f"{m}{ordinal_suffix(m)}" for m in picked]
+
+
+# Counts of people: "the _____ US users of the net" can be no more than the country holds.
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:people|persons|users|subscribers|customers|residents|voters|viewers|children|"
+    r"adults|workers|employees|citizens|inhabitants|students|pupils|patients|members|"
+    r"listeners|readers|consumers|households|smokers|surfers|Americans|Britons)\b"
+)
+
+
+def people_cap(fact: Fact, sentence: str) -> float | None:
+    """The population of the country the stem names beside a count of its people ("the _____
+    US users"), in the key's units, or None: an option above it is absurd."""
+    from quizapp.nlp.distractors.gazetteer_names import _country_populations
+    from quizapp.nlp.gazetteers import countries
+
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    end = at + len(fact.text)
+    if not _PEOPLE_WORDS.search(fact.text + " " + sentence[end : end + 40]):
+        return None
+    value = parse_number(fact.attr("number") or "")
+    if not value:
+        return None
+    # The country nearest the count ("the _____ US users", "Ireland's _____ voters").
+    sizes = _country_populations()
+    nearest: tuple[int, int] | None = None
+    for name, country in countries().items():
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence):
+            distance = match.start() - end if match.start() >= end else at - match.end()
+            if 0 <= distance <= 40 and (nearest is None or distance < nearest[0]):
+                nearest = (distance, sizes.get(country.code, 0))
+    population = nearest[1] if nearest else 0
+    if not population:
+        return None
+    # The key's own scale: "137 million" is 137 in units of a million.
+    # Nine in ten of a country's people is already no plausible count of its users.
+    return 0.9 * population / _scale_of(fact.text)
+
+
+def _scale_of(text: str) -> float:
+    low = text.lower()
+    for word, factor in (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("m", 1e6)):
+        if re.search(rf"\d\s*{word}\b", low):
+            return factor
+    return 1.0
 
 
 def _same_unit_values(fact: Fact, sentence: str) -> list[float]:
