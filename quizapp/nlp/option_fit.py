@@ -105,8 +105,9 @@ _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 # "played undercover cop _____", "starred as _____", "the character _____": a part in a
 # story, answered only by other parts.
 _CHARACTER_BEFORE = re.compile(
-    r"\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|characters?|role\s+of|(?:starred|stars|"
-    r"starring|cast|appears|appeared|appearing)\s+as|voiced)\s+"
+    r"\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|portrayal\s+of|characters?|role\s+of|"
+    r"part\s+of|(?:starred|stars|starring|cast|appears|appeared|appearing|performance|"
+    r"role|turn)\s+as|voiced)\s+"
     r"(?:the\s+|an?\s+)?(?:(?!(?:alongside|with|for|against|in|at|opposite|by|to|on|under|"
     r"and|but|a|an|the)\b)[a-z][\w'-]*\s+){0,3}$"
 )
@@ -124,10 +125,135 @@ _BODY_BEFORE = re.compile(
 )
 # "the West End show _____", "her 2000 album _____": a title, never a person.
 _WORK_BEFORE = re.compile(
-    r"\b(?:show|film|movie|musical|album|single|song|play|novel|book|series|programme|"
-    r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)"
+    r"\b(?:(?:show|film|movie|musical|album|single|song|play|novel|book|series|programme|"
+    r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)s?"
+    r"(?:\s+(?:such\s+as|including|like))?|directed|(?:starred|stars|starring|appeared|"
+    r"appears|performance|performances|role|roles)\s+in|sequel\s+to|remake\s+of)"
     r"(?:\s*,)?\s+$"
 )
+# "Bridget Jones: The Edge of Reason", "Vera Drake (2004)": a title, never a person.
+# "Ed Wood, starred Depp as ...", "Vera Drake - Leigh's 1950s drama": a title too.
+_WORK_AFTER = re.compile(
+    r"^(?::\s+[A-Z]|\s+\((?:19|20)\d\d\)|,?\s+(?:starred|stars|starring)\s+[A-Z]|"
+    r"\s*[-–,]\s+(?:[\w'’]+\s+){0,3}(?:film|drama|comedy|movie|musical|album|novel|book|"
+    r"play|thriller|documentary|series|sitcom|show|biopic|sequel)\b)"
+)
+# "films such as My Beautiful Laundrette, Billy Elliot and ...": every item of the list.
+_WORK_LIST = re.compile(
+    r"\b(?:films|movies|shows|albums|songs|singles|plays|novels|books|hits|titles|musicals|"
+    r"dramas|comedies|series)\s+(?:such\s+as|including|like)\s+(?:[^,.;:]+(?:,|\s+and)\s+)*$"
+)
+# Role words by field: a person's options work in the key's field where the article says
+# what each does ("director Marc Forster" is not answered by "singer Iggy Pop"). Some roles
+# belong to two fields ("producer", "manager").
+FIELD_PREFIX = "field:"
+# "played by Leonardo DiCaprio", "starring Kate Winslet": someone of the screen.
+_SCREEN_BEFORE = re.compile(r"\b(?:played\s+by|starring|co-starring|opposite)\s+$")
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "actor": ("screen",),
+    "actress": ("screen",),
+    "film-maker": ("screen",),
+    "filmmaker": ("screen",),
+    "screenwriter": ("screen",),
+    "comedian": ("screen",),
+    "presenter": ("screen",),
+    "director": ("screen", "business"),
+    "producer": ("screen", "music"),
+    "star": ("screen", "music", "sport"),
+    "singer": ("music",),
+    "musician": ("music",),
+    "rapper": ("music",),
+    "guitarist": ("music",),
+    "drummer": ("music",),
+    "bassist": ("music",),
+    "songwriter": ("music",),
+    "composer": ("music",),
+    "frontman": ("music",),
+    "rocker": ("music",),
+    "band": ("music",),
+    "bands": ("music",),
+    "act": ("music",),
+    "acts": ("music",),
+    "rock": ("music",),
+    "pop": ("music",),
+    "player": ("sport",),
+    "striker": ("sport",),
+    "midfielder": ("sport",),
+    "defender": ("sport",),
+    "goalkeeper": ("sport",),
+    "keeper": ("sport",),
+    "winger": ("sport",),
+    "prop": ("sport",),
+    "lock": ("sport",),
+    "flanker": ("sport",),
+    "hooker": ("sport",),
+    "fly-half": ("sport",),
+    "scrum-half": ("sport",),
+    "full-back": ("sport",),
+    "centre": ("sport",),
+    "forward": ("sport",),
+    "skipper": ("sport",),
+    "athlete": ("sport",),
+    "runner": ("sport",),
+    "sprinter": ("sport",),
+    "marathoner": ("sport",),
+    "cyclist": ("sport",),
+    "swimmer": ("sport",),
+    "golfer": ("sport",),
+    "boxer": ("sport",),
+    "jockey": ("sport",),
+    "referee": ("sport",),
+    "co-star": ("screen",),
+    "chief": ("business", "politics"),
+    "head": ("business", "politics"),
+    "coach": ("sport",),
+    "manager": ("sport", "business"),
+    "captain": ("sport",),
+    "champion": ("sport",),
+    "seed": ("sport",),
+    "team-mate": ("sport",),
+    "teammate": ("sport",),
+    "batsman": ("sport",),
+    "bowler": ("sport",),
+    "president": ("politics", "business"),
+    "minister": ("politics",),
+    "chancellor": ("politics",),
+    "secretary": ("politics",),
+    "senator": ("politics",),
+    "governor": ("politics",),
+    "mayor": ("politics",),
+    "mp": ("politics",),
+    "mep": ("politics",),
+    "spokesman": ("politics", "business"),
+    "spokeswoman": ("politics", "business"),
+    "leader": ("politics",),
+    "ambassador": ("politics",),
+    "diplomat": ("politics",),
+    "commissioner": ("politics",),
+    "chairman": ("business", "politics"),
+    "chairwoman": ("business", "politics"),
+    "executive": ("business",),
+    "ceo": ("business",),
+    "boss": ("business", "sport"),
+    "banker": ("business",),
+    "entrepreneur": ("business",),
+    "tycoon": ("business",),
+    "founder": ("business",),
+    "analyst": ("business",),
+    "economist": ("business",),
+    "writer": ("letters", "screen"),
+    "author": ("letters",),
+    "novelist": ("letters",),
+    "poet": ("letters",),
+    "playwright": ("letters",),
+    "editor": ("letters",),
+    "journalist": ("letters",),
+    "critic": ("letters",),
+    "historian": ("letters",),
+    "model": ("fashion",),
+    "supermodel": ("fashion",),
+    "designer": ("fashion",),
+}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 WORK = "work"
 BODY = "body"
@@ -191,8 +317,20 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
         traits.add(CHARACTER)
     if _PLACE_BEFORE.search(sentence[:start]):
         traits.add(PLACE)
-    if _WORK_BEFORE.search(sentence[:start]):
+    if (
+        _WORK_BEFORE.search(sentence[:start])
+        or _WORK_AFTER.match(sentence[end:])
+        or _WORK_LIST.search(sentence[:start])
+    ):
         traits.add(WORK)
+    for word in (*before, *after):
+        low = word.lower()
+        traits |= {FIELD_PREFIX + field for field in _FIELDS.get(low, ())}
+    if _SCREEN_BEFORE.search(sentence[:start]):
+        traits.add(FIELD_PREFIX + "screen")
+    from quizapp.nlp.distractors.entity_class import body_words
+
+    traits |= {f"body:{kind}" for kind in body_words([*before[-1:], *after])}
     return traits
 
 
@@ -208,7 +346,12 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
             people_in.setdefault(fact.sentence, set()).add(fact.attr("canonical") or fact.text)
     found: dict[str, set[str]] = {}
     for fact in facts:
-        if fact.type not in (FactType.PERSON, FactType.OTHER, FactType.PLACE):
+        if fact.type not in (
+            FactType.PERSON,
+            FactType.OTHER,
+            FactType.PLACE,
+            FactType.ORGANISATION,
+        ):
             continue
         sentence = doc.sentences[fact.sentence]
         a, b = fact.start - sentence.start, fact.end - sentence.start
@@ -223,12 +366,50 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
                 traits |= _pronoun_gender(opening.group(1))
         for key in {normalise(fact.text), normalise(fact.attr("canonical") or "")} - {""}:
             found.setdefault(key, set()).update(traits)
+    _share_work_in_lists(facts, doc, found)
     out: dict[str, frozenset[str]] = {}
     for key, traits in found.items():
         if FEMALE in traits and MALE in traits:
             traits -= {FEMALE, MALE}
         out[key] = frozenset(traits)
     return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+$")
+
+
+def _share_work_in_lists(facts: Sequence[Fact], doc: Document, found: dict[str, set[str]]) -> None:
+    """ "films such as Edward Scissorhands, Ed Wood and Sleepy Hollow": a name listed with a
+    title is a title too."""
+    from quizapp.nlp.text import normalise
+
+    def keys(fact: Fact) -> set[str]:
+        return {normalise(fact.text), normalise(fact.attr("canonical") or "")} - {""}
+
+    by_sentence: dict[int, list[Fact]] = {}
+    for fact in facts:
+        if fact.type in (FactType.PERSON, FactType.OTHER):
+            by_sentence.setdefault(fact.sentence, []).append(fact)
+    for index, named in by_sentence.items():
+        text, offset = doc.sentences[index].text, doc.sentences[index].start
+        named.sort(key=lambda f: f.start)
+        run: list[Fact] = named[:1]
+        runs: list[list[Fact]] = []
+        for previous, current in zip(named, named[1:], strict=False):
+            gap = text[previous.end - offset : current.start - offset]
+            if _LIST_GAP.match(gap):
+                run.append(current)
+            else:
+                runs.append(run)
+                run = [current]
+        runs.append(run)
+        for members in runs:
+            if len(members) > 1 and any(
+                WORK in found.get(k, set()) for m in members for k in keys(m)
+            ):
+                for member in members:
+                    for key in keys(member):
+                        found.setdefault(key, set()).add(WORK)
 
 
 def key_cues(sentence: str, fact: Fact, people_here: int = 1) -> KeyCues:

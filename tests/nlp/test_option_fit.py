@@ -59,7 +59,11 @@ def test_an_actress_is_offered_only_women_the_article_shows() -> None:
 
 
 def test_without_a_nationality_women_are_offered_for_a_woman() -> None:
-    text = CAST.replace("Swedish actress Ingrid Valborg", "The actress Ingrid Valborg")
+    # Options for an actress are women the article shows in her field (a critic or a singer
+    # is no wrong answer to "actress").
+    text = CAST.replace("Swedish actress Ingrid Valborg", "The actress Ingrid Valborg") + (
+        " Actress Sara Lindqvist said she would come. Actress Eva Brink said she agreed."
+    )
     doc, facts, pools = _setup(text)
     key = _fact(facts, "Ingrid Valborg")
     sentence = doc.sentences[key.sentence].text

@@ -35,21 +35,7 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     if fact.type is FactType.PLACE and _WITHIN.match(sentence.text, fact.end - sentence.start):
         return None  # "in _____, Arizona": options from elsewhere are ruled out by the stem
-    rng = ctx.rng(fact, "mc")
-    distractors = None
-    # Numbers, years and ordinals get one draw of the key's rank: a second try with fewer
-    # options succeeds mostly for keys at the end of their range, which would then stand out.
-    for count in (3,) if fact.type in ORDERED_TYPES else (3, 2):
-        distractors = make_distractors(fact, ctx.pools, rng, count=count, sentence=sentence.text)
-        if distractors:
-            break
-    if not distractors:
-        return None
-    options = [fact.text, *distractors]
-    if fact.type in ORDERED_TYPES:
-        options = _in_order(options)
-    else:
-        rng.shuffle(options)
+    # The prompt first: a name it shows (a pronoun resolved to "Carlos Moya") is no option.
     if fact.type is FactType.QUOTE:
         quote = fact.attr("quote") or ""
         whole = 4 <= len(quote.split()) <= 30 and ctx.whole_quote(fact)
@@ -61,6 +47,23 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
     prompt = question or ctx.stem_cloze(fact)
     if prompt is None:
         return None
+    rng = ctx.rng(fact, "mc")
+    distractors = None
+    # Numbers, years and ordinals get one draw of the key's rank: a second try with fewer
+    # options succeeds mostly for keys at the end of their range, which would then stand out.
+    for count in (3,) if fact.type in ORDERED_TYPES else (3, 2):
+        distractors = make_distractors(
+            fact, ctx.pools, rng, count=count, sentence=sentence.text, avoid=prompt
+        )
+        if distractors:
+            break
+    if not distractors:
+        return None
+    options = [fact.text, *distractors]
+    if fact.type in ORDERED_TYPES:
+        options = _in_order(options)
+    else:
+        rng.shuffle(options)
     return Item(
         kind=QuestionKind.MULTIPLE_CHOICE,
         prompt=prompt,

@@ -67,6 +67,7 @@ class BankOptions:
                 self.ctx.rng(fact, "cloze"),
                 count=OPTIONS_DRAWN,
                 sentence=sentence.text,
+                ranked=False,  # a word bank shows no order to read a key's rank from
             )
             options = [o for o in made or [] if self._sure_option(fact, o)]
             if fact.type is not FactType.ORGANISATION:

@@ -1,0 +1,198 @@
+"""Finer classes of names: what a person does, what kind of body an organisation is, and
+names that are never a person's (a competition, a building, a newspaper)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quizapp.nlp.distractors.pools import Pools
+from quizapp.nlp.option_fit import FIELD_PREFIX
+from quizapp.nlp.text import normalise
+
+# Head words of competitions, events, buildings, venues and publications: "Zurich Premiership",
+# "Petronas Towers" or "Evening Standard" among players or speakers is plainly no person.
+# Words that are also common surnames ("Hall", "Bridge", "Lane", "Park", "Day") are left out.
+_NOT_A_PERSON = re.compile(
+    r"(?<![\w-])(?:Premiership|Premier|Cup|League|Championships?|Trophy|Games|Olympics?|Series|"
+    r"Tour|Prix|Open|Festival|Awards?|Prize|Towers?|Building|Palace|Arena|Cathedral|Abbey|"
+    r"Airport|Station|Hotel|Mall|Diary|Show|Stadium|Theatre|Cinema|Gallery|Museum|Road|Street|"
+    r"Stakes|Derby|Marathon|Nations|Times|News|Review|Magazine|Journal|Herald|Gazette|Tribune|"
+    r"Telegraph|Guardian|Observer|Independent|Mirror|Express|Standard|Chronicle|Sport|Sports|"
+    r"Edition|Records|Productions|Pictures|Studios|Limited|Ltd|Inc|plc)(?![\w-])"
+)
+
+
+def never_a_person(name: str) -> bool:
+    """Whether a name's words make it a competition, a building or a publication."""
+    return _NOT_A_PERSON.search(name) is not None
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Kinds of organisation by the words of their names or the word the article puts before or
+# after them ("the newspaper Clarin", "carmaker Rover"): a newspaper among trade unions, or a
+# union among broadcasters, is plainly not the answer.
+_BODY_CLASSES: dict[str, frozenset[str]] = {
+    "media": _word_set(
+        "news times post journal herald gazette telegraph guardian independent mirror sun "
+        "express mail tribune chronicle observer standard radio television tv press channel "
+        "broadcasting reuters bbc cnn itv newspaper paper magazine broadcaster daily tabloid "
+        "website weekly"
+    ),
+    "union": _word_set("union unions confederation tuc"),
+    "party": _word_set("party democrats republicans tories tory labour conservatives conservative"),
+    "company": _word_set(
+        "ltd limited inc plc corp corporation company holdings motors airways airlines "
+        "technologies communications telecom pharmaceuticals industries firm giant maker "
+        "carmaker carrier airline retailer manufacturer insurer lender group conglomerate "
+        "chain brand operator supplier publisher label studio studios records"
+    ),
+    "bank": _word_set("bank banks"),
+    "government": _word_set(
+        "ministry department office commission parliament assembly senate congress government "
+        "agency authority administration court police army navy forces regulator watchdog "
+        "executive cabinet council committee board"
+    ),
+    "education": _word_set("university college school institute academy"),
+    "sport": _word_set("club fc rovers team side"),
+    "charity": _word_set("trust foundation charity"),
+}
+_LEGAL_SUFFIX = re.compile(r"(?<![\w-])(?:Ltd|Limited|Inc|plc|PLC|LLC|Corp|GmbH|AG|SA)\.?$")
+
+
+def body_words(words: Iterable[str]) -> set[str]:
+    """The kinds of body the words around a name say it is ("newspaper", "union")."""
+    return _classes_of_words(words)
+
+
+def _classes_of_words(words: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for word in words:
+        low = word.lower().strip(".,")
+        for kind, heads in _BODY_CLASSES.items():
+            if low in heads:
+                found.add(kind)
+    return found
+
+
+def body_classes(name: str, pools: Pools) -> frozenset[str]:
+    """The kinds of body a name is, by its head word, else by the words the article puts
+    around it (empty when neither tells)."""
+    words = name.replace("-", " ").split()
+    own = _classes_of_words(words[-1:]) if words else set()
+    if own:
+        return frozenset(own)
+    shown = pools.traits.get(normalise(name), frozenset())
+    return frozenset(t.removeprefix("body:") for t in shown if t.startswith("body:"))
+
+
+def same_body_class(key: str, candidate: str, pools: Pools) -> bool:
+    """Whether a candidate is of the key's kind of body, as far as either is known, and
+    has the key's legal shape (a "Ltd" key only among other "Ltd"s)."""
+    if bool(_LEGAL_SUFFIX.search(key)) != bool(_LEGAL_SUFFIX.search(candidate)):
+        return False
+    mine, theirs = body_classes(key, pools), body_classes(candidate, pools)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def fields_of(name: str, pools: Pools) -> frozenset[str]:
+    """The fields the article shows a person working in ("director" -> screen, business)."""
+    shown = pools.traits.get(normalise(name), frozenset())
+    return frozenset(t for t in shown if t.startswith(FIELD_PREFIX))
+
+
+def same_field(
+    key_fields: frozenset[str], candidate: str, pools: Pools, *, strict: bool = False
+) -> bool:
+    """A person of another field than the key's ("singer Iggy Pop" among film directors) is
+    no option; one whose field the article does not say may be, unless ``strict`` (the stem
+    itself names the key's role: "HMV manager _____" wants managers, not unknown singers)."""
+    theirs = fields_of(candidate, pools)
+    if not key_fields:
+        return True
+    if not theirs:
+        return not strict
+    return bool(_widened(key_fields) & _widened(theirs))
+
+
+def stem_fields(sentence: str, key: str) -> frozenset[str]:
+    """The fields of the role the stem gives the key right beside it ("actor _____")."""
+    from quizapp.nlp.option_fit import mention_traits
+
+    at = sentence.find(key)
+    if at < 0 or not key:
+        return frozenset()
+    shown = mention_traits(sentence, at, at + len(key), alone=False)
+    return frozenset(t for t in shown if t.startswith(FIELD_PREFIX))
+
+
+# Officials of government and of business stand in for each other ("Mayor _____" among a
+# port manager and a finance director); a film-maker and a singer do not.
+_NEAR_FIELDS = {"field:politics": "field:business", "field:business": "field:politics"}
+
+
+def _widened(fields: frozenset[str]) -> frozenset[str]:
+    return fields | {_NEAR_FIELDS[f] for f in fields if f in _NEAR_FIELDS}
+
+
+def shares_a_name_word(candidate: str, key: str) -> bool:
+    """Whether a person option shares a word with the key ("Juan Carlos" beside "Carlos
+    Moya"): the fragment looks made from the key, and a student picks the fuller one."""
+
+    def words(name: str) -> list[str]:
+        plain = (re.sub(r"[^\w]", "", w).lower() for w in name.split())
+        return [w for w in plain if w and w not in _TITLE_WORDS]
+
+    mine, theirs = words(key), words(candidate)
+    shared = set(mine) & set(theirs)
+    # One family name at the end of both ("Tony Marsh", "Ida Marsh") is two people, not a
+    # fragment of one.
+    if shared == {mine[-1]} and theirs[-1] == mine[-1] and len(mine) > 1 and len(theirs) > 1:
+        return False
+    return bool(shared)
+
+
+# Titles two people share without being one ("Lord Anders Fell", "Lord Henrik Lund").
+_TITLE_WORDS = frozenset(
+    [
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "president",
+        "minister",
+        "prince",
+        "princess",
+        "king",
+        "queen",
+        "judge",
+        "justice",
+        "senator",
+        "governor",
+        "general",
+        "captain",
+        "chancellor",
+    ]
+)
+# Lower-case words a person's name may hold ("Julio De Vido", "Ruud van Nistelrooy").
+_PARTICLES = frozenset(
+    {"de", "von", "van", "der", "da", "di", "du", "la", "le", "del", "bin", "al"}
+)
+
+
+def plain_person_name(name: str) -> bool:
+    """A name and nothing more: "Nestor Kirchner of Argentina" or "Smith, the coach" is a
+    shape the key does not have."""
+    if "," in name or "(" in name:
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in name.split())

@@ -1,0 +1,357 @@
+"""Numeric options: quantities and ordinals around the key, the key's rank drawn at random."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Callable, Sequence
+
+from quizapp.nlp.model import Fact
+from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
+
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def ordinal_suffix(n: int) -> str:
+    """'st', 'nd', 'rd' or 'th' for n (111th, 112th, 221st)."""
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _apart(values: list[float], candidate: float) -> bool:
+    return all(abs(candidate - v) >= 0.1 * max(abs(candidate), abs(v), 1e-9) for v in values)
+
+
+def _numeric(
+    value: float,
+    count: int,
+    rng: random.Random,
+    make: Callable[[float], str | None],
+    *,
+    low: float = 0.0,
+    high: float = float("inf"),
+    integer: bool = True,
+    ranked: bool = True,
+) -> list[str] | None:
+    """count distractors around value: the key's rank is uniform, the spacing random.
+
+    Each step between neighbouring options is a ratio drawn afresh from a range, not one of a
+    fixed set of factors: with fixed factors, "the option the others are simple fractions of"
+    finds the key from the options alone. Options stay at least 10 % apart.
+    """
+
+    # The key's rank is drawn once, and only for a key with room at both ends: were a figure
+    # near a bound (a percentage near 100, a figure the stem caps, a tenth of a per cent)
+    # offered only when its draw fitted, it would sit in the middle, or at the open end, far
+    # more often than chance, and "pick the middle one" would win. Such a key gets no
+    # multiple choice (another kind asks it).
+    def draw(rank: int, draws: random.Random) -> list[str] | None:
+        return _numeric_draw(value, rank, count, draws, make, low, high, integer)
+
+    probe = random.Random(f"{value}:{count}:{low}:{high}")
+    # A word bank shows its words unordered, with no rank to read: no probe there.
+    for extreme in (0, count) if ranked else ():
+        if sum(draw(extreme, probe) is not None for _ in range(ROOM_PROBES)) < ROOM_PROBES // 2:
+            return None
+    return draw(rng.randrange(count + 1), rng)
+
+
+# Trial draws at each extreme rank; a key needs half of them to succeed at both ends.
+ROOM_PROBES = 8
+
+
+def _numeric_draw(
+    value: float,
+    rank: int,
+    count: int,
+    rng: random.Random,
+    make: Callable[[float], str | None],
+    low: float,
+    high: float,
+    integer: bool,
+) -> list[str] | None:
+    """Options with the key at ``rank``: up to ten random spacings, the first that is not
+    evenly stepped, not too spread and not all simple multiples of the key."""
+    # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
+    # is passed over while another fits; small counts may have no other.
+    fallback: list[str] | None = None
+    for _attempt in range(10):
+        picked = _spaced(value, rank, count - rank, rng, low, high, integer)
+        if picked is None:
+            continue
+        if _even_steps(sorted([*picked, value])):
+            continue
+        if _too_spread([*picked, value], count):
+            continue
+        out = [make(v) for v in picked]
+        if all(out) and len(set(out)) == len(out):
+            if not all(_simple_multiple(v, value) for v in picked):
+                return [o for o in out if o]
+            fallback = fallback or [o for o in out if o]
+    return fallback
+
+
+# The widest a set of options may span (largest over smallest), whatever the key's rank: a
+# figure seven times the key ("1.4 billion" US internet users) is absurd beside it.
+MAX_SPREAD = 4.0
+
+
+def _too_spread(values: list[float], count: int = 3) -> bool:
+    smallest, largest = min(values), max(values)
+    return smallest > 0 and largest / smallest > MAX_SPREAD ** (max(count, 3) / 3)
+
+
+def _even_steps(values: list[float]) -> bool:
+    """Whether three neighbouring options are evenly spaced (£14m, £24m, £34m): the key is then
+    the middle one far more often than chance, and a test-wise student sees it."""
+    for a, b, c in zip(values, values[1:], values[2:], strict=False):
+        low, high = b - a, c - b
+        if low > 0 and high > 0 and abs(high - low) <= 0.1 * max(low, high):
+            return True
+    return False
+
+
+# Ratios a test-wise student checks first: halves, two-thirds, three-quarters, one and a half
+# times, double, and their products.
+_SIMPLE_RATIOS = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
+
+
+def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool:
+    """Whether an option is, within rounding, a simple multiple of the key (x1.5, x0.75)."""
+    if key <= 0 or option <= 0:
+        return False
+    ratio = option / key
+    return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
+
+
+def _spaced(
+    value: float,
+    below: int,
+    above: int,
+    rng: random.Random,
+    low: float,
+    high: float,
+    integer: bool,
+) -> list[float] | None:
+    """below values under the key and above over it, each step a random ratio of 1.12–1.9."""
+    chosen = [value]
+    out: list[float] = []
+    for want, direction in ((below, -1), (above, 1)):
+        current = value
+        for _ in range(want):
+            ratio = math.exp(rng.uniform(math.log(1.12), math.log(1.9)))
+            candidate = current * ratio if direction > 0 else current / ratio
+            candidate = float(_round_like(candidate, value)) if integer else candidate
+            if not integer:
+                candidate = _round_decimal_like(candidate, value)
+            if not (low < candidate < high) or not _apart(chosen, candidate):
+                return None
+            chosen.append(candidate)
+            out.append(candidate)
+            current = candidate
+    return sorted(out)
+
+
+def _round_decimal_like(candidate: float, key: float) -> float:
+    """A made-up decimal with as many decimals as the key ("2.8%" -> "3.5%")."""
+    text = repr(key)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return round(candidate, max(1, min(decimals, 3)))
+
+
+def _round_like(candidate: float, key: float) -> int:
+    """Round a made-up number as precisely as the key is written.
+
+    £500,000 gets £380,000 and 1,360 gets 1,850, not £375,125 or 1,847: an oddly precise option
+    stands out, and so does an oddly round one.
+    """
+    digits = str(int(abs(key))).rstrip("0") or "0"
+    figures = max(2, len(digits))
+    if candidate == 0:
+        return 0
+    magnitude = len(str(int(abs(candidate))))
+    return round(round(candidate, figures - magnitude))
+
+
+def quantity_distractors(
+    fact: Fact,
+    count: int,
+    rng: random.Random,
+    *,
+    bounds: Sequence[float] = (),
+    ranked: bool = True,
+) -> list[str] | None:
+    """Same unit and format, magnitudes the key's rank cannot give away; every option on the
+    key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
+    number = fact.attr("number") or ""
+    value = parse_number(number)
+    if value is None:
+        return None
+    digits = re.sub(r"[^\d.,]", "", number)
+    integer = "." not in digits
+    is_percent = "%" in fact.text or "per cent" in fact.text or "percent" in fact.text
+    high = 100.0 if is_percent else float("inf")
+    low = 0.0 if not integer else 0.5
+    low = max([low, *(b for b in bounds if b < value)])
+    high = min([high, *(b for b in bounds if b > value)])
+
+    def make(v: float) -> str | None:
+        if digits:
+            written = format_like(v, digits)
+            if "," not in digits and abs(value) < 1000 <= abs(v):
+                # "$671.7bn" gives no sign how the article writes thousands; "$1614.9bn"
+                # beside it would be the one odd shape, so thousands get the usual comma.
+                whole, _, frac = written.partition(".")
+                written = f"{int(whole.replace(',', '')):,}" + (f".{frac}" if frac else "")
+            if not integer and float(written.replace(",", "")) <= 0:
+                return None
+            return fact.text.replace(digits, written, 1)
+        words = {v: k for k, v in NUMBER_WORDS.items() if k != "dozen"}
+        word = words.get(int(v)) if v == int(v) else None
+        if word is None:
+            return None
+        return fact.text.replace(number, word if number[:1].islower() else word.capitalize(), 1)
+
+    if not digits and value < 2:
+        return None
+    return _numeric(
+        value, count, rng, make, low=low, high=high, integer=integer or not digits, ranked=ranked
+    )
+
+
+def pick_by_rank(
+    key: int,
+    preferred: Sequence[int],
+    extra: Sequence[int],
+    count: int,
+    rng: random.Random,
+    *,
+    at_least_above: int = 0,
+) -> list[int] | None:
+    """count values around key with the key's rank drawn uniformly (then shown in order).
+
+    Always-surrounding distractors make "pick the middle value" a winning guess, always-larger
+    ones make "pick the extreme" one; a uniform rank leaves option-only guessing at chance.
+    Preferred values (the article's own) are used before extra (made-up) ones; ``at_least_above``
+    is how many must at least be larger than the key.
+    """
+
+    def ordered(values: Sequence[int]) -> list[int]:
+        first = [v for v in dict.fromkeys(preferred) if v in values]
+        rest = [v for v in dict.fromkeys(extra) if v in values and v not in first]
+        rng.shuffle(first)
+        rng.shuffle(rest)
+        return first + rest
+
+    pool = {v for v in (*preferred, *extra) if v != key}
+    below = ordered([v for v in pool if v < key])
+    above = ordered([v for v in pool if v > key])
+    # One draw: a key near the end of its range (a year close to the article's own, the 1st)
+    # has no room on one side, and taking another rank would make it the extreme option far
+    # more often than chance. Such a key gets no multiple choice (another kind asks it).
+    rank = rng.randrange(count + 1 - at_least_above)
+    # Only a key with room for every rank gets options: were a year near the article's own
+    # offered only when its draw put it last, "pick the latest" would win far above chance.
+    if len(below) >= count - at_least_above and len(above) >= count:
+        return sorted(below[:rank] + above[: count - rank])
+    return None
+
+
+def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
+    """Other ordinals of the same size: 201st -> 101st, 210th, 301st."""
+    match = _ORDINAL.match(fact.text)
+    if not match:
+        return None
+    n = int(match.group(1))
+    edits: set[int] = set()
+    digits = str(n)
+    for pos in range(len(digits)):
+        for d in "0123456789":
+            if d != digits[pos] and not (pos == 0 and d == "0"):
+                edits.add(int(digits[:pos] + d + digits[pos + 1 :]))
+    near = {n + k for k in (-3, -2, -1, 1, 2, 3) if n + k > 0}
+    picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng)
+    if picked is None:
+        return None
+    return [f"{m}{ordinal_suffix(m)}" for m in picked]
+
+
+# Counts of people: "the _____ US users of the net" can be no more than the country holds.
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:people|persons|users|subscribers|customers|residents|voters|viewers|children|"
+    r"adults|workers|employees|citizens|inhabitants|students|pupils|patients|members|"
+    r"listeners|readers|consumers|households|smokers|surfers|Americans|Britons)\b"
+)
+
+
+def people_cap(fact: Fact, sentence: str) -> float | None:
+    """The population of the country the stem names beside a count of its people ("the _____
+    US users"), in the key's units, or None: an option above it is absurd."""
+    from quizapp.nlp.distractors.gazetteer_names import _country_populations
+    from quizapp.nlp.gazetteers import countries
+
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    end = at + len(fact.text)
+    if not _PEOPLE_WORDS.search(fact.text + " " + sentence[end : end + 40]):
+        return None
+    value = parse_number(fact.attr("number") or "")
+    if not value:
+        return None
+    # The country nearest the count ("the _____ US users", "Ireland's _____ voters").
+    sizes = _country_populations()
+    nearest: tuple[int, int] | None = None
+    for name, country in countries().items():
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence):
+            distance = match.start() - end if match.start() >= end else at - match.end()
+            if 0 <= distance <= 40 and (nearest is None or distance < nearest[0]):
+                nearest = (distance, sizes.get(country.code, 0))
+    population = nearest[1] if nearest else 0
+    if not population:
+        return None
+    # The key's own scale: "137 million" is 137 in units of a million.
+    # Nine in ten of a country's people is already no plausible count of its users.
+    return 0.9 * population / _scale_of(fact.text)
+
+
+def _scale_of(text: str) -> float:
+    low = text.lower()
+    for word, factor in (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("m", 1e6)):
+        if re.search(rf"\d\s*{word}\b", low):
+            return factor
+    return 1.0
+
+
+def _same_unit_values(fact: Fact, sentence: str) -> list[float]:
+    """Other figures of the stem written like the key ("£220m" and "£75m"): the key's side of
+    each is the only sensible one, so every option must lie on it."""
+    unit = re.sub(r"[\d.,\s]", "", fact.text)
+    if not unit or not sentence:
+        return []
+    prefix = re.match(r"[^\d]*", fact.text)
+    suffix = re.search(r"[^\d]*$", fact.text)
+    pre = re.escape(prefix.group() if prefix else "")
+    post = re.escape(suffix.group() if suffix else "")
+    rest = sentence.replace(fact.text, " ")
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){pre}(\d[\d,]*(?:\.\d+)?){post}(?!\w)", rest):
+        value = parse_number(m.group(1))
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def _numbers_in_stem(options: Sequence[str], sentence: str, fact: Fact) -> bool:
+    """Whether an option's number stands elsewhere in the stem ("101m" beside "Taipei 101"):
+    the one option that echoes the stem, or the one that does not, stands out."""
+    rest = sentence.replace(fact.text, " ")
+    shown = set(re.findall(r"(?<![\d.,])\d[\d,.]*\d|(?<![\d.,])\d(?![\d,.]*\d)", rest))
+    shown = {n.rstrip(".,") for n in shown}
+    for option in options:
+        numbers = re.findall(r"\d[\d,.]*\d|\d", option)
+        if any(n.rstrip(".,") in shown for n in numbers):
+            return True
+    return False
