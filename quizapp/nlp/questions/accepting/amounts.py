@@ -1,0 +1,94 @@
+"""Accepted forms of numbers and dates: digits or words, with or without unit, scale or order."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.dates import MONTHS
+from quizapp.nlp.model import Fact
+from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
+
+_NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_MONTH = "|".join(MONTHS)
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})(,?\s+\d{{4}})?$")
+_MONTH_DAY = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(,?\s+\d{{4}})?$")
+
+
+def number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
+    """'1,360 km' -> '1360 km', '1,360', '1360'; 'three gold medals' -> 'three', '3', '3 gold medals'.
+    A number cut from "1.6 million copies" never takes the unit without its scale ("1.6 copies"
+    is another number)."""
+    out: list[str] = []
+    number = _NUMBER_PART.search(answer)
+    if number:
+        for variant in number_variants(number.group()):
+            out.append(answer.replace(number.group(), variant))
+            out.append(variant)
+        unit = fact.attr("unit")
+        # Where the number stands in the article: the fact may be the whole quantity or only
+        # its number ("1.6" of "1.6 million copies").
+        source = text[fact.start : fact.end + 20] if text else fact.text
+        at = source.find(number.group())
+        scaled = at >= 0 and _SCALE_AFTER.match(source[at + len(number.group()) :]) is not None
+        if unit and unit not in answer and not scaled:
+            out += [f"{variant} {unit}" for variant in number_variants(number.group())]
+        value = parse_number(number.group())
+        if value is not None and value == int(value):
+            word = next((w for w, n in NUMBER_WORDS.items() if n == value and w != "dozen"), None)
+            if word:
+                out.append(word)
+                # "eleven people" for "11 people", never "$elevenbn" for "$11bn".
+                before = answer[: number.start()]
+                after = answer[number.end() :]
+                if not before.strip() and after[:1] in ("", " "):
+                    out.append(answer.replace(number.group(), word))
+        out += _scale_words(answer)
+        return out
+    first = answer.split()[0] if answer.split() else ""
+    if first.lower() in NUMBER_WORDS:
+        digits = str(NUMBER_WORDS[first.lower()])
+        rest = answer[len(first) :]
+        out += [first, digits, (digits + rest).strip()]
+    return out
+
+
+_SCALE_SHORT = re.compile(r"(?<=\d)\s?(bn|m|tn|k)\b")
+_SCALE_LONG = {"bn": "billion", "m": "million", "tn": "trillion", "k": "thousand"}
+
+
+def _scale_words(answer: str) -> list[str]:
+    """ "$11bn" is also typed "$11 billion", "11 billion" or "11bn"; "£5m" as "£5 million"."""
+    match = _SCALE_SHORT.search(answer)
+    if not match:
+        return []
+    long = answer[: match.start()] + " " + _SCALE_LONG[match.group(1)] + answer[match.end() :]
+    bare = re.sub(r"^[$£€¥]", "", answer)
+    return [long, re.sub(r"^[$£€¥]", "", long), bare]
+
+
+_SCALE_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|hundred|m|bn|tn|k)\b", re.I)
+
+
+def date_forms(answer: str) -> list[str]:
+    """'11 November' <-> 'November 11', with and without 'th' ('11th November')."""
+    match = _DAY_MONTH.match(answer)
+    if match:
+        day, month, year = match.group(1), match.group(2), match.group(3) or ""
+    else:
+        match = _MONTH_DAY.match(answer)
+        if not match:
+            return []
+        month, day, year = match.group(1), match.group(2), match.group(3) or ""
+    n = int(day)
+    suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL_SUFFIX.get(n % 10, "th")
+    year = year.strip(", ")
+    tail = f" {year}" if year else ""
+    comma = f", {year}" if year else ""
+    return [
+        f"{n} {month}{tail}",
+        f"{n}{suffix} {month}{tail}",
+        f"{month} {n}{comma}",
+        f"{month} {n}{suffix}{comma}",
+        f"{month} {n}{tail}",
+    ]

@@ -1,0 +1,181 @@
+"""Accepted forms of a person's name: in full, without title or role, the surname alone."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.dates import MONTHS
+from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.gazetteers import demonyms, role_words
+from quizapp.nlp.model import Document, Fact
+from quizapp.nlp.questions.accepting.lexicon import lexicon_word
+from quizapp.nlp.salience import zipf
+from quizapp.nlp.words import STOPWORDS
+
+TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "minister",
+        "judge",
+    ]
+)
+# Lower-case words that join a surname to what precedes it ("De Niro", "van Gogh", "bin Laden").
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al"}
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
+
+def fuller_name(answer: str, doc: Document) -> str | None:
+    """The one longer name the article gives a short one ("William Gallas" for "Gallas", "Sir
+    Menzies Campbell" for "Sir Menzies"): proper nouns right before or after every other
+    mention, when they all agree; None when the article has no such name or several."""
+    words = answer.split()
+    if not 1 <= len(words) <= 2:
+        return None
+    found: set[str] = set()
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for i in range(len(tokens) - len(words) + 1):
+            if [t.text for t in tokens[i : i + len(words)]] != words:
+                continue
+            before = [
+                t.text
+                for t in tokens[max(0, i - 2) : i]
+                if t.tag == "NNP" and t.text.lower() not in TITLE_WORDS
+            ]
+            end = i + len(words)
+            after = tokens[end : end + 1]
+            name = list(words)
+            if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
+                name = [before[-1], *name]
+            if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
+                name = [*name, after[0].text]
+            if len(name) > len(words):
+                found.add(" ".join(name))
+    if len(found) != 1:
+        return None
+    fuller = found.pop()
+    if any(w.lower() in STOPWORDS or w in MONTHS for w in fuller.split()):
+        return None
+    return fuller
+
+
+# "Anne Thompson of the Hollywood Reporter": the person, then where they work.
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
+
+
+def person_forms(name: str) -> list[str]:
+    """A person's name as people write it: in full, without a title, without a role before the
+    given name ("Farmer Geoff Brooks" -> "Geoff Brooks"), the surname alone with its particle
+    ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
+    out: list[str] = [name] if name.split() else []
+    affiliated = _AFFILIATION.search(name)
+    if affiliated and len(name[: affiliated.start()].split()) >= 2:
+        name = name[: affiliated.start()]  # the surname is "Thompson", never "Reporter"
+        out.append(name)
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
+        words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+        words = words[:-1]  # "Charles Evans Jr" is "Evans", never "Jr"
+    if not words:
+        return out
+    out.append(" ".join(words))
+    if descriptor_before_name(" ".join(words)):
+        out.append(" ".join(words[1:]))
+    elif len(words) >= 3 and all(_describes_a_person(w) for w in words[:-2]):
+        out.append(" ".join(words[-2:]))  # "Liberal Democrat David Laws" -> "David Laws"
+    if len(words) > 1:
+        first = len(words) - 1
+        while first > 1 and words[first - 1].lower() in _PARTICLES:
+            first -= 1
+        out.append(" ".join(words[first:]))
+        surname = words[-1]
+        for prefix in ("al-", "el-", "Al-", "El-"):
+            if surname.startswith(prefix) and len(surname) > len(prefix) + 2:
+                out.append(surname[len(prefix) :])
+        if first == len(words) - 1:
+            out.append(surname)  # "De Niro", never "Niro" alone
+    return out
+
+
+def not_a_person_here(fact: Fact, doc: Document | None) -> bool:
+    """Whether the article puts the name after "the city of" or "the show": a place or a title
+    ("the West End show Mary Poppins" has no surname "Poppins")."""
+    from quizapp.nlp.option_fit import PLACE, WORK, mention_traits
+
+    if doc is None or not 0 <= fact.sentence < len(doc.sentences):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    return 0 <= a < b <= len(sentence.text) and bool(
+        {PLACE, WORK} & mention_traits(sentence.text, a, b, alone=False)
+    )
+
+
+def broken_surname(name: str, form: str, text: str) -> bool:
+    """Whether ``form`` is the last word(s) of ``name`` cut from a name that may not be a given
+    name and a family name: "Man" of the reggae artist "Beenie Man", an everyday word after a
+    first word no one is named. Kept where the article itself calls the person by it
+    ("Mr Magazine"), where it is no everyday word, or after a common first name ("Church" of
+    "Charlotte Church")."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    if len(words) < 2 or not form or form == name or not name.endswith(form):
+        return False
+    if len(form.split()) >= len(words):
+        return False
+    first = words[0]
+    if lexicon_word(form.split()[-1]) is None or zipf(first) >= _GIVEN_NAME_ZIPF:
+        return False
+    alone = re.finditer(rf"(?<![\w-])(\S+\s+)?{re.escape(form)}(?![\w-])", text)
+    # A use after a title or a lower-case word, mid-sentence ("Mr Magazine", "said Man"); after
+    # another capitalised word it is part of another name ("Wales Open" is no "Open").
+    before = [(m.group(1) or "").strip() for m in alone]
+    return not any(
+        b
+        and b[-1] not in ".!?:;\"'”’"
+        and (b[:1].islower() or b.rstrip(".").lower() in TITLE_WORDS)
+        for b in before
+    )
+
+
+# A first word this frequent in general text is a common given name ("Charlotte", "Gordon"):
+# what follows it is a family name, even when it is also a word ("Church", "Brown").
+_GIVEN_NAME_ZIPF = 3.0
+
+
+def _describes_a_person(word: str) -> bool:
+    """A word that stands before a person's name to describe them (a party, a nationality, a
+    role, an everyday word such as "Liberal" or "Shadow"), never a given name."""
+    if word in demonyms() or word.lower() in role_words():
+        return True
+    return lexicon_word(word) is not None and zipf(word) >= _GIVEN_NAME_ZIPF
+
+
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|keeper|ee)$")
+
+
+def descriptor_before_name(answer: str) -> bool:
+    """A role or occupation standing before a two-word name ("Farmer Geoff Brooks",
+    "Chancellor Gordon Brown"): the whole is a person, and a student leaves the word off."""
+    words = answer.split()
+    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words):
+        return False
+    if any(w in ORG_HEADS or w in PLACE_HEADS or w in THING_HEADS for w in words):
+        return False  # "Royal Mail Group", "Grand Canal Bridge": not a person
+    low = words[0].lower()
+    if low in demonyms():
+        return False
+    return low in role_words() or _AGENT.search(low) is not None
