@@ -6,7 +6,7 @@ import re
 
 from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType
-from quizapp.nlp.questions.accepting.amounts import date_forms, number_forms
+from quizapp.nlp.questions.accepting.amounts import date_forms, month_year_forms, number_forms
 from quizapp.nlp.questions.accepting.bodies import (
     PARTY_FORMS,
     known_acronyms,
@@ -15,14 +15,24 @@ from quizapp.nlp.questions.accepting.bodies import (
 )
 from quizapp.nlp.questions.accepting.people import (
     broken_surname,
+    describes_before_name,
     descriptor_before_name,
     fuller_name,
     not_a_person_here,
     person_forms,
 )
 from quizapp.nlp.questions.accepting.phrases import common_phrase, phrase_heads, phrase_number
+from quizapp.nlp.questions.accepting.plausible import implausible_reason
+from quizapp.nlp.questions.accepting.typed import typed_fairly
 
-__all__ = ["accepted_answers", "date_forms", "fuller_name", "known_acronyms", "person_forms"]
+__all__ = [
+    "accepted_answers",
+    "date_forms",
+    "fuller_name",
+    "known_acronyms",
+    "person_forms",
+    "typed_fairly",
+]
 
 _PREPOSITION = re.compile(r"^(?:of|in|at|for|from|by|to|on|with)\s", re.I)
 
@@ -62,6 +72,7 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
         if answer.startswith("the "):
             out.append(answer[4:])
         out += date_forms(answer.removeprefix("the "))
+        out += month_year_forms(answer.removeprefix("the "), text)
     elif fact.type is FactType.OTHER:
         sentence = doc.sentences[fact.sentence].text if doc is not None else ""
         if fact.attr("form") == "name" and (
@@ -84,13 +95,25 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) and named and text:
         for name in {answer, fact.text, fact.attr("canonical") or ""} - {""}:
             out = [f for f in out if not broken_surname(name, f, text)]
+    person = fact.type in (FactType.PERSON, FactType.QUOTE) or fact.attr("form") == "name"
     seen = {answer.casefold()}
     kept: list[str] = []
     for form in out:
         form = form.strip()
         if _PREPOSITION.match(form):
             continue  # "of Sony": a name caught with the word before it is no answer
+        if implausible_reason(form, person=person):
+            continue  # teachers see the list: never a fragment, a title or "Airport" alone
         if form and form.casefold() not in seen:
             seen.add(form.casefold())
             kept.append(form)
-    return tuple(kept)
+    return tuple(f for f in kept if not _described_again(f, answer, kept))
+
+
+def _described_again(form: str, answer: str, forms: list[str]) -> bool:
+    """A name with a role or party before it ("Treasurer Lord Ashcroft", "Tories Ken Clarke")
+    where the name alone is the answer or accepted: no student types the description."""
+    first, _, rest = form.partition(" ")
+    if len(rest.split()) < 2 or not describes_before_name(first) or answer.startswith(first):
+        return False
+    return rest.casefold() in {f.casefold() for f in [answer, *forms]}

@@ -12,6 +12,15 @@ _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _MONTH = "|".join(MONTHS)
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})(,?\s+\d{{4}})?$")
+_MONTH_YEAR = re.compile(rf"^({_MONTH})\s+(\d{{4}})$")
+# The short forms of month names people write ("Sept 11", "11 Nov").
+_MONTH_SHORT = {
+    month: (("Sept", "Sep") if month == "September" else (month[:3],))
+    for month in MONTHS
+    if len(month) > 4
+}
+_MONTH_SHORT["June"] = ("Jun",)
+_MONTH_SHORT["July"] = ("Jul",)
 _MONTH_DAY = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(,?\s+\d{{4}})?$")
 
 
@@ -33,6 +42,18 @@ def number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
         scaled = at >= 0 and _SCALE_AFTER.match(source[at + len(number.group()) :]) is not None
         if unit and unit not in answer and not scaled:
             out += [f"{variant} {unit}" for variant in number_variants(number.group())]
+        if scaled and not _SCALE_AFTER.match(answer[number.end() :]):
+            # "_____ million people": "22 million" and "22m" name the same number.
+            after = source[at + len(number.group()) :].lstrip().lower()
+            short = next((k for k, v in _SCALE_LONG.items() if after.startswith((v, k))), None)
+            money = source[at - 1 : at] in _CURRENCY_WORDS or _MONEY_AFTER.match(after)
+            if short and (money or after.startswith(_SCALE_LONG[short])):
+                # A bare "m" or "k" is a million or thousand only in money ("_____m pesos");
+                # "_____m per second" is metres.
+                out += [f"{number.group()} {_SCALE_LONG[short]}", f"{number.group()}{short}"]
+        if answer.endswith("%") or (unit == "%" and not scaled):
+            # Newspapers print "%", students write it out.
+            out += [f"{number.group()} per cent", f"{number.group()} percent"]
         value = parse_number(number.group())
         if value is not None and value == int(value):
             word = next((w for w, n in NUMBER_WORDS.items() if n == value and w != "dozen"), None)
@@ -44,6 +65,7 @@ def number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
                 if not before.strip() and after[:1] in ("", " "):
                     out.append(answer.replace(number.group(), word))
         out += _scale_words(answer)
+        out += _currency_words(answer)
         return out
     first = answer.split()[0] if answer.split() else ""
     if first.lower() in NUMBER_WORDS:
@@ -67,6 +89,25 @@ def _scale_words(answer: str) -> list[str]:
     return [long, re.sub(r"^[$£€¥]", "", long), bare]
 
 
+_MONEY_AFTER = re.compile(
+    r"^(?:bn|m|tn|k)\s+(?:dollars|pounds|euros|yen|yuan|pesos|rupees|roubles|rubles|francs)\b"
+)
+_CURRENCY_WORDS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_AMOUNT = re.compile(
+    r"^([$£€¥])(\d[\d,]*(?:\.\d+)?)\s?(bn|m|tn|k|billion|million|trillion|thousand)?$"
+)
+
+
+def _currency_words(answer: str) -> list[str]:
+    """ "$11bn" is also typed "11 billion dollars" and "£5m" "5 million pounds"."""
+    match = _AMOUNT.match(answer)
+    if not match:
+        return []
+    sign, number, scale = match.groups()
+    scale = _SCALE_LONG.get(scale or "", scale or "")
+    return [" ".join(w for w in (number, scale, _CURRENCY_WORDS[sign]) if w)]
+
+
 _SCALE_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|hundred|m|bn|tn|k)\b", re.I)
 
 
@@ -85,10 +126,30 @@ def date_forms(answer: str) -> list[str]:
     year = year.strip(", ")
     tail = f" {year}" if year else ""
     comma = f", {year}" if year else ""
-    return [
+    forms = [
         f"{n} {month}{tail}",
         f"{n}{suffix} {month}{tail}",
         f"{month} {n}{comma}",
         f"{month} {n}{suffix}{comma}",
         f"{month} {n}{tail}",
     ]
+    for short in _MONTH_SHORT.get(month, ()):
+        forms += [f"{n} {short}{tail}", f"{short} {n}{comma}"]
+    # In figures, day first as in Britain and month first as in America ("9/11").
+    m = MONTHS.index(month) + 1
+    slash = f"/{year}" if year else ""
+    forms += [f"{n}/{m}{slash}", f"{m}/{n}{slash}"]
+    return forms
+
+
+def month_year_forms(answer: str, text: str = "") -> list[str]:
+    """ "September 2004" as "Sept 2004"; the year alone where the article names that year only
+    in this date (so the year can only mean it)."""
+    match = _MONTH_YEAR.match(answer)
+    if not match:
+        return []
+    month, year = match.group(1), match.group(2)
+    out = [f"{short} {year}" for short in _MONTH_SHORT.get(month, ())]
+    if text and len(re.findall(rf"(?<![\d/-]){year}(?![\d/-])", text)) == 1:
+        out.append(year)
+    return out

@@ -53,7 +53,9 @@ def fuller_name(answer: str, doc: Document) -> str | None:
             before = [
                 t.text
                 for t in tokens[max(0, i - 2) : i]
-                if t.tag == "NNP" and t.text.lower() not in TITLE_WORDS
+                if t.tag == "NNP"
+                and t.text.lower() not in TITLE_WORDS
+                and not describes_before_name(t.text)
             ]
             end = i + len(words)
             after = tokens[end : end + 1]
@@ -137,7 +139,9 @@ def broken_surname(name: str, form: str, text: str) -> bool:
     if len(form.split()) >= len(words):
         return False
     first = words[0]
-    if lexicon_word(form.split()[-1]) is None or zipf(first) >= _GIVEN_NAME_ZIPF:
+    last = form.split()[-1]
+    place_word = last in PLACE_HEADS or last in _FACILITIES
+    if not place_word and (lexicon_word(last) is None or zipf(first) >= _GIVEN_NAME_ZIPF):
         return False
     alone = re.finditer(rf"(?<![\w-])(\S+\s+)?{re.escape(form)}(?![\w-])", text)
     # A use after a title or a lower-case word, mid-sentence ("Mr Magazine", "said Man"); after
@@ -151,6 +155,27 @@ def broken_surname(name: str, form: str, text: str) -> bool:
     )
 
 
+# The last words of places a name index may take for people ("Edinburgh Airport", "Lansdowne
+# Road"): never a surname unless the article calls someone by it alone ("Mr Hall").
+_FACILITIES = frozenset(
+    {
+        "Airport",
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Station",
+        "Stadium",
+        "Arena",
+        "Hall",
+        "Hospital",
+        "Prison",
+        "Palace",
+        "Castle",
+        "Cathedral",
+        "Abbey",
+    }
+)
 # A first word this frequent in general text is a common given name ("Charlotte", "Gordon"):
 # what follows it is a family name, even when it is also a word ("Church", "Brown").
 _GIVEN_NAME_ZIPF = 3.0
@@ -159,12 +184,44 @@ _GIVEN_NAME_ZIPF = 3.0
 def _describes_a_person(word: str) -> bool:
     """A word that stands before a person's name to describe them (a party, a nationality, a
     role, an everyday word such as "Liberal" or "Shadow"), never a given name."""
-    if word in demonyms() or word.lower() in role_words():
+    if describes_before_name(word):
         return True
     return lexicon_word(word) is not None and zipf(word) >= _GIVEN_NAME_ZIPF
 
 
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|keeper|ee)$")
+# Parties and seats newspapers put before a name ("Labour MP Louise Ellman", "Tories Ken
+# Clarke"): no one's given name.
+_PARTY_AND_SEAT = frozenset(
+    {
+        "mp",
+        "mep",
+        "msp",
+        "qc",
+        "tory",
+        "tories",
+        "labour",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "democrat",
+        "democrats",
+        "republican",
+        "republicans",
+        "shadow",
+        "former",
+        "deputy",
+    }
+)
+
+
+def describes_before_name(word: str) -> bool:
+    """A word that only describes the person named after it: a role ("Chancellor"), an
+    occupation ("Treasurer"), a party or seat ("Labour", "MP"), a nationality ("French")."""
+    low = word.lower()
+    if low in role_words() or low in _PARTY_AND_SEAT or word in demonyms():
+        return True
+    return lexicon_word(word) == "NN" and _AGENT.search(low) is not None
 
 
 def descriptor_before_name(answer: str) -> bool:
