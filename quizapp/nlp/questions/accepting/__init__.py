@@ -18,10 +18,16 @@ from quizapp.nlp.questions.accepting.people import (
     describes_before_name,
     descriptor_before_name,
     fuller_name,
+    named_for_a_place,
     not_a_person_here,
     person_forms,
 )
-from quizapp.nlp.questions.accepting.phrases import common_phrase, phrase_heads, phrase_number
+from quizapp.nlp.questions.accepting.phrases import (
+    common_phrase,
+    phrase_heads,
+    phrase_number,
+    phrase_synonyms,
+)
 from quizapp.nlp.questions.accepting.plausible import implausible_reason
 from quizapp.nlp.questions.accepting.typed import typed_fairly
 
@@ -57,9 +63,10 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     elif fact.type is FactType.ORDINAL:
         out.append(fact.attr("number") or answer)
     elif fact.type in (FactType.PERSON, FactType.QUOTE):
+        sentence = doc.sentences[fact.sentence].text if doc is not None else ""
         if not_a_person_here(fact, doc):
             pass  # "the city of El Alto": a place, never a person with a surname "Alto"
-        elif not looks_like_place_or_body(answer):
+        elif not looks_like_place_or_body(answer) and not named_for_a_place(answer, sentence, fact):
             for name in (fact.attr("canonical") or "", fact.text, answer):
                 out += person_forms(name)
         elif fact.type is FactType.PERSON:
@@ -84,6 +91,7 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
         elif doc is not None and answer == fact.text and common_phrase(fact, doc):
             out += phrase_heads(fact, doc)
             out += phrase_number(fact, doc)
+            out += phrase_synonyms([answer, *out])
     named = fact.type is not FactType.OTHER or fact.attr("form") == "name"
     if (
         fact.type in (FactType.PERSON, FactType.QUOTE)

@@ -6,7 +6,7 @@ import re
 
 from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
-from quizapp.nlp.gazetteers import demonyms, role_words
+from quizapp.nlp.gazetteers import demonyms, place_kind, role_words
 from quizapp.nlp.model import Document, Fact
 from quizapp.nlp.questions.accepting.lexicon import lexicon_word
 from quizapp.nlp.salience import zipf
@@ -28,6 +28,21 @@ TITLE_WORDS = frozenset(
         "president",
         "minister",
         "judge",
+        "baroness",
+        "baron",
+        "earl",
+        "countess",
+        "viscount",
+        "duke",
+        "duchess",
+        "rev",
+        "revd",
+        "reverend",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rabbi",
+        "sheikh",
     ]
 )
 # Lower-case words that join a surname to what precedes it ("De Niro", "van Gogh", "bin Laden").
@@ -62,7 +77,13 @@ def fuller_name(answer: str, doc: Document) -> str | None:
             name = list(words)
             if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
                 name = [before[-1], *name]
-            if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
+            if (
+                after
+                and after[0].tag == "NNP"
+                and after[0].text[:1].isupper()
+                and lexicon_word(after[0].text) not in ("NN", "NNS")
+            ):
+                # "Gallas" -> "William Gallas", never "Apple" -> "Apple Developer"
                 name = [*name, after[0].text]
             if len(name) > len(words):
                 found.add(" ".join(name))
@@ -125,6 +146,20 @@ def not_a_person_here(fact: Fact, doc: Document | None) -> bool:
     return 0 <= a < b <= len(sentence.text) and bool(
         {PLACE, WORK} & mention_traits(sentence.text, a, b, alone=False)
     )
+
+
+def named_for_a_place(name: str, sentence: str, fact: Fact) -> bool:
+    """A place and an everyday noun taken for a person's name ("London Marathon", "Edinburgh
+    Airport", "Gloucester Citizen"): a body or an event, unless the sentence gives it a role
+    ("singer Charlotte Church")."""
+    from quizapp.nlp.distractors import introduced_as_person
+
+    words = name.split()
+    if len(words) != 2 or lexicon_word(words[1]) not in ("NN", "NNS"):
+        return False
+    if place_kind(words[0]) is None and words[0] not in demonyms():
+        return False
+    return not introduced_as_person(sentence, fact)
 
 
 def broken_surname(name: str, form: str, text: str) -> bool:

@@ -112,3 +112,18 @@ def phrase_heads(fact: Fact, doc: Document) -> list[str]:
         ):
             out.append(word)
     return out
+
+
+# Words newspapers shorten that students write in full, and the other way round.
+_SHORT_WORDS = {"net": "internet", "internet": "net", "phone": "telephone"}
+
+
+def phrase_synonyms(forms: list[str]) -> list[str]:
+    """The forms with a shortened word written in full ("internet cafes" for "net cafes")."""
+    out = []
+    for form in forms:
+        words = form.split()
+        swapped = [_SHORT_WORDS.get(w.lower(), w) for w in words]
+        if len(words) >= 2 and swapped != words:
+            out.append(" ".join(swapped))
+    return out

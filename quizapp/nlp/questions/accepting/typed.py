@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 
 from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.salience import zipf
+from quizapp.nlp.words import STOPWORDS
 
 # Two names joined by a hyphen, the first of several words: "Manchester United-Arsenal" is a
 # fixture a student writes "Man Utd v Arsenal", "Manchester United against Arsenal", ...
@@ -25,7 +27,7 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     """
     words = answer.split()
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
-        return len(words) == 1
+        return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
         return False
     named_body = fact.type is FactType.ORGANISATION or (
@@ -47,3 +49,32 @@ def _two_names_joined(answer: str, text: str) -> bool:
         re.search(rf"(?<![\w-]){re.escape(left)}(?![\w-])", text)
         and re.search(rf"(?<![\w-]){re.escape(right)}(?![\w-])", text)
     )
+
+
+# A word this rare in general English, used again in the article, makes a phrase a term of the
+# subject ("igneous rock", "plate tectonics"), named one way, not described in many.
+_TERM_MAX_ZIPF = 3.5
+# A modifier this common is a description ("different velocities", "new service").
+_VAGUE_MIN_ZIPF = 5.0
+
+
+def key_term(phrase: str, text: str) -> bool:
+    """Whether a two-word common-noun phrase is a technical term of the article: plain words,
+    one of them rare in English and used again in the article, its modifier no vague word."""
+    words = phrase.split()
+    if len(words) != 2 or not all(w.isalpha() for w in words):
+        return False
+    if zipf(words[0]) >= _VAGUE_MIN_ZIPF:
+        return False
+    for word in words:
+        uses = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        if zipf(word) < _TERM_MAX_ZIPF and len(uses) >= 2:
+            return True
+    # Kinds the article sets side by side ("divergent", "convergent" and "transform
+    # boundaries"): each is the name of one kind.
+    kinds = {
+        m.group(1).lower()
+        for m in re.finditer(rf"\b([A-Za-z]+)(?:,|\s+and|\s+or)?\s+{re.escape(words[1])}\b", text)
+    }
+    kinds = {k for k in kinds if k not in STOPWORDS and zipf(k) < _VAGUE_MIN_ZIPF}
+    return words[0].lower() in kinds and len(kinds) >= 3
