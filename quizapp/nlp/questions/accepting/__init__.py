@@ -8,6 +8,7 @@ from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_bo
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.questions.accepting.amounts import date_forms, month_year_forms, number_forms
 from quizapp.nlp.questions.accepting.bodies import (
+    CLUB_WORDS,
     PARTY_FORMS,
     known_acronyms,
     organisation_forms,
@@ -21,6 +22,8 @@ from quizapp.nlp.questions.accepting.people import (
     named_for_a_place,
     not_a_person_here,
     person_forms,
+    same_person,
+    shared_surname,
 )
 from quizapp.nlp.questions.accepting.phrases import (
     common_phrase,
@@ -66,9 +69,14 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
         sentence = doc.sentences[fact.sentence].text if doc is not None else ""
         if not_a_person_here(fact, doc):
             pass  # "the city of El Alto": a place, never a person with a surname "Alto"
-        elif not looks_like_place_or_body(answer) and not named_for_a_place(answer, sentence, fact):
+        elif (
+            not looks_like_place_or_body(answer)
+            and not named_for_a_place(answer, sentence, fact)
+            and answer.split()[-1] not in CLUB_WORDS
+        ):
             for name in (fact.attr("canonical") or "", fact.text, answer):
-                out += person_forms(name)
+                if same_person(name, answer):
+                    out += person_forms(name)
         elif fact.type is FactType.PERSON:
             out += organisation_forms(fact, answer, text)
     elif fact.type is FactType.PLACE:
@@ -103,6 +111,7 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
     if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) and named and text:
         for name in {answer, fact.text, fact.attr("canonical") or ""} - {""}:
             out = [f for f in out if not broken_surname(name, f, text)]
+            out = [f for f in out if not shared_surname(name, f, text)]
     person = fact.type in (FactType.PERSON, FactType.QUOTE) or fact.attr("form") == "name"
     seen = {answer.casefold()}
     kept: list[str] = []

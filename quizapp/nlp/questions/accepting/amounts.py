@@ -7,6 +7,7 @@ import re
 from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.model import Fact
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
+from quizapp.nlp.questions.accepting.lexicon import lexicon_word
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
@@ -64,7 +65,8 @@ def number_forms(fact: Fact, answer: str, text: str = "") -> list[str]:
                 after = answer[number.end() :]
                 if not before.strip() and after[:1] in ("", " "):
                     out.append(answer.replace(number.group(), word))
-        out += _scale_words(answer)
+        if not _metres(fact, answer, text):
+            out += _scale_words(answer)
         out += _currency_words(answer)
         return out
     first = answer.split()[0] if answer.split() else ""
@@ -92,6 +94,17 @@ def _scale_words(answer: str) -> list[str]:
 _MONEY_AFTER = re.compile(
     r"^(?:bn|m|tn|k)\s+(?:dollars|pounds|euros|yen|yuan|pesos|rupees|roubles|rubles|francs)\b"
 )
+
+
+def _metres(fact: Fact, answer: str, text: str) -> bool:
+    """Whether the "m" after a number is metres ("17m per second", "508m tall"), not a
+    million ("22m people", "$17m"): a million counts things, so a plural noun follows it."""
+    if not answer.endswith("m") or fact.attr("form") == "money" or answer[:1] in "$£€¥":
+        return False
+    following = re.match(r"\s+([a-z]+)", text[fact.end :]) if text else None
+    return following is None or lexicon_word(following.group(1)) != "NNS"
+
+
 _CURRENCY_WORDS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _AMOUNT = re.compile(
     r"^([$£€¥])(\d[\d,]*(?:\.\d+)?)\s?(bn|m|tn|k|billion|million|trillion|thousand)?$"

@@ -70,6 +70,10 @@ _ABBREVIATIONS = {
     "Mt": "Mount",
     "Ft": "Fort",
 }
+# The last word of a sports club's name: "Welling United" is a club, not a Mr United.
+CLUB_WORDS = frozenset(
+    {"United", "City", "Rovers", "Town", "Athletic", "Wanderers", "Albion", "Rangers", "FC"}
+)
 # The long words newspapers themselves shorten ("Man Utd", "Warner Bros").
 _CONTRACTIONS = {"Brothers": "Bros", "United": "Utd", "and": "&"}
 # A newspaper or broadcaster is known by its whole name: "Manchester Evening News" is never
@@ -225,15 +229,19 @@ def _in_another_name(word: str, name: str, text: str) -> bool:
         after = text[match.end() :].split()[:3]
         run = [word]
         for w in reversed(before):
-            if not _NAME_WORD.fullmatch(w):
-                break
+            if not _NAME_WORD.fullmatch(w) or w[-1] in ".!?:;,":
+                break  # a sentence or clause ends before the word: no name runs across it
             run.insert(0, w)
-        for w in after:
-            if not _NAME_WORD.fullmatch(w):
-                break
-            run.append(w)
+        if text[match.end() : match.end() + 1] not in ".!?:;,":
+            for w in after:
+                bare = w.rstrip(".!?:;,")
+                if not _NAME_WORD.fullmatch(bare):
+                    break
+                run.append(bare)
+                if bare != w:
+                    break
         # Small words and a sentence's "The" or "But" only join names, never start or end one.
-        while run and (not run[0][:1].isupper() or run[0].lower() in STOPWORDS):
+        while run and (not run[0][:1].isupper() or _no_name_start(run[0])):
             run.pop(0)
         while run and not run[-1][:1].isupper():
             run.pop()
@@ -241,6 +249,15 @@ def _in_another_name(word: str, name: str, text: str) -> bool:
         if joined != word and joined not in name:
             return True
     return False
+
+
+def _no_name_start(word: str) -> bool:
+    """A capitalised word that opens a sentence, not a name: "The", "But", "Fans" (an everyday
+    word that is no head of a name, as "Lake" and "University" are)."""
+    if word.lower() in STOPWORDS:
+        return True
+    heads = word in ORG_HEADS or word in PLACE_HEADS or word in THING_HEADS
+    return not heads and lexicon_word(word) is not None and zipf(word) >= _GENERIC_MIN_ZIPF
 
 
 def known_acronyms(name: str) -> list[str]:

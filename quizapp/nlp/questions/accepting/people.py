@@ -77,13 +77,7 @@ def fuller_name(answer: str, doc: Document) -> str | None:
             name = list(words)
             if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
                 name = [before[-1], *name]
-            if (
-                after
-                and after[0].tag == "NNP"
-                and after[0].text[:1].isupper()
-                and lexicon_word(after[0].text) not in ("NN", "NNS")
-            ):
-                # "Gallas" -> "William Gallas", never "Apple" -> "Apple Developer"
+            if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
                 name = [*name, after[0].text]
             if len(name) > len(words):
                 found.add(" ".join(name))
@@ -92,6 +86,9 @@ def fuller_name(answer: str, doc: Document) -> str | None:
     fuller = found.pop()
     if any(w.lower() in STOPWORDS or w in MONTHS for w in fuller.split()):
         return None
+    last = fuller.split()[-1]
+    if last != words[-1] and lexicon_word(last) in ("NN", "NNS"):
+        return None  # "Gallas" -> "William Gallas", never "Apple" -> "Apple Developer"
     return fuller
 
 
@@ -271,3 +268,32 @@ def descriptor_before_name(answer: str) -> bool:
     if low in demonyms():
         return False
     return low in role_words() or _AGENT.search(low) is not None
+
+
+def shared_surname(name: str, form: str, text: str) -> bool:
+    """Whether ``form``, the last word of a person's ``name``, is also the surname of another
+    person the article names ("Bryan" of Mike Bryan beside Bob Bryan): alone it would be right
+    for either of them."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    if len(words) < 2 or form != words[-1] or " " in form:
+        return False
+    given = words[0]
+    for match in re.finditer(rf"\b([A-Z][\w'-]*)\s+{re.escape(form)}\b", text):
+        first = match.group(1)
+        if first == given or first in words or first.rstrip(".").lower() in TITLE_WORDS:
+            continue
+        if describes_before_name(first) or (lexicon_word(first) is not None and zipf(first) >= 4.5):
+            continue  # "coach Bryan", "The Bryan twins": the same person, or no person at all
+        return True
+    return False
+
+
+def same_person(name: str, answer: str) -> bool:
+    """Whether ``name`` (the name index's canonical form) can be the person ``answer`` names:
+    not where both give a first name and the first names differ ("Mike Tamsin" is no form of
+    "Bob Tamsin", whatever merged them)."""
+    a = [w for w in name.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    b = [w for w in answer.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return a[0] == b[0] or a[0] in b or b[0] in a
