@@ -172,7 +172,7 @@ def broken_surname(name: str, form: str, text: str) -> bool:
         return False
     first = words[0]
     last = form.split()[-1]
-    place_word = last in PLACE_HEADS or last in _FACILITIES
+    place_word = last in PLACE_HEADS or last in FACILITIES
     if not place_word and (lexicon_word(last) is None or zipf(first) >= _GIVEN_NAME_ZIPF):
         return False
     alone = re.finditer(rf"(?<![\w-])(\S+\s+)?{re.escape(form)}(?![\w-])", text)
@@ -188,8 +188,8 @@ def broken_surname(name: str, form: str, text: str) -> bool:
 
 
 # The last words of places a name index may take for people ("Edinburgh Airport", "Lansdowne
-# Road"): never a surname unless the article calls someone by it alone ("Mr Hall").
-_FACILITIES = frozenset(
+# Road"): never a surname unless the article calls someone by it alone ("Mr Road").
+FACILITIES = frozenset(
     {
         "Airport",
         "Road",
@@ -199,7 +199,6 @@ _FACILITIES = frozenset(
         "Station",
         "Stadium",
         "Arena",
-        "Hall",
         "Hospital",
         "Prison",
         "Palace",

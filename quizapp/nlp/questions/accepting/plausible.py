@@ -6,13 +6,13 @@ import re
 
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.numbers import NUMBER_WORDS
-from quizapp.nlp.questions.accepting.people import TITLE_WORDS
+from quizapp.nlp.questions.accepting.people import FACILITIES, TITLE_WORDS
 from quizapp.nlp.words import STOPWORDS
 
 # Words that join the parts of a name or phrase and can neither open nor close an answer:
 # "of Sony", "Bank of", "Marks and".
 _JOINERS = frozenset({"of", "in", "at", "for", "from", "by", "to", "on", "with", "and", "&", "or"})
-_GENERIC_NAME_WORDS = ORG_HEADS | PLACE_HEADS | THING_HEADS
+_GENERIC_NAME_WORDS = ORG_HEADS | PLACE_HEADS | THING_HEADS | FACILITIES
 _SCALES = ("bn", "tn", "m", "k")
 _EDGE_MARKS = "-'’/,;:&"
 
@@ -21,8 +21,8 @@ def implausible_reason(form: str, *, person: bool = False) -> str | None:
     """Why a form cannot stand as a typed answer, or None when it can.
 
     A fragment ("of Sony", "Bank of"), words with nothing to name ("the", "of the"), a title
-    or a kind of body alone ("Mr", "Airport", "Group": ``person`` allows a surname that is
-    also such a word, "Church"), a number word glued to a scale ("$elevenbn"), a stray mark
+    or a kind of body or place alone ("Mr", "Airport", "Group"; for a ``person`` a surname that
+    is also such a word stays: "Church"), a number word glued to a scale ("$elevenbn"), a stray mark
     at an edge ("United-", "O'").
     """
     words = form.split()
@@ -38,8 +38,8 @@ def implausible_reason(form: str, *, person: bool = False) -> str | None:
         return "a stray mark at an edge"
     if len(words) == 1 and form.rstrip(".").lower() in TITLE_WORDS:
         return "a title alone"
-    if len(words) == 1 and not person and form in _GENERIC_NAME_WORDS:
-        return "the kind of body alone"
+    if len(words) == 1 and form in (FACILITIES if person else _GENERIC_NAME_WORDS):
+        return "the kind of body or place alone"
     for word in words:
         bare = word.lstrip("$£€¥").lower()
         for number in NUMBER_WORDS:
