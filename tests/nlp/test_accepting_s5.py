@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.nlp import generate, read_document
+from quizapp.nlp import generate, kind_choices, read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Document, Fact, FactType, QuestionKind
@@ -230,3 +230,20 @@ def test_no_description_is_a_typed_item_over_the_shared_articles(shared_quizzes)
         and not key_term(item["answer"], text)
     ]
     assert not descriptions, "\n".join(descriptions)
+
+
+def test_change_kind_says_why_a_description_cannot_be_typed() -> None:
+    text = (
+        "Low-cost airlines have criticised the new compensation rules in Brussels. "
+        "The rules were agreed by transport ministers in March 2004 after long talks. "
+        "Airline bosses said low-cost airlines would pass the costs on to passengers."
+    )
+    item = {
+        "kind": "multiple_choice",
+        "answer": "Low-cost airlines",
+        "fact": {"type": "other", "text": "Low-cost airlines", "start": 0, "end": 17},
+        "prompt": "_____ have criticised the new compensation rules in Brussels.",
+    }
+    reasons = kind_choices(text, [item])[0]
+    assert "other words" in (reasons["fill_in"] or "")
+    assert "other words" in (reasons["short_answer"] or "")
