@@ -162,6 +162,14 @@ def test_two_names_joined_into_one_answer_are_not_typed() -> None:
     assert typed_fairly(hyphenated, hyphenated.text, ("Lloyd-Webber",), doc)
 
 
+def test_a_person_with_their_paper_is_not_typed_but_a_bank_of_a_place_is() -> None:
+    name = (("form", "name"),)
+    both = Fact(FactType.OTHER, "Tom Hart of the Daily Post", 0, 0, 0, name)
+    assert not typed_fairly(both, both.text, ("Tom Hart", "Hart"), None)
+    bank = Fact(FactType.OTHER, "Royal Bank of Norland", 0, 0, 0, name)
+    assert typed_fairly(bank, bank.text, ("RBN",), None)
+
+
 @pytest.mark.parametrize(
     ("form", "person", "plausible"),
     [

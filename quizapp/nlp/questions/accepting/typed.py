@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.salience import zipf
 from quizapp.nlp.words import STOPWORDS
@@ -22,20 +23,29 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     A common-noun phrase of several words is a description, and students describe the same
     thing in many words ("budget airlines" for "low-cost airlines", "unsecured PC" for
     "unprotected computer"): it is asked with options, or not at all. So are two names made
-    into one ("Manchester United-Arsenal") and a long name no shorter form is accepted for
-    ("Global Sports Communications"): the one exact spelling would be all that counts.
+    into one ("Manchester United-Arsenal"), a person with their paper ("Anne Kessel of the
+    Harbour Reporter") and a long name no shorter form is accepted for ("Global Sports
+    Communications"): the one exact spelling would be all that counts.
     """
     words = answer.split()
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
         return False
+    affiliated = _AFFILIATED.match(answer)
+    body = fact.type is FactType.ORGANISATION
+    if affiliated and not body and affiliated.group(1).split()[-1] not in ORG_HEADS | PLACE_HEADS:
+        return False  # "Anne Kessel of the Harbour Reporter": a person and a paper in one
     named_body = fact.type is FactType.ORGANISATION or (
         fact.type is FactType.OTHER and fact.attr("form") == "name"
     )
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
     return True
+
+
+# A person's name, then where they work: two answers in one.
+_AFFILIATED = re.compile(r"^([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 
 
 def _two_names_joined(answer: str, text: str) -> bool:
