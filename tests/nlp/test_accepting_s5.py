@@ -255,3 +255,23 @@ def test_change_kind_says_why_a_description_cannot_be_typed() -> None:
     reasons = kind_choices(text, [item])[0]
     assert "other words" in (reasons["fill_in"] or "")
     assert "other words" in (reasons["short_answer"] or "")
+
+
+def test_party_names_both_ways_and_an_outlet_by_its_initials() -> None:
+    doc = read_document(
+        "The Liberal Democrats promised lower fares. A spokesman told the BBC News website "
+        "that the plan was costed."
+    )
+    facts = {f.text: f for f in extract_facts(doc)}
+    party = facts["Liberal Democrats"]
+    assert "Lib Dems" in accepted_answers(party, party.text, doc)
+    outlet = facts["BBC News"]
+    assert "BBC" in accepted_answers(outlet, outlet.text, doc)
+
+
+def test_a_long_body_name_without_a_short_form_is_not_typed_but_a_title_is() -> None:
+    name = (("form", "name"),)
+    body = Fact(FactType.ORGANISATION, "Northern Sports Communications", 0, 0, 0)
+    assert not typed_fairly(body, body.text, (), None)
+    title = Fact(FactType.OTHER, "Harbour Lights Tonight", 0, 0, 0, name)
+    assert typed_fairly(title, title.text, (), None)

@@ -26,9 +26,14 @@ PARTY_FORMS = {
     "lib dems": ("Liberal Democrats", "Liberal Democrat", "Lib Dem"),
     "tory": ("Conservative", "Conservatives", "Tories"),
     "tories": ("Conservatives", "Conservative", "Tory"),
+    "liberal democrats": ("Lib Dems", "Liberal Democrat", "Lib Dem"),
+    "liberal democrat": ("Lib Dem", "Liberal Democrats", "Lib Dems"),
+    "conservatives": ("Tories", "Conservative", "Tory"),
+    "conservative party": ("Conservatives", "Tories"),
+    "labour party": ("Labour",),
 }
 # Words an organisation's short name leaves off ("Lycos Europe" is "Lycos" to a reader).
-_ORG_QUALIFIERS = frozenset(
+ORG_QUALIFIERS = frozenset(
     {
         "europe",
         "uk",
@@ -153,14 +158,17 @@ def organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
     identifying = identifying_word(bare, text)
     if identifying:
         out.append(identifying)
+    outlet = all(w in _MEDIA_WORDS or w in ("Online", "Sport", "World") for w in words[1:])
+    if outlet and re.fullmatch(r"[A-Z]{2,5}", words[0]):
+        out.append(words[0])  # "BBC" for the BBC News website
 
     head = words[0]
     short = words[:-1]
-    while short and short[-1].lower().strip(".,") in _ORG_QUALIFIERS:
+    while short and short[-1].lower().strip(".,") in ORG_QUALIFIERS:
         if len(short) == 1:
             break
         short = short[:-1]
-    if words[-1].lower().strip(".,") in _ORG_QUALIFIERS:
+    if words[-1].lower().strip(".,") in ORG_QUALIFIERS:
         if len(short) > 1 or zipf(short[0]) < 4.0:
             out.append(" ".join(short))  # "Lycos", never "Popular" for "Popular Securities"
     elif (
@@ -191,7 +199,7 @@ def _generic(word: str) -> bool:
     "United", "University")."""
     if word in ORG_HEADS or word in PLACE_HEADS or word in THING_HEADS:
         return True
-    if word.lower() in _ORG_QUALIFIERS or word.lower() in _NAME_CONNECTORS:
+    if word.lower() in ORG_QUALIFIERS or word.lower() in _NAME_CONNECTORS:
         return True
     return lexicon_word(word) is not None and zipf(word) >= _GENERIC_MIN_ZIPF
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
 from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.questions.accepting.bodies import ORG_QUALIFIERS
 from quizapp.nlp.salience import zipf
 from quizapp.nlp.words import STOPWORDS
 
@@ -36,8 +37,11 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     body = fact.type is FactType.ORGANISATION
     if affiliated and not body and affiliated.group(1).split()[-1] not in ORG_HEADS | PLACE_HEADS:
         return False  # "Anne Kessel of the Harbour Reporter": a person and a paper in one
+    # A body's long name (never a title: "Million Dollar Baby" is typed as it stands).
     named_body = fact.type is FactType.ORGANISATION or (
-        fact.type is FactType.OTHER and fact.attr("form") == "name"
+        fact.type is FactType.OTHER
+        and fact.attr("form") == "name"
+        and (words[-1] in ORG_HEADS or words[-1].lower() in ORG_QUALIFIERS)
     )
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
