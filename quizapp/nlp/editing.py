@@ -8,8 +8,9 @@ from typing import Any
 from quizapp.nlp.distractors import build_pools, make_distractors
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
+from quizapp.nlp.model import Document, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions import FACT_BUILDERS, BuildContext
+from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
 from quizapp.nlp.questions.cloze import build_cloze_for
 from quizapp.nlp.questions.matching import build_matching_for, matching_reason
 from quizapp.nlp.questions.multiple_choice import ORDERED_TYPES, _in_order
@@ -148,13 +149,16 @@ def kind_choices(text: str, items: list[dict[str, Any]]) -> list[dict[str, str |
                 choices[kind.value] = "the article no longer holds this question's answer"
                 continue
             built = _build(ctx, fact, kind)
-            choices[kind.value] = None if built is not None else _reason(fact, kind)
+            choices[kind.value] = None if built is not None else _reason(fact, kind, ctx.doc)
         out.append(choices)
     return out
 
 
-def _reason(fact: Fact, kind: QuestionKind) -> str:
+def _reason(fact: Fact, kind: QuestionKind, doc: Document) -> str:
     """Why a fact cannot be asked in a kind, in words a teacher can act on."""
+    typed = kind in (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
+    if typed and not typed_fairly(fact, fact.text, accepted_answers(fact, fact.text, doc), doc):
+        return "students would type this answer in many other words; ask it with options"
     if kind is QuestionKind.MATCHING:
         return matching_reason(fact)
     if kind is QuestionKind.CLOZE:

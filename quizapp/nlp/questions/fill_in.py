@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
-from quizapp.nlp.questions.accepting import accepted_answers
+from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
 from quizapp.nlp.questions.base import (
     BuildContext,
     explanation,
@@ -23,6 +23,9 @@ def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
     target = number_fact(fact) or fact
     if fact.attr("expansion") and f"({fact.text})" in sentence.text:
         return None  # "Long Name (ACR)": the long name gives the acronym away
+    accepted = accepted_answers(fact, target.text, ctx.doc)
+    if not typed_fairly(fact, target.text, accepted, ctx.doc):
+        return None  # a description or a long name: asked with options, never typed
     prompt = ctx.stem_cloze(fact, target)
     if prompt is None:
         return None
@@ -32,7 +35,7 @@ def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
         fact=target,
         source=source_of(sentence),
         answer=target.text,
-        accepted=accepted_answers(fact, target.text, ctx.doc),
+        accepted=accepted,
         explanation=explanation(sentence),
         difficulty=0.6,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
-from quizapp.nlp.questions.accepting import accepted_answers
+from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
 from quizapp.nlp.questions.base import (
     BuildContext,
     explanation,
@@ -18,6 +18,9 @@ def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     if fact.type is FactType.QUOTE:
         return _quote_question(fact, ctx)
+    accepted = accepted_answers(fact, fact.text, ctx.doc)
+    if not typed_fairly(fact, fact.text, accepted, ctx.doc):
+        return None  # a description or a long name: asked with options, never typed
     sentence = ctx.sentence(fact)
     question = ctx.wh_question(fact)
     if question is None:
@@ -28,7 +31,7 @@ def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
         fact=fact,
         source=source_of(sentence),
         answer=fact.text,
-        accepted=accepted_answers(fact, fact.text, ctx.doc),
+        accepted=accepted,
         explanation=explanation(sentence),
         difficulty=0.65,
     )

@@ -1,0 +1,300 @@
+"""Accepted forms of a person's name: in full, without title or role, the surname alone."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.dates import MONTHS
+from quizapp.nlp.docindex import token_positions
+from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.gazetteers import demonyms, place_kind, role_words
+from quizapp.nlp.model import Document, Fact
+from quizapp.nlp.questions.accepting.lexicon import lexicon_word
+from quizapp.nlp.salience import zipf
+from quizapp.nlp.words import STOPWORDS
+
+TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "minister",
+        "judge",
+        "baroness",
+        "baron",
+        "earl",
+        "countess",
+        "viscount",
+        "duke",
+        "duchess",
+        "rev",
+        "revd",
+        "reverend",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rabbi",
+        "sheikh",
+    ]
+)
+# Lower-case words that join a surname to what precedes it ("De Niro", "van Gogh", "bin Laden").
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al"}
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
+
+def fuller_name(answer: str, doc: Document) -> str | None:
+    """The one longer name the article gives a short one ("William Gallas" for "Gallas", "Sir
+    Menzies Campbell" for "Sir Menzies"): proper nouns right before or after every other
+    mention, when they all agree; None when the article has no such name or several."""
+    words = answer.split()
+    if not 1 <= len(words) <= 2:
+        return None
+    found: set[str] = set()
+    # Only where the first word stands (a per-document index): scanning every sentence for
+    # every answer made a long document quadratic.
+    for s, i in token_positions(doc, words[0]):
+        tokens = doc.sentences[s].tokens
+        if [t.text for t in tokens[i : i + len(words)]] != words:
+            continue
+        before = [
+            t.text
+            for t in tokens[max(0, i - 2) : i]
+            if t.tag == "NNP"
+            and t.text.lower() not in TITLE_WORDS
+            and not describes_before_name(t.text)
+        ]
+        end = i + len(words)
+        after = tokens[end : end + 1]
+        name = list(words)
+        if before and i > 0 and tokens[i - 1].tag == "NNP" and tokens[i - 1].text == before[-1]:
+            name = [before[-1], *name]
+        if after and after[0].tag == "NNP" and after[0].text[:1].isupper():
+            name = [*name, after[0].text]
+        if len(name) > len(words):
+            found.add(" ".join(name))
+    if len(found) != 1:
+        return None
+    fuller = found.pop()
+    if any(w.lower() in STOPWORDS or w in MONTHS for w in fuller.split()):
+        return None
+    last = fuller.split()[-1]
+    if last != words[-1] and lexicon_word(last) in ("NN", "NNS"):
+        return None  # "Gallas" -> "William Gallas", never "Apple" -> "Apple Developer"
+    return fuller
+
+
+# "Anne Thompson of the Hollywood Reporter": the person, then where they work.
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
+
+
+def person_forms(name: str) -> list[str]:
+    """A person's name as people write it: in full, without a title, without a role before the
+    given name ("Farmer Geoff Brooks" -> "Geoff Brooks"), the surname alone with its particle
+    ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
+    out: list[str] = [name] if name.split() else []
+    affiliated = _AFFILIATION.search(name)
+    if affiliated and len(name[: affiliated.start()].split()) >= 2:
+        name = name[: affiliated.start()]  # the surname is "Thompson", never "Reporter"
+        out.append(name)
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
+        words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+        words = words[:-1]  # "Charles Evans Jr" is "Evans", never "Jr"
+    if not words:
+        return out
+    out.append(" ".join(words))
+    if descriptor_before_name(" ".join(words)):
+        out.append(" ".join(words[1:]))
+    elif len(words) >= 3 and all(_describes_a_person(w) for w in words[:-2]):
+        out.append(" ".join(words[-2:]))  # "Liberal Democrat David Laws" -> "David Laws"
+    if len(words) > 1:
+        first = len(words) - 1
+        while first > 1 and words[first - 1].lower() in _PARTICLES:
+            first -= 1
+        out.append(" ".join(words[first:]))
+        surname = words[-1]
+        for prefix in ("al-", "el-", "Al-", "El-"):
+            if surname.startswith(prefix) and len(surname) > len(prefix) + 2:
+                out.append(surname[len(prefix) :])
+        if first == len(words) - 1:
+            out.append(surname)  # "De Niro", never "Niro" alone
+    return out
+
+
+def not_a_person_here(fact: Fact, doc: Document | None) -> bool:
+    """Whether the article puts the name after "the city of" or "the show": a place or a title
+    ("the West End show Mary Poppins" has no surname "Poppins")."""
+    from quizapp.nlp.option_fit import PLACE, WORK, mention_traits
+
+    if doc is None or not 0 <= fact.sentence < len(doc.sentences):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    return 0 <= a < b <= len(sentence.text) and bool(
+        {PLACE, WORK} & mention_traits(sentence.text, a, b, alone=False)
+    )
+
+
+def named_for_a_place(name: str, sentence: str, fact: Fact) -> bool:
+    """A place and an everyday noun taken for a person's name ("London Marathon", "Edinburgh
+    Airport", "Gloucester Citizen"): a body or an event, unless the sentence gives it a role
+    ("singer Charlotte Church")."""
+    from quizapp.nlp.distractors import introduced_as_person
+
+    words = name.split()
+    if len(words) != 2 or lexicon_word(words[1]) not in ("NN", "NNS"):
+        return False
+    if place_kind(words[0]) is None and words[0] not in demonyms():
+        return False
+    return not introduced_as_person(sentence, fact)
+
+
+def broken_surname(name: str, form: str, text: str) -> bool:
+    """Whether ``form`` is the last word(s) of ``name`` cut from a name that may not be a given
+    name and a family name: "Man" of the reggae artist "Beenie Man", an everyday word after a
+    first word no one is named. Kept where the article itself calls the person by it
+    ("Mr Magazine"), where it is no everyday word, or after a common first name ("Church" of
+    "Charlotte Church")."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    if len(words) < 2 or not form or form == name or not name.endswith(form):
+        return False
+    if len(form.split()) >= len(words):
+        return False
+    first = words[0]
+    last = form.split()[-1]
+    place_word = last in PLACE_HEADS or last in FACILITIES
+    if not place_word and (lexicon_word(last) is None or zipf(first) >= _GIVEN_NAME_ZIPF):
+        return False
+    alone = re.finditer(rf"(?<![\w-])(\S+\s+)?{re.escape(form)}(?![\w-])", text)
+    # A use after a title or a lower-case word, mid-sentence ("Mr Magazine", "said Man"); after
+    # another capitalised word it is part of another name ("Wales Open" is no "Open").
+    before = [(m.group(1) or "").strip() for m in alone]
+    return not any(
+        b
+        and b[-1] not in ".!?:;\"'”’"
+        and (b[:1].islower() or b.rstrip(".").lower() in TITLE_WORDS)
+        for b in before
+    )
+
+
+# The last words of places a name index may take for people ("Edinburgh Airport", "Lansdowne
+# Road"): never a surname unless the article calls someone by it alone ("Mr Road").
+FACILITIES = frozenset(
+    {
+        "Airport",
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Station",
+        "Stadium",
+        "Arena",
+        "Hospital",
+        "Prison",
+        "Palace",
+        "Castle",
+        "Cathedral",
+        "Abbey",
+    }
+)
+# A first word this frequent in general text is a common given name ("Charlotte", "Gordon"):
+# what follows it is a family name, even when it is also a word ("Church", "Brown").
+_GIVEN_NAME_ZIPF = 3.0
+
+
+def _describes_a_person(word: str) -> bool:
+    """A word that stands before a person's name to describe them (a party, a nationality, a
+    role, an everyday word such as "Liberal" or "Shadow"), never a given name."""
+    if describes_before_name(word):
+        return True
+    return lexicon_word(word) is not None and zipf(word) >= _GIVEN_NAME_ZIPF
+
+
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|keeper|ee)$")
+# Parties and seats newspapers put before a name ("Labour MP Louise Ellman", "Tories Ken
+# Clarke"): no one's given name.
+_PARTY_AND_SEAT = frozenset(
+    {
+        "mp",
+        "mep",
+        "msp",
+        "qc",
+        "tory",
+        "tories",
+        "labour",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "democrat",
+        "democrats",
+        "republican",
+        "republicans",
+        "shadow",
+        "former",
+        "deputy",
+    }
+)
+
+
+def describes_before_name(word: str) -> bool:
+    """A word that only describes the person named after it: a role ("Chancellor"), an
+    occupation ("Treasurer"), a party or seat ("Labour", "MP"), a nationality ("French")."""
+    low = word.lower()
+    if low in role_words() or low in _PARTY_AND_SEAT or word in demonyms():
+        return True
+    return lexicon_word(word) == "NN" and _AGENT.search(low) is not None
+
+
+def descriptor_before_name(answer: str) -> bool:
+    """A role or occupation standing before a two-word name ("Farmer Geoff Brooks",
+    "Chancellor Gordon Brown"): the whole is a person, and a student leaves the word off."""
+    words = answer.split()
+    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words):
+        return False
+    if any(w in ORG_HEADS or w in PLACE_HEADS or w in THING_HEADS for w in words):
+        return False  # "Royal Mail Group", "Grand Canal Bridge": not a person
+    low = words[0].lower()
+    if low in demonyms():
+        return False
+    return low in role_words() or _AGENT.search(low) is not None
+
+
+def shared_surname(name: str, form: str, text: str) -> bool:
+    """Whether ``form``, the last word of a person's ``name``, is also the surname of another
+    person the article names ("Bryan" of Mike Bryan beside Bob Bryan): alone it would be right
+    for either of them."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    if len(words) < 2 or form != words[-1] or " " in form:
+        return False
+    given = words[0]
+    for match in re.finditer(rf"\b([A-Z][\w'-]*)\s+{re.escape(form)}\b", text):
+        first = match.group(1)
+        if first == given or first in words or first.rstrip(".").lower() in TITLE_WORDS:
+            continue
+        if describes_before_name(first) or (lexicon_word(first) is not None and zipf(first) >= 4.5):
+            continue  # "coach Bryan", "The Bryan twins": the same person, or no person at all
+        return True
+    return False
+
+
+def same_person(name: str, answer: str) -> bool:
+    """Whether ``name`` (the name index's canonical form) can be the person ``answer`` names:
+    not where both give a first name and the first names differ ("Mike Tamsin" is no form of
+    "Bob Tamsin", whatever merged them)."""
+    a = [w for w in name.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    b = [w for w in answer.split() if w.rstrip(".").lower() not in TITLE_WORDS]
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return a[0] == b[0] or a[0] in b or b[0] in a

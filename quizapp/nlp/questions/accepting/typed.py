@@ -1,0 +1,94 @@
+"""Which answers a typed item (fill-in, short answer) can mark fairly, and which need options."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
+from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.questions.accepting.bodies import ORG_QUALIFIERS
+from quizapp.nlp.salience import zipf
+from quizapp.nlp.words import STOPWORDS
+
+# Two names joined by a hyphen, the first of several words: "Manchester United-Arsenal" is a
+# fixture a student writes "Man Utd v Arsenal", "Manchester United against Arsenal", ...
+_JOINED_NAMES = re.compile(
+    r"^((?:[A-Z][\w.']*\s+)+[A-Z][\w.']*)-([A-Z][\w.']*(?:\s+[A-Z][\w.']*)*)$"
+)
+
+
+def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document | None) -> bool:
+    """Whether a typed answer can be marked fairly from the answer and its accepted forms.
+
+    A common-noun phrase of several words is a description, and students describe the same
+    thing in many words ("budget airlines" for "low-cost airlines", "unsecured PC" for
+    "unprotected computer"): it is asked with options, or not at all. So are two names made
+    into one ("Manchester United-Arsenal"), a person with their paper ("Anne Kessel of the
+    Harbour Reporter") and a long name no shorter form is accepted for ("Global Sports
+    Communications"): the one exact spelling would be all that counts.
+    """
+    words = answer.split()
+    if fact.type is FactType.OTHER and fact.attr("form") != "name":
+        return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
+    if doc is not None and _two_names_joined(answer, doc.text):
+        return False
+    affiliated = _AFFILIATED.match(answer)
+    body = fact.type is FactType.ORGANISATION
+    if affiliated and not body and affiliated.group(1).split()[-1] not in ORG_HEADS | PLACE_HEADS:
+        return False  # "Anne Kessel of the Harbour Reporter": a person and a paper in one
+    # A body's long name (never a title: "Million Dollar Baby" is typed as it stands).
+    named_body = fact.type is FactType.ORGANISATION or (
+        fact.type is FactType.OTHER
+        and fact.attr("form") == "name"
+        and (words[-1] in ORG_HEADS or words[-1].lower() in ORG_QUALIFIERS)
+    )
+    if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
+        return any(len(form.split()) < 3 for form in accepted)
+    return True
+
+
+# A person's name, then where they work: two answers in one.
+_AFFILIATED = re.compile(r"^([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _two_names_joined(answer: str, text: str) -> bool:
+    """Whether the answer is two names the article also gives apart, joined by a hyphen
+    ("Manchester United-Arsenal"), not one hyphenated name ("Andrew Lloyd-Webber")."""
+    match = _JOINED_NAMES.match(answer)
+    if match is None:
+        return False
+    left, right = match.group(1), match.group(2)
+    return bool(
+        re.search(rf"(?<![\w-]){re.escape(left)}(?![\w-])", text)
+        and re.search(rf"(?<![\w-]){re.escape(right)}(?![\w-])", text)
+    )
+
+
+# A word this rare in general English, used again in the article, makes a phrase a term of the
+# subject ("igneous rock", "plate tectonics"), named one way, not described in many.
+_TERM_MAX_ZIPF = 3.5
+# A modifier this common is a description ("different velocities", "new service").
+_VAGUE_MIN_ZIPF = 5.0
+
+
+def key_term(phrase: str, text: str) -> bool:
+    """Whether a two-word common-noun phrase is a technical term of the article: plain words,
+    one of them rare in English and used again in the article, its modifier no vague word."""
+    words = phrase.split()
+    if len(words) != 2 or not all(w.isalpha() for w in words):
+        return False
+    if zipf(words[0]) >= _VAGUE_MIN_ZIPF:
+        return False
+    for word in words:
+        uses = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        if zipf(word) < _TERM_MAX_ZIPF and len(uses) >= 2:
+            return True
+    # Kinds the article sets side by side ("divergent", "convergent" and "transform
+    # boundaries"): each is the name of one kind.
+    kinds = {
+        m.group(1).lower()
+        for m in re.finditer(rf"\b([A-Za-z]+)(?:,|\s+and|\s+or)?\s+{re.escape(words[1])}\b", text)
+    }
+    kinds = {k for k in kinds if k not in STOPWORDS and zipf(k) < _VAGUE_MIN_ZIPF}
+    return words[0].lower() in kinds and len(kinds) >= 3
