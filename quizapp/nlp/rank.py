@@ -14,6 +14,7 @@ from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
 from quizapp.nlp.trimming import asked_facts, described_people, trimmed_variants
 from quizapp.nlp.words import STOPWORDS
+from quizapp.nlp.worth import cut_short, strike_reason
 
 # How often a fact of each type is one a teacher asks about (gold facts of the dev articles:
 # quantities most, then people, dates, organisations; places and common nouns least).
@@ -355,7 +356,7 @@ def select_items(
         known = [salience[f] for f in facts if f in salience]
         if known and not all(s.askable for s in known):
             continue
-        if _needs_context(item.prompt):
+        if _needs_context(item.prompt) or strike_reason(item):
             continue  # another sentence or form of the fact may still stand alone
         quality = score_item(item, sentences, title_words)
         kept.append(replace(item, score=quality))
@@ -365,7 +366,7 @@ def select_items(
     whole = list(kept)
     for item, value in list(zip(kept, values, strict=True)):
         for variant in trimmed_variants([item], asked, people):
-            if not _needs_context(variant.prompt):
+            if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
                 kept.append(variant)
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
     pool = _candidates(kept, values)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from quizapp.nlp.datacache import cached, package_file_stamp
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.text import normalise
+from quizapp.nlp.voices import passing_voices
 from quizapp.nlp.words import STOPWORDS
 
 # Zipf scale: 6 = "people", 4.5 = "retail", 4 = "mortgage", 3 = "militancy". A common-noun
@@ -152,6 +153,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     heads = Counter(f.attr("head") for f in facts if f.type is FactType.OTHER and f.attr("head"))
     frame = " " + plain(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
     per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
+    framed = {f for f in facts if any(f" {form} " in frame for form in fact_forms(f))}
+    voices = passing_voices(facts, doc, mentions, framed)
     out: dict[Fact, Salience] = {}
     for fact in facts:
         key = identity(fact)
@@ -193,6 +196,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     askable = askable and (in_headline or zipf(fact.text) <= TERM_HEAD_ZIPF)
                     askable = askable and not fact.text.lower().endswith("ing")
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
+        if fact in voices:
+            askable = False  # a passing voice: the article is not about them
         out[fact] = Salience(
             score=round(score, 4),
             askable=askable,

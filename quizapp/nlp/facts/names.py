@@ -98,8 +98,15 @@ def _is_name_token(
     if token.tag in _NAMEY_TAGS:
         return True
     # Sentence-initial words are capitalised anyway: only a name if tagged as one.
+    # "Alun Pugh": a surname the tagger reads as an interjection ("UH") or foreign word still
+    # ends the name it follows, else the blank takes the first name alone.
     return (
-        i > 0 and token.tag in ("NN", "NNS", "JJ", "VBN", "VBG", "CD") and token.text[0].isupper()
+        i > 0
+        and token.text[0].isupper()
+        and (
+            token.tag in ("NN", "NNS", "JJ", "VBN", "VBG", "CD")
+            or (token.tag in ("UH", "FW") and tokens[i - 1].tag in _NAMEY_TAGS)
+        )
     )
 
 
@@ -403,7 +410,7 @@ def index_names(doc: Document) -> NameIndex:
         )
         if role_end >= 0 or (i > 0 and tokens[i - 1].text in HONORIFICS):
             name = [w for w in words[role_end + 1 :] if w not in HONORIFICS]
-            if 2 <= len(name) <= 4:
+            if 2 <= len(name) <= 4 and not _portfolio(name):
                 index.surnames.setdefault(name[-1], " ".join(name))
     for sentence, i, j in raw:
         words = [t.text for t in sentence.tokens[i:j]]
@@ -413,6 +420,17 @@ def index_names(doc: Document) -> NameIndex:
         index.mentions.extend(_mentions(sentence, i, j, index))
     _harmonise(index)
     return index
+
+
+def _portfolio(words: list[str]) -> bool:
+    """The words after a title are its portfolio or a further title, not a person's name:
+    "Commissioner for Transport", "Chief Secretary" (blind graders saw "for Transport" matched
+    with "Commissioner", and "Secretary" asked as a person)."""
+    if not words:
+        return False
+    if words[0].lower() in CONNECTORS and words[0].islower() and len(words) <= 2:
+        return True
+    return all(w.lower() in role_words() for w in words)
 
 
 def _harmonise(index: NameIndex) -> None:
@@ -463,6 +481,8 @@ def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[Name
             - sentence.start
         ]
         words, i = words[role_end + 1 :], i + role_end + 1
+    if role is not None and _portfolio(words):
+        return []
     while words and words[0].lower() in CONNECTORS:
         words, i = words[1:], i + 1
     if not words or all(w in demonyms() or w in NOT_NAMES for w in words):
