@@ -148,3 +148,31 @@ def test_a_trimmed_stem_may_not_end_on_its_lead_in_word() -> None:
     assert cut_short("Output would grow in _____, only more slowly than.")
     assert not cut_short("Output would grow in _____, only more slowly than before.")
     assert not cut_short("Match each acronym with the organisation it stands for.")
+
+
+def test_a_reporting_tag_that_names_an_asked_source_can_be_left_out() -> None:
+    from quizapp.nlp.attribution import untagged_prompt
+
+    sentence = "Average rents rose by 2.4% in April, the Kestrel has said."
+    item = _item(QuestionKind.FILL_IN, sentence.replace("2.4%", "_____"), "2.4%")
+    assert untagged_prompt(item, ["Kestrel"]) == "Average rents rose by _____ in April."
+    # Only a tag that prints another asked fact goes.
+    assert untagged_prompt(item, ["April"]) is None
+    # A forecast keeps its speaker: without it the stem states a guess as a fact.
+    forecast = _item(
+        QuestionKind.FILL_IN, "Rents would fall by _____ next year, the Kestrel said.", "2%"
+    )
+    assert untagged_prompt(forecast, ["Kestrel"]) is None
+
+
+def test_a_town_name_that_speaks_is_a_firm() -> None:
+    text = (
+        "Mortgage approvals rise\n\n"
+        "Mortgage approvals rose by 3% in May, the Halifax has said. "
+        "Halifax said demand was strongest in Wales. "
+        "Prices in Leeds rose by 1.5%.\n"
+    )
+    facts = extract_facts(read_document(text))
+    types = {f.text: f.type for f in facts}
+    assert types["Halifax"] is FactType.ORGANISATION
+    assert types["Leeds"] is FactType.PLACE

@@ -8,7 +8,7 @@ of the same surname elsewhere in the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.facts.name_words import (
@@ -418,8 +418,40 @@ def index_names(doc: Document) -> NameIndex:
             index.surnames.setdefault(words[-1], " ".join(words))
     for sentence, i, j in raw:
         index.mentions.extend(_mentions(sentence, i, j, index))
+    _speaking_places(index, doc)
     _harmonise(index)
     return index
+
+
+_SPEAKS = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|announced|reported|added|warned)\b"
+)
+
+
+# "Ministers in Leeds said": the town is where the speakers are, not who speaks.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|of|across|near|to|around)\s+$", re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+$")
+
+
+def _speaking_places(index: NameIndex, doc: Document) -> None:
+    """A town's name that speaks ("the Halifax has said", "Orange said") is a firm named
+    after it: every mention of it is an organisation, so its options are firms, not towns.
+    A country or nation that speaks is its government, and stays a place."""
+    text = doc.text
+    speaking = {
+        m.canonical
+        for m in index.mentions
+        if m.cls == "place"
+        and m.place_kind == "city"
+        and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        and _SPEAKS.match(text[m.end : m.end + 30])
+        and not _HONORIFIC_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        and not (len(m.text.split()) > 1 and _could_be_given_name(m.text.split()[0]))
+    }
+    index.mentions[:] = [
+        replace(m, cls="organisation", place_kind=None) if m.canonical in speaking else m
+        for m in index.mentions
+    ]
 
 
 def _portfolio(words: list[str]) -> bool:
