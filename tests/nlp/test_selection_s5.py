@@ -176,3 +176,17 @@ def test_a_town_name_that_speaks_is_a_firm() -> None:
     types = {f.text: f.type for f in facts}
     assert types["Halifax"] is FactType.ORGANISATION
     assert types["Leeds"] is FactType.PLACE
+
+
+def test_holidays_and_length_phrases_are_not_asked() -> None:
+    text = (
+        "Christmas robot kit shortage looms\n\n"
+        "Shoppers may face empty shelves this Christmas as a shortage of robot kits grows. "
+        "A three-year study by the Retail Panel found that robot kits now outsell dolls. "
+        "Robot kits sold 2.1 million units in 2024, the study found. "
+        "Every robot kit maker expects the study to be repeated.\n"
+    )
+    askable = _askable(text)
+    assert askable.get("Christmas", False) is False
+    assert askable.get("three-year study", False) is False
+    assert askable["2.1 million units"] is True
