@@ -147,6 +147,30 @@ def _filler(fact: Fact) -> bool:
     return fact.type is FactType.OTHER and bool(_SPAN_PHRASE.match(fact.text))
 
 
+# A quotation worth attributing says something on its own; a reaction ("What a great way to
+# finish the year", "If we lose next week, then we are struggling") is a throwaway line.
+MIN_QUOTE_WORDS = 10
+# A line that opens on a pronoun the reader cannot resolve is a reaction unless it goes on.
+POINTING_QUOTE_WORDS = 16
+_POINTING = re.compile(r"^(?:it|it's|they|they're|this|that|he|she)\b", re.IGNORECASE)
+_OF_THE_MOMENT = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this day|next week|last night|this week|"
+    r"this weekend)\b(?!['\u2019])",
+    re.IGNORECASE,
+)
+
+
+def _throwaway(fact: Fact) -> bool:
+    """A quotation too short or too tied to its moment to be worth asking who said it."""
+    if fact.type is not FactType.QUOTE:
+        return False
+    words = (fact.attr("quote") or "").strip(" \"'\u201c\u201d\u2018\u2019")
+    count = len(words.split())
+    if count < MIN_QUOTE_WORDS or _OF_THE_MOMENT.search(words):
+        return True
+    return count < POINTING_QUOTE_WORDS and bool(_POINTING.match(words))
+
+
 def _a_person(fact: Fact, doc: Document) -> bool:
     """An untyped name the sentence gives a role or a voice ("William Gallas believes")."""
     from quizapp.nlp.distractors import introduced_as_person
@@ -179,6 +203,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
     framed = {f for f in facts if any(f" {form} " in frame for form in fact_forms(f))}
     voices = passing_voices(facts, doc, mentions, framed)
+    # The speaker of a throwaway line is not asked in its sentence either ("said _____").
+    throwaway = {(f.sentence, identity(f)) for f in facts if _throwaway(f)}
     out: dict[Fact, Salience] = {}
     for fact in facts:
         key = identity(fact)
@@ -220,8 +246,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     askable = askable and (in_headline or zipf(fact.text) <= TERM_HEAD_ZIPF)
                     askable = askable and not fact.text.lower().endswith("ing")
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
-        if fact in voices or _filler(fact):
-            askable = False  # a passing voice, a holiday, "a two-day event"
+        spoke = fact.type is not FactType.QUOTE and (fact.sentence, key) in throwaway
+        if fact in voices or _filler(fact) or _throwaway(fact) or spoke:
+            askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(
             score=round(score, 4),
             askable=askable,

@@ -190,3 +190,37 @@ def test_holidays_and_length_phrases_are_not_asked() -> None:
     assert askable.get("Christmas", False) is False
     assert askable.get("three-year study", False) is False
     assert askable["2.1 million units"] is True
+
+
+def test_a_throwaway_line_is_not_attributed() -> None:
+    text = (
+        "Harriers edge Rovers in cup thriller\n\n"
+        "Harriers beat Rovers 3-2 in the regional cup final at Dunmore Park on Saturday. "
+        'Piotr Nowak coaches Harriers. "If we lose next week, we are out," said Piotr Nowak. '
+        '"The board has agreed to fund a new training ground for the youth academy over the '
+        'next three seasons," Harriers chairman Elena Ruiz announced after the match.\n'
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    quotes = {f.attr("canonical"): salience[f].askable for f in facts if f.type is FactType.QUOTE}
+    assert quotes.get("Piotr Nowak") is False
+    assert quotes.get("Elena Ruiz") is True
+    line = next(f.sentence for f in facts if f.type is FactType.QUOTE and f.text == "Piotr Nowak")
+    speakers = {f: salience[f].askable for f in facts if f.type is FactType.PERSON}
+    # Not as the speaker of that line ("said _____"), still where the article says more.
+    assert [ok for f, ok in speakers.items() if f.sentence == line] == [False]
+    others = [ok for f, ok in speakers.items() if f.text == "Piotr Nowak" and f.sentence != line]
+    assert others == [True]
+
+
+def test_one_key_term_is_asked_once_whatever_its_modifier() -> None:
+    text = (
+        "Budget airlines face new rules\n\n"
+        "Budget airlines will have to pay passengers for delays under new rules. "
+        "Charter airlines say the rules will raise fares for holiday makers. "
+        "Regional airlines have asked for a year's grace before the airlines rules apply.\n"
+    )
+    items = generate(text, max_items=20).items
+    airline_answers = [i.answer for i in items if i.answer and "airlines" in i.answer.lower()]
+    assert len(airline_answers) <= 1
