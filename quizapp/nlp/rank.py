@@ -226,14 +226,7 @@ def _fact_keys(item: Item) -> set[str]:
     """What an item asks about: each fact's identity and place (a numeric item on "50,000" and a
     true/false on "50,000 personnel" ask one thing)."""
     facts = item.facts or (item.fact,)
-    keys = {identity(f) for f in facts} | {f"@{f.start}" for f in facts}
-    # "EU-based airlines", "low-cost airlines": one key term asked once, whatever its modifier.
-    keys |= {
-        "head:" + (f.attr("head") or "")
-        for f in facts
-        if f.type is FactType.OTHER and f.attr("form") != "name" and f.attr("head")
-    }
-    return keys
+    return {identity(f) for f in facts} | {f"@{f.start}" for f in facts}
 
 
 def _candidates(items: Sequence[Item], values: Sequence[float]) -> list[_Candidate]:

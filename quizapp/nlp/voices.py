@@ -29,6 +29,10 @@ REPORTING = frozenset(
     | {"believed", "thinks", "predicted", "predicts", "lauding", "lauded", "praised", "called"}
     | {"described", "suggested", "agreed", "admitted", "claimed", "according", "reckons"}
 )
+# A commentator quoted more often than this is part of the story.
+MAX_VOICE_MENTIONS = 3
+# A firm named this often is one the story is about; its economist speaks for it.
+CENTRAL_MENTIONS = 3
 # How far (in words) a reporting word may stand from the name it belongs to.
 REACH = 12
 _OUTLET = re.compile(
@@ -46,17 +50,31 @@ def passing_voices(
 
     out: set[Fact] = set()
     voices: list[Fact] = []
+    by_name: dict[str, list[Fact]] = {}
     for fact in facts:
-        if fact.type not in (FactType.PERSON, FactType.QUOTE, FactType.OTHER) or fact in framed:
+        if fact.type not in (FactType.PERSON, FactType.QUOTE, FactType.OTHER):
             continue
         if fact.type is FactType.OTHER and fact.attr("form") != "name":
             continue
-        if mentions.get(identity(fact), 0) > 1 or fact.sentence == 0:
+        by_name.setdefault(identity(fact), []).append(fact)
+    central = {
+        key
+        for key, count in mentions.items()
+        if count >= CENTRAL_MENTIONS or any(identity(f) == key for f in framed)
+    }
+    for key, group in by_name.items():
+        if any(f in framed or f.sentence == 0 for f in group):
             continue
-        sentence = doc.sentences[fact.sentence]
-        if _commentator(fact, sentence) and _speaks(fact, sentence):
-            out.add(fact)
-            voices.append(fact)
+        if mentions.get(key, 0) > MAX_VOICE_MENTIONS:
+            continue
+        sentences = [doc.sentences[f.sentence] for f in group]
+        if not all(_speaks(f, s) for f, s in zip(group, sentences, strict=True)):
+            continue  # somewhere the article says what they did, not only what they said
+        roles = [_commentator(f, s) for f, s in zip(group, sentences, strict=True)]
+        if not any(roles) or (mentions.get(key, 0) > 1 and _speaks_for(group, doc, central)):
+            continue
+        out.update(group)
+        voices.extend(group)
     for fact in facts:
         if fact.type not in (FactType.ORGANISATION, FactType.OTHER) or fact in framed:
             continue
@@ -68,12 +86,24 @@ def passing_voices(
         before = sentence.text[: fact.start - sentence.start]
         told = _OUTLET.search(before) is not None
         in_role = any(_in_role_of(fact, v, sentence) for v in voices)
-        employer = _EMPLOYER.search(before) is not None and any(
-            v.sentence == fact.sentence and 0 <= fact.start - v.end <= 80 for v in voices
+        # "libraries of music": a common noun is nobody's employer.
+        named = fact.type is FactType.ORGANISATION or fact.attr("form") == "name"
+        employer = (
+            named
+            and _EMPLOYER.search(before) is not None
+            and any(v.sentence == fact.sentence and 0 <= fact.start - v.end <= 80 for v in voices)
         )
         if told or in_role or employer:
             out.add(fact)
     return out
+
+
+def _speaks_for(group: Sequence[Fact], doc: Document, central: set[str]) -> bool:
+    """The commentator's role names a firm the story is about ("Halifax chief economist")."""
+    from quizapp.nlp.text import normalise
+
+    said = " ".join(normalise(_described(f, doc.sentences[f.sentence])) for f in group)
+    return any(f" {name} " in f" {said} " for name in central if name)
 
 
 def _in_role_of(fact: Fact, voice: Fact, sentence: Sentence) -> bool:
@@ -86,21 +116,26 @@ def _in_role_of(fact: Fact, voice: Fact, sentence: Sentence) -> bool:
     return len(words) <= 4 and all(w.islower() and w.isalpha() for w in words)
 
 
-def _commentator(fact: Fact, sentence: Sentence) -> bool:
-    """The person comments: a commentator's role ("chief economist", "spokesman") in their
-    role, in the words just before the name or in an aside after it, or only "of"/"at" a
-    firm after the name ("Anne Thompson of the Hollywood Reporter said")."""
+def _described(fact: Fact, sentence: Sentence) -> str:
+    """What the sentence says the person is: their role, the words just before the name and
+    an aside after it, lower-cased."""
     before = sentence.text[: fact.start - sentence.start]
     after = sentence.text[fact.end - sentence.start :]
     aside = re.split(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b", after, maxsplit=1)[0]
     aside = " ".join(aside.split()[:REACH])
-    near = " ".join(
-        [fact.attr("role") or "", " ".join(re.findall(r"[\w'-]+", before)[-6:]), aside]
-    ).lower()
+    return " ".join([fact.attr("role") or "", " ".join(re.findall(r"[\w'-]+", before)[-6:]), aside])
+
+
+def _commentator(fact: Fact, sentence: Sentence) -> bool:
+    """The person comments: a commentator's role ("chief economist", "spokesman") in their
+    role, in the words just before the name or in an aside after it, or only "of"/"at" a
+    firm after the name ("Anne Thompson of the Hollywood Reporter said")."""
+    near = _described(fact, sentence).lower()
     if any(
         w.rstrip("s") in COMMENTATOR_ROLES or w == "spokesmen" for w in re.findall(r"[a-z]+", near)
     ):
         return True
+    after = sentence.text[fact.end - sentence.start :]
     return (
         not fact.attr("role")
         and re.match(r"\s*,?\s*(?:of|at)\s+(?:the\s+)?[A-Z]", after) is not None
@@ -112,6 +147,6 @@ def _speaks(fact: Fact, sentence: Sentence) -> bool:
     name ("said Gatland"), or after it within reach ("X, economist at Y, said")."""
     words_before = re.findall(r"[\w'-]+", sentence.text[: fact.start - sentence.start])
     words_after = re.findall(r"[\w'-]+", sentence.text[fact.end - sentence.start :])
-    if words_before and words_before[-1].lower() in REPORTING:
-        return True
+    if any(w.lower() in REPORTING for w in words_before[-4:]):
+        return True  # "said Gatland", "said awards pundit Tom O'Neil"
     return any(w.lower() in REPORTING for w in words_after[:REACH])

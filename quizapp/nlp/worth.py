@@ -26,6 +26,7 @@ _HEDGE = re.compile(
     r"just under|below|above|upwards of|close to)\s+$",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\W|$)")
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{12,}[\"\u201d]")
 
 
@@ -44,7 +45,9 @@ def cut_short(prompt: str) -> bool:
 
 
 def _option_in_stem(item: Item) -> bool:
-    stem = " " + normalise(item.prompt.replace(BLANK, " ")) + " "
+    # "Rinus Michels's team" prints "Rinus Michels": a possessive ending must not hide it.
+    text = _POSSESSIVE.sub(" ", item.prompt.replace(BLANK, " ")).replace("-", " ")
+    stem = " " + normalise(text) + " "
     for option in item.options:
         if option == item.answer:
             continue
