@@ -171,6 +171,32 @@ def _throwaway(fact: Fact) -> bool:
     return count < POINTING_QUOTE_WORDS and bool(_POINTING.match(words))
 
 
+_QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+# Besides the quotation, a sentence that only gives its speaker has about this many words.
+SPEAKER_WORDS = 6
+
+
+def _speaks_a_line(fact: Fact, doc: Document) -> bool:
+    """A name whose sentence is only a throwaway quotation and its speaker ('"Not that I am
+    aware of," Mr Myers replied.'): asking the name asks who said a line."""
+    if fact.type not in (FactType.PERSON, FactType.OTHER):
+        return False
+    text = doc.sentences[fact.sentence].text
+    quoted = _QUOTED_WORDS.findall(text)
+    if len(quoted) != 1:
+        return False
+    rest = _QUOTED_WORDS.sub(" ", text)
+    if len(re.findall(r"[A-Za-z]+", rest)) > SPEAKER_WORDS:
+        return False
+    line = quoted[0].strip(" ,.")
+    count = len(line.split())
+    return (
+        count < MIN_QUOTE_WORDS
+        or bool(_OF_THE_MOMENT.search(line))
+        or (count < POINTING_QUOTE_WORDS and bool(_POINTING.match(line)))
+    )
+
+
 def _a_person(fact: Fact, doc: Document) -> bool:
     """An untyped name the sentence gives a role or a voice ("William Gallas believes")."""
     from quizapp.nlp.distractors import introduced_as_person
@@ -246,7 +272,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     askable = askable and (in_headline or zipf(fact.text) <= TERM_HEAD_ZIPF)
                     askable = askable and not fact.text.lower().endswith("ing")
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
-        spoke = fact.type is not FactType.QUOTE and (fact.sentence, key) in throwaway
+        spoke = fact.type is not FactType.QUOTE and (
+            (fact.sentence, key) in throwaway or _speaks_a_line(fact, doc)
+        )
         if fact in voices or _filler(fact) or _throwaway(fact) or spoke:
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(

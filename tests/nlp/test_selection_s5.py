@@ -219,3 +219,17 @@ def test_a_throwaway_line_is_not_attributed() -> None:
     assert [ok for f, ok in speakers.items() if f.sentence == line] == [False]
     others = [ok for f, ok in speakers.items() if f.text == "Piotr Nowak" and f.sentence != line]
     assert others == [True]
+
+
+def test_the_speaker_of_a_short_reply_is_not_asked_there() -> None:
+    text = (
+        "Fraud trial hears from accountant\n\n"
+        "Former finance chief Dorota Kwiatek told the court she had signed the false accounts. "
+        "Asked whether the board knew, Ms Kwiatek said the board had been told in 2003. "
+        '"Not as far as I know," Mr Halvorsen replied.\n'
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    reply = [f for f in facts if f.text == "Halvorsen"]
+    assert reply and not any(salience[f].askable for f in reply)
