@@ -221,15 +221,19 @@ def test_a_throwaway_line_is_not_attributed() -> None:
     assert others == [True]
 
 
+REPLY = (
+    "Fraud trial hears from accountant\n\n"
+    "Former finance chief Dorota Kwiatek told the court she had signed the false accounts. "
+    "The accounts were checked in 2002 by auditor Lars Halvorsen, who found no errors. "
+    '"Not as far as I know," Mr Halvorsen replied.\n'
+)
+
+
 def test_the_speaker_of_a_short_reply_is_not_asked_there() -> None:
-    text = (
-        "Fraud trial hears from accountant\n\n"
-        "Former finance chief Dorota Kwiatek told the court she had signed the false accounts. "
-        "Asked whether the board knew, Ms Kwiatek said the board had been told in 2003. "
-        '"Not as far as I know," Mr Halvorsen replied.\n'
-    )
-    doc = read_document(text)
+    doc = read_document(REPLY)
     facts = extract_facts(doc)
     salience = score_facts(facts, doc)
     reply = [f for f in facts if f.text == "Halvorsen"]
     assert reply and not any(salience[f].askable for f in reply)
+    # Where the article says what he did, he is still asked.
+    assert any(salience[f].askable for f in facts if f.text == "Lars Halvorsen")
