@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from quizapp.nlp.attribution import untagged_variants
 from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
@@ -14,6 +15,7 @@ from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
 from quizapp.nlp.trimming import asked_facts, described_people, trimmed_variants
 from quizapp.nlp.words import STOPWORDS
+from quizapp.nlp.worth import cut_short, strike_reason
 
 # How often a fact of each type is one a teacher asks about (gold facts of the dev articles:
 # quantities most, then people, dates, organisations; places and common nouns least).
@@ -74,6 +76,15 @@ _ANAPHORS = frozenset(
     ]
 )
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _central(salience: Salience | None) -> bool:
+    """Whether a fact is one of the article's main ones: in its headline, named again, or in
+    its lead. Graders failed true/false statements on side details (a place in passing, 11 or
+    18 minutes in a match report) as testing nothing specific."""
+    return salience is not None and (
+        salience.in_headline or salience.mentions >= 2 or salience.lead >= 0.5
+    )
 
 
 def _needs_context(prompt: str) -> bool:
@@ -355,17 +366,22 @@ def select_items(
         known = [salience[f] for f in facts if f in salience]
         if known and not all(s.askable for s in known):
             continue
-        if _needs_context(item.prompt):
+        if _needs_context(item.prompt) or strike_reason(item):
             continue  # another sentence or form of the fact may still stand alone
+        if item.kind is QuestionKind.TRUE_FALSE and not _central(salience.get(item.fact)):
+            continue  # a statement on a side detail tests nothing specific
         quality = score_item(item, sentences, title_words)
         kept.append(replace(item, score=quality))
         values.append(_value(item, salience))
     # Each stem again without the dates, places and asides that print another item's answer:
     # worth a little less than the full stem, taken where the full one would shut a fact out.
     whole = list(kept)
+    asked_texts = [a.text for a in asked]
     for item, value in list(zip(kept, values, strict=True)):
-        for variant in trimmed_variants([item], asked, people):
-            if not _needs_context(variant.prompt):
+        variants = trimmed_variants([item], asked, people)
+        variants += untagged_variants([item, *variants], asked_texts)
+        for variant in variants:
+            if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
                 kept.append(variant)
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
     pool = _candidates(kept, values)

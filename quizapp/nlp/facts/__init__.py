@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from quizapp.nlp.facts.context import FactContext, build_context
 from quizapp.nlp.facts.dates import extract_dates
@@ -61,7 +62,34 @@ def extract_facts(doc: Document, *, types: Iterable[FactType] | None = None) -> 
                 spans.append((fact.start, fact.end))
             kept.append(fact)
     kept.sort(key=lambda f: (f.start, f.end, f.type.value))
-    return tuple(kept)
+    return tuple(_one_name_per_person(kept))
+
+
+def _is_name(fact: Fact) -> bool:
+    return fact.type is FactType.PERSON or (
+        fact.type is FactType.OTHER and fact.attr("form") == "name"
+    )
+
+
+def _one_name_per_person(facts: Sequence[Fact]) -> list[Fact]:
+    """A one-word name that ends exactly one fuller name of the article is that name ("Gallas"
+    after "William Gallas"), so the quiz counts them as one thing and never asks both."""
+    fuller: dict[str, set[str]] = {}
+    for fact in facts:
+        name = fact.attr("canonical") or fact.text
+        words = name.split()
+        if _is_name(fact) and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            fuller.setdefault(words[-1], set()).add(name)
+    out = []
+    for fact in facts:
+        name = fact.attr("canonical") or fact.text
+        full = fuller.get(name, set())
+        if _is_name(fact) and " " not in name and len(full) == 1:
+            attrs = dict(fact.attrs)
+            attrs["canonical"] = next(iter(full))
+            fact = replace(fact, attrs=tuple(sorted(attrs.items())))
+        out.append(fact)
+    return out
 
 
 __all__ = ["EXTRACTORS", "FactContext", "extract_facts", "get_extractor"]
