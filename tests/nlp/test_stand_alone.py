@@ -380,7 +380,7 @@ def test_a_place_followed_by_its_region_gets_no_options() -> None:
 
 
 def test_a_name_described_by_a_possessive_is_no_list_member() -> None:
-    from quizapp.nlp.questions.stems import in_a_list_of_names
+    from quizapp.nlp.questions.stem_limits import in_a_list_of_names
 
     text = "Ida Marsh and Tomas Holm, Grant Ashgrove's deputy, left Maren on Monday."
     a = text.index("Tomas Holm")
