@@ -371,6 +371,7 @@ class _Memo:
 
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
+        self._in_passage = replace(ctx, alone=False)
         self._stems: dict[Fact, Stem | None] = {}
         self.drawn = BankOptions(ctx)
         self._alone: dict[Fact, bool] = {}
@@ -381,7 +382,8 @@ class _Memo:
         a gap passes the same rules (no name cut, no figure its bracket converts, a stem that
         stands alone) as the one-gap item on it."""
         if fact not in self._alone:
-            item = build_fill_in(fact, self.ctx)
+            # Its sentence may lean on the passage's earlier ones for what it is about.
+            item = build_fill_in(fact, self._in_passage)
             self._alone[fact] = item is not None and not check_item(item, self.ctx.doc.text)
         return self._alone[fact]
 

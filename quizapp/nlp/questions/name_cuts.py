@@ -7,6 +7,7 @@ import re
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.questions.reference_words import CALENDAR
+from quizapp.nlp.salience import zipf
 
 _HEADS = ORG_HEADS | PLACE_HEADS | THING_HEADS
 _CONNECTOR = re.compile(r"\s(?:of|for|and|&|de|du)\s")
@@ -15,6 +16,8 @@ _OWN_NAME = re.compile(r"^\s+and\s+[A-Z][\w'’-]*\s+([A-Z][\w'’-]*)")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:of|for|and|&)\s+$")
 # Capitalised words before a name that are not part of it ("The Aviator", "Mr Evans").
 _NOT_PART_OF_NAME = frozenset({"the", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "st", "i"})
+# A list member that opens on an everyday word and a small one: "..., Lost in |Translation".
+_TITLE_IN_A_LIST = re.compile(r"(?<=, )([A-Z][a-z]+)\s+(?:in|of|the|and|on|at|for|to|a)\s$")
 _NOT_NAMES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL, FactType.QUOTE})
 
 
@@ -66,6 +69,9 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
             return True  # "21 |Jump Street": the number opens the name
         if re.search(r"(?<=\S )[A-Z][\w'’-]*\s+(?:The|A|Of|In|On)\s$", before):
             return True  # "Meet The |Fockers": a title's capitalised words run on
+        listed = _TITLE_IN_A_LIST.search(before)
+        if listed and fact.type is not FactType.PERSON and zipf(listed.group(1).lower()) >= 3:
+            return True  # "..., The Motorcycle Diaries, Lost in |Translation": a title goes back
     previous = re.search(r"(\S+)\s$", before)
     if fact.type is not FactType.PERSON and span[:1].isupper() and previous:
         word = previous.group(1)

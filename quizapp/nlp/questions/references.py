@@ -173,10 +173,11 @@ def late_pronoun(body: str) -> bool:
 
 
 # What may follow such a noun and name it: "the case of ...", "the deal with Sony", "the film
-# Ray", a relative clause that says which one.
+# Ray", "the film 'Ray'", a relative clause that says which one (not "called the new target
+# 'hugely unambitious'": a quotation about it names nothing).
 _SAYS_WHICH = re.compile(
     r"^(?:\s+(?:of|with|between|for|to|on|about|against|over|by|from|that|which|who|in)\b|"
-    r"\s+[A-Z0-9\"“‘'])"
+    r"\s+(?:[A-Z0-9]|[\"“‘'][A-Z0-9]))"
 )
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
 _RELATIVE_TIME = re.compile(

@@ -46,6 +46,7 @@ from quizapp.nlp.questions.references import (
     unnamed_references,
     vague_opening,
 )
+from quizapp.nlp.questions.standing import copied_slip, stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
     LISTED_TYPES,
@@ -85,8 +86,11 @@ def stand_alone_stem(
     fact: Fact,
     mentions: dict[int, tuple[Fact, ...]],
     regions: Regions,
+    *,
+    alone: bool = True,
 ) -> Stem | None:
-    """The sentence rewritten to stand alone, with the fact's place in it; None if it cannot."""
+    """The sentence rewritten to stand alone, with the fact's place in it; None if it cannot.
+    With ``alone`` False (a later sentence of a passage) it need not say what it is about."""
     reopened = False
     if partial_quote(doc, sentence, regions):
         if not opens_long_quote(doc, sentence, regions):
@@ -191,6 +195,11 @@ def stand_alone_stem(
     stem = _apply(text, sorted(edits), a, b)
     if len(stem.text.split()) > MAX_STEM_WORDS:
         return None
+    span = (stem.start, stem.end)
+    if alone and stem_problem(doc, sentence, fact, stem.text, span, lead, edits, mentions):
+        return None  # "Excluding the car sector, sales rose ...": whose sales, it cannot say
+    if copied_slip(stem.text, *span) is not None:
+        return None  # "a tsumani fund-raising match": the article's slip, not ours to print
     return stem
 
 
