@@ -135,7 +135,9 @@ def test_a_quiz_of_twenty_is_not_only_passages(samples: dict[str, str]) -> None:
 
 
 def test_cloze_can_be_left_out_or_asked_alone(samples: dict[str, str]) -> None:
-    text = samples["river-survey"]
+    # (river-survey's one passage opened on "About 40% of the fragments ...": whose fragments,
+    # it does not say, so it is no longer made.)
+    text = samples["glacier-report"]
     without = generate(text, max_items=20, kinds=["multiple_choice", "fill_in"]).items
     assert all(i.kind is not QuestionKind.CLOZE for i in without)
     only = generate(text, max_items=20, kinds=["cloze"]).items

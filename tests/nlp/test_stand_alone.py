@@ -91,7 +91,8 @@ def test_quoted_words_are_never_blanked_and_a_cut_quote_gives_no_item() -> None:
 def test_the_speaker_of_a_quote_opening_a_longer_quotation_is_asked_with_the_quote_closed() -> None:
     text = (
         "The study was published on Monday.\n\n"
-        'Professor Ida Marsh said: "The otters have come back to the river. '
+        # (The quotation names its river: "come back to the river" alone says not which.)
+        'Professor Ida Marsh said: "The otters have come back to the River Avon. '
         'We did not expect it so soon."'
     )
     ctx, facts = _context(text)
@@ -99,7 +100,7 @@ def test_the_speaker_of_a_quote_opening_a_longer_quotation_is_asked_with_the_quo
     stem = ctx.stem_cloze(speaker)
     assert stem is not None
     assert stem.count('"') % 2 == 0
-    assert stem.endswith('river."')
+    assert stem.endswith('Avon."')
 
 
 def test_he_said_after_a_quote_names_the_speaker_or_the_item_goes() -> None:
@@ -351,7 +352,7 @@ def test_a_wrong_option_standing_in_the_stem_and_a_fragment_are_refused() -> Non
 def test_a_product_name_before_its_kind_word_is_still_asked() -> None:
     ctx, facts = _context(
         "Brantwick Mills sells Quillon software to banks. Quillon software runs on most "
-        "laptops. Banks in Maren pay $40 a seat for Quillon software each year."
+        "laptops sold in Maren. Banks in Maren pay $40 a seat for Quillon software each year."
     )
     names = [f for f in facts if f.text == "Quillon"]
     assert names and all(ctx.stem_cloze(f) is not None for f in names)
@@ -380,7 +381,7 @@ def test_a_place_followed_by_its_region_gets_no_options() -> None:
 
 
 def test_a_name_described_by_a_possessive_is_no_list_member() -> None:
-    from quizapp.nlp.questions.stems import in_a_list_of_names
+    from quizapp.nlp.questions.stem_limits import in_a_list_of_names
 
     text = "Ida Marsh and Tomas Holm, Grant Ashgrove's deputy, left Maren on Monday."
     a = text.index("Tomas Holm")

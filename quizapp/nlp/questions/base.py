@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from quizapp.nlp.distractors import Pools
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
 from quizapp.nlp.questions.quoting import opens_long_quote, partial_quote, quote_regions
+from quizapp.nlp.questions.standing import question_problem
 from quizapp.nlp.questions.stems import Stem, leans_on_article, stand_alone_stem
 
 _NUMBER_PART = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -23,6 +24,9 @@ class BuildContext:
     seed: int
     # Spans of quoted speech in the article (worked out here when not given).
     quotes: tuple[tuple[int, int, bool], ...] | None = field(default=None)
+    # False inside a cloze passage, whose earlier sentences say what a later one is about:
+    # there a stem need not name its subject itself (it must still be well formed).
+    alone: bool = True
     # The quotation spans touching each sentence, so no look-up scans the whole article.
     _by_sentence: dict[int, tuple[tuple[int, int, bool], ...]] = field(
         default_factory=dict, repr=False, compare=False
@@ -54,7 +58,12 @@ class BuildContext:
     def stem(self, fact: Fact) -> Stem | None:
         """The fact's sentence rewritten to stand alone, or None where it cannot."""
         return stand_alone_stem(
-            self.doc, self.sentence(fact), fact, self.pools.mentions, self._regions(fact)
+            self.doc,
+            self.sentence(fact),
+            fact,
+            self.pools.mentions,
+            self._regions(fact),
+            alone=self.alone,
         )
 
     def wh_question(self, fact: Fact) -> str | None:
@@ -71,8 +80,10 @@ class BuildContext:
         if leans_on_article(sentence, fact, regions):
             return None
         question = make_wh_question(sentence, fact)
+        if question is None or question_problem(self.doc, question, self.pools.mentions):
+            return None
         # A dangling "also" points back at the article ("Which city have also been caught ...").
-        return re.sub(r"\s+also\b", "", question) if question else None
+        return re.sub(r"\s+also\b", "", question)
 
     def whole_quote(self, fact: Fact) -> bool:
         """Whether a quote fact's words are a whole quotation inside its sentence."""

@@ -24,8 +24,10 @@ from quizapp.nlp.model import (
     SourceQuote,
 )
 from quizapp.nlp.questions.accepting import accepted_answers
+from quizapp.nlp.questions.antecedents import TITLE_BEFORE
 from quizapp.nlp.questions.base import BuildContext, filler_word
 from quizapp.nlp.questions.fill_in import build_fill_in
+from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.questions.passage_bank import BankOptions, word_bank
 from quizapp.nlp.questions.passage_gaps import (
     fair_accepted,
@@ -45,8 +47,8 @@ from quizapp.nlp.questions.passage_text import (
     rewritten_at_the_opening,
 )
 from quizapp.nlp.questions.quoting import inside, partial_quote
-from quizapp.nlp.questions.references import cuts_a_name
-from quizapp.nlp.questions.stems import _TITLE_BEFORE, Stem, _conversion
+from quizapp.nlp.questions.stem_limits import conversion
+from quizapp.nlp.questions.stems import Stem
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain, score_facts
 
 MIN_BLANKS = 2
@@ -145,7 +147,7 @@ def _leaves_a_name_showing(
     def own_fact(at: int) -> bool:
         return any(s <= at < e for s, e in covered)
 
-    if _TITLE_BEFORE.search(before):
+    if TITLE_BEFORE.search(before):
         return True  # "Mr _____": a title and a surname name nobody off the page
     capital = _CAPITAL_BEFORE.search(before)
     if (
@@ -305,7 +307,7 @@ def _converted(joined: str, a: int, b: int, fact: Fact) -> bool:
     ("made _____ (£6.2m)"), or the gap is itself such a bracket: the one-fact stems' rule."""
     if fact.type is not FactType.QUANTITY:
         return False
-    return _conversion(joined, a, b) != []
+    return conversion(joined, a, b) != []
 
 
 def _blanked(joined: str, gaps: Sequence[tuple[int, int, Fact]]) -> str:
@@ -369,6 +371,7 @@ class _Memo:
 
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
+        self._in_passage = replace(ctx, alone=False)
         self._stems: dict[Fact, Stem | None] = {}
         self.drawn = BankOptions(ctx)
         self._alone: dict[Fact, bool] = {}
@@ -379,7 +382,8 @@ class _Memo:
         a gap passes the same rules (no name cut, no figure its bracket converts, a stem that
         stands alone) as the one-gap item on it."""
         if fact not in self._alone:
-            item = build_fill_in(fact, self.ctx)
+            # Its sentence may lean on the passage's earlier ones for what it is about.
+            item = build_fill_in(fact, self._in_passage)
             self._alone[fact] = item is not None and not check_item(item, self.ctx.doc.text)
         return self._alone[fact]
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import Fact, FactType
+from quizapp.nlp.questions.antecedents import TITLE_BEFORE
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.passage_gaps import (
     MAX_KINDS,
@@ -18,7 +19,6 @@ from quizapp.nlp.questions.passage_gaps import (
     same_entity,
     sure_kind,
 )
-from quizapp.nlp.questions.stems import _TITLE_BEFORE
 from quizapp.nlp.salience import identity
 from quizapp.nlp.text import normalise
 
@@ -120,8 +120,8 @@ class BankOptions:
             if fact.type is FactType.PERSON and (
                 " " not in other.text.strip()
                 or same_entity(fact, other)
-                or bool(_TITLE_BEFORE.search(other.text + " "))
-                != bool(_TITLE_BEFORE.search(fact.text + " "))
+                or bool(TITLE_BEFORE.search(other.text + " "))
+                != bool(TITLE_BEFORE.search(fact.text + " "))
             ):
                 continue
             if fact.type in (FactType.PERSON, FactType.PLACE) and not sure_kind(

@@ -1,0 +1,317 @@
+"""Who "he", "it", "the company" or "Mr Evans" stands for, from the sentences just before.
+
+A pronoun or a description is replaced by a name only when the nearest earlier sentences make
+it unambiguous (their subject, their one speaker, the one entity of that type); otherwise the
+resolvers say so (None) and the stem builder makes no stem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.distractors import common_noun_name, looks_like_place_or_body
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
+from quizapp.nlp.questions.descriptions import described_entities
+from quizapp.nlp.questions.quoting import inside
+
+PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
+THING = {"it": "", "its": "'s"}
+UNRESOLVABLE = frozenset(
+    {"they", "them", "their", "this", "these", "those", "that", "we", "i", "us", "our", "there"}
+)
+_NOUN_ANAPHORS = {
+    "the country": ("place", "country"),
+    "the nation": ("place", "country"),
+    "the city": ("place", "city"),
+    "the company": ("organisation", None),
+    "the firm": ("organisation", None),
+    "the group": ("organisation", None),
+    "the bank": ("organisation", None),
+    "the club": ("organisation", None),
+    "the party": ("organisation", None),
+}
+NOUN_ANAPHOR = re.compile(r"(" + "|".join(re.escape(p) for p in _NOUN_ANAPHORS) + r")\b(?!-)", re.I)
+_SPEECH_PRONOUN = re.compile(
+    r"\b(?:(?P<p1>he|she)\s+(?:said|says|added|told|explained|insisted|warned|stressed|argued|"
+    r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
+)
+_LOOKBACK = 3
+# The pronouns of each sex, to find a sentence that speaks of the other one.
+_SEX_OF = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+_OTHER_SEX = {
+    "m": re.compile(r"\b(?:she|her|hers)\b", re.I),
+    "f": re.compile(r"\b(?:he|his|him)\b", re.I),
+}
+_NOT_AGENT_VERBS = frozenset(
+    {"is", "was", "s", "has", "had", "will", "would", "may", "might", "could", "can", "should"}
+    | {"seems", "seemed", "appears", "appeared", "remains", "remained", "means", "meant"}
+    | {"emerged", "follows", "followed", "comes", "came", "took", "takes", "became", "becomes"}
+)
+
+
+def _recent(
+    doc: Document,
+    mentions: dict[int, tuple[Fact, ...]],
+    sentence: Sentence,
+    want: FactType,
+    kind: str | None,
+    depth: int = 0,
+    *,
+    subject_only: bool = False,
+    sex: str | None = None,
+) -> str | None:
+    """What an opening pronoun or "the company" refers to, or None when that is not clear.
+
+    The nearest earlier sentence that names such an entity decides: its subject if it opens
+    with one ("Liam Fox said ..."), what its own opening pronoun referred to, or the one entity
+    of the type it names. Two candidates and no clear subject leave the reference unresolved.
+    """
+    for back in range(1, _LOOKBACK + 1):
+        index = sentence.index - back
+        if index < 0 or depth > _LOOKBACK:
+            return None
+        earlier = doc.sentences[index]
+        if sex is not None and _OTHER_SEX[sex].search(earlier.text):
+            # "His involvement ..." before "She now combines ...": the sentences speak of a man
+            # and a woman, and which name is hers is not clear from their order.
+            return None
+        found = [
+            f
+            for f in mentions.get(index, ())
+            if f.type is want
+            and (kind is None or f.attr("kind") == kind)
+            and (want is not FactType.PERSON or " " in (f.attr("canonical") or f.text))
+            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
+            # "Police Officers" is no antecedent of "he" ("Police Officers said police ...").
+            and (want is not FactType.PERSON or not common_noun_name(f.text))
+        ]
+        opening = re.match(r"(?:\W*)(\w+)", earlier.text)
+        first_word = opening.group(1).lower() if opening else ""
+        pronouns = PERSONAL if want is FactType.PERSON else THING
+        carried = first_word in pronouns or (
+            want is FactType.PERSON and re.search(r"\b(?:he|she)\b", earlier.text) is not None
+        )
+        if carried and not _subject(earlier, found):
+            # "He said ..." after "He insisted ...": the same referent as that sentence's.
+            return _recent(
+                doc, mentions, earlier, want, kind, depth + 1, subject_only=subject_only, sex=sex
+            )
+        subject = _subject(earlier, found)
+        if subject is not None:
+            return subject.attr("canonical") or subject.text
+        names = {f.attr("canonical") or f.text for f in found}
+        if subject_only and names:
+            return None
+        if len(names) == 1:
+            return names.pop()
+        if len(names) > 1:
+            return None
+    return None
+
+
+_SAYS = re.compile(r"^\s+(?:has\s+)?(?:said|says|told|tells|added|insisted|argued|warned)\b")
+
+
+def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
+    """The entity the sentence opens with (after its role or title words), or the speaker."""
+    found = [f for f in found if not looks_like_place_or_body(f.text)]
+    speakers = [f for f in found if _SAYS.match(sentence.text[f.end - sentence.start :])]
+    if len({f.attr("canonical") or f.text for f in speakers}) == 1:
+        return speakers[0]  # "..., Mr Neeson said that ...": the speaker is the subject
+    for i, fact in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after is not None and re.fullmatch(
+            r",?\s+(?:and|or|,)\s+",
+            sentence.text[fact.end - sentence.start : after.start - sentence.start],
+        ):
+            return None  # "Anna Berg and Tomas Holm said ...": two subjects, "he" is unclear
+        before = sentence.text[: fact.start - sentence.start]
+        role = fact.attr("role") or ""
+        if role and before.rstrip().endswith(role):
+            before = before.rstrip()[: -len(role)]
+        words = re.findall(r"[A-Za-z][\w'’-]*", before)
+        if all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in words):
+            return fact
+        return None
+    return None
+
+
+def people_outside_quotes(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
+) -> bool:
+    return any(
+        f.type is FactType.PERSON and not inside(tuple(quotes), f.start, f.end)
+        for f in mentions.get(sentence.index, ())
+    )
+
+
+def stand_ins(
+    doc: Document,
+    sentence: Sentence,
+    fact: Fact,
+    mentions: dict[int, tuple[Fact, ...]],
+    quotes: list[tuple[int, int, bool]],
+    edits: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]] | None:
+    """Edits that name the person or organisation a description stands in for ("the company"
+    -> "BAA"), taken from the sentences just before; None when one of them cannot be named
+    unambiguously, or its name is the answer."""
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
+    # Names, not the common nouns and demonyms the extractor also keeps ("Mallorcan").
+    kinds = (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE)
+    named = [f for f in mentions.get(sentence.index, ()) if f.type in kinds]
+    answer = {fact.text, fact.attr("canonical") or fact.text}
+    out = []
+    # An answer in apposition names the description only if it is a person or a body.
+    is_name = fact.type in kinds[:2] or fact.attr("form") == "name"
+    for stand_in in described_entities(sentence, a, b, quoted, named, answer_is_a_name=is_name):
+        if stand_in.start < 0:
+            return None  # the sentence names another of its kind before it
+        if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
+            continue  # already named by another edit
+        if _SELF_IDENTIFYING.match(sentence.text[stand_in.end :]):
+            # "The joint founder of merchant bank X gave ...": a new person the article
+            # describes, not one it named before; giving them that name would be false.
+            continue
+        head = sentence.text[stand_in.start : stand_in.end].split()[-1].lower()
+        name = _only_one_recent(mentions, sentence, stand_in.type, party=head == "party")
+        if name is None or name in answer or any(name in n or n in name for n in answer):
+            return None
+        out.append((stand_in.start, stand_in.end, name))
+    return out
+
+
+_SELF_IDENTIFYING = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]")
+_PARTY = re.compile(r"\b(?:Party|Labour|Conservatives?|Tor(?:y|ies)|Democrats?|Greens?)\b")
+
+
+def _only_one_recent(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType, *, party: bool
+) -> str | None:
+    """The one person or organisation the nearest earlier sentence naming any names; None when
+    it names two (a description, unlike a pronoun, gives no grammatical cue to choose by).
+    "The party" is only ever a party, "the company" never one."""
+    for back in range(1, _LOOKBACK + 1):
+        found = {
+            f.attr("canonical") or f.text
+            for f in mentions.get(sentence.index - back, ())
+            if f.type is want
+            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
+            and (want is not FactType.ORGANISATION or bool(_PARTY.search(f.text)) == party)
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def resolve_lead(
+    doc: Document,
+    body: str,
+    lead: int,
+    a: int,
+    sentence: Sentence,
+    mentions: dict[int, tuple[Fact, ...]],
+) -> list[tuple[int, int, str]] | None:
+    """Edits that replace an opening pronoun or "the country" with its antecedent; [] if none."""
+    first = re.match(r"(\w+)\b", body)
+    if not first:
+        return []
+    word = first.group(1)
+    low = word.lower()
+    if lead + first.end() > a and lead <= a:
+        return []  # the answer itself opens the sentence
+    if low in UNRESOLVABLE:
+        return None
+    if low in PERSONAL:
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=_SEX_OF[low])
+        if name is None or _OTHER_SEX[_SEX_OF[low]].search(sentence.text):
+            return None
+        return [(lead, lead + first.end(), name + PERSONAL[low])]
+    if low in THING:
+        following = re.match(r"\w+\s+(\w+)", body)
+        verb = following.group(1).lower() if following else ""
+        if low == "it" and (verb in _NOT_AGENT_VERBS or not _tagged_verb(sentence, verb)):
+            return None  # "It is thought that ...", "It was announced ...": no antecedent
+        name = _recent(doc, mentions, sentence, FactType.ORGANISATION, None, subject_only=True)
+        if name is None:
+            return None
+        return [(lead, lead + first.end(), name + THING[low])]
+    anaphor = NOUN_ANAPHOR.match(body)
+    if anaphor:
+        phrase = anaphor.group(1).lower()
+        cls, kind = _NOUN_ANAPHORS[phrase]
+        if lead + len(phrase) > a:
+            return None
+        fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
+        name = _recent(doc, mentions, sentence, fact_type, kind)
+        if name is None:
+            return None
+        return [(lead, lead + len(phrase), name)]
+    return []
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def full_names(
+    mentions: dict[int, tuple[Fact, ...]],
+    sentence: Sentence,
+    fact: Fact,
+    quotes: list[tuple[int, int, bool]],
+    edits: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """ "Mr Evans" -> "Huw Evans": out of the article a title and surname name nobody, while
+    the full name the article gave earlier does (only outside the answer and quoted words)."""
+    out = []
+    taken = [(start, end) for start, end, _ in edits]
+    for other in mentions.get(sentence.index, ()):
+        if other.type is not FactType.PERSON or other is fact:
+            continue
+        if other.start < fact.end and fact.start < other.end:
+            continue
+        full = other.attr("canonical") or ""
+        start, end = other.start - sentence.start, other.end - sentence.start
+        title = TITLE_BEFORE.search(sentence.text[:start])
+        if title is None or len(full.split()) < 2 or full == other.text:
+            continue
+        if _HONORIFIC.match(full) or inside(tuple(quotes), other.start, other.end):
+            continue
+        start = title.start()
+        if any(s0 < end and start < e0 for s0, e0 in taken):
+            continue
+        out.append((start, end, full))
+    return out
+
+
+def _tagged_verb(sentence: Sentence, word: str) -> bool:
+    """Whether the word after the opening pronoun is tagged as a finite verb."""
+    return any(t.text.lower() == word and t.tag in ("VBD", "VBZ") for t in sentence.tokens[1:4])
+
+
+def resolve_speaker(
+    doc: Document,
+    text: str,
+    sentence: Sentence,
+    mentions: dict[int, tuple[Fact, ...]],
+    quotes: list[tuple[int, int, bool]],
+    a: int,
+    b: int,
+) -> list[tuple[int, int, str]] | None:
+    """'..., he said': the pronoun replaced by the one person the previous sentences name."""
+    for m in _SPEECH_PRONOUN.finditer(text):
+        group = "p1" if m.group("p1") else "p2"
+        p_start, p_end = m.start(group), m.end(group)
+        if inside(tuple(quotes), sentence.start + p_start, sentence.start + p_end):
+            continue
+        if p_start < b and a < p_end:
+            return None
+        sex = _SEX_OF[m.group(group).lower()]
+        if _OTHER_SEX[sex].search(text):
+            return None
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
+        if name is None:
+            return None
+        return [(p_start, p_end, name)]
+    return None  # a quotation whose speaker is not named in the sentence
