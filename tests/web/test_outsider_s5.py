@@ -89,3 +89,18 @@ def test_pages_link_an_icon_that_is_served(client):
     response = client.get(match.group(1))
     assert response.status_code == 200
     assert response.mimetype == "image/svg+xml"
+
+
+def test_settings_say_how_attempts_are_counted_without_a_class(app, client, auth):
+    teacher = auth.login()
+    with app.app_context():
+        quiz = make_quiz(db.session.merge(teacher), kinds=KINDS, status=QuizStatus.PUBLISHED)
+        quiz_id, code = quiz.id, quiz.join_code
+    page = client.get(f"/teacher/quizzes/{quiz_id}/settings").get_data(as_text=True)
+    assert "counted per browser" in page
+    # What the hint promises: a second browser under the same name is a second, numbered name.
+    with app.app_context():
+        first = taking.join_quiz(code, "Sam Lee")
+        taking.submit_attempt(first, {})
+        again = taking.join_quiz(code, "Sam Lee")
+        assert again.student_name == "Sam Lee (2)"
