@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 
 import pypdf
+import pytest
 
-from quizapp.exports import FORMATS
+from quizapp.exports import FORMATS, export
 from quizapp.exports.base import ExportOptions
 from quizapp.exports.pdf import build_paper
 from quizapp.models import ExplanationPolicy, QuizStatus, db
@@ -104,3 +107,28 @@ def test_settings_say_how_attempts_are_counted_without_a_class(app, client, auth
         taking.submit_attempt(first, {})
         again = taking.join_quiz(code, "Sam Lee")
         assert again.student_name == "Sam Lee (2)"
+
+
+def test_a_long_web_address_prints_whole_inside_the_page():
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed: apt-get install poppler-utils")
+    link = "https://example.org/" + "abcdefghij" * 15
+    item = {
+        "id": "q1",
+        "kind": "fill_in",
+        "prompt": f"Which page does the article link to, after {link}? _____",
+        "answer": link,
+        "accepted": [],
+        "source": {"quote": f"See {link} for more.", "paragraph": 1},
+        "fact": {"type": "other", "text": link},
+    }
+    document = {"article": {"title": "Links", "published": None}, "questions": [item]}
+    for fmt in ("pdf", "key"):
+        # pdftotext keeps only what lies on the page: text run past the edge is lost on paper.
+        text = subprocess.run(
+            ["pdftotext", "-", "-"],
+            input=export(document, fmt).data,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+        assert link in re.sub(r"\s+", "", text), fmt
