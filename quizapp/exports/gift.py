@@ -203,5 +203,7 @@ def export_gift(document: dict[str, Any], options: ExportOptions) -> ExportResul
     return ExportResult(
         data=("\n\n".join(blocks) + "\n").encode("utf-8"),
         filename=f"{slugify(title)}.gift.txt",
-        mimetype="text/plain; charset=utf-8",
+        # No charset here: the download adds "; charset=utf-8" to text types (as for CSV), and a
+        # second one made the header "text/plain; charset=utf-8; charset=utf-8".
+        mimetype="text/plain",
     )

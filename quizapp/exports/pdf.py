@@ -283,6 +283,23 @@ def _blank_width_rules() -> str:
     )
 
 
+def _appendix_lines(text: str, title: str | None) -> tuple[tuple[int | None, str], ...]:
+    """The article's lines for the appendix, without a headline that repeats its title.
+
+    The appendix already opens with the title (and date); a pasted article usually starts with
+    the same headline, which printed it twice in a row.
+    """
+
+    def same(line: str) -> bool:
+        return (
+            bool(title) and " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
+        )
+
+    return tuple(
+        (n, line) for n, line in article_paragraphs(text) if n is not None or not same(line)
+    )
+
+
 def build_paper(
     document: dict[str, Any], options: ExportOptions, *, label: str | None = None
 ) -> Paper:
@@ -305,7 +322,7 @@ def build_paper(
     numbered = tuple(enumerate(items, 1))
     appendix = ()
     if options.article_text:
-        appendix = tuple(article_paragraphs(options.article_text))
+        appendix = _appendix_lines(options.article_text, article.get("title"))
     return Paper(
         title=document_title(document, options),
         article_title=article.get("title"),

@@ -91,4 +91,35 @@
       link.href = url.toString();
     });
   }
+
+  // (After the times above are written: they change the tables' widths.)
+  // A table too wide for the screen scrolls inside its .table-wrap: make that box reachable by
+  // keyboard (Tab, then the arrow keys) and name it, or a keyboard user cannot see the hidden
+  // columns. Checked again when the window changes size (a phone turned sideways).
+  function markScrollingTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        var section = box.closest("section, .card");
+        var heading = section ? section.querySelector("h2, h3") : null;
+        var name = (caption || heading) ? (caption || heading).textContent.trim() : "";
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", (name ? name + ": " : "") + "table, scroll sideways for more");
+        box.dataset.scrollMarked = "1";
+      } else if (!scrolls && box.dataset.scrollMarked === "1") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        delete box.dataset.scrollMarked;
+      }
+    });
+  }
+  markScrollingTables();
+  var resizeTimer = 0;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(markScrollingTables, 150);
+  });
 })();

@@ -303,6 +303,11 @@ class SettingsForm(VersionedForm):
     )
     attempts_allowed = IntegerField(
         "Attempts allowed per student",
+        # Said here because a teacher would otherwise trust it as a hard limit: without a
+        # roster the server can only recognise a student by the browser's list of attempts.
+        description="With a class, counted per student on any device. Without one, counted "
+        "per browser: a student who starts again in another browser appears in your results "
+        "as a second name, such as “Sam Lee (2)”.",
         default=1,
         validators=[InputRequired(), NumberRange(min=1, max=100)],
     )
