@@ -125,7 +125,7 @@ def test_a_quotation_after_a_referring_noun_does_not_name_it() -> None:
     ctx, facts = _context(
         "Marlow sets waiting target\n\n"
         "The Marlow health board set a target of 12 weeks for hip operations.\n\n"
-        "For the Marlow Greens, Hilda Varrow called the new target \"far too timid\".\n"
+        'For the Marlow Greens, Hilda Varrow called the new target "far too timid".\n'
     )
     # "the new target": which one? The quotation is what she called it, not its name.
     assert ctx.stem_cloze(_fact(facts, "Hilda Varrow")) is None
