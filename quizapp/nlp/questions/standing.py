@@ -320,8 +320,8 @@ def dangling_pronoun(
         at = token.start - sentence.start
         if low not in _PRONOUNS or i == 0 or token.text[:1].isupper():
             continue  # "Do They Know It's Christmas?": a title's word, not a pronoun
-        if a <= at < b or any(s <= at < e or (s < at and text) for s, e, text in edits):
-            continue  # the answer, or a name the stem builder put in before it
+        if a <= at < b or any(s <= at < e for s, e, _ in edits):
+            continue  # the answer, or already replaced by the stem builder
         if low == "it" and _EMPTY_IT.match(sentence.text[token.end - sentence.start :]):
             continue
         ahead = after_comma if 0 <= at < comma else []
@@ -335,7 +335,8 @@ def dangling_pronoun(
         if answer_near and (low not in _PERSON_PRONOUNS or fact.type not in _NOT_PEOPLE):
             continue  # the answer before it (or right after the opening phrase) it may mean
         if not any(
-            _may_stand_for(low, t, j, candidates, sentence, facts) for j, t in enumerate(candidates)
+            _may_stand_for(low, t, j, candidates, sentence, facts, edits)
+            for j, t in enumerate(candidates)
         ):
             return token.text
     return None
@@ -352,10 +353,23 @@ _NOT_PEOPLE = frozenset(
 
 
 def _may_stand_for(
-    pronoun: str, token: Token, j: int, tokens: list[Token], sentence: Sentence, facts: list[Fact]
+    pronoun: str,
+    token: Token,
+    j: int,
+    tokens: list[Token],
+    sentence: Sentence,
+    facts: list[Fact],
+    edits: list[tuple[int, int, str]],
 ) -> bool:
     """Whether the pronoun could refer to the token (a word of the stem before it)."""
     at = token.start - sentence.start
+    if any(s <= at < e and text for s, e, text in edits):
+        # An opening "He" or "It" the stem builder replaced by a name stands for that name.
+        was = token.text.lower()
+        if was in _PERSON_PRONOUNS:
+            return pronoun in _PERSON_PRONOUNS
+        if was in _THING_PRONOUNS:
+            return pronoun in _THING_PRONOUNS
     fact = next((f for f in facts if f.start - sentence.start <= at < f.end - sentence.start), None)
     kind = fact.type if fact is not None else None
     capital = token.text[:1].isupper() and token.text not in _TITLES

@@ -109,7 +109,7 @@ def stand_alone_stem(
         and not sentence.text.rstrip().endswith("?")
     ):
         return None  # "Is expected to sell ...": its subject was split off (a title's "?")
-    if re.search(r"\b(?:told|tells|telling)\s*$", text[:a]) and (
+    if re.search(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", text[:a]) and (
         fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
     ):
         return None  # "X told _____:" asks which outlet a quote was given to
