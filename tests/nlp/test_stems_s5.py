@@ -8,7 +8,7 @@ from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import BLANK, Fact
 from quizapp.nlp.questions.base import BuildContext
-from quizapp.nlp.questions.standing import misspelt
+from quizapp.nlp.questions.slips import misspelt
 
 
 def _context(text: str) -> tuple[BuildContext, tuple[Fact, ...]]:

@@ -46,7 +46,8 @@ from quizapp.nlp.questions.references import (
     unnamed_references,
     vague_opening,
 )
-from quizapp.nlp.questions.standing import copied_slip, stem_problem
+from quizapp.nlp.questions.slips import copied_slip
+from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
     LISTED_TYPES,
