@@ -8,7 +8,7 @@ from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import BLANK, Fact
 from quizapp.nlp.questions.base import BuildContext
-from quizapp.nlp.questions.standing import misspelt
+from quizapp.nlp.questions.slips import misspelt
 
 
 def _context(text: str) -> tuple[BuildContext, tuple[Fact, ...]]:
@@ -158,3 +158,13 @@ def test_no_item_of_a_quiz_names_nothing() -> None:
     assert not any(p.startswith(f"Excluding food, sales rose by just {BLANK}") for p in prompts)
     assert not any("Many people use it" in p for p in prompts)
     assert not any(p.startswith(f"Ms {BLANK}") for p in prompts)
+
+
+def test_an_opening_meanwhile_without_its_comma_is_dropped() -> None:
+    ctx, facts = _context(
+        "Marlow vote\n\n"
+        "Hilda Varrow opened the Marlow campaign on Monday.\n\n"
+        "Meanwhile Green leader Tomas Quell is expected to tour Brantwick on Friday.\n"
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Tomas Quell"))
+    assert stem is not None and stem.startswith(f"Green leader {BLANK}")

@@ -46,7 +46,8 @@ from quizapp.nlp.questions.references import (
     unnamed_references,
     vague_opening,
 )
-from quizapp.nlp.questions.standing import copied_slip, stem_problem
+from quizapp.nlp.questions.slips import copied_slip
+from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
     LISTED_TYPES,
@@ -58,7 +59,7 @@ from quizapp.nlp.questions.stem_limits import (
 MAX_STEM_WORDS = 45
 _OPEN, _CLOSE = "“", "”"
 _DISCOURSE = re.compile(
-    r"^(?:(?:But|And|So|Yet|Or|Plus)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
+    r"^(?:(?:But|And|So|Yet|Or|Plus|Meanwhile)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
     r"Nevertheless|Nonetheless|Instead|Indeed|Besides|Likewise|Similarly|Separately|Overall|"
     r"In addition|In turn|In fact|Even so|As a result|At the same time|By contrast|"
     r"On the other hand|Elsewhere|In comparison|By comparison|In contrast|Conversely|"

@@ -1,0 +1,96 @@
+"""Slips an article makes that a stem must not copy: "tsumani", "a undecided fee", "the the"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from quizapp.nlp.datacache import cached_table, package_file_stamp
+
+# "a undecided fee", "an new": an article that does not fit the word after it.
+_A_BEFORE_VOWEL = re.compile(r"\b[Aa]\s+(?!one\b|once\b|eu|uni|use|usu|ut|ur)([aeiou][a-z]+)")
+_AN_BEFORE_CONSONANT = re.compile(r"\b[Aa]n\s+(?!h)([b-df-gj-np-tv-z][a-z]+)\b")
+_DOUBLED = re.compile(r"\b(the|a|an|to|of|and|in|for|is|was)\s+\1\b", re.I)
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+
+
+def copied_slip(text: str, a: int, b: int) -> str | None:
+    """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
+    article that does not fit ("a undecided fee"), a doubled word ("the the")."""
+    for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED):
+        for m in pattern.finditer(text):
+            if not (m.start() < b and a < m.end()):
+                return m.group()
+    for m in _LOWER.finditer(text):
+        if not (m.start() < b and a < m.end()) and misspelt(m.group()):
+            return m.group()
+    return None
+
+
+def misspelt(word: str) -> bool:
+    """Whether a lower-case word is unknown to general English and is a common word with two
+    letters swapped ("tsumani" for "tsunami") or one letter wrong, missing or added
+    ("goverment"): a typing slip, not a rare word."""
+    from quizapp.nlp.salience import zipf
+
+    if zipf(word) > 0 or any(zipf(stem) > 0 for stem in _stems(word)):
+        return False
+    if not any(zipf(w) >= _COMMON for w in _one_edit(word) | _two_swapped(word)):
+        return False
+    # Rare words ("halve", "vying", "bequest") are missing from the small list: only a word
+    # the large list does not know either is a slip.
+    return _large_word_list().get(word, 0.0) < _KNOWN
+
+
+_COMMON = 3.5
+_KNOWN = 1.0
+
+
+def _large_word_list() -> Mapping[str, float]:
+    """wordfreq's large English list as {word: Zipf}, read word by word from the local cache
+    (loading it whole would double a cold start)."""
+
+    def build() -> dict[str, float]:
+        import math
+
+        import wordfreq
+
+        return {
+            word: round(math.log10(freq) + 9, 2)
+            for word, freq in wordfreq.get_frequency_dict("en", wordlist="large").items()
+            if word.isalpha()
+        }
+
+    return cached_table(
+        "wordfreq-large-en", package_file_stamp("wordfreq", "data/large_en.msgpack.gz"), build
+    )
+
+
+def _stems(word: str) -> list[str]:
+    out = []
+    for suffix, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + back)
+    for suffix in ("ly", "er", "ers", "ist", "ists", "ism", "ness", "ment", "ments", "ation"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            out.append(word[: -len(suffix)])
+    return out
+
+
+def _one_edit(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + c + right[1:] for left, right in splits if right for c in letters}
+    inserts = {left + c + right for left, right in splits for c in letters}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def _two_swapped(word: str) -> set[str]:
+    out = set()
+    for i in range(len(word)):
+        for j in range(i + 1, len(word)):
+            if word[i] != word[j]:
+                out.add(word[:i] + word[j] + word[i + 1 : j] + word[i] + word[j + 1 :])
+    return out
