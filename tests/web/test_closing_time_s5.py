@@ -129,3 +129,27 @@ def test_copies_and_reopened_quizzes_do_not_close_at_a_past_time(app: Any) -> No
         assert taking.close_if_due(quiz)
         publishing.reopen_quiz(quiz)
         assert quiz.status is QuizStatus.PUBLISHED and quiz.closes_at is None
+
+
+def test_the_dashboard_shows_a_quiz_past_its_closing_time_as_closed(
+    app: Any, client: Any, auth: Any
+) -> None:
+    teacher = auth.login()
+    with app.app_context():
+        quiz = make_quiz(
+            db.session.merge(teacher), kinds=KINDS, status=QuizStatus.PUBLISHED, join_code="DASH55"
+        )
+        taking.join_quiz("DASH55", "Cy")
+        quiz.closes_at = datetime.now(UTC) - timedelta(minutes=2)
+        db.session.commit()
+        quiz_id = quiz.id
+    client.get("/teacher/")
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        assert quiz.status is QuizStatus.CLOSED
+        assert (
+            db.session.scalars(
+                db.select(Attempt).where(Attempt.quiz_id == quiz_id, Attempt.submitted_at.is_(None))
+            ).all()
+            == []
+        )
