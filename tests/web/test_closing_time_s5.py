@@ -118,6 +118,16 @@ def test_the_page_clock_counts_down_to_the_closing_time(app: Any, client: Any) -
     assert "Time left" in client.get(f"/attempt/{token}").get_data(as_text=True)
 
 
+def test_a_closing_time_days_away_reads_in_days_and_hours(app: Any, client: Any) -> None:
+    with app.app_context():
+        quiz = make_quiz(kinds=KINDS, status=QuizStatus.PUBLISHED, join_code="DAYS55")
+        quiz.closes_at = datetime.now(UTC) + timedelta(days=3, hours=5, minutes=30)
+        db.session.commit()
+        token = taking.join_quiz("DAYS55", "Di").token
+    page = client.get(f"/attempt/{token}").get_data(as_text=True)
+    assert "<span data-clock>3 d 5 h</span>" in page
+
+
 def test_copies_and_reopened_quizzes_do_not_close_at_a_past_time(app: Any) -> None:
     with app.app_context():
         quiz = make_quiz(kinds=KINDS, status=QuizStatus.PUBLISHED, join_code="COPY55")
