@@ -13,7 +13,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-from quizapp.exports.base import ExportOptions, ExportResult
+from quizapp.exports.base import ExportOptions, ExportResult, without_control_characters
 
 __all__ = ["FORMATS", "ExportOptions", "ExportResult", "export", "export_options"]
 
@@ -97,12 +97,13 @@ def export(
     items, so Anki updates exactly the notes of edited items.
     """
     function = exporter(fmt)
+    document = without_control_characters(document)
     options = export_options(
         article_text=article_text,
         versions=versions,
         paper=paper,
         seed=seed,
-        quiz_title=quiz_title,
+        quiz_title=without_control_characters(quiz_title),
         set_identity=set_identity,
         modified=modified,
         item_modified=item_modified,

@@ -28,6 +28,7 @@ __all__ = [
     "set_key",
     "slugify",
     "stable_digest",
+    "without_control_characters",
 ]
 
 Item = dict[str, Any]
@@ -70,6 +71,25 @@ class QuotePart:
 
     text: str
     hit: bool = False
+
+
+# What XML 1.0 forbids, and spreadsheets (openpyxl) refuse: C0 control characters but tab,
+# newline and carriage return, lone surrogates and the two non-characters. A teacher can paste
+# one into a question (a vertical tab is Word's line break); one such character made a whole
+# Moodle XML or QTI file unreadable to the importer, and the Kahoot! export fail.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
+
+
+def without_control_characters(value: Any) -> Any:
+    """The value (a document, or any string, list or dict in it) with each run of characters
+    XML cannot hold replaced by a space."""
+    if isinstance(value, str):
+        return _NOT_IN_XML.sub(" ", value)
+    if isinstance(value, dict):
+        return {key: without_control_characters(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(without_control_characters(item) for item in value)
+    return value
 
 
 def items_of(document: dict[str, Any]) -> list[Item]:

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-from quizapp.exports.base import ExportOptions, ExportResult, items_of
+from quizapp.exports.base import (
+    ExportOptions,
+    ExportResult,
+    items_of,
+    without_control_characters,
+)
 
 __all__ = [
     "FINAL_TITLE",
@@ -118,5 +123,7 @@ def export_lesson(
     lesson's file and the quiz's.
     """
     function = _exporter(fmt)
-    options = ExportOptions(quiz_title=quiz_title, set_identity=set_identity)
-    return function(document, options)
+    options = ExportOptions(
+        quiz_title=without_control_characters(quiz_title), set_identity=set_identity
+    )
+    return function(without_control_characters(document), options)

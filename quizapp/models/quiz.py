@@ -91,6 +91,9 @@ class Quiz(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When a published quiz closes by itself, as if the teacher pressed "Close the quiz"
+    # (services/taking.close_if_due, checked on every join, answer and results page).
+    closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Every edit touches updated_at, so the row's UPDATE checks and bumps `version`.
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), onupdate=utcnow)
     # A one-time token from the "generate" form: a double submit finds the first quiz.

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from quizapp.models import Article, Attempt, Question, Quiz, QuizStatus, User, db
 from quizapp.models.base import utcnow
 from quizapp.models.quiz import ITEM_DATA_KEYS
+from quizapp.services.taking import GRACE, close_if_due
 
 ALL_KINDS: tuple[str, ...] = (
     "multiple_choice",
@@ -86,9 +87,13 @@ def get_owned_article(owner: User, article_id: int) -> Article | None:
 
 
 def get_owned_quiz(owner: User, quiz_id: int) -> Quiz | None:
-    """The quiz if it exists and belongs to this teacher, else None."""
+    """The quiz if it exists and belongs to this teacher, else None; a quiz whose closing time
+    has passed is closed first, so every teacher page shows it closed and its results final."""
     quiz = db.session.get(Quiz, quiz_id)
-    return quiz if quiz is not None and quiz.owner_id == owner.id else None
+    if quiz is None or quiz.owner_id != owner.id:
+        return None
+    close_if_due(quiz)
+    return quiz
 
 
 def get_owned_question(owner: User, quiz: Quiz, question_id: int) -> Question | None:
@@ -101,6 +106,16 @@ def get_owned_question(owner: User, quiz: Quiz, question_id: int) -> Question | 
 
 def dashboard(owner: User) -> list[ArticleSummary]:
     """The teacher's articles, newest first, each with its quizzes and their counts."""
+    # Quizzes past their closing time close first, so their status and counts are final.
+    for quiz in db.session.scalars(
+        db.select(Quiz).where(
+            Quiz.owner_id == owner.id,
+            Quiz.status == QuizStatus.PUBLISHED,
+            Quiz.closes_at.is_not(None),
+            Quiz.closes_at < utcnow() - GRACE,
+        )
+    ):
+        close_if_due(quiz)
     question_counts = dict(
         db.session.execute(
             db.select(Question.quiz_id, func.count(Question.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -28,7 +29,7 @@ from quizapp.services.authoring import (
     require_draft,
 )
 from quizapp.services.rosters import assignable_classes
-from quizapp.services.taking import close_open_attempts
+from quizapp.services.taking import as_utc, close_open_attempts
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -54,6 +55,8 @@ class QuizSettings:
     show_answers: ExplanationPolicy | None = None
     # The class whose students take it with their personal codes (None: anyone, by name).
     class_id: int | None = None
+    # When the quiz closes by itself (UTC-aware; None: only when the teacher closes it).
+    closes_at: datetime | None = None
 
 
 # Every setting but the title is a quiz column of the same name; the title gets trimmed
@@ -79,6 +82,10 @@ def publish_quiz(quiz: Quiz, *, expected_version: int | None = None) -> str:
     require_draft(quiz)
     if not active_questions(quiz):
         raise AuthoringError("Add at least one question before publishing.")
+    if quiz.closes_at is not None and as_utc(quiz.closes_at) <= utcnow():
+        raise AuthoringError(
+            "The closing time in Settings has passed: change or clear it, then publish."
+        )
     for question in [q for q in quiz.questions if q.deleted]:
         quiz.questions.remove(question)
     for position, question in enumerate(quiz.questions, 1):
@@ -123,6 +130,8 @@ def reopen_quiz(quiz: Quiz, *, expected_version: int | None = None) -> None:
         raise AuthoringError("Only a closed quiz can be reopened.")
     quiz.status = QuizStatus.PUBLISHED
     quiz.closed_at = None
+    if quiz.closes_at is not None and as_utc(quiz.closes_at) <= utcnow():
+        quiz.closes_at = None  # it would close again at once: open until closed by hand
     commit_quiz_change(quiz)
 
 
@@ -137,6 +146,14 @@ def update_settings(
         raise AuthoringError("A time limit must be at least one minute.")
     if not settings.title.strip():
         raise AuthoringError("The title cannot be empty.")
+    if (
+        settings.closes_at is not None
+        and settings.closes_at != (quiz.closes_at and as_utc(quiz.closes_at))
+        and settings.closes_at <= utcnow()
+    ):
+        raise AuthoringError(
+            "Choose a closing time in the future (to close the quiz now, use “Close the quiz”)."
+        )
     if settings.class_id not in (None, quiz.class_id) and settings.class_id not in {
         c.id for c in assignable_classes(quiz.owner_id)
     }:
@@ -159,7 +176,7 @@ def copy_quiz(quiz: Quiz) -> Quiz:
         owner_id=quiz.owner_id,
         title=f"{quiz.title} (copy)"[:300],
         status=QuizStatus.DRAFT,
-        **_taking_settings(quiz),
+        **{**_taking_settings(quiz), "closes_at": None},  # a copy is new: its own closing time
     )
     columns = [c.key for c in Question.__table__.columns if c.key not in ("id", "quiz_id")]
     for position, question in enumerate(active_questions(quiz), 1):

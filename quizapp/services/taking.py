@@ -40,6 +40,7 @@ __all__ = [
     "SaveOutcome",
     "TakingError",
     "as_utc",
+    "close_if_due",
     "close_open_attempts",
     "code_exists",
     "deadline_of",
@@ -152,7 +153,8 @@ def find_quiz(code: str) -> Quiz:
         quiz = db.session.scalars(db.select(Quiz).where(stored == wanted)).first()
     if quiz is None or quiz.status is QuizStatus.DRAFT:
         raise QuizNotFound("There is no quiz with that code. Check it with your teacher.")
-    if quiz.status is QuizStatus.CLOSED:
+    close_if_due(quiz)
+    if quiz.status is QuizStatus.CLOSED or _past_closing(quiz, _now(None)):
         raise QuizClosed(f"“{quiz.title}” is closed: it no longer takes answers.")
     return quiz
 
@@ -275,12 +277,48 @@ def join_quiz(
     return attempt
 
 
+def _past_closing(quiz: Quiz, moment: datetime) -> bool:
+    """Whether the quiz's automatic closing time has come (it may not be closed yet)."""
+    return quiz.closes_at is not None and moment >= as_utc(quiz.closes_at)
+
+
+def close_if_due(quiz: Quiz, *, now: datetime | None = None) -> bool:
+    """Close a published quiz whose closing time (plus GRACE) has passed, as the teacher's
+    "Close the quiz" does: every open attempt is submitted with its saved answers. True if it
+    is closed now. Nothing runs on a timer: every join, answer and results page calls this.
+
+    The GRACE lets the last answers that a student's page sends at the closing time (its
+    clock counts down to it) still count. One conditional UPDATE claims the closing, so two
+    requests at the same moment close the quiz once.
+    """
+    if quiz.status is not QuizStatus.PUBLISHED or quiz.closes_at is None:
+        return False
+    moment = _now(now)
+    if moment <= as_utc(quiz.closes_at) + GRACE:
+        return False
+    claimed = db.session.execute(
+        update(Quiz)
+        .where(Quiz.id == quiz.id, Quiz.status == QuizStatus.PUBLISHED)
+        .values(status=QuizStatus.CLOSED, closed_at=quiz.closes_at, version=Quiz.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    db.session.refresh(quiz)
+    if claimed.rowcount == 1:
+        close_open_attempts(quiz, now=moment)
+    return True
+
+
 def deadline_of(attempt: Attempt) -> datetime | None:
-    """When the attempt's time runs out, or None without a time limit."""
+    """When the attempt's time runs out (its time limit, or the quiz's closing time if that
+    comes first), or None without either."""
+    ends = []
     minutes = attempt.quiz.time_limit_minutes
-    if not minutes:
-        return None
-    return as_utc(attempt.started_at) + timedelta(minutes=minutes)
+    if minutes:
+        ends.append(as_utc(attempt.started_at) + timedelta(minutes=minutes))
+    if attempt.quiz.closes_at is not None:
+        ends.append(as_utc(attempt.quiz.closes_at))
+    return min(ends, default=None)
 
 
 def enforce_deadline(attempt: Attempt, *, now: datetime | None = None) -> bool:
@@ -288,11 +326,13 @@ def enforce_deadline(attempt: Attempt, *, now: datetime | None = None) -> bool:
 
     The attempt is submitted with what was saved when its time (plus grace) has run out, like
     Moodle's "open attempts are submitted automatically", or when its quiz is no longer open
-    (closed by the teacher): checked on every read and write, whoever sends the request.
+    (closed by the teacher, or its closing time has passed): checked on every read and write,
+    whoever sends the request.
     """
     if attempt.submitted_at is not None:
         return True
     moment = _now(now)
+    close_if_due(attempt.quiz, now=moment)  # then the quiz is closed: the next test ends it
     if attempt.quiz.status is not QuizStatus.PUBLISHED:
         closed_at = attempt.quiz.closed_at
         ended = min(as_utc(closed_at), moment) if closed_at is not None else moment

@@ -83,6 +83,23 @@
       element.title = zone;
     });
   }
+  // The settings' closing time is typed in the teacher's own zone: send the zone with it, show
+  // the stored (UTC) time in that zone, and say which zone it is.
+  var closing = document.querySelector("input[name=closes_at]");
+  var zoneField = document.querySelector("input[name=time_zone]");
+  if (closing && zoneField && zone) {
+    zoneField.value = zone;
+    if (closing.hasAttribute("data-utc") && closing.value) {
+      var utc = new Date(closing.value + ":00Z".slice(closing.value.length > 16 ? 3 : 0));
+      if (!isNaN(utc.getTime())) {
+        var shifted = new Date(utc.getTime() - utc.getTimezoneOffset() * 60000);
+        closing.value = shifted.toISOString().slice(0, 16);
+      }
+    }
+    document.querySelectorAll("[data-zone-note]").forEach(function (note) {
+      note.textContent = "Times are in your time zone (" + zone + ").";
+    });
+  }
   // Downloads that hold times (results CSV) ask for them in the same zone.
   if (zone) {
     document.querySelectorAll("a[data-tz-link]").forEach(function (link) {

@@ -110,9 +110,16 @@
     // deadline: submit just after it (the server still takes answers within its grace period),
     // so the result page can say the time ran out.
     var submitAt = end + 1500;
+    // A quiz's closing time can be days away: "2 d 5 h", "3 h 20 min", then "4 min 10 s".
+    var clockText = function (left) {
+      var days = Math.floor(left / 86400), hours = Math.floor(left % 86400 / 3600);
+      if (days >= 1) return days + " d " + hours + " h";
+      if (hours >= 1) return hours + " h " + Math.floor(left % 3600 / 60) + " min";
+      return Math.floor(left / 60) + " min " + (left % 60) + " s";
+    };
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
-      clock.textContent = Math.floor(left / 60) + " min " + (left % 60) + " s";
+      clock.textContent = clockText(left);
       if (left <= 60) { timer.classList.add("is-urgent"); }
       if (left === 0 && Date.now() >= submitAt) {
         window.clearInterval(handle);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -9,6 +10,7 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
     DateField,
+    DateTimeLocalField,
     FieldList,
     Form,
     FormField,
@@ -30,6 +32,8 @@ from quizapp.services.authoring import ALL_KINDS, KIND_LABELS
 from quizapp.services.editing import QuestionEdit
 from quizapp.services.passages import MAX_GAPS
 from quizapp.services.publishing import QuizSettings
+from quizapp.services.results import time_zone
+from quizapp.services.taking import as_utc
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "docx", "pdf"]
 MAX_OPTIONS = 5
@@ -301,6 +305,16 @@ class SettingsForm(VersionedForm):
         validators=[Optional(), NumberRange(min=1, max=600)],
         description="Leave empty for no limit.",
     )
+    closes_at = DateTimeLocalField(
+        "Close automatically at",
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        validators=[Optional()],
+        description="Leave empty to close the quiz yourself. At this time every attempt still "
+        "open is submitted with its saved answers, as when you close it.",
+    )
+    # The browser's IANA time zone (static/js/app.js fills it in): the closing time is typed
+    # in the teacher's own time. Without the script it stays empty and the time is UTC.
+    time_zone = HiddenField()
     attempts_allowed = IntegerField(
         "Attempts allowed per student",
         # Said here because a teacher would otherwise trust it as a hard limit: without a
@@ -389,6 +403,10 @@ class SettingsForm(VersionedForm):
         self.explanations.data = settings.explanations.value
         self.study_access.data = settings.study_access.value
         self.class_id.data = str(settings.class_id) if settings.class_id else ""
+        # Shown in UTC; the page's script rewrites it in the browser's zone (data-utc).
+        closes = settings.closes_at
+        self.closes_at.data = as_utc(closes).replace(tzinfo=None) if closes else None
+        self.closes_at.render_kw = {"data-utc": "true"}
 
     def to_settings(self) -> QuizSettings:
         """The submitted settings."""
@@ -407,4 +425,9 @@ class SettingsForm(VersionedForm):
             show_marks=ExplanationPolicy(self.show_marks.data or self.explanations.data),
             show_answers=ExplanationPolicy(self.show_answers.data or self.explanations.data),
             class_id=int(self.class_id.data) if self.class_id.data else None,
+            closes_at=self.closes_at.data.replace(tzinfo=time_zone(self.time_zone.data)).astimezone(
+                UTC
+            )
+            if self.closes_at.data
+            else None,
         )

@@ -7,7 +7,9 @@ import io
 import re
 import shutil
 import subprocess
+import zipfile
 
+import openpyxl
 import pypdf
 import pytest
 
@@ -17,7 +19,7 @@ from quizapp.exports.pdf import build_paper
 from quizapp.models import ExplanationPolicy, QuizStatus, db
 from quizapp.paths import SAMPLES_DIR
 from quizapp.services import taking
-from tests.factories import make_article, make_quiz
+from tests.factories import make_article, make_question, make_quiz
 
 KINDS = ("multiple_choice", "fill_in", "true_false")
 
@@ -132,3 +134,34 @@ def test_a_long_web_address_prints_whole_inside_the_page():
             check=True,
         ).stdout.decode("utf-8")
         assert link in re.sub(r"\s+", "", text), fmt
+
+
+def test_a_pasted_control_character_leaves_every_export_readable(app, client, auth):
+    # A vertical tab is Word's line break: pasted into a question, it made the whole Moodle XML
+    # and QTI files unreadable to their importers, and the Kahoot! download fail.
+    from lxml import etree
+
+    teacher = auth.login()
+    with app.app_context():
+        quiz = make_quiz(db.session.merge(teacher), kinds=())
+        make_question(
+            quiz,
+            "multiple_choice",
+            prompt="Which boat\x0bsailed first?\x1f",
+            answer="The Ark\x0b",
+            data={"options": ["The Ark\x0b", "The Ferry", "The Barge", "The Raft"]},
+        )
+        quiz.title = "Boats\x0cand ferries"
+        db.session.commit()
+        quiz_id = quiz.id
+    url = f"/teacher/quizzes/{quiz_id}/export"
+    moodle = client.get(f"{url}/moodle-xml").data
+    assert "Which boat sailed first?" in etree.fromstring(moodle).xpath("string(//questiontext)")
+    for fmt in ("qti", "qti-canvas"):
+        archive = zipfile.ZipFile(io.BytesIO(client.get(f"{url}/{fmt}").data))
+        for name in archive.namelist():
+            etree.fromstring(archive.read(name))
+    for fmt in ("kahoot", "quizizz"):
+        response = client.get(f"{url}/{fmt}")
+        assert response.status_code == 200, fmt
+        openpyxl.load_workbook(io.BytesIO(response.data))
