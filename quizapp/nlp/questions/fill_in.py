@@ -23,12 +23,12 @@ def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
     target = number_fact(fact) or fact
     if fact.attr("expansion") and f"({fact.text})" in sentence.text:
         return None  # "Long Name (ACR)": the long name gives the acronym away
-    accepted = accepted_answers(fact, target.text, ctx.doc)
-    if not typed_fairly(fact, target.text, accepted, ctx.doc):
-        return None  # a description or a long name: asked with options, never typed
     prompt = ctx.stem_cloze(fact, target)
     if prompt is None:
         return None
+    accepted = accepted_answers(fact, target.text, ctx.doc)
+    if not typed_fairly(fact, target.text, accepted, ctx.doc):
+        return None  # a description or a long name: asked with options, never typed
     return Item(
         kind=QuestionKind.FILL_IN,
         prompt=prompt,

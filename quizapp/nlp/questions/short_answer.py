@@ -18,13 +18,13 @@ def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     if fact.type is FactType.QUOTE:
         return _quote_question(fact, ctx)
-    accepted = accepted_answers(fact, fact.text, ctx.doc)
-    if not typed_fairly(fact, fact.text, accepted, ctx.doc):
-        return None  # a description or a long name: asked with options, never typed
     sentence = ctx.sentence(fact)
     question = ctx.wh_question(fact)
     if question is None:
         return None
+    accepted = accepted_answers(fact, fact.text, ctx.doc)
+    if not typed_fairly(fact, fact.text, accepted, ctx.doc):
+        return None  # a description or a long name: asked with options, never typed
     return Item(
         kind=QuestionKind.SHORT_ANSWER,
         prompt=question,

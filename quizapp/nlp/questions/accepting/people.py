@@ -279,8 +279,15 @@ def shared_surname(name: str, form: str, text: str) -> bool:
     if len(words) < 2 or form != words[-1] or " " in form:
         return False
     given = words[0]
-    for match in re.finditer(rf"\b([A-Z][\w'-]*)\s+{re.escape(form)}\b", text):
-        first = match.group(1)
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        whole = (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+        before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[max(0, at - 40) : at]) if whole else None
+        at = text.find(form, end)
+        if before is None:
+            continue
+        first = before.group(1)
         if first == given or first in words or first.rstrip(".").lower() in TITLE_WORDS:
             continue
         if describes_before_name(first) or (lexicon_word(first) is not None and zipf(first) >= 4.5):
