@@ -56,7 +56,7 @@ _BODY_CLASSES: dict[str, frozenset[str]] = {
         "agency authority administration court police army navy forces regulator watchdog "
         "executive cabinet council committee board"
     ),
-    "education": _word_set("university college school institute academy"),
+    "education": _word_set("university college school institute academy centre center"),
     "sport": _word_set("club fc rovers team side"),
     "charity": _word_set("trust foundation charity"),
 }
@@ -81,7 +81,9 @@ def _classes_of_words(words: Iterable[str]) -> set[str]:
 def body_classes(name: str, pools: Pools) -> frozenset[str]:
     """The kinds of body a name is, by its head word, else by the words the article puts
     around it (empty when neither tells)."""
-    words = name.replace("-", " ").split()
+    # The head stands before "of" or "for" ("Department of Trade", "Centre for the Study").
+    head_part = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+    words = head_part.replace("-", " ").split()
     own = _classes_of_words(words[-1:]) if words else set()
     if own:
         return frozenset(own)

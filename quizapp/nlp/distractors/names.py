@@ -85,6 +85,8 @@ def name_distractors(
             continue
         if fact.type is FactType.PERSON and _name_shape(other.text) != _name_shape(answer):
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
+        if fact.type is FactType.PERSON and _part_of_a_longer_name(other.text, pools):
+            continue  # "Marie Leroi" where the article names "Armand Marie Leroi"
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
     if fact.type is FactType.PLACE and fact.attr("kind") == "city":
@@ -249,6 +251,17 @@ def _with_one(
         if candidate not in chosen and wanted(candidate) and acceptable(candidate, chosen[:-1]):
             return [*chosen[:-1], candidate]
     return None
+
+
+def _part_of_a_longer_name(name: str, pools: Pools) -> bool:
+    """Whether a person's name is a fragment of a longer one the article gives a person."""
+    norm = normalise(name)
+    if " " not in norm:
+        return False  # a surname alone is the form a surname key asks for ("Mr _____")
+    return any(
+        longer != norm and _overlapping(norm, longer) and len(longer) > len(norm)
+        for longer in (normalise(p.text) for p in pools.by_type.get(FactType.PERSON, ()))
+    )
 
 
 def _surname(name: str) -> str:

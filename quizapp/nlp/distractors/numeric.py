@@ -175,6 +175,13 @@ def _round_like(candidate: float, key: float) -> int:
     return round(round(candidate, figures - magnitude))
 
 
+# A figure in millions or billions: an option under one of its unit ("0.4 billion people")
+# is a shape the article never writes.
+_SCALED = re.compile(
+    r"\d\s*(?:bn|billion|trillion|million|mn)\b|[£$€¥]\s*\d[\d.,]*\s*m\b", re.IGNORECASE
+)
+
+
 def quantity_distractors(
     fact: Fact,
     count: int,
@@ -194,6 +201,8 @@ def quantity_distractors(
     is_percent = "%" in fact.text or "per cent" in fact.text or "percent" in fact.text
     high = 100.0 if is_percent else float("inf")
     low = 0.0 if not integer else 0.5
+    if value >= 1 and _SCALED.search(fact.text):
+        low = max(low, 0.95)  # "$0.7bn" beside "$1.5bn": nobody writes it so
     low = max([low, *(b for b in bounds if b < value)])
     high = min([high, *(b for b in bounds if b > value)])
 
