@@ -292,3 +292,13 @@ def test_an_organisation_kind_is_read_before_of() -> None:
     _doc, _facts, pools = _setup("The Department of Trade met the London University team.")
     assert not same_body_class("London University", "Department of Trade", pools)
     assert same_body_class("London University", "Centre for the Study of Children", pools)
+
+
+def test_three_options_for_a_place_come_from_the_article_only() -> None:
+    doc, facts, pools = _setup("Spain beat Italy in the final. The team flew home on Sunday.")
+    key = next(f for f in facts if f.text == "Italy")
+    sentence = doc.sentences[0].text
+    for seed in range(10):
+        options = make_distractors(key, pools, random.Random(seed), count=2, sentence=sentence)
+        # Spain is in the stem; the article names no other country to offer.
+        assert options is None

@@ -118,6 +118,10 @@ def name_distractors(
         # A country by the name it had when the article was written, or not at all.
         year = _latest_year(pools)
         extra = [then for name in extra if (then := country_name_in(name, year))]
+    if count == 2 and fact.type is FactType.PLACE and answer not in HOME_NATIONS:
+        # Three options where four are the rule: only if the other two are the article's own
+        # places, never the gazetteer's leftovers ("Papua New Guinea" beside Australia).
+        extra = []
     if answer.isascii():
         # "Fédération Internationale de Football Association" beside "British Medical
         # Association": a name in another language is the odd one out.
