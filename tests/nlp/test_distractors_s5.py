@@ -46,7 +46,15 @@ def _person(facts, text: str) -> Fact:
 
 
 def test_competitions_buildings_and_papers_are_never_people() -> None:
-    for name in ("Harwick Premiership", "Norland Towers", "Daily Lantern Herald", "Brisco Cup"):
+    for name in (
+        "Harwick Premiership",
+        "Norland Towers",
+        "Daily Lantern Herald",
+        "Brisco Cup",
+        "Fenwick United",
+        "Fenwick United-Harlow",
+        "Harlow Citizen",
+    ):
         assert never_a_person(name), name
     for name in ("Tom Arvel", "Daniel Day-Lewis", "Stuart Hall", "Wayne Bridge"):
         assert not never_a_person(name), name
@@ -302,3 +310,17 @@ def test_three_options_for_a_place_come_from_the_article_only() -> None:
         options = make_distractors(key, pools, random.Random(seed), count=2, sentence=sentence)
         # Spain is in the stem; the article names no other country to offer.
         assert options is None
+
+
+def test_people_shown_in_the_key_field_come_before_others() -> None:
+    doc, facts, pools = _setup(
+        "Party spokesman Ivo Marsh said the plan was right. Minister Hugo Fenn agreed. "
+        "Minister Lena Cobb and minister Rod Vetch disagreed. Tom Kettle, Ada Brink and "
+        "Sam Lusk watched from the gallery."
+    )
+    key = _person(facts, "Ivo Marsh")
+    sentence = doc.sentences[key.sentence].text
+    for seed in range(10):
+        options = make_distractors(key, pools, random.Random(seed), sentence=sentence)
+        assert options is not None
+        assert set(options) == {"Hugo Fenn", "Lena Cobb", "Rod Vetch"}

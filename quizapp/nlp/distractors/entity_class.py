@@ -19,13 +19,16 @@ _NOT_A_PERSON = re.compile(
     r"Airport|Station|Hotel|Mall|Diary|Show|Stadium|Theatre|Cinema|Gallery|Museum|Road|Street|"
     r"Stakes|Derby|Marathon|Nations|Times|News|Review|Magazine|Journal|Herald|Gazette|Tribune|"
     r"Telegraph|Guardian|Observer|Independent|Mirror|Express|Standard|Chronicle|Sport|Sports|"
-    r"Edition|Records|Productions|Pictures|Studios|Limited|Ltd|Inc|plc)(?![\w-])"
+    r"Edition|Records|Productions|Pictures|Studios|Limited|Ltd|Inc|plc|Citizen|Echo|Argus|"
+    r"Courier|Bulletin)(?![\w-])"
 )
+# Football and rugby clubs, also inside a fixture ("Manchester United-Arsenal").
+_CLUB = re.compile(r"\b(?:United|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers|Celtic|FC)\b")
 
 
 def never_a_person(name: str) -> bool:
     """Whether a name's words make it a competition, a building or a publication."""
-    return _NOT_A_PERSON.search(name) is not None
+    return _NOT_A_PERSON.search(name) is not None or _CLUB.search(name) is not None
 
 
 def _word_set(words: str) -> frozenset[str]:

@@ -185,6 +185,12 @@ def name_distractors(
         extra = [c for c in extra if same_body_class(answer, c, pools)]
     rng.shuffle(from_doc)
     rng.shuffle(extra)
+    if answer_kind == "person" and fact.type is FactType.PERSON:
+        # People the article shows in the key's field first; others only to fill up
+        # ("Lib Dem spokesman _____": politicians before a name the article gives no role).
+        wanted = stated or fields_of(answer, pools) | fields_of(canon, pools)
+        if wanted:
+            from_doc.sort(key=lambda c: not (fields_of(c, pools) and same_field(wanted, c, pools)))
     if fact.type is FactType.ORGANISATION and not answer.isupper():
         # An organisation of the same kind first: "… Organisation" before "… Armed Forces".
         head = _org_head(answer)
