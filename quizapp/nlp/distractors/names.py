@@ -85,6 +85,8 @@ def name_distractors(
             continue
         if fact.type is FactType.PERSON and _name_shape(other.text) != _name_shape(answer):
             continue  # "Sir Clive Woodward" among untitled names, "V Matfield" among full ones
+        if fact.type is FactType.PERSON and _part_of_a_longer_name(other.text, pools):
+            continue  # "Marie Leroi" where the article names "Armand Marie Leroi"
         from_doc.append(other.text)
     extra = [respell(name, pools.spelling) for name in _gazetteer_names(fact)]
     if fact.type is FactType.PLACE and fact.attr("kind") == "city":
@@ -116,6 +118,10 @@ def name_distractors(
         # A country by the name it had when the article was written, or not at all.
         year = _latest_year(pools)
         extra = [then for name in extra if (then := country_name_in(name, year))]
+    if count == 2 and fact.type is FactType.PLACE and answer not in HOME_NATIONS:
+        # Three options where four are the rule: only if the other two are the article's own
+        # places, never the gazetteer's leftovers ("Papua New Guinea" beside Australia).
+        extra = []
     if answer.isascii():
         # "Fédération Internationale de Football Association" beside "British Medical
         # Association": a name in another language is the odd one out.
@@ -179,6 +185,12 @@ def name_distractors(
         extra = [c for c in extra if same_body_class(answer, c, pools)]
     rng.shuffle(from_doc)
     rng.shuffle(extra)
+    if answer_kind == "person" and fact.type is FactType.PERSON:
+        # People the article shows in the key's field first; others only to fill up
+        # ("Lib Dem spokesman _____": politicians before a name the article gives no role).
+        wanted = stated or fields_of(answer, pools) | fields_of(canon, pools)
+        if wanted:
+            from_doc.sort(key=lambda c: not (fields_of(c, pools) and same_field(wanted, c, pools)))
     if fact.type is FactType.ORGANISATION and not answer.isupper():
         # An organisation of the same kind first: "… Organisation" before "… Armed Forces".
         head = _org_head(answer)
@@ -249,6 +261,17 @@ def _with_one(
         if candidate not in chosen and wanted(candidate) and acceptable(candidate, chosen[:-1]):
             return [*chosen[:-1], candidate]
     return None
+
+
+def _part_of_a_longer_name(name: str, pools: Pools) -> bool:
+    """Whether a person's name is a fragment of a longer one the article gives a person."""
+    norm = normalise(name)
+    if " " not in norm:
+        return False  # a surname alone is the form a surname key asks for ("Mr _____")
+    return any(
+        longer != norm and _overlapping(norm, longer) and len(longer) > len(norm)
+        for longer in (normalise(p.text) for p in pools.by_type.get(FactType.PERSON, ()))
+    )
 
 
 def _surname(name: str) -> str:

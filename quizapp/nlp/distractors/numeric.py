@@ -6,6 +6,7 @@ import math
 import random
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from quizapp.nlp.model import Fact
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
@@ -59,7 +60,7 @@ def _numeric(
 
 
 # Trial draws at each extreme rank; a key needs half of them to succeed at both ends.
-ROOM_PROBES = 8
+ROOM_PROBES = 4
 
 
 def _numeric_draw(
@@ -175,6 +176,13 @@ def _round_like(candidate: float, key: float) -> int:
     return round(round(candidate, figures - magnitude))
 
 
+# A figure in millions or billions: an option under one of its unit ("0.4 billion people")
+# is a shape the article never writes.
+_SCALED = re.compile(
+    r"\d\s*(?:bn|billion|trillion|million|mn)\b|[£$€¥]\s*\d[\d.,]*\s*m\b", re.IGNORECASE
+)
+
+
 def quantity_distractors(
     fact: Fact,
     count: int,
@@ -194,6 +202,8 @@ def quantity_distractors(
     is_percent = "%" in fact.text or "per cent" in fact.text or "percent" in fact.text
     high = 100.0 if is_percent else float("inf")
     low = 0.0 if not integer else 0.5
+    if value >= 1 and _SCALED.search(fact.text):
+        low = max(low, 0.95)  # "$0.7bn" beside "$1.5bn": nobody writes it so
     low = max([low, *(b for b in bounds if b < value)])
     high = min([high, *(b for b in bounds if b > value)])
 
@@ -303,18 +313,27 @@ def people_cap(fact: Fact, sentence: str) -> float | None:
         return None
     # The country nearest the count ("the _____ US users", "Ireland's _____ voters").
     sizes = _country_populations()
+    known = countries()
     nearest: tuple[int, int] | None = None
-    for name, country in countries().items():
-        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence):
-            distance = match.start() - end if match.start() >= end else at - match.end()
-            if 0 <= distance <= 40 and (nearest is None or distance < nearest[0]):
-                nearest = (distance, sizes.get(country.code, 0))
+    for match in _country_names().finditer(sentence):
+        distance = match.start() - end if match.start() >= end else at - match.end()
+        if 0 <= distance <= 40 and (nearest is None or distance < nearest[0]):
+            nearest = (distance, sizes.get(known[match.group()].code, 0))
     population = nearest[1] if nearest else 0
     if not population:
         return None
     # The key's own scale: "137 million" is 137 in units of a million.
     # Nine in ten of a country's people is already no plausible count of its users.
     return 0.9 * population / _scale_of(fact.text)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> re.Pattern[str]:
+    """Every country name and alias as whole words, longest first."""
+    from quizapp.nlp.gazetteers import countries
+
+    names = sorted(countries(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
 
 
 def _scale_of(text: str) -> float:
