@@ -237,3 +237,22 @@ def test_the_speaker_of_a_short_reply_is_not_asked_there() -> None:
     assert reply and not any(salience[f].askable for f in reply)
     # Where the article says what he did, he is still asked.
     assert any(salience[f].askable for f in facts if f.text == "Lars Halvorsen")
+
+
+def test_what_general_knowledge_gives_away_is_not_asked() -> None:
+    text = (
+        "Budget gap widens\n\n"
+        "The budget gap widened to $412bn in 2004, the treasury said. "
+        "Officials blamed slow growth after the 11 September attacks for the gap. "
+        "Imports of Japan's Kirofone rose to 2 million units, the customs office said. "
+        "The Kirofone was launched in Japan in 1989.\n"
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    asked = {(f.text, f.sentence): salience[f].askable for f in facts}
+    assert asked[("11 September", 1)] is False
+    assert asked[("$412bn", 0)] is True
+    # The country before its product is known anyway; where the article says more, it is not.
+    assert asked[("Japan", 2)] is False
+    assert asked[("Japan", 3)] is True
