@@ -60,7 +60,11 @@ def is_throwaway(fact: Fact) -> bool:
 
 _QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 # Besides the quotation, a sentence that only gives its speaker has about this many words.
-SPEAKER_WORDS = 6
+SPEAKER_WORDS = 14
+MIN_LINE_WORDS = 1
+_SPEAKING = frozenset(
+    {"said", "says", "replied", "added", "told", "insisted", "admitted", "called", "joked"}
+)
 
 
 def speaks_a_line(fact: Fact, doc: Document) -> bool:
@@ -73,10 +77,13 @@ def speaks_a_line(fact: Fact, doc: Document) -> bool:
     if len(quoted) != 1:
         return False
     rest = _QUOTED_WORDS.sub(" ", text)
-    if len(re.findall(r"[A-Za-z]+", rest)) > SPEAKER_WORDS:
-        return False
+    words = re.findall(r"[A-Za-z]+", rest)
+    if len(words) > SPEAKER_WORDS or not any(w.lower() in _SPEAKING for w in words):
+        return False  # a word in scare quotes ("help, but not for 'free'"), not a line
     line = quoted[0].strip(" ,.")
     count = len(line.split())
+    if count < MIN_LINE_WORDS:
+        return False
     return (
         count < MIN_QUOTE_WORDS
         or bool(_OF_THE_MOMENT.search(line))
@@ -112,3 +119,16 @@ def known_anyway(facts: Sequence[Fact], doc: Document) -> set[Fact]:
 def _a_product(fact: Fact) -> bool:
     """An untyped name (a product, a brand) rather than a person, firm or place."""
     return fact.type is FactType.OTHER and fact.attr("form") == "name"
+
+
+# "No one at X was available for comment": a sentence that says nothing happened.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:un)?available for comment|declined to comment|could not be reached|"
+    r"refused to comment|would not comment|no one .{0,40}? comment)",
+    re.IGNORECASE,
+)
+
+
+def says_nothing(fact: Fact, doc: Document) -> bool:
+    """The fact's sentence only reports that nobody commented."""
+    return _NO_COMMENT.search(doc.sentences[fact.sentence].text) is not None

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.nlp.datacache import cached, package_file_stamp
-from quizapp.nlp.filler import is_filler, is_throwaway, known_anyway, speaks_a_line
+from quizapp.nlp.filler import (
+    is_filler,
+    is_throwaway,
+    known_anyway,
+    says_nothing,
+    speaks_a_line,
+)
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.text import normalise
 from quizapp.nlp.voices import passing_voices
@@ -203,7 +209,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
         spoke = fact.type is not FactType.QUOTE and (
             (fact.sentence, key) in throwaway or speaks_a_line(fact, doc)
         )
-        if fact in voices or fact in known or is_filler(fact) or is_throwaway(fact) or spoke:
+        filler = is_filler(fact) or is_throwaway(fact) or says_nothing(fact, doc)
+        if fact in voices or fact in known or filler or spoke:
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(
             score=round(score, 4),

@@ -256,3 +256,17 @@ def test_what_general_knowledge_gives_away_is_not_asked() -> None:
     # The country before its product is known anyway; where the article says more, it is not.
     assert asked[("Japan", 2)] is False
     assert asked[("Japan", 3)] is True
+
+
+def test_a_sentence_that_says_nobody_commented_is_not_asked() -> None:
+    text = (
+        "Carmaker cuts jobs\n\n"
+        "Carmaker Veltro is to cut 900 jobs at its plant in Coventry. "
+        "Nobody at Veltro was available for comment when contacted by the Daily Courier. "
+        "Veltro said the cuts would save £40m a year.\n"
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    assert all(not salience[f].askable for f in facts if f.sentence == 1)
+    assert any(salience[f].askable for f in facts if f.text == "900 jobs")
