@@ -74,13 +74,15 @@ def test_a_game_format_says_on_stderr_what_it_left_out(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(out.read_text(encoding="utf-8").splitlines()))
     assert rows[0][0] == "Blooket Import Template" and rows[1][0] == "Question #"
-    # The sample gives fill-in items, which have no place in Blooket: each one is named.
+    # The sample gives fill-in and matching items, which have no place in Blooket: each one
+    # is named with its kind.
     stderr = result.stderr.decode()
     summary = re.match(r"Blooket: (\d+) of (\d+) questions exported, (\d+) left out", stderr)
     assert summary, stderr
     kept, total, left_out = map(int, summary.groups())
     assert kept == len(rows) - 2 and left_out == total - kept > 0
-    assert len(re.findall(r"^  question \d+: fill-in", stderr, re.M)) == left_out
+    named = re.findall(r"^  question \d+: (fill-in|matching|short answer|numeric)", stderr, re.M)
+    assert len(named) == left_out and "fill-in" in named
 
 
 @pytest.mark.parametrize(

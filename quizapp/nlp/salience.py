@@ -10,6 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.nlp.datacache import cached, package_file_stamp
+from quizapp.nlp.filler import (
+    is_filler,
+    is_throwaway,
+    known_anyway,
+    says_nothing,
+    speaks_a_line,
+)
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.text import normalise
 from quizapp.nlp.voices import passing_voices
@@ -123,80 +130,6 @@ def is_key_term(
     return returns_to and len(words) > 1 and rarest <= COMMON_ZIPF and (framed or repeated > 1)
 
 
-# Days and seasons of the calendar: "a gadget shortage this _____" (Christmas) and "expected
-# in the _____" (New Year) are guessed from the words around them, not learnt from the article.
-_HOLIDAYS = frozenset(
-    {"christmas", "easter", "new year", "new year's eve", "new year's day", "christmas eve"}
-    | {"christmas day", "boxing day", "halloween", "thanksgiving", "ramadan", "eid", "diwali"}
-    | {"hanukkah", "valentine's day", "midsummer", "lent", "advent", "hogmanay", "passover"}
-)
-# "a two-day event", "the three-year study": a length and a generic noun, not a key term.
-_SPAN_PHRASE = re.compile(
-    r"^(?:a |an |the )?(?:\w+-)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty|hundred)-(?:day|week|month|year|hour|minute"
-    r")s?\b",
-    re.IGNORECASE,
-)
-
-
-def _filler(fact: Fact) -> bool:
-    """A holiday or a length-and-noun phrase: blind graders failed every such item."""
-    words = fact.text.lower().replace("\u2019", "'")
-    if fact.type in (FactType.OTHER, FactType.PLACE, FactType.DATE) and words in _HOLIDAYS:
-        return True
-    return fact.type is FactType.OTHER and bool(_SPAN_PHRASE.match(fact.text))
-
-
-# A quotation worth attributing says something on its own; a reaction ("What a great way to
-# finish the year", "If we lose next week, then we are struggling") is a throwaway line.
-MIN_QUOTE_WORDS = 10
-# A line that opens on a pronoun the reader cannot resolve is a reaction unless it goes on.
-POINTING_QUOTE_WORDS = 16
-_POINTING = re.compile(r"^(?:it|it's|they|they're|this|that|he|she)\b", re.IGNORECASE)
-_OF_THE_MOMENT = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|this day|next week|last night|this week|"
-    r"this weekend)\b(?!['\u2019])",
-    re.IGNORECASE,
-)
-
-
-def _throwaway(fact: Fact) -> bool:
-    """A quotation too short or too tied to its moment to be worth asking who said it."""
-    if fact.type is not FactType.QUOTE:
-        return False
-    words = (fact.attr("quote") or "").strip(" \"'\u201c\u201d\u2018\u2019")
-    count = len(words.split())
-    if count < MIN_QUOTE_WORDS or _OF_THE_MOMENT.search(words):
-        return True
-    return count < POINTING_QUOTE_WORDS and bool(_POINTING.match(words))
-
-
-_QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
-# Besides the quotation, a sentence that only gives its speaker has about this many words.
-SPEAKER_WORDS = 6
-
-
-def _speaks_a_line(fact: Fact, doc: Document) -> bool:
-    """A name whose sentence is only a throwaway quotation and its speaker ('"Not that I am
-    aware of," Mr Myers replied.'): asking the name asks who said a line."""
-    if fact.type not in (FactType.PERSON, FactType.OTHER):
-        return False
-    text = doc.sentences[fact.sentence].text
-    quoted = _QUOTED_WORDS.findall(text)
-    if len(quoted) != 1:
-        return False
-    rest = _QUOTED_WORDS.sub(" ", text)
-    if len(re.findall(r"[A-Za-z]+", rest)) > SPEAKER_WORDS:
-        return False
-    line = quoted[0].strip(" ,.")
-    count = len(line.split())
-    return (
-        count < MIN_QUOTE_WORDS
-        or bool(_OF_THE_MOMENT.search(line))
-        or (count < POINTING_QUOTE_WORDS and bool(_POINTING.match(line)))
-    )
-
-
 def _a_person(fact: Fact, doc: Document) -> bool:
     """An untyped name the sentence gives a role or a voice ("William Gallas believes")."""
     from quizapp.nlp.distractors import introduced_as_person
@@ -230,7 +163,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     framed = {f for f in facts if any(f" {form} " in frame for form in fact_forms(f))}
     voices = passing_voices(facts, doc, mentions, framed)
     # The speaker of a throwaway line is not asked in its sentence either ("said _____").
-    throwaway = {(f.sentence, identity(f)) for f in facts if _throwaway(f)}
+    throwaway = {(f.sentence, identity(f)) for f in facts if is_throwaway(f)}
+    known = known_anyway(facts, doc)
     out: dict[Fact, Salience] = {}
     for fact in facts:
         key = identity(fact)
@@ -273,9 +207,10 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     askable = askable and not fact.text.lower().endswith("ing")
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
         spoke = fact.type is not FactType.QUOTE and (
-            (fact.sentence, key) in throwaway or _speaks_a_line(fact, doc)
+            (fact.sentence, key) in throwaway or speaks_a_line(fact, doc)
         )
-        if fact in voices or _filler(fact) or _throwaway(fact) or spoke:
+        filler = is_filler(fact) or is_throwaway(fact) or says_nothing(fact, doc)
+        if fact in voices or fact in known or filler or spoke:
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(
             score=round(score, 4),

@@ -36,7 +36,8 @@ CENTRAL_MENTIONS = 3
 # How far (in words) a reporting word may stand from the name it belongs to.
 REACH = 12
 _OUTLET = re.compile(
-    r"(?:\btold|\bspeaking to|\bwriting in|\bwrote in|\bquoted in|\bquoted by)\s+(?:the\s+)?$",
+    r"(?:\btold|\bspeaking to|\bwriting in|\bwrote in|\bquoted in|\bquoted by|"
+    r"\bcontacted by|\binterviewed by|\binterview with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _EMPLOYER = re.compile(r"\b(?:at|of|from|for|with)\s+(?:the\s+)?$", re.IGNORECASE)

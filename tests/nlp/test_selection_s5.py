@@ -237,3 +237,36 @@ def test_the_speaker_of_a_short_reply_is_not_asked_there() -> None:
     assert reply and not any(salience[f].askable for f in reply)
     # Where the article says what he did, he is still asked.
     assert any(salience[f].askable for f in facts if f.text == "Lars Halvorsen")
+
+
+def test_what_general_knowledge_gives_away_is_not_asked() -> None:
+    text = (
+        "Budget gap widens\n\n"
+        "The budget gap widened to $412bn in 2004, the treasury said. "
+        "Officials blamed slow growth after the 11 September attacks for the gap. "
+        "Imports of Japan's Kirofone rose to 2 million units, the customs office said. "
+        "The Kirofone was launched in Japan in 1989.\n"
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    asked = {(f.text, f.sentence): salience[f].askable for f in facts}
+    assert asked[("11 September", 1)] is False
+    assert asked[("$412bn", 0)] is True
+    # The country before its product is known anyway; where the article says more, it is not.
+    assert asked[("Japan", 2)] is False
+    assert asked[("Japan", 3)] is True
+
+
+def test_a_sentence_that_says_nobody_commented_is_not_asked() -> None:
+    text = (
+        "Carmaker cuts jobs\n\n"
+        "Carmaker Veltro is to cut 900 jobs at its plant in Coventry. "
+        "Nobody at Veltro was available for comment when contacted by the Daily Courier. "
+        "Veltro said the cuts would save £40m a year.\n"
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    assert all(not salience[f].askable for f in facts if f.sentence == 1)
+    assert any(salience[f].askable for f in facts if f.text == "900 jobs")
