@@ -168,3 +168,15 @@ def test_an_opening_meanwhile_without_its_comma_is_dropped() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "Tomas Quell"))
     assert stem is not None and stem.startswith(f"Green leader {BLANK}")
+
+
+def test_a_then_that_steps_on_from_the_story_before_is_left_out() -> None:
+    ctx, facts = _context(
+        "Brantwick Rovers beat Marlow Town 3-1 at Holm Park on Saturday.\n\n"
+        "Marlow Town then had Ivo Sandler sent off for a second booking.\n\n"
+        "Since then Brantwick Rovers have won 14 games in a row.\n"
+    )
+    stem = ctx.stem_cloze(_fact(facts, "Ivo Sandler"))
+    assert stem == f"Marlow Town had {BLANK} sent off for a second booking."
+    kept = ctx.stem_cloze(_fact(facts, "14 games"))
+    assert kept is not None and kept.startswith("Since then")

@@ -68,6 +68,55 @@ _DISCOURSE = re.compile(
 _ALSO = re.compile(r"\s+also\b(?=\s)")
 
 
+# Words before "then" that make it no step in a story told before ("since then", "and then").
+_THEN_BOUND = frozenset(
+    {
+        "and",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "back",
+        "even",
+        "only",
+        "just",
+        "but",
+        "or",
+        ",",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A stretch of the sentence to leave out, shaped like a regex match."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+def _sequencing_then(sentence: Sentence) -> list[_Span]:
+    """A "then" between a subject and its verb ("Newcastle then had a chance") points back at
+    the event before it in the article, like a dangling "also": it is left out."""
+    tokens = sentence.tokens
+    spans = []
+    for before, then, after in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if then.text != "then" or before.text.lower() in _THEN_BOUND:
+            continue
+        if not (after.tag.startswith("VB") or after.tag == "MD") or after.tag == "VBG":
+            continue
+        begin = before.end - sentence.start
+        spans.append(_Span(begin, then.end - sentence.start))
+    return spans
+
+
 @dataclass(frozen=True, slots=True)
 class Stem:
     """A rewritten sentence and where the fact now sits in it."""
@@ -185,7 +234,7 @@ def stand_alone_stem(
             return None
         edits += speaker
     edits += full_names(mentions, sentence, fact, quotes, edits)
-    for m in _ALSO.finditer(text):
+    for m in [*_ALSO.finditer(text), *_sequencing_then(sentence)]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
         ):
