@@ -91,3 +91,12 @@ def test_an_option_close_to_an_approximate_key_is_refused() -> None:
     exact = "The film took £10m over its opening weekend."
     plain = _item(exact, "£10m", QuestionKind.MULTIPLE_CHOICE, ("£4m", "£6m", "£9m", "£10m"))
     assert "an option lies close to an approximate key" not in check_item(plain, exact)
+
+
+def test_a_continent_asked_beside_one_of_its_countries_is_refused() -> None:
+    sentence = "Markets in Europe and Asia - notably Sweden and South Korea - were hit."
+    item = _item(sentence, "Asia", QuestionKind.FILL_IN)
+    assert "the stem names a country of the continent asked" in check_item(item, sentence)
+    other = "Markets in Europe and Asia were hit hardest, the Marlow report said."
+    fair = _item(other, "Asia", QuestionKind.FILL_IN)
+    assert "the stem names a country of the continent asked" not in check_item(fair, other)

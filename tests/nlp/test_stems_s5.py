@@ -180,3 +180,13 @@ def test_a_then_that_steps_on_from_the_story_before_is_left_out() -> None:
     assert stem == f"Marlow Town had {BLANK} sent off for a second booking."
     kept = ctx.stem_cloze(_fact(facts, "14 games"))
     assert kept is not None and kept.startswith("Since then")
+
+
+def test_on_before_a_month_and_year_is_a_slip_not_printed() -> None:
+    ctx, facts = _context(
+        "Brantwick Water signed a deal with the city of Marlow.\n\n"
+        "On May 2004, Brantwick Water and the city of Marlow agreed a new price.\n\n"
+        "In June 2005, Brantwick Water opened a plant in Marlow.\n"
+    )
+    assert ctx.stem_cloze(_fact(facts, "May 2004")) is None
+    assert ctx.stem_cloze(_fact(facts, "June 2005")) is not None

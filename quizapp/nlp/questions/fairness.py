@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.nlp.gazetteers import countries
 from quizapp.nlp.model import BLANK, Item, QuestionKind
 from quizapp.nlp.numbers import parse_number
 
@@ -70,6 +71,8 @@ def fairness_problems(item: Item) -> list[str]:
     problems = []
     if item.kind in _TYPED and _open_list_blank(item.prompt):
         problems.append("the blank is one member of a list the article does not give whole")
+    if _continent_shown_by_its_country(item):
+        problems.append("the stem names a country of the continent asked")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         if _close_to_approximate_key(item):
             problems.append("an option lies close to an approximate key")
@@ -112,6 +115,30 @@ def _close_to_approximate_key(item: Item) -> bool:
         if option != item.answer and value is not None and abs(value - key) < _CLOSE_SHARE * key:
             return True
     return False
+
+
+_CONTINENTS = {
+    "africa": "AF",
+    "asia": "AS",
+    "europe": "EU",
+    "north america": "NA",
+    "south america": "SA",
+    "oceania": "OC",
+    "antarctica": "AN",
+}
+
+
+def _continent_shown_by_its_country(item: Item) -> bool:
+    """ "Europe and _____ - notably ... South Korea": the country in the stem names the continent
+    asked, so the item tests geography, not the article."""
+    code = _CONTINENTS.get((item.answer or "").strip().lower())
+    if code is None or item.kind is QuestionKind.TRUE_FALSE:
+        return False
+    prompt = item.prompt
+    return any(
+        country.continent == code and re.search(rf"\b{re.escape(name)}\b", prompt)
+        for name, country in countries().items()
+    )
 
 
 def _odd_one_out(item: Item) -> bool:

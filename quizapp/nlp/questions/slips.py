@@ -11,12 +11,22 @@ from quizapp.nlp.datacache import cached_table, package_file_stamp
 _A_BEFORE_VOWEL = re.compile(r"\b[Aa]\s+(?!one\b|once\b|eu|uni|use|usu|ut|ur)([aeiou][a-z]+)")
 _AN_BEFORE_CONSONANT = re.compile(r"\b[Aa]n\s+(?!h)([b-df-gj-np-tv-z][a-z]+)\b")
 _DOUBLED = re.compile(r"\b(the|a|an|to|of|and|in|for|is|was)\s+\1\b", re.I)
+# "On May 2004", "taken on July 2004": a month without its day takes "in"; the slip spans the
+# answer too, so it is looked for with the answer in place.
+_ON_MONTH_YEAR = re.compile(
+    r"\b[Oo]n\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{4}\b"
+)
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
 
 
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
-    article that does not fit ("a undecided fee"), a doubled word ("the the")."""
+    article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
+    month and year ("On May 2004")."""
+    month = _ON_MONTH_YEAR.search(text)
+    if month:
+        return month.group()
     for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED):
         for m in pattern.finditer(text):
             if not (m.start() < b and a < m.end()):
