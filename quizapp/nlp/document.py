@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from quizapp.nlp.datacache import cached, package_file_stamp
 from quizapp.nlp.dates import parse_date
 from quizapp.nlp.model import Document, Sentence, Token
 from quizapp.nlp.partialimport import import_submodule
@@ -89,13 +90,31 @@ def _sentence_splitter():
     """
     import punkt
 
-    model = punkt.load_model("english")
+    # Building the English model from its module is most of a sixth of a second's start; its
+    # tables come from the local data cache after the first run (the same tables, so the same
+    # sentences).
+    stamp = package_file_stamp("punkt", "data/english.py")
+    abbrev_types, collocations, sent_starters, ortho_context = cached(
+        "punkt-english", stamp, _english_tables
+    )
     params = punkt.PunktParameters()
-    params.abbrev_types = set(model.abbrev_types) | _EXTRA_ABBREVIATIONS
-    params.collocations = set(model.collocations)
-    params.sent_starters = set(model.sent_starters)
-    params.ortho_context = dict(model.ortho_context)
+    params.abbrev_types = abbrev_types | _EXTRA_ABBREVIATIONS
+    params.collocations = collocations
+    params.sent_starters = sent_starters
+    params.ortho_context = ortho_context
     return punkt.PunktSentenceTokenizer(params)
+
+
+def _english_tables() -> tuple[set[str], set[tuple[str, str]], set[str], dict[str, int]]:
+    import punkt
+
+    model = punkt.load_model("english")
+    return (
+        set(model.abbrev_types),
+        set(model.collocations),
+        set(model.sent_starters),
+        dict(model.ortho_context),
+    )
 
 
 @lru_cache(maxsize=1)
