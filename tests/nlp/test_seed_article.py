@@ -80,8 +80,10 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         # 0.302 before common-noun phrases and untyped names were held to what the article is
         # about and stems leaning on the article were refused (blind graders failed 39 of 45
         # such items). Measured 0.264 at --max 20; 0.273 once figures without a counted noun
-        # ("fell to 77,000"), trillions, sizes, ages and roles before names were read.
-        assert report["gold_recall"] >= 0.26
+        # ("fell to 77,000"), trillions, sizes, ages and roles before names were read; 0.258
+        # once stems must name what they are about and passing voices are not asked (both
+        # failure classes of blind grading).
+        assert report["gold_recall"] >= 0.25
     else:
         # Passages ask facts that share a sentence, where one-fact items would give each other
         # away. Measured 0.326; 0.282 since every gap must pass the one-gap fill-in's rules
