@@ -190,3 +190,18 @@ def test_on_before_a_month_and_year_is_a_slip_not_printed() -> None:
     )
     assert ctx.stem_cloze(_fact(facts, "May 2004")) is None
     assert ctx.stem_cloze(_fact(facts, "June 2005")) is not None
+
+
+def test_a_pronoun_after_a_dated_opening_or_in_a_closing_tag_needs_a_name() -> None:
+    ctx, facts = _context(
+        "Brantwick Stores opened a shop in Marlow in 2001.\n\n"
+        "In March 2003, it sued a supplier over late deliveries of bread.\n\n"
+        'Voters could see Marlow mayor Ada Lorne "walking back into office", he added.\n\n'
+        'Voters could see Marlow mayor Ada Lorne "walking back into office", Tomas Quell added.\n'
+    )
+    # "In _____, it sued ...": a date is nothing "it" can stand for.
+    assert ctx.stem_cloze(_fact(facts, "March 2003")) is None
+    lorne = [f for f in facts if f.text == "Ada Lorne"]
+    # "..., he added.": the speaker is not the person the quoted words are about.
+    assert ctx.stem_cloze(lorne[0]) is None
+    assert ctx.stem_cloze(lorne[1]) is not None

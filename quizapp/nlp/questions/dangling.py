@@ -70,8 +70,19 @@ def dangling_pronoun(
             # "the Cell consortium expects it to ...": not the subject, something before it.
             before = before[: max(0, i - 1 - _SUBJECT_SPAN)]
         candidates = [t for t in before if not a <= t.start - sentence.start < b] + ahead
+        # "... Tory leader _____ 'coming in the back door', he added.": the speaker of the tag
+        # is not whom the reported words name, nor the answer's role; a name must say who.
+        tag = i + 1 < len(tokens) and tokens[i + 1].text.lower() in _REPORTING
+        if tag and low in _PERSON_PRONOUNS:
+            role = _role_before(tokens, a, sentence)
+            candidates = [t for t in candidates if t.tag == "NNP" and t not in role]
         answer_near = a < at or (ahead and a > comma)
-        if answer_near and (low not in _PERSON_PRONOUNS or fact.type not in _NOT_PEOPLE):
+        if (
+            answer_near
+            and not (tag and low in _PERSON_PRONOUNS)
+            and fact.type not in _NOT_ANTECEDENTS
+            and (low not in _PERSON_PRONOUNS or fact.type not in _NOT_PEOPLE)
+        ):
             continue  # the answer before it (or right after the opening phrase) it may mean
         if not any(
             _may_stand_for(low, t, j, candidates, sentence, facts, edits)
@@ -86,9 +97,42 @@ _PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS
 # subject, so the words just before the verb are not what the pronoun stands for.
 _RAISING = re.compile(r"(?:expect|believe|want|consider|need|allow|think|thought)(?:s|ed|d)?")
 _SUBJECT_SPAN = 4
+_REPORTING = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "told",
+        "warned",
+        "explained",
+        "insisted",
+        "argued",
+        "continued",
+        "claimed",
+        "stressed",
+        "admitted",
+        "conceded",
+        "noted",
+        "remarked",
+    }
+)
+# "In _____, it sued ...": a date or an ordinal is nothing a pronoun can stand for.
+_NOT_ANTECEDENTS = frozenset({FactType.DATE, FactType.ORDINAL})
 _NOT_PEOPLE = frozenset(
     {FactType.ORGANISATION, FactType.PLACE, FactType.QUANTITY, FactType.DATE, FactType.ORDINAL}
 )
+
+
+def _role_before(tokens: list[Token], a: int, sentence: Sentence) -> list[Token]:
+    """The words right before the answer that describe it ("Tory leader _____")."""
+    before = [t for t in tokens if t.end - sentence.start <= a]
+    role: list[Token] = []
+    for token in reversed(before):
+        if token.tag not in ("NNP", "NN", "JJ") or len(role) == 4:
+            break
+        role.append(token)
+    return role
 
 
 def _may_stand_for(
