@@ -149,7 +149,7 @@ def shares_a_name_word(candidate: str, key: str) -> bool:
 
     def words(name: str) -> list[str]:
         plain = (re.sub(r"[^\w]", "", w).lower() for w in name.split())
-        return [w for w in plain if w and w not in _TITLE_WORDS]
+        return [w for w in plain if w and w not in PERSON_TITLES]
 
     mine, theirs = words(key), words(candidate)
     shared = set(mine) & set(theirs)
@@ -161,7 +161,7 @@ def shares_a_name_word(candidate: str, key: str) -> bool:
 
 
 # Titles two people share without being one ("Lord Anders Fell", "Lord Henrik Lund").
-_TITLE_WORDS = frozenset(
+PERSON_TITLES = frozenset(
     [
         "sir",
         "dame",

@@ -18,6 +18,7 @@ from quizapp.nlp.distractors import (
     looks_like_place_or_body,
     same_words,
 )
+from quizapp.nlp.distractors.entity_class import PERSON_TITLES
 from quizapp.nlp.gazetteers import organisations, place_kind, role_words
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.numbers import NUMBER_WORDS
@@ -29,34 +30,6 @@ MAX_KINDS = 3
 _TITLE = re.compile(
     r"^(?:Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|President|Minister|Prince|"
     r"Princess|King|Queen|Judge|Justice|Senator|Governor|General|Captain|Chancellor)\b\.?"
-)
-_TITLE_WORDS = frozenset(
-    [
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "president",
-        "minister",
-        "prince",
-        "princess",
-        "king",
-        "queen",
-        "judge",
-        "justice",
-        "senator",
-        "governor",
-        "general",
-        "captain",
-        "chancellor",
-    ]
 )
 # Common nouns that say the name after them is an organisation ("consultancy group Capgemini").
 _BODY_NOUN_WORDS = (
@@ -183,7 +156,7 @@ def _surely_a_person(fact: Fact, sentence: Sentence, doc: Document) -> bool:
         return False  # "Lib Dem", "Gloucester Citizen"
     if any(w in _CALENDAR_WORDS for w in text.split()):
         return False  # "Christmas Day"
-    if any(w.lower() in _TITLE_WORDS for w in text.split()[1:]):
+    if any(w.lower() in PERSON_TITLES for w in text.split()[1:]):
         return False  # "Beatle Sir Paul McCartney": a title inside is a misread span
     if _TITLE.match(text) or fact.attr("role") or introduced_as_person(sentence.text, fact):
         return True
@@ -281,8 +254,8 @@ def name_words(fact: Fact, *, every_word: bool = False) -> list[str]:
         return []
     source = fact.text if every_word else fact.attr("canonical") or fact.text
     words = re.findall(r"[A-Z][\w'’-]+", source)
-    titled = bool(words) and words[0].lower() in _TITLE_WORDS
-    words = [w for w in words if w.lower() not in _TITLE_WORDS]
+    titled = bool(words) and words[0].lower() in PERSON_TITLES
+    words = [w for w in words if w.lower() not in PERSON_TITLES]
     if every_word:
         return words
     if fact.type is FactType.PERSON and not titled:
@@ -353,6 +326,6 @@ def fits_the_bank(candidate: str, entries: Sequence[str], visible_text: str) -> 
     if len(initials) > 1 and re.search(rf"\b{initials}\b", visible_text):
         return False  # "United Kingdom" in the bank of a passage that prints "UK"
     for word in re.findall(r"[A-Z][\w'’-]{2,}", candidate):
-        if word.lower() not in _TITLE_WORDS and re.search(rf"\b{re.escape(word)}\b", visible_text):
+        if word.lower() not in PERSON_TITLES and re.search(rf"\b{re.escape(word)}\b", visible_text):
             return False  # "Rinus Michels" in the bank of "Rinus Michels's _____ Dutch team"
     return True
