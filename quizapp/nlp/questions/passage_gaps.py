@@ -27,10 +27,7 @@ from quizapp.nlp.text import normalise
 
 # A bank holds at most this many distractors (the contract allows three), one per kind of gap.
 MAX_KINDS = 3
-_TITLE = re.compile(
-    r"^(?:Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|President|Minister|Prince|"
-    r"Princess|King|Queen|Judge|Justice|Senator|Governor|General|Captain|Chancellor)\b\.?"
-)
+_TITLE = re.compile(r"^(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLES)) + r")\b\.?")
 # Common nouns that say the name after them is an organisation ("consultancy group Capgemini").
 _BODY_NOUN_WORDS = (
     r"\b(?:company|firm|group|manufacturer|maker|retailer|bank|label|network|broadcaster|agency|"
