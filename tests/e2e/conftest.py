@@ -134,7 +134,16 @@ def check_a11y() -> Callable[[Any, str], None]:
     axe = axe_module.Axe()
 
     def check(page: Any, what: str) -> None:
-        results = axe.run(page)
+        # A click that navigates returns before the new page exists; axe run
+        # in between finds no document, so wait for the page and retry once.
+        page.wait_for_load_state("load")
+        try:
+            results = axe.run(page)
+        except Exception as error:  # playwright may be absent, so its Error is not imported
+            if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+                raise
+            page.wait_for_load_state("load")
+            results = axe.run(page)
         bad = [
             f"{v['id']} ({v['impact']}): {v['help']} — "
             + "; ".join(str(node["target"]) for node in v["nodes"][:3])

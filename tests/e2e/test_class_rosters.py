@@ -53,6 +53,7 @@ def test_class_slips_assignment_and_resuming_with_a_personal_code(
     teacher.get_by_role("button", name="Log in").click()
 
     teacher.get_by_role("link", name="My classes").click()
+    teacher.wait_for_url("**/teacher/classes")
     check_a11y(teacher, "classes (empty)")
     teacher.get_by_role("link", name="Add your first class").click()
     teacher.get_by_label("Class name").fill("7B Geography")
