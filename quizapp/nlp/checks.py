@@ -6,6 +6,7 @@ import re
 
 from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
 from quizapp.nlp.questions.fairness import fairness_problems
+from quizapp.nlp.questions.known_cues import known_cue_problems
 from quizapp.nlp.text import content_tokens, normalise
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -57,6 +58,7 @@ def check_item(item: Item, text: str) -> list[str]:
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
     problems += fairness_problems(item)
+    problems += known_cue_problems(item)
     if (
         fact.type is FactType.OTHER
         and fact.attr("form") != "name"
