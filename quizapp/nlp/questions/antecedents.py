@@ -102,6 +102,10 @@ def _recent(
         names = {f.attr("canonical") or f.text for f in found}
         if subject_only and names:
             return None
+        if want is FactType.PERSON and names and _DESCRIBED_SUBJECT.match(earlier.text):
+            # "The former France boss ... to succeed Mark Hughes. He has been ...": "he" is
+            # the described subject, not the man named later in the sentence.
+            return None
         if len(names) == 1:
             return names.pop()
         if len(names) > 1:
@@ -109,6 +113,9 @@ def _recent(
     return None
 
 
+# A sentence whose subject is a description, not a name: "The former France boss has ...",
+# "The 54-year-old was ...".
+_DESCRIBED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+[a-z0-9]")
 _SAYS = re.compile(r"^\s+(?:has\s+)?(?:said|says|told|tells|added|insisted|argued|warned)\b")
 
 
