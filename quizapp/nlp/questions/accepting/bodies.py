@@ -19,6 +19,8 @@ SHORT_PLACES = {
     "Czech Republic": ("Czechia",),
     "Republic of Ireland": ("Ireland",),
     "the Netherlands": ("Netherlands", "Holland"),
+    "Soviet Union": ("USSR",),
+    "the Soviet Union": ("Soviet Union", "USSR"),
 }
 # Party names as newspapers shorten them, and the full forms a student may write instead.
 PARTY_FORMS = {
