@@ -69,3 +69,16 @@ def test_a_club_before_a_players_full_name_is_kept() -> None:
     sentence = "Larkspur's Tom Hale scored twice in the second half on Saturday."
     problems = check_item(_item(sentence, "Larkspur", FactType.ORGANISATION), sentence)
     assert MAKER not in problems
+
+
+def test_a_stem_does_not_copy_a_plural_subject_with_a_singular_verb() -> None:
+    from quizapp.nlp import generate
+
+    article = (
+        "Search habits surveyed\n\n"
+        "According to figures gathered by the Lowell researchers the average users spends "
+        "about 43 minutes per month carrying out 34 separate searches on the Harbour engine.\n\n"
+        "The Lowell survey of 2,100 adults found that 62% of them searched at least daily."
+    )
+    prompts = [item.prompt for item in generate(article, max_items=20).items]
+    assert prompts and not any("users spends" in p for p in prompts), prompts

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from quizapp.nlp.datacache import cached_table, package_file_stamp
+from quizapp.nlp.model import Token
 
 # "a undecided fee", "an new": an article that does not fit the word after it.
 _A_BEFORE_VOWEL = re.compile(r"\b[Aa]\s+(?!one\b|once\b|eu|uni|use|usu|ut|ur)([aeiou][a-z]+)")
@@ -34,6 +35,36 @@ def copied_slip(text: str, a: int, b: int) -> str | None:
     for m in _LOWER.finditer(text):
         if not (m.start() < b and a < m.end()) and misspelt(m.group()):
             return m.group()
+    return None
+
+
+# Plural-looking nouns that take a singular verb ("the data shows", "the news is").
+_SINGULAR_PLURALS = frozenset(
+    {"data", "media", "news", "series", "means", "species", "politics", "economics", "physics"}
+    | {"athletics", "headquarters", "whereabouts", "crossroads", "odds", "aircraft"}
+)
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB"})
+
+
+def agreement_slip(tokens: Sequence[Token]) -> str | None:
+    """A plural noun after "the" with a singular verb ("the average users spends"): the
+    article's slip, which a stem must not copy. Returns the two words, or None."""
+    for i, token in enumerate(tokens):
+        if token.text.lower() != "the":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].tag in _MODIFIER_TAGS:
+            j += 1
+        if j + 1 >= len(tokens):
+            continue
+        noun, verb = tokens[j], tokens[j + 1]
+        if (
+            noun.tag == "NNS"
+            and noun.text.islower()
+            and noun.text not in _SINGULAR_PLURALS
+            and verb.tag == "VBZ"
+        ):
+            return f"{noun.text} {verb.text}"
     return None
 
 

@@ -46,7 +46,7 @@ from quizapp.nlp.questions.references import (
     unnamed_references,
     vague_opening,
 )
-from quizapp.nlp.questions.slips import copied_slip
+from quizapp.nlp.questions.slips import agreement_slip, copied_slip
 from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
@@ -250,6 +250,9 @@ def stand_alone_stem(
         return None  # "Excluding the car sector, sales rose ...": whose sales, it cannot say
     if copied_slip(stem.text, *span) is not None:
         return None  # "a tsumani fund-raising match": the article's slip, not ours to print
+    agreement = agreement_slip(sentence.tokens)
+    if agreement is not None and agreement in stem.text:
+        return None  # "the average users spends": the same
     return stem
 
 
