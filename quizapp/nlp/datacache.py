@@ -183,3 +183,59 @@ class _DiskTable(Mapping[str, Any]):
     def __len__(self) -> int:
         with self._lock:
             return self._connect().execute("SELECT count(*) FROM entry").fetchone()[0]
+
+
+class RememberedAnswers:
+    """Answers of a slow but pure function of a small key, remembered in the local cache
+    across processes, so a later process asking the same need not load what computes them.
+
+    Like the rest of the cache it is only an accelerator: an answer not remembered (or a cache
+    that cannot be read or written) is computed, and an answer is stored only as computed, so
+    output never depends on it. Two processes adding at once may lose one's new answers; they
+    are computed again next time.
+    """
+
+    # Bounds what a process loads at start (a few hundred kilobytes at most).
+    LIMIT = 20_000
+
+    def __init__(self, name: str, version: str) -> None:
+        self._path = cache_dir() / f"{name}-{version}.pickle"
+        self._known: dict[Any, Any] | None = None
+        self._lock = threading.Lock()
+
+    def _read(self) -> dict[Any, Any]:
+        try:
+            with self._path.open("rb") as handle:
+                known = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+            return {}
+        return known if isinstance(known, dict) else {}
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if self._known is None:
+                self._known = self._read()
+            if key in self._known:
+                return self._known[key]
+        value = compute()
+        with self._lock:
+            self._known[key] = value
+            self._store(key, value)
+        return value
+
+    def _store(self, key: Any, value: Any) -> None:
+        import tempfile
+
+        # Merged with what other processes stored since this one read the file.
+        known = {**self._read(), key: value}
+        if len(known) > self.LIMIT:
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self._path.parent, delete=False, suffix=".tmp"
+            ) as tmp:
+                pickle.dump(known, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp.name, self._path)
+        except OSError:
+            pass

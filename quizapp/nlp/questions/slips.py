@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from quizapp.nlp.datacache import cached_table, package_file_stamp
 from quizapp.nlp.model import Token
@@ -68,6 +69,8 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+# A stem's words recur across the items built from one sentence: ~10 asks per word.
+@lru_cache(maxsize=20000)
 def misspelt(word: str) -> bool:
     """Whether a lower-case word is unknown to general English and is a common word with two
     letters swapped ("tsumani" for "tsunami") or one letter wrong, missing or added
