@@ -57,7 +57,7 @@ def test_review_waits_until_the_quiz_shows_its_answers(app: Any, client: Any) ->
     before, answered = _review_answer(client, code)
     assert "0 items due today" in before and answer not in before
     assert answered == ""  # nothing to answer, so no feedback with the key
-    # Another attempt is still allowed: its page holds no answer either.
+    # Closing the quiz shows its answers, and the item comes up for review.
     with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         quiz.status = QuizStatus.CLOSED
