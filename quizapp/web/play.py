@@ -354,6 +354,10 @@ def take(token: str) -> BaseResponse | str:
 def answer(token: str) -> BaseResponse:
     """The plain form's Save / Previous / Next / Submit: saves everything, works without JS."""
     attempt = _attempt_or_404(token)
+    if lessons.lesson_for_quiz(attempt.quiz_id) is not None:
+        # A lesson's checks are marked once, as they are answered (web/lessons.py): this form
+        # must not rewrite one after its feedback showed the right answer.
+        return redirect(url_for("lessons.start", token=token))
     action = request.form.get("action", "save")
     if action == "submit":
         taking.submit_attempt(attempt, request.form)
@@ -377,6 +381,9 @@ def answer(token: str) -> BaseResponse:
 def autosave(token: str) -> tuple[Response, int]:
     """Autosave from the page script: answers the page's form holds; says only whether saved."""
     attempt = _attempt_or_404(token)
+    if lessons.lesson_for_quiz(attempt.quiz_id) is not None:
+        message = "A lesson saves each answer when you check it."
+        return jsonify({"saved": False, "message": message}), 409
     try:
         taking.save_answers(attempt, request.form)
     except taking.AttemptLocked as error:
