@@ -65,7 +65,8 @@ _JOINING_PUNCT = re.compile(r"'|(?!(?<=\d)\.(?=\d))\.")
 TYPO_MIN_LETTERS = 6
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
-NAME_FACTS = frozenset({"person", "place", "organisation"})
+# A quote fact's answer is its speaker's name ("..., said Matthias Huss"): a name too.
+NAME_FACTS = frozenset({"person", "place", "organisation", "quote"})
 # "1.5 million", "three thousand": scale words after a number multiply it.
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER_WORDS_MAX = 100

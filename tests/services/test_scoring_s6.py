@@ -50,3 +50,16 @@ def test_a_gap_of_a_passage_follows_its_own_list() -> None:
     }
     mark = score_item(passage, None, {"1": "Ashworth", "2": "okafor"})
     assert (mark.correct, mark.credit) == (False, 1.0)
+
+
+def test_a_quotes_speaker_is_a_name_with_the_slip_allowance() -> None:
+    """A quote item asks for its speaker: one slip in the name is forgiven, as for a person."""
+    item = {
+        "kind": "fill_in",
+        "answer": "Matthias Huss",
+        "accepted": ["Huss"],
+        "fact": {"type": "quote", "text": "Matthias Huss"},
+    }
+    assert score_item(item, "Mathias Huss").correct
+    assert score_item(item, "huss").correct
+    assert not score_item(item, "Matthias").correct
