@@ -121,7 +121,7 @@ def _open_lesson_attempt(token: str) -> tuple[Lesson, Attempt] | BaseResponse:
     lesson = lessons.lesson_for_quiz(attempt.quiz_id)
     if lesson is None:  # a plain quiz: its own answer page
         return redirect(url_for("play.take", token=token))
-    if attempt.submitted_at is not None:
+    if taking.enforce_deadline(attempt):  # submitted, out of time, or the lesson closed
         return redirect(url_for("play.result", token=token))
     return lesson, attempt
 
@@ -143,7 +143,7 @@ def start(token: str) -> BaseResponse:
 def section(token: str, number: int) -> BaseResponse:
     """A section: its paragraphs, its answered checks with feedback, the next check to answer."""
     lesson, attempt = _lesson_attempt_or_404(token)
-    if attempt.submitted_at is not None:
+    if taking.enforce_deadline(attempt):
         return redirect(url_for("play.result", token=token))
     step = lessons.lesson_step(lesson, attempt, number)
     if step is None:
