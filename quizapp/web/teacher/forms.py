@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -24,14 +24,22 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.models import ExplanationPolicy, StudyAccess
 from quizapp.services.authoring import ALL_KINDS, KIND_LABELS
 from quizapp.services.editing import QuestionEdit
 from quizapp.services.passages import MAX_GAPS
-from quizapp.services.publishing import QuizSettings
+from quizapp.services.publishing import CLOSING_HORIZON, CLOSING_TOO_LATE, QuizSettings
 from quizapp.services.results import time_zone
 from quizapp.services.taking import as_utc
 
@@ -407,6 +415,11 @@ class SettingsForm(VersionedForm):
         closes = settings.closes_at
         self.closes_at.data = as_utc(closes).replace(tzinfo=None) if closes else None
         self.closes_at.render_kw = {"data-utc": "true"}
+
+    def validate_closes_at(self, field: DateTimeLocalField) -> None:
+        """A year far ahead is a typo, and past what a date can hold in some time zones."""
+        if field.data is not None and field.data > datetime.now() + CLOSING_HORIZON:
+            raise ValidationError(CLOSING_TOO_LATE)
 
     def to_settings(self) -> QuizSettings:
         """The submitted settings."""
