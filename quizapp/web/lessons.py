@@ -21,6 +21,7 @@ from quizapp.models.lesson import Lesson
 from quizapp.services import lesson_reports, lessons, taking
 from quizapp.services.authoring import AuthoringError, get_owned_quiz
 from quizapp.web.exports import send_export
+from quizapp.web.ids import row_number
 
 bp = Blueprint("lessons", __name__)
 
@@ -148,7 +149,7 @@ def section(token: str, number: int) -> BaseResponse:
     step = lessons.lesson_step(lesson, attempt, number)
     if step is None:
         return redirect(url_for("lessons.start", token=token))
-    just = request.args.get("checked", type=int)
+    just = request.args.get("checked", type=row_number)
     return _no_store(render_template("lessons/section.html", step=step, just=just))
 
 
@@ -156,7 +157,7 @@ def section(token: str, number: int) -> BaseResponse:
 def check(token: str, number: int) -> BaseResponse:
     """Mark one check answer (the first counts) and show its feedback on the section page."""
     lesson, attempt = _lesson_attempt_or_404(token)
-    question_id = request.form.get("question", type=int)
+    question_id = request.form.get("question", type=row_number)
     outcome = lessons.answer_check(lesson, attempt, question_id, request.form)
     if not outcome.accepted:
         if outcome.empty:

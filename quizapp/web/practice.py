@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from quizapp.models import Attempt
 from quizapp.services import practice, study, taking
+from quizapp.web.ids import row_number
 
 bp = Blueprint("practice", __name__)
 
@@ -23,7 +24,7 @@ def _attempt_or_404(token: str) -> Attempt:
 def practise(token: str) -> BaseResponse:
     """Feedback on the last answer, then the next item, and "n of m mastered"."""
     attempt = _attempt_or_404(token)
-    view = practice.practice_view(attempt, after=request.args.get("after", type=int))
+    view = practice.practice_view(attempt, after=request.args.get("after", type=row_number))
     html = render_template(
         "practice/practise.html", view=view, study_open=study.study_open_for_attempt(attempt)
     )
@@ -39,8 +40,8 @@ def answer(token: str) -> BaseResponse:
     outcome = practice.answer_practice(
         attempt,
         request.form,
-        key=request.form.get("item", type=int),
-        seen=request.form.get("seen", type=int),
+        key=request.form.get("item", type=row_number),
+        seen=request.form.get("seen", type=row_number),
     )
     if not outcome.accepted:
         return redirect(url_for("practice.practise", token=token))
