@@ -35,6 +35,7 @@ from quizapp.services.feedback import feedback_for
 from quizapp.services.practice import MAX_ANSWER_CHARS, OTHER_KIND, student_item
 from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
 from quizapp.services.scoring import score_item
+from quizapp.services.taking import close_if_due
 from quizapp.services.units import StudentUnit, student_units
 
 __all__ = [
@@ -216,10 +217,10 @@ def held_back(student_id: int) -> frozenset[int]:
     quiz_ids = {quiz_id for _card, quiz_id in rows}
     if not quiz_ids:
         return frozenset()
-    shown = {
-        quiz.id: feedback_for(quiz).answers
-        for quiz in db.session.scalars(db.select(Quiz).where(Quiz.id.in_(quiz_ids)))
-    }
+    quizzes = list(db.session.scalars(db.select(Quiz).where(Quiz.id.in_(quiz_ids))))
+    for quiz in quizzes:
+        close_if_due(quiz)  # past its closing time, a quiz shows what it shows "after closing"
+    shown = {quiz.id: feedback_for(quiz).answers for quiz in quizzes}
     return frozenset(card for card, quiz_id in rows if not shown[quiz_id])
 
 

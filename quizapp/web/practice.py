@@ -15,6 +15,8 @@ bp = Blueprint("practice", __name__)
 def _attempt_or_404(token: str) -> Attempt:
     """The attempt with this token if it may practise now; else 404."""
     attempt = taking.find_attempt(token)
+    if attempt is not None:
+        taking.enforce_deadline(attempt)  # out of time or past the closing time: ends now
     if attempt is None or not practice.practice_available(attempt):
         abort(404)
     return attempt

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from quizapp.models import Quiz, QuizStatus, db
-from quizapp.services import publishing
+from quizapp.models import ExplanationPolicy, Quiz, QuizStatus, db
+from quizapp.services import publishing, taking
 from tests.factories import make_quiz
 
 
@@ -54,3 +54,33 @@ def test_the_service_refuses_it_too(app: Any) -> None:
 
 def _with(settings: Any, closes_at: datetime) -> Any:
     return replace(settings, closes_at=closes_at)
+
+
+def test_after_the_closing_time_a_submitted_students_result_shows_the_answers(
+    app: Any, client: Any
+) -> None:
+    """Answers shown "after the quiz closes" appear once the closing time has passed, even
+    when the first page asked after it is a result page of an attempt already submitted."""
+    with app.app_context():
+        quiz = make_quiz(
+            kinds=("fill_in",),
+            status=QuizStatus.PUBLISHED,
+            join_code="LATER6",
+            show_answers=ExplanationPolicy.AFTER_CLOSE,
+            explanations=ExplanationPolicy.AFTER_CLOSE,
+            closes_at=datetime.now(UTC) + timedelta(hours=1),
+        )
+        fill = quiz.questions[0]
+        attempt = taking.join_quiz("LATER6", "Ada")
+        taking.submit_attempt(attempt, {f"q{fill.id}": "no idea"})
+        token, quiz_id, answer = attempt.token, quiz.id, fill.answer
+    before = client.get(f"/attempt/{token}/result").get_data(as_text=True)
+    assert "when the quiz closes" in before and answer not in before
+    with app.app_context():
+        # The closing time passes (set directly: the form only takes future times).
+        db.session.get(Quiz, quiz_id).closes_at = datetime.now(UTC) - timedelta(minutes=5)
+        db.session.commit()
+    after = client.get(f"/attempt/{token}/result").get_data(as_text=True)
+    assert "when the quiz closes" not in after and answer in after
+    with app.app_context():
+        assert db.session.get(Quiz, quiz_id).status is QuizStatus.CLOSED

@@ -81,3 +81,15 @@ def test_review_asks_at_once_when_answers_show_after_submitting(app: Any, client
     code, _quiz_id, answer = _submitted_with_a_wrong_answer(app, ExplanationPolicy.AFTER_SUBMIT)
     page, answered = _review_answer(client, code)
     assert "1 item due today" in page and answer in answered
+
+
+def test_review_asks_once_the_closing_time_has_passed(app: Any, client: Any) -> None:
+    """No one need open the quiz after its closing time: review closes it and asks the item."""
+    code, quiz_id, answer = _submitted_with_a_wrong_answer(app, ExplanationPolicy.AFTER_CLOSE)
+    with app.app_context():
+        db.session.get(Quiz, quiz_id).closes_at = datetime.now(UTC) - timedelta(minutes=5)
+        db.session.commit()
+    page, answered = _review_answer(client, code)
+    assert "1 item due today" in page and answer in answered
+    with app.app_context():
+        assert db.session.get(Quiz, quiz_id).status is QuizStatus.CLOSED
