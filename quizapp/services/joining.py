@@ -9,9 +9,15 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.models import Attempt, Quiz, Student, db
-from quizapp.services import rosters, taking
+from quizapp.services import rosters, taking, units
 
-__all__ = ["PersonalCodeNeeded", "WrongPersonalCode", "asks_personal_code", "join_quiz"]
+__all__ = [
+    "PersonalCodeNeeded",
+    "QuizNotOpenYet",
+    "WrongPersonalCode",
+    "asks_personal_code",
+    "join_quiz",
+]
 
 
 PersonalCodeNeeded = taking.PersonalCodeNeeded
@@ -19,6 +25,10 @@ PersonalCodeNeeded = taking.PersonalCodeNeeded
 
 class WrongPersonalCode(taking.TakingError):
     """No current student of the quiz's class has this personal code."""
+
+
+class QuizNotOpenYet(taking.TakingError):
+    """The quiz is a step of the class's unit whose opening date has not come."""
 
 
 def asks_personal_code(code: str | None) -> bool:
@@ -66,6 +76,9 @@ def join_quiz(
         raise WrongPersonalCode(
             "That personal code is not on this class's list. Check your slip, or ask your teacher."
         )
+    opens = units.opens_later(quiz, student.class_id, moment.astimezone(UTC).date())
+    if opens is not None:
+        raise QuizNotOpenYet(f"“{quiz.title}” opens on {opens.day} {opens:%B %Y}: come back then.")
     return _join_as_student(quiz, student, moment)
 
 

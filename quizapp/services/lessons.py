@@ -263,8 +263,9 @@ def lesson_step(lesson: Lesson, attempt: Attempt, number: int) -> LessonStep | N
 def answer_check(
     lesson: Lesson, attempt: Attempt, question_id: int | None, fields: Mapping[str, str]
 ) -> CheckOutcome:
-    """Mark a check question once: its first answer counts, a repeat or stale post is ignored."""
-    if attempt.submitted_at is not None or question_id is None:
+    """Mark a check question once: its first answer counts, a repeat or stale post is ignored,
+    and none counts once the attempt is out of time or the lesson has closed."""
+    if question_id is None or taking.enforce_deadline(attempt):
         return CheckOutcome(accepted=False)
     per_section = _section_checks(lesson, attempt)
     answered = _answered(attempt)

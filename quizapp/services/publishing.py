@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +34,12 @@ from quizapp.services.taking import as_utc, close_open_attempts
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
+
+
+# A closing time at most ten years ahead: a later year is a typo (9999), and one that lies past
+# what a date can hold once a time zone or the grace period is added.
+CLOSING_HORIZON = timedelta(days=10 * 366)
+CLOSING_TOO_LATE = "Choose a closing time within the next ten years."
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +160,8 @@ def update_settings(
         raise AuthoringError(
             "Choose a closing time in the future (to close the quiz now, use “Close the quiz”)."
         )
+    if settings.closes_at is not None and settings.closes_at > utcnow() + CLOSING_HORIZON:
+        raise AuthoringError(CLOSING_TOO_LATE)
     if settings.class_id not in (None, quiz.class_id) and settings.class_id not in {
         c.id for c in assignable_classes(quiz.owner_id)
     }:

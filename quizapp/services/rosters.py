@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import enum
 import io
@@ -165,18 +166,30 @@ def names_from_text(text: str) -> list[str]:
     return _clean_names((text or "").splitlines())
 
 
+def _csv_text(data: bytes) -> str:
+    """A class list's text as spreadsheets save it: UTF-8 (with or without a byte-order mark)
+    or UTF-16 with its mark (Excel's "Unicode Text", tab-separated). Other encodings are
+    refused rather than guessed: a misread "Zoë" would be printed on her slip."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise RosterError("That file is not a CSV text file.") from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RosterError("Save the class list as CSV in UTF-8 and upload it again.") from error
+
+
 def names_from_csv(data: bytes) -> list[str]:
     """Student names from a CSV export (a "name" column, or first + last name, or column 1).
 
-    Spreadsheets save UTF-8 with or without a byte-order mark, separated by commas,
+    Spreadsheets save UTF-8 or UTF-16 (see _csv_text), separated by commas,
     semicolons or tabs; a header row is recognised by its column names.
     """
     if len(data) > MAX_CSV_BYTES:
         raise RosterError("That file is too big for a class list (at most 512 KB).")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RosterError("Save the class list as CSV in UTF-8 and upload it again.") from error
+    text = _csv_text(data)
     if "\x00" in text:
         raise RosterError("That file is not a CSV text file.")
     sample = text[:4096]

@@ -20,7 +20,9 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.models import (
     Attempt,
+    LessonItem,
     Question,
+    Quiz,
     Response,
     ReviewCard,
     ReviewLog,
@@ -29,9 +31,11 @@ from quizapp.models import (
     db,
 )
 from quizapp.nlp import convert_item
+from quizapp.services.feedback import feedback_for
 from quizapp.services.practice import MAX_ANSWER_CHARS, OTHER_KIND, student_item
 from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
 from quizapp.services.scoring import score_item
+from quizapp.services.taking import close_if_due
 from quizapp.services.units import StudentUnit, student_units
 
 __all__ = [
@@ -44,6 +48,7 @@ __all__ = [
     "day_end",
     "due_today",
     "fsrs_card",
+    "held_back",
     "next_prompt",
     "review_feedback",
     "review_home",
@@ -198,13 +203,35 @@ class ReviewHome:
     units: tuple[StudentUnit, ...] = ()
 
 
+def held_back(student_id: int) -> frozenset[int]:
+    """The student's cards whose quiz does not let students see its answers now ("after the
+    quiz closes" while it is open, or "never"): a review's feedback gives the answer, so these
+    wait (a lesson's checks show theirs once answered, so they never wait)."""
+    rows = db.session.execute(
+        db.select(ReviewCard.id, Question.quiz_id)
+        .join(Question, Question.id == ReviewCard.question_id)
+        .outerjoin(LessonItem, LessonItem.question_id == Question.id)
+        .where(ReviewCard.student_id == student_id)
+        .where((LessonItem.id.is_(None)) | (LessonItem.section.is_(None)))
+    ).all()
+    quiz_ids = {quiz_id for _card, quiz_id in rows}
+    if not quiz_ids:
+        return frozenset()
+    quizzes = list(db.session.scalars(db.select(Quiz).where(Quiz.id.in_(quiz_ids))))
+    for quiz in quizzes:
+        close_if_due(quiz)  # past its closing time, a quiz shows what it shows "after closing"
+    shown = {quiz.id: feedback_for(quiz).answers for quiz in quizzes}
+    return frozenset(card for card, quiz_id in rows if not shown[quiz_id])
+
+
 def due_today(student_id: int, now: datetime) -> int:
-    """How many of the student's cards fall due before the end of today (one index range)."""
+    """How many of the student's cards fall due before the end of today and may be asked."""
     return (
         db.session.scalar(
             db.select(func.count())
             .select_from(ReviewCard)
             .where(ReviewCard.student_id == student_id, ReviewCard.due < day_end(now))
+            .where(ReviewCard.id.not_in(held_back(student_id)))
         )
         or 0
     )
@@ -279,6 +306,7 @@ def next_prompt(student: Student, now: datetime) -> ReviewPrompt | None:
         db.session.scalars(
             db.select(ReviewCard)
             .where(ReviewCard.student_id == student.id, ReviewCard.due < day_end(now))
+            .where(ReviewCard.id.not_in(held_back(student.id)))
             .order_by(ReviewCard.due, ReviewCard.id)
             .limit(1)
         )
@@ -319,6 +347,8 @@ def answer_card(
     """
     row = db.session.get(ReviewCard, card_id) if card_id is not None else None
     if row is None or row.student_id != student.id or row.version != version:
+        return ReviewOutcome(accepted=False)
+    if row.id in held_back(student.id):
         return ReviewOutcome(accepted=False)
     other = _uses_other_form(row)
     item = _asked_item(row, other)
@@ -379,7 +409,7 @@ class ReviewFeedback:
 def review_feedback(student: Student, card_id: int | None) -> ReviewFeedback | None:
     """Feedback on this card's latest review, if the card is the student's and was reviewed."""
     row = db.session.get(ReviewCard, card_id) if card_id is not None else None
-    if row is None or row.student_id != student.id:
+    if row is None or row.student_id != student.id or row.id in held_back(student.id):
         return None
     log = db.session.scalars(
         db.select(ReviewLog)

@@ -329,10 +329,12 @@ def enforce_deadline(attempt: Attempt, *, now: datetime | None = None) -> bool:
     (closed by the teacher, or its closing time has passed): checked on every read and write,
     whoever sends the request.
     """
+    moment = _now(now)
+    # First, even for a submitted attempt: its result page is where its student sees the
+    # answers a quiz shows "after it closes", once the closing time has passed.
+    close_if_due(attempt.quiz, now=moment)  # then the quiz is closed: the next test ends it
     if attempt.submitted_at is not None:
         return True
-    moment = _now(now)
-    close_if_due(attempt.quiz, now=moment)  # then the quiz is closed: the next test ends it
     if attempt.quiz.status is not QuizStatus.PUBLISHED:
         closed_at = attempt.quiz.closed_at
         ended = min(as_utc(closed_at), moment) if closed_at is not None else moment

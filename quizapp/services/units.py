@@ -19,6 +19,7 @@ __all__ = [
     "create_unit",
     "create_unit_from_form",
     "make_unit_test",
+    "opens_later",
     "owned_unit",
     "parse_steps",
     "student_units",
@@ -274,6 +275,21 @@ class StudentUnit:
     def done(self) -> int:
         """Steps the student has finished."""
         return sum(1 for s in self.steps if s.status is StepStatus.DONE)
+
+
+def opens_later(quiz: Quiz, class_id: int, today: date) -> date | None:
+    """When a unit of the class opens this quiz, while none has it open yet; None when one
+    does, or no unit of the class holds it (then it is open as published)."""
+    dates = list(
+        db.session.scalars(
+            db.select(UnitStep.opens_on)
+            .join(Unit, Unit.id == UnitStep.unit_id)
+            .where(Unit.class_id == class_id, UnitStep.quiz_id == quiz.id)
+        )
+    )
+    if not dates or any(opens is None or opens <= today for opens in dates):
+        return None
+    return min(d for d in dates if d is not None)
 
 
 def _is_open(step: UnitStep, today: date) -> bool:

@@ -8,6 +8,10 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint on the app."""
     from quizapp.web import errors, rendering, request_limits, security
+    from quizapp.web.ids import RowIdConverter
+
+    # Before any rule is added: every <int:...> is read by it.
+    app.url_map.converters["int"] = RowIdConverter
     from quizapp.web.auth import bp as auth_bp
     from quizapp.web.health import bp as health_bp
     from quizapp.web.home import bp as home_bp

@@ -21,6 +21,7 @@ from quizapp.models.lesson import Lesson
 from quizapp.services import lesson_reports, lessons, taking
 from quizapp.services.authoring import AuthoringError, get_owned_quiz
 from quizapp.web.exports import send_export
+from quizapp.web.ids import row_number
 
 bp = Blueprint("lessons", __name__)
 
@@ -121,7 +122,7 @@ def _open_lesson_attempt(token: str) -> tuple[Lesson, Attempt] | BaseResponse:
     lesson = lessons.lesson_for_quiz(attempt.quiz_id)
     if lesson is None:  # a plain quiz: its own answer page
         return redirect(url_for("play.take", token=token))
-    if attempt.submitted_at is not None:
+    if taking.enforce_deadline(attempt):  # submitted, out of time, or the lesson closed
         return redirect(url_for("play.result", token=token))
     return lesson, attempt
 
@@ -143,12 +144,12 @@ def start(token: str) -> BaseResponse:
 def section(token: str, number: int) -> BaseResponse:
     """A section: its paragraphs, its answered checks with feedback, the next check to answer."""
     lesson, attempt = _lesson_attempt_or_404(token)
-    if attempt.submitted_at is not None:
+    if taking.enforce_deadline(attempt):
         return redirect(url_for("play.result", token=token))
     step = lessons.lesson_step(lesson, attempt, number)
     if step is None:
         return redirect(url_for("lessons.start", token=token))
-    just = request.args.get("checked", type=int)
+    just = request.args.get("checked", type=row_number)
     return _no_store(render_template("lessons/section.html", step=step, just=just))
 
 
@@ -156,7 +157,7 @@ def section(token: str, number: int) -> BaseResponse:
 def check(token: str, number: int) -> BaseResponse:
     """Mark one check answer (the first counts) and show its feedback on the section page."""
     lesson, attempt = _lesson_attempt_or_404(token)
-    question_id = request.form.get("question", type=int)
+    question_id = request.form.get("question", type=row_number)
     outcome = lessons.answer_check(lesson, attempt, question_id, request.form)
     if not outcome.accepted:
         if outcome.empty:

@@ -28,6 +28,7 @@ from quizapp.extensions import limiter
 from quizapp.models import Attempt
 from quizapp.services import attempt_pages, joining, lessons, taking
 from quizapp.services.student_names import MAX_NAME_CHARS
+from quizapp.web.ids import row_number
 from quizapp.web.rendering import render_cached_page
 
 bp = Blueprint("play", __name__)
@@ -325,7 +326,7 @@ def take(token: str) -> BaseResponse | str:
     if lessons.lesson_for_quiz(attempt.quiz_id) is not None:
         # A lesson is taken section by section (web/lessons.py), never all on one page.
         return _remember(redirect(url_for("lessons.start", token=token)), token)
-    page = request.args.get("page", type=int)
+    page = request.args.get("page", type=row_number)
     if taking.deadline_of(attempt) is None:
         # Reloads of the same answer page (the common case in a lesson) reuse its HTML.
         key = (
@@ -354,6 +355,10 @@ def take(token: str) -> BaseResponse | str:
 def answer(token: str) -> BaseResponse:
     """The plain form's Save / Previous / Next / Submit: saves everything, works without JS."""
     attempt = _attempt_or_404(token)
+    if lessons.lesson_for_quiz(attempt.quiz_id) is not None:
+        # A lesson's checks are marked once, as they are answered (web/lessons.py): this form
+        # must not rewrite one after its feedback showed the right answer.
+        return redirect(url_for("lessons.start", token=token))
     action = request.form.get("action", "save")
     if action == "submit":
         taking.submit_attempt(attempt, request.form)
@@ -363,7 +368,7 @@ def answer(token: str) -> BaseResponse:
     except taking.AttemptLocked as error:
         flash(str(error), "info")
         return redirect(url_for("play.result", token=token))
-    page = request.form.get("page", type=int)
+    page = request.form.get("page", type=row_number)
     if page is not None and action in ("next", "previous"):
         page += 1 if action == "next" else -1
     elif action.startswith("page-") and action[5:].isdigit():
@@ -377,6 +382,9 @@ def answer(token: str) -> BaseResponse:
 def autosave(token: str) -> tuple[Response, int]:
     """Autosave from the page script: answers the page's form holds; says only whether saved."""
     attempt = _attempt_or_404(token)
+    if lessons.lesson_for_quiz(attempt.quiz_id) is not None:
+        message = "A lesson saves each answer when you check it."
+        return jsonify({"saved": False, "message": message}), 409
     try:
         taking.save_answers(attempt, request.form)
     except taking.AttemptLocked as error:

@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from quizapp.models import Attempt
 from quizapp.services import practice, study, taking
+from quizapp.web.ids import row_number
 
 bp = Blueprint("practice", __name__)
 
@@ -14,6 +15,8 @@ bp = Blueprint("practice", __name__)
 def _attempt_or_404(token: str) -> Attempt:
     """The attempt with this token if it may practise now; else 404."""
     attempt = taking.find_attempt(token)
+    if attempt is not None:
+        taking.enforce_deadline(attempt)  # out of time or past the closing time: ends now
     if attempt is None or not practice.practice_available(attempt):
         abort(404)
     return attempt
@@ -23,7 +26,7 @@ def _attempt_or_404(token: str) -> Attempt:
 def practise(token: str) -> BaseResponse:
     """Feedback on the last answer, then the next item, and "n of m mastered"."""
     attempt = _attempt_or_404(token)
-    view = practice.practice_view(attempt, after=request.args.get("after", type=int))
+    view = practice.practice_view(attempt, after=request.args.get("after", type=row_number))
     html = render_template(
         "practice/practise.html", view=view, study_open=study.study_open_for_attempt(attempt)
     )
@@ -39,8 +42,8 @@ def answer(token: str) -> BaseResponse:
     outcome = practice.answer_practice(
         attempt,
         request.form,
-        key=request.form.get("item", type=int),
-        seen=request.form.get("seen", type=int),
+        key=request.form.get("item", type=row_number),
+        seen=request.form.get("seen", type=row_number),
     )
     if not outcome.accepted:
         return redirect(url_for("practice.practise", token=token))

@@ -22,6 +22,7 @@ from quizapp import clock
 from quizapp.models import Student
 from quizapp.services import review_retention, spaced_review
 from quizapp.services.rosters import format_code, owned_class
+from quizapp.web.ids import row_number
 from quizapp.web.play import limit_wrong_personal_codes, mark_wrong_personal_code
 
 bp = Blueprint("review", __name__)
@@ -75,7 +76,7 @@ def home(code: str) -> BaseResponse:
     student = _student_or_404(code)
     now = clock.now()
     page = spaced_review.review_home(student, now)
-    feedback = spaced_review.review_feedback(student, request.args.get("after", type=int))
+    feedback = spaced_review.review_feedback(student, request.args.get("after", type=row_number))
     prompt = spaced_review.next_prompt(student, now)
     html = render_template(
         "review/home.html",
@@ -93,9 +94,9 @@ def home(code: str) -> BaseResponse:
 def answer(code: str) -> BaseResponse:
     """Mark one review and reschedule its card (a stale or repeated post is not counted)."""
     student = _student_or_404(code)
-    card_id = request.form.get("card", type=int)
+    card_id = request.form.get("card", type=row_number)
     outcome = spaced_review.answer_card(
-        student, card_id, request.form.get("version", type=int), request.form, clock.now()
+        student, card_id, request.form.get("version", type=row_number), request.form, clock.now()
     )
     if outcome.empty:
         flash("Choose or type an answer first.", "error")

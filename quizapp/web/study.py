@@ -15,6 +15,8 @@ bp = Blueprint("study", __name__)
 def _attempt_or_404(token: str) -> Attempt:
     """The attempt with this token, if its student may study now; else 404."""
     attempt = taking.find_attempt(token)
+    if attempt is not None:
+        taking.enforce_deadline(attempt)  # out of time or past the closing time: ends now
     if attempt is None or not study.study_open_for_attempt(attempt):
         abort(404)
     return attempt

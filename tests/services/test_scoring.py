@@ -162,8 +162,8 @@ ORG = {"kind": "fill_in", "answer": "Gazprom", "fact": {"type": "organisation"}}
         (PUTIN, "Putin", True),
         (PUTIN, "Vladimir", False),  # the first name alone is not the person
         (PUTIN, "Vladmir Ptuin", False),  # two slips
-        (RAHMON, "Rahmon", True),  # surname alone for a person, no accepted list needed
-        (RAHMON, "Rahman", True),  # one slip in a 6-letter surname
+        (RAHMON, "Rahmon", False),  # a surname counts only where the accepted list has it
+        (RAHMON, "Emomali Rahman", True),  # one slip in a long name
         (RAHMON, "Emomali", False),
         (ZURICH, "Zurich", True),  # diacritics ignored
         (ZURICH, "ZÜRICH!", True),
@@ -191,7 +191,7 @@ ORG = {"kind": "fill_in", "answer": "Gazprom", "fact": {"type": "organisation"}}
     ],
 )
 def test_typed_answers_are_marked_fairly(item: dict, given: str, correct: bool) -> None:
-    """Case, punctuation, articles, accents, one slip in a long name, surnames, number forms."""
+    """Case, punctuation, articles, accents, one slip in a long name, number forms."""
     assert score_item(item, given).correct is correct
 
 

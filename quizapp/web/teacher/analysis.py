@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, InputRequired
 from quizapp.models import Question, Quiz, QuizStatus
 from quizapp.services import analysis, study
 from quizapp.web.charts import option_bars, score_histogram
+from quizapp.web.ids import row_number
 from quizapp.web.teacher.blueprint import bp, owned_question_or_404, owned_quiz_or_404
 
 
@@ -55,7 +56,7 @@ def replace_distractor(quiz_id: int, question_id: int) -> str | Response:
     """Offer new typed distractors for one option (?option=N, 1-based) and, once confirmed,
     put one in its place."""
     quiz, question = owned_question_or_404(quiz_id, question_id)
-    position = request.values.get("option", type=int) or 0
+    position = request.values.get("option", type=row_number) or 0
     options = list((question.data or {}).get("options") or ())
     if question.kind != "multiple_choice":
         abort(404)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -24,20 +24,33 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.models import ExplanationPolicy, StudyAccess
 from quizapp.services.authoring import ALL_KINDS, KIND_LABELS
 from quizapp.services.editing import QuestionEdit
 from quizapp.services.passages import MAX_GAPS
-from quizapp.services.publishing import QuizSettings
+from quizapp.services.publishing import CLOSING_HORIZON, CLOSING_TOO_LATE, QuizSettings
 from quizapp.services.results import time_zone
 from quizapp.services.taking import as_utc
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "docx", "pdf"]
 MAX_OPTIONS = 5
 MAX_PAIRS = 6
+
+
+# Said in the page's words, not WTForms' defaults ("This field is required.").
+GIVE_TITLE = "Give the quiz a title."
+TITLE_LENGTH = Length(max=300, message="Use at most 300 characters for the title.")
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -100,7 +113,7 @@ class SourceForm(FlaskForm):
 class GenerateForm(FlaskForm):
     """The confirmation step: article details and what questions to make."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    title = StringField("Title", validators=[DataRequired(GIVE_TITLE), TITLE_LENGTH])
     published = DateField(
         "Published on",
         validators=[Optional()],
@@ -116,7 +129,10 @@ class GenerateForm(FlaskForm):
         "How many questions (at most)",
         description="Proposed from the article's length: about one per 27 words, up to 20.",
         default=20,
-        validators=[InputRequired(), NumberRange(min=1, max=60)],
+        validators=[
+            InputRequired("Give how many questions to make (1 to 60)."),
+            NumberRange(min=1, max=60, message="Choose from 1 to 60 questions."),
+        ],
     )
     token = HiddenField()
 
@@ -293,7 +309,7 @@ def _feedback_choices(never: str) -> list[SelectChoice]:
 class SettingsForm(VersionedForm):
     """How students take the quiz."""
 
-    title = StringField("Quiz title", validators=[DataRequired(), Length(max=300)])
+    title = StringField("Quiz title", validators=[DataRequired(GIVE_TITLE), TITLE_LENGTH])
     shuffle_questions = BooleanField("Shuffle the order of questions for each student")
     shuffle_options = BooleanField("Shuffle the options of multiple-choice questions")
     one_per_page = BooleanField("Show one question per page")
@@ -302,7 +318,10 @@ class SettingsForm(VersionedForm):
     )
     time_limit_minutes = IntegerField(
         "Time limit in minutes",
-        validators=[Optional(), NumberRange(min=1, max=600)],
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=600, message="Give a time limit of 1 to 600 minutes."),
+        ],
         description="Leave empty for no limit.",
     )
     closes_at = DateTimeLocalField(
@@ -323,7 +342,10 @@ class SettingsForm(VersionedForm):
         "per browser: a student who starts again in another browser appears in your results "
         "as a second name, such as “Sam Lee (2)”.",
         default=1,
-        validators=[InputRequired(), NumberRange(min=1, max=100)],
+        validators=[
+            InputRequired("Give how many attempts each student may make (1 to 100)."),
+            NumberRange(min=1, max=100, message="Allow from 1 to 100 attempts."),
+        ],
     )
     show_score = RadioField(
         "Their score",
@@ -407,6 +429,11 @@ class SettingsForm(VersionedForm):
         closes = settings.closes_at
         self.closes_at.data = as_utc(closes).replace(tzinfo=None) if closes else None
         self.closes_at.render_kw = {"data-utc": "true"}
+
+    def validate_closes_at(self, field: DateTimeLocalField) -> None:
+        """A year far ahead is a typo, and past what a date can hold in some time zones."""
+        if field.data is not None and field.data > datetime.now() + CLOSING_HORIZON:
+            raise ValidationError(CLOSING_TOO_LATE)
 
     def to_settings(self) -> QuizSettings:
         """The submitted settings."""
