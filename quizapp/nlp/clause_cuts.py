@@ -168,6 +168,8 @@ def _asides(
     for n, i in enumerate(commas):
         if i == 0 or in_blank[i - 1] or words[i - 1].tag not in _NOUNISH or words[i].text != ",":
             continue
+        if _indefinite(words, i):
+            continue  # "A tie-up, seen as Rover's last chance, ...": the aside says which one
         closing = commas[n + 1] if n + 1 < len(commas) else None
         if closing is not None and words[closing].text == ",":
             inner = words[i + 1 : closing]
@@ -193,6 +195,17 @@ def _asides(
 _PHRASE_TAGS = frozenset(
     {"IN", "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "$"}
 )
+
+
+def _indefinite(words: list[_Word], i: int) -> bool:
+    """Whether the noun phrase ending before word i opens on "a", "an" or "some"."""
+    k = i - 1
+    while k > 0 and words[k].tag in _NOUN_PHRASE:
+        k -= 1
+    return words[k].text.lower() in ("a", "an", "some", "another")
+
+
+_NOUN_PHRASE = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "VBN", "VBG"})
 
 
 def _an_aside(inner: list[_Word]) -> bool:

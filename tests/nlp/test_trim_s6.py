@@ -150,6 +150,12 @@ def test_separable_parts_are_left_out_and_the_rest_reads_whole(
         ),
         # "both ... and": the head goes on into the tail
         (f"Both {BLANK} and Kestrel lost money, and the Islay Trust closed.", "MCI", "Islay"),
+        # an aside after "a ..." says which one is meant
+        (
+            f"A tie-up, seen as the Islay Trust's last chance, has been backed by {BLANK}.",
+            "Kestrel",
+            "Islay Trust",
+        ),
         # what is left would name nothing but its blank
         (
             f"{BLANK} emerged from bankruptcy protection in 2004, and is now known as MCI.",
