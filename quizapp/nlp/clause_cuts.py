@@ -29,7 +29,7 @@ _NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP"})
 # Words that open a closing clause a sentence reads well without.
 _CLOSING_CLAUSE = frozenset(
     {"and", "but", "yet", "while", "whilst", "whereas", "although", "though", "as"}
-    | {"after", "before", "because", "since"}
+    | {"after", "before", "because", "since", "until"}
 )
 # Openings of a leading clause that only sets the scene; "If", "Unless", "Once" and "Until"
 # are conditions the rest depends on, and stay.
@@ -39,7 +39,12 @@ _OPENING_CLAUSE = frozenset(
 )
 _COORDINATORS = frozenset({"but", "and", "yet"})
 # Connectors that join a whole clause even without a comma, when a subject follows them.
-_BARE_CONNECTORS = frozenset({"but", "while", "whereas"})
+_BARE_CONNECTORS = frozenset(
+    {"but", "while", "whereas", "before", "after", "until", "because", "although", "though"}
+)
+# Of those, the ones that join clauses only; "before", "after" ... may open a phrase instead
+# ("after 23 minutes"), so a subject and its verb must follow them.
+_COORDINATING = frozenset({"but", "while", "whereas"})
 _SUBJECT_START = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "CD"})
 # A head with one of these goes on into the tail ("both ... and", "not only ... but").
 _PAIRED = re.compile(r"\b(?:both|either|neither|not only|between)\b", re.IGNORECASE)
@@ -129,7 +134,10 @@ def _words(text: str) -> list[_Word]:
         if (
             tags[k] == "VBN"
             and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS")
-            and tags[k + 1] in ("DT", "PRP$", "CD", "NNP", "NNS")
+            and (
+                tags[k + 1] in ("DT", "PRP$", "CD", "NNP", "NNS")
+                or (tags[k - 1] in ("NNP", "NNPS") and tags[k + 1] in ("NN", "RB"))
+            )
             and not any(s[0].lower() in _AUXILIARIES for s in spans[max(0, k - 4) : k])
         ):
             tags[k] = "VBD"
@@ -252,6 +260,7 @@ def _closing(
         and not words[k].quoted
         and words[k - 1].text not in (",", ";")
         and words[k + 1].tag in _SUBJECT_START
+        and (words[k].text.lower() in _COORDINATING or _clause_follows(words, k + 1, end))
     ]
     for i in sorted([*commas, *bare]):
         comma = words[i].text == ","
@@ -281,6 +290,16 @@ def _closing(
         out = [(start, words[end - 1].end, False)]
         return out  # the first such place: everything after it goes
     return []
+
+
+def _clause_follows(words: list[_Word], k: int, end: int) -> bool:
+    """Whether a subject and its finite verb start at word k ("before Ronaldo scored")."""
+    for n in range(k, min(end, k + 7)):
+        if words[n].tag in _FINITE:
+            return n > k
+        if words[n].tag not in _NOUN_PHRASE and words[n].tag not in ("DT", "PRP$"):
+            return False
+    return False
 
 
 def _gerund_list(head: list[_Word], tail: list[_Word]) -> bool:
