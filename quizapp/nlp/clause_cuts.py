@@ -48,6 +48,12 @@ _COORDINATING = frozenset({"but", "while", "whereas"})
 _SUBJECT_START = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "CD"})
 # A head with one of these goes on into the tail ("both ... and", "not only ... but").
 _PAIRED = re.compile(r"\b(?:both|either|neither|not only|between)\b", re.IGNORECASE)
+# "First Cueto was judged offside ..., and then ...": the opening word promises the tail.
+_SEQUENCE = re.compile(r"(?:First|Firstly|Initially|At first)\b")
+_DATED = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+)
 # Words pointing back at what a cut opening said ("he", "its", "also", "the same").
 _POINTS_BACK = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
@@ -81,10 +87,13 @@ class _Word:
     quoted: bool
 
 
-def clause_cut(prompt: str, answer: str, mention: str, names: frozenset[str]) -> str | None:
+def clause_cut(
+    prompt: str, answer: str, mention: str, names: frozenset[str], keep_dates: bool = False
+) -> str | None:
     """The prompt with one separable clause or aside holding ``mention`` left out, or None
     where no part holding it can go. ``names`` are the article's names (a stem must still
-    name something besides its blank)."""
+    name something besides its blank); with ``keep_dates`` (a stem on a figure) no part
+    that dates it goes ("The _____% fall ..., coming after December's 4% rise")."""
     if mention not in prompt:
         return None
     if prompt.count(BLANK) == 1 and answer.strip():
@@ -106,6 +115,8 @@ def clause_cut(prompt: str, answer: str, mention: str, names: frozenset[str]) ->
     for start, end, opening in _cuts(words, blank):
         cut = filled[start:end]
         if not pattern.search(cut) or any(q in cut for q in _QUOTES):
+            continue
+        if keep_dates and _DATED.search(cut):
             continue
         if start < blank[1] and end > blank[0]:
             continue
@@ -274,7 +285,9 @@ def _closing(
         first = tail[0].text.lower()
         head_text = " ".join(w.text for w in head)
         if first in _CLOSING_CLAUSE:
-            if first in ("and", "but", "yet") and _PAIRED.search(head_text):
+            if first in ("and", "but", "yet") and (
+                _PAIRED.search(head_text) or _SEQUENCE.match(head_text)
+            ):
                 continue
             if not any(w.tag in _FINITE for w in tail[1:]):
                 continue  # ", but by only 2.8% ...": the verb is the head's

@@ -128,7 +128,8 @@ def trimmed_prompt(
             continue
         if any(other.text in o or o in other.text for o in own):
             continue
-        prompt = clause_cut(prompt, answer, other.text, names) or prompt
+        keep = item.fact.type in _KEEPS_DATES
+        prompt = clause_cut(prompt, answer, other.text, names, keep) or prompt
     if prompt == item.prompt:
         return None
     prompt = _tidy(prompt)

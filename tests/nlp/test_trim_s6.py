@@ -37,9 +37,7 @@ def _candidates(text: str) -> list[Item]:
 
 
 def _trimmed(items: list[Item], item: Item) -> Item | None:
-    prompt = trimmed_prompt(
-        item, asked_facts(items), described_people(items), article_words(items)
-    )
+    prompt = trimmed_prompt(item, asked_facts(items), described_people(items), article_words(items))
     return None if prompt is None else replace(item, prompt=prompt)
 
 
@@ -118,6 +116,21 @@ def test_a_price_said_in_passing_goes_and_the_sentence_still_reads() -> None:
             "three",
             f"House prices in the Islay Trust area fell 0.2% in {BLANK}.",
         ),
+        # a closing clause with no comma, where a subject and its verb follow "before"
+        (
+            f"In Sunday's singles, Carlos Moya takes on {BLANK} before Rafael Nadal faces "
+            "Mardy Fish.",
+            "Andy Roddick",
+            "Mardy Fish",
+            f"In Sunday's singles, Carlos Moya takes on {BLANK}.",
+        ),
+        # a WH question loses a closing clause the same way
+        (
+            "Which firm bought the Port Ellen harbour in 2004, and is now run by Ian Rooney?",
+            "Kestrel",
+            "Ian Rooney",
+            "Which firm bought the Port Ellen harbour in 2004?",
+        ),
     ],
 )
 def test_separable_parts_are_left_out_and_the_rest_reads_whole(
@@ -156,6 +169,19 @@ def test_separable_parts_are_left_out_and_the_rest_reads_whole(
             "Kestrel",
             "Islay Trust",
         ),
+        # "after" opening a phrase, not a clause: nothing separable holds the mention
+        (
+            f"The Kestrel Line sailed to {BLANK} after 23 days in the Islay Trust boat.",
+            "Oban",
+            "Islay Trust",
+        ),
+        # "First ..., and then ...": the opening promises the closing clause
+        (
+            f"First Ian Rooney was judged offside as he chased {BLANK}'s kick, and then "
+            "Kestrel opted not to call upon video evidence.",
+            "Goode",
+            "Kestrel",
+        ),
         # what is left would name nothing but its blank
         (
             f"{BLANK} emerged from bankruptcy protection in 2004, and is now known as MCI.",
@@ -168,3 +194,18 @@ def test_cuts_that_would_change_or_break_the_sentence_are_refused(
     prompt: str, answer: str, mention: str
 ) -> None:
     assert clause_cut(prompt, answer, mention, NAMES) is None
+
+
+def test_a_stem_on_a_figure_keeps_the_clause_that_dates_it() -> None:
+    prompt = (
+        f"The {BLANK}% fall in Islay Trust car sales was expected, coming after December's 4% "
+        "rise in Kestrel sales."
+    )
+    assert clause_cut(prompt, "3.3", "Kestrel", NAMES, keep_dates=True) is None
+    # A stem on something else reads well without it.
+    assert (
+        clause_cut(
+            prompt.replace(f"{BLANK}%", "3.3%").replace("Islay", BLANK), "Islay", "Kestrel", NAMES
+        )
+        == f"The 3.3% fall in {BLANK} Trust car sales was expected."
+    )
