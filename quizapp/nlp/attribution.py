@@ -23,11 +23,13 @@ _TAIL = re.compile(
     r"(?=\.$)"
     r"|,\s+according to\s+(?P<source>[^,;:\"\u201c\u201d]{2,70}?)(?=\.$)"
 )
-# "Halifax said prices in the final quarter ..." / "The bank said that ..."
+# "Halifax said prices in the final quarter ..." / "The bank said that ..." / "According to
+# PC Pro, producing a print ... costs £1.87."
 _HEAD = re.compile(
     rf"^(?:(?:Overall|Meanwhile|Separately|However),\s+)?"
     rf"(?P<who>[A-Z][^,;:\"\u201c\u201d]{{1,60}}?)\s+(?:has\s+|have\s+|had\s+)?{_VERBS}"
     r"\s+(?:that\s+)?(?=[A-Za-z])"
+    r"|^According to\s+(?P<opening>[^,;:\"\u201c\u201d]{2,70}?),\s+(?=[A-Za-z])"
 )
 _CLAIM = re.compile(
     r"\b(?:would|will|could|may|might|should|can|must|believes?|expects?|predicts?|"
@@ -68,7 +70,8 @@ def untagged_prompt(item: Item, asked: Sequence[str]) -> str | None:
         match = pattern.search(prompt)
         if match is None:
             continue
-        who = match.group("who") or match.groupdict().get("source") or ""
+        groups = match.groupdict()
+        who = groups.get("who") or groups.get("source") or groups.get("opening") or ""
         if BLANK in who or not any(a in who and a not in own for a in asked):
             continue
         rest = prompt[: match.start()] + prompt[match.end() :]
