@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from quizapp.nlp import read_document
+from quizapp.nlp.attribution import untagged_prompt
 from quizapp.nlp.clause_cuts import clause_cut
 from quizapp.nlp.model import BLANK, Item
 from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
@@ -209,3 +210,23 @@ def test_a_stem_on_a_figure_keeps_the_clause_that_dates_it() -> None:
         )
         == f"The 3.3% fall in {BLANK} Trust car sales was expected."
     )
+
+
+REPORTED = """Ferry operator buys island harbour
+
+The Kestrel Line has bought the harbour at Port Ellen from the Islay Trust for £12m.
+
+According to the Islay Trust, the harbour at Port Ellen handled 210,000 passengers in 2004.
+
+According to the Islay Trust, the harbour at Port Ellen will handle 300,000 passengers in 2010.
+"""
+
+
+def test_an_opening_according_to_goes_where_the_rest_reports_a_fact() -> None:
+    items = _candidates(REPORTED)
+    asked = [a.text for a in asked_facts(items)]
+    count = _item(items, "210,000 passengers")
+    assert untagged_prompt(count, asked) == f"The harbour at Port Ellen handled {BLANK} in 2004."
+    # A forecast keeps who made it.
+    forecast = next(i for i in items if "300,000" in i.source.quote and BLANK in i.prompt)
+    assert untagged_prompt(forecast, asked) is None
