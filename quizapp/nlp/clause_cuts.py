@@ -377,8 +377,15 @@ def _reads_whole(text: str, before: str, names: frozenset[str]) -> bool:
         return False
     if re.search(r"\b(?:and|but|or|of|to|the|a|an|by|with|as)\s*[,.?!]?\s*$", text, re.I):
         return False
+    return still_named(before, text, names)
+
+
+def still_named(before: str, after: str, names: frozenset[str]) -> bool:
+    """Whether a shortened stem still names something besides its blank where the whole one
+    did ("Rebuilding the theatre ... is the only answer" without "Lyric chairman _____ has
+    said that" names no theatre)."""
     named = not lacks_anchor(before, *_blank_span(before), names)
-    return not (named and lacks_anchor(text, *_blank_span(text), names))
+    return not (named and lacks_anchor(after, *_blank_span(after), names))
 
 
 def _blank_span(text: str) -> tuple[int, int]:

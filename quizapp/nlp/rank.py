@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.attribution import untagged_variants
+from quizapp.nlp.clause_cuts import still_named
 from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
@@ -382,6 +383,8 @@ def select_items(
         variants = trimmed_variants([item], asked, people, names)
         variants += untagged_variants([item, *variants], asked_texts)
         for variant in variants:
+            if not still_named(item.prompt, variant.prompt, names):
+                continue  # the cut took what said which theatre, team or firm is meant
             if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
                 kept.append(variant)
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
