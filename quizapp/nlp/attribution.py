@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from quizapp.nlp.clause_cuts import still_named
 from quizapp.nlp.model import BLANK, Item, QuestionKind
 
 _VERBS = r"(?:said|says|reported|announced|found|showed|shows|estimated|estimates)"
@@ -50,18 +51,25 @@ _KINDS = frozenset(
 MIN_WORDS = 6
 
 
-def untagged_variants(items: Iterable[Item], asked: Sequence[str]) -> list[Item]:
+def untagged_variants(
+    items: Iterable[Item], asked: Sequence[str], names: frozenset[str] | None = None
+) -> list[Item]:
     """Each item again without a reporting tag that prints another asked fact's text."""
     out = []
     for item in items:
-        prompt = untagged_prompt(item, asked)
+        prompt = untagged_prompt(item, asked, names)
         if prompt is not None:
             out.append(replace(item, prompt=prompt))
     return out
 
 
-def untagged_prompt(item: Item, asked: Sequence[str]) -> str | None:
-    """The item's prompt without its reporting tag, or None where the tag must stay."""
+def untagged_prompt(
+    item: Item, asked: Sequence[str], names: frozenset[str] | None = None
+) -> str | None:
+    """The item's prompt without its reporting tag, or None where the tag must stay. With the
+    article's ``names``, an opening speaker goes only where the rest still names what it is
+    about ("Lyric chairman X has said that rebuilding the theatre ..." keeps its speaker:
+    "Rebuilding the theatre ..." says no theatre)."""
     if item.kind not in _KINDS or item.blanks or BLANK not in item.prompt:
         return None
     own = {f.text for f in (*item.facts, item.fact)}
@@ -80,6 +88,8 @@ def untagged_prompt(item: Item, asked: Sequence[str]) -> str | None:
         rest = rest.strip()
         if pattern is _HEAD:
             rest = rest[:1].upper() + rest[1:]
+            if names is not None and not still_named(prompt, rest, names):
+                return None
         words = re.findall(r"[A-Za-z0-9]+", rest.replace(BLANK, " "))
         if len(words) < MIN_WORDS or BLANK not in rest:
             return None

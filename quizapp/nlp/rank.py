@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.attribution import untagged_variants
-from quizapp.nlp.clause_cuts import still_named
 from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
@@ -381,10 +380,8 @@ def select_items(
     asked_texts = [a.text for a in asked]
     for item, value in list(zip(kept, values, strict=True)):
         variants = trimmed_variants([item], asked, people, names)
-        variants += untagged_variants([item, *variants], asked_texts)
+        variants += untagged_variants([item, *variants], asked_texts, names)
         for variant in variants:
-            if not still_named(item.prompt, variant.prompt, names):
-                continue  # the cut took what said which theatre, team or firm is meant
             if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
                 kept.append(variant)
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
