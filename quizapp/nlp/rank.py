@@ -13,7 +13,7 @@ from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
-from quizapp.nlp.trimming import asked_facts, described_people, trimmed_variants
+from quizapp.nlp.trimming import article_words, asked_facts, described_people, trimmed_variants
 from quizapp.nlp.words import STOPWORDS
 from quizapp.nlp.worth import cut_short, strike_reason
 
@@ -361,6 +361,7 @@ def select_items(
     values: list[float] = []
     asked = asked_facts(items)
     people = described_people(items)
+    names = article_words(items)
     for item in [*items, *_leaner_passages(items, salience)]:
         facts = item.facts or (item.fact,)
         known = [salience[f] for f in facts if f in salience]
@@ -378,8 +379,8 @@ def select_items(
     whole = list(kept)
     asked_texts = [a.text for a in asked]
     for item, value in list(zip(kept, values, strict=True)):
-        variants = trimmed_variants([item], asked, people)
-        variants += untagged_variants([item, *variants], asked_texts)
+        variants = trimmed_variants([item], asked, people, names)
+        variants += untagged_variants([item, *variants], asked_texts, names)
         for variant in variants:
             if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
                 kept.append(variant)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from quizapp.nlp.clause_cuts import clause_cut
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
 
 # Kinds whose prompt is a stem or question with no key printed in it (true/false prints a
@@ -30,13 +31,16 @@ _TRIMMED_KINDS = frozenset(
 # one asking a quantity also keeps its places ("fell by _____ in Wales").
 _KEEPS_DATES = frozenset({FactType.QUANTITY, FactType.ORDINAL})
 _KEEPS_PLACES = frozenset({FactType.QUANTITY})
-# What may follow an adjunct left out: the end of a clause, a "to" infinitive or a new clause.
+# What may follow an adjunct left out: the end of a clause, a "to" infinitive, a new clause
+# or another adjunct ("in Dublin in the 2004 Six Nations", "in Paris last season").
 # A comma followed by a capitalised word may be a list ("in London, Paris and Rome").
 # A clause that starts after it is fine ("in Dunmore if her party wins"); "and" is not (it may
 # go on with the adjunct: "in London and Paris").
 _AFTER_ADJUNCT = (
     r"(?=\s*[.;:?!]|\s*,(?!\s*[A-Z])|\s*$|\s+to\s+[a-z]+\b|"
-    r"\s+(?:if|when|after|before|while|because|until|unless|but|as)\s)"
+    r"\s+(?:if|when|after|before|while|because|until|unless|but|as)\s|"
+    r"\s+(?:in|on|at|during)\s+(?:(?:the\s+)?(?:[A-Z]|\d)|an?\s+[a-z])|"
+    r"\s+(?:last|this|next)\s+[a-z]+\b)"
 )
 _BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 # An aside opening "and ..." or "as well as ..." adds to the subject ("The theme - and his
@@ -59,6 +63,7 @@ _INNER_RELATIVE = re.compile(
 )
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FIGURE = re.compile(r"\d")
+_MONEY = re.compile(r"[£$€]\s?\d")
 MIN_WORDS = 6
 
 
@@ -83,22 +88,27 @@ def trimmed_variants(
     items: Sequence[Item],
     asked: Sequence[_Asked] | None = None,
     people: Sequence[_Described] | None = None,
+    names: frozenset[str] | None = None,
 ) -> list[Item]:
     """For each item whose stem prints a fact another candidate asks, the item again with
     every such mention it reads well without left out, and other people named by their role
     (none where nothing can change)."""
     asked = asked_facts(items) if asked is None else asked
     people = described_people(items) if people is None else people
+    names = article_words(items) if names is None else names
     out = []
     for item in items:
-        prompt = trimmed_prompt(item, asked, people)
+        prompt = trimmed_prompt(item, asked, people, names)
         if prompt is not None and prompt != item.prompt:
             out.append(replace(item, prompt=prompt))
     return out
 
 
 def trimmed_prompt(
-    item: Item, asked: Sequence[_Asked], people: Sequence[_Described] = ()
+    item: Item,
+    asked: Sequence[_Asked],
+    people: Sequence[_Described] = (),
+    names: frozenset[str] = frozenset(),
 ) -> str | None:
     """The item's prompt without the removable mentions of other facts, or None."""
     if item.kind not in _TRIMMED_KINDS or item.blanks:
@@ -111,6 +121,15 @@ def trimmed_prompt(
         if any(other.text in o or o in other.text for o in own):
             continue  # "Lib Dem" inside "Lib Dem leader": part of the asked name's context
         prompt = _leave_out(prompt, other, item.fact)
+    # What an adjunct or aside could not take: a whole clause or aside that holds the mention.
+    answer = item.answer or item.fact.text
+    for other in asked:
+        if other.text in own or other.text not in prompt:
+            continue
+        if any(other.text in o or o in other.text for o in own):
+            continue
+        keep = item.fact.type in _KEEPS_DATES
+        prompt = clause_cut(prompt, answer, other.text, names, keep) or prompt
     if prompt == item.prompt:
         return None
     prompt = _tidy(prompt)
@@ -134,6 +153,17 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
                 and BLANK not in prompt[start:end]
             ):
                 return prompt[:start] + prompt[end:]
+    # "bought the Yugansk unit for $9.3bn in a sale ...": a price said in passing, when the
+    # stem is about something else.
+    priced = other.type is FactType.QUANTITY and _MONEY.match(other.text)
+    if priced:
+        price = re.search(
+            rf"\s+(?:for|at a cost of)\s+(?:about\s+|around\s+|some\s+)?{name}"
+            rf"(?:\s*\([^()]{{1,30}}\))?(?!\w){_AFTER_ADJUNCT}",
+            prompt,
+        )
+        if price:
+            return prompt[: price.start()] + prompt[price.end() :]
     dated = other.type is FactType.DATE and fact.type not in _KEEPS_DATES
     placed = other.type is FactType.PLACE and fact.type not in _KEEPS_PLACES
     if not (dated or placed) or _FIGURE.search(prompt.replace(other.text, " ")):
@@ -224,6 +254,16 @@ def described_people(items: Iterable[Item]) -> list[_Described]:
         last = name.split()[-1]
         out.append(_Described(name, last if len(surnames[last]) == 1 else None, role))
     return out
+
+
+def article_words(items: Iterable[Item]) -> frozenset[str]:
+    """The words the candidates' article uses as names (their facts' words and words it
+    capitalises inside a sentence): a stem naming one of them says what it is about."""
+    from quizapp.nlp.questions.anchors import name_words
+
+    items = list(items)
+    facts = [f for item in items for f in (*item.facts, item.fact, *(b.fact for b in item.blanks))]
+    return name_words(facts) | _proper_words(items)
 
 
 def _proper_words(items: Sequence[Item]) -> frozenset[str]:

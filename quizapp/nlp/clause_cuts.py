@@ -1,0 +1,393 @@
+"""Separable parts of a stem left out where they print another item's answer.
+
+"_____ emerged from bankruptcy protection in 2004, and is now known as MCI." reads well as
+"_____ emerged from bankruptcy protection in 2004.", and a quiz may then ask MCI as well. A
+part goes only where the sentence is whole without it, read from its part-of-speech tags:
+
+- a closing clause after a comma ("..., and is now known as MCI", "..., as coach Andy Robinson
+  makes one change"), where the clause kept has its own verb;
+- an opening subordinate or coordinated clause ("Rooney received a hostile reception, but
+  goals from ... silenced the jeers"), where what is kept opens on its own subject and leaves
+  no pronoun pointing back into what was cut;
+- an aside between a subject and its verb ("Bent, played onside by Gabriel Heintze,
+  hesitated"; "rebuilding the theatre, at a cost of £8m is the only answer").
+
+Never inside a quotation, never the aside next to the blank (it says who or what the blank
+is), never a condition ("If ..., ") whose loss would change what the rest claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.nlp.model import BLANK
+from quizapp.nlp.questions.anchors import lacks_anchor
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP"})
+# Words that open a closing clause a sentence reads well without.
+_CLOSING_CLAUSE = frozenset(
+    {"and", "but", "yet", "while", "whilst", "whereas", "although", "though", "as"}
+    | {"after", "before", "because", "since", "until"}
+)
+# Openings of a leading clause that only sets the scene; "If", "Unless", "Once" and "Until"
+# are conditions the rest depends on, and stay.
+_OPENING_CLAUSE = frozenset(
+    {"after", "before", "when", "while", "whilst", "although", "though", "as", "since"}
+    | {"because", "despite", "following", "having", "amid", "with"}
+)
+_COORDINATORS = frozenset({"but", "and", "yet"})
+# Connectors that join a whole clause even without a comma, when a subject follows them.
+_BARE_CONNECTORS = frozenset(
+    {"but", "while", "whereas", "before", "after", "until", "because", "although", "though"}
+)
+# Of those, the ones that join clauses only; "before", "after" ... may open a phrase instead
+# ("after 23 minutes"), so a subject and its verb must follow them.
+_COORDINATING = frozenset({"but", "while", "whereas"})
+_SUBJECT_START = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "CD"})
+# A head with one of these goes on into the tail ("both ... and", "not only ... but").
+_PAIRED = re.compile(r"\b(?:both|either|neither|not only|between)\b", re.IGNORECASE)
+# "First Cueto was judged offside ..., and then ...": the opening word promises the tail.
+_SEQUENCE = re.compile(r"(?:First|Firstly|Initially|At first)\b")
+_DATED = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+)
+# Words pointing back at what a cut opening said ("he", "its", "also", "the same").
+_POINTS_BACK = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
+    | {"also", "too", "again", "instead", "then", "same", "this", "these", "those", "there"}
+)
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got"}
+)
+# Prepositions that open an aside ("at a cost of £8m"); "as", "because" ... open a clause.
+_ASIDE_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "for", "by", "from", "under", "over", "during", "within", "despite"}
+    | {"amid", "including", "with"}
+)
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_TOKEN = re.compile(
+    r"[£$€]?\d[\d,.]*\d(?:[a-zA-Z]+|%)?|[£$€]?\d(?:[a-zA-Z]+|%)?|\w+(?:[-.]\w+)*|['\u2019]s\b|\S"
+)
+MIN_WORDS = 6
+_WH_QUESTION = re.compile(r"^(?:Who|What|Which|Where|When|How)\b[^?]*\?$")
+_MAX_ASIDE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A token of the stem (blank filled in) with its tag and whether it is quoted words."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+    quoted: bool
+
+
+def clause_cut(
+    prompt: str, answer: str, mention: str, names: frozenset[str], keep_dates: bool = False
+) -> str | None:
+    """The prompt with one separable clause or aside holding ``mention`` left out, or None
+    where no part holding it can go. ``names`` are the article's names (a stem must still
+    name something besides its blank); with ``keep_dates`` (a stem on a figure) no part
+    that dates it goes ("The _____% fall ..., coming after December's 4% rise")."""
+    if mention not in prompt:
+        return None
+    if prompt.count(BLANK) == 1 and answer.strip():
+        at = prompt.index(BLANK)
+        filled = prompt[:at] + answer + prompt[at + len(BLANK) :]
+        blank = (at, at + len(answer))
+    elif BLANK not in prompt and _WH_QUESTION.match(prompt):
+        # "Which firm emerged from bankruptcy in 2004, and is now known as MCI?": the WH
+        # phrase stands where the blank would, so nothing before it is cut.
+        at = -1
+        filled = prompt
+        blank = (0, len(prompt.split(" ", 1)[0]))
+    else:
+        return None
+    words = _words(filled)
+    if not words:
+        return None
+    pattern = re.compile(rf"(?<!\w){re.escape(mention)}(?!\w)")
+    for start, end, opening in _cuts(words, blank):
+        cut = filled[start:end]
+        if not pattern.search(cut) or any(q in cut for q in _QUOTES):
+            continue
+        if keep_dates and _DATED.search(cut):
+            continue
+        if start < blank[1] and end > blank[0]:
+            continue
+        kept = filled[:start] + filled[end:]
+        if opening:
+            kept = kept.lstrip()
+            kept = kept[:1].upper() + kept[1:]
+        text = kept
+        if at >= 0:
+            at_kept = at if start >= blank[1] else at - (len(filled) - len(kept))
+            text = kept[:at_kept] + BLANK + kept[at_kept + len(answer) :]
+        text = _tidy(text)
+        if _reads_whole(text, prompt, names):
+            return text
+    return None
+
+
+def _words(text: str) -> list[_Word]:
+    from quizapp.nlp.tagging import tag_tokens
+
+    spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tags = tag_tokens([s[0] for s in spans])
+    # "Fortune and Ronaldo silenced the jeers": a past form after its subject and before its
+    # object is the clause's verb, though the tagger reads it as a participle.
+    for k in range(1, len(tags) - 1):
+        if (
+            tags[k] == "VBN"
+            and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS")
+            and (
+                tags[k + 1] in ("DT", "PRP$", "CD", "NNP", "NNS")
+                or (tags[k - 1] in ("NNP", "NNPS") and tags[k + 1] in ("NN", "RB"))
+            )
+            and not any(s[0].lower() in _AUXILIARIES for s in spans[max(0, k - 4) : k])
+        ):
+            tags[k] = "VBD"
+    out = []
+    quoted = False
+    for (word, start, end), tag in zip(spans, tags, strict=True):
+        if word in _QUOTES:
+            quoted = not quoted
+            out.append(_Word(word, start, end, "``", True))
+            continue
+        out.append(_Word(word, start, end, tag, quoted))
+    return out
+
+
+def _cuts(words: list[_Word], blank: tuple[int, int]) -> list[tuple[int, int, bool]]:
+    """Character spans (start, end, opens the stem) of the parts the stem reads well without,
+    smallest first."""
+    end = len(words)
+    while end and words[end - 1].text in (".", "!", "?"):
+        end -= 1
+    commas = [i for i in range(end) if words[i].text in (",", ";") and not words[i].quoted]
+    in_blank = [blank[0] <= w.start < blank[1] for w in words]
+    spans: list[tuple[int, int, bool]] = []
+    spans += _asides(words, commas, in_blank, end)
+    spans += _closing(words, commas, in_blank, end)
+    spans += _opening(words, commas, in_blank, end)
+    return sorted(spans, key=lambda s: (s[1] - s[0], s[0]))
+
+
+def _asides(
+    words: list[_Word], commas: list[int], in_blank: list[bool], end: int
+) -> list[tuple[int, int, bool]]:
+    """An aside between a subject and its verb: ", played onside by X," or ", 63,"; also an
+    opening-comma phrase ", at a cost of £8m" running straight into the verb."""
+    out = []
+    for n, i in enumerate(commas):
+        if i == 0 or in_blank[i - 1] or words[i - 1].tag not in _NOUNISH or words[i].text != ",":
+            continue
+        if _indefinite(words, i):
+            continue  # "A tie-up, seen as Rover's last chance, ...": the aside says which one
+        closing = commas[n + 1] if n + 1 < len(commas) else None
+        if closing is not None and words[closing].text == ",":
+            inner = words[i + 1 : closing]
+            if _an_aside(inner) and _verb_follows(words, closing + 1, end):
+                if not any(in_blank[i + 1 : closing]):
+                    out.append((words[i].start, words[closing].end, False))
+                continue
+        # ", at a cost of £8m is the only answer": the closing comma left out.
+        stop = closing if closing is not None else end
+        verb = next((k for k in range(i + 1, stop) if words[k].tag in _FINITE), None)
+        if verb is None or words[i + 1].text.lower() not in _ASIDE_PREPOSITIONS:
+            continue
+        if _clause_has_verb(words, i):
+            continue  # "will start on the bench, as coach X makes ...": the verb is the head's
+        inner = words[i + 1 : verb]
+        phrase = all(w.tag in _PHRASE_TAGS for w in inner)
+        if _an_aside(inner) and phrase and not any(in_blank[i + 1 : verb]):
+            out.append((words[i].start, words[verb - 1].end, False))
+    return out
+
+
+# Tags of a prepositional phrase with a noun phrase: "at a cost of £8m", "in the end".
+_PHRASE_TAGS = frozenset(
+    {"IN", "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "$"}
+)
+
+
+def _indefinite(words: list[_Word], i: int) -> bool:
+    """Whether the noun phrase ending before word i opens on "a", "an" or "some"."""
+    k = i - 1
+    while k > 0 and words[k].tag in _NOUN_PHRASE:
+        k -= 1
+    return words[k].text.lower() in ("a", "an", "some", "another")
+
+
+_NOUN_PHRASE = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "VBN", "VBG"})
+
+
+def _an_aside(inner: list[_Word]) -> bool:
+    if not 1 <= len(inner) <= _MAX_ASIDE or any(w.quoted or w.tag in _FINITE for w in inner):
+        return False
+    first = inner[0].text.lower()
+    if first in ("and", "or", "but", "nor", "who", "which", "that", "whose", "where"):
+        return False
+    if any(w.text in ("(", ")", "-", "\u2013", "\u2014") for w in inner):
+        return False
+    # "Leeds, Chelsea and Arsenal, ...": names only make a list, not an aside (an age may stand).
+    return not all(w.tag in ("NNP", "NNPS", "CC") for w in inner)
+
+
+def _clause_has_verb(words: list[_Word], i: int) -> bool:
+    """Whether the clause that word i ends in (from the last "that" or the start) already has
+    its finite verb."""
+    k = i - 1
+    while k >= 0 and words[k].text.lower() != "that":
+        if words[k].tag in _FINITE and not words[k].quoted:
+            return True
+        k -= 1
+    return False
+
+
+def _verb_follows(words: list[_Word], k: int, end: int) -> bool:
+    """Whether a finite verb (after at most one adverb) stands at word k."""
+    if k < end and words[k].tag in ("RB", "RBR"):
+        k += 1
+    return k < end and words[k].tag in _FINITE and not words[k].quoted
+
+
+def _closing(
+    words: list[_Word], commas: list[int], in_blank: list[bool], end: int
+) -> list[tuple[int, int, bool]]:
+    """A closing clause after a comma: ", and is now known as X", ", as coach X makes ...",
+    ", with annual inflation running at ...", ", making it the first ..."; or after a "but"
+    or "while" with no comma, where a new subject follows ("... 50 years ago but the doors
+    opened ...")."""
+    bare = [
+        k
+        for k in range(1, end - 1)
+        if words[k].text.lower() in _BARE_CONNECTORS
+        and not words[k].quoted
+        and words[k - 1].text not in (",", ";")
+        and words[k + 1].tag in _SUBJECT_START
+        and (words[k].text.lower() in _COORDINATING or _clause_follows(words, k + 1, end))
+    ]
+    for i in sorted([*commas, *bare]):
+        comma = words[i].text == ","
+        if not (comma or i in bare) or i + 1 >= end or any(in_blank[i:end]):
+            continue
+        head, tail = words[:i], words[i + 1 : end] if comma else words[i:end]
+        if not any(w.tag in _FINITE and not w.quoted for w in head):
+            continue
+        if any(w.quoted for w in tail) or not any(in_blank[:i]):
+            continue
+        first = tail[0].text.lower()
+        head_text = " ".join(w.text for w in head)
+        if first in _CLOSING_CLAUSE:
+            if first in ("and", "but", "yet") and (
+                _PAIRED.search(head_text) or _SEQUENCE.match(head_text)
+            ):
+                continue
+            if not any(w.tag in _FINITE for w in tail[1:]):
+                continue  # ", but by only 2.8% ...": the verb is the head's
+        elif first == "with":
+            if any(w.tag in _FINITE for w in tail) or _gerund_list(head, tail):
+                continue
+        elif tail[0].tag == "VBG":
+            if _gerund_list(head, tail):
+                continue
+        else:
+            continue
+        start = words[i].start if comma else words[i - 1].end
+        out = [(start, words[end - 1].end, False)]
+        return out  # the first such place: everything after it goes
+    return []
+
+
+def _clause_follows(words: list[_Word], k: int, end: int) -> bool:
+    """Whether a subject and its finite verb start at word k ("before Ronaldo scored")."""
+    for n in range(k, min(end, k + 7)):
+        if words[n].tag in _FINITE:
+            return n > k
+        if words[n].tag not in _NOUN_PHRASE and words[n].tag not in ("DT", "PRP$"):
+            return False
+    return False
+
+
+def _gerund_list(head: list[_Word], tail: list[_Word]) -> bool:
+    """Whether ", improving X and modernising Y" goes on a list of "-ing" phrases the head
+    began ("spent reducing waiting times, improving ...") rather than adding a clause."""
+    if tail[0].tag != "VBG":
+        return False
+    last_verb = max((k for k, w in enumerate(head) if w.tag in _FINITE), default=-1)
+    if any(w.tag == "VBG" for w in head[last_verb + 1 :]):
+        return True
+    return any(
+        a.text.lower() in ("and", "or") and b.tag == "VBG"
+        for a, b in zip(tail, tail[1:], strict=False)
+    )
+
+
+def _opening(
+    words: list[_Word], commas: list[int], in_blank: list[bool], end: int
+) -> list[tuple[int, int, bool]]:
+    """An opening clause up to its comma: "After X did Y, ...", "X did Y, but ..."."""
+    out = []
+    for i in commas:
+        if words[i].text != "," or any(in_blank[: i + 1]):
+            break
+        rest = i + 1
+        first = words[0].text.lower()
+        conj = rest < end and words[rest].text.lower() in _COORDINATORS
+        if conj:
+            if not any(w.tag in _FINITE and not w.quoted for w in words[:i]):
+                continue
+            rest += 1
+        elif first == "according" or not (
+            first in _OPENING_CLAUSE or words[0].tag in ("VBG", "VBN")
+        ):
+            break  # "According to X, ...": who reports it stays (see attribution)
+        if any(w.quoted for w in words[:i]) or rest >= end:
+            break
+        kept = words[rest:end]
+        clause = kept[: next((k for k, w in enumerate(kept) if w.text == ","), len(kept))]
+        if not any(w.tag in _FINITE for w in clause):
+            continue  # "After leaving Leeds, Chelsea and ..., he": the comma is a list's
+        if kept[0].tag in ("PRP", "PRP$", "RB", "CC", "IN", "TO", "WDT", "WP") or any(
+            w.text.lower() in _POINTS_BACK and not w.quoted for w in kept
+        ):
+            break
+        out.append((words[0].start, words[rest].start, True))
+        break
+    return out
+
+
+def _tidy(prompt: str) -> str:
+    prompt = re.sub(r"\s{2,}", " ", prompt)
+    prompt = re.sub(r"\s+([,.;:?!])", r"\1", prompt)
+    prompt = re.sub(r"[,;]\s*([.?!])", r"\1", prompt)
+    return prompt.strip()
+
+
+def _reads_whole(text: str, before: str, names: frozenset[str]) -> bool:
+    """Whether the cut stem is still a whole sentence that names what it is about."""
+    words = re.findall(r"[A-Za-z0-9]+", text.replace(BLANK, " "))
+    if len(words) < MIN_WORDS or (BLANK in before) != (BLANK in text):
+        return False
+    if re.search(r"\b(?:and|but|or|of|to|the|a|an|by|with|as)\s*[,.?!]?\s*$", text, re.I):
+        return False
+    return still_named(before, text, names)
+
+
+def still_named(before: str, after: str, names: frozenset[str]) -> bool:
+    """Whether a shortened stem still names something besides its blank where the whole one
+    did ("Rebuilding the theatre ... is the only answer" without "Lyric chairman _____ has
+    said that" names no theatre)."""
+    named = not lacks_anchor(before, *_blank_span(before), names)
+    return not (named and lacks_anchor(after, *_blank_span(after), names))
+
+
+def _blank_span(text: str) -> tuple[int, int]:
+    at = text.find(BLANK)
+    return (at, at + len(BLANK)) if at >= 0 else (0, 0)
