@@ -68,6 +68,7 @@ class BuildContext:
 
     def wh_question(self, fact: Fact) -> str | None:
         """A WH question for the fact, unless it sits in quoted words or a quotation cut apart."""
+        from quizapp.nlp.questions.anaphors import pointing_back
         from quizapp.nlp.questions.wh import make_wh_question
 
         sentence = self.sentence(fact)
@@ -79,6 +80,9 @@ class BuildContext:
             return None
         if leans_on_article(sentence, fact, regions):
             return None
+        at, end = fact.start - sentence.start, fact.end - sentence.start
+        if pointing_back(self.doc, sentence, at, end, []):
+            return None  # "Which organisation will make the chip?": which chip, it cannot say
         question = make_wh_question(sentence, fact)
         if question is None or question_problem(self.doc, question, self.pools.mentions):
             return None

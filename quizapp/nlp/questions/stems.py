@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
+from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
 from quizapp.nlp.questions.antecedents import (
     NOUN_ANAPHOR,
     PERSONAL,
@@ -212,7 +213,8 @@ def stand_alone_stem(
         return None
     if relative_time(sentence, a, b):
         return None  # "34 years later": later than what, the stem cannot say
-    if embedded_pronoun(text, a, b):
+    names_it = fact.type in (FactType.ORGANISATION, FactType.PLACE)
+    if embedded_pronoun(text, a, b, answer_is_body=names_it):
         return None  # "Latest figures suggest it has sold ...": what "it" is stays unknown
     quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
     described = {start for start, _, _ in edits}
@@ -222,6 +224,13 @@ def stand_alone_stem(
         named = named_antecedent(doc, sentence, head)
         if named is None:
             return None  # "the case", "the changes": which one, the stem cannot say
+        edits.append((start, end, named))
+    for head, start, end, counted in pointing_back(doc, sentence, a, b, quoted) if alone else ():
+        if any(s <= start < e for s, e, _ in edits):
+            continue
+        named = None if counted else earlier_name(doc, sentence, head)
+        if named is None:
+            return None  # "the chip", "the three firms": which ones, the stem cannot say
         edits.append((start, end, named))
     standing = stand_ins(doc, sentence, fact, mentions, quotes, edits)
     if standing is None:
