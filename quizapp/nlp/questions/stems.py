@@ -89,6 +89,42 @@ _THEN_BOUND = frozenset(
 )
 
 
+# "told the _____", "quoted in _____", "in an interview with _____": the channel of a quote.
+_OUTLET = re.compile(
+    r"\b(?:told|tells|telling|quoted\s+in|quoted\s+by|speaking\s+to|writing\s+in|wrote\s+in|"
+    r"interview\s+with)\s+(the\s+)?$"
+)
+
+
+def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact, ...]]) -> bool:
+    """Whether the place is one of exactly two places joined by "and" where one of them is no
+    country or city the gazetteers know ("_____ and Wales", "Yorkshire and the _____"): two
+    parts of one state named together are a set phrase, filled in from general knowledge.
+    ("Iraq and Afghanistan", two countries, each is news.)"""
+    from quizapp.nlp.gazetteers import place_kind
+
+    places = [
+        f
+        for f in mentions.get(sentence.index, ())
+        if f.type is FactType.PLACE or (f.type is FactType.OTHER and f.attr("form") == "name")
+    ]
+    text = sentence.text
+    for other in places:
+        if other.start == fact.end or other.end == fact.start:
+            continue
+        first, second = sorted((fact, other), key=lambda f: f.start)
+        between = text[first.end - sentence.start : second.start - sentence.start]
+        if between != " and ":
+            continue
+        before = text[: first.start - sentence.start]
+        after = text[second.end - sentence.start :]
+        if re.search(r",\s*$", before) or re.match(r"^,\s+[A-Z]", after):
+            continue  # one of a longer list: the list rule decides
+        if place_kind(fact.text) is None or place_kind(other.text) is None:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Span:
     """A stretch of the sentence to leave out, shaped like a regex match."""
@@ -160,10 +196,13 @@ def stand_alone_stem(
         and not sentence.text.rstrip().endswith("?")
     ):
         return None  # "Is expected to sell ...": its subject was split off (a title's "?")
-    if re.search(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", text[:a]) and (
-        fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
+    outlet = _OUTLET.search(text[:a])
+    if outlet and (
+        outlet.group(1) or fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
     ):
-        return None  # "X told _____:" asks which outlet a quote was given to
+        return None  # "X told the _____:" asks which outlet a quote was given to
+    if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
+        return None  # "_____ and Wales": the other half of a set pair gives it away
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
