@@ -70,7 +70,11 @@ _STATISTIC = re.compile(
 def reporting_period(fact: Fact, doc: Document) -> bool:
     """A month or year that only dates the stretch a statistic covers ("sales in the first two
     months of _____", "traffic during _____")."""
-    if fact.type is not FactType.DATE or fact.attr("granularity") not in ("year", "month"):
+    if fact.type is not FactType.DATE or fact.attr("granularity") not in (
+        "year",
+        "month",
+        "month_name",
+    ):
         return False
     sentence = doc.sentences[fact.sentence]
     before = sentence.text[: fact.start - sentence.start]

@@ -194,7 +194,7 @@ def earlier_name(doc: Document, sentence: Sentence, noun: str) -> str | None:
     names = re.compile(rf"\b((?:{_NAME_WORD}\s+){{1,3}})(?P<h>{word})\b")
     placed = re.compile(
         rf"\b(?:[Tt]he|[Aa]n?|its|their)\s+(?:[\w-]+\s+){{0,3}}(?P<h>{word})\s+"
-        rf"((?:in|at|of|from|for)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})"
+        rf"((?:in|at|of|from|for|near|outside)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})"
     )
     found = set()
     for s in doc.sentences[: sentence.index]:
