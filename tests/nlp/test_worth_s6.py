@@ -181,3 +181,19 @@ def test_an_acronym_that_names_a_body_is_no_stock_compound() -> None:
     assert not stock_compound(acronyms["BCN"], doc)
     if "DVD" in acronyms:
         assert stock_compound(acronyms["DVD"], doc)
+
+
+def test_two_towns_named_together_and_a_noun_the_stem_names_are_asked() -> None:
+    text = (
+        "Raids on the coast\n\n"
+        "Settlers built a small fort on the river in 1750.\n\n"
+        "The Harlow Trust opened clinics in Pelham and Corvath in 1751.\n\n"
+        "In the siege of Fort Amberly, the defenders lost the fort and 900 barrels of flour.\n"
+    )
+    ctx, facts = _context(text)
+    # Two towns: no set phrase, each is news.
+    assert ctx.stem(_fact(facts, "Pelham")) is not None
+    # "the fort" after "Fort Amberly" in the same stem says which fort.
+    stem = ctx.stem(_fact(facts, "900 barrels"))
+    assert stem is not None
+    assert "lost the fort" in stem.text

@@ -175,6 +175,8 @@ def _named_in(doc: Document, sentence: Sentence, noun: str, text: str, a: int, b
         re.compile(rf"\b{word}\s+((?:{_NAME_WORD}\s*){{1,3}})"),
     )
     stem = text[:a] + " " + text[b:]
+    if re.search(rf"\b{re.escape(noun.capitalize())}\s+[A-Z]", stem):
+        return True  # "the Battle of Fort Bull ... destroyed the fort": the stem names it
     earlier = [doc.title or "", doc.standfirst or ""]
     earlier += [s.text for s in doc.sentences[: sentence.index]]
     for passage in earlier:

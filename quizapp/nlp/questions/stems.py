@@ -97,10 +97,11 @@ _OUTLET = re.compile(
 
 
 def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact, ...]]) -> bool:
-    """Whether the place is one of exactly two places joined by "and" where one of them is no
-    country or city the gazetteers know ("_____ and Wales", "Yorkshire and the _____"): two
-    parts of one state named together are a set phrase, filled in from general knowledge.
-    ("Iraq and Afghanistan", two countries, each is news.)"""
+    """Whether the place is one of exactly two places joined by "and", a country and a place
+    the gazetteers know as no country or city ("_____ and Wales"): a nation and its neighbour
+    part of one state named together are a set phrase, filled in from general knowledge.
+    ("Iraq and Afghanistan", two countries, and "Dartmouth and Lunenburg", two towns, are
+    each news.)"""
     from quizapp.nlp.gazetteers import place_kind
 
     places = [
@@ -120,7 +121,8 @@ def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact
         after = text[second.end - sentence.start :]
         if re.search(r",\s*$", before) or re.match(r"^,\s+[A-Z]", after):
             continue  # one of a longer list: the list rule decides
-        if place_kind(fact.text) is None or place_kind(other.text) is None:
+        kinds = {place_kind(fact.text), place_kind(other.text)}
+        if kinds == {"country", None}:
             return True
     return False
 
