@@ -197,3 +197,15 @@ def test_two_towns_named_together_and_a_noun_the_stem_names_are_asked() -> None:
     stem = ctx.stem(_fact(facts, "900 barrels"))
     assert stem is not None
     assert "lost the fort" in stem.text
+
+
+def test_a_bracket_giving_the_figure_more_exactly_is_dropped() -> None:
+    text = (
+        "Water firm sells stake\n\n"
+        "Delmont owns 40% of Aguas Claras (39.9%), while Norvia holds 25.01%.\n"
+    )
+    ctx, facts = _context(text)
+    stem = ctx.stem(_fact(facts, "40%"))
+    assert stem is not None
+    assert "39.9" not in stem.text
+    assert "Aguas Claras, while Norvia" in stem.text
