@@ -209,3 +209,18 @@ def test_a_bracket_giving_the_figure_more_exactly_is_dropped() -> None:
     assert stem is not None
     assert "39.9" not in stem.text
     assert "Aguas Claras, while Norvia" in stem.text
+
+
+def test_a_wh_question_names_what_its_definite_noun_points_back_to() -> None:
+    text = CHIP.replace(
+        "Kelby will start making the chip in 2007 at a plant in Ohio.",
+        "IBM said it would start making the chip in 2007 at a plant in Ohio.",
+    )
+    ctx, facts = _context(text)
+    question = ctx.wh_question(_fact(facts, "IBM"))
+    assert question is not None
+    assert "the Quillon chip" in question
+    # With no name for it in the article, no question is asked about "the chip".
+    bare = text.replace("details of the Quillon chip", "details of a new chip")
+    ctx, facts = _context(bare)
+    assert ctx.wh_question(_fact(facts, "IBM")) is None
