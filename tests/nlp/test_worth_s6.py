@@ -224,3 +224,20 @@ def test_a_wh_question_names_what_its_definite_noun_points_back_to() -> None:
     bare = text.replace("details of the Quillon chip", "details of a new chip")
     ctx, facts = _context(bare)
     assert ctx.wh_question(_fact(facts, "IBM")) is None
+
+
+def test_a_body_described_by_its_country_is_not_given_the_nearest_name() -> None:
+    text = (
+        "Jet maker signs deals\n\n"
+        "Aerona announced a deal with India's Travex Systems to build a test platform.\n\n"
+        "The US company said it had sold 12 planes to a new budget airline for $630m.\n\n"
+        "The airline, Skyhop, will have the option to buy 8 more planes.\n"
+    )
+    ctx, facts = _context(text)
+    # The nearest body named before is Indian: "The US company" is not it, and the stem
+    # cannot say which it is.
+    assert ctx.stem(_fact(facts, "$630m")) is None
+    # "The airline, Skyhop, ...": the apposition names it; nothing is put in its place.
+    stem = ctx.stem(_fact(facts, "8 more planes"))
+    assert stem is not None
+    assert stem.text.startswith("The airline, Skyhop, will")
