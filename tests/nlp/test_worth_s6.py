@@ -241,3 +241,32 @@ def test_a_body_described_by_its_country_is_not_given_the_nearest_name() -> None
     stem = ctx.stem(_fact(facts, "8 more planes"))
     assert stem is not None
     assert stem.text.startswith("The airline, Skyhop, will")
+
+
+def test_a_concession_that_answers_an_unstated_comparison_is_not_asked() -> None:
+    text = (
+        "Game outsells film\n\n"
+        "Stormgate sold 2 million copies in its first week, the most of any game this year.\n\n"
+        "The film Tall Ships took nearly £8m over its opening weekend, although games are "
+        "far more expensive than cinema tickets.\n\n"
+        "The film Tall Ships took £3m on Monday, although Stormgate took more than that.\n"
+    )
+    ctx, facts = _context(text)
+    # More expensive: the point is a comparison with the game's takings, not in the stem.
+    assert ctx.stem(_fact(facts, "£8m")) is None
+    # A concession that names what it compares with stands.
+    assert ctx.stem(_fact(facts, "£3m")) is not None
+
+
+def test_the_side_a_player_speaks_of_must_be_named() -> None:
+    text = (
+        "Rovers lose again\n\n"
+        "Rovers lost 3-1 to Ashby on Saturday, the side's third defeat in a row.\n\n"
+        "Centre Owen Pike believes the side showed better form than in their previous two "
+        "defeats.\n"
+    )
+    ctx, facts = _context(text)
+    assert ctx.stem(_fact(facts, "Centre Owen Pike")) is None
+    # With the team named, the same sentence is asked.
+    ctx, facts = _context(text.replace("believes the side", "believes Rovers"))
+    assert ctx.stem(_fact(facts, "Centre Owen Pike")) is not None

@@ -27,7 +27,7 @@ from quizapp.nlp.questions.reference_words import (
 _UNIQUE = word_set(
     "world internet web sun moon sea earth press media market markets industry sector "
     "country nation state city capital region area end start beginning rest top bottom "
-    "way number majority minority total side back front middle line level age stage "
+    "way number majority minority total back front middle line level age stage "
     "law courts court army navy military weather environment net economy people public"
 )
 # Words before the noun that say which one on their own ("the first chip", "the biggest firm").
