@@ -103,15 +103,18 @@ def pointing_back(
         j = i + 1
         while j < len(tokens) and j - i <= 4:
             word = tokens[j].text
-            if not (tokens[j].tag in NP_TAGS and LOWER_WORD.fullmatch(word)):
+            # "the two lifts": after a count, a word taken for a verb is the plural noun.
+            after_count = tokens[j - 1].text.lower() in _COUNT_WORDS and tokens[j].tag == "VBZ"
+            if not ((tokens[j].tag in NP_TAGS or after_count) and LOWER_WORD.fullmatch(word)):
                 break
             if tokens[j].tag == "POS":
                 break  # "the unit's future": the possessor is the reference
             j += 1
             counted = any(t.text.lower() in _COUNT_WORDS for t in tokens[i + 1 : j - 1])
-            if counted and tokens[j - 1].tag == "NNS":
+            if counted and (tokens[j - 1].tag == "NNS" or after_count):
                 break  # "the three firms claim ...": a verb taken for a noun follows
-        if j == i + 1 or tokens[j - 1].tag not in ("NN", "NNS"):
+        plural = tokens[j - 1].tag == "VBZ" and tokens[j - 2].text.lower() in _COUNT_WORDS
+        if j == i + 1 or (tokens[j - 1].tag not in ("NN", "NNS") and not plural):
             continue
         possessor = j < len(tokens) and tokens[j].tag == "POS"
         words = [t.text.lower() for t in tokens[i + 1 : j]]

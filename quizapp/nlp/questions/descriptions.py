@@ -98,7 +98,7 @@ def described_entities(
             continue  # "the presenter Jerry Springer"
         if re.match(r"^\s*,\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s*,", text[end:]):
             continue  # "The airline, SpiceJet, will ...": the apposition names it
-        if country:
+        if country and kind is FactType.ORGANISATION:
             # "The US company": the nearest body may be another country's; which one is
             # meant the stem cannot say, and a wrong name would be false.
             return [StandIn(kind, -1, -1)]
