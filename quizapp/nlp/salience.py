@@ -18,6 +18,12 @@ from quizapp.nlp.filler import (
     speaks_a_line,
 )
 from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.side_details import (
+    match_minute,
+    reporting_period,
+    stock_compound,
+    where_it_was_said,
+)
 from quizapp.nlp.text import normalise
 from quizapp.nlp.voices import passing_voices
 from quizapp.nlp.words import STOPWORDS
@@ -210,7 +216,13 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             (fact.sentence, key) in throwaway or speaks_a_line(fact, doc)
         )
         filler = is_filler(fact) or is_throwaway(fact) or says_nothing(fact, doc)
-        if fact in voices or fact in known or filler or spoke:
+        framing = (
+            match_minute(fact, doc)
+            or reporting_period(fact, doc)
+            or where_it_was_said(fact, doc, count, in_headline)
+            or stock_compound(fact, doc)
+        )
+        if fact in voices or fact in known or filler or spoke or framing:
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(
             score=round(score, 4),

@@ -154,8 +154,8 @@ def test_passages_are_deterministic(samples: dict[str, str]) -> None:
 FERRY = (
     "New ferry for the coast\n\n"
     "Mayor Clara Voss opened the new ferry terminal in Bergen on 4 May 2004, after 26 months "
-    "of work. Kade Partners of Rotterdam built the terminal for 40 million euros in 2003. "
-    "Kade Partners said the terminal holds 900 passengers and 250 cars.\n"
+    "of work. Kade Partners of Rotterdam built the Bergen terminal for 40 million euros in 2003. "
+    "Kade Partners said the Bergen terminal holds 900 passengers and 250 cars.\n"
 )
 
 

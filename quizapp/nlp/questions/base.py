@@ -68,6 +68,7 @@ class BuildContext:
 
     def wh_question(self, fact: Fact) -> str | None:
         """A WH question for the fact, unless it sits in quoted words or a quotation cut apart."""
+        from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
         from quizapp.nlp.questions.wh import make_wh_question
 
         sentence = self.sentence(fact)
@@ -79,7 +80,16 @@ class BuildContext:
             return None
         if leans_on_article(sentence, fact, regions):
             return None
+        at, end = fact.start - sentence.start, fact.end - sentence.start
+        named = []
+        for head, _, _, counted in pointing_back(self.doc, sentence, at, end, []):
+            name = None if counted else earlier_name(self.doc, sentence, head)
+            if name is None:
+                return None  # "Which organisation will make the chip?": which chip, unsaid
+            named.append((head, name))
         question = make_wh_question(sentence, fact)
+        for head, name in named:
+            question = question and re.sub(rf"\bthe {re.escape(head)}\b", f"the {name}", question)
         if question is None or question_problem(self.doc, question, self.pools.mentions):
             return None
         # A dangling "also" points back at the article ("Which city have also been caught ...").

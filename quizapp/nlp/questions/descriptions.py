@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.nlp.gazetteers import demonyms
+from quizapp.nlp.gazetteers import demonyms, place_kind
 from quizapp.nlp.model import Fact, FactType, Sentence
 from quizapp.nlp.questions.reference_words import (
     DESCRIBING_NAME,
@@ -55,10 +55,15 @@ def described_entities(
         j = i + 1
         while j < len(tokens) and j - i <= 4:
             word = tokens[j].text
-            describing = DESCRIBING_NAME.fullmatch(word) or word in demonyms()
+            # "The US company", "the Indian firm": where it is from says no name.
+            describing = (
+                DESCRIBING_NAME.fullmatch(word)
+                or word in demonyms()
+                or (j == i + 1 and place_kind(word) == "country")
+            )
             if not (
                 (tokens[j].tag in NP_TAGS and LOWER_WORD.fullmatch(word))
-                or (describing and tokens[j].tag in ("JJ", "NNP", "NN"))
+                or (describing and tokens[j].tag in ("JJ", "NNP", "NN", "PRP"))
             ):
                 break
             j += 1
@@ -83,10 +88,20 @@ def described_entities(
         start, end = token.start - sentence.start, tokens[j - 1].end - sentence.start
         if (start < b and a < end) or any(q0 <= start < q1 for q0, q1 in quoted):
             continue
-        if any(s < end and start < e for s, e in spans):
+        country = place_kind(tokens[i + 1].text) == "country"
+        inside = [
+            (s, e) for s, e in spans if not (country and s == tokens[i + 1].start - sentence.start)
+        ]
+        if any(s < end and start < e for s, e in inside):
             continue  # part of a name the sentence gives ("the Labour Party")
         if re.match(r"^\s+[A-Z][a-z]", text[end:]) or text[end : end + 1] in ("-",):
             continue  # "the presenter Jerry Springer"
+        if re.match(r"^\s*,\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s*,", text[end:]):
+            continue  # "The airline, SpiceJet, will ...": the apposition names it
+        if country and kind is FactType.ORGANISATION:
+            # "The US company": the nearest body may be another country's; which one is
+            # meant the stem cannot say, and a wrong name would be false.
+            return [StandIn(kind, -1, -1)]
         places = [(s, e) for (s, e), f in zip(spans, named, strict=True) if f.type not in _BODIES]
         before = re.search(r"([A-Z][\w'’-]*)\s*,\s*$", text[:start])
         if before and not (

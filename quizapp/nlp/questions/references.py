@@ -179,6 +179,11 @@ _SAYS_WHICH = re.compile(
     r"^(?:\s+(?:of|with|between|for|to|on|about|against|over|by|from|that|which|who|in)\b|"
     r"\s+(?:[A-Z0-9]|[\"“‘'][A-Z0-9]))"
 )
+# What may follow a blank that ends its phrase: "in _____ on Thursday", "in _____."
+_PHRASE_ENDS = re.compile(
+    r"(?:\s*[,.;:!?]|\s*$|\s+(?:on|in|at|after|before|following|during|with|and|but|as|by|for|"
+    r"from|to|when|while|since|last|this|next)\b)"
+)
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
 _RELATIVE_TIME = re.compile(
     r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?)\s+"
@@ -218,7 +223,14 @@ def unnamed_references(
             continue
         if any(q0 <= start < q1 for q0, q1 in quoted):
             continue
-        if _SAYS_WHICH.match(text[end:]) or text[end : end + 1] in ("'", "’", "-"):
+        says = _SAYS_WHICH.match(text[end:])
+        if (
+            says
+            and re.fullmatch(r"\s+[a-z]+\s+(?:the\s+)?", text[end:a])
+            and _PHRASE_ENDS.match(text[b:])
+        ):
+            says = None  # "announced the decision in _____": the blank says where, not which
+        if says or text[end : end + 1] in ("'", "’", "-"):
             continue
         if b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
             continue  # "_____, the film ...": the answer (a title or name) says which
@@ -241,14 +253,34 @@ _REPORTED_PRONOUN = re.compile(
 )
 
 
-def embedded_pronoun(text: str, a: int, b: int) -> bool:
+def embedded_pronoun(text: str, a: int, b: int, *, answer_is_body: bool = True) -> bool:
     """Whether a reported clause opens on an unresolved pronoun ("figures suggest it has
-    sold ...") outside the answer and before any name the sentence gives."""
+    sold ...") outside the answer and before any name the sentence gives. An answer that is no
+    organisation or place does not say what "it" is ("_____ said it was a serious matter",
+    with a person to name), and an "it" that only
+    opens a clause ("said it was time to ...") points at nothing."""
     for m in _REPORTED_PRONOUN.finditer(text):
         if m.start(1) < b and a < m.end(1):
             continue
-        before = text[: m.start()]
-        named = re.search(r"(?<=\S )[A-Z][a-z]", before) or (a < m.start() and b <= m.start())
+        answer_before = a < m.start() and b <= m.start()
+        # The answer's own words are the blank: they name nothing for the student.
+        before = (
+            text[:a] + "_" * (b - a) + text[b : m.start()] if answer_before else text[: m.start()]
+        )
+        if m.group(1) == "it":
+            if _EXPLETIVE_IT.match(text[m.end(1) :]):
+                continue
+            answer_before = answer_before and answer_is_body
+        named = re.search(r"(?<=\S )[A-Z][A-Za-z]", before) or answer_before
         if not named:
             return True
     return False
+
+
+# "said it was time to ...", "believes it is likely that ...": "it" stands for the clause after.
+_EXPLETIVE_IT = re.compile(
+    r"^\s+(?:is|was|would\s+be|will\s+be|had\s+been|has\s+been|could\s+be|might\s+be)\s+"
+    r"(?:(?:not|now|still|also|too|very|so|more|less|[a-z]+ly)\s+)*"
+    r"(?:time|[a-z]+(?:ble|ary|ant|ent|ial|ous|ic|ive|ful|ult|ear|ood|ad|ong|ight|ard|asy|"
+    r"ate|ain|uch|ess|ess))\s+(?:to|that|for)\b"
+)

@@ -60,17 +60,34 @@ _SUBJECT_MENTIONS = 3
 
 # "More plaudits came ...", "Another ban ...", "a similar ban": more than, similar to what?
 _MORE_OPENING = re.compile(r"^(?:More|Further|Another)\s+(?!than\b|of\b|and\b)[a-z]")
-_SIMILAR = re.compile(r"\b(?:[Aa]\s+|[Tt]he\s+)?similar\s+[a-z]+")
+_SIMILAR = re.compile(r"\b(?:[Aa]\s+|[Tt]he\s+)?(similar)\b(?!\s+(?:to|in)\b)")
+# "..., although games titles are more expensive than cinema tickets": a concession that
+# answers a comparison the article made before, which the stem does not give.
+_CONCEDED = re.compile(
+    r",\s+(?:although|though|even though)\s+([^,;]*?\b(?:more|less|fewer|[a-z]{3,}er)\s+"
+    r"(?:[a-z]+\s+)?than\b[^,;]*)"
+)
+# "McDonald's are listed as donating ...", "was ranked among ...": listed where, the stem
+# does not say.
+_LISTED = re.compile(
+    r"\b(?:is|are|was|were|been|be)\s+(?:also\s+)?(?:listed|ranked|included)\s+(?:as|among)\b"
+)
 
 
 def points_past_itself(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether the stem compares with something it does not give: an opening "More plaudits"
-    or "Another ban", or "a similar ban" outside the answer and quoted words."""
+    or "Another ban", "a similar ban" (not "similar to ..."), or "listed as" outside the answer
+    and quoted words, or a closing concession that names nothing ("..., although games are
+    more expensive than cinema tickets")."""
     if _MORE_OPENING.match(text) and a > 0:
         return True
+    if any(not re.search(r"\b[A-Z]", m.group(1)) for m in _CONCEDED.finditer(text[b:])):
+        return True
+    found = [(m.start(1), m.end(1)) for m in _SIMILAR.finditer(text)]
+    found += [(m.start(), m.end()) for m in _LISTED.finditer(text)]
     return any(
-        not (m.start() < b and a < m.end()) and not any(q0 <= m.start() < q1 for q0, q1 in quoted)
-        for m in _SIMILAR.finditer(text)
+        not (start < b and a < end) and not any(q0 <= start < q1 for q0, q1 in quoted)
+        for start, end in found
     )
 
 

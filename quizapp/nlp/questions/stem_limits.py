@@ -68,7 +68,30 @@ def conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
         return [(b, after.end(), "")]
     # "_____m pesos ($136m; £72.3m)": the bracket follows the answer's unit word.
     later = re.match(r"[^()\s]*(?:\s+[a-z]+)?(\s*\((?=[^()]*\d)[^()]{1,30}\))", text[b:])
-    return [(b + later.start(1), b + later.end(1), "")] if later else []
+    if later:
+        return [(b + later.start(1), b + later.end(1), "")]
+    # "_____% of Aguas Argentinas (39.9%)": a bracket a few words on gives the figure closer.
+    return _nearly_the_answer(text, a, b)
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_BRACKET_SOON = re.compile(r"[^()]{0,40}?(\s*\(([^()]{1,30})\))")
+# A figure within this share of the answer is the same figure, written more exactly.
+_SAME_FIGURE = 0.05
+
+
+def _nearly_the_answer(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The bracket just after the answer that gives nearly the same figure, to drop."""
+    key = _NUMBER.search(text[a:b])
+    found = _BRACKET_SOON.match(text, b)
+    if not key or not found:
+        return []
+    value = float(key.group().replace(",", ""))
+    for number in _NUMBER.findall(found.group(2)):
+        other = float(number.replace(",", ""))
+        if value and abs(other - value) <= _SAME_FIGURE * value:
+            return [(found.start(1), found.end(1), "")]
+    return []
 
 
 # Kind words a product's or a unit's name stands before ("IBM's Workplace software", "the

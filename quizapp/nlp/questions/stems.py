@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
+from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
 from quizapp.nlp.questions.antecedents import (
     NOUN_ANAPHOR,
     PERSONAL,
@@ -88,6 +89,44 @@ _THEN_BOUND = frozenset(
 )
 
 
+# "told the _____", "quoted in _____", "in an interview with _____": the channel of a quote.
+_OUTLET = re.compile(
+    r"\b(?:told|tells|telling|quoted\s+in|quoted\s+by|speaking\s+to|writing\s+in|wrote\s+in|"
+    r"interview\s+with)\s+(the\s+)?$"
+)
+
+
+def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact, ...]]) -> bool:
+    """Whether the place is one of exactly two places joined by "and", a country and a place
+    the gazetteers know as no country or city ("_____ and Wales"): a nation and its neighbour
+    part of one state named together are a set phrase, filled in from general knowledge.
+    ("Iraq and Afghanistan", two countries, and "Dartmouth and Lunenburg", two towns, are
+    each news.)"""
+    from quizapp.nlp.gazetteers import place_kind
+
+    places = [
+        f
+        for f in mentions.get(sentence.index, ())
+        if f.type is FactType.PLACE or (f.type is FactType.OTHER and f.attr("form") == "name")
+    ]
+    text = sentence.text
+    for other in places:
+        if other.start == fact.end or other.end == fact.start:
+            continue
+        first, second = sorted((fact, other), key=lambda f: f.start)
+        between = text[first.end - sentence.start : second.start - sentence.start]
+        if between != " and ":
+            continue
+        before = text[: first.start - sentence.start]
+        after = text[second.end - sentence.start :]
+        if re.search(r",\s*$", before) or re.match(r"^,\s+[A-Z]", after):
+            continue  # one of a longer list: the list rule decides
+        kinds = {place_kind(fact.text), place_kind(other.text)}
+        if kinds == {"country", None}:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Span:
     """A stretch of the sentence to leave out, shaped like a regex match."""
@@ -159,10 +198,13 @@ def stand_alone_stem(
         and not sentence.text.rstrip().endswith("?")
     ):
         return None  # "Is expected to sell ...": its subject was split off (a title's "?")
-    if re.search(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", text[:a]) and (
-        fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
+    outlet = _OUTLET.search(text[:a])
+    if outlet and (
+        outlet.group(1) or fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
     ):
-        return None  # "X told _____:" asks which outlet a quote was given to
+        return None  # "X told the _____:" asks which outlet a quote was given to
+    if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
+        return None  # "_____ and Wales": the other half of a set pair gives it away
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
     edits += [
         (m.start(), m.end() + 1, "") for m in STRAY.finditer(text) if m.start() > b or m.end() < a
@@ -212,7 +254,8 @@ def stand_alone_stem(
         return None
     if relative_time(sentence, a, b):
         return None  # "34 years later": later than what, the stem cannot say
-    if embedded_pronoun(text, a, b):
+    names_it = fact.type in (FactType.ORGANISATION, FactType.PLACE)
+    if embedded_pronoun(text, a, b, answer_is_body=names_it):
         return None  # "Latest figures suggest it has sold ...": what "it" is stays unknown
     quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
     described = {start for start, _, _ in edits}
@@ -222,6 +265,13 @@ def stand_alone_stem(
         named = named_antecedent(doc, sentence, head)
         if named is None:
             return None  # "the case", "the changes": which one, the stem cannot say
+        edits.append((start, end, named))
+    for head, start, end, counted in pointing_back(doc, sentence, a, b, quoted) if alone else ():
+        if any(s <= start < e for s, e, _ in edits):
+            continue
+        named = None if counted else earlier_name(doc, sentence, head)
+        if named is None:
+            return None  # "the chip", "the three firms": which ones, the stem cannot say
         edits.append((start, end, named))
     standing = stand_ins(doc, sentence, fact, mentions, quotes, edits)
     if standing is None:
