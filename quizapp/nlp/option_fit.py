@@ -226,6 +226,12 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "mayor": ("politics",),
     "mp": ("politics",),
     "mep": ("politics",),
+    "msp": ("politics",),
+    "democrat": ("politics",),
+    "labour": ("politics",),
+    "tory": ("politics",),
+    "conservative": ("politics",),
+    "republican": ("politics",),
     "spokesman": ("politics", "business"),
     "spokeswoman": ("politics", "business"),
     "leader": ("politics",),
@@ -240,6 +246,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "banker": ("business",),
     "entrepreneur": ("business",),
     "tycoon": ("business",),
+    "mogul": ("business",),
+    "impresario": ("business", "screen"),
     "founder": ("business",),
     "analyst": ("business",),
     "economist": ("business",),
@@ -325,9 +333,12 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
         or _WORK_LIST.search(sentence[:start])
     ):
         traits.add(WORK)
+    from quizapp.nlp.distractors.role_parts import role_parts
+
     for word in (*before, *after):
         low = word.lower()
         traits |= {FIELD_PREFIX + field for field in _FIELDS.get(low, ())}
+        traits |= role_parts(low)
     if _SCREEN_BEFORE.search(sentence[:start]):
         traits.add(FIELD_PREFIX + "screen")
     from quizapp.nlp.distractors.entity_class import body_words

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 from quizapp.nlp.distractors.entity_class import (
     fields_of,
+    is_acronym,
+    known_body,
     never_a_person,
     plain_person_name,
     same_body_class,
@@ -179,6 +181,13 @@ def name_distractors(
         from_doc = [c for c in from_doc if _shown_as_person(c, pools)]
         from_doc = fitting(from_doc, cues, pools.traits)
         extra = fitting(extra, cues, pools.traits)
+    if fact.type is FactType.ORGANISATION and is_acronym(answer):
+        # Capitals the article never spells out ("HIV", "GMT") may name no body at all:
+        # such a key gets no options, and a known body's options are known bodies.
+        if not known_body(answer, pools):
+            return None
+        from_doc = [c for c in from_doc if known_body(c, pools)]
+        extra = [c for c in extra if known_body(c, pools)]
     if fact.type is FactType.ORGANISATION or answer_kind == "organisation":
         # A newspaper among trade unions, a "Ltd" key among bodies without one.
         from_doc = [c for c in from_doc if same_body_class(answer, c, pools)]

@@ -1,0 +1,78 @@
+"""A party label at the front of a person's name ("Liberal Democrat David Laws", "Labour MP
+Joan Pettigrew") is the person's role, not part of the name a student is asked for."""
+
+from __future__ import annotations
+
+# Party labels as they stand before a name, longest first.
+_PARTIES = (
+    ("Liberal", "Democrat"),
+    ("Lib", "Dem"),
+    ("Scottish", "Nationalist"),
+    ("Sinn", "Fein"),
+    ("Plaid", "Cymru"),
+    ("Labour",),
+    ("Conservative",),
+    ("Tory",),
+    ("Republican",),
+    ("Democrat",),
+    ("Democratic",),
+    ("Green",),
+    ("Unionist",),
+    ("Nationalist",),
+    ("Liberal",),
+    ("SNP",),
+    ("UKIP",),
+    ("DUP",),
+    ("SDLP",),
+    ("Ukip",),
+)
+# Seat titles that may follow the label ("Labour MP", "Tory MEP", "SNP MSP").
+_SEATS = frozenset({"MP", "MEP", "MSP", "AM", "MLA", "TD", "peer", "councillor", "Senator"})
+
+
+def party_prefix(words: list[str]) -> int:
+    """How many leading words are a party label (and seat), when a name of at least two
+    capitalised words follows; 0 otherwise."""
+    for party in _PARTIES:
+        n = len(party)
+        if tuple(words[:n]) != party:
+            continue
+        while n < len(words) and words[n] in _SEATS:
+            n += 1
+        name = words[n:]
+        if 2 <= len(name) <= 4 and all(w[:1].isupper() for w in name):
+            return n
+        return 0
+    return 0
+
+
+# A party named by itself ("the Lib Dems called for ..."): a body, never a person.
+_PARTY_NAMES = frozenset(
+    {
+        "Lib Dems",
+        "Lib Dem",
+        "Liberal Democrats",
+        "Tories",
+        "Conservatives",
+        "Labour",
+        "Democrats",
+        "Republicans",
+        "Greens",
+        "Nationalists",
+        "Unionists",
+        "SNP",
+        "UKIP",
+        "Ukip",
+        "DUP",
+        "SDLP",
+        "Plaid Cymru",
+        "Sinn Fein",
+    }
+)
+# Seats written after a name ("Andrew Tyrie MP").
+TRAILING_SEATS = frozenset({"MP", "MEP", "MSP", "MLA", "TD"})
+
+
+def is_party_name(words: list[str]) -> bool:
+    """Whether a name is a party's own ("Lib Dems", "Tories")."""
+    return " ".join(words) in _PARTY_NAMES
