@@ -337,7 +337,8 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
 
     for word in (*before, *after):
         low = word.lower()
-        traits |= {FIELD_PREFIX + field for field in _FIELDS.get(low, ())}
+        single = low[:-1] if low.endswith("s") and low not in _FIELDS else low
+        traits |= {FIELD_PREFIX + field for field in _FIELDS.get(single, ())}
         traits |= role_parts(low)
     if _SCREEN_BEFORE.search(sentence[:start]):
         traits.add(FIELD_PREFIX + "screen")

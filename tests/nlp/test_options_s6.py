@@ -220,3 +220,83 @@ def test_an_adjective_of_a_continent_beside_one_of_its_countries_is_refused() ->
     sentence = "Some Asian markets - notably South Korea - were hit hard by piracy."
     problems = check_item(_typed(sentence, "Asian", FactType.PLACE), sentence)
     assert "the stem names a country of the continent asked" in problems
+
+
+def test_a_country_asked_beside_one_of_its_great_cities_is_refused() -> None:
+    sentence = "Shanghai Motors plans to shift production of the car to China next year."
+    problems = check_item(_typed(sentence, "China", FactType.PLACE), sentence)
+    assert "the stem names a great city of the country asked" in problems
+    sentence = "Harlow Motors plans to shift production of the car to China next year."
+    problems = check_item(_typed(sentence, "China", FactType.PLACE), sentence)
+    assert "the stem names a great city of the country asked" not in problems
+
+
+PARTIES = (
+    "Election promises\n\n"
+    "The Liberal Democrats are promising to cut stamp duty if they win the election. "
+    "The Lib Dems said the cut would help first-time buyers. The Tories attacked the plan. "
+    "The Conservatives said it would cost too much, and Labour agreed. Plaid Cymru did not. "
+    "BBC News reported that the Greens and the SNP backed the plan. "
+    "The Treasury said it would look at the figures."
+)
+
+
+def test_a_party_is_answered_by_other_parties_never_by_itself_under_another_name() -> None:
+    doc, facts, pools = _setup(PARTIES)
+    key = next(f for f in facts if f.text == "Liberal Democrats")
+    seen: set[str] = set()
+    for seed in range(20):
+        sentence = doc.sentences[key.sentence].text
+        made = make_distractors(key, pools, random.Random(seed), sentence=sentence)
+        if not made:
+            continue
+        assert "Lib Dems" not in made
+        assert not {"BBC News", "Treasury"} & set(made)
+        assert not {"Tories", "Conservatives"} <= set(made)
+        seen.update(made)
+    assert seen
+
+
+STARS = (
+    "Box office\n\n"
+    "Actor Tom Harlan and actress Jill Voss star in the comedy. "
+    "Analyst Paul Dergan said the film would top the chart. "
+    "The sequel stars Harlan, Voss and Ben Steel, who plays the father. "
+    "Ben Steel made his name in the comedy Meet The Browns. "
+    "Director Sam Rook said the cast was the best he had worked with. "
+    "Actress Ann Moor and actor Rob Tey join them in the sequel, with actor Jim Pell and actor Dan Royle. "
+    "Broker Anna Kell said the studio's shares rose."
+)
+
+
+def test_people_options_come_from_one_world() -> None:
+    doc, facts, pools = _setup(STARS)
+    key = next(f for f in facts if f.text == "Ben Steel")
+    seen: set[str] = set()
+    for seed in range(20):
+        sentence = doc.sentences[key.sentence].text
+        made = make_distractors(key, pools, random.Random(seed), sentence=sentence) or []
+        analysts = {"Paul Dergan", "Anna Kell"} & set(made)
+        actors = {
+            "Tom Harlan",
+            "Jill Voss",
+            "Sam Rook",
+            "Ann Moor",
+            "Rob Tey",
+            "Jim Pell",
+            "Dan Royle",
+        } & set(made)
+        assert not (analysts and actors), made
+        seen.update(made)
+    assert seen
+
+
+def test_a_city_is_answered_by_cities_of_the_articles_country() -> None:
+    text = (
+        "Freedom of the city\n\n"
+        "Bobby Rowan was granted the freedom of the city of Newcastle on Monday. "
+        "He managed Barcelona before he came home. Rowan said Newcastle was his home."
+    )
+    doc, facts, pools = _setup(text)
+    key = next(f for f in facts if f.text == "Newcastle")
+    assert not {"Adelaide", "Perth", "Sunshine Coast"} & _options(key, doc, pools)

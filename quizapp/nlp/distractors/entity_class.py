@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from quizapp.nlp.distractors.pools import Pools
 from quizapp.nlp.distractors.role_parts import PART_PREFIX
+from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.option_fit import FIELD_PREFIX
 from quizapp.nlp.text import normalise
 
@@ -100,6 +101,10 @@ def same_body_class(key: str, candidate: str, pools: Pools) -> bool:
     has the key's legal shape (a "Ltd" key only among other "Ltd"s)."""
     if bool(_LEGAL_SUFFIX.search(key)) != bool(_LEGAL_SUFFIX.search(candidate)):
         return False
+    if bool(party_of(key)) != bool(party_of(candidate)):
+        return False  # a party among parties only: "BBC News" beside "Tories" is none
+    if party_of(key) and party_of(key) == party_of(candidate):
+        return False  # "Lib Dems" is the key "Liberal Democrats" under another name
     mine, theirs = body_classes(key, pools), body_classes(candidate, pools)
     return not mine or not theirs or bool(mine & theirs)
 

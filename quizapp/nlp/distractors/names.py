@@ -34,6 +34,7 @@ from quizapp.nlp.distractors.name_kinds import (
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
 from quizapp.nlp.distractors.pools import Pools, respell
 from quizapp.nlp.distractors.years import _latest_year
+from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.option_fit import CHARACTER, FEMALE, HOME_NATIONS, PLACE, WORK, KeyCues, fitting
@@ -219,6 +220,13 @@ def name_distractors(
             return False  # a paraphrase of the key, or of another option
         if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
             return False  # "Tories" is not a wrong answer to "Tory", nor a second "Lib Dem"
+        if answer_kind == "person" and not all(
+            same_field(fields_of(c, pools), candidate, pools) for c in chosen
+        ):
+            return False  # an analyst among film stars: the options are people of one world
+        party = party_of(candidate)
+        if party and party in {party_of(c) for c in [answer, *chosen]}:
+            return False  # "Conservatives" beside "Tories": one party twice
         if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
             return False
         if any(norm == b or _overlapping(norm, b) for b in blocked):

@@ -76,12 +76,37 @@ _BACK = frozenset(
 )
 
 
+# Who makes the work others perform: a director or a writer is neither on stage nor only
+# paying for it (a managing director is behind the scenes too).
+_CREATE = frozenset(
+    [
+        "director",
+        "film-maker",
+        "filmmaker",
+        "screenwriter",
+        "writer",
+        "songwriter",
+        "composer",
+        "playwright",
+        "author",
+        "novelist",
+        "poet",
+        "cinematographer",
+        "choreographer",
+    ]
+)
+
+
 def role_parts(word: str) -> frozenset[str]:
-    """The parts a role word names ("producer" -> behind the scenes), as traits."""
+    """The parts a role word names ("producer" -> behind the scenes), as traits; a plural
+    names the same part ("novelists")."""
     low = word.lower()
     parts = set()
-    if low in _PERFORM:
-        parts.add(PART_PREFIX + "perform")
-    if low in _BACK:
-        parts.add(PART_PREFIX + "back")
+    for form in {low, low[:-1] if low.endswith("s") and low not in _PERFORM else low}:
+        if form in _PERFORM:
+            parts.add(PART_PREFIX + "perform")
+        if form in _BACK or form == "director":
+            parts.add(PART_PREFIX + "back")
+        if form in _CREATE:
+            parts.add(PART_PREFIX + "create")
     return frozenset(parts)

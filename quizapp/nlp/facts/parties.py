@@ -76,3 +76,40 @@ TRAILING_SEATS = frozenset({"MP", "MEP", "MSP", "MLA", "TD"})
 def is_party_name(words: list[str]) -> bool:
     """Whether a name is a party's own ("Lib Dems", "Tories")."""
     return " ".join(words) in _PARTY_NAMES
+
+
+# One party under its several names: "Lib Dems" is no wrong answer for "Liberal Democrats".
+_SAME_PARTY = {
+    "lib dem": "liberal democrats",
+    "lib dems": "liberal democrats",
+    "liberal democrat": "liberal democrats",
+    "liberal democrats": "liberal democrats",
+    "liberal democrat party": "liberal democrats",
+    "tory": "conservatives",
+    "tories": "conservatives",
+    "conservative": "conservatives",
+    "conservatives": "conservatives",
+    "conservative party": "conservatives",
+    "tory party": "conservatives",
+    "labour": "labour",
+    "labour party": "labour",
+    "snp": "scottish national party",
+    "scottish national party": "scottish national party",
+    "ukip": "uk independence party",
+    "uk independence party": "uk independence party",
+    "plaid": "plaid cymru",
+    "plaid cymru": "plaid cymru",
+    "greens": "green party",
+    "green party": "green party",
+    "sinn fein": "sinn fein",
+    "democrats": "democrats",
+    "democratic party": "democrats",
+    "republicans": "republicans",
+    "republican party": "republicans",
+}
+
+
+def party_of(name: str) -> str:
+    """The one name of the party a name stands for ("Tories" -> "conservatives"), or ""."""
+    low = " ".join(name.lower().replace("the ", " ").split())
+    return _SAME_PARTY.get(low, "")

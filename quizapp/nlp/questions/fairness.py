@@ -73,6 +73,8 @@ def fairness_problems(item: Item) -> list[str]:
         problems.append("the blank is one member of a list the article does not give whole")
     if _continent_shown_by_its_country(item):
         problems.append("the stem names a country of the continent asked")
+    if _country_shown_by_its_city(item):
+        problems.append("the stem names a great city of the country asked")
     if _key_word_in_stem(item):
         problems.append("a word of the answer stands in the stem")
     if _year_cued_by_its_neighbour(item):
@@ -213,3 +215,33 @@ def _year_cued_by_its_neighbour(item: Item) -> bool:
         return False
     key = int(answer.group())
     return any(abs(int(y) - key) == 1 for y in _YEAR.findall(item.prompt.replace(BLANK, " ")))
+
+
+# A city this large is known to most students: "Shanghai Automotive ... to _____" asks China.
+_KNOWN_CITY = 1_000_000
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def _country_shown_by_its_city(item: Item) -> bool:
+    """Whether the stem names a great city of the country that is the answer."""
+    # A true/false statement is judged on its fact, true or false alike: dropping only the
+    # false ones would make "True" the safe guess.
+    if item.kind is QuestionKind.TRUE_FALSE:
+        country = countries().get(item.fact.text)
+        prompt = item.source.quote.replace(item.fact.text, " ")
+    elif BLANK in item.prompt:
+        country = countries().get((item.answer or "").strip())
+        prompt = item.prompt.replace(BLANK, " ")
+    else:
+        return False
+    if country is None:
+        return False
+    from quizapp.nlp.gazetteers import cities
+
+    table = cities()
+    for match in _CAPITALISED.finditer(prompt):
+        for name in (match.group(), match.group().split()[0]):
+            home, people = table.get(name, ("", 0))
+            if home == country.code and people >= _KNOWN_CITY:
+                return True
+    return False

@@ -41,6 +41,8 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
     if fact.type is FactType.ORGANISATION and not _same_standing(fact.text, distractors[0], ctx):
         return None  # "GMT" for "HIV": a swap a student rejects without the article
     statement = stem.with_blank(fact.text)
+    if statement.rstrip().endswith("?"):
+        return None  # "Remember the draw machines ...?" is no statement to judge
     if not truth:
         statement = stem.with_blank(_with_article(distractors[0], stem.text[: stem.start]))
     return Item(
