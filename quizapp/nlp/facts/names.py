@@ -409,7 +409,7 @@ def index_names(doc: Document) -> NameIndex:
         role_end = max(
             (k for k, w in enumerate(words[:-1]) if w.lower() in role_words()), default=-1
         )
-        role_end = max(role_end, party_prefix(words) - 1)
+        role_end = max(role_end, party_prefix(words, _could_be_given_name) - 1)
         if role_end >= 0 or (i > 0 and tokens[i - 1].text in HONORIFICS):
             name = [w for w in words[role_end + 1 :] if w not in HONORIFICS]
             if 2 <= len(name) <= 4 and not _portfolio(name):
@@ -504,7 +504,7 @@ def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[Name
             break
         words, i = words[1:], i + 1
     role_end = max((k for k, w in enumerate(words[:-1]) if w.lower() in role_words()), default=-1)
-    role_end = max(role_end, party_prefix(words) - 1)  # "Liberal Democrat David Laws"
+    role_end = max(role_end, party_prefix(words, _could_be_given_name) - 1)  # "Lib Dem Ann Lee"
     role = None
     if role_end >= 0:
         role_start_token = i
@@ -518,6 +518,10 @@ def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[Name
         words, i = words[role_end + 1 :], i + role_end + 1
     if role is not None and _portfolio(words):
         return []
+    if len(words) == 1 and words[0].isupper() and words[0].lower() in role_words():
+        return []  # "The MSP had been a partner": a title, no name
+    if role is not None and len(words) == 1 and j < len(tokens) and tokens[j].text[:1].isupper():
+        return []  # "Labour MSP Christine | May": a name the run split, not a person's whole
     while words and words[0].lower() in CONNECTORS:
         words, i = words[1:], i + 1
     if not words or all(w in demonyms() or w in NOT_NAMES for w in words):

@@ -3,6 +3,8 @@ Joan Pettigrew") is the person's role, not part of the name a student is asked f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # Party labels as they stand before a name, longest first.
 _PARTIES = (
     ("Liberal", "Democrat"),
@@ -30,9 +32,10 @@ _PARTIES = (
 _SEATS = frozenset({"MP", "MEP", "MSP", "AM", "MLA", "TD", "peer", "councillor", "Senator"})
 
 
-def party_prefix(words: list[str]) -> int:
-    """How many leading words are a party label (and seat), when a name of at least two
-    capitalised words follows; 0 otherwise."""
+def party_prefix(words: list[str], given_name: Callable[[str], bool]) -> int:
+    """How many leading words are a party label (and seat), when a name of two to four
+    capitalised words follows, opening with what may be a given name ("Tory Treasurer Lord
+    Ashcroft" is a title, not a name); 0 otherwise."""
     for party in _PARTIES:
         n = len(party)
         if tuple(words[:n]) != party:
@@ -40,7 +43,7 @@ def party_prefix(words: list[str]) -> int:
         while n < len(words) and words[n] in _SEATS:
             n += 1
         name = words[n:]
-        if 2 <= len(name) <= 4 and all(w[:1].isupper() for w in name):
+        if 2 <= len(name) <= 4 and all(w[:1].isupper() for w in name) and given_name(name[0]):
             return n
         return 0
     return 0

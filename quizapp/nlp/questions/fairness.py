@@ -187,6 +187,10 @@ def _key_word_in_stem(item: Item) -> bool:
     words = _WORD.findall(item.answer)
     if item.fact.type in (FactType.PERSON, FactType.QUOTE):
         words = words[-1:]  # a given name two people share gives nothing away
+    elif len(words) > 1:
+        # The head names the kind ("igneous rock" beside "metamorphic rock", "Mostyn Open"
+        # beside "Wales Open"): the word to recall is the one that tells it apart.
+        words = words[:-1]
     rest = {w.lower() for w in _WORD.findall(item.prompt.replace(BLANK, " "))}
     for word in (w.lower() for w in words):
         if len(word) < 4 or word in _COMMON:
