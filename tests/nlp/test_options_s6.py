@@ -316,12 +316,20 @@ def test_a_party_label_before_a_title_or_a_split_name_makes_no_person() -> None:
     assert "Christine" not in texts
 
 
-def test_a_title_alone_is_no_answer() -> None:
+def test_a_party_and_title_before_a_lord_are_his_role() -> None:
     doc = read_document(
-        "Row\n\nThe MSP had been a partner for the law firm Harwick Lane. "
-        "Labour repaid money to former Tory Treasurer Lord Ashvale. Lord Ashvale denied it."
+        "Row\n\nLabour repaid money to former Tory Treasurer Lord Ashvale. Lord Ashvale denied it."
     )
     facts = extract_facts(doc)
-    assert "MSP" not in {f.text for f in facts}
     lord = next(f for f in facts if f.text == "Lord Ashvale")
     assert lord.attr("role") == "Tory Treasurer"
+
+
+def test_a_title_alone_is_no_untyped_name() -> None:
+    doc = read_document(
+        "Budget\n\nGordon Brown spoke on Monday. Later the Treasury and the Speaker agreed "
+        "with the Governor."
+    )
+    texts = {f.text for f in extract_facts(doc) if f.type is FactType.OTHER}
+    assert "Treasury" in texts
+    assert not {"Speaker", "Governor"} & texts

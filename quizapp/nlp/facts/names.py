@@ -518,8 +518,6 @@ def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[Name
         words, i = words[role_end + 1 :], i + role_end + 1
     if role is not None and _portfolio(words):
         return []
-    if len(words) == 1 and words[0].isupper() and words[0].lower() in role_words():
-        return []  # "The MSP had been a partner": a title, no name
     if role is not None and len(words) == 1 and j < len(tokens) and tokens[j].text[:1].isupper():
         return []  # "Labour MSP Christine | May": a name the run split, not a person's whole
     while words and words[0].lower() in CONNECTORS:

@@ -192,7 +192,11 @@ def _key_word_in_stem(item: Item) -> bool:
         # beside "Wales Open"): the word to recall is the one that tells it apart.
         words = words[:-1]
     rest = {w.lower() for w in _WORD.findall(item.prompt.replace(BLANK, " "))}
-    for word in (w.lower() for w in words):
+    known = countries()
+    for word in words:
+        if word in known:
+            continue  # "China Daily" in an article about China: its subject, not a clue
+        word = word.lower()
         if len(word) < 4 or word in _COMMON:
             continue
         for other in rest:
