@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.model import Document, Fact, FactType, Token
 
 FEMALE = "female"
 MALE = "male"
@@ -382,6 +382,8 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
         traits = mention_traits(sentence.text, a, b, alone=alone)
         if fact.start in after_possessive:
             traits.add(WORK)  # "Leigh's Vera Drake", "Clarke's Jonathan Strange"
+        if fact.type is FactType.PLACE:
+            traits.add(_place_use(sentence.tokens, fact))
         if alone and fact.sentence + 1 < len(doc.sentences):
             following = doc.sentences[fact.sentence + 1].text
             opening = re.match(r"\W*(\w+)", following)
@@ -396,6 +398,19 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
             traits -= {FEMALE, MALE}
         out[key] = frozenset(traits)
     return out
+
+
+# How a place is used: as a name of its own ("moved to Swindon") or only to qualify a noun
+# ("the London club"); a place the article uses only so is no option for a team or a town.
+AS_NOUN = "as-noun"
+AS_MODIFIER = "as-modifier"
+
+
+def _place_use(tokens: Sequence[Token], fact: Fact) -> str:
+    following = next((t for t in tokens if t.start >= fact.end), None)
+    if following is not None and following.tag in ("NN", "NNS") and following.text.islower():
+        return AS_MODIFIER
+    return AS_NOUN
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+$")

@@ -333,3 +333,16 @@ def test_a_title_alone_is_no_untyped_name() -> None:
     texts = {f.text for f in extract_facts(doc) if f.type is FactType.OTHER}
     assert "Treasury" in texts
     assert not {"Speaker", "Governor"} & texts
+
+
+def test_a_place_named_only_as_a_modifier_is_no_option_for_a_team() -> None:
+    text = (
+        "Coach moves on\n\n"
+        "Dale Orrin began as player-boss with Swindon before moving on to Reading. "
+        "He later coached Southampton and then Derby. "
+        "He left the London club early last season, and Leeds hired him."
+    )
+    doc, facts, pools = _setup(text)
+    key = next(f for f in facts if f.text == "Swindon")
+    seen = _options(key, doc, pools)
+    assert "London" not in seen

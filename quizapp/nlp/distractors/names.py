@@ -37,7 +37,16 @@ from quizapp.nlp.distractors.years import _latest_year
 from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.option_fit import CHARACTER, FEMALE, HOME_NATIONS, PLACE, WORK, KeyCues, fitting
+from quizapp.nlp.option_fit import (
+    AS_NOUN,
+    CHARACTER,
+    FEMALE,
+    HOME_NATIONS,
+    PLACE,
+    WORK,
+    KeyCues,
+    fitting,
+)
 from quizapp.nlp.text import normalise
 
 
@@ -106,6 +115,11 @@ def name_distractors(
         # A "place" no gazetteer knows ("Apple", "Easyjet", "Translation"): maybe no place at
         # all, and its options would be whatever else was taken for one.
         return None
+    if fact.type is FactType.PLACE and AS_NOUN in pools.traits.get(canon, frozenset()):
+        # "the London club" only: no option where the key names a team or a town itself.
+        from_doc = [
+            c for c in from_doc if AS_NOUN in pools.traits.get(normalise(c), frozenset({AS_NOUN}))
+        ]
     if fact.type is FactType.PLACE and answer in HOME_NATIONS:
         from_doc = [c for c in from_doc if c in HOME_NATIONS]
         extra = [n for n in HOME_NATIONS if n != answer]
