@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.model import Document, Fact, FactType, Token
 
 FEMALE = "female"
 MALE = "male"
@@ -226,6 +226,12 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "mayor": ("politics",),
     "mp": ("politics",),
     "mep": ("politics",),
+    "msp": ("politics",),
+    "democrat": ("politics",),
+    "labour": ("politics",),
+    "tory": ("politics",),
+    "conservative": ("politics",),
+    "republican": ("politics",),
     "spokesman": ("politics", "business"),
     "spokeswoman": ("politics", "business"),
     "leader": ("politics",),
@@ -240,6 +246,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "banker": ("business",),
     "entrepreneur": ("business",),
     "tycoon": ("business",),
+    "mogul": ("business",),
+    "impresario": ("business", "screen"),
     "founder": ("business",),
     "analyst": ("business",),
     "economist": ("business",),
@@ -325,9 +333,13 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
         or _WORK_LIST.search(sentence[:start])
     ):
         traits.add(WORK)
+    from quizapp.nlp.distractors.role_parts import role_parts
+
     for word in (*before, *after):
         low = word.lower()
-        traits |= {FIELD_PREFIX + field for field in _FIELDS.get(low, ())}
+        single = low[:-1] if low.endswith("s") and low not in _FIELDS else low
+        traits |= {FIELD_PREFIX + field for field in _FIELDS.get(single, ())}
+        traits |= role_parts(low)
     if _SCREEN_BEFORE.search(sentence[:start]):
         traits.add(FIELD_PREFIX + "screen")
     from quizapp.nlp.distractors.entity_class import body_words
@@ -370,6 +382,8 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
         traits = mention_traits(sentence.text, a, b, alone=alone)
         if fact.start in after_possessive:
             traits.add(WORK)  # "Leigh's Vera Drake", "Clarke's Jonathan Strange"
+        if fact.type is FactType.PLACE:
+            traits.add(_place_use(sentence.tokens, fact))
         if alone and fact.sentence + 1 < len(doc.sentences):
             following = doc.sentences[fact.sentence + 1].text
             opening = re.match(r"\W*(\w+)", following)
@@ -384,6 +398,19 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
             traits -= {FEMALE, MALE}
         out[key] = frozenset(traits)
     return out
+
+
+# How a place is used: as a name of its own ("moved to Swindon") or only to qualify a noun
+# ("the London club"); a place the article uses only so is no option for a team or a town.
+AS_NOUN = "as-noun"
+AS_MODIFIER = "as-modifier"
+
+
+def _place_use(tokens: Sequence[Token], fact: Fact) -> str:
+    following = next((t for t in tokens if t.start >= fact.end), None)
+    if following is not None and following.tag in ("NN", "NNS") and following.text.islower():
+        return AS_MODIFIER
+    return AS_NOUN
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+$")

@@ -109,7 +109,9 @@ def test_a_number_blanked_before_million_accepts_the_million() -> None:
 
 
 def test_a_role_or_party_before_a_name_is_left_off_never_added(port) -> None:
-    assert {"Joan Pettigrew", "Pettigrew"} <= set(_accepted(port, "Labour MP Joan Pettigrew"))
+    # The party label is the person's role, not part of the key (session 6).
+    assert "Pettigrew" in set(_accepted(port, "Joan Pettigrew"))
+    assert "Labour MP Joan Pettigrew" not in set(_accepted(port, "Joan Pettigrew"))
     doc = read_document(
         "Treasurer Lord Ashvale said the loans were repaid. Lord Ashvale denied wrongdoing."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from quizapp.nlp.distractors.bounds import match_minute_cap
 from quizapp.nlp.distractors.name_kinds import introduced_as_person, looks_like_person
 from quizapp.nlp.distractors.names import _same_head_names, name_distractors
 from quizapp.nlp.distractors.numeric import (
@@ -121,6 +122,11 @@ def _make_distractors(
         key_value = parse_number(fact.attr("number") or "")
         # "fell from _____ to £75m": an option under £75m could not be right.
         others = [o for o in _same_unit_values(fact, sentence) if o != key_value]
+        at = sentence.find(fact.text)
+        if key_value is not None and at >= 0:
+            # "put Newcastle ahead after _____": no minute past the final whistle.
+            minute = match_minute_cap(sentence, at, at + len(fact.text), key_value)
+            others += [minute + 1] if minute is not None else []
         cap = people_cap(fact, sentence)
         if cap is not None and key_value is not None:
             if cap <= key_value:
@@ -132,7 +138,7 @@ def _make_distractors(
                 return made
         return None
     if fact.type is FactType.ORDINAL:
-        return ordinal_distractors(fact, count, rng)
+        return ordinal_distractors(fact, count, rng, sentence)
     if fact.type is FactType.DATE:
         return date_distractors(fact, count, rng, pools, sentence)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):

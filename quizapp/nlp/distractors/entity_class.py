@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 
 from quizapp.nlp.distractors.pools import Pools
+from quizapp.nlp.distractors.role_parts import PART_PREFIX
+from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.option_fit import FIELD_PREFIX
 from quizapp.nlp.text import normalise
 
@@ -99,14 +101,48 @@ def same_body_class(key: str, candidate: str, pools: Pools) -> bool:
     has the key's legal shape (a "Ltd" key only among other "Ltd"s)."""
     if bool(_LEGAL_SUFFIX.search(key)) != bool(_LEGAL_SUFFIX.search(candidate)):
         return False
+    if bool(party_of(key)) != bool(party_of(candidate)):
+        return False  # a party among parties only: "BBC News" beside "Tories" is none
+    if party_of(key) and party_of(key) == party_of(candidate):
+        return False  # "Lib Dems" is the key "Liberal Democrats" under another name
     mine, theirs = body_classes(key, pools), body_classes(candidate, pools)
     return not mine or not theirs or bool(mine & theirs)
 
 
+def is_acronym(name: str) -> bool:
+    """A name written as capitals alone ("HIV", "CSTO")."""
+    return name.isupper() and " " not in name and len(name) >= 2
+
+
+def known_body(name: str, pools: Pools) -> bool:
+    """Whether an acronym is known to stand for a body: the article spells it out, or it is
+    a widely known one. "HIV" or "GMT" is no organisation, and no option for one."""
+    if not is_acronym(name):
+        return True
+    from quizapp.nlp.gazetteers import acronyms
+    from quizapp.nlp.model import FactType
+
+    if any(acr == name for acr, _ in acronyms()):
+        return True
+    return any(
+        (f.text == name and f.attr("expansion")) or f.attr("acronym") == name
+        for f in pools.by_type.get(FactType.ORGANISATION, ())
+    )
+
+
 def fields_of(name: str, pools: Pools) -> frozenset[str]:
-    """The fields the article shows a person working in ("director" -> screen, business)."""
+    """The fields the article shows a person working in ("director" -> screen, business),
+    and the part they play there (on stage, or behind it)."""
     shown = pools.traits.get(normalise(name), frozenset())
-    return frozenset(t for t in shown if t.startswith(FIELD_PREFIX))
+    return frozenset(t for t in shown if t.startswith((FIELD_PREFIX, PART_PREFIX)))
+
+
+def _parts(traits: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in traits if t.startswith(PART_PREFIX))
+
+
+def _fields(traits: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in traits if t.startswith(FIELD_PREFIX))
 
 
 def same_field(
@@ -116,11 +152,15 @@ def same_field(
     no option; one whose field the article does not say may be, unless ``strict`` (the stem
     itself names the key's role: "HMV manager _____" wants managers, not unknown singers)."""
     theirs = fields_of(candidate, pools)
-    if not key_fields:
+    mine_parts, their_parts = _parts(key_fields), _parts(theirs)
+    if mine_parts and their_parts and not mine_parts & their_parts:
+        return False  # a producer among the "acts", a singer among the managers
+    mine, theirs = _fields(key_fields), _fields(theirs)
+    if not mine:
         return True
     if not theirs:
         return not strict
-    return bool(_widened(key_fields) & _widened(theirs))
+    return bool(_widened(mine) & _widened(theirs))
 
 
 def stem_fields(sentence: str, key: str) -> frozenset[str]:
@@ -131,7 +171,7 @@ def stem_fields(sentence: str, key: str) -> frozenset[str]:
     if at < 0 or not key:
         return frozenset()
     shown = mention_traits(sentence, at, at + len(key), alone=False)
-    return frozenset(t for t in shown if t.startswith(FIELD_PREFIX))
+    return frozenset(t for t in shown if t.startswith((FIELD_PREFIX, PART_PREFIX)))
 
 
 # Officials of government and of business stand in for each other ("Mayor _____" among a

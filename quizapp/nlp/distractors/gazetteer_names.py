@@ -18,7 +18,21 @@ def _home_named(fact: Fact, pools: Pools) -> bool:
         if f.attr("kind") == "country"
         and (country := countries().get(f.attr("canonical") or f.text)) is not None
     }
-    return not named or home in named
+    if any(
+        f.text in ("England", "Scotland", "Wales", "Northern Ireland")
+        for f in pools.by_type.get(FactType.PLACE, ())
+    ):
+        named.add("GB")  # a home nation names the United Kingdom
+    if named:
+        return home in named
+    # No country named: the article's other cities tell where it is ("Newcastle" beside
+    # Barcelona and Porto is no Australian town).
+    homes = {
+        cities().get(f.attr("canonical") or f.text, ("", 0))[0]
+        for f in pools.by_type.get(FactType.PLACE, ())
+        if f.attr("kind") == "city" and f.text != fact.text
+    } - {""}
+    return not homes or home in homes
 
 
 def _gazetteer_names(fact: Fact) -> list[str]:

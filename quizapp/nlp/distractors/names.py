@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 from quizapp.nlp.distractors.entity_class import (
     fields_of,
+    is_acronym,
+    known_body,
     never_a_person,
     plain_person_name,
     same_body_class,
@@ -32,9 +34,19 @@ from quizapp.nlp.distractors.name_kinds import (
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
 from quizapp.nlp.distractors.pools import Pools, respell
 from quizapp.nlp.distractors.years import _latest_year
+from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.option_fit import CHARACTER, FEMALE, HOME_NATIONS, PLACE, WORK, KeyCues, fitting
+from quizapp.nlp.option_fit import (
+    AS_NOUN,
+    CHARACTER,
+    FEMALE,
+    HOME_NATIONS,
+    PLACE,
+    WORK,
+    KeyCues,
+    fitting,
+)
 from quizapp.nlp.text import normalise
 
 
@@ -103,6 +115,11 @@ def name_distractors(
         # A "place" no gazetteer knows ("Apple", "Easyjet", "Translation"): maybe no place at
         # all, and its options would be whatever else was taken for one.
         return None
+    if fact.type is FactType.PLACE and AS_NOUN in pools.traits.get(canon, frozenset()):
+        # "the London club" only: no option where the key names a team or a town itself.
+        from_doc = [
+            c for c in from_doc if AS_NOUN in pools.traits.get(normalise(c), frozenset({AS_NOUN}))
+        ]
     if fact.type is FactType.PLACE and answer in HOME_NATIONS:
         from_doc = [c for c in from_doc if c in HOME_NATIONS]
         extra = [n for n in HOME_NATIONS if n != answer]
@@ -179,6 +196,13 @@ def name_distractors(
         from_doc = [c for c in from_doc if _shown_as_person(c, pools)]
         from_doc = fitting(from_doc, cues, pools.traits)
         extra = fitting(extra, cues, pools.traits)
+    if fact.type is FactType.ORGANISATION and is_acronym(answer):
+        # Capitals the article never spells out ("HIV", "GMT") may name no body at all:
+        # such a key gets no options, and a known body's options are known bodies.
+        if not known_body(answer, pools):
+            return None
+        from_doc = [c for c in from_doc if known_body(c, pools)]
+        extra = [c for c in extra if known_body(c, pools)]
     if fact.type is FactType.ORGANISATION or answer_kind == "organisation":
         # A newspaper among trade unions, a "Ltd" key among bodies without one.
         from_doc = [c for c in from_doc if same_body_class(answer, c, pools)]
@@ -210,6 +234,13 @@ def name_distractors(
             return False  # a paraphrase of the key, or of another option
         if _stem(norm) in {_stem(a) for a in aliases} | {_stem(normalise(c)) for c in chosen}:
             return False  # "Tories" is not a wrong answer to "Tory", nor a second "Lib Dem"
+        if answer_kind == "person" and not all(
+            same_field(fields_of(c, pools), candidate, pools) for c in chosen
+        ):
+            return False  # an analyst among film stars: the options are people of one world
+        party = party_of(candidate)
+        if party and party in {party_of(c) for c in [answer, *chosen]}:
+            return False  # "Conservatives" beside "Tories": one party twice
         if any(_overlapping(norm, normalise(c)) for c in [answer, *chosen]):
             return False
         if any(norm == b or _overlapping(norm, b) for b in blocked):

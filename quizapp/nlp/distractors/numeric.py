@@ -269,12 +269,25 @@ def pick_by_rank(
     return None
 
 
-def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str] | None:
-    """Other ordinals of the same size: 201st -> 101st, 210th, 301st."""
+def ordinal_distractors(
+    fact: Fact, count: int, rng: random.Random, sentence: str = ""
+) -> list[str] | None:
+    """Other ordinals of the same size: 201st -> 101st, 210th, 301st; none past the bound
+    the sentence sets ("the _____ time in five years", "in the _____ minute")."""
+    from quizapp.nlp.distractors.bounds import match_minute_cap, near_ordinal, ordinal_cap
+
     match = _ORDINAL.match(fact.text)
     if not match:
         return None
     n = int(match.group(1))
+    at = sentence.find(fact.text)
+    caps = []
+    if at >= 0:
+        end = at + len(fact.text)
+        caps = [c for c in (ordinal_cap(sentence, at, end), match_minute_cap(sentence, at, end, n))]
+    cap = min((c for c in caps if c is not None), default=None)
+    if cap is not None and n > cap:
+        return None  # the sentence contradicts itself, or was misread: no options
     edits: set[int] = set()
     digits = str(n)
     for pos in range(len(digits)):
@@ -282,6 +295,12 @@ def ordinal_distractors(fact: Fact, count: int, rng: random.Random) -> list[str]
             if d != digits[pos] and not (pos == 0 and d == "0"):
                 edits.add(int(digits[:pos] + d + digits[pos + 1 :]))
     near = {n + k for k in (-3, -2, -1, 1, 2, 3) if n + k > 0}
+
+    def believable(v: int) -> bool:
+        return near_ordinal(v, n) and (cap is None or v <= cap)
+
+    edits = {v for v in edits if believable(v)}
+    near = {v for v in near if believable(v)}
     picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng)
     if picked is None:
         return None

@@ -26,6 +26,7 @@ from quizapp.nlp.facts.name_words import (
     STATES,
     THING_HEADS,
 )
+from quizapp.nlp.facts.parties import TRAILING_SEATS, is_party_name, party_prefix
 from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, organisations, place_kind, role_words
 from quizapp.nlp.model import Document, Sentence, Token
 
@@ -408,6 +409,7 @@ def index_names(doc: Document) -> NameIndex:
         role_end = max(
             (k for k, w in enumerate(words[:-1]) if w.lower() in role_words()), default=-1
         )
+        role_end = max(role_end, party_prefix(words, _could_be_given_name) - 1)
         if role_end >= 0 or (i > 0 and tokens[i - 1].text in HONORIFICS):
             name = [w for w in words[role_end + 1 :] if w not in HONORIFICS]
             if 2 <= len(name) <= 4 and not _portfolio(name):
@@ -502,6 +504,7 @@ def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[Name
             break
         words, i = words[1:], i + 1
     role_end = max((k for k, w in enumerate(words[:-1]) if w.lower() in role_words()), default=-1)
+    role_end = max(role_end, party_prefix(words, _could_be_given_name) - 1)  # "Lib Dem Ann Lee"
     role = None
     if role_end >= 0:
         role_start_token = i
@@ -515,13 +518,19 @@ def _mentions(sentence: Sentence, i: int, j: int, index: NameIndex) -> list[Name
         words, i = words[role_end + 1 :], i + role_end + 1
     if role is not None and _portfolio(words):
         return []
+    if role is not None and len(words) == 1 and j < len(tokens) and tokens[j].text[:1].isupper():
+        return []  # "Labour MSP Christine | May": a name the run split, not a person's whole
     while words and words[0].lower() in CONNECTORS:
         words, i = words[1:], i + 1
     if not words or all(w in demonyms() or w in NOT_NAMES for w in words):
         return []
+    if len(words) >= 3 and words[-1] in TRAILING_SEATS:
+        role, words, j = role or words[-1], words[:-1], j - 1  # "Andrew Tyrie MP"
     start, end = tokens[i].start, tokens[j - 1].end
     text = sentence.text[start - sentence.start : end - sentence.start]
     cls = "person" if role else _classify(words, tokens, i, j, index)
+    if is_party_name(words):
+        cls = "organisation"  # "the Lib Dems called for ...": a party, not a person
     if cls != "person" and words[-1] in index.surnames and len(words) == 1:
         cls = "person"
     if cls == "person" and role is None:

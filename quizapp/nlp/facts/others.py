@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from quizapp.nlp.facts.context import FactContext, make_fact
 from quizapp.nlp.facts.names import NameMention
-from quizapp.nlp.gazetteers import demonyms
+from quizapp.nlp.gazetteers import demonyms, role_words
 from quizapp.nlp.model import Fact, FactType, Sentence
 from quizapp.nlp.words import STOPWORDS, VAGUE_NOUNS, lemma
 
@@ -28,7 +28,12 @@ def extract_others(context: FactContext) -> Iterator[Fact]:
             yield make_fact(
                 FactType.PERSON, sentences[m.sentence], m.start, m.end, canonical=m.canonical
             )
-        elif m.cls == "other" and m.text.split()[-1] not in demonyms() and len(m.text) > 2:
+        elif (
+            m.cls == "other"
+            and m.text.split()[-1] not in demonyms()
+            and len(m.text) > 2
+            and m.text.lower() not in role_words()  # "The MSP had been a partner": a title
+        ):
             yield make_fact(
                 FactType.OTHER,
                 sentences[m.sentence],

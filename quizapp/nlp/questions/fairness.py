@@ -73,6 +73,12 @@ def fairness_problems(item: Item) -> list[str]:
         problems.append("the blank is one member of a list the article does not give whole")
     if _continent_shown_by_its_country(item):
         problems.append("the stem names a country of the continent asked")
+    if _country_shown_by_its_city(item):
+        problems.append("the stem names a great city of the country asked")
+    if _key_word_in_stem(item):
+        problems.append("a word of the answer stands in the stem")
+    if _year_cued_by_its_neighbour(item):
+        problems.append("the stem compares with the year before or after the key")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         if _close_to_approximate_key(item):
             problems.append("an option lies close to an approximate key")
@@ -131,7 +137,8 @@ _CONTINENTS = {
 def _continent_shown_by_its_country(item: Item) -> bool:
     """ "Europe and _____ - notably ... South Korea": the country in the stem names the continent
     asked, so the item tests geography, not the article."""
-    code = _CONTINENTS.get((item.answer or "").strip().lower())
+    answer = (item.answer or "").strip().lower()
+    code = _CONTINENTS.get(answer) or _CONTINENTS.get(_CONTINENT_ADJECTIVES.get(answer, ""))
     if code is None or item.kind is QuestionKind.TRUE_FALSE:
         return False
     prompt = item.prompt
@@ -139,6 +146,15 @@ def _continent_shown_by_its_country(item: Item) -> bool:
         country.continent == code and re.search(rf"\b{re.escape(name)}\b", prompt)
         for name, country in countries().items()
     )
+
+
+_CONTINENT_ADJECTIVES = {
+    "african": "africa",
+    "asian": "asia",
+    "european": "europe",
+    "north american": "north america",
+    "south american": "south america",
+}
 
 
 def _odd_one_out(item: Item) -> bool:
@@ -151,3 +167,89 @@ def _odd_one_out(item: Item) -> bool:
         *({w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", o)} for o in wrong)
     )
     return bool(shared - key_words)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words too common to give an answer away when the stem repeats them.
+_COMMON = frozenset(
+    {"with", "from", "that", "this", "were", "have", "will", "said", "their", "about", "more"}
+)
+
+
+def _key_word_in_stem(item: Item) -> bool:
+    """ "_____ countries ... most of the utilities are European" for "European Union": the
+    stem repeats a word of the key (or the word it is made from: Europe, Asian), and a
+    student matches the words instead of recalling the fact."""
+    from quizapp.nlp.model import FactType
+
+    if BLANK not in item.prompt or not item.answer or parse_number(item.answer) is not None:
+        return False
+    words = _WORD.findall(item.answer)
+    if item.fact.type in (FactType.PERSON, FactType.QUOTE):
+        words = words[-1:]  # a given name two people share gives nothing away
+    elif len(words) > 1:
+        # The head names the kind ("igneous rock" beside "metamorphic rock", "Mostyn Open"
+        # beside "Wales Open"): the word to recall is the one that tells it apart.
+        words = words[:-1]
+    rest = {w.lower() for w in _WORD.findall(item.prompt.replace(BLANK, " "))}
+    known = countries()
+    for word in words:
+        if word in known:
+            continue  # "China Daily" in an article about China: its subject, not a clue
+        word = word.lower()
+        if len(word) < 4 or word in _COMMON:
+            continue
+        for other in rest:
+            short, long_ = sorted((word, other), key=len)
+            if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
+                return True
+    return False
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# "the same period in 2004", "compared with 2003", "than in 2004", "up from 2003's".
+_COMPARED = re.compile(
+    r"\b(?:same\s+(?:period|time|month|months|quarter|week|stage|point|day)|compared\s+"
+    r"(?:with|to)|than|previous|earlier|year-on-year|up\s+from|down\s+from)\b",
+    re.I,
+)
+
+
+def _year_cued_by_its_neighbour(item: Item) -> bool:
+    """ "the first two months of _____ ... the same period in 2004": the key is the year after
+    the one the stem compares with, found without the article."""
+    answer = _YEAR.fullmatch((item.answer or "").strip())
+    if not answer or BLANK not in item.prompt or not _COMPARED.search(item.prompt):
+        return False
+    key = int(answer.group())
+    return any(abs(int(y) - key) == 1 for y in _YEAR.findall(item.prompt.replace(BLANK, " ")))
+
+
+# A city this large is known to most students: "Shanghai Automotive ... to _____" asks China.
+_KNOWN_CITY = 1_000_000
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def _country_shown_by_its_city(item: Item) -> bool:
+    """Whether the stem names a great city of the country that is the answer."""
+    # A true/false statement is judged on its fact, true or false alike: dropping only the
+    # false ones would make "True" the safe guess.
+    if item.kind is QuestionKind.TRUE_FALSE:
+        country = countries().get(item.fact.text)
+        prompt = item.source.quote.replace(item.fact.text, " ")
+    elif BLANK in item.prompt:
+        country = countries().get((item.answer or "").strip())
+        prompt = item.prompt.replace(BLANK, " ")
+    else:
+        return False
+    if country is None:
+        return False
+    from quizapp.nlp.gazetteers import cities
+
+    table = cities()
+    for match in _CAPITALISED.finditer(prompt):
+        for name in (match.group(), match.group().split()[0]):
+            home, people = table.get(name, ("", 0))
+            if home == country.code and people >= _KNOWN_CITY:
+                return True
+    return False
