@@ -13,6 +13,8 @@ from quizapp.nlp.model import Token
 _A_BEFORE_VOWEL = re.compile(r"\b[Aa]\s+(?!one\b|once\b|eu|uni|use|usu|ut|ur)([aeiou][a-z]+)")
 _AN_BEFORE_CONSONANT = re.compile(r"\b[Aa]n\s+(?!h)([b-df-gj-np-tv-z][a-z]+)\b")
 _DOUBLED = re.compile(r"\b(the|a|an|to|of|and|in|for|is|was)\s+\1\b", re.I)
+# Any other lower-case word typed twice ("will will"), but "had had" and "that that" are English.
+_DOUBLED_WORD = re.compile(r"\b(?!had\b|that\b)([a-z]+)\s+\1\b")
 # "On May 2004", "taken on July 2004": a month without its day takes "in"; the slip spans the
 # answer too, so it is looked for with the answer in place.
 _ON_MONTH_YEAR = re.compile(
@@ -29,7 +31,7 @@ def copied_slip(text: str, a: int, b: int) -> str | None:
     month = _ON_MONTH_YEAR.search(text)
     if month:
         return month.group()
-    for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED):
+    for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED, _DOUBLED_WORD):
         for m in pattern.finditer(text):
             if not (m.start() < b and a < m.end()):
                 return m.group()
