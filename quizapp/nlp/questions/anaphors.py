@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.model import Document, Sentence
+from quizapp.nlp.numbers import NUMBER_WORDS
 from quizapp.nlp.questions.anchors import word_set
 from quizapp.nlp.questions.reference_words import (
     LOWER_WORD,
@@ -36,18 +37,8 @@ _SELF_DEFINING = word_set(
     "following former current new whole entire opening closing original main average "
     "typical"
 )
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "both": 2,
-}
+# "the three firms": counts a reference may hold ("both" counts two).
+_COUNT_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n <= 10} | {"both": 2}
 # What may follow the noun and say which one: "the chip inside the console", "the firms
 # behind it", "the firm Cell", "the unit that makes ...". Not "in" or "at": "the decision in
 # Delhi" says where it was announced, not which decision.
