@@ -27,6 +27,7 @@ from quizapp.nlp.facts.name_words import (
     THING_HEADS,
 )
 from quizapp.nlp.facts.parties import TRAILING_SEATS, is_party_name, party_prefix
+from quizapp.nlp.facts.spelt_acronyms import spelt_out_acronyms
 from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, organisations, place_kind, role_words
 from quizapp.nlp.model import Document, Sentence, Token
 
@@ -414,6 +415,7 @@ def index_names(doc: Document) -> NameIndex:
             name = [w for w in words[role_end + 1 :] if w not in HONORIFICS]
             if 2 <= len(name) <= 4 and not _portfolio(name):
                 index.surnames.setdefault(name[-1], " ".join(name))
+    index.acronyms.update(spelt_out_acronyms(doc, index.acronyms))
     for sentence, i, j in raw:
         words = [t.text for t in sentence.tokens[i:j]]
         if 2 <= len(words) <= 3 and _classify(words, sentence.tokens, i, j, index) == "person":
