@@ -5,6 +5,10 @@ covers, the city where something was said, "SIM" in "SIM cards", the paper someo
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from quizapp.nlp import generate, read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
@@ -108,6 +112,14 @@ def test_the_outlet_told_and_half_of_a_set_pair_of_places_are_not_asked() -> Non
     assert ctx.stem(_fact(facts, "England")) is None
     quiz = generate(CHIP, max_items=20)
     assert all(item.answer not in ("Evening Ledger", "England", "SIM") for item in quiz.items)
+
+
+@pytest.mark.shared
+def test_the_outlet_sources_tell_is_not_asked(shared_dir: Path) -> None:
+    # A BBC article of the shared corpus: "..., sources close to the negotiations tell the FT."
+    text = (shared_dir / "data" / "corpus" / "09.txt").read_text()
+    quiz = generate(text, max_items=20)
+    assert quiz.items and all(item.answer != "FT" for item in quiz.items)
 
 
 def test_two_countries_named_together_are_each_worth_asking() -> None:

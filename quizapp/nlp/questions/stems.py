@@ -91,9 +91,13 @@ _THEN_BOUND = frozenset(
 
 # "told the _____", "quoted in _____", "in an interview with _____": the channel of a quote.
 _OUTLET = re.compile(
-    r"\b(?:told|tells|telling|quoted\s+in|quoted\s+by|speaking\s+to|writing\s+in|wrote\s+in|"
+    r"\b(?:told|tell|tells|telling|quoted\s+in|quoted\s+by|speaking\s+to|writing\s+in|wrote\s+in|"
     r"interview\s+with)\s+(the\s+)?$"
 )
+
+# A closing tag naming who carried the story: "..., the _____ reports." / "reported."
+_REPORTED_BY = re.compile(r"\s+(?:reports|reported|has\s+reported|says|said)\W*$")
+_CLOSING_THE = re.compile(r",\s+the\s+$", re.I)
 
 
 def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact, ...]]) -> bool:
@@ -203,6 +207,12 @@ def stand_alone_stem(
         outlet.group(1) or fact.type is not FactType.PERSON or looks_like_place_or_body(fact.text)
     ):
         return None  # "X told the _____:" asks which outlet a quote was given to
+    if (
+        fact.type is not FactType.PERSON
+        and _REPORTED_BY.match(text[b:])
+        and _CLOSING_THE.search(text[:a])
+    ):
+        return None  # "..., the _____ reports.": which paper carried the story, the same
     if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
         return None  # "_____ and Wales": the other half of a set pair gives it away
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
