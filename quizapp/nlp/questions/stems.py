@@ -95,8 +95,9 @@ _OUTLET = re.compile(
     r"interview\s+with)\s+(the\s+)?$"
 )
 
-# A closing tag naming who carried the story: "..., the _____ reports." / "reported."
-_REPORTED_BY = re.compile(r"\s+(?:reports|reported|has\s+reported|says|said)\W*$")
+# A closing tag naming the paper that carried the story: "..., the _____ reports." ("the
+# Halifax said" is a lender giving its own figures, and is asked.)
+_REPORTED_BY = re.compile(r"\s+(?:reports|reported|has\s+reported)\W*$")
 _CLOSING_THE = re.compile(r",\s+the\s+$", re.I)
 
 
