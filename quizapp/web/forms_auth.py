@@ -11,7 +11,7 @@ from quizapp.services.accounts import MIN_PASSWORD_LENGTH
 # Said in the page's words, not WTForms' defaults ("This field is required.").
 TYPE_EMAIL = "Type your e-mail address."
 WHOLE_EMAIL = "Type the whole e-mail address, such as you@school.org."
-CHOOSE_PASSWORD = "Choose a password."
+CHOOSE_PASSWORD_MESSAGE = "Choose a password."
 PASSWORD_LENGTH = Length(
     min=MIN_PASSWORD_LENGTH,
     max=200,
@@ -48,7 +48,7 @@ class RegisterForm(FlaskForm):
     )
     password = PasswordField(
         "Password",
-        validators=[DataRequired(CHOOSE_PASSWORD), PASSWORD_LENGTH],
+        validators=[DataRequired(CHOOSE_PASSWORD_MESSAGE), PASSWORD_LENGTH],
         description=f"At least {MIN_PASSWORD_LENGTH} characters.",
     )
     confirm = PasswordField(
@@ -68,7 +68,7 @@ class PasswordForm(FlaskForm):
     )
     password = PasswordField(
         "New password",
-        validators=[DataRequired(CHOOSE_PASSWORD), PASSWORD_LENGTH],
+        validators=[DataRequired(CHOOSE_PASSWORD_MESSAGE), PASSWORD_LENGTH],
         description=f"At least {MIN_PASSWORD_LENGTH} characters. Every other device where "
         "you are logged in is logged out.",
     )
