@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.nlp.docindex import document_index
 from quizapp.nlp.model import Document, Sentence
 from quizapp.nlp.numbers import NUMBER_WORDS
 from quizapp.nlp.questions.anchors import word_set
@@ -68,14 +69,21 @@ def _singular(word: str) -> str:
     return word
 
 
-def _earlier_nouns(doc: Document, sentence: Sentence) -> frozenset[str]:
-    """The common nouns (as singulars) of the sentences before this one."""
-    return frozenset(
-        _singular(t.text)
-        for s in doc.sentences[: sentence.index]
-        for t in s.tokens
-        if t.tag in ("NN", "NNS") and LOWER_WORD.fullmatch(t.text)
-    )
+def _used_before(doc: Document, sentence: Sentence, noun: str) -> bool:
+    """Whether a sentence before this one uses the common noun (compared as singulars)."""
+    first_use = document_index(doc, "anaphors.first_use", _first_use)
+    return first_use.get(_singular(noun), sentence.index) < sentence.index
+
+
+def _first_use(doc: Document) -> dict[str, int]:
+    """Each common noun's (as a singular) first sentence: worked out once per document, as
+    scanning every earlier sentence for every stem made long documents quadratic."""
+    first: dict[str, int] = {}
+    for s in doc.sentences:
+        for t in s.tokens:
+            if t.tag in ("NN", "NNS") and LOWER_WORD.fullmatch(t.text):
+                first.setdefault(_singular(t.text), s.index)
+    return first
 
 
 def pointing_back(
@@ -86,7 +94,6 @@ def pointing_back(
     sentence; ``counted`` for "the three firms", which no one name can replace."""
     tokens = sentence.tokens
     text = sentence.text
-    earlier = _earlier_nouns(doc, sentence)
     out = []
     for i, token in enumerate(tokens):
         if token.text.lower() != "the":
@@ -152,7 +159,7 @@ def pointing_back(
             if named < count:
                 out.append((head.text, head.start - sentence.start, end, True))
             continue
-        if _singular(noun) in earlier and not _named_in(doc, sentence, noun, text, a, b):
+        if _used_before(doc, sentence, noun) and not _named_in(doc, sentence, noun, text, a, b):
             out.append((head.text, head.start - sentence.start, end, False))
     return out
 
