@@ -125,9 +125,10 @@ _BODY_BEFORE = re.compile(
 )
 # "the West End show _____", "her 2000 album _____": a title, never a person.
 _WORK_BEFORE = re.compile(
-    r"\b(?:(?:show|film|movie|musical|album|single|song|play|novel|book|series|programme|"
+    r"\b(?:(?:(?:show|film|movie|musical|album|song|play|novel|book|series|programme|"
     r"sitcom|opera|ballet|game|drama|comedy|documentary|track|video|thriller|blockbuster)s?"
-    r"(?:\s+(?:such\s+as|including|like))?|directed|(?:starred|stars|starring|appeared|"
+    # "single", but not "singles": "In the reverse singles, Carlos Moya ..." is tennis.
+    r"|single)(?:\s+(?:such\s+as|including|like))?|directed|(?:starred|stars|starring|appeared|"
     r"appears|performance|performances|role|roles)\s+in|sequel\s+to|remake\s+of)"
     r"(?:\s*,)?\s+$"
 )
