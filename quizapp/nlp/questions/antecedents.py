@@ -98,6 +98,8 @@ def _recent(
             )
         subject = _subject(earlier, found)
         if subject is not None:
+            if want is FactType.PERSON and _second_clause_person(earlier, subject, found):
+                return None
             return subject.attr("canonical") or subject.text
         names = {f.attr("canonical") or f.text for f in found}
         if subject_only and names:
@@ -111,6 +113,26 @@ def _recent(
         if len(names) > 1:
             return None
     return None
+
+
+# A clause after the first that opens on another person: "X's wealth rose ..., while theatre
+# impresario Y's fortune rose ..." leaves a following "His" meaning either man.
+_NEXT_CLAUSE = re.compile(
+    r"(?:[,;:]\s*(?:and|but|while|whereas|although|though|as)?|\b(?:while|whereas))\s+"
+    r"(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,3}$"
+)
+
+
+def _second_clause_person(sentence: Sentence, subject: Fact, found: list[Fact]) -> bool:
+    """Whether another person opens a later clause of the sentence (a second subject)."""
+    name = subject.attr("canonical") or subject.text
+    for fact in found:
+        if fact.start <= subject.start or (fact.attr("canonical") or fact.text) == name:
+            continue
+        before = sentence.text[subject.end - sentence.start : fact.start - sentence.start]
+        if _NEXT_CLAUSE.search(before):
+            return True
+    return False
 
 
 # A sentence whose subject is a description, not a name: "The former France boss has ...",

@@ -157,7 +157,8 @@ def date_forms(answer: str) -> list[str]:
 
 def month_year_forms(answer: str, text: str = "") -> list[str]:
     """ "September 2004" as "Sept 2004"; the year alone where the article names that year only
-    in this date (so the year can only mean it)."""
+    in this date, and the month alone where it names that month only there (so either can only
+    mean this date: graders failed "May 2005" refusing "May")."""
     match = _MONTH_YEAR.match(answer)
     if not match:
         return []
@@ -165,4 +166,6 @@ def month_year_forms(answer: str, text: str = "") -> list[str]:
     out = [f"{short} {year}" for short in _MONTH_SHORT.get(month, ())]
     if text and len(re.findall(rf"(?<![\d/-]){year}(?![\d/-])", text)) == 1:
         out.append(year)
+    if text and len(re.findall(rf"\b{month}\b", text)) == 1:
+        out.append(month)
     return out

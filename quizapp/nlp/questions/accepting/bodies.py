@@ -81,6 +81,12 @@ _ABBREVIATIONS = {
 CLUB_WORDS = frozenset(
     {"United", "City", "Rovers", "Town", "Athletic", "Wanderers", "Albion", "Rangers", "FC"}
 )
+# Clubs whose short names are in everyday use beyond "Utd" (a grader failed "Manchester United"
+# refusing "Man Utd"); only the ones newspapers shorten this way, no nicknames.
+_CLUB_SHORT = {
+    "Manchester United": ("Man Utd", "Man United"),
+    "Manchester City": ("Man City",),
+}
 # The long words newspapers themselves shorten ("Man Utd", "Warner Bros").
 _CONTRACTIONS = {"Brothers": "Bros", "United": "Utd", "and": "&"}
 # A newspaper or broadcaster is known by its whole name: "Manchester Evening News" is never
@@ -157,6 +163,7 @@ def organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
     if words[-1] == "Party" and len(words) >= 2:
         out.append(" ".join(words[:-1]))  # "Scottish Labour" for the Scottish Labour Party
     out += spelling_swaps(bare)
+    out += _CLUB_SHORT.get(bare, ())
     identifying = identifying_word(bare, text)
     if identifying:
         out.append(identifying)
