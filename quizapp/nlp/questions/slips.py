@@ -71,29 +71,6 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
     return None
 
 
-# "let 10,000 users shared", "helped the team qualified": after "let" or "help" and its object
-# comes the bare verb; a past form there is the article's slip.
-_BARE_VERB_AFTER = frozenset({"let", "lets", "letting", "help", "helps", "helped", "helping"})
-_OBJECT_TAGS = frozenset({"DT", "CD", "JJ", "NN", "NNS", "PRP", "PRP$"})
-
-
-def bare_verb_slip(tokens: Sequence[Token]) -> str | None:
-    """A past form where "let"/"help" and their object need the bare verb ("let 10,000 users
-    shared"). Returns the words from the verb to the slip, or None."""
-    for i, token in enumerate(tokens):
-        if token.text.lower() not in _BARE_VERB_AFTER or not token.tag.startswith("VB"):
-            continue
-        j = i + 1
-        while j < len(tokens) and j - i <= 4 and tokens[j].tag in _OBJECT_TAGS:
-            j += 1
-        if j == i + 1 or j >= len(tokens):
-            continue
-        verb = tokens[j]
-        if verb.tag in ("VBD", "VBN") and verb.text.lower().endswith("ed"):
-            return " ".join(t.text for t in tokens[i : j + 1])
-    return None
-
-
 # A stem's words recur across the items built from one sentence: ~10 asks per word.
 @lru_cache(maxsize=20000)
 def misspelt(word: str) -> bool:
