@@ -22,13 +22,17 @@ _ON_MONTH_YEAR = re.compile(
     r"November|December)\s+\d{4}\b"
 )
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+# '..." said Stop Stansted Expansion chairman Peter Sanders said.': one speaker, two verbs.
+_SAID_TWICE = re.compile(
+    r"\b(?:said|says|added)\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|added)\W*$", re.I
+)
 
 
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
-    month and year ("On May 2004")."""
-    month = _ON_MONTH_YEAR.search(text)
+    month and year ("On May 2004"), a closing "said X said"."""
+    month = _ON_MONTH_YEAR.search(text) or _SAID_TWICE.search(text)
     if month:
         return month.group()
     for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED, _DOUBLED_WORD):
@@ -68,6 +72,30 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
             and verb.tag == "VBZ"
         ):
             return f"{noun.text} {verb.text}"
+    return None
+
+
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def plural_its(tokens: Sequence[Token]) -> str | None:
+    """A plural subject that a later "its" refers back to ("films like Harry Potter took
+    £11.5m in its first three days"): the article's slip, which a stem must not copy. Only an
+    "its" with no other noun between the verb and it can point back at the subject. Returns
+    the subject noun and "its", or None."""
+    verb = next((k for k, t in enumerate(tokens) if t.tag in _FINITE), None)
+    if verb is None or tokens[verb].tag == "VBZ":
+        return None
+    nouns = [t for t in tokens[:verb] if t.tag in ("NN", "NNS") and t.text.islower()]
+    if not nouns or nouns[-1].tag != "NNS" or nouns[-1].text in _SINGULAR_PLURALS:
+        return None
+    for token in tokens[verb + 1 :]:
+        if token.text.lower() == "its":
+            return f"{nouns[-1].text} ... its"
+        amount = token.text[:1] in "£$€¥" or token.text[:1].isdigit()  # "£11.5m": no referent
+        if (token.tag in _NOUNS and not amount) or token.text in (",", ";", "and", "which"):
+            return None
     return None
 
 
