@@ -30,7 +30,7 @@ RUGBY = (
     "Harriers lost 20-31 to Kestrels at Mill Park on Sunday.\n\n"
     "Daniel Ashworth's team must now beat Ravens and Falcons to reach the quarter-finals.\n\n"
     "Harriers director of rugby Colin Brame said his side would not give up.\n\n"
-    "Colin Brame said: \"Peter played with real heart.\"\n\n"
+    'Colin Brame said: "Peter played with real heart."\n\n'
     "Kestrels winger Peter Lowry scored two tries, said coach Mark Dyer.\n\n"
     "Ashworth was named in the England squad in January.\n"
 )
