@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from quizapp.nlp.model import Fact, FactType, Sentence
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.reference_words import PERSON_DESCRIPTIONS
 
 # "_____'s team", "_____'s young side": a group led by several people (captain, coach, owner).
@@ -83,6 +83,17 @@ def unnamed_role_holder(fact: Fact, text: str, a: int, b: int) -> bool:
     return _NAME_AFTER.match(text[b + role.end() :]) is None
 
 
+# "_____'s Fabien Pelous": a country owning a person's name.
+_OWNS_A_NAME = re.compile(r"^['’]s?\s+[A-Z][a-z]+\s+[A-Z][a-z]")
+
+
+def place_of_a_person(fact: Fact, text: str, b: int) -> bool:
+    """Whether a place is asked as the country a named person plays or works for ("_____'s
+    Fabien Pelous, Gordon Bullock of Scotland and ..."): the person is the news, and their
+    country is general knowledge or a guess among the stem's other countries."""
+    return fact.type is FactType.PLACE and _OWNS_A_NAME.match(text[b:]) is not None
+
+
 def person_as_attribute(fact: Fact, text: str, a: int, b: int) -> bool:
     """Whether a person's name stands where a name qualifies a noun ("the _____ team taught
     one robot"): no person is meant, but a group named after a place or a project, and a
@@ -95,12 +106,16 @@ def person_as_attribute(fact: Fact, text: str, a: int, b: int) -> bool:
 
 
 def unexplained_first_name(
-    mentions: Iterable[Fact], fact: Fact, text: str, a: int, b: int, title: str
+    mentions: Iterable[Fact], fact: Fact, text: str, a: int, b: int, doc: Document
 ) -> bool:
     """Whether the stem asks who spoke a quotation that calls someone by first name only
-    ("_____ said: "Juan Carlos hasn't played at all badly.""): out of the article, the student
-    cannot tell who that is, and the quotation is the stem's only context. The person the
-    headline names is known to every reader."""
+    ("_____ said: "Juan Carlos hasn't played at all badly."") or by a name the article uses
+    nowhere else ("Charly played a great game."): out of the article, the student cannot tell
+    who that is, and the quotation is the stem's only context. The person the headline names
+    is known to every reader."""
+    from quizapp.nlp.salience import zipf
+
+    title = doc.title or ""
     if fact.type is not FactType.PERSON:
         return False
     people = {(f.attr("canonical") or f.text) for f in mentions if f.type is FactType.PERSON}
@@ -111,6 +126,9 @@ def unexplained_first_name(
         for run in _CAPITALISED_RUN.finditer(quote.group(1)):
             name = run.group()
             words = name.split()
+            once = len(re.findall(rf"\b{re.escape(name)}\b", doc.text)) == 1
+            if len(words) == 1 and once and zipf(name.lower()) < _COMMON_WORD and name not in title:
+                return True  # "Charly": a nickname the article explains nowhere
             # A strict front part of a full name: the given name(s) without the surname.
             for person in full:
                 parts = person.split()
@@ -122,6 +140,8 @@ def unexplained_first_name(
     return False
 
 
+# A capitalised word this common in English opens a sentence ("We", "It"); no name.
+_COMMON_WORD = 3.0
 # Prepositions between a date and its verb past which the date reads as the last noun's.
 _FAR_PREPOSITIONS = 3
 

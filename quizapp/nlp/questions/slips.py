@@ -22,19 +22,47 @@ _ON_MONTH_YEAR = re.compile(
     r"November|December)\s+\d{4}\b"
 )
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+# "four titles between 1965-71 and a European Cup": "between" takes two ends, not a range.
+_BETWEEN_RANGE = re.compile(r"\bbetween\s+\d[\d,.]*\s*[-–]\s*\d[\d,.]*\s+and\b")
 # '..." said Stop Stansted Expansion chairman Peter Sanders said.': one speaker, two verbs.
 _SAID_TWICE = re.compile(
     r"\b(?:said|says|added)\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|added)\W*$", re.I
 )
 
 
+# "the fact the America is growing": a country name that takes no article, given one, before
+# its verb. (Names that take "the" are left alone.)
+_THE_COUNTRY = re.compile(
+    r"\bthe\s+([A-Z][a-z]+)\s+(?:is|was|has|had|will|would|could|can|are|were|may|might)\b"
+)
+_COUNTRIES_WITH_THE = frozenset(
+    {"Netherlands", "Philippines", "Gambia", "Bahamas", "Congo", "Sudan", "Ukraine", "Lebanon"}
+    | {"Yemen", "Maldives", "Seychelles", "Comoros", "Vatican", "Crimea", "Caribbean"}
+)
+
+
+def _country_with_the(text: str, a: int, b: int) -> str | None:
+    from quizapp.nlp.gazetteers import place_kind
+
+    for m in _THE_COUNTRY.finditer(text):
+        name = m.group(1)
+        if (m.start() < b and a < m.end()) or name in _COUNTRIES_WITH_THE:
+            continue
+        if place_kind(name) == "country":
+            return m.group()
+    return None
+
+
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
-    month and year ("On May 2004"), a closing "said X said"."""
-    month = _ON_MONTH_YEAR.search(text) or _SAID_TWICE.search(text)
+    month and year ("On May 2004"), a closing "said X said", "between" before a range."""
+    month = _ON_MONTH_YEAR.search(text) or _SAID_TWICE.search(text) or _BETWEEN_RANGE.search(text)
     if month:
         return month.group()
+    country = _country_with_the(text, a, b)
+    if country is not None:
+        return country
     for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED, _DOUBLED_WORD):
         for m in pattern.finditer(text):
             if not (m.start() < b and a < m.end()):

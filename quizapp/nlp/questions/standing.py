@@ -18,6 +18,7 @@ from quizapp.nlp.questions.blank_roles import (
     date_of_another_noun,
     group_of_a_person,
     person_as_attribute,
+    place_of_a_person,
     unexplained_first_name,
     unnamed_role_holder,
 )
@@ -156,16 +157,16 @@ def stem_problem(
         return "title and surname only"
     if points_past_itself(text, *span, quoted):
         return "compares with something unsaid"
-    return _blank_role(sentence, fact, text, span, mentions, doc.title or "")
+    return _blank_role(doc, sentence, fact, text, span, mentions)
 
 
 def _blank_role(
+    doc: Document,
     sentence: Sentence,
     fact: Fact,
     text: str,
     span: tuple[int, int],
     mentions: dict[int, tuple[Fact, ...]],
-    title: str,
 ) -> str | None:
     """Why the blank's place in the stem leaves its answer open, or None."""
     if date_of_another_noun(sentence, fact):
@@ -176,8 +177,10 @@ def _blank_role(
         return "qualifies an unnamed role-holder"
     if person_as_attribute(fact, text, *span):
         return "a person's name qualifying a noun"
+    if place_of_a_person(fact, text, span[1]):
+        return "a person's country"
     people = (f for facts in mentions.values() for f in facts)
-    if unexplained_first_name(people, fact, text, *span, title):
+    if unexplained_first_name(people, fact, text, *span, doc):
         return "a first name only in the quotation"
     return None
 
