@@ -22,6 +22,8 @@ _ON_MONTH_YEAR = re.compile(
     r"November|December)\s+\d{4}\b"
 )
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+# "Maggie Cheung , Emmanuelle Devos": a space typed before a comma.
+_SPACE_BEFORE_COMMA = re.compile(r"\w\s+,(?=\s)")
 # "four titles between 1965-71 and a European Cup": "between" takes two ends, not a range.
 _BETWEEN_RANGE = re.compile(r"\bbetween\s+\d[\d,.]*\s*[-–]\s*\d[\d,.]*\s+and\b")
 # '..." said Stop Stansted Expansion chairman Peter Sanders said.': one speaker, two verbs.
@@ -56,10 +58,11 @@ def _country_with_the(text: str, a: int, b: int) -> str | None:
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
-    month and year ("On May 2004"), a closing "said X said", "between" before a range."""
-    month = _ON_MONTH_YEAR.search(text) or _SAID_TWICE.search(text) or _BETWEEN_RANGE.search(text)
-    if month:
-        return month.group()
+    month and year ("On May 2004"), a closing "said X said", "between" before a range, a space before a comma."""
+    for pattern in (_ON_MONTH_YEAR, _SAID_TWICE, _BETWEEN_RANGE, _SPACE_BEFORE_COMMA):
+        found = pattern.search(text)
+        if found:
+            return found.group()
     country = _country_with_the(text, a, b)
     if country is not None:
         return country
@@ -100,6 +103,52 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
             and verb.tag == "VBZ"
         ):
             return f"{noun.text} {verb.text}"
+    return None
+
+
+_CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps"})
+_OBJECT_TAGS = frozenset({"DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def bare_infinitive_slip(tokens: Sequence[Token]) -> str | None:
+    """A past or third-person verb where "let", "make" or "help" takes a bare infinitive
+    ("let 10,000 users shared pirated films"): the article's slip. Returns the words, or None."""
+    for i, token in enumerate(tokens):
+        if token.text.lower() not in _CAUSATIVES:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and tokens[j].tag in _OBJECT_TAGS:
+            j += 1
+        if j == i + 1 or j >= len(tokens):
+            continue
+        verb = tokens[j]
+        # "made himself heard" is English; after "let", a participle is a slip all the same.
+        past = ("VBD", "VBN") if token.text.lower().startswith("let") else ("VBD",)
+        if verb.tag in past or (verb.tag == "VBZ" and verb.text not in ("is", "has", "'s")):
+            return " ".join(t.text for t in tokens[i : j + 1])
+    return None
+
+
+_REPORTING = frozenset(
+    {"said", "says", "added", "adds", "claims", "claimed", "argues", "argued", "believes"}
+    | {"thinks", "insists", "insisted", "suggests", "suggested", "warns", "warned", "admits"}
+)
+
+
+def subject_comma(tokens: Sequence[Token]) -> str | None:
+    """A lone comma between a sentence's subject and its verb ("The World War I romantic drama
+    starring Audrey Tautou, was recently ruled ..."): the article's slip. ("The plan, says
+    Smith, is ..." sets a speaker between commas.) Returns the comma and verb, or None."""
+    if not tokens or tokens[0].tag != "DT":
+        return None
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(tokens) or comma < 2:
+        return None
+    verb = tokens[comma + 1]
+    if any(t.tag in _FINITE for t in tokens[:comma]):
+        return None  # the subject's verb came before the comma
+    if verb.tag in _FINITE and verb.text.islower() and verb.text not in _REPORTING:
+        return f", {verb.text}"
     return None
 
 

@@ -48,7 +48,13 @@ from quizapp.nlp.questions.references import (
     unnamed_references,
     vague_opening,
 )
-from quizapp.nlp.questions.slips import agreement_slip, copied_slip, plural_its
+from quizapp.nlp.questions.slips import (
+    agreement_slip,
+    bare_infinitive_slip,
+    copied_slip,
+    plural_its,
+    subject_comma,
+)
 from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
@@ -324,8 +330,9 @@ def stand_alone_stem(
     agreement = agreement_slip(sentence.tokens)
     if agreement is not None and agreement in stem.text:
         return None  # "the average users spends": the same
-    if plural_its(sentence.tokens) is not None:
-        return None  # "films like ... took £11.5m in its first three days": the same
+    tokens = sentence.tokens
+    if plural_its(tokens) or bare_infinitive_slip(tokens) or subject_comma(tokens):
+        return None  # "films like ... took £11.5m in its", "let 10,000 users shared": the same
     return stem
 
 
