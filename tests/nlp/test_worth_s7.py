@@ -187,3 +187,20 @@ def test_more_of_the_articles_slips_are_not_copied() -> None:
     assert ctx.stem(_fact(facts, "2005")) is None
     # "let 4,000 users share films": English, and it stays.
     assert ctx.stem(_fact(facts, "2003")) is not None
+
+
+def test_his_after_two_owners_of_a_fortune_is_not_resolved() -> None:
+    text = (
+        "Composers top rich list\n\n"
+        "Andrew Hallam's wealth rose to £700m, while producer Ivor Crane's fortune rose to "
+        "£400m.\n\n"
+        "His recent hits have included the West End show Lanterns.\n\n"
+        "Ivor Crane said he would stage Lanterns in New York in 2006.\n\n"
+        "He added that tickets would go on sale in March.\n"
+    )
+    ctx, facts = _context(text)
+    # "His": the first name only owns the subject; the man named nearest is the other one.
+    assert ctx.stem(_fact(facts, "Lanterns")) is None
+    # "He" after a sentence whose subject is "Ivor Crane" stays resolved.
+    stem = ctx.stem(_fact(facts, "March"))
+    assert stem is not None and stem.text.startswith("Ivor Crane added")
