@@ -84,14 +84,19 @@ def unnamed_role_holder(fact: Fact, text: str, a: int, b: int) -> bool:
 
 
 # "_____'s Fabien Pelous": a country owning a person's name.
-_OWNS_A_NAME = re.compile(r"^['’]s?\s+[A-Z][a-z]+\s+[A-Z][a-z]")
+_OWNS_A_NAME = re.compile(r"^['’]s?\s+(?=[A-Z][a-z]+\s+[A-Z][a-z])")
 
 
-def place_of_a_person(fact: Fact, text: str, b: int) -> bool:
+def place_of_a_person(fact: Fact, text: str, b: int, people: Iterable[str]) -> bool:
     """Whether a place is asked as the country a named person plays or works for ("_____'s
     Fabien Pelous, Gordon Bullock of Scotland and ..."): the person is the news, and their
-    country is general knowledge or a guess among the stem's other countries."""
-    return fact.type is FactType.PLACE and _OWNS_A_NAME.match(text[b:]) is not None
+    country is general knowledge or a guess among the stem's other countries. ("_____'s Lyric
+    Theatre" owns no person, and is asked.)"""
+    owned = _OWNS_A_NAME.match(text[b:])
+    if fact.type is not FactType.PLACE or owned is None:
+        return False
+    after = text[b + owned.end() :]
+    return any(after.startswith(name) for name in people)
 
 
 def person_as_attribute(fact: Fact, text: str, a: int, b: int) -> bool:

@@ -177,9 +177,9 @@ def _blank_role(
         return "qualifies an unnamed role-holder"
     if person_as_attribute(fact, text, *span):
         return "a person's name qualifying a noun"
-    if place_of_a_person(fact, text, span[1]):
+    people = [f for facts in mentions.values() for f in facts if f.type is FactType.PERSON]
+    if place_of_a_person(fact, text, span[1], {f.text for f in people}):
         return "a person's country"
-    people = (f for facts in mentions.values() for f in facts)
     if unexplained_first_name(people, fact, text, *span, doc):
         return "a first name only in the quotation"
     return None
