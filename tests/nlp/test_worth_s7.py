@@ -214,3 +214,18 @@ def test_a_place_owning_a_theatre_is_still_asked() -> None:
     ctx, facts = _context(text)
     stem = ctx.stem(_fact(facts, "Galway"))
     assert stem is not None and "promote Galway's Quay Theatre" in stem.text
+
+
+def test_a_counted_description_left_unnamed_is_not_asked() -> None:
+    text = (
+        "Giant photo of Leiden\n\n"
+        "A Dutch lab stitched together 400 single snaps to make one image of Leiden.\n\n"
+        "The 400 component pictures were taken in July 2004 by a Canon camera.\n\n"
+        "The lab in Delft was founded in 1932 by the Dutch state.\n"
+    )
+    ctx, facts = _context(text)
+    # "The 400 component pictures": which pictures, read alone, the stem does not say.
+    assert ctx.stem(_fact(facts, "July 2004")) is None
+    assert ctx.wh_question(_fact(facts, "July 2004")) is None
+    stem = ctx.stem(_fact(facts, "1932"))
+    assert stem is not None and stem.text.startswith("The lab in Delft was founded")

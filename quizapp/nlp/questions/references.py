@@ -70,7 +70,16 @@ def vague_opening(
         # "The former France boss": a country says where the person is from, not who.
         nation = head is not None and token.tag == "NNP" and place_kind(token.text) == "country"
         country = country or nation
-        if at > pos + 1 or not (LOWER_WORD.fullmatch(token.text) or demonym or nation):
+        # "The 600 component pictures": a count of things the article introduced before.
+        count = (
+            head is None
+            and token.tag == "CD"
+            and re.fullmatch(r"\d[\d,]*", token.text) is not None
+            and k + 2 < len(tokens)
+            and tokens[k + 1].tag in ("NN", "NNS")
+            and tokens[k + 2].tag in ("NNS", *FINITE)
+        )
+        if at > pos + 1 or not (LOWER_WORD.fullmatch(token.text) or demonym or nation or count):
             break
         # "The finished image", "the proposed law": a participle before a noun describes it
         # (right after "The", one tagged as a past tense is one too).
