@@ -104,7 +104,7 @@ GADGETS = (
     "Millions buy DAB radios\n\n"
     "A survey by the Radio Trust found 4 million homes own DAB radios.\n\n"
     "Almost a third of those with cars have radios, compared to 12% of those without.\n\n"
-    "The finished design is 40% smaller than the first model, the trust said.\n\n"
+    "The finished design is 40% smaller than the Zeno X1 radio made by Tovar.\n\n"
     "Music players like the Zeno and the Arc Mini earned £3m in its first month.\n\n"
     "The Radio Trust launched a series of surveys on use of radios by families in March 2004.\n\n"
     "The Radio Trust moved its offices to Leeds in June 2005.\n"
