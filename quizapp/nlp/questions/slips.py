@@ -106,6 +106,27 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+# Verbs taking two objects: "brought it trouble", "give it time" are English.
+_TWO_OBJECTS = frozenset(
+    {"bring", "brings", "brought", "give", "gives", "gave", "given", "giving", "make", "makes"}
+    | {"made", "making", "cost", "costs", "earn", "earns", "earned", "win", "wins", "won"}
+    | {"lend", "lent", "offer", "offered", "send", "sent", "show", "showed", "grant", "granted"}
+    | {"deny", "denied", "owe", "owed", "call", "called", "name", "named", "get", "got"}
+)
+
+
+def it_for_its(tokens: Sequence[Token]) -> str | None:
+    """ "it" where "its" is meant ("moving it arm as a pointer"): a verb, "it", then a singular
+    noun and a preposition. Returns the words, or None."""
+    for i in range(1, len(tokens) - 2):
+        verb, it, noun, after = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
+        if it.text != "it" or not verb.tag.startswith("VB") or verb.text.lower() in _TWO_OBJECTS:
+            continue
+        if noun.tag == "NN" and noun.text.islower() and after.tag == "IN":
+            return f"it {noun.text}"
+    return None
+
+
 _CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps"})
 _OBJECT_TAGS = frozenset({"DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP"})
 

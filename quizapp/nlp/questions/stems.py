@@ -52,6 +52,7 @@ from quizapp.nlp.questions.slips import (
     agreement_slip,
     bare_infinitive_slip,
     copied_slip,
+    it_for_its,
     plural_its,
     subject_comma,
 )
@@ -333,6 +334,8 @@ def stand_alone_stem(
     tokens = sentence.tokens
     if plural_its(tokens) or bare_infinitive_slip(tokens) or subject_comma(tokens):
         return None  # "films like ... took £11.5m in its", "let 10,000 users shared": the same
+    if it_for_its(tokens):
+        return None  # "moving it arm as a pointer": the same
     return stem
 
 
