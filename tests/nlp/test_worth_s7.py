@@ -6,7 +6,7 @@ someone by first name only (issue 9, item 2)."""
 
 from __future__ import annotations
 
-from quizapp.nlp import read_document
+from quizapp.nlp import generate, read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Fact
@@ -240,3 +240,17 @@ def test_it_for_its_is_the_articles_slip() -> None:
     ctx, facts = _context(text)
     assert ctx.stem(_fact(facts, "40 pupils")) is None
     assert ctx.stem(_fact(facts, "30 teachers")) is not None
+
+
+def test_no_item_names_a_speaker_from_a_sentence_that_says_said_twice() -> None:
+    text = (
+        "Campaigners fight runway plan\n\n"
+        "Campaigners at Halton Airport said the plan, published in March 2004, was flawed.\n\n"
+        '"We do not underestimate the scale of the challenge before us in the courts," said '
+        "Save Halton Fields chairman Peter Sands said.\n\n"
+        "Halton Airport wants a second runway by 2015 at a cost of £900m.\n"
+    )
+    quiz = generate(text, max_items=20)
+    assert quiz.items
+    speech = "We do not underestimate"
+    assert all(speech not in item.source.quote for item in quiz.items)
