@@ -178,7 +178,8 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
     inner = re.search(
         rf",?\s+(?:{preps})\s+(?:the\s+)?{name}(?!\w|['\u2019]){_AFTER_ADJUNCT}", prompt
     )
-    if inner:
+    if inner and not re.search(r",\s+[a-z]+ed$", prompt[: inner.start()]):
+        # ("the White Paper, published in _, was": the participle would be left bare.)
         return prompt[: inner.start()] + prompt[inner.end() :]
     return prompt
 

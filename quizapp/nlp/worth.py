@@ -36,7 +36,17 @@ def strike_reason(item: Item) -> str | None:
         return "a wrong option stands in the stem"
     if item.kind is QuestionKind.TRUE_FALSE:
         return _weak_statement(item)
+    if _SAID_TWICE.search(item.source.quote) and item.fact.type in _SPEAKER_TYPES:
+        # '"...," said Stop Stansted Expansion chairman Peter Sanders said.': which words name
+        # the speaker the slip leaves unclear ("Stansted Expansion" was taken for him).
+        return "the source names its speaker twice over"
     return None
+
+
+_SAID_TWICE = re.compile(
+    r"\b(?:said|says|added)\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|added)\W*$", re.I
+)
+_SPEAKER_TYPES = frozenset({FactType.PERSON, FactType.QUOTE, FactType.ORGANISATION})
 
 
 def cut_short(prompt: str) -> bool:

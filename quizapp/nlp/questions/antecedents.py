@@ -154,6 +154,10 @@ def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
             sentence.text[fact.end - sentence.start : after.start - sentence.start],
         ):
             return None  # "Anna Berg and Tomas Holm said ...": two subjects, "he" is unclear
+        if re.match(r"['’]s?\s", sentence.text[fact.end - sentence.start :]) and i + 1 < len(found):
+            # "Andrew Lloyd-Webber's wealth rose ..., while Sir Cameron Mackintosh's ...": the
+            # first name owns the subject; which of the two a later "his" means is not clear.
+            return None
         before = sentence.text[: fact.start - sentence.start]
         role = fact.attr("role") or ""
         if role and before.rstrip().endswith(role):

@@ -56,10 +56,11 @@ def described_entities(
         while j < len(tokens) and j - i <= 4:
             word = tokens[j].text
             # "The US company", "the Indian firm": where it is from says no name.
+            # "The former France boss": a country inside it, a person's description.
             describing = (
                 DESCRIBING_NAME.fullmatch(word)
                 or word in demonyms()
-                or (j == i + 1 and place_kind(word) == "country")
+                or ((j == i + 1 or tokens[j].tag == "NNP") and place_kind(word) == "country")
             )
             if not (
                 (tokens[j].tag in NP_TAGS and LOWER_WORD.fullmatch(word))
@@ -89,9 +90,12 @@ def described_entities(
         if (start < b and a < end) or any(q0 <= start < q1 for q0, q1 in quoted):
             continue
         country = place_kind(tokens[i + 1].text) == "country"
-        inside = [
-            (s, e) for s, e in spans if not (country and s == tokens[i + 1].start - sentence.start)
-        ]
+        nations = {
+            t.start - sentence.start for t in tokens[i + 1 : j] if place_kind(t.text) == "country"
+        }
+        if nations and kind is FactType.ORGANISATION and not country:
+            continue  # "the former Soviet bank": named by more than the country; left as it was
+        inside = [(s, e) for s, e in spans if s not in nations]
         if any(s < end and start < e for s, e in inside):
             continue  # part of a name the sentence gives ("the Labour Party")
         if re.match(r"^\s+[A-Z][a-z]", text[end:]) or text[end : end + 1] in ("-",):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.nlp.gazetteers import demonyms
+from quizapp.nlp.gazetteers import demonyms, place_kind
 from quizapp.nlp.model import Document, Sentence
 from quizapp.nlp.questions.reference_words import (
     CALENDAR,
@@ -18,6 +18,7 @@ from quizapp.nlp.questions.reference_words import (
     FINITE,
     LOWER_WORD,
     NP_TAGS,
+    PERSON_DESCRIPTIONS,
     REFERRING_NOUNS,
     TIME_HEADS,
 )
@@ -59,14 +60,36 @@ def vague_opening(
         return None
     pos = opening.end()
     head: Description | None = None
-    for token in sentence.tokens:
+    country = False
+    tokens = sentence.tokens
+    for k, token in enumerate(tokens):
         at = token.start - sentence.start - offset
         if at < pos:
             continue
         demonym = token.text in demonyms() or DESCRIBING_NAME.fullmatch(token.text) is not None
-        if at > pos + 1 or not (LOWER_WORD.fullmatch(token.text) or demonym):
+        # "The former France boss": a country says where the person is from, not who.
+        nation = head is not None and token.tag == "NNP" and place_kind(token.text) == "country"
+        country = country or nation
+        # "The 600 component pictures": a count of things the article introduced before.
+        count = (
+            head is None
+            and token.tag == "CD"
+            and re.fullmatch(r"\d[\d,]*", token.text) is not None
+            and k + 2 < len(tokens)
+            and tokens[k + 1].tag in ("NN", "NNS")
+            and tokens[k + 2].tag in ("NNS", *FINITE)
+        )
+        if at > pos + 1 or not (LOWER_WORD.fullmatch(token.text) or demonym or nation or count):
             break
-        if token.tag not in NP_TAGS and not demonym:
+        # "The finished image", "the proposed law": a participle before a noun describes it
+        # (right after "The", one tagged as a past tense is one too).
+        participle = (
+            (token.tag in ("VBN", "VBG") or (head is None and token.tag == "VBD"))
+            and k + 1 < len(tokens)
+            and tokens[k + 1].tag in ("NN", "NNS")
+            and LOWER_WORD.fullmatch(tokens[k + 1].text) is not None
+        )
+        if token.tag not in NP_TAGS and not (demonym or nation or participle):
             break
         earlier = (*head.before, (head.head, head.start, head.end)) if head else ()
         head = Description(token.text, offset + at, offset + at + len(token.text), earlier)
@@ -77,6 +100,8 @@ def vague_opening(
     low = head.head.lower()
     if low in TIME_HEADS or low.rstrip("s") in TIME_HEADS:
         return None
+    if country and low not in PERSON_DESCRIPTIONS:
+        return None  # "The England team": a country's team or government is named by it
     # Up to the sentence's first verb, does the subject name anything?
     first, commas = True, 0
     for token in sentence.tokens:
@@ -284,3 +309,47 @@ _EXPLETIVE_IT = re.compile(
     r"(?:time|[a-z]+(?:ble|ary|ant|ent|ial|ous|ic|ive|ful|ult|ear|ood|ad|ong|ight|ard|asy|"
     r"ate|ain|uch|ess|ess))\s+(?:to|that|for)\b"
 )
+
+
+# A product-like word qualifying a noun in the headline: "MP3 players", "DVD sales".
+_PRODUCT_WORD = re.compile(r"(?=[\w-]*\d)[A-Za-z][\w-]*|[A-Z]{2,5}s?")
+_MODIFIER_TAGS = frozenset(
+    {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "POS", "PRP$", "VBN", "VBG"}
+)
+
+
+def headline_compounds(
+    doc: Document, sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Edits that give a bare noun the product word the headline gave it ("have players" ->
+    "have MP3 players" under "Millions buy MP3 players in US"): the article shortens its topic,
+    and read alone "players" says nothing. Only where the headline has one such word for the
+    noun, and the noun stands bare (no word before it qualifies it)."""
+    title = doc.title or ""
+    found: dict[str, set[str]] = {}
+    for m in re.finditer(r"(?<![\w-])([\w-]+)\s+([a-z]+)\b", title):
+        word, noun = m.group(1), m.group(2)
+        if _PRODUCT_WORD.fullmatch(word) and place_kind(word.rstrip("s")) is None:
+            found.setdefault(noun.rstrip("s"), set()).add(word)
+    if not found:
+        return []
+    tokens = sentence.tokens
+    out = []
+    for k, token in enumerate(tokens):
+        words = found.get(token.text.rstrip("s"))
+        if not words or len(words) != 1 or token.tag not in ("NN", "NNS"):
+            continue
+        if not LOWER_WORD.fullmatch(token.text):
+            continue
+        if k and tokens[k - 1].tag in _MODIFIER_TAGS:
+            continue  # "digital players", "the MP3 players": qualified already
+        if k + 1 < len(tokens) and tokens[k + 1].tag in ("NN", "NNS"):
+            continue  # "player sales": a modifier itself
+        start, end = token.start - sentence.start, token.end - sentence.start
+        if (start < b and a < end) or any(q0 <= start < q1 for q0, q1 in quoted):
+            continue
+        word = next(iter(words))
+        if word in sentence.text[max(0, start - len(word) - 4) : start]:
+            continue  # "radio frequency ID (RFID) tags"
+        out.append((start, start, f"{word} "))
+    return out

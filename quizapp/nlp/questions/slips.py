@@ -22,15 +22,50 @@ _ON_MONTH_YEAR = re.compile(
     r"November|December)\s+\d{4}\b"
 )
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+# "Maggie Cheung , Emmanuelle Devos": a space typed before a comma.
+_SPACE_BEFORE_COMMA = re.compile(r"\w\s+,(?=\s)")
+# "four titles between 1965-71 and a European Cup": "between" takes two ends, not a range.
+_BETWEEN_RANGE = re.compile(r"\bbetween\s+\d[\d,.]*\s*[-–]\s*\d[\d,.]*\s+and\b")
+# '..." said Stop Stansted Expansion chairman Peter Sanders said.': one speaker, two verbs.
+_SAID_TWICE = re.compile(
+    r"\b(?:said|says|added)\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|added)\W*$", re.I
+)
+
+
+# "the fact the America is growing": a country name that takes no article, given one, before
+# its verb. (Names that take "the" are left alone.)
+_THE_COUNTRY = re.compile(
+    r"\bthe\s+([A-Z][a-z]+)\s+(?:is|was|has|had|will|would|could|can|are|were|may|might)\b"
+)
+_COUNTRIES_WITH_THE = frozenset(
+    {"Netherlands", "Philippines", "Gambia", "Bahamas", "Congo", "Sudan", "Ukraine", "Lebanon"}
+    | {"Yemen", "Maldives", "Seychelles", "Comoros", "Vatican", "Crimea", "Caribbean"}
+)
+
+
+def _country_with_the(text: str, a: int, b: int) -> str | None:
+    from quizapp.nlp.gazetteers import place_kind
+
+    for m in _THE_COUNTRY.finditer(text):
+        name = m.group(1)
+        if (m.start() < b and a < m.end()) or name in _COUNTRIES_WITH_THE:
+            continue
+        if place_kind(name) == "country":
+            return m.group()
+    return None
 
 
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
-    month and year ("On May 2004")."""
-    month = _ON_MONTH_YEAR.search(text)
-    if month:
-        return month.group()
+    month and year ("On May 2004"), a closing "said X said", "between" before a range, a space before a comma."""
+    for pattern in (_ON_MONTH_YEAR, _SAID_TWICE, _BETWEEN_RANGE, _SPACE_BEFORE_COMMA):
+        found = pattern.search(text)
+        if found:
+            return found.group()
+    country = _country_with_the(text, a, b)
+    if country is not None:
+        return country
     for pattern in (_A_BEFORE_VOWEL, _AN_BEFORE_CONSONANT, _DOUBLED, _DOUBLED_WORD):
         for m in pattern.finditer(text):
             if not (m.start() < b and a < m.end()):
@@ -68,6 +103,97 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
             and verb.tag == "VBZ"
         ):
             return f"{noun.text} {verb.text}"
+    return None
+
+
+# Verbs taking two objects: "brought it trouble", "give it time" are English.
+_TWO_OBJECTS = frozenset(
+    {"bring", "brings", "brought", "give", "gives", "gave", "given", "giving", "make", "makes"}
+    | {"made", "making", "cost", "costs", "earn", "earns", "earned", "win", "wins", "won"}
+    | {"lend", "lent", "offer", "offered", "send", "sent", "show", "showed", "grant", "granted"}
+    | {"deny", "denied", "owe", "owed", "call", "called", "name", "named", "get", "got"}
+)
+
+
+def it_for_its(tokens: Sequence[Token]) -> str | None:
+    """ "it" where "its" is meant ("moving it arm as a pointer"): a verb, "it", then a singular
+    noun and a preposition. Returns the words, or None."""
+    for i in range(1, len(tokens) - 2):
+        verb, it, noun, after = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
+        if it.text != "it" or not verb.tag.startswith("VB") or verb.text.lower() in _TWO_OBJECTS:
+            continue
+        if noun.tag == "NN" and noun.text.islower() and after.tag == "IN":
+            return f"it {noun.text}"
+    return None
+
+
+_CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps"})
+_OBJECT_TAGS = frozenset({"DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def bare_infinitive_slip(tokens: Sequence[Token]) -> str | None:
+    """A past or third-person verb where "let", "make" or "help" takes a bare infinitive
+    ("let 10,000 users shared pirated films"): the article's slip. Returns the words, or None."""
+    for i, token in enumerate(tokens):
+        if token.text.lower() not in _CAUSATIVES:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and tokens[j].tag in _OBJECT_TAGS:
+            j += 1
+        if j == i + 1 or j >= len(tokens):
+            continue
+        verb = tokens[j]
+        # "made himself heard" is English; after "let", a participle is a slip all the same.
+        past = ("VBD", "VBN") if token.text.lower().startswith("let") else ("VBD",)
+        if verb.tag in past or (verb.tag == "VBZ" and verb.text not in ("is", "has", "'s")):
+            return " ".join(t.text for t in tokens[i : j + 1])
+    return None
+
+
+_REPORTING = frozenset(
+    {"said", "says", "added", "adds", "claims", "claimed", "argues", "argued", "believes"}
+    | {"thinks", "insists", "insisted", "suggests", "suggested", "warns", "warned", "admits"}
+)
+
+
+def subject_comma(tokens: Sequence[Token]) -> str | None:
+    """A lone comma between a sentence's subject and its verb ("The World War I romantic drama
+    starring Audrey Tautou, was recently ruled ..."): the article's slip. ("The plan, says
+    Smith, is ..." sets a speaker between commas.) Returns the comma and verb, or None."""
+    if not tokens or tokens[0].tag != "DT":
+        return None
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(tokens) or comma < 2:
+        return None
+    verb = tokens[comma + 1]
+    if any(t.tag in _FINITE for t in tokens[:comma]):
+        return None  # the subject's verb came before the comma
+    if verb.tag in _FINITE and verb.text.islower() and verb.text not in _REPORTING:
+        return f", {verb.text}"
+    return None
+
+
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def plural_its(tokens: Sequence[Token]) -> str | None:
+    """A plural subject that a later "its" refers back to ("films like Harry Potter took
+    £11.5m in its first three days"): the article's slip, which a stem must not copy. Only an
+    "its" with no other noun between the verb and it can point back at the subject. Returns
+    the subject noun and "its", or None."""
+    verb = next((k for k, t in enumerate(tokens) if t.tag in _FINITE), None)
+    if verb is None or tokens[verb].tag == "VBZ":
+        return None
+    nouns = [t for t in tokens[:verb] if t.tag in ("NN", "NNS") and t.text.islower()]
+    if not nouns or nouns[-1].tag != "NNS" or nouns[-1].text in _SINGULAR_PLURALS:
+        return None
+    for token in tokens[verb + 1 :]:
+        if token.text.lower() == "its":
+            return f"{nouns[-1].text} ... its"
+        amount = token.text[:1] in "£$€¥" or token.text[:1].isdigit()  # "£11.5m": no referent
+        if (token.tag in _NOUNS and not amount) or token.text in (",", ";", "and", "which"):
+            return None
     return None
 
 

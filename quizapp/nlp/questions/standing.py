@@ -14,6 +14,14 @@ import re
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.anchors import NAME_TYPES, QUOTED, article_names, lacks_anchor, unquoted
 from quizapp.nlp.questions.bare_subjects import bare_subject
+from quizapp.nlp.questions.blank_roles import (
+    date_of_another_noun,
+    group_of_a_person,
+    person_as_attribute,
+    place_of_a_person,
+    unexplained_first_name,
+    unnamed_role_holder,
+)
 from quizapp.nlp.questions.dangling import dangling_pronoun
 from quizapp.nlp.questions.slips import copied_slip
 
@@ -149,6 +157,31 @@ def stem_problem(
         return "title and surname only"
     if points_past_itself(text, *span, quoted):
         return "compares with something unsaid"
+    return _blank_role(doc, sentence, fact, text, span, mentions)
+
+
+def _blank_role(
+    doc: Document,
+    sentence: Sentence,
+    fact: Fact,
+    text: str,
+    span: tuple[int, int],
+    mentions: dict[int, tuple[Fact, ...]],
+) -> str | None:
+    """Why the blank's place in the stem leaves its answer open, or None."""
+    if date_of_another_noun(sentence, fact):
+        return "dates the noun before it"
+    if group_of_a_person(fact, text, *span):
+        return "a person's team: captain or coach"
+    if unnamed_role_holder(fact, text, *span):
+        return "qualifies an unnamed role-holder"
+    if person_as_attribute(fact, text, *span):
+        return "a person's name qualifying a noun"
+    people = [f for facts in mentions.values() for f in facts if f.type is FactType.PERSON]
+    if place_of_a_person(fact, text, span[1], {f.text for f in people}):
+        return "a person's country"
+    if unexplained_first_name(people, fact, text, *span, doc):
+        return "a first name only in the quotation"
     return None
 
 

@@ -14,6 +14,8 @@ _LIST_JOIN = re.compile(r"^(?:\s?,\s+(?:and\s+)?|\s+and\s+)")
 _LIST_NAME_AT = re.compile(_LIST_NAME)
 _LIST_NAME_BEFORE = re.compile(_LIST_NAME + r"$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_QUALIFIER = re.compile(r"^(?:\s+of\s+[A-Z][\w'’-]*|\s+\([A-Z][^()]{0,30}\))")
+_QUALIFIED_BEFORE = re.compile(r"(?:\s+of\s+[A-Z][\w'’-]*|\s+\([A-Z][^()]{0,30}\))$")
 # A list of this many names is an enumeration: which one was blanked, only recall can tell.
 MIN_LISTED = 3
 
@@ -24,6 +26,10 @@ def in_a_list_of_names(text: str, a: int, b: int) -> bool:
     count = 1
     pos = b
     while True:
+        # "_____, Gordon Bullock of Scotland and Italy's Marco Bortolami": where each is from.
+        qualifier = _QUALIFIER.match(text[pos:])
+        if qualifier and _LIST_JOIN.match(text[pos + qualifier.end() :]):
+            pos += qualifier.end()
         join = _LIST_JOIN.match(text[pos:])
         name = _LIST_NAME_AT.match(text, pos + join.end()) if join else None
         if not join or not name or _calendar(name.group()) or _POSSESSIVE.search(name.group()):
@@ -31,9 +37,16 @@ def in_a_list_of_names(text: str, a: int, b: int) -> bool:
         count += 1
         pos = name.end()
     pos = a
+    owner = re.search(r"[A-Z][\w-]*['’]s\s+$", text[:pos])
+    if owner:
+        pos = owner.start()  # "and Italy's _____": the answer's country goes with it
     while True:
         join = re.search(r"(?:\s?,\s+(?:and\s+)?|\s+and\s+)$", text[:pos])
-        name = _LIST_NAME_BEFORE.search(text[: join.start()]) if join else None
+        head = text[: join.start()] if join else ""
+        qualified = _QUALIFIED_BEFORE.search(head)
+        if qualified and _LIST_NAME_BEFORE.search(head[: qualified.start()]):
+            head = head[: qualified.start()]  # "Gordon Bullock of Scotland and _____"
+        name = _LIST_NAME_BEFORE.search(head) if join else None
         if not join or not name or _calendar(name.group()):
             break
         count += 1

@@ -40,6 +40,7 @@ from quizapp.nlp.questions.quoting import (
 from quizapp.nlp.questions.references import (
     Description,
     embedded_pronoun,
+    headline_compounds,
     late_pronoun,
     named_antecedent,
     points_back,
@@ -47,7 +48,14 @@ from quizapp.nlp.questions.references import (
     unnamed_references,
     vague_opening,
 )
-from quizapp.nlp.questions.slips import agreement_slip, copied_slip
+from quizapp.nlp.questions.slips import (
+    agreement_slip,
+    bare_infinitive_slip,
+    copied_slip,
+    it_for_its,
+    plural_its,
+    subject_comma,
+)
 from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
@@ -253,6 +261,8 @@ def stand_alone_stem(
     if isinstance(leaning, Description):
         words = [*leaning.before, (leaning.head, leaning.start, leaning.end)]
         for word, start, end in reversed(words):
+            if word[:1].isupper():
+                continue  # "France" in "The former France boss" is no head to name
             named = named_antecedent(doc, sentence, word)
             if named is not None:
                 edits.append((start, end, named))
@@ -288,6 +298,13 @@ def stand_alone_stem(
     if standing is None:
         return None  # "the company", "the Mallorcan": who is meant, the stem cannot say
     edits += standing
+    if alone:
+        taken = [(s, e) for s, e, _ in edits]
+        edits += [
+            edit
+            for edit in headline_compounds(doc, sentence, a, b, quoted)
+            if not any(s <= edit[0] < e for s, e in taken)
+        ]
     speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
     if speech and not people_outside_quotes(mentions, sentence, quotes):
         speaker = resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
@@ -314,6 +331,11 @@ def stand_alone_stem(
     agreement = agreement_slip(sentence.tokens)
     if agreement is not None and agreement in stem.text:
         return None  # "the average users spends": the same
+    tokens = sentence.tokens
+    if plural_its(tokens) or bare_infinitive_slip(tokens) or subject_comma(tokens):
+        return None  # "films like ... took £11.5m in its", "let 10,000 users shared": the same
+    if it_for_its(tokens):
+        return None  # "moving it arm as a pointer": the same
     return stem
 
 
