@@ -1,0 +1,71 @@
+"""Encyclopedia prose (SQuAD-style paragraphs): its actors are asked even where no gazetteer
+knows them, an everyday word written as a name is not, and a common given name the tagger's
+lexicon files as a noun still opens a person's name (issue 9, item 1)."""
+
+from __future__ import annotations
+
+from quizapp.nlp import generate, read_document
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import Fact, FactType
+from quizapp.nlp.salience import score_facts
+
+# An invented history paragraph: its people are named once each, no gazetteer knows them.
+HISTORY = (
+    "Following the defeat at Marrowby, William Hestridge assumed command of the northern "
+    "army. At a council in Dunmere in 1712, he laid out his plans for the spring. "
+    "When the thaw came, Tobrecht refused to march until the harvest was in. "
+    "Before the winter of 1713, Halvorsen constructed a chain of forts along the river. "
+    "The Frenchman has endured a difficult season, and the governors of Lenfold and Ardmay "
+    "unveiled by decree a new tax on salt."
+)
+
+
+def _salience(text: str) -> tuple[tuple[Fact, ...], dict]:
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    return facts, score_facts(facts, doc)
+
+
+def _find(facts: tuple[Fact, ...], text: str) -> Fact:
+    return next(f for f in facts if f.text == text)
+
+
+def test_a_common_given_name_the_lexicon_calls_a_noun_opens_a_persons_name() -> None:
+    facts, _ = _salience(HISTORY)
+    assert _find(facts, "William Hestridge").type is FactType.PERSON
+    facts, _ = _salience("John Marlow, the harbour master, closed the port to all ships.")
+    assert _find(facts, "John Marlow").type is FactType.PERSON
+
+
+def test_an_untyped_name_that_acts_in_its_sentence_is_askable() -> None:
+    facts, salience = _salience(HISTORY)
+    for name in ("Tobrecht", "Halvorsen"):
+        fact = _find(facts, name)
+        assert fact.type is FactType.OTHER and fact.attr("form") == "name"
+        assert salience[fact].askable, name
+
+
+def test_a_description_or_a_passive_is_no_act() -> None:
+    facts, salience = _salience(HISTORY)
+    # "The Frenchman has endured": a description after a determiner; "Lenfold and Ardmay
+    # unveiled by decree": a passive inside a noun phrase. Neither is named again.
+    for fact in facts:
+        if fact.text in ("Frenchman", "Ardmay") and fact.type is FactType.OTHER:
+            assert not salience[fact].askable, fact.text
+
+
+def test_an_everyday_word_written_as_a_name_is_not_asked() -> None:
+    text = (
+        "Earth holds most of its water in the oceans. Seismic waves show the interior of "
+        "Earth in layers. The crust of Earth floats on the mantle of Earth."
+    )
+    facts, salience = _salience(text)
+    earth = [f for f in facts if f.text == "Earth"]
+    assert earth and not any(salience[f].askable for f in earth)
+    assert not any(item.answer == "Earth" for item in generate(text, max_items=5).items)
+
+
+def test_an_acting_name_is_asked_in_a_quiz() -> None:
+    items = generate(HISTORY, max_items=5).items
+    answers = {item.answer for item in items} | {item.fact.text for item in items}
+    assert answers & {"Tobrecht", "Halvorsen", "William Hestridge"}
