@@ -69,3 +69,40 @@ def test_an_acting_name_is_asked_in_a_quiz() -> None:
     items = generate(HISTORY, max_items=5).items
     answers = {item.answer for item in items} | {item.fact.text for item in items}
     assert answers & {"Tobrecht", "Halvorsen", "William Hestridge"}
+
+
+def test_a_pronoun_after_when_is_no_speech_tag() -> None:
+    # "... when she explained that ...": "she" is the blank's own pronoun, not a speaker's tag
+    # ("..., she explained." is one, and needs a name before it).
+    from quizapp.nlp.questions.dangling import dangling_pronoun
+
+    text = (
+        "Marta Velez extended the theory of drift further when she explained that the plates "
+        "of the Vellan Shelf move over a weak layer of the mantle."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    velez = _find(facts, "Marta Velez")
+    sentence = doc.sentences[0]
+    a, b = velez.start - sentence.start, velez.end - sentence.start
+    assert dangling_pronoun(sentence, a, b, velez, facts, [], []) is None
+    told = read_document("The plates move over a weak layer, she explained.").sentences[0]
+    assert dangling_pronoun(told, 0, 3, velez, (), [], []) == "she"
+
+
+def test_a_description_named_by_a_term_of_its_subject_stands_alone() -> None:
+    # "The concept of inertia" names what it is about with the term itself.
+    text = (
+        "Inertia is the resistance of an object to any change in its motion. "
+        "The concept of inertia can be further generalized to explain the tendency of objects "
+        "to continue in many different forms of constant motion."
+    )
+    from quizapp.nlp.questions.references import vague_opening
+
+    doc = read_document(text)
+    sentence = doc.sentences[1]
+    assert vague_opening(sentence.text, sentence, 0, len(sentence.text)) is None
+    # An everyday head with an everyday complement still names nothing.
+    doc = read_document("The head of the company resigned on Monday after the vote.")
+    sentence = doc.sentences[0]
+    assert vague_opening(sentence.text, sentence, 0, len(sentence.text)) is not None
