@@ -106,3 +106,12 @@ def test_a_description_named_by_a_term_of_its_subject_stands_alone() -> None:
     doc = read_document("The head of the company resigned on Monday after the vote.")
     sentence = doc.sentences[0]
     assert vague_opening(sentence.text, sentence, 0, len(sentence.text)) is not None
+
+
+def test_a_measure_compared_or_with_a_unit_is_no_year() -> None:
+    text = (
+        "The fort was built in 1000 and rebuilt in 1250. "
+        "The sthene is equivalent to 1000 N, and the kip is equal to 1000 lbf."
+    )
+    dates = [f.text for f in extract_facts(read_document(text)) if f.type is FactType.DATE]
+    assert dates == ["1000", "1250"]
