@@ -181,8 +181,14 @@ def _acts(fact: Fact, doc: Document) -> bool:
 
 
 def _everyday_name(fact: Fact) -> bool:
-    """A one-word name that is an everyday English word ("Earth", "State", "Film")."""
-    return " " not in fact.text.strip() and zipf(fact.text) >= EVERYDAY_NAME_ZIPF
+    """A one-word name that is an everyday English word ("Earth", "State", "Film"), or a
+    people named by their nationality ("the _____ under his command" for Indians)."""
+    from quizapp.nlp.gazetteers import demonyms
+
+    word = fact.text.strip()
+    if " " in word:
+        return False
+    return zipf(word) >= EVERYDAY_NAME_ZIPF or (word.endswith("s") and word[:-1] in demonyms())
 
 
 def _two_names(text: str) -> bool:

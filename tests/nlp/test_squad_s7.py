@@ -115,3 +115,13 @@ def test_a_measure_compared_or_with_a_unit_is_no_year() -> None:
     )
     dates = [f.text for f in extract_facts(read_document(text)) if f.type is FactType.DATE]
     assert dates == ["1000", "1250"]
+
+
+def test_a_people_named_by_nationality_is_not_asked() -> None:
+    text = (
+        "Montcalm took the fort in August. Montcalm and the Indians under his command "
+        "disagreed about the prisoners. The Indians left the camp. The Indians went west."
+    )
+    facts, salience = _salience(text)
+    indians = [f for f in facts if f.text == "Indians"]
+    assert indians and not any(salience[f].askable for f in indians)
