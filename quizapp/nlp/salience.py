@@ -147,6 +147,9 @@ def _a_person(fact: Fact, doc: Document) -> bool:
 
 
 # Verbs after a name that tell no deed: a voice (voices.py weighs those apart) or a state.
+_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "because", "while", "although", "though", "until", "once", "if"}
+)
 _NO_DEED = frozenset(
     {"said", "told", "added", "warned", "claimed", "stated", "replied", "was", "were", "had", "did"}
 )
@@ -156,7 +159,7 @@ def _acts(fact: Fact, doc: Document) -> bool:
     """An untyped name that opens a clause and is followed at once by a verb in the past
     ("Galileo constructed an experiment", "When he arrived, Abercrombie refused to act"): the
     sentence tells what it did, so it is one of the article's actors, whatever the gazetteers
-    make of it. Saying is not acting, "was" and "had" tell no deed, a verb before "by" is a
+    make of it (in every sentence that names it). Saying is not acting, "was" and "had" tell no deed, a verb before "by" is a
     passive ("England and Wales unveiled by ..."), and a name after a determiner or inside a
     noun phrase is a description or a part of one ("the Frenchman", "England and Wales")."""
     sentence = doc.sentences[fact.sentence]
@@ -166,11 +169,10 @@ def _acts(fact: Fact, doc: Document) -> bool:
         return False
     verb, after = tokens[at], tokens[at + 1]
     before = [t for t in tokens if t.end <= fact.start]
-    opens = (
-        not before
-        or before[-1].text == ","
-        or (before[-1].tag == "IN" and before[-1].text.lower() != "of")
-    )
+    # A clause opens the sentence, follows a comma or a subordinating word; after a
+    # preposition the name is an object and the verb another noun's ("a pass by Harry Kewell
+    # set Baros free", "printers for PCs discovered").
+    opens = not before or before[-1].text == "," or before[-1].text.lower() in _SUBORDINATORS
     return (
         opens
         and verb.tag in ("VBD", "VBN")
@@ -219,6 +221,12 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     # The speaker of a throwaway line is not asked in its sentence either ("said _____").
     throwaway = {(f.sentence, identity(f)) for f in facts if is_throwaway(f)}
     known = known_anyway(facts, doc)
+    # An actor is one in every sentence that names it ("With _____ pinned down at Albany").
+    actors = {
+        identity(f)
+        for f in facts
+        if f.type is FactType.OTHER and f.attr("form") == "name" and _acts(f, doc)
+    }
     out: dict[Fact, Salience] = {}
     for fact in facts:
         key = identity(fact)
@@ -246,7 +254,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                 # again; a name met once or twice ("Popular Securities", "Lycos" in a byline
                 # aside) is a detail. Never two names run together.
                 askable = (
-                    in_headline or count >= NAME_REPEATS or _a_person(fact, doc) or _acts(fact, doc)
+                    in_headline or count >= NAME_REPEATS or _a_person(fact, doc) or key in actors
                 ) and not (_two_names(fact.text) or _everyday_name(fact))
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)

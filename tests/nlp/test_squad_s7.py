@@ -125,3 +125,14 @@ def test_a_people_named_by_nationality_is_not_asked() -> None:
     facts, salience = _salience(text)
     indians = [f for f in facts if f.text == "Indians"]
     assert indians and not any(salience[f].askable for f in indians)
+
+
+def test_a_name_after_a_preposition_is_an_object_not_an_actor() -> None:
+    # "a pass by Tolvane set Brask free": the verb is the pass's, not the name's.
+    text = (
+        "The hosts levelled on the hour when a pass by Tolvane set Brask free. "
+        "Brask scored again late on."
+    )
+    facts, salience = _salience(text)
+    tolvane = [f for f in facts if f.text == "Tolvane"]
+    assert tolvane and not any(salience[f].askable for f in tolvane)
