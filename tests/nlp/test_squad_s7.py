@@ -136,3 +136,19 @@ def test_a_name_after_a_preposition_is_an_object_not_an_actor() -> None:
     facts, salience = _salience(text)
     tolvane = [f for f in facts if f.text == "Tolvane"]
     assert tolvane and not any(salience[f].askable for f in tolvane)
+
+
+def test_a_sentence_broken_across_lines_is_read_whole() -> None:
+    # A subscript pasted on its own line ("O" / "2") and a hard wrap: one sentence each.
+    text = (
+        "Deep diving carries real risks for the lungs and the nervous system of divers.\n"
+        "Breathing an air mixture with an O\n2 partial pressure above 60 kPa can lead to\n"
+        "permanent fibrosis in divers.\nDivers avoid it by limiting their depth."
+    )
+    doc = read_document(text)
+    assert [s.text.split()[0] for s in doc.sentences] == ["Deep", "Breathing", "Divers"]
+    assert doc.sentences[1].text.endswith("divers.")
+    # A headline and a line that opens a new sentence stay apart.
+    doc = read_document("Divers warned on deep dives\n\nThe advice was issued on Monday.")
+    assert doc.title == "Divers warned on deep dives"
+    assert len(doc.sentences) == 1
