@@ -1,8 +1,13 @@
-"""Fit the item ranker (quizapp/nlp/data/ranker.json) on gold facts of development articles.
+"""Fit the item ranker (quizapp/nlp/data/ranker.json) on gold facts of development articles
+and, optionally, on the answers SQuAD's question writers chose for encyclopedia paragraphs.
 
-Run: .venv/bin/python tools/train_ranker.py ../shared/data/news ../shared/data/news-more
-A candidate item is a positive when it asks a gold fact (the shared evaluator's rule: same
-sentence, answer token F1 >= 0.5). L2-regularised logistic regression, by gradient descent.
+Run: .venv/bin/python tools/train_ranker.py ../shared/data/news ../shared/data/news-more \
+        --squad ../shared/data/squad_dev.json
+A candidate item of a news article is a positive when it asks a gold fact (the shared
+evaluator's rule: same sentence, answer token F1 >= 0.5); one of a SQuAD paragraph when its
+answer matches an answer to one of the paragraph's questions (token F1 >= 0.5, the evaluator's
+rule). L2-regularised logistic regression by full-batch gradient descent from zero weights:
+the same data give the same weights.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from quizapp.nlp.document import read_document
+from quizapp.nlp.model import QuestionKind
 from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
 from quizapp.nlp.ranker import WEIGHTS_PATH, item_features
 
@@ -29,10 +35,33 @@ def _evaluator(folders: list[Path]):
     return evaluate_questions
 
 
-def main(folders: list[Path]) -> None:
+def _squad_rows(path: Path, ev) -> tuple[list[dict[str, float]], list[float]]:
+    """Candidate items of every SQuAD paragraph, labelled by the paragraph's answers."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows: list[dict[str, float]] = []
+    labels: list[float] = []
+    for article in data["data"]:
+        for paragraph in article["paragraphs"]:
+            text = paragraph["context"]
+            answers = {a["text"] for qa in paragraph["qas"] for a in qa["answers"]}
+            doc = read_document(text)
+            items, salience = build_candidates(doc, text, DEFAULT_KINDS, max_items=None)
+            for item in items:
+                asked = [item.answer or ""] + [blank.answer for blank in item.blanks]
+                if item.kind in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
+                    asked = [item.fact.text]
+                hit = any(ev.token_f1(a, g) >= 0.5 for a in asked if a for g in answers)
+                rows.append(item_features(item, salience.get(item.fact)))
+                labels.append(float(hit))
+    return rows, labels
+
+
+def main(folders: list[Path], squad: Path | None = None) -> None:
     ev = _evaluator(folders)
     rows: list[dict[str, float]] = []
     labels: list[float] = []
+    if squad is not None:
+        rows, labels = _squad_rows(squad, ev)
     for path in sorted(p for folder in folders for p in folder.glob("*.txt")):
         gold_path = path.with_suffix(".facts.json")
         if not gold_path.exists():
@@ -61,7 +90,8 @@ def main(folders: list[Path]) -> None:
         json.dumps(
             {
                 "about": "Logistic regression: does a teacher ask this item's fact? "
-                "Fitted by tools/train_ranker.py on gold facts of the development articles.",
+                "Fitted by tools/train_ranker.py on gold facts of the development articles"
+                + (" and SQuAD answers." if squad is not None else "."),
                 "examples": len(y),
                 "positives": int(y.sum()),
                 "train_accuracy": round(accuracy, 3),
@@ -79,4 +109,10 @@ def main(folders: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main([Path(a) for a in sys.argv[1:]])
+    args = sys.argv[1:]
+    squad_path = None
+    if "--squad" in args:
+        at = args.index("--squad")
+        squad_path = Path(args[at + 1])
+        del args[at : at + 2]
+    main([Path(a) for a in args], squad_path)

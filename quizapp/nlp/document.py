@@ -236,13 +236,31 @@ def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     )
 
 
+# A line that goes on in lower case or with a digit continues the line before it.
+_CONTINUES = re.compile(r"[a-z0-9]")
+
+
+def _rejoin_broken_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Body lines with a sentence broken across two joined again: a line that stops without
+    closing punctuation and a next one that goes on in lower case or with a digit ("... 93% O"
+    then "2. Simultaneously ...", a subscript pasted on its own line, or a hard wrap) are one
+    paragraph, so no sentence is cut in two."""
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        if out and _CONTINUES.match(text, start) and not _TERMINAL.search(text, 0, out[-1][1]):
+            out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+    return out
+
+
 def read_document(text: str) -> Document:
     """Split an article into body sentences with exact offsets, tokens and tags."""
     lines = _lines(text)
     first, last, meta = _split_frame(text, lines)
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
-    for p_start, p_end in lines[first:last]:
+    for p_start, p_end in _rejoin_broken_lines(text, lines[first:last]):
         body_start = p_start
         prefix = _DATELINE_PREFIX.match(text, p_start, p_end) if not sentences else None
         if prefix and (when := parse_date(prefix.group("date"))):

@@ -39,6 +39,9 @@ KEY_TERM_REPEATS = 3
 NAME_REPEATS = 3
 # A phrase said once is a key term only when its head noun itself is this rare.
 TERM_HEAD_ZIPF = 3.3
+# A one-word name this common in English is an everyday word a student fills in from the
+# words around it ("the interior of the _____" for Earth), not a fact of the article.
+EVERYDAY_NAME_ZIPF = 5.0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 
@@ -143,6 +146,53 @@ def _a_person(fact: Fact, doc: Document) -> bool:
     return introduced_as_person(doc.sentences[fact.sentence].text, fact)
 
 
+# Verbs after a name that tell no deed: a voice (voices.py weighs those apart) or a state.
+_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "because", "while", "although", "though", "until", "once", "if"}
+)
+_NO_DEED = frozenset(
+    {"said", "told", "added", "warned", "claimed", "stated", "replied", "was", "were", "had", "did"}
+)
+
+
+def _acts(fact: Fact, doc: Document) -> bool:
+    """An untyped name that opens a clause and is followed at once by a verb in the past
+    ("Galileo constructed an experiment", "When he arrived, Abercrombie refused to act"): the
+    sentence tells what it did, so it is one of the article's actors, whatever the gazetteers
+    make of it (in every sentence that names it). Saying is not acting, "was" and "had" tell no deed, a verb before "by" is a
+    passive ("England and Wales unveiled by ..."), and a name after a determiner or inside a
+    noun phrase is a description or a part of one ("the Frenchman", "England and Wales")."""
+    sentence = doc.sentences[fact.sentence]
+    tokens = sentence.tokens
+    at = next((i for i, t in enumerate(tokens) if t.start >= fact.end), None)
+    if at is None or at + 1 >= len(tokens):
+        return False
+    verb, after = tokens[at], tokens[at + 1]
+    before = [t for t in tokens if t.end <= fact.start]
+    # A clause opens the sentence, follows a comma or a subordinating word; after a
+    # preposition the name is an object and the verb another noun's ("a pass by Harry Kewell
+    # set Baros free", "printers for PCs discovered").
+    opens = not before or before[-1].text == "," or before[-1].text.lower() in _SUBORDINATORS
+    return (
+        opens
+        and verb.tag in ("VBD", "VBN")
+        and verb.start == fact.end + 1
+        and verb.text.lower() not in _NO_DEED
+        and after.text.lower() != "by"
+    )
+
+
+def _everyday_name(fact: Fact) -> bool:
+    """A one-word name that is an everyday English word ("Earth", "State", "Film"), or a
+    people named by their nationality ("the _____ under his command" for Indians)."""
+    from quizapp.nlp.gazetteers import demonyms
+
+    word = fact.text.strip()
+    if " " in word:
+        return False
+    return zipf(word) >= EVERYDAY_NAME_ZIPF or (word.endswith("s") and word[:-1] in demonyms())
+
+
 def _two_names(text: str) -> bool:
     """A span the name finder ran across two names: "X and Y Z" or "X for Y"."""
     if " for " in text:
@@ -171,6 +221,12 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     # The speaker of a throwaway line is not asked in its sentence either ("said _____").
     throwaway = {(f.sentence, identity(f)) for f in facts if is_throwaway(f)}
     known = known_anyway(facts, doc)
+    # An actor is one in every sentence that names it ("With _____ pinned down at Albany").
+    actors = {
+        identity(f)
+        for f in facts
+        if f.type is FactType.OTHER and f.attr("form") == "name" and _acts(f, doc)
+    }
     out: dict[Fact, Salience] = {}
     for fact in facts:
         key = identity(fact)
@@ -198,8 +254,8 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                 # again; a name met once or twice ("Popular Securities", "Lycos" in a byline
                 # aside) is a detail. Never two names run together.
                 askable = (
-                    in_headline or count >= NAME_REPEATS or _a_person(fact, doc)
-                ) and not _two_names(fact.text)
+                    in_headline or count >= NAME_REPEATS or _a_person(fact, doc) or key in actors
+                ) and not (_two_names(fact.text) or _everyday_name(fact))
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
                 # A common-noun phrase the headline does not frame is asked only when it is

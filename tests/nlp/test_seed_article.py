@@ -121,11 +121,13 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
         "--generate",
         f"{GENERATE} --max 5",
     )
-    # Floors a little under what is measured (recall 0.184, precision 0.41). SQuAD answers are
+    # Floors a little under what is measured (session 7: recall 0.184, precision 0.519, with
+    # actors no gazetteer knows asked, "Earth" no longer, and sentences cut by a subscript on
+    # its own line ("O" / "2") read whole; before: 0.184, 0.41). SQuAD answers are
     # often common-noun phrases and pronoun-led sentences of encyclopaedia text: the items lost
     # since 0.24 / 0.49 are stems whose "he" names nobody, typed descriptions ("different
     # velocities") and cut phrases ("Photosynthesis releases oxygen"), all of which blind
     # graders fail. Issue 9 asks 0.45 / 0.50.
-    assert report["answer_recall"] >= 0.17
-    assert report["answer_precision"] >= 0.38
+    assert report["answer_recall"] >= 0.175
+    assert report["answer_precision"] >= 0.48
     assert report["items_failing"].get("giveaways", 0) == 0

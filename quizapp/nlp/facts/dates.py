@@ -21,7 +21,12 @@ _YEAR_CONTEXT = re.compile(
     re.I,
 )
 _APPROXIMATE = re.compile(r"\b(?:around|about|circa|c\.|approximately|roughly|some)\s+$", re.I)
-_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|per|km|kg|m\b|people|troops|tonnes|[a-z]+s\b)")
+_NOT_YEAR_AFTER = re.compile(
+    r"^\s*(?:%|per|km|kg|m\b|people|troops|tonnes|[a-z]+s\b|"
+    r"(?:N|kN|lbf|kgf|Pa|kPa|J|kJ|W|kW|MW|V|Hz|K)\b)"
+)
+# "equivalent to 1000 N", "equal to 1000": a measure compared, never a year.
+_NOT_YEAR_BEFORE = re.compile(r"\b(?:equivalent|equal|equals|amounts?)\s+to\s+$", re.I)
 
 
 def extract_dates(context: FactContext) -> Iterator[Fact]:
@@ -49,6 +54,8 @@ def extract_dates(context: FactContext) -> Iterator[Fact]:
             if granularity == "year":
                 before = text[max(0, match.start() - 12) : match.start()]
                 if not _YEAR_CONTEXT.search(before) or _NOT_YEAR_AFTER.match(text[match.end() :]):
+                    continue
+                if _NOT_YEAR_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
                     continue
             year = year_of(found)
             approximate = _APPROXIMATE.search(text[max(0, match.start() - 16) : match.start()])

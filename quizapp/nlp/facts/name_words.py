@@ -132,7 +132,9 @@ PLACE_HEADS = frozenset(
         "Archipelago",
     ]
 )
-PLACE_FIRST = frozenset({"Lake", "Mount", "Fort", "Cape", "Port", "Saint", "St.", "Gulf", "River"})
+PLACE_FIRST = frozenset(
+    {"Lake", "Mount", "Fort", "Cape", "Port", "Saint", "St.", "Gulf", "River", "Isle", "Île"}
+)
 GEO_ADJECTIVES = frozenset(
     [
         "North",

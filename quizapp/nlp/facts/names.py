@@ -346,6 +346,15 @@ WORD_GIVEN_NAMES = frozenset(
         "Penny",
         "Lily",
         "Daisy",
+        # Common given names the tagger's lexicon files as common nouns ("john", "william").
+        "John",
+        "William",
+        "Terry",
+        "Louis",
+        "Bobby",
+        "Donna",
+        "Maria",
+        "Heather",
     ]
 )
 GEO_FIRST = frozenset({"San", "Santa", "Nova", "Port", "Fort", "Saint", "St", "St.", "Sierra"})

@@ -73,6 +73,8 @@ def dangling_pronoun(
         # "... Tory leader _____ 'coming in the back door', he added.": the speaker of the tag
         # is not whom the reported words name, nor the answer's role; a name must say who.
         tag = i + 1 < len(tokens) and tokens[i + 1].text.lower() in _REPORTING
+        # "... when he explained that ...": a clause of the sentence, not a speech tag.
+        tag = tag and tokens[i - 1].text.lower() not in _CLAUSE_OPENERS
         if tag and low in _PERSON_PRONOUNS:
             role = _role_before(tokens, a, sentence)
             candidates = [t for t in candidates if t.tag == "NNP" and t not in role]
@@ -93,6 +95,7 @@ def dangling_pronoun(
 
 
 _PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS
+_CLAUSE_OPENERS = frozenset({"when", "as", "after", "before", "because", "since", "until", "while"})
 # Verbs whose object is the subject of the next clause ("expects it to"): never their own
 # subject, so the words just before the verb are not what the pronoun stands for.
 _RAISING = re.compile(r"(?:expect|believe|want|consider|need|allow|think|thought)(?:s|ed|d)?")

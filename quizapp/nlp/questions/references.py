@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.nlp.gazetteers import demonyms, place_kind
-from quizapp.nlp.model import Document, Sentence
+from quizapp.nlp.model import Document, Sentence, Token
 from quizapp.nlp.questions.reference_words import (
     CALENDAR,
     DESCRIBING_NAME,
@@ -114,11 +114,31 @@ def vague_opening(
             return head
         first = False
         commas += token.text == ","
+        if _technical_term(token):
+            # "The concept of inertia ...": a term of the subject names it (blanked too: the
+            # stem then asks which concept it is).
+            return None
         if a <= at < b:
             continue  # the answer names nothing for the student: it is the blank
         if token.text[:1].isupper() and token.text not in CALENDAR | demonyms():
             return None  # a name; "The French international defender" still names nobody
     return head
+
+
+# A noun this rare in general English is a term of its subject ("inertia", "photosynthesis").
+_TERM_ZIPF = 3.5
+
+
+def _technical_term(token: Token) -> bool:
+    """A common noun rare enough in English to name what it is about on its own."""
+    from quizapp.nlp.salience import zipf
+
+    return (
+        token.tag in ("NN", "NNS")
+        and token.text.isalpha()
+        and token.text.islower()
+        and zipf(token.text) <= _TERM_ZIPF
+    )
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|\d+)){0,4}"
