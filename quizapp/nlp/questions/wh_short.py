@@ -1,0 +1,79 @@
+"""Short WH questions: one fact of a sentence asked without printing its other facts.
+
+Selection never lets an item print another item's answer, so two facts of one sentence can
+share a quiz only when each is asked in a form that leaves the other out. These questions are
+made from the clause that holds the fact (``wh_clauses``) and offered beside the whole-sentence
+forms; selection takes them where the whole form would shut another fact out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizapp.nlp.model import Fact
+from quizapp.nlp.questions.wh_ambiguity import ambiguous
+from quizapp.nlp.questions.wh_clauses import short_clauses
+
+if TYPE_CHECKING:
+    from quizapp.nlp.questions.base import BuildContext
+
+# At most this many short forms per fact: the fullest and the shortest that drop a fact.
+MAX_SHORT_FORMS = 2
+
+
+def short_wh_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
+    """WH questions on the fact from its clause alone, each leaving out at least one other fact
+    of the sentence and none of them the whole-sentence question; longest first."""
+    from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
+    from quizapp.nlp.questions.quoting import partial_quote
+    from quizapp.nlp.questions.standing import question_problem
+    from quizapp.nlp.questions.stems import leans_on_article
+    from quizapp.nlp.questions.wh import make_wh_question
+
+    sentence = ctx.sentence(fact)
+    others = [
+        f
+        for f in ctx.pools.mentions.get(sentence.index, ())
+        if not (f.start == fact.start and f.end == fact.end)
+    ]
+    if not others:
+        return ()
+    regions = ctx.sentence_quotes(sentence.index)
+    if partial_quote(ctx.doc, sentence, regions) or any(
+        a < sentence.end and sentence.start < b for a, b, _ in regions
+    ):
+        return ()  # quoted words are the speaker's; a question never cuts them down
+    if leans_on_article(sentence, fact, regions):
+        return ()
+    at, end = fact.start - sentence.start, fact.end - sentence.start
+    heads = []
+    for head, _, _, counted in pointing_back(ctx.doc, sentence, at, end, []):
+        heads.append((head, None if counted else earlier_name(ctx.doc, sentence, head)))
+    whole = ctx.wh_question(fact)
+    found: list[str] = []
+    for clause in short_clauses(sentence, fact):
+        left_out = {sentence.tokens[i].start for i in clause.dropped}
+        if not any(f.start in left_out for f in others):
+            continue  # it prints every fact the whole sentence prints: nothing gained
+        question = make_wh_question(clause.sentence, clause.fact)
+        if question is None:
+            continue
+        if clause.speaker:
+            question = f"{question[:-1]}, according to {clause.speaker}?"
+        for head, name in heads:
+            if re.search(rf"\bthe {re.escape(head)}\b", question):
+                if name is None:
+                    question = None  # "Which organisation will make the chip?": which chip
+                    break
+                question = re.sub(rf"\bthe {re.escape(head)}\b", f"the {name}", question)
+        if question is None or question == whole or question in found:
+            continue
+        if question_problem(ctx.doc, question, ctx.pools.mentions):
+            continue
+        if ambiguous(ctx.doc, sentence, fact, clause, ctx.pools.mentions):
+            continue
+        found.append(re.sub(r"\s+also\b", "", question))
+    if len(found) > MAX_SHORT_FORMS:
+        found = [found[0], found[-1]]
+    return tuple(found)
