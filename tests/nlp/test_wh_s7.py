@@ -67,3 +67,27 @@ def test_one_name_of_a_list_is_not_asked_alone() -> None:
         "Judges Anna Berg, Tom Hollis and Mary Kent chose the winner at a dinner in Leeds in 2009."
     )
     assert _short(text, "Tom Hollis") == ()
+
+
+def test_two_coordinated_passive_clauses_give_two_questions_that_omit_each_other() -> None:
+    text = (
+        "The Harlow Prize was handed out in Leeds on Friday. "
+        "Anna Berg was presented with the trophy by Tom Hollis and Mary Kent's award was "
+        "announced by Sir John Smith."
+    )
+    first = _short(text, "Tom Hollis")
+    second = _short(text, "Sir John Smith")
+    assert "Who presented Anna Berg with the trophy?" in first
+    assert "Who announced Mary Kent's award?" in second
+    assert not any("Smith" in q or "Mary Kent" in q for q in first)
+    assert not any("Hollis" in q for q in second)
+
+
+def test_a_relative_clause_is_never_pinned_on_a_name_inside_an_apposition() -> None:
+    # "who has inherited" belongs to Dan Berg, not to his late father: no question may say
+    # the father inherited the money.
+    text = (
+        "Dan Berg tops the Harlow rich list this year. "
+        "At number one is Dan Berg, son of the late singer Tom Berg, who has inherited £140m."
+    )
+    assert not any("Tom Berg" in q for q in _short(text, "£140m"))

@@ -269,6 +269,10 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         # Keep the participle chain ("has played") with the verb; the subject goes before it.
         pass
     middle = tokens[verb_end:start]
+    if b < len(tokens) and tokens[b].tag == "VB":
+        return None  # "Bath prop/VB Matt Stevens": a noun read as a verb, the answer a modifier
+    if b < len(tokens) and tokens[b].text.lower() == "by" and fact.type is not FactType.PERSON:
+        return None  # "include White Teeth by Zadie Smith": the "by" belongs to the answer
     after = _clause(tokens[b:])
     if _cut_complement(tokens[b:], len(after)):
         return None

@@ -99,7 +99,7 @@ def short_clauses(sentence: Sentence, fact: Fact) -> list[Clause]:
     trailing = _said_after(tokens, base, a)
     if trailing is not None:
         base, speaker = trailing
-    clause = _own_clause(tokens, base, a)
+    clause = _inner_clause(tokens, base, a) or _own_clause(tokens, base, a)
     if clause is None:
         return []
     apart = frozenset(base) - frozenset(clause)
@@ -151,13 +151,24 @@ def _in_list(tokens: Sequence[Token], a: int, b: int) -> bool:
     """Whether the answer is one item of a list ("A, B and C", "A and B")."""
     before = tokens[a - 1].text.lower() if a > 0 else ""
     after = tokens[b].text.lower() if b < len(tokens) else ""
-    if before in ("and", "or", "&") or after in ("and", "or", "&"):
+    if before in ("and", "or", "&"):
         return True
+    if after in ("and", "or", "&"):
+        return not _clause_follows(tokens, b + 1)
     if before == "," and a > 1 and tokens[a - 2].tag in ("NNP", "NNPS", "NNS", "CD"):
         return _list_goes_on(tokens, b) or after == ","
     if after == ",":
         return _list_goes_on(tokens, b + 1)
     return False
+
+
+def _clause_follows(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a new clause starts at i: a short noun phrase and its finite verb ("and
+    Staunton's award was announced"), not another item of a list."""
+    n = i
+    while n < len(tokens) and tokens[n].tag in _NP_TAGS and n - i < 7:
+        n += 1
+    return n > i and n < len(tokens) and tokens[n].tag in _FINITE
 
 
 def _list_goes_on(tokens: Sequence[Token], i: int) -> bool:
@@ -229,10 +240,14 @@ def _own_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] |
         while n < len(kept) and tokens[kept[n]].tag in _NP_TAGS and n - j < 7:
             n += 1
         if n > j and n < len(kept) and tokens[kept[n]].tag in _FINITE:
-            if tokens[kept[j]].tag not in ("PRP", "PRP$", "DT") or tokens[kept[j]].text in (
-                "The",
-                "the",
-            ):
+            subject = [tokens[i] for i in kept[j:n]]
+            # "England and Wales unveiled": a bare name after "and" is more likely a list than
+            # a new subject; a comma, an article or a possessive marks the new clause.
+            marked = tokens[kept[k - 1]].text == "," or any(
+                t.tag == "POS" or t.text.lower() == "the" for t in subject
+            )
+            pointing = subject[0].text.lower() in ("this", "that", "these", "those")
+            if marked and subject[0].tag not in ("PRP", "PRP$") and not pointing:
                 joins.append((k, True))
             break
     if not joins:
@@ -328,6 +343,45 @@ _SAYING = frozenset(
 )
 
 
+# Words opening a clause that states a fact of its own ("before Nadal faces Fish", "because
+# the firm had lost money"); "if", "unless" and "as" (a comparison or a time) do not.
+_INNER_OPENERS = frozenset(
+    {"before", "after", "while", "when", "because", "although", "though", "whereas", "until"}
+)
+
+
+def _inner_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] | None:
+    """The subordinate or relative clause holding the answer, as a clause of its own:
+    "... before Rafael Nadal faces Mardy Fish" -> "Rafael Nadal faces Mardy Fish"; "Leroi, who
+    teaches at Imperial College, won ..." -> "Leroi teaches at Imperial College"."""
+    if a not in kept:
+        return None
+    where = kept.index(a)
+    for k in range(where - 1, 0, -1):
+        t = tokens[kept[k]]
+        if t.text in (",", ";") and t.text != ",":
+            return None
+        word = t.text.lower()
+        end = next((n for n in range(k + 1, len(kept)) if tokens[kept[n]].text in (",", ";")), None)
+        end = len(kept) if end is None else end
+        if where >= end:
+            continue
+        if word in _INNER_OPENERS and t.tag in ("IN", "WRB"):
+            if not _clause_follows(tokens, kept[k + 1]):
+                return None
+            return kept[k + 1 : end]
+        if word in ("who", "which") and tokens[kept[k - 1]].text == ",":
+            name = k - 1
+            while name > 0 and tokens[kept[name - 1]].tag in ("NNP", "NNPS"):
+                name -= 1
+            if name == k - 1 or k + 1 >= len(kept) or tokens[kept[k + 1]].tag not in _FINITE:
+                return None
+            if name != 0:
+                return None  # "son of George Harrison, who has inherited": whose clause is it?
+            return kept[name : k - 1] + kept[k + 1 : end]
+    return None
+
+
 def _subject_start(tokens: Sequence[Token], kept: list[int], verb: int) -> int | None:
     """Where the subject before the verb at position `verb` starts (after an opening comma)."""
     start = 0
@@ -388,24 +442,63 @@ def _tail_cuts(tokens: Sequence[Token], kept: list[int], b: int) -> list[int]:
     if not finite:
         return []
     verb = finite[0]
+    main = lemma(tokens[kept[verb]].text.lower(), "VB")
+    if main in _REPORT_VERBS or (main == "be" and _copula(tokens, kept, verb)):
+        # What was said is kept whole; "is the highest new entry [in the rich list]": what
+        # a "be" clause says its subject is needs all its words.
+        return []
     cuts = []
     for k in range(1, len(kept)):
         i = kept[k]
         if i < b or k <= verb + 1:
             continue
         t, prev = tokens[i], tokens[kept[k - 1]]
-        if _splits_clause(tokens, kept[k:]):
+        if _splits_clause(tokens, kept[k:]) or _left_open(tokens, kept[verb + 1 : k]):
             continue
         comma = t.text == "," and not _list_goes_on(tokens, i + 1)
+        # Not "to" ("an attempt [to halt ...]", "the need [to reform ...]"): what the noun is.
         preposition = (
-            t.tag in ("IN", "TO")
+            t.tag == "IN"
             and t.text in _TAIL_PREPS  # "Award For Comedy": a capital is inside a name
             and (prev.tag in _NOUNISH or prev.text in (")", "]"))
-            and not (t.tag == "TO" and k + 1 < len(kept) and tokens[kept[k + 1]].tag == "VB")
         )
         if comma or preposition:
             cuts.append(k)
     return cuts
+
+
+def _copula(tokens: Sequence[Token], kept: list[int], verb: int) -> bool:
+    """Whether the "be" at `verb` links its subject to a noun phrase or an adjective (not the
+    auxiliary of "was named", "is spending")."""
+    for i in kept[verb + 1 :]:
+        if tokens[i].tag == "RB":
+            continue
+        return tokens[i].tag not in ("VBN", "VBG")
+    return True
+
+
+def _left_open(tokens: Sequence[Token], kept: list[int]) -> bool:
+    """Whether the kept words end inside a clause they opened ("... when Roy Carroll")."""
+    opener = max(
+        (
+            n
+            for n, i in enumerate(kept)
+            if (tokens[i].text.lower() in _OPENERS or tokens[i].tag in ("WDT", "WP"))
+            and not (tokens[i].tag == "DT" or _determiner_that(tokens, i))
+        ),
+        default=-1,
+    )
+    return opener >= 0 and not any(tokens[i].tag in _FINITE for i in kept[opener + 1 :])
+
+
+def _determiner_that(tokens: Sequence[Token], i: int) -> bool:
+    """ "at that time": "that" before a noun is a determiner, not a clause."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tokens[i].text.lower() == "that" and following is not None and following.tag == "NN"
+
+
+_POINTING_ADVERBS = frozenset({"then", "also", "meanwhile", "subsequently", "later"})
+_OPENERS = _SUBORDINATORS | {"where"}
 
 
 def _splits_clause(tokens: Sequence[Token], removed: list[int]) -> bool:
@@ -442,6 +535,8 @@ def _as_sentence(
     fact_start = fact_end = 0
     for i in kept:
         t = tokens[i]
+        if t.tag == "RB" and t.text.lower() in _POINTING_ADVERBS:
+            continue  # "Jenas then missed": the question stands alone without what came before
         if previous is not None:
             gap = sentence.text[tokens[previous].end - sentence.start : t.start - sentence.start]
             glue = gap if previous == i - 1 else " "
