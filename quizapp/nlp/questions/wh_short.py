@@ -56,13 +56,24 @@ def _stand_in(question: str) -> bool:
     return False
 
 
-# At most this many short forms per fact: the fullest and the shortest that drop a fact.
+# At most this many short forms per fact, each leaving out more of the sentence's facts.
 MAX_SHORT_FORMS = 2
 
 
 def short_wh_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
     """WH questions on the fact from its clause alone, each leaving out at least one other fact
     of the sentence and none of them the whole-sentence question; longest first."""
+    from quizapp.nlp.docindex import document_index
+
+    # Asked by the multiple-choice and the short-answer builders alike: worked out once.
+    made = document_index(ctx.pools, "short_wh_questions", lambda _: {})
+    key = (fact.type, fact.start, fact.end)
+    if key not in made:
+        made[key] = _short_questions(ctx, fact)
+    return made[key]
+
+
+def _short_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
     from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
     from quizapp.nlp.questions.quoting import partial_quote
     from quizapp.nlp.questions.standing import question_problem
@@ -97,7 +108,7 @@ def short_wh_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
     for head, _, _, counted in pointing_back(ctx.doc, sentence, at, end, []):
         heads.append((head, None if counted else earlier_name(ctx.doc, sentence, head)))
     whole = ctx.wh_question(fact)
-    found: list[str] = []
+    found: list[tuple[str, frozenset[str]]] = []
     for clause in short_clauses(sentence, fact):
         left_out = {sentence.tokens[i].start for i in clause.dropped}
         if not any(f.start in left_out for f in others):
@@ -115,7 +126,7 @@ def short_wh_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
                     question = None  # "Which organisation will make the chip?": which chip
                     break
                 question = re.sub(rf"\bthe {re.escape(head)}\b", f"the {name}", question)
-        if question is None or question == whole or question in found:
+        if question is None or question == whole or any(question == q for q, _ in found):
             continue
         if _stand_in(question) or _PRONOUN.search(question):
             continue  # "... said she had wanted to run": who she is, the cut left out
@@ -125,7 +136,11 @@ def short_wh_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
             continue
         if ambiguous(ctx.doc, sentence, fact, clause, ctx.pools.mentions):
             continue
-        found.append(re.sub(r"\s+also\b", "", question))
-    if len(found) > MAX_SHORT_FORMS:
-        found = [found[0], found[-1]]
-    return tuple(found)
+        question = re.sub(r"\s+also\b", "", question)
+        omitted = frozenset(f.text for f in others if f.text not in question)
+        # A shorter form only where it leaves out more facts: "... alive with victory [in
+        # Saturday's doubles rubber]?" loses words and frees nothing.
+        if found and omitted <= found[-1][1]:
+            continue
+        found.append((question, omitted))
+    return tuple(question for question, _ in found[:MAX_SHORT_FORMS])
