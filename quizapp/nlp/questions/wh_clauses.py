@@ -14,44 +14,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from quizapp.nlp.model import Fact, FactType, Sentence, Token
+from quizapp.nlp.model import Fact, Sentence, Token
+from quizapp.nlp.questions.wh_cuts import POINTING_ADVERBS, tail_cuts
+from quizapp.nlp.questions.wh_reports import reported, said_after
+from quizapp.nlp.questions.wh_tokens import (
+    FINITE,
+    NOUNISH,
+    NP_TAGS,
+    REPORT_VERBS,
+    SUBORDINATORS,
+    clause_follows,
+    finite_positions,
+    list_goes_on,
+    subject_start,
+)
 from quizapp.nlp.words import lemma
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
-_NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP"})
-_NP_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$"})
 _CLAUSE_JOINS = frozenset({"and", "but"})
-# Prepositions that open a modifier a clause can do without. "of", "than", "as" and the
-# subordinators tie what follows to the word before them.
-_TAIL_PREPS = frozenset(
-    _words(
-        "in on at for from to by with during after before since until over under against "
-        "between among into across through amid despite following"
-    )
-)
 _LEAD_TAGS = frozenset({"IN", "RB", "VBG"})
 _LEAD_WORDS = frozenset({"Last", "Earlier", "Later", "Next"})
 _END_TAGS = frozenset({".", ":"})
 _QUOTE_MARKS = frozenset({'"', "``", "''", "“", "”", "‘", "’"})
-# Verbs whose object is a whole clause: "X said A and B fell" is one report, not two clauses.
-_REPORT_VERBS = frozenset(
-    _words(
-        "say tell add warn argue believe think claim insist hope want expect fear admit "
-        "deny announce agree decide promise suggest show reveal report know predict "
-        "estimate forecast note explain confirm mean"
-    )
-)
-_SUBORDINATORS = frozenset(
-    {"that", "which", "who", "whom", "whose", "because", "while", "although", "if", "when"}
-)
-_CONTENT_TAGS = ("NN", "VB", "JJ")
-_VALUES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
-_LIGHT_VERBS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +79,16 @@ def short_clauses(sentence: Sentence, fact: Fact) -> list[Clause]:
     if base is None:
         return []
     speaker = ""
-    trailing = _said_after(tokens, base, a)
+    trailing = said_after(tokens, base, a)
     if trailing is not None:
         base, speaker = trailing
     clause = _inner_clause(tokens, base, a) or _own_clause(tokens, base, a)
     if clause is None:
         return []
     apart = frozenset(base) - frozenset(clause)
-    reported = None if speaker else _reported(tokens, clause, a)
-    if reported is not None:
-        clause, speaker = reported
+    said = None if speaker else reported(tokens, clause, a)
+    if said is not None:
+        clause, speaker = said
     shapes: list[list[int]] = []
     for lead in (False, True) if not speaker else (False,):
         kept = _without_lead(tokens, clause, a) if lead else clause
@@ -113,7 +96,7 @@ def short_clauses(sentence: Sentence, fact: Fact) -> list[Clause]:
             continue
         kept = _without_apposition(tokens, kept, a, b)
         shapes.append(kept)
-        for cut in _tail_cuts(tokens, kept, b):
+        for cut in tail_cuts(tokens, kept, b):
             shapes.append(kept[:cut])
     out: list[Clause] = []
     seen: set[tuple[int, ...]] = set()
@@ -137,7 +120,7 @@ def _past_tense_fixed(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
             continue
         stretch = range(stretch_start, i)
         stretch_start = i + 1
-        if any(tokens[k].tag in _FINITE for k in stretch):
+        if any(tokens[k].tag in FINITE for k in stretch):
             continue
         verb = next((k for k in stretch if tokens[k].tag[:2] == "VB"), None)
         if verb is None or verb == stretch.start or tokens[verb].tag != "VBN":
@@ -154,37 +137,11 @@ def _in_list(tokens: Sequence[Token], a: int, b: int) -> bool:
     if before in ("and", "or", "&"):
         return True
     if after in ("and", "or", "&"):
-        return not _clause_follows(tokens, b + 1)
+        return not clause_follows(tokens, b + 1)
     if before == "," and a > 1 and tokens[a - 2].tag in ("NNP", "NNPS", "NNS", "CD"):
-        return _list_goes_on(tokens, b) or after == ","
+        return list_goes_on(tokens, b) or after == ","
     if after == ",":
-        return _list_goes_on(tokens, b + 1)
-    return False
-
-
-def _clause_follows(tokens: Sequence[Token], i: int) -> bool:
-    """Whether a new clause starts at i: a short noun phrase and its finite verb ("and
-    Staunton's award was announced"), not another item of a list."""
-    n = i
-    while n < len(tokens) and tokens[n].tag in _NP_TAGS and n - i < 7:
-        n += 1
-    return n > i and n < len(tokens) and tokens[n].tag in _FINITE
-
-
-def _list_goes_on(tokens: Sequence[Token], i: int) -> bool:
-    """Whether short noun phrases separated by commas run from i to an "and" or "or"."""
-    run = 0
-    for n, t in enumerate(tokens[i:], start=i):
-        word = t.text.lower()
-        if word in ("and", "or"):
-            following = tokens[n + 1] if n + 1 < len(tokens) else None
-            return run > 0 and following is not None and following.tag in _NP_TAGS
-        if t.text == ",":
-            run = 0
-            continue
-        if t.tag not in _NP_TAGS or run >= 4:
-            return False
-        run += 1
+        return list_goes_on(tokens, b + 1)
     return False
 
 
@@ -209,14 +166,10 @@ def _without_brackets(tokens: Sequence[Token], kept: list[int], a: int) -> list[
     return out
 
 
-def _finite_positions(tokens: Sequence[Token], kept: list[int]) -> list[int]:
-    return [k for k, i in enumerate(kept) if tokens[i].tag in _FINITE]
-
-
 def _own_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] | None:
     """The conjunct of "S V1 X, and V2 Y" or "S1 V1 X and S2 V2 Y" that holds the answer; a
     verb phrase of its own gets the shared subject back."""
-    finite = _finite_positions(tokens, kept)
+    finite = finite_positions(tokens, kept)
     if not finite:
         return None
     first = finite[0]
@@ -226,20 +179,20 @@ def _own_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] |
         if t.text.lower() not in _CLAUSE_JOINS:
             continue
         between = [tokens[i] for i in kept[first + 1 : k]]
-        if any(x.tag in _FINITE or x.text.lower() in _SUBORDINATORS for x in between):
+        if any(x.tag in FINITE or x.text.lower() in SUBORDINATORS for x in between):
             break  # a second verb or a subordinate clause before it: no simple coordination
-        if lemma(tokens[kept[first]].text.lower(), "VB") in _REPORT_VERBS:
+        if lemma(tokens[kept[first]].text.lower(), "VB") in REPORT_VERBS:
             break
         j = k + 1
         while j < len(kept) and tokens[kept[j]].tag == "RB":
             j += 1
-        if j < len(kept) and tokens[kept[j]].tag in _FINITE:
+        if j < len(kept) and tokens[kept[j]].tag in FINITE:
             joins.append((k, False))
             break
         n = j
-        while n < len(kept) and tokens[kept[n]].tag in _NP_TAGS and n - j < 7:
+        while n < len(kept) and tokens[kept[n]].tag in NP_TAGS and n - j < 7:
             n += 1
-        if n > j and n < len(kept) and tokens[kept[n]].tag in _FINITE:
+        if n > j and n < len(kept) and tokens[kept[n]].tag in FINITE:
             subject = [tokens[i] for i in kept[j:n]]
             # "England and Wales unveiled": a bare name after "and" is more likely a list than
             # a new subject; a comma, an article or a possessive marks the new clause.
@@ -262,85 +215,10 @@ def _own_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] |
     rest = kept[k + 1 :]
     if own_subject:
         return rest
-    subject_start = _subject_start(tokens, kept, first)
-    if subject_start is None:
-        return None
-    return kept[subject_start:first] + rest
-
-
-def _reported(tokens: Sequence[Token], kept: list[int], a: int) -> tuple[list[int], str] | None:
-    """For "Halifax said (that) prices rose 15.1%" with the answer in what was said: the words
-    said, and who said them ("Halifax") when a named speaker or a plural group says it."""
-    finite = _finite_positions(tokens, kept)
-    if not finite:
-        return None
-    verb = finite[0]
-    if lemma(tokens[kept[verb]].text.lower(), "VB") not in _SAYING or a <= kept[verb]:
-        return None
-    start = verb + 1
-    if start < len(kept) and tokens[kept[start]].text.lower() == "that":
-        start += 1
-    inner = _finite_positions(tokens, kept[start:])
-    if not inner or a < kept[start]:
-        return None
-    subject = [tokens[i] for i in kept[start : start + inner[0]]]
-    if not subject or len(subject) > 6 or any(t.tag not in _NP_TAGS for t in subject):
-        return None
-    begin = _subject_start(tokens, kept, verb)
+    begin = subject_start(tokens, kept, first)
     if begin is None:
         return None
-    words = _speaker([tokens[i] for i in kept[begin:verb]])
-    if words is None:
-        return None
-    return kept[start:], words
-
-
-def _said_after(tokens: Sequence[Token], kept: list[int], a: int) -> tuple[list[int], str] | None:
-    """For "Prices rose 1.1% in December, the Halifax has said." with the answer before the
-    comma: the words said, and who said them."""
-    comma = max((k for k, i in enumerate(kept) if tokens[i].text == ","), default=-1)
-    if comma < 3 or a >= kept[comma]:
-        return None
-    tail = [tokens[i] for i in kept[comma + 1 :]]
-    if len(tail) < 2:
-        return None
-    verbs = [k for k, t in enumerate(tail) if t.tag[:2] == "VB"]
-    if not verbs or lemma(tail[verbs[-1]].text.lower(), "VB") not in _SAYING:
-        return None
-    last = verbs[-1]
-    if last == len(tail) - 1:  # ", the Halifax (has) said"
-        who = tail[: verbs[0]]
-        if [t.tag for t in tail[verbs[0] : last]] not in ([], ["VBZ"], ["VBP"]):
-            return None
-    elif last == 0:  # ", said Mr Ellis"
-        who = tail[1:]
-    else:
-        return None
-    words = _speaker(who)
-    if words is None or not _finite_positions(tokens, kept[:comma]):
-        return None
-    return kept[:comma], words
-
-
-def _speaker(who: Sequence[Token]) -> str | None:
-    """A named speaker or a plural group ("Halifax", "the UK's biggest lender", "analysts")."""
-    if not who or len(who) > 8 or any(t.tag not in _NP_TAGS for t in who):
-        return None
-    if not any(t.tag in ("NNP", "NNPS") for t in who) and who[-1].tag != "NNS":
-        return None  # "the official said": nobody a student could tell apart
-    words = " ".join(t.text for t in who).replace(" 's", "'s").replace(" '", "'")
-    if who[0].tag in ("DT", "NNS", "JJ") and not who[0].text.isupper():
-        words = words[:1].lower() + words[1:]
-    return words
-
-
-# Verbs that report what someone said or found; their clause is asked "according to" them.
-_SAYING = frozenset(
-    _words(
-        "say believe claim insist argue warn show suggest reveal report predict estimate "
-        "forecast announce confirm add note find"
-    )
-)
+    return kept[begin:first] + rest
 
 
 # Words opening a clause that states a fact of its own ("before Nadal faces Fish", "because
@@ -367,14 +245,14 @@ def _inner_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]
         if where >= end:
             continue
         if word in _INNER_OPENERS and t.tag in ("IN", "WRB"):
-            if not _clause_follows(tokens, kept[k + 1]):
+            if not clause_follows(tokens, kept[k + 1]):
                 return None
             return kept[k + 1 : end]
         if word in ("who", "which") and tokens[kept[k - 1]].text == ",":
             name = k - 1
             while name > 0 and tokens[kept[name - 1]].tag in ("NNP", "NNPS"):
                 name -= 1
-            if name == k - 1 or k + 1 >= len(kept) or tokens[kept[k + 1]].tag not in _FINITE:
+            if name == k - 1 or k + 1 >= len(kept) or tokens[kept[k + 1]].tag not in FINITE:
                 return None
             if name != 0:
                 return None  # "son of George Harrison, who has inherited": whose clause is it?
@@ -382,34 +260,23 @@ def _inner_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]
     return None
 
 
-def _subject_start(tokens: Sequence[Token], kept: list[int], verb: int) -> int | None:
-    """Where the subject before the verb at position `verb` starts (after an opening comma)."""
-    start = 0
-    for k in range(verb):
-        if tokens[kept[k]].text == ",":
-            start = k + 1
-    if start >= verb:
-        return None
-    return start
-
-
 def _without_lead(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] | None:
     """Without an opening adverbial ("In July 2004, ...", "Last year, ..."), or None if none."""
-    finite = _finite_positions(tokens, kept)
+    finite = finite_positions(tokens, kept)
     opening = tokens[kept[0]]
     if not finite or (opening.tag not in _LEAD_TAGS and opening.text not in _LEAD_WORDS):
         return None
     comma = next((k for k in range(finite[0]) if tokens[kept[k]].text == ","), None)
     if comma is None or comma + 1 >= finite[0] or a <= kept[comma]:
         return None
-    if tokens[kept[comma + 1]].tag not in _NP_TAGS:
+    if tokens[kept[comma + 1]].tag not in NP_TAGS:
         return None
     return kept[comma + 1 :]
 
 
 def _without_apposition(tokens: Sequence[Token], kept: list[int], a: int, b: int) -> list[int]:
     """Without ", a lecturer at Imperial College," or ", who ...," between subject and verb."""
-    finite = _finite_positions(tokens, kept)
+    finite = finite_positions(tokens, kept)
     if not finite:
         return kept
     verb = finite[0]
@@ -422,99 +289,18 @@ def _without_apposition(tokens: Sequence[Token], kept: list[int], a: int, b: int
         if verb < 0:
             return kept
     opening = next((k for k in range(verb - 1) if tokens[kept[k]].text == ","), None)
-    if opening is None or opening == 0 or tokens[kept[opening - 1]].tag not in _NOUNISH:
+    if opening is None or opening == 0 or tokens[kept[opening - 1]].tag not in NOUNISH:
         return kept
     inside = kept[opening:verb]
     if any(i in range(a, b) for i in inside):
         return kept
     first = tokens[kept[opening + 1]]
     relative = first.text.lower() in ("who", "which")
-    if not relative and any(tokens[i].tag in _FINITE for i in inside):
+    if not relative and any(tokens[i].tag in FINITE for i in inside):
         return kept
-    if any(tokens[i].tag in _FINITE for i in kept[:opening]):
+    if any(tokens[i].tag in FINITE for i in kept[:opening]):
         return kept
     return kept[:opening] + kept[verb:]
-
-
-def _tail_cuts(tokens: Sequence[Token], kept: list[int], b: int) -> list[int]:
-    """Positions in `kept` after the answer where a modifier starts that can be left off."""
-    finite = _finite_positions(tokens, kept)
-    if not finite:
-        return []
-    verb = finite[0]
-    main = lemma(tokens[kept[verb]].text.lower(), "VB")
-    if main in _REPORT_VERBS or (main == "be" and _copula(tokens, kept, verb)):
-        # What was said is kept whole; "is the highest new entry [in the rich list]": what
-        # a "be" clause says its subject is needs all its words.
-        return []
-    cuts = []
-    for k in range(1, len(kept)):
-        i = kept[k]
-        if i < b or k <= verb + 1:
-            continue
-        t, prev = tokens[i], tokens[kept[k - 1]]
-        if _splits_clause(tokens, kept[k:]) or _left_open(tokens, kept[verb + 1 : k]):
-            continue
-        comma = t.text == "," and not _list_goes_on(tokens, i + 1)
-        # Not "to" ("an attempt [to halt ...]", "the need [to reform ...]"): what the noun is.
-        preposition = (
-            t.tag == "IN"
-            and t.text in _TAIL_PREPS  # "Award For Comedy": a capital is inside a name
-            and (prev.tag in _NOUNISH or prev.text in (")", "]"))
-        )
-        if comma or preposition:
-            cuts.append(k)
-    return cuts
-
-
-def _copula(tokens: Sequence[Token], kept: list[int], verb: int) -> bool:
-    """Whether the "be" at `verb` links its subject to a noun phrase or an adjective (not the
-    auxiliary of "was named", "is spending")."""
-    for i in kept[verb + 1 :]:
-        if tokens[i].tag == "RB":
-            continue
-        return tokens[i].tag not in ("VBN", "VBG")
-    return True
-
-
-def _left_open(tokens: Sequence[Token], kept: list[int]) -> bool:
-    """Whether the kept words end inside a clause they opened ("... when Roy Carroll")."""
-    opener = max(
-        (
-            n
-            for n, i in enumerate(kept)
-            if (tokens[i].text.lower() in _OPENERS or tokens[i].tag in ("WDT", "WP"))
-            and not (tokens[i].tag == "DT" or _determiner_that(tokens, i))
-        ),
-        default=-1,
-    )
-    return opener >= 0 and not any(tokens[i].tag in _FINITE for i in kept[opener + 1 :])
-
-
-def _determiner_that(tokens: Sequence[Token], i: int) -> bool:
-    """ "at that time": "that" before a noun is a determiner, not a clause."""
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return tokens[i].text.lower() == "that" and following is not None and following.tag == "NN"
-
-
-_POINTING_ADVERBS = frozenset({"then", "also", "meanwhile", "subsequently", "later"})
-_OPENERS = _SUBORDINATORS | {"where"}
-
-
-def _splits_clause(tokens: Sequence[Token], removed: list[int]) -> bool:
-    """Whether the words left off hold the verb of the clause they start ("raising the threshold
-    [to £150,000 would prevent ...]"), not a clause of their own ("[in China which would ...]")."""
-    for n, i in enumerate(removed):
-        t = tokens[i]
-        if n == 0 and t.text == ",":
-            continue
-        if t.text in (",", ";") or t.tag in ("WDT", "WP", "CC"):
-            return False
-        if t.text.lower() in _SUBORDINATORS or t.text.lower() in ("as", "after", "before"):
-            return False
-        if t.tag in _FINITE:
-            return True
-    return False
 
 
 def _as_sentence(
@@ -535,7 +321,7 @@ def _as_sentence(
     fact_start = fact_end = 0
     for i in kept:
         t = tokens[i]
-        if t.tag == "RB" and t.text.lower() in _POINTING_ADVERBS:
+        if t.tag == "RB" and t.text.lower() in POINTING_ADVERBS:
             continue  # "Jenas then missed": the question stands alone without what came before
         if previous is not None:
             gap = sentence.text[tokens[previous].end - sentence.start : t.start - sentence.start]
