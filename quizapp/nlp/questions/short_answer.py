@@ -18,10 +18,29 @@ def build_short_answer(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     if fact.type is FactType.QUOTE:
         return _quote_question(fact, ctx)
-    sentence = ctx.sentence(fact)
     question = ctx.wh_question(fact)
     if question is None:
         return None
+    return _typed_item(fact, ctx, question)
+
+
+def short_answer_forms(fact: Fact, ctx: BuildContext) -> list[Item]:
+    """The fact asked by the short WH questions of its clause (see ``wh_short``)."""
+    if filler_word(fact) or fact.type is FactType.QUOTE:
+        return []
+    from quizapp.nlp.questions.wh_short import short_wh_questions
+
+    out = []
+    for question in short_wh_questions(ctx, fact):
+        item = _typed_item(fact, ctx, question)
+        if item is None:
+            break  # the answer cannot be marked fairly when typed, whatever the question
+        out.append(item)
+    return out
+
+
+def _typed_item(fact: Fact, ctx: BuildContext, question: str) -> Item | None:
+    sentence = ctx.sentence(fact)
     accepted = accepted_answers(fact, fact.text, ctx.doc)
     if not typed_fairly(fact, fact.text, accepted, ctx.doc):
         return None  # a description or a long name: asked with options, never typed

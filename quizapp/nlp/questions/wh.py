@@ -57,6 +57,10 @@ _BAD_SUBJECT_START = frozenset(
     }
 )
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
+# Verbs of a change in size, whose percentage is asked "by how much".
+CHANGE_VERBS = frozenset(
+    {"rise", "fall", "increase", "decrease", "grow", "drop", "decline", "climb", "jump", "slip"}
+)
 _PREPS = frozenset({"in", "on", "at", "since", "by", "during", "from", "to", "until", "for"})
 _CUT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", '"', "“", "”", "‘", "’", "[", "]"})
 _MIDDLE_TAGS = frozenset(
@@ -93,6 +97,8 @@ _END = frozenset({".", "!", "?", "''", '"', "”", "’"})
 def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[str, int] | None:
     """The WH phrase for the answer tokens [a, b), and how many tokens before a it absorbs."""
     prev = tokens[a - 1].text.lower() if a > 0 else ""
+    if prev == "as" and a > 1 and tokens[a - 2].text.lower() == "known":
+        return "what", 0  # "now known as MCI": a name is asked "what", whoever bears it
     if fact.type in (FactType.PERSON, FactType.QUOTE):
         return "who", 0
     if fact.type is FactType.DATE:
@@ -117,6 +123,14 @@ def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[st
     if fact.type is FactType.QUANTITY:
         unit = fact.attr("unit") or ""
         form = fact.attr("form")
+        if unit == "%":
+            # "prices rose (by) 15.1%": the size of a change, asked "by how much".
+            verb = tokens[a - 2] if prev == "by" and a > 1 else tokens[a - 1] if a else None
+            if verb is not None and lemma(verb.text.lower(), "VB") in CHANGE_VERBS:
+                return "by how much", 1 if prev == "by" else 0
+            return None
+        if form == "money" and prev == "for":
+            return "for how much", 1  # "bought the unit for $9.3bn"
         if form in ("count", "words") and unit and unit.split()[-1].endswith("s"):
             return f"how many {unit}", 0
         if unit in ("km", "kilometres", "miles", "metres", "m") and "long" not in unit:
@@ -194,8 +208,14 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         tokens[b].tag in ("POS", "NN", "NNS", "NNP", "NNPS", "CD") or tokens[b].text == "of"
     ):
         return None  # the answer is only part of a larger noun phrase
-    if start > 0 and tokens[start - 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "CD"):
+    if (
+        start > 0
+        and tokens[start - 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "CD")
+        and not (absorb and tokens[start].tag in ("IN", "DT"))  # "protection [in] 2004"
+    ):
         return None
+    if start > 0 and tokens[start - 1].tag == "PRP$":
+        return None  # "open at its _____": the WH phrase cannot replace half a noun phrase
     verb = next((i for i, t in enumerate(tokens) if t.tag in ("VBZ", "VBD", "VBP", "MD")), None)
     if verb is None:
         return None
@@ -249,6 +269,10 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         # Keep the participle chain ("has played") with the verb; the subject goes before it.
         pass
     middle = tokens[verb_end:start]
+    if b < len(tokens) and tokens[b].tag == "VB":
+        return None  # "Bath prop/VB Matt Stevens": a noun read as a verb, the answer a modifier
+    if b < len(tokens) and tokens[b].text.lower() == "by" and fact.type is not FactType.PERSON:
+        return None  # "include White Teeth by Zadie Smith": the "by" belongs to the answer
     after = _clause(tokens[b:])
     if _cut_complement(tokens[b:], len(after)):
         return None
@@ -260,9 +284,14 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
         return None  # "european champions Wasps back": the tagger's subject is not a noun phrase
     if len(middle) > 6 or len(after) > 10:
         return None
-    if middle and (
-        middle[-1].text.lower() in ("of", "than", "as", "to")
-        or (middle[-1].tag == "IN" and len(middle) > 1)
+    named_as = [t.text.lower() for t in middle[-2:]] in (["known", "as"], ["described", "as"])
+    if (
+        middle
+        and not named_as
+        and (
+            middle[-1].text.lower() in ("of", "than", "as", "to")
+            or (middle[-1].tag == "IN" and len(middle) > 1)
+        )
     ):
         # "What can seismologists use the arrival times of …?", "What did scientists blame a
         # winter with …?": a preposition stranded after a noun phrase reads as broken English.
@@ -270,7 +299,7 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     if any(
         t.text in _CUT
         or (t.tag not in _MIDDLE_TAGS and not (is_aux and t.tag == "VBN"))
-        or t.text.lower() in _CLAUSE_WORDS
+        or (t.text.lower() in _CLAUSE_WORDS and not (named_as and t is middle[-1]))
         for t in middle
     ):
         return None
@@ -390,7 +419,12 @@ def _complete(tokens: tuple[Token, ...], kept: int) -> bool:
 
 
 def _lower_first(token: Token) -> str:
-    if token.tag in ("NNP", "NNPS") or token.text.isupper():
+    # "WorldCom", "eBay" tagged as common nouns keep their capitals: a name's spelling.
+    if (
+        token.tag in ("NNP", "NNPS")
+        or token.text.isupper()
+        or any(c.isupper() for c in token.text[1:])
+    ):
         return token.text
     return token.text[:1].lower() + token.text[1:]
 

@@ -1,0 +1,146 @@
+"""Short WH questions: one fact of a sentence asked without printing its other facts.
+
+Selection never lets an item print another item's answer, so two facts of one sentence can
+share a quiz only when each is asked in a form that leaves the other out. These questions are
+made from the clause that holds the fact (``wh_clauses``) and offered beside the whole-sentence
+forms; selection takes them where the whole form would shut another fact out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizapp.nlp.model import Fact, FactType
+from quizapp.nlp.questions.wh_ambiguity import ambiguous
+from quizapp.nlp.questions.wh_clauses import short_clauses
+
+if TYPE_CHECKING:
+    from quizapp.nlp.questions.base import BuildContext
+
+# A pronoun, or a time told from the article's date ("this year's event"), that the words
+# left out may have pinned down.
+_PRONOUN = re.compile(
+    r"\b(?:he|she|him|her|they|them|it|we|us)\b|\b(?:this|last|next) (?:year|month|week)", re.I
+)
+_PLACE_AND_BODY = frozenset(
+    {
+        "organisation",
+        "organization",
+        "country",
+        "nation",
+        "city",
+        "club",
+        "side",
+        "team",
+        "state",
+        "government",
+    }
+)
+
+
+def _stand_in(question: str) -> bool:
+    """Whether the question names something only as "the organisation", "the player", "the
+    country", which the words left out said ("In the MPAA's campaign, the organisation filed
+    ..."): the student cannot tell which one."""
+    from quizapp.nlp.questions.reference_words import (
+        ORGANISATION_DESCRIPTIONS,
+        PERSON_DESCRIPTIONS,
+        REFERRING_NOUNS,
+    )
+
+    stand_ins = ORGANISATION_DESCRIPTIONS | PERSON_DESCRIPTIONS | REFERRING_NOUNS | _PLACE_AND_BODY
+    for match in re.finditer(r"\b(?:the|this|that|these|those)\s+(\w+)\b", question[1:]):
+        if match.group(1).lower() in stand_ins:
+            return True
+    return False
+
+
+# At most this many short forms per fact, each leaving out more of the sentence's facts.
+MAX_SHORT_FORMS = 2
+
+
+def short_wh_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
+    """WH questions on the fact from its clause alone, each leaving out at least one other fact
+    of the sentence and none of them the whole-sentence question; longest first."""
+    from quizapp.nlp.docindex import document_index
+
+    # Asked by the multiple-choice and the short-answer builders alike: worked out once.
+    made = document_index(ctx.pools, "short_wh_questions", lambda _: {})
+    key = (fact.type, fact.start, fact.end)
+    if key not in made:
+        made[key] = _short_questions(ctx, fact)
+    return made[key]
+
+
+def _short_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
+    from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
+    from quizapp.nlp.questions.quoting import partial_quote
+    from quizapp.nlp.questions.standing import question_problem
+    from quizapp.nlp.questions.stems import leans_on_article
+    from quizapp.nlp.questions.wh import make_wh_question
+    from quizapp.nlp.questions.wh_agents import agent_question
+
+    if fact.type in (FactType.OTHER, FactType.QUOTE):
+        # "What did Rooney make?" (a winning return), "What resigned ...?" (Hugh Dalton, a
+        # name of no known kind): the WH word cannot be trusted, and a cut makes it vaguer.
+        return ()
+    sentence = ctx.sentence(fact)
+    # The facts another item may ask: names and values (a common-noun phrase left out is
+    # seldom asked, and leaving it out only makes the question vaguer).
+    others = [
+        f
+        for f in ctx.pools.mentions.get(sentence.index, ())
+        if not (f.start == fact.start and f.end == fact.end)
+        and (f.type is not FactType.OTHER or f.attr("form") == "name")
+    ]
+    if not others:
+        return ()
+    regions = ctx.sentence_quotes(sentence.index)
+    if partial_quote(ctx.doc, sentence, regions) or any(
+        a < sentence.end and sentence.start < b for a, b, _ in regions
+    ):
+        return ()  # quoted words are the speaker's; a question never cuts them down
+    if leans_on_article(sentence, fact, regions):
+        return ()
+    at, end = fact.start - sentence.start, fact.end - sentence.start
+    heads = []
+    for head, _, _, counted in pointing_back(ctx.doc, sentence, at, end, []):
+        heads.append((head, None if counted else earlier_name(ctx.doc, sentence, head)))
+    whole = ctx.wh_question(fact)
+    found: list[tuple[str, frozenset[str]]] = []
+    for clause in short_clauses(sentence, fact):
+        left_out = {sentence.tokens[i].start for i in clause.dropped}
+        if not any(f.start in left_out for f in others):
+            continue  # it prints every fact the whole sentence prints: nothing gained
+        question = agent_question(clause.sentence, clause.fact) or make_wh_question(
+            clause.sentence, clause.fact
+        )
+        if question is None:
+            continue
+        if clause.speaker:
+            question = f"{question[:-1]}, according to {clause.speaker}?"
+        for head, name in heads:
+            if re.search(rf"\bthe {re.escape(head)}\b", question):
+                if name is None:
+                    question = None  # "Which organisation will make the chip?": which chip
+                    break
+                question = re.sub(rf"\bthe {re.escape(head)}\b", f"the {name}", question)
+        if question is None or question == whole or any(question == q for q, _ in found):
+            continue
+        if _stand_in(question) or _PRONOUN.search(question):
+            continue  # "... said she had wanted to run": who she is, the cut left out
+        if question.startswith("Which city") and question.split()[2] not in ("is", "was"):
+            continue  # "Which city brought back Garcia?": a city that acts is mostly its club
+        if question_problem(ctx.doc, question, ctx.pools.mentions):
+            continue
+        if ambiguous(ctx.doc, sentence, fact, clause, ctx.pools.mentions):
+            continue
+        question = re.sub(r"\s+also\b", "", question)
+        omitted = frozenset(f.text for f in others if f.text not in question)
+        # A shorter form only where it leaves out more facts: "... alive with victory [in
+        # Saturday's doubles rubber]?" loses words and frees nothing.
+        if found and omitted <= found[-1][1]:
+            continue
+        found.append((question, omitted))
+    return tuple(question for question, _ in found[:MAX_SHORT_FORMS])
