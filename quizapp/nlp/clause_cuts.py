@@ -38,6 +38,8 @@ _OPENING_CLAUSE = frozenset(
     {"after", "before", "when", "while", "whilst", "although", "though", "as", "since"}
     | {"because", "despite", "following", "having", "amid", "with"}
 )
+# Not "while": its second clause leans on the first for what it is about ("..., while stars
+# X and Y are both nominated": nominated for which film?).
 _COORDINATORS = frozenset({"but", "and", "yet"})
 # Connectors that join a whole clause even without a comma, when a subject follows them.
 _BARE_CONNECTORS = frozenset(
@@ -367,10 +369,12 @@ def _opening(
             if not any(w.tag in _FINITE and not w.quoted for w in words[:i]):
                 continue
             rest += 1
-        elif first == "according" or not (
-            first in _OPENING_CLAUSE or words[0].tag in ("VBG", "VBN")
-        ):
+        elif first == "according":
             break  # "According to X, ...": who reports it stays (see attribution)
+        elif not (first in _OPENING_CLAUSE or words[0].tag in ("VBG", "VBN")):
+            if any(w.tag in _FINITE and not w.quoted for w in words[:i]):
+                continue  # "X did Y for Z, who ..., while W ...": a later comma may join clauses
+            break
         if any(w.quoted for w in words[:i]) or rest >= end:
             break
         kept = words[rest:end]

@@ -31,7 +31,7 @@ _AFTER = (
     r"(?=\s*[.;:?!]|\s*,(?!\s*[A-Z])|\s*$|\s+to\s+[a-z]+\b|"
     r"\s+(?:if|when|after|before|while|because|until|unless|but|as|and)\s|"
     r"\s+(?:in|on|at|during|for|with)\s+(?:(?:the|this|last|next|a|an|his|her|its|their)\s+)?"
-    r"(?:[A-Z]|\d|[a-z]+)|"
+    r"(?:[A-Z]|\d|[a-z]+|_)|"
     r"\s+(?:last|this|next)\s+[a-z]+\b)"
 )
 # A capitalised role before the agent's name ("by Education Secretary Ruth Kelly", "by actor
@@ -64,7 +64,10 @@ def without_agent(prompt: str, name: str) -> str | None:
 
 def without_venue(prompt: str, name: str) -> str | None:
     """The prompt without "at <name>" where it follows a noun, or None."""
-    pattern = re.compile(rf"\s+at\s+(?:the\s+)?{re.escape(name)}(?![\w'\u2019-]){_AFTER}")
+    # "at Hollywood's Kodak Theatre": the place it stands in goes with it.
+    pattern = re.compile(
+        rf"\s+at\s+(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)?{re.escape(name)}(?![\w'\u2019-]){_AFTER}"
+    )
     for match in pattern.finditer(prompt):
         if BLANK in prompt[match.start() : match.end()]:
             continue

@@ -232,7 +232,8 @@ def _phrase_cut(prompt: str, other: _Asked, fact: Fact) -> str | None:
         if cut is not None:
             return cut
         keeps_place = fact.type in _KEEPS_PLACES or _scoped_figure(prompt, other.text)
-        if not keeps_place:
+        # "to win best picture at the Oscars": an event says which award, not where.
+        if not keeps_place and other.type is not FactType.OTHER:
             cut = without_venue(prompt, other.text)
             if cut is not None:
                 return cut

@@ -106,6 +106,14 @@ def test_coordinated_halves_split_so_the_other_fact_is_not_printed(
             "Oban Park",
             "Ian Rooney",
         ),
+        # a second clause after ", while" leans on the first for what it is about: nominated
+        # for which race?
+        (
+            "The Oban Cup has a best sailor nomination for Ann Hale, who has never won, while "
+            f"crews Ian Rooney and {BLANK} are both nominated for team prizes.",
+            "Tom Reid",
+            "Ann Hale",
+        ),
         # the second clause opens on a pronoun that points into the first
         (
             f"Ian Rooney bought the Kestrel Line and he sold it to {BLANK} in 2005.",
@@ -147,6 +155,14 @@ def test_a_venue_goes_after_a_noun_but_never_after_a_verb() -> None:
             "Lansdowne Road",
         )
         == f"{BLANK} have named Ann Hale for their match against Oban on Sunday."
+    )
+    # The place a venue stands in goes with it.
+    assert (
+        without_venue(
+            f"The Oban Cup will take place at Hollywood's Kodak Theatre on {BLANK}.",
+            "Kodak Theatre",
+        )
+        == f"The Oban Cup will take place on {BLANK}."
     )
     # "looked at" needs its object.
     assert without_venue(f"{BLANK} looked at Kestrel before buying the harbour.", "Kestrel") is None
