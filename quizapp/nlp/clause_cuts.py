@@ -44,6 +44,7 @@ _COORDINATORS = frozenset({"but", "and", "yet"})
 # Connectors that join a whole clause even without a comma, when a subject follows them.
 _BARE_CONNECTORS = frozenset(
     {"but", "while", "whereas", "before", "after", "until", "because", "although", "though"}
+    | {"as", "when"}
 )
 # Of those, the ones that join clauses only; "before", "after" ... may open a phrase instead
 # ("after 23 minutes"), so a subject and its verb must follow them.

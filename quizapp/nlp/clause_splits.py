@@ -36,7 +36,7 @@ _POINTS_BACK = frozenset(
     | {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "there", "so"}
 )
 # Connectors whose clause is a fact whatever the head says ("after", "when", "because").
-_FACTIVE = frozenset({"after", "when", "because", "although", "though", "since", "whereas"})
+_FACTIVE = frozenset({"after", "when", "because", "although", "though", "since", "whereas", "as"})
 _REPORTING = frozenset(
     {"said", "says", "say", "told", "tells", "claimed", "claims", "believes", "thinks"}
     | {"reported", "reports", "argued", "argues", "warned", "insisted", "added"}

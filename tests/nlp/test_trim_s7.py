@@ -65,6 +65,21 @@ NAMES = frozenset({"Kestrel", "Line", "Islay", "Trust", "Oban", "Ann", "Hale", "
             "Ian Rooney",
             f"The Kestrel Line's award was presented by {BLANK} at the Oban ceremony.",
         ),
+        # a closing "as" clause with its own subject and verb, and that clause alone
+        (
+            f"Ann Hale and {BLANK} had a miserable time in the defeat to Oban as Ian Rooney "
+            "stole the show.",
+            "Tom Reid",
+            "Ian Rooney",
+            f"Ann Hale and {BLANK} had a miserable time in the defeat to Oban.",
+        ),
+        (
+            f"Ann Hale had a miserable time in the defeat to Oban as {BLANK} stole the show "
+            "for the Kestrel Line.",
+            "Ian Rooney",
+            "Ann Hale",
+            f"{BLANK} stole the show for the Kestrel Line.",
+        ),
     ],
 )
 def test_coordinated_halves_split_so_the_other_fact_is_not_printed(
