@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.nlp.clause_splits import split_spans
 from quizapp.nlp.model import BLANK
 from quizapp.nlp.questions.anchors import lacks_anchor
 
@@ -37,10 +38,13 @@ _OPENING_CLAUSE = frozenset(
     {"after", "before", "when", "while", "whilst", "although", "though", "as", "since"}
     | {"because", "despite", "following", "having", "amid", "with"}
 )
+# Not "while": its second clause leans on the first for what it is about ("..., while stars
+# X and Y are both nominated": nominated for which film?).
 _COORDINATORS = frozenset({"but", "and", "yet"})
 # Connectors that join a whole clause even without a comma, when a subject follows them.
 _BARE_CONNECTORS = frozenset(
     {"but", "while", "whereas", "before", "after", "until", "because", "although", "though"}
+    | {"as", "when"}
 )
 # Of those, the ones that join clauses only; "before", "after" ... may open a phrase instead
 # ("after 23 minutes"), so a subject and its verb must follow them.
@@ -112,11 +116,14 @@ def clause_cut(
     if not words:
         return None
     pattern = re.compile(rf"(?<!\w){re.escape(mention)}(?!\w)")
+    # A split takes the first half's dates with its figure ("rose 15.1% over the whole of
+    # 2004, but by only _____ in the second half"): what dates the blank stays.
+    splits = {(start, end) for start, end, _opening in split_spans(words, blank, _end(words))}
     for start, end, opening in _cuts(words, blank):
         cut = filled[start:end]
         if not pattern.search(cut) or any(q in cut for q in _QUOTES):
             continue
-        if keep_dates and _DATED.search(cut):
+        if keep_dates and _DATED.search(cut) and (start, end) not in splits:
             continue
         if start < blank[1] and end > blank[0]:
             continue
@@ -129,7 +136,7 @@ def clause_cut(
             at_kept = at if start >= blank[1] else at - (len(filled) - len(kept))
             text = kept[:at_kept] + BLANK + kept[at_kept + len(answer) :]
         text = _tidy(text)
-        if _reads_whole(text, prompt, names):
+        if _reads_whole(text, prompt, names, strict=opening and (start, end) not in splits):
             return text
     return None
 
@@ -166,16 +173,23 @@ def _words(text: str) -> list[_Word]:
 def _cuts(words: list[_Word], blank: tuple[int, int]) -> list[tuple[int, int, bool]]:
     """Character spans (start, end, opens the stem) of the parts the stem reads well without,
     smallest first."""
-    end = len(words)
-    while end and words[end - 1].text in (".", "!", "?"):
-        end -= 1
+    end = _end(words)
     commas = [i for i in range(end) if words[i].text in (",", ";") and not words[i].quoted]
     in_blank = [blank[0] <= w.start < blank[1] for w in words]
     spans: list[tuple[int, int, bool]] = []
     spans += _asides(words, commas, in_blank, end)
     spans += _closing(words, commas, in_blank, end)
     spans += _opening(words, commas, in_blank, end)
+    spans += split_spans(words, blank, end)
     return sorted(spans, key=lambda s: (s[1] - s[0], s[0]))
+
+
+def _end(words: list[_Word]) -> int:
+    """The index after the stem's last word, closing stops left out."""
+    end = len(words)
+    while end and words[end - 1].text in (".", "!", "?"):
+        end -= 1
+    return end
 
 
 def _asides(
@@ -289,8 +303,8 @@ def _closing(
                 _PAIRED.search(head_text) or _SEQUENCE.match(head_text)
             ):
                 continue
-            if not any(w.tag in _FINITE for w in tail[1:]):
-                continue  # ", but by only 2.8% ...": the verb is the head's
+            if not any(w.tag in _FINITE for w in tail[1:]) and not _gapped_tail(tail, comma):
+                continue  # ", as a result of ...": the verb is the head's
         elif first == "with":
             if any(w.tag in _FINITE for w in tail) or _gerund_list(head, tail):
                 continue
@@ -303,6 +317,18 @@ def _closing(
         out = [(start, words[end - 1].end, False)]
         return out  # the first such place: everything after it goes
     return []
+
+
+def _gapped_tail(tail: list[_Word], comma: bool) -> bool:
+    """Whether a verbless tail is a second half sharing the head's verb (", but by only 2.8%
+    in the second half"): the head's claim stands without it."""
+    return (
+        comma
+        and len(tail) > 2
+        and tail[0].text.lower() == "but"
+        and tail[1].tag in ("IN", "RB", "CD", "$")
+        and tail[1].text.lower() not in ("not", "never", "also", "then")
+    )
 
 
 def _clause_follows(words: list[_Word], k: int, end: int) -> bool:
@@ -344,10 +370,12 @@ def _opening(
             if not any(w.tag in _FINITE and not w.quoted for w in words[:i]):
                 continue
             rest += 1
-        elif first == "according" or not (
-            first in _OPENING_CLAUSE or words[0].tag in ("VBG", "VBN")
-        ):
+        elif first == "according":
             break  # "According to X, ...": who reports it stays (see attribution)
+        elif not (first in _OPENING_CLAUSE or words[0].tag in ("VBG", "VBN")):
+            if any(w.tag in _FINITE and not w.quoted for w in words[:i]):
+                continue  # "X did Y for Z, who ..., while W ...": a later comma may join clauses
+            break
         if any(w.quoted for w in words[:i]) or rest >= end:
             break
         kept = words[rest:end]
@@ -370,14 +398,26 @@ def _tidy(prompt: str) -> str:
     return prompt.strip()
 
 
-def _reads_whole(text: str, before: str, names: frozenset[str]) -> bool:
-    """Whether the cut stem is still a whole sentence that names what it is about."""
-    words = re.findall(r"[A-Za-z0-9]+", text.replace(BLANK, " "))
-    if len(words) < MIN_WORDS or (BLANK in before) != (BLANK in text):
+def _reads_whole(text: str, before: str, names: frozenset[str], strict: bool = False) -> bool:
+    """Whether the cut stem is still a whole sentence that names what it is about; a second
+    clause kept alone ("..., while the Liberal Democrats received just over _____") needs six
+    words, having lost what its object was."""
+    if strict and len(re.findall(r"[A-Za-z0-9]+", text.replace(BLANK, " "))) < MIN_WORDS:
+        return False
+    if not long_enough(text, names) or (BLANK in before) != (BLANK in text):
         return False
     if re.search(r"\b(?:and|but|or|of|to|the|a|an|by|with|as)\s*[,.?!]?\s*$", text, re.I):
         return False
     return still_named(before, text, names)
+
+
+def long_enough(text: str, names: frozenset[str]) -> bool:
+    """Whether a cut stem has words enough to say what it asks: six, or five with a name
+    among them ("WorldCom is now known as _____.")."""
+    words = re.findall(r"[A-Za-z0-9]+", text.replace(BLANK, " "))
+    return len(words) >= MIN_WORDS or (
+        len(words) >= MIN_WORDS - 1 and any(w[:1].isupper() and w in names for w in words)
+    )
 
 
 def still_named(before: str, after: str, names: frozenset[str]) -> bool:

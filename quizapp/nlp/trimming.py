@@ -14,8 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from quizapp.nlp.clause_cuts import clause_cut
+from quizapp.nlp.clause_cuts import clause_cut, long_enough
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.trim_phrases import (
+    apposition_statement,
+    without_agent,
+    without_circumstance,
+    without_dash_tail,
+    without_price,
+    without_venue,
+)
 
 # Kinds whose prompt is a stem or question with no key printed in it (true/false prints a
 # statement whose truth depends on every word, matching has no stem).
@@ -54,7 +62,7 @@ _DASHES = re.compile(
 _APPOSITION = re.compile(
     r"\b[A-Z][\w'\u2019-]*(?P<aside>,\s+(?:a|an|the|his|her|its|their|[A-Z][\w-]*['\u2019]s)\s+"
     r"(?:(?!\b(?:who|which|that|said|says|and|or)\b)[^,;:()\"\u201c\u201d]){3,70}?,)"
-    r"(?=\s+(?!(?:and|or|who|which|that|whose)\b)[a-z])"
+    r"(?=\s+(?!(?:and|or|who|which|that|whose)\b)(?P<verb>[a-z]+))"
 )
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\s+[^,;:\"\u201c\u201d]{3,}?(?=[.?!]?$)")
 # "The pier, which opened in 1898, was closed ...": a clause between commas before the verb.
@@ -63,8 +71,8 @@ _INNER_RELATIVE = re.compile(
 )
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FIGURE = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONEY = re.compile(r"[£$€]\s?\d")
-MIN_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +109,24 @@ def trimmed_variants(
         prompt = trimmed_prompt(item, asked, people, names)
         if prompt is not None and prompt != item.prompt:
             out.append(replace(item, prompt=prompt))
+        statement = _apposition_item(item, asked, people, names)
+        if statement is not None and statement.prompt not in (item.prompt, prompt):
+            out.append(statement)
     return out
+
+
+def _apposition_item(
+    item: Item, asked: Sequence[_Asked], people: Sequence[_Described], names: frozenset[str]
+) -> Item | None:
+    """The item asked as what its sentence's apposition says of a name ("X is a lecturer at
+    London's _____."), the other facts of the rest of the sentence left out with it."""
+    if item.kind not in _TRIMMED_KINDS or item.blanks:
+        return None
+    statement = apposition_statement(item.prompt)
+    if statement is None or not long_enough(statement, names):
+        return None
+    shorter = replace(item, prompt=statement)
+    return replace(shorter, prompt=trimmed_prompt(shorter, asked, people, names) or statement)
 
 
 def trimmed_prompt(
@@ -133,8 +158,7 @@ def trimmed_prompt(
     if prompt == item.prompt:
         return None
     prompt = _tidy(prompt)
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", prompt.replace(BLANK, " "))]
-    if len(words) < MIN_WORDS or (BLANK in item.prompt) != (BLANK in prompt):
+    if not long_enough(prompt, names) or (BLANK in item.prompt) != (BLANK in prompt):
         return None
     return prompt
 
@@ -153,6 +177,9 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
                 and BLANK not in prompt[start:end]
             ):
                 return prompt[:start] + prompt[end:]
+    cut = _phrase_cut(prompt, other, fact)
+    if cut is not None:
+        return cut
     # "bought the Yugansk unit for $9.3bn in a sale ...": a price said in passing, when the
     # stem is about something else.
     priced = other.type is FactType.QUANTITY and _MONEY.match(other.text)
@@ -166,8 +193,10 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
             return prompt[: price.start()] + prompt[price.end() :]
     dated = other.type is FactType.DATE and fact.type not in _KEEPS_DATES
     placed = other.type is FactType.PLACE and fact.type not in _KEEPS_PLACES
-    if not (dated or placed) or _FIGURE.search(prompt.replace(other.text, " ")):
+    if not (dated or placed) or _scoped_figure(prompt, other.text):
         return prompt  # "fell to 85,000 in October": the date or place scopes a figure
+    if placed and re.search(rf"{name}.*\b(?:there|here)\b", prompt):
+        return prompt  # "a factory in China ... to manufacture there": "there" needs it
     preps = "in|on|during" if dated else "in|at"
     # "In July 2004, Bat announced ...": an opening date goes; an opening place ("In England,
     # the target ...") says where the rest holds, and stays.
@@ -182,6 +211,36 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
         # ("the White Paper, published in _, was": the participle would be left bare.)
         return prompt[: inner.start()] + prompt[inner.end() :]
     return prompt
+
+
+def _scoped_figure(prompt: str, mention: str) -> bool:
+    """Whether the prompt holds a figure besides ``mention`` that a date or place may scope;
+    a year is a date, not a figure ("in Dublin in the 2004 Six Nations")."""
+    return _FIGURE.search(_YEAR.sub(" ", prompt.replace(mention, " "))) is not None
+
+
+def _phrase_cut(prompt: str, other: _Asked, fact: Fact) -> str | None:
+    """The prompt without a passive agent, venue, price or closing dash aside that names the
+    other fact (see trim_phrases), or None."""
+    cut = without_circumstance(prompt, other.text)
+    if cut is not None:
+        return cut
+    named = other.type not in (FactType.DATE, FactType.QUANTITY) and other.text[:1].isupper()
+    if named:
+        cut = without_dash_tail(prompt, other.text)
+        if cut is None and other.type is FactType.PERSON:
+            cut = without_agent(prompt, other.text)  # "was bought by Google" says what happened
+        if cut is not None:
+            return cut
+        keeps_place = fact.type in _KEEPS_PLACES or _scoped_figure(prompt, other.text)
+        # "to win best picture at the Oscars": an event says which award, not where.
+        if not keeps_place and other.type is not FactType.OTHER:
+            cut = without_venue(prompt, other.text)
+            if cut is not None:
+                return cut
+    if other.type is FactType.QUANTITY and _MONEY.match(other.text):
+        return without_price(prompt, other.text)
+    return None
 
 
 def _finite_verb_at(prompt: str, at: int) -> bool:
