@@ -5,7 +5,8 @@ from __future__ import annotations
 from quizapp.nlp import generate
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import FactType
+from quizapp.nlp.model import FactType, QuestionKind
+from quizapp.nlp.pipeline import build_candidates
 from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.accepting.amounts import month_year_forms
 from quizapp.nlp.questions.antecedents import resolve_lead
@@ -62,3 +63,24 @@ def test_a_big_club_is_accepted_by_the_short_name_papers_use() -> None:
     forms = accepted_answers(club, club.text, doc)
     assert "Man Utd" in forms and "Man United" in forms
     assert club.type in (FactType.ORGANISATION, FactType.PERSON, FactType.OTHER, FactType.PLACE)
+
+
+CHANCELLOR = """Chancellor pledges debt relief
+
+Finance minister Harold Penrose has promised to double aid to the world's poorest countries.
+
+Speaking in Lagos on Tuesday, he said 30 million children could be helped by the plan. Mr Penrose has also pledged to write off the debt owed to Canada by the poorest nations.
+"""
+
+
+def test_a_surname_after_a_title_is_asked_as_the_person_the_article_named() -> None:
+    """ "Mr _____" asks a surname among strangers; the blank asks for the person instead,
+    accepted by surname or full name."""
+    doc = read_document(CHANCELLOR)
+    items, _ = build_candidates(doc, CHANCELLOR, (QuestionKind.FILL_IN,), max_items=20)
+    asked = [i for i in items if i.fact.text == "Penrose" and "write off" in i.prompt]
+    assert asked, [i.prompt for i in items]
+    assert all("Mr _____" not in i.prompt for i in items)
+    item = asked[0]
+    assert item.prompt.startswith("_____ has pledged to write off")
+    assert "Harold Penrose" in item.accepted

@@ -318,6 +318,26 @@ def full_names(
     return out
 
 
+def untitled_answer(
+    sentence: Sentence, fact: Fact, edits: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """ "Mr _____" -> "_____" where the answer is a surname after a title and the article gave
+    the person's full name: the blank then asks for the person (accepted by surname or full
+    name), not for a surname the title makes a guess among strangers. [] otherwise."""
+    full = fact.attr("canonical") or ""
+    if fact.type is not FactType.PERSON or " " in fact.text or len(full.split()) < 2:
+        return []
+    if _HONORIFIC.match(full) or full.split()[-1] != fact.text:
+        return []
+    a = fact.start - sentence.start
+    title = TITLE_BEFORE.search(sentence.text[:a])
+    if title is None or any(s < a and title.start() < e for s, e, _ in edits):
+        return []
+    if title.start() > 0 and not re.search(r"[\s(\"“]$", sentence.text[: title.start()]):
+        return []
+    return [(title.start(), a, "")]
+
+
 def _tagged_verb(sentence: Sentence, word: str) -> bool:
     """Whether the word after the opening pronoun is tagged as a finite verb."""
     return any(t.text.lower() == word and t.tag in ("VBD", "VBZ") for t in sentence.tokens[1:4])

@@ -26,6 +26,7 @@ from quizapp.nlp.questions.antecedents import (
     resolve_lead,
     resolve_speaker,
     stand_ins,
+    untitled_answer,
 )
 from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.questions.quoting import (
@@ -312,6 +313,7 @@ def stand_alone_stem(
             return None
         edits += speaker
     edits += full_names(mentions, sentence, fact, quotes, edits)
+    edits += untitled_answer(sentence, fact, edits)
     for m in [*_ALSO.finditer(text), *_sequencing_then(sentence)]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
