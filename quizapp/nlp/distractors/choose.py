@@ -22,6 +22,9 @@ from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.option_fit import key_cues
 
+# Facts whose options are shown in order, so the key has a rank among them.
+RANKED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
+
 
 def takes_an(phrase: str) -> bool:
     """Whether a phrase is said with "an" ("an 18-year-old", "an hour", not "a union")."""
@@ -63,12 +66,19 @@ def make_distractors(
     sentence: str = "",
     avoid: str = "",
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
     """count distractors for a fact, or None when that many valid ones cannot be made.
 
     After "a" or "an" every distractor must take the same article as the stem has, or the
-    one option that reads grammatically gives the key away.
+    one option that reads grammatically gives the key away. A number, year or ordinal has
+    ``rank`` options below it (drawn here once when not given).
     """
+    if rank is None and fact.type in RANKED_TYPES:
+        # One draw of the key's rank for every retry below: a retry that drew afresh would
+        # keep the ranks whose options come easily (a key between its options), and "pick the
+        # middle number" would win above chance.
+        rank = rng.randrange(count + 1)
     if count == 2 and fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.OTHER):
         # Asked for two after three could not be found: the article holds too few of the
         # key's kind, and what is left ("Lib Dems" among people, "GMT" beside "HIV") fails.
@@ -78,7 +88,14 @@ def make_distractors(
         # "The _____ kept the final alive": "The Jamaica" reads wrong beside "The United States".
         for _attempt in range(8):
             made = _make_distractors(
-                fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+                fact,
+                pools,
+                rng,
+                count=count,
+                sentence=sentence,
+                avoid=avoid,
+                ranked=ranked,
+                rank=rank,
             )
             if made is None:
                 return None
@@ -87,11 +104,11 @@ def make_distractors(
         return None
     if not article:
         return _make_distractors(
-            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked, rank=rank
         )
     for _attempt in range(8):
         made = _make_distractors(
-            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked, rank=rank
         )
         if made is None:
             return None
@@ -109,6 +126,7 @@ def _make_distractors(
     sentence: str,
     avoid: str = "",
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
     # The names of the question as printed (``avoid``) too: a pronoun the stem resolved.
     exclude = _visible_names(sentence, fact) + _visible_names(avoid, fact)
@@ -133,14 +151,14 @@ def _make_distractors(
                 return None  # a count the gazetteer's population cannot check
             others.append(cap)
         for _attempt in range(8):
-            made = quantity_distractors(fact, count, rng, bounds=others, ranked=ranked)
+            made = quantity_distractors(fact, count, rng, bounds=others, ranked=ranked, rank=rank)
             if made is None or not _numbers_in_stem(made, sentence, fact):
                 return made
         return None
     if fact.type is FactType.ORDINAL:
-        return ordinal_distractors(fact, count, rng, sentence)
+        return ordinal_distractors(fact, count, rng, sentence, rank=rank)
     if fact.type is FactType.DATE:
-        return date_distractors(fact, count, rng, pools, sentence)
+        return date_distractors(fact, count, rng, pools, sentence, rank=rank)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
         return name_distractors(
             fact, count, rng, pools, exclude=exclude, cues=cues, sentence=sentence

@@ -32,7 +32,9 @@ from quizapp.nlp.distractors.name_kinds import (
     looks_like_place_or_body,
 )
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
+from quizapp.nlp.distractors.pairs import paired_with_a_place
 from quizapp.nlp.distractors.pools import Pools, respell
+from quizapp.nlp.distractors.teams import teams_only
 from quizapp.nlp.distractors.years import _latest_year
 from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
@@ -138,6 +140,12 @@ def name_distractors(
     if count == 2 and fact.type is FactType.PLACE and answer not in HOME_NATIONS:
         # Three options where four are the rule: only if the other two are the article's own
         # places, never the gazetteer's leftovers ("Papua New Guinea" beside Australia).
+        extra = []
+    if pools.sport and fact.type in (FactType.PLACE, FactType.ORGANISATION):
+        from_doc, extra = teams_only(fact, from_doc, extra, pools, sentence)
+    if fact.type is FactType.PLACE and paired_with_a_place(sentence, fact):
+        # "dictatorships in _____ and Germany": the pair shares what the stem says of it, and
+        # the gazetteer's neighbours of the key (Belgium, Denmark) plainly do not.
         extra = []
     if answer.isascii():
         # "Fédération Internationale de Football Association" beside "British Medical

@@ -35,8 +35,10 @@ def _numeric(
     high: float = float("inf"),
     integer: bool = True,
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
-    """count distractors around value: the key's rank is uniform, the spacing random.
+    """count distractors around value: the key's rank is uniform (or ``rank``, how many
+    options lie below the key, as the caller fixed it), the spacing random.
 
     Each step between neighbouring options is a ratio drawn afresh from a range, not one of a
     fixed set of factors: with fixed factors, "the option the others are simple fractions of"
@@ -56,7 +58,7 @@ def _numeric(
     for extreme in (0, count) if ranked else ():
         if sum(draw(extreme, probe) is not None for _ in range(ROOM_PROBES)) < ROOM_PROBES // 2:
             return None
-    return draw(rng.randrange(count + 1), rng)
+    return draw(rng.randrange(count + 1) if rank is None else min(rank, count), rng)
 
 
 # Trial draws at each extreme rank; a key needs half of them to succeed at both ends.
@@ -190,6 +192,7 @@ def quantity_distractors(
     *,
     bounds: Sequence[float] = (),
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
     """Same unit and format, magnitudes the key's rank cannot give away; every option on the
     key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
@@ -227,7 +230,15 @@ def quantity_distractors(
     if not digits and value < 2:
         return None
     return _numeric(
-        value, count, rng, make, low=low, high=high, integer=integer or not digits, ranked=ranked
+        value,
+        count,
+        rng,
+        make,
+        low=low,
+        high=high,
+        integer=integer or not digits,
+        ranked=ranked,
+        rank=rank,
     )
 
 
@@ -239,13 +250,15 @@ def pick_by_rank(
     rng: random.Random,
     *,
     at_least_above: int = 0,
+    rank: int | None = None,
 ) -> list[int] | None:
     """count values around key with the key's rank drawn uniformly (then shown in order).
 
     Always-surrounding distractors make "pick the middle value" a winning guess, always-larger
     ones make "pick the extreme" one; a uniform rank leaves option-only guessing at chance.
     Preferred values (the article's own) are used before extra (made-up) ones; ``at_least_above``
-    is how many must at least be larger than the key.
+    is how many must at least be larger than the key; ``rank`` (how many lie below the key), when
+    given, is the caller's draw.
     """
 
     def ordered(values: Sequence[int]) -> list[int]:
@@ -261,7 +274,8 @@ def pick_by_rank(
     # One draw: a key near the end of its range (a year close to the article's own, the 1st)
     # has no room on one side, and taking another rank would make it the extreme option far
     # more often than chance. Such a key gets no multiple choice (another kind asks it).
-    rank = rng.randrange(count + 1 - at_least_above)
+    top = count - at_least_above
+    rank = rng.randrange(top + 1) if rank is None else min(rank, top)
     # Only a key with room for every rank gets options: were a year near the article's own
     # offered only when its draw put it last, "pick the latest" would win far above chance.
     if len(below) >= count - at_least_above and len(above) >= count:
@@ -270,7 +284,7 @@ def pick_by_rank(
 
 
 def ordinal_distractors(
-    fact: Fact, count: int, rng: random.Random, sentence: str = ""
+    fact: Fact, count: int, rng: random.Random, sentence: str = "", *, rank: int | None = None
 ) -> list[str] | None:
     """Other ordinals of the same size: 201st -> 101st, 210th, 301st; none past the bound
     the sentence sets ("the _____ time in five years", "in the _____ minute")."""
@@ -301,7 +315,7 @@ def ordinal_distractors(
 
     edits = {v for v in edits if believable(v)}
     near = {v for v in near if believable(v)}
-    picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng)
+    picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng, rank=rank)
     if picked is None:
         return None
     return [f"{m}{ordinal_suffix(m)}" for m in picked]

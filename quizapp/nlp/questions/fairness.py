@@ -75,6 +75,8 @@ def fairness_problems(item: Item) -> list[str]:
         problems.append("the stem names a country of the continent asked")
     if _country_shown_by_its_city(item):
         problems.append("the stem names a great city of the country asked")
+    if _club_shown_by_another_name(item):
+        problems.append("the stem names the club asked by its ground or nickname")
     if _key_word_in_stem(item):
         problems.append("a word of the answer stands in the stem")
     if _year_cued_by_its_neighbour(item):
@@ -253,3 +255,14 @@ def _country_shown_by_its_city(item: Item) -> bool:
             if home == country.code and people >= _KNOWN_CITY:
                 return True
     return False
+
+
+def _club_shown_by_another_name(item: Item) -> bool:
+    """Whether the stem names the football club that is the answer by another of its names:
+    "lured to White Hart Lane by _____" is Tottenham to anyone who follows football."""
+    from quizapp.nlp.distractors.teams import stem_names_club
+
+    if item.kind in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING, QuestionKind.CLOZE):
+        return False
+    answer = (item.answer or "").strip()
+    return bool(answer) and stem_names_club(item.prompt.replace(BLANK, " "), answer)
