@@ -223,3 +223,31 @@ def test_a_place_paired_with_a_country_gets_only_the_articles_places() -> None:
     other = "He was born in Russia in 1950."
     fact = Fact(FactType.PLACE, "Russia", 15, 21, 0, ())
     assert not paired_with_a_place(other, fact)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("The law removed 600 hereditaries from the chamber.", "600 hereditaries"),
+        ("Rules set compensation at 250 euros for short flights.", "250 euros"),
+        ("The prize is worth £30,000 to the winner.", "£30,000"),
+        ("The tower has 1,360 windows on its south face.", "1,360 windows"),
+    ],
+)
+def test_a_round_key_gets_options_as_round(sentence: str, key: str) -> None:
+    doc, facts, pools = _setup("Figures\n\n" + sentence)
+    fact = next(f for f in facts if f.text == key)
+    offered = _all_options(fact, doc, pools)
+    assert offered
+
+    def figures(value: float) -> str:
+        return str(int(value)).rstrip("0")
+
+    mine = figures(_numbers(key))
+    in_fives = len(mine) == 1 or mine.endswith("5")
+    for option in offered:
+        theirs = figures(_numbers(option))
+        # No more figures than the key ("380" beside "600"), in fives where the key is.
+        assert len(theirs) <= max(2, len(mine)), (key, option)
+        if in_fives:
+            assert theirs[-1] in "05" or len(theirs) < 2, (key, option)

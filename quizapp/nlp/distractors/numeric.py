@@ -171,11 +171,17 @@ def _round_like(candidate: float, key: float) -> int:
     stands out, and so does an oddly round one.
     """
     digits = str(int(abs(key))).rstrip("0") or "0"
-    figures = max(2, len(digits))
+    # A round key gets round options: "600 hereditaries" beside 380 and 510 is the one round
+    # figure, and "250 euros" beside 77 and 91 the one in fifties.
+    # A key of one figure (600, 30,000) gets options in halves of the next (450, 25,000):
+    # whole figures alone leave too few values near it.
+    figures = len(digits)
+    fives = figures == 1 or digits.endswith("5")
     if candidate == 0:
         return 0
     magnitude = len(str(int(abs(candidate))))
-    return round(round(candidate, figures - magnitude))
+    step = max(1.0, 10.0 ** (magnitude - max(2, figures)) * (5 if fives else 1))
+    return round(round(candidate / step) * step)
 
 
 # A figure in millions or billions: an option under one of its unit ("0.4 billion people")
