@@ -251,3 +251,62 @@ def test_a_round_key_gets_options_as_round(sentence: str, key: str) -> None:
         assert len(theirs) <= max(2, len(mine)), (key, option)
         if in_fives:
             assert theirs[-1] in "05" or len(theirs) < 2, (key, option)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "trait"),
+    [
+        (
+            "The sequel to the Ben Stiller comedy Meet The Parents stars Robert De Niro.",
+            "Ben Stiller",
+            "field:screen",
+        ),
+        (
+            "The Aviator, starring Leonardo DiCaprio as Howard Hughes, came third.",
+            "Howard Hughes",
+            "character",
+        ),
+        (
+            "Revenue may reach a record, said Paul Dergarabedian, president of the industry's "
+            "tracker Exhibitor Relations.",
+            "Paul Dergarabedian",
+            "field:business",
+        ),
+    ],
+)
+def test_what_a_mention_says_of_a_person(sentence: str, name: str, trait: str) -> None:
+    from quizapp.nlp.option_fit import mention_traits
+
+    at = sentence.index(name)
+    assert trait in mention_traits(sentence, at, at + len(name), alone=False)
+
+
+def test_a_place_that_stands_for_a_trade_gets_no_towns_as_options() -> None:
+    doc, facts, pools = _setup(
+        "Depp honoured\n\nJohnny Depp is one of Hollywood's most maverick talents. "
+        "He was born in Kentucky and grew up in Florida, then moved to Los Angeles. "
+        "He has homes in Paris and London, and filmed in Chicago and Las Vegas."
+    )
+    hollywood = [f for f in facts if f.text == "Hollywood"]
+    assert hollywood
+    assert _all_options(hollywood[0], doc, pools) == set()
+
+
+RUGBY_SIDE = (
+    "England pick Hodgson\n\n"
+    "England coach Andy Robinson has named his side for the Six Nations match with Italy. "
+    "Fly-half Charlie Hodgson keeps his place, with centre Jamie Noon and wing Josh Lewsey. "
+    "Scrum-half Harry Ellis is on the bench, and Robinson said Mike Tindall is injured. "
+    "The game will be refereed by Alan Lewis, and Jonny Wilkinson is still out. "
+    "Martin Corry will lead the side in the rugby match on Saturday, and lock Danny Grewcock "
+    "returns."
+)
+
+
+def test_a_player_named_by_his_position_gets_players_only() -> None:
+    doc, facts, pools = _setup(RUGBY_SIDE)
+    ellis = next(f for f in facts if f.text == "Harry Ellis")
+    offered = _all_options(ellis, doc, pools)
+    assert offered
+    # Not the coach, not the referee, and no name the article gives no part in the game.
+    assert not offered & {"Andy Robinson", "Alan Lewis", "Mike Tindall", "Jonny Wilkinson"}
