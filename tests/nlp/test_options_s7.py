@@ -310,3 +310,16 @@ def test_a_player_named_by_his_position_gets_players_only() -> None:
     assert offered
     # Not the coach, not the referee, and no name the article gives no part in the game.
     assert not offered & {"Andy Robinson", "Alan Lewis", "Mike Tindall", "Jonny Wilkinson"}
+
+
+def test_a_bare_possessive_blank_gets_only_names_ending_in_s() -> None:
+    doc, facts, pools = _setup(
+        "United win\n\nFortune headed home before Ronaldo scored when Nigel Martyn parried "
+        "Paul Scholes' free-kick. Wayne Rooney, Gary Naysmith and James Morris were booked. "
+        "Kevin Davies and Roy Carroll were praised, and Ryan Giggs and Alan Stubbs came on late."
+    )
+    scholes = next(f for f in facts if f.text == "Paul Scholes")
+    offered = _all_options(scholes, doc, pools)
+    assert offered
+    for option in offered:
+        assert option.endswith("s"), option

@@ -102,7 +102,8 @@ def make_distractors(
             if all(_THE_NAME.search(d) for d in made):
                 return made
         return None
-    if not article:
+    bare_possessive = _bare_possessive_after(sentence, fact)
+    if not article and not bare_possessive:
         return _make_distractors(
             fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked, rank=rank
         )
@@ -112,9 +113,22 @@ def make_distractors(
         )
         if made is None:
             return None
-        if all(takes_an(d) == (article == "an") for d in made):
-            return made
+        if article and not all(takes_an(d) == (article == "an") for d in made):
+            continue
+        # "parried _____' free-kick": only a name ending in s reads there ("Scholes'"), and
+        # "Rooney' free-kick" beside it gives the key away.
+        if bare_possessive and not all(d.rstrip()[-1:].lower() in "sxz" for d in made):
+            continue
+        return made
     return None
+
+
+def _bare_possessive_after(sentence: str, fact: Fact) -> bool:
+    """Whether the stem puts a bare apostrophe after the key ("Scholes' free-kick")."""
+    at = sentence.find(fact.text)
+    if at < 0:
+        return False
+    return re.match(r"['’](?![\w])", sentence[at + len(fact.text) :]) is not None
 
 
 def _make_distractors(

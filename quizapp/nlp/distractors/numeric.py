@@ -75,12 +75,12 @@ def _numeric_draw(
     high: float,
     integer: bool,
 ) -> list[str] | None:
-    """Options with the key at ``rank``: up to ten random spacings, the first that is not
+    """Options with the key at ``rank``: up to ``DRAWS`` random spacings, the first that is not
     evenly stepped, not too spread and not all simple multiples of the key."""
     # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
-    for _attempt in range(10):
+    for _attempt in range(DRAWS):
         picked = _spaced(value, rank, count - rank, rng, low, high, integer)
         if picked is None:
             continue
@@ -94,6 +94,11 @@ def _numeric_draw(
                 return [o for o in out if o]
             fallback = fallback or [o for o in out if o]
     return fallback
+
+
+# Spacings tried per draw: a round key's options come from few values ("£500,000" in steps of
+# £50,000), and more of its draws are simple multiples of it (x0.5, x1.5) to pass over.
+DRAWS = 30
 
 
 # The widest a set of options may span (largest over smallest), whatever the key's rank: a
