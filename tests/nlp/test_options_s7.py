@@ -323,3 +323,11 @@ def test_a_bare_possessive_blank_gets_only_names_ending_in_s() -> None:
     assert offered
     for option in offered:
         assert option.endswith("s"), option
+
+
+def test_a_football_club_is_no_option_for_a_company() -> None:
+    from quizapp.nlp.distractors.entity_class import same_body_class
+
+    _doc, _facts, pools = _setup("A note\n\nNothing here names a body at all.")
+    assert not same_body_class("British Airways", "Tottenham Hotspur", pools)
+    assert same_body_class("Arsenal", "Tottenham Hotspur", pools)

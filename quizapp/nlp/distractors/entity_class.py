@@ -109,7 +109,16 @@ def body_classes(name: str, pools: Pools) -> frozenset[str]:
     if own:
         return frozenset(own)
     shown = pools.traits.get(normalise(name), frozenset())
-    return frozenset(t.removeprefix("body:") for t in shown if t.startswith("body:"))
+    found = frozenset(t.removeprefix("body:") for t in shown if t.startswith("body:"))
+    if not found and _is_a_club(name):
+        return frozenset({"sport"})  # "Chelsea" or "Blackburn Rovers" among companies
+    return found
+
+
+def _is_a_club(name: str) -> bool:
+    from quizapp.nlp.distractors.teams import club_names
+
+    return bool(club_names(name)) or _CLUB.search(name) is not None
 
 
 def same_body_class(key: str, candidate: str, pools: Pools) -> bool:
