@@ -530,6 +530,16 @@ def fitting(
 # ("patients in Wales ... those in _____": England among Norway and Serbia is obvious).
 HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
 
+# "about _____", "more than _____": a figure given roughly; an option within this share of it
+# would be about right as well.
+APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|some|approximately|close\s+to|just\s+under|"
+    r"just\s+over|an\s+estimated|estimated|up\s+to|more\s+than|less\s+than|over|under)\s+$",
+    re.I,
+)
+CLOSE_SHARE = 0.2
+
+
 # A year the stem speaks of as ahead ("prospects for the EU in _____", "will open in _____").
 _AHEAD = re.compile(
     r"\b(?:will|shall|plans?|planned|planning|prospects?|expects?|expected|expecting|"

@@ -331,3 +331,27 @@ def test_a_football_club_is_no_option_for_a_company() -> None:
     _doc, _facts, pools = _setup("A note\n\nNothing here names a body at all.")
     assert not same_body_class("British Airways", "Tottenham Hotspur", pools)
     assert same_body_class("Arsenal", "Tottenham Hotspur", pools)
+
+
+def test_an_approximate_key_gets_no_option_about_as_right() -> None:
+    doc, facts, pools = _setup(
+        "Diving\n\nThe oxygen partial pressure in the breathing gas is, in general, about 30 kPa, "
+        "and the diver breathes it for 40 minutes."
+    )
+    key = next(f for f in facts if f.text == "30 kPa")
+    offered = _all_options(key, doc, pools)
+    assert offered
+    for option in offered:
+        # "about 30 kPa": 27 kPa or 35 kPa would be about right too.
+        assert abs(_numbers(option) - 30) >= 0.2 * 30, option
+
+
+def test_century_options_share_the_keys_written_suffix() -> None:
+    doc, facts, pools = _setup(
+        "Physics\n\nThe errors were not corrected until the 17th century work of Galileo, "
+        "who rolled balls down a slope."
+    )
+    key = next(f for f in facts if "17th century" in f.text)
+    offered = _all_options(key, doc, pools)
+    assert offered
+    assert all("th century" in option for option in offered), offered

@@ -20,7 +20,7 @@ from quizapp.nlp.distractors.pools import Pools
 from quizapp.nlp.distractors.years import date_distractors
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.numbers import parse_number
-from quizapp.nlp.option_fit import key_cues
+from quizapp.nlp.option_fit import APPROXIMATE_BEFORE, CLOSE_SHARE, key_cues
 
 # Facts whose options are shown in order, so the key has a rank among them.
 RANKED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
@@ -164,8 +164,18 @@ def _make_distractors(
             if cap <= key_value:
                 return None  # a count the gazetteer's population cannot check
             others.append(cap)
+        # "about _____": an option near the key would be about right as well.
+        approximate = at >= 0 and APPROXIMATE_BEFORE.search(sentence[:at]) is not None
         for _attempt in range(8):
-            made = quantity_distractors(fact, count, rng, bounds=others, ranked=ranked, rank=rank)
+            made = quantity_distractors(
+                fact,
+                count,
+                rng,
+                bounds=others,
+                ranked=ranked,
+                rank=rank,
+                key_gap=CLOSE_SHARE if approximate else 0.0,
+            )
             if made is None or not _numbers_in_stem(made, sentence, fact):
                 return made
         return None

@@ -204,9 +204,11 @@ def quantity_distractors(
     bounds: Sequence[float] = (),
     ranked: bool = True,
     rank: int | None = None,
+    key_gap: float = 0.0,
 ) -> list[str] | None:
     """Same unit and format, magnitudes the key's rank cannot give away; every option on the
-    key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
+    key's side of each figure in ``bounds`` (the stem's own figures of the same unit), and at
+    least ``key_gap`` (a share of the key) away from it."""
     number = fact.attr("number") or ""
     value = parse_number(number)
     if value is None:
@@ -222,6 +224,8 @@ def quantity_distractors(
     high = min([high, *(b for b in bounds if b > value)])
 
     def make(v: float) -> str | None:
+        if abs(v - value) < key_gap * abs(value):
+            return None  # "about 30 kPa": 35 kPa would be about right too
         if digits:
             written = format_like(v, digits)
             if "," not in digits and abs(value) < 1000 <= abs(v):

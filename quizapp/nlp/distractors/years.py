@@ -45,7 +45,13 @@ def date_distractors(
     granularity = fact.attr("granularity")
     if granularity == "century":
         n = int(fact.attr("century") or 0)
-        centuries = [c for c in range(max(1, n - 4), min(21, n + 4) + 1) if c != n]
+        # Same suffix as the key: "the 21st century" beside "the 17th century" is of
+        # another written shape, and the one odd shape stands out.
+        centuries = [
+            c
+            for c in range(max(1, n - 4), min(21, n + 4) + 1)
+            if c != n and ordinal_suffix(c) == ordinal_suffix(n)
+        ]
         picked = pick_by_rank(n, [], centuries, count, rng, rank=rank)
         if picked is None:
             return None

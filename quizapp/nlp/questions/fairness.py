@@ -7,6 +7,7 @@ import re
 from quizapp.nlp.gazetteers import countries
 from quizapp.nlp.model import BLANK, Item, QuestionKind
 from quizapp.nlp.numbers import parse_number
+from quizapp.nlp.option_fit import APPROXIMATE_BEFORE, CLOSE_SHARE
 
 # One member of a list: a capitalised name of up to six words ("The Return of the King").
 _MEMBER = r"(?:[A-Z0-9][\w'’.&-]*(?:\s+(?:of|the|and|de|for|[A-Z0-9][\w'’.&-]*)){0,5})"
@@ -57,12 +58,6 @@ _NOT_PLURALS = frozenset(
 )
 # "nearly £10m", "about 300": the key is a round figure near the truth, so an option a tenth
 # away from it is no plainly wrong answer.
-_APPROXIMATE = re.compile(
-    r"\b(?:nearly|almost|about|around|roughly|some|approximately|close\s+to|just\s+under|"
-    r"just\s+over|an\s+estimated|estimated|up\s+to|more\s+than|less\s+than|over|under)\s+$",
-    re.I,
-)
-_CLOSE_SHARE = 0.2
 _TYPED = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
 
 
@@ -113,14 +108,14 @@ _CUES = frozenset(
 
 def _close_to_approximate_key(item: Item) -> bool:
     before = item.prompt.split(BLANK, 1)[0]
-    if BLANK not in item.prompt or not _APPROXIMATE.search(before):
+    if BLANK not in item.prompt or not APPROXIMATE_BEFORE.search(before):
         return False
     key = parse_number(item.answer or "")
     if not key:
         return False
     for option in item.options:
         value = parse_number(option)
-        if option != item.answer and value is not None and abs(value - key) < _CLOSE_SHARE * key:
+        if option != item.answer and value is not None and abs(value - key) < CLOSE_SHARE * key:
             return True
     return False
 
