@@ -111,6 +111,10 @@ _CHARACTER_BEFORE = re.compile(
     r"(?:the\s+|an?\s+)?(?:(?!(?:alongside|with|for|against|in|at|opposite|by|to|on|under|"
     r"and|but|a|an|the)\b)[a-z][\w'-]*\s+){0,3}$"
 )
+# "lost four in a row under _____", "a side that thrived under _____": who runs the team.
+_UNDER_BEFORE = re.compile(r"\b(?:under|managed\s+by|coached\s+by)\s+(?:new\s+)?$")
+# "under pressure from _____", "under a challenge from _____": a player in the play.
+_PLAY_WORDS = re.compile(r"\bunder\s+(?:pressure|a\s+challenge|challenge)\b[^.]{0,20}$")
 # "starring Leonardo DiCaprio as _____", "with Kate Winslet as _____": the star's part.
 _STAR_AS_BEFORE = re.compile(
     r"\b(?:starring|stars|starred|co-starring|features|featuring|with)\s+"
@@ -395,6 +399,9 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
         if person.type is FactType.PERSON
         and doc.text[person.end : person.end + 3] in ("'s ", "’s ")
     }
+    from quizapp.nlp.distractors.teams import article_sport
+
+    sport = article_sport(s.text for s in doc.sentences)
     found: dict[str, set[str]] = {}
     for fact in facts:
         if fact.type not in (
@@ -412,6 +419,14 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
         traits = mention_traits(sentence.text, a, b, alone=alone)
         if fact.start in after_possessive:
             traits.add(WORK)  # "Leigh's Vera Drake", "Clarke's Jonathan Strange"
+        if (
+            sport
+            and fact.type is FactType.PERSON
+            and _UNDER_BEFORE.search(sentence.text[:a])
+            and not _PLAY_WORDS.search(sentence.text[:a])
+        ):
+            # "four defeats in a row under Andy Robinson": in a sports report, the coach.
+            traits.add(FIELD_PREFIX + "coaching")
         if fact.type is FactType.PLACE:
             traits.add(_place_use(sentence.tokens, fact))
         if alone and fact.sentence + 1 < len(doc.sentences):

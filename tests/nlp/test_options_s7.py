@@ -355,3 +355,14 @@ def test_century_options_share_the_keys_written_suffix() -> None:
     offered = _all_options(key, doc, pools)
     assert offered
     assert all("th century" in option for option in offered), offered
+
+
+def test_a_sports_reports_coach_is_no_option_among_players() -> None:
+    _doc, _facts, pools = _setup(
+        "England lose again\n\nEngland have lost four in a row under Andy Robinson. "
+        "Centre Jamie Noon and fly-half Charlie Hodgson missed kicks, and the scrum was beaten. "
+        "Bramble headed in under pressure from Sami Hyypia in the rugby league game."
+    )
+    assert "field:coaching" in pools.traits.get("andy robinson", frozenset())
+    # "under pressure from" is a player in the play, not the one who runs the team.
+    assert "field:coaching" not in pools.traits.get("sami hyypia", frozenset())
