@@ -111,6 +111,15 @@ _CHARACTER_BEFORE = re.compile(
     r"(?:the\s+|an?\s+)?(?:(?!(?:alongside|with|for|against|in|at|opposite|by|to|on|under|"
     r"and|but|a|an|the)\b)[a-z][\w'-]*\s+){0,3}$"
 )
+# "lost four in a row under _____", "a side that thrived under _____": who runs the team.
+_UNDER_BEFORE = re.compile(r"\b(?:under|managed\s+by|coached\s+by)\s+(?:new\s+)?$")
+# "under pressure from _____", "under a challenge from _____": a player in the play.
+_PLAY_WORDS = re.compile(r"\bunder\s+(?:pressure|a\s+challenge|challenge)\b[^.]{0,20}$")
+# "starring Leonardo DiCaprio as _____", "with Kate Winslet as _____": the star's part.
+_STAR_AS_BEFORE = re.compile(
+    r"\b(?:starring|stars|starred|co-starring|features|featuring|with)\s+"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+as\s+$"
+)
 # "the city of _____", "the Bolivian town of _____": a place, whatever the name index says.
 _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|capital|province|region|state|county|district|island|suburb|"
@@ -265,6 +274,22 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "supermodel": ("fashion",),
     "designer": ("fashion",),
 }
+# "the Ben Stiller comedy", "Madonna's new album": a person named as the maker or star of a
+# work belongs to its world.
+_WORK_FIELDS = {
+    **dict.fromkeys(
+        ("comedy", "film", "movie", "drama", "thriller", "sitcom", "documentary", "musical"),
+        "screen",
+    ),
+    **dict.fromkeys(("album", "single", "song"), "music"),
+    **dict.fromkeys(("novel", "memoir"), "letters"),
+}
+_MAKER_OF_WORK = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:new|latest|first|last|debut|hit|classic|recent)\s+)?("
+    + "|".join(_WORK_FIELDS)
+    + r")s?\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 WORK = "work"
 BODY = "body"
@@ -300,6 +325,10 @@ def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
     before = _WORD.findall(sentence[:start])[-3:]
     after_match = re.match(r",\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.]", sentence[end:])
     after = _WORD.findall(after_match.group(1)) if after_match else []
+    if not after_match:
+        # A longer apposition says its role first: ", president of the industry's tracker ...".
+        role = re.match(r",\s+(?:the\s+|an?\s+)?([\w'’-]+)\s+(?:of|at|for)\s", sentence[end:])
+        after = [role.group(1)] if role else []
     return before, after
 
 
@@ -324,7 +353,7 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
     from quizapp.nlp.gazetteers import demonyms
 
     traits |= {f"demonym:{w}" for w in before if w in demonyms()}
-    if _CHARACTER_BEFORE.search(sentence[:start]):
+    if _CHARACTER_BEFORE.search(sentence[:start]) or _STAR_AS_BEFORE.search(sentence[:start]):
         traits.add(CHARACTER)
     if _PLACE_BEFORE.search(sentence[:start]):
         traits.add(PLACE)
@@ -343,6 +372,10 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
         traits |= role_parts(low)
     if _SCREEN_BEFORE.search(sentence[:start]):
         traits.add(FIELD_PREFIX + "screen")
+    maker = _MAKER_OF_WORK.match(sentence[end:])
+    if maker:
+        # "the Ben Stiller comedy Meet the Parents": someone of the work's world.
+        traits.add(FIELD_PREFIX + _WORK_FIELDS[maker.group(1).lower()])
     from quizapp.nlp.distractors.entity_class import body_words
 
     traits |= {f"body:{kind}" for kind in body_words([*before[-1:], *after])}
@@ -366,6 +399,9 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
         if person.type is FactType.PERSON
         and doc.text[person.end : person.end + 3] in ("'s ", "’s ")
     }
+    from quizapp.nlp.distractors.teams import article_sport
+
+    sport = article_sport(s.text for s in doc.sentences)
     found: dict[str, set[str]] = {}
     for fact in facts:
         if fact.type not in (
@@ -383,6 +419,14 @@ def person_traits(facts: Sequence[Fact], doc: Document) -> dict[str, frozenset[s
         traits = mention_traits(sentence.text, a, b, alone=alone)
         if fact.start in after_possessive:
             traits.add(WORK)  # "Leigh's Vera Drake", "Clarke's Jonathan Strange"
+        if (
+            sport
+            and fact.type is FactType.PERSON
+            and _UNDER_BEFORE.search(sentence.text[:a])
+            and not _PLAY_WORDS.search(sentence.text[:a])
+        ):
+            # "four defeats in a row under Andy Robinson": in a sports report, the coach.
+            traits.add(FIELD_PREFIX + "coaching")
         if fact.type is FactType.PLACE:
             traits.add(_place_use(sentence.tokens, fact))
         if alone and fact.sentence + 1 < len(doc.sentences):
@@ -500,6 +544,16 @@ def fitting(
 # Nations of the United Kingdom: options for one are the others, never sovereign states
 # ("patients in Wales ... those in _____": England among Norway and Serbia is obvious).
 HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+
+# "about _____", "more than _____": a figure given roughly; an option within this share of it
+# would be about right as well.
+APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|some|approximately|close\s+to|just\s+under|"
+    r"just\s+over|an\s+estimated|estimated|up\s+to|more\s+than|less\s+than|over|under)\s+$",
+    re.I,
+)
+CLOSE_SHARE = 0.2
+
 
 # A year the stem speaks of as ahead ("prospects for the EU in _____", "will open in _____").
 _AHEAD = re.compile(

@@ -13,6 +13,7 @@ from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Document, Fact, FactType, Item, QuestionKind, QuestionSet
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
+from quizapp.nlp.questions.key_ranks import balance_key_ranks
 from quizapp.nlp.rank import select_items, shortlist_facts
 from quizapp.nlp.salience import Salience, score_facts
 
@@ -68,6 +69,18 @@ def build_candidates(
 ) -> tuple[list[Item], dict[Fact, Salience]]:
     """Every checked item of the wanted kinds for the article's askable facts (before
     selection), with each fact's salience."""
+    items, salience, _ctx = _build_candidates(doc, text, kinds, max_items=max_items, seed=seed)
+    return items, salience
+
+
+def _build_candidates(
+    doc: Document,
+    text: str,
+    kinds: Iterable[QuestionKind],
+    *,
+    max_items: int | None,
+    seed: int,
+) -> tuple[list[Item], dict[Fact, Salience], BuildContext]:
     facts = extract_facts(doc)
     ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=seed)
     salience = score_facts(facts, doc)
@@ -81,7 +94,7 @@ def build_candidates(
         for item in QUESTION_BUILDERS[kind](source, ctx):
             if not check_item(item, text):
                 items.append(item)
-    return items, salience
+    return items, salience, ctx
 
 
 _FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -123,7 +136,7 @@ def generate(
         doc = replace(doc, published=published)
     if max_items is None:
         max_items = default_item_count(_body_words(doc))
-    items, salience = build_candidates(doc, text, wanted, max_items=max_items, seed=seed)
+    items, salience, ctx = _build_candidates(doc, text, wanted, max_items=max_items, seed=seed)
     selected = select_items(
         items,
         max_items=max_items,
@@ -131,6 +144,7 @@ def generate(
         title=doc.title,
         salience=salience,
     )
+    selected = balance_key_ranks(selected, ctx, text)
     return QuestionSet(
         title=title or doc.title,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

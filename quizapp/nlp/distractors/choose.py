@@ -20,7 +20,10 @@ from quizapp.nlp.distractors.pools import Pools
 from quizapp.nlp.distractors.years import date_distractors
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.numbers import parse_number
-from quizapp.nlp.option_fit import key_cues
+from quizapp.nlp.option_fit import APPROXIMATE_BEFORE, CLOSE_SHARE, key_cues
+
+# Facts whose options are shown in order, so the key has a rank among them.
+RANKED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
 
 
 def takes_an(phrase: str) -> bool:
@@ -63,12 +66,19 @@ def make_distractors(
     sentence: str = "",
     avoid: str = "",
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
     """count distractors for a fact, or None when that many valid ones cannot be made.
 
     After "a" or "an" every distractor must take the same article as the stem has, or the
-    one option that reads grammatically gives the key away.
+    one option that reads grammatically gives the key away. A number, year or ordinal has
+    ``rank`` options below it (drawn here once when not given).
     """
+    if rank is None and fact.type in RANKED_TYPES:
+        # One draw of the key's rank for every retry below: a retry that drew afresh would
+        # keep the ranks whose options come easily (a key between its options), and "pick the
+        # middle number" would win above chance.
+        rank = rng.randrange(count + 1)
     if count == 2 and fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.OTHER):
         # Asked for two after three could not be found: the article holds too few of the
         # key's kind, and what is left ("Lib Dems" among people, "GMT" beside "HIV") fails.
@@ -78,26 +88,47 @@ def make_distractors(
         # "The _____ kept the final alive": "The Jamaica" reads wrong beside "The United States".
         for _attempt in range(8):
             made = _make_distractors(
-                fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+                fact,
+                pools,
+                rng,
+                count=count,
+                sentence=sentence,
+                avoid=avoid,
+                ranked=ranked,
+                rank=rank,
             )
             if made is None:
                 return None
             if all(_THE_NAME.search(d) for d in made):
                 return made
         return None
-    if not article:
+    bare_possessive = _bare_possessive_after(sentence, fact)
+    if not article and not bare_possessive:
         return _make_distractors(
-            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked, rank=rank
         )
     for _attempt in range(8):
         made = _make_distractors(
-            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked
+            fact, pools, rng, count=count, sentence=sentence, avoid=avoid, ranked=ranked, rank=rank
         )
         if made is None:
             return None
-        if all(takes_an(d) == (article == "an") for d in made):
-            return made
+        if article and not all(takes_an(d) == (article == "an") for d in made):
+            continue
+        # "parried _____' free-kick": only a name ending in s reads there ("Scholes'"), and
+        # "Rooney' free-kick" beside it gives the key away.
+        if bare_possessive and not all(d.rstrip()[-1:].lower() in "sxz" for d in made):
+            continue
+        return made
     return None
+
+
+def _bare_possessive_after(sentence: str, fact: Fact) -> bool:
+    """Whether the stem puts a bare apostrophe after the key ("Scholes' free-kick")."""
+    at = sentence.find(fact.text)
+    if at < 0:
+        return False
+    return re.match(r"['’](?![\w])", sentence[at + len(fact.text) :]) is not None
 
 
 def _make_distractors(
@@ -109,6 +140,7 @@ def _make_distractors(
     sentence: str,
     avoid: str = "",
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
     # The names of the question as printed (``avoid``) too: a pronoun the stem resolved.
     exclude = _visible_names(sentence, fact) + _visible_names(avoid, fact)
@@ -132,15 +164,25 @@ def _make_distractors(
             if cap <= key_value:
                 return None  # a count the gazetteer's population cannot check
             others.append(cap)
+        # "about _____": an option near the key would be about right as well.
+        approximate = at >= 0 and APPROXIMATE_BEFORE.search(sentence[:at]) is not None
         for _attempt in range(8):
-            made = quantity_distractors(fact, count, rng, bounds=others, ranked=ranked)
+            made = quantity_distractors(
+                fact,
+                count,
+                rng,
+                bounds=others,
+                ranked=ranked,
+                rank=rank,
+                key_gap=CLOSE_SHARE if approximate else 0.0,
+            )
             if made is None or not _numbers_in_stem(made, sentence, fact):
                 return made
         return None
     if fact.type is FactType.ORDINAL:
-        return ordinal_distractors(fact, count, rng, sentence)
+        return ordinal_distractors(fact, count, rng, sentence, rank=rank)
     if fact.type is FactType.DATE:
-        return date_distractors(fact, count, rng, pools, sentence)
+        return date_distractors(fact, count, rng, pools, sentence, rank=rank)
     if fact.type in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
         return name_distractors(
             fact, count, rng, pools, exclude=exclude, cues=cues, sentence=sentence

@@ -56,11 +56,16 @@ _BODY_CLASSES: dict[str, frozenset[str]] = {
         "chain brand operator supplier publisher label studio studios records"
     ),
     "bank": _word_set("bank banks"),
-    "government": _word_set(
-        "ministry department office commission parliament assembly senate congress government "
-        "agency authority administration court police army navy forces regulator watchdog "
-        "executive cabinet council committee board"
+    # Kinds of public body, apart: a parliament has no chairman and a ministry no members,
+    # so "Parliament" and "Home Office" beside "the chairman of the Bar Council" are absurd.
+    "legislature": _word_set("parliament assembly senate congress commons lords duma"),
+    "department": _word_set("ministry department office treasury"),
+    "government": _word_set("government cabinet administration executive"),
+    "public body": _word_set(
+        "commission agency authority regulator watchdog council committee board"
     ),
+    "court": _word_set("court tribunal"),
+    "forces": _word_set("police army navy forces"),
     "education": _word_set("university college school institute academy centre center"),
     "sport": _word_set("club fc rovers team side"),
     "charity": _word_set("trust foundation charity"),
@@ -83,6 +88,15 @@ def _classes_of_words(words: Iterable[str]) -> set[str]:
     return found
 
 
+# A public body of many nations ("Gulf Cooperation Council", "European Commission") is no
+# option for a national one ("Bar Council"), nor the other way round.
+_INTERNATIONAL = re.compile(
+    r"\b(?:International|World|Global|United\s+Nations|European|Gulf|Atlantic|African|Arab|"
+    r"Asian|Pacific|Commonwealth|Co-?operation|Intergovernmental|Inter-American)\b"
+)
+_PUBLIC_KINDS = frozenset({"legislature", "department", "government", "public body", "court"})
+
+
 def body_classes(name: str, pools: Pools) -> frozenset[str]:
     """The kinds of body a name is, by its head word, else by the words the article puts
     around it (empty when neither tells)."""
@@ -90,10 +104,21 @@ def body_classes(name: str, pools: Pools) -> frozenset[str]:
     head_part = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
     words = head_part.replace("-", " ").split()
     own = _classes_of_words(words[-1:]) if words else set()
+    if own & _PUBLIC_KINDS and _INTERNATIONAL.search(name):
+        return frozenset({"international"})
     if own:
         return frozenset(own)
     shown = pools.traits.get(normalise(name), frozenset())
-    return frozenset(t.removeprefix("body:") for t in shown if t.startswith("body:"))
+    found = frozenset(t.removeprefix("body:") for t in shown if t.startswith("body:"))
+    if not found and _is_a_club(name):
+        return frozenset({"sport"})  # "Chelsea" or "Blackburn Rovers" among companies
+    return found
+
+
+def _is_a_club(name: str) -> bool:
+    from quizapp.nlp.distractors.teams import club_names
+
+    return bool(club_names(name)) or _CLUB.search(name) is not None
 
 
 def same_body_class(key: str, candidate: str, pools: Pools) -> bool:

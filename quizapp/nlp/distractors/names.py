@@ -32,7 +32,9 @@ from quizapp.nlp.distractors.name_kinds import (
     looks_like_place_or_body,
 )
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
+from quizapp.nlp.distractors.pairs import paired_with_a_place
 from quizapp.nlp.distractors.pools import Pools, respell
+from quizapp.nlp.distractors.teams import teams_only
 from quizapp.nlp.distractors.years import _latest_year
 from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
@@ -48,6 +50,25 @@ from quizapp.nlp.option_fit import (
     fitting,
 )
 from quizapp.nlp.text import normalise
+
+_GAME_PARTS = frozenset({"field:sport", "field:coaching", "field:officiating"})
+# Places whose name stands for a trade or an institution more often than for the place.
+STANDS_FOR = frozenset(
+    {
+        "Hollywood",
+        "Bollywood",
+        "Wall Street",
+        "Fleet Street",
+        "Whitehall",
+        "Westminster",
+        "Broadway",
+        "Silicon Valley",
+        "Downing Street",
+        "Capitol Hill",
+        "Madison Avenue",
+        "Holyrood",
+    }
+)
 
 
 def _same_form(answer: str, candidate: str) -> bool:
@@ -111,6 +132,10 @@ def name_distractors(
         # "Valencia" in an article about Spain is not the Venezuelan city the gazetteer knows
         # best: its "neighbours" Petare and Barinas would be absurd beside the key.
         extra = []
+    if fact.type is FactType.PLACE and answer in STANDS_FOR:
+        # "one of _____'s most maverick talents": Hollywood is the film world here, and no
+        # town ("Las Vegas's talents") reads as a wrong answer beside it.
+        return None
     if fact.type is FactType.PLACE and not fact.attr("kind") and answer not in HOME_NATIONS:
         # A "place" no gazetteer knows ("Apple", "Easyjet", "Translation"): maybe no place at
         # all, and its options would be whatever else was taken for one.
@@ -138,6 +163,12 @@ def name_distractors(
     if count == 2 and fact.type is FactType.PLACE and answer not in HOME_NATIONS:
         # Three options where four are the rule: only if the other two are the article's own
         # places, never the gazetteer's leftovers ("Papua New Guinea" beside Australia).
+        extra = []
+    if pools.sport and fact.type in (FactType.PLACE, FactType.ORGANISATION):
+        from_doc, extra = teams_only(fact, from_doc, extra, pools, sentence)
+    if fact.type is FactType.PLACE and paired_with_a_place(sentence, fact):
+        # "dictatorships in _____ and Germany": the pair shares what the stem says of it, and
+        # the gazetteer's neighbours of the key (Belgium, Denmark) plainly do not.
         extra = []
     if answer.isascii():
         # "Fédération Internationale de Football Association" beside "British Medical
@@ -172,6 +203,9 @@ def name_distractors(
         stated = stem_fields(sentence, answer)
         key_fields = fields_of(answer, pools) | fields_of(canon, pools) | stated
         plain = plain_person_name(answer)
+        # "fly-half _____": on a team sheet a player, a coach and a referee are three kinds,
+        # and a name the article gives no part in the game may be any of them.
+        strict = bool(stated & _GAME_PARTS)
         from_doc, extra = (
             [
                 c
@@ -179,7 +213,7 @@ def name_distractors(
                 if not never_a_person(c)
                 and plain_person_name(c) == plain
                 and not shares_a_name_word(c, answer)
-                and same_field(key_fields, c, pools)
+                and same_field(key_fields, c, pools, strict=strict)
             ]
             for names in (from_doc, extra)
         )

@@ -35,8 +35,10 @@ def _numeric(
     high: float = float("inf"),
     integer: bool = True,
     ranked: bool = True,
+    rank: int | None = None,
 ) -> list[str] | None:
-    """count distractors around value: the key's rank is uniform, the spacing random.
+    """count distractors around value: the key's rank is uniform (or ``rank``, how many
+    options lie below the key, as the caller fixed it), the spacing random.
 
     Each step between neighbouring options is a ratio drawn afresh from a range, not one of a
     fixed set of factors: with fixed factors, "the option the others are simple fractions of"
@@ -56,7 +58,7 @@ def _numeric(
     for extreme in (0, count) if ranked else ():
         if sum(draw(extreme, probe) is not None for _ in range(ROOM_PROBES)) < ROOM_PROBES // 2:
             return None
-    return draw(rng.randrange(count + 1), rng)
+    return draw(rng.randrange(count + 1) if rank is None else min(rank, count), rng)
 
 
 # Trial draws at each extreme rank; a key needs half of them to succeed at both ends.
@@ -73,12 +75,12 @@ def _numeric_draw(
     high: float,
     integer: bool,
 ) -> list[str] | None:
-    """Options with the key at ``rank``: up to ten random spacings, the first that is not
+    """Options with the key at ``rank``: up to ``DRAWS`` random spacings, the first that is not
     evenly stepped, not too spread and not all simple multiples of the key."""
     # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
-    for _attempt in range(10):
+    for _attempt in range(DRAWS):
         picked = _spaced(value, rank, count - rank, rng, low, high, integer)
         if picked is None:
             continue
@@ -92,6 +94,11 @@ def _numeric_draw(
                 return [o for o in out if o]
             fallback = fallback or [o for o in out if o]
     return fallback
+
+
+# Spacings tried per draw: a round key's options come from few values ("£500,000" in steps of
+# £50,000), and more of its draws are simple multiples of it (x0.5, x1.5) to pass over.
+DRAWS = 30
 
 
 # The widest a set of options may span (largest over smallest), whatever the key's rank: a
@@ -169,11 +176,17 @@ def _round_like(candidate: float, key: float) -> int:
     stands out, and so does an oddly round one.
     """
     digits = str(int(abs(key))).rstrip("0") or "0"
-    figures = max(2, len(digits))
+    # A round key gets round options: "600 hereditaries" beside 380 and 510 is the one round
+    # figure, and "250 euros" beside 77 and 91 the one in fifties.
+    # A key of one figure (600, 30,000) gets options in halves of the next (450, 25,000):
+    # whole figures alone leave too few values near it.
+    figures = len(digits)
+    fives = figures == 1 or digits.endswith("5")
     if candidate == 0:
         return 0
     magnitude = len(str(int(abs(candidate))))
-    return round(round(candidate, figures - magnitude))
+    step = max(1.0, 10.0 ** (magnitude - max(2, figures)) * (5 if fives else 1))
+    return round(round(candidate / step) * step)
 
 
 # A figure in millions or billions: an option under one of its unit ("0.4 billion people")
@@ -190,9 +203,12 @@ def quantity_distractors(
     *,
     bounds: Sequence[float] = (),
     ranked: bool = True,
+    rank: int | None = None,
+    key_gap: float = 0.0,
 ) -> list[str] | None:
     """Same unit and format, magnitudes the key's rank cannot give away; every option on the
-    key's side of each figure in ``bounds`` (the stem's own figures of the same unit)."""
+    key's side of each figure in ``bounds`` (the stem's own figures of the same unit), and at
+    least ``key_gap`` (a share of the key) away from it."""
     number = fact.attr("number") or ""
     value = parse_number(number)
     if value is None:
@@ -208,6 +224,8 @@ def quantity_distractors(
     high = min([high, *(b for b in bounds if b > value)])
 
     def make(v: float) -> str | None:
+        if abs(v - value) < key_gap * abs(value):
+            return None  # "about 30 kPa": 35 kPa would be about right too
         if digits:
             written = format_like(v, digits)
             if "," not in digits and abs(value) < 1000 <= abs(v):
@@ -227,7 +245,15 @@ def quantity_distractors(
     if not digits and value < 2:
         return None
     return _numeric(
-        value, count, rng, make, low=low, high=high, integer=integer or not digits, ranked=ranked
+        value,
+        count,
+        rng,
+        make,
+        low=low,
+        high=high,
+        integer=integer or not digits,
+        ranked=ranked,
+        rank=rank,
     )
 
 
@@ -239,13 +265,15 @@ def pick_by_rank(
     rng: random.Random,
     *,
     at_least_above: int = 0,
+    rank: int | None = None,
 ) -> list[int] | None:
     """count values around key with the key's rank drawn uniformly (then shown in order).
 
     Always-surrounding distractors make "pick the middle value" a winning guess, always-larger
     ones make "pick the extreme" one; a uniform rank leaves option-only guessing at chance.
     Preferred values (the article's own) are used before extra (made-up) ones; ``at_least_above``
-    is how many must at least be larger than the key.
+    is how many must at least be larger than the key; ``rank`` (how many lie below the key), when
+    given, is the caller's draw.
     """
 
     def ordered(values: Sequence[int]) -> list[int]:
@@ -261,7 +289,8 @@ def pick_by_rank(
     # One draw: a key near the end of its range (a year close to the article's own, the 1st)
     # has no room on one side, and taking another rank would make it the extreme option far
     # more often than chance. Such a key gets no multiple choice (another kind asks it).
-    rank = rng.randrange(count + 1 - at_least_above)
+    top = count - at_least_above
+    rank = rng.randrange(top + 1) if rank is None else min(rank, top)
     # Only a key with room for every rank gets options: were a year near the article's own
     # offered only when its draw put it last, "pick the latest" would win far above chance.
     if len(below) >= count - at_least_above and len(above) >= count:
@@ -270,7 +299,7 @@ def pick_by_rank(
 
 
 def ordinal_distractors(
-    fact: Fact, count: int, rng: random.Random, sentence: str = ""
+    fact: Fact, count: int, rng: random.Random, sentence: str = "", *, rank: int | None = None
 ) -> list[str] | None:
     """Other ordinals of the same size: 201st -> 101st, 210th, 301st; none past the bound
     the sentence sets ("the _____ time in five years", "in the _____ minute")."""
@@ -301,7 +330,7 @@ def ordinal_distractors(
 
     edits = {v for v in edits if believable(v)}
     near = {v for v in near if believable(v)}
-    picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng)
+    picked = pick_by_rank(n, sorted(edits), sorted(near), count, rng, rank=rank)
     if picked is None:
         return None
     return [f"{m}{ordinal_suffix(m)}" for m in picked]

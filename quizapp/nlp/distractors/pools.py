@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from quizapp.nlp.distractors.teams import article_sport
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.option_fit import person_traits
 from quizapp.nlp.text import normalise
@@ -30,6 +31,8 @@ class Pools:
     traits: dict[str, frozenset[str]] = field(default_factory=dict)
     # Normalised names the article gives a role ("Planning Minister Julio De Vido").
     roles: frozenset[str] = frozenset()
+    # The team sport the article reports ("football", "rugby", "cricket"), or "".
+    sport: str = ""
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
@@ -70,6 +73,7 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
             for key in (normalise(p.text), normalise(p.attr("canonical") or ""))
             if key
         ),
+        article_sport(s.text for s in doc.sentences),
     )
 
 

@@ -32,15 +32,27 @@ def _present_year(pools: Pools) -> int:
 
 
 def date_distractors(
-    fact: Fact, count: int, rng: random.Random, pools: Pools, sentence: str = ""
+    fact: Fact,
+    count: int,
+    rng: random.Random,
+    pools: Pools,
+    sentence: str = "",
+    *,
+    rank: int | None = None,
 ) -> list[str] | None:
     """Years ± 2…15 (never after the article), months for months, same written form."""
     text = fact.text
     granularity = fact.attr("granularity")
     if granularity == "century":
         n = int(fact.attr("century") or 0)
-        centuries = [c for c in range(max(1, n - 4), min(21, n + 4) + 1) if c != n]
-        picked = pick_by_rank(n, [], centuries, count, rng)
+        # Same suffix as the key: "the 21st century" beside "the 17th century" is of
+        # another written shape, and the one odd shape stands out.
+        centuries = [
+            c
+            for c in range(max(1, n - 4), min(21, n + 4) + 1)
+            if c != n and ordinal_suffix(c) == ordinal_suffix(n)
+        ]
+        picked = pick_by_rank(n, [], centuries, count, rng, rank=rank)
         if picked is None:
             return None
         return [
@@ -82,7 +94,7 @@ def date_distractors(
     if others:
         doc_years = [y for y in doc_years if _same_side(y, year, others)]
         made_up = [y for y in made_up if _same_side(y, year, others)]
-    picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng)
+    picked = pick_by_rank(year, doc_years if step == 1 else [], made_up, count, rng, rank=rank)
     if picked is None:
         return None
     return [text.replace(str(year), str(y), 1) for y in picked]

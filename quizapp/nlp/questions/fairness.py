@@ -7,6 +7,7 @@ import re
 from quizapp.nlp.gazetteers import countries
 from quizapp.nlp.model import BLANK, Item, QuestionKind
 from quizapp.nlp.numbers import parse_number
+from quizapp.nlp.option_fit import APPROXIMATE_BEFORE, CLOSE_SHARE
 
 # One member of a list: a capitalised name of up to six words ("The Return of the King").
 _MEMBER = r"(?:[A-Z0-9][\w'’.&-]*(?:\s+(?:of|the|and|de|for|[A-Z0-9][\w'’.&-]*)){0,5})"
@@ -57,12 +58,6 @@ _NOT_PLURALS = frozenset(
 )
 # "nearly £10m", "about 300": the key is a round figure near the truth, so an option a tenth
 # away from it is no plainly wrong answer.
-_APPROXIMATE = re.compile(
-    r"\b(?:nearly|almost|about|around|roughly|some|approximately|close\s+to|just\s+under|"
-    r"just\s+over|an\s+estimated|estimated|up\s+to|more\s+than|less\s+than|over|under)\s+$",
-    re.I,
-)
-_CLOSE_SHARE = 0.2
 _TYPED = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
 
 
@@ -75,6 +70,8 @@ def fairness_problems(item: Item) -> list[str]:
         problems.append("the stem names a country of the continent asked")
     if _country_shown_by_its_city(item):
         problems.append("the stem names a great city of the country asked")
+    if _club_shown_by_another_name(item):
+        problems.append("the stem names the club asked by its ground or nickname")
     if _key_word_in_stem(item):
         problems.append("a word of the answer stands in the stem")
     if _year_cued_by_its_neighbour(item):
@@ -111,14 +108,14 @@ _CUES = frozenset(
 
 def _close_to_approximate_key(item: Item) -> bool:
     before = item.prompt.split(BLANK, 1)[0]
-    if BLANK not in item.prompt or not _APPROXIMATE.search(before):
+    if BLANK not in item.prompt or not APPROXIMATE_BEFORE.search(before):
         return False
     key = parse_number(item.answer or "")
     if not key:
         return False
     for option in item.options:
         value = parse_number(option)
-        if option != item.answer and value is not None and abs(value - key) < _CLOSE_SHARE * key:
+        if option != item.answer and value is not None and abs(value - key) < CLOSE_SHARE * key:
             return True
     return False
 
@@ -253,3 +250,14 @@ def _country_shown_by_its_city(item: Item) -> bool:
             if home == country.code and people >= _KNOWN_CITY:
                 return True
     return False
+
+
+def _club_shown_by_another_name(item: Item) -> bool:
+    """Whether the stem names the football club that is the answer by another of its names:
+    "lured to White Hart Lane by _____" is Tottenham to anyone who follows football."""
+    from quizapp.nlp.distractors.teams import stem_names_club
+
+    if item.kind in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING, QuestionKind.CLOZE):
+        return False
+    answer = (item.answer or "").strip()
+    return bool(answer) and stem_names_club(item.prompt.replace(BLANK, " "), answer)

@@ -1,0 +1,182 @@
+"""Teams: the sport an article reports, the nations that play it, and the other names of a
+club (its ground, its nickname) that a stem may show."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from quizapp.nlp.model import Fact, FactType
+
+if TYPE_CHECKING:
+    from quizapp.nlp.distractors.pools import Pools
+
+# Words by which an article reports a sport; the one with the most (two at least) is its sport.
+_SPORT_WORDS: dict[str, re.Pattern[str]] = {
+    "football": re.compile(
+        r"\b(?:football|footballer|striker|midfielder|goalkeeper|goalless|Premiership|"
+        r"Premier\s+League|FA\s+Cup|Champions\s+League|Uefa|Fifa|penalty\s+spot|"
+        r"equaliser|relegation|the\s+Championship|League\s+Cup|offside|free-kick|own\s+goal|"
+        r"red\s+card|sent\s+off|hat-trick|clean\s+sheet)\b",
+        re.I,
+    ),
+    "rugby": re.compile(
+        # Not "try": a verb far more often than a score.
+        r"\b(?:rugby|scrum|scrum-half|fly-half|line-out|lineout|flanker|Six\s+Nations|"
+        r"Heineken\s+Cup|Powergen\s+Cup|Zurich\s+Premiership|All\s+Blacks|Springboks|"
+        r"Wallabies|drop\s+goal|sin-bin|sin\s+bin)\b",
+        re.I,
+    ),
+    "cricket": re.compile(
+        r"\b(?:cricket|wicket|wickets|innings|batsman|batsmen|bowler|bowled|Ashes|"
+        r"Test\s+series|one-day\s+international)\b"
+    ),
+}
+# Fewer than this many sport words: the article is no sports report.
+_MIN_SPORT_WORDS = 2
+
+
+def article_sport(sentences: Iterable[str]) -> str:
+    """The team sport an article reports ("football", "rugby", "cricket"), or ""."""
+    text = " ".join(sentences)
+    counts = {sport: len(pattern.findall(text)) for sport, pattern in _SPORT_WORDS.items()}
+    sport, count = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+    return sport if count >= _MIN_SPORT_WORDS else ""
+
+
+# Nations that field teams in a sport: Belgium or Portugal among Ireland's rugby opponents is
+# plainly no answer, whatever continent they share.
+SPORT_NATIONS: dict[str, frozenset[str]] = {
+    "rugby": frozenset(
+        [
+            "England",
+            "Scotland",
+            "Wales",
+            "Ireland",
+            "France",
+            "Italy",
+            "Argentina",
+            "Australia",
+            "Fiji",
+            "Samoa",
+            "Tonga",
+            "Japan",
+            "Canada",
+            "Romania",
+            "Georgia",
+            "Namibia",
+            "Uruguay",
+        ]
+    )
+    | {"New Zealand", "South Africa", "United States", "USA"},
+    "cricket": frozenset(
+        [
+            "England",
+            "Australia",
+            "India",
+            "Pakistan",
+            "Bangladesh",
+            "Zimbabwe",
+            "Kenya",
+            "Ireland",
+            "Scotland",
+            "Netherlands",
+            "Canada",
+        ]
+    )
+    | {"New Zealand", "South Africa", "Sri Lanka", "West Indies"},
+}
+
+# Football clubs and the other names a report gives them: full name, ground, nickname. Only
+# names that point to one club (not "the Blues", "the Magpies" or "San Siro").
+_FOOTBALL_CLUBS: tuple[tuple[str, ...], ...] = (
+    ("Arsenal", "Highbury", "Gunners", "Emirates Stadium"),
+    ("Aston Villa", "Villa Park"),
+    ("Birmingham", "Birmingham City", "St Andrew's"),
+    ("Blackburn", "Blackburn Rovers", "Ewood Park"),
+    ("Bolton", "Bolton Wanderers", "Reebok Stadium", "Burnden Park", "Trotters"),
+    ("Charlton", "Charlton Athletic", "Addicks"),
+    ("Chelsea", "Stamford Bridge"),
+    ("Crystal Palace", "Selhurst Park"),
+    ("Everton", "Goodison Park", "Goodison", "Toffees"),
+    ("Fulham", "Craven Cottage", "Cottagers"),
+    ("Liverpool", "Anfield"),
+    ("Manchester City", "Man City", "Maine Road", "City of Manchester Stadium"),
+    ("Manchester United", "Man Utd", "Man United", "Old Trafford", "Red Devils"),
+    ("Middlesbrough", "Boro", "Riverside Stadium"),
+    ("Newcastle", "Newcastle United", "St James' Park", "St James's Park"),
+    ("Norwich", "Norwich City", "Carrow Road", "Canaries"),
+    ("Portsmouth", "Fratton Park", "Pompey"),
+    ("Southampton", "St Mary's", "The Dell", "Saints"),
+    ("Tottenham", "Tottenham Hotspur", "Spurs", "White Hart Lane"),
+    ("West Brom", "West Bromwich Albion", "The Hawthorns", "Baggies"),
+    ("Leeds", "Leeds United", "Elland Road"),
+    ("West Ham", "West Ham United", "Upton Park", "Hammers"),
+    ("Sunderland", "Stadium of Light", "Roker Park", "Black Cats"),
+    ("Wolves", "Wolverhampton", "Wolverhampton Wanderers", "Molineux"),
+    ("Leicester", "Leicester City", "Filbert Street", "Walkers Stadium", "Foxes"),
+    ("Derby", "Derby County", "Pride Park", "Rams"),
+    ("Nottingham Forest", "City Ground"),
+    ("Sheffield Wednesday", "Hillsborough", "Owls"),
+    ("Sheffield United", "Bramall Lane", "Blades"),
+    ("Ipswich", "Ipswich Town", "Portman Road", "Tractor Boys"),
+    ("Millwall", "The Den", "New Den"),
+    ("Celtic", "Parkhead", "Celtic Park"),
+    ("Rangers", "Ibrox"),
+    ("Hearts", "Heart of Midlothian", "Tynecastle"),
+    ("Hibernian", "Hibs", "Easter Road"),
+    ("Aberdeen", "Pittodrie"),
+    ("Barcelona", "Nou Camp", "Camp Nou", "Barca"),
+    ("Real Madrid", "Bernabeu", "Santiago Bernabeu"),
+)
+
+
+@lru_cache(maxsize=1)
+def _club_of_name() -> dict[str, int]:
+    return {name.casefold(): i for i, names in enumerate(_FOOTBALL_CLUBS) for name in names}
+
+
+def club_names(name: str) -> tuple[str, ...]:
+    """Every name of the football club a name is (itself included), or () for none known."""
+    index = _club_of_name().get(name.strip().casefold())
+    return () if index is None else _FOOTBALL_CLUBS[index]
+
+
+def stem_names_club(stem: str, name: str) -> bool:
+    """Whether the stem shows the club ``name`` by another of its names ("lured to White
+    Hart Lane by _____" for Tottenham, "Saints' fortunes" for Southampton)."""
+    for other in club_names(name):
+        if other.casefold() == name.strip().casefold():
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", stem):
+            return True
+    return False
+
+
+def teams_only(
+    fact: Fact, from_doc: list[str], extra: list[str], pools: Pools, sentence: str
+) -> tuple[list[str], list[str]]:
+    """In a sports report a town or a club is a team: its options are the article's own
+    teams, never the gazetteer's towns ("Edinburgh", a city and a rugby side, among football
+    clubs); a nation's are nations that play the sport; none is a club the stem shows by
+    another name ("Saints' fortunes" rules Southampton out)."""
+    from quizapp.nlp.distractors.entity_class import body_classes
+    from quizapp.nlp.option_fit import HOME_NATIONS
+
+    answer = fact.text
+    if answer in HOME_NATIONS:
+        return from_doc, extra  # the other home nations, as for any report
+    if fact.type is FactType.PLACE and fact.attr("kind") == "country":
+        nations = SPORT_NATIONS.get(pools.sport)
+        if nations and answer in nations:
+            from_doc = [c for c in from_doc if c in nations]
+            extra = [c for c in extra if c in nations]
+        return from_doc, extra
+    if fact.type is FactType.ORGANISATION and body_classes(answer, pools) - {"sport"}:
+        return from_doc, extra  # a body of another kind ("the Football Association")
+    rest = sentence.replace(answer, " ")
+    if pools.sport == "football":
+        from_doc = [c for c in from_doc if not stem_names_club(rest, c)]
+    return from_doc, []
