@@ -1,0 +1,89 @@
+"""Outsider pass, session 7: what a teacher writes or decides about a question reaches the
+students and the teacher's pages (an edited explanation, a dropped question)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizapp.models import Quiz, db
+from tests.factories import make_quiz
+
+NOTE = "Think of the 2003 heatwave: <b>twice</b> the loss & more."
+
+
+def _teacher_quiz(app: Any, auth: Any, kinds: tuple[str, ...] = ("fill_in",)) -> tuple[int, int]:
+    """A logged-in teacher's draft quiz; returns its id and its first question's id."""
+    teacher = auth.login()
+    with app.app_context():
+        quiz = make_quiz(owner=teacher, kinds=kinds)
+        return quiz.id, quiz.questions[0].id
+
+
+def _edit_explanation(app: Any, client: Any, quiz_id: int, question_id: int) -> str:
+    """The teacher writes an explanation of their own through the edit form; returns the
+    question's quoted source sentence."""
+    with app.app_context():
+        question = db.session.get(Quiz, quiz_id).questions[0]
+        quote, version = question.quote, db.session.get(Quiz, quiz_id).version
+        form = {
+            "version": version,
+            "kind": question.kind,
+            "prompt": question.prompt,
+            "answer": question.answer,
+            "accepted": "",
+            "explanation": NOTE,
+        }
+    saved = client.post(f"/teacher/quizzes/{quiz_id}/questions/{question_id}/edit", data=form)
+    assert saved.status_code == 302, saved.get_data(as_text=True)[:500]
+    return quote
+
+
+def _publish(app: Any, client: Any, quiz_id: int) -> str:
+    """Publish through the quiz page's button; returns the join code."""
+    with app.app_context():
+        version = db.session.get(Quiz, quiz_id).version
+    assert (
+        client.post(f"/teacher/quizzes/{quiz_id}/publish", data={"version": version}).status_code
+        == 302
+    )
+    with app.app_context():
+        return db.session.get(Quiz, quiz_id).join_code
+
+
+def _student_result(app: Any, code: str, answers: dict[str, str]) -> str:
+    """A student joins in a browser of their own, submits and reads the result page."""
+    student = app.test_client()
+    joined = student.post("/join", data={"code": code, "name": "Robin"})
+    assert joined.status_code == 302, joined.get_data(as_text=True)[:400]
+    token = joined.headers["Location"].rsplit("/", 1)[-1]
+    assert (
+        student.post(f"/attempt/{token}", data={**answers, "action": "submit"}).status_code == 302
+    )
+    return student.get(f"/attempt/{token}/result").get_data(as_text=True)
+
+
+def _text(html: str) -> str:
+    """The page's text, tags removed and spaces collapsed (entities kept as written)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_teachers_explanation_shows_with_the_quote(app: Any, client: Any, auth: Any) -> None:
+    """The edit form says the explanation is "shown after the answer": it is, on the teacher's
+    preview and the student's result, next to the quoted sentence (which stays), escaped."""
+    quiz_id, question_id = _teacher_quiz(app, auth)
+    quote = _edit_explanation(app, client, quiz_id, question_id)
+    escaped = "Think of the 2003 heatwave: &lt;b&gt;twice&lt;/b&gt; the loss &amp; more."
+    preview = client.get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
+    assert escaped in preview and "<b>twice</b>" not in preview
+    result = _student_result(app, _publish(app, client, quiz_id), {f"q{question_id}": "no idea"})
+    assert escaped in result and "<b>twice</b>" not in result
+    # The source sentence is still quoted (its first words, before the highlighted answer).
+    assert quote.split()[0] in _text(result.split(escaped, 1)[1])
+
+
+def test_the_generated_explanation_is_not_shown_twice(app: Any, client: Any, auth: Any) -> None:
+    """Untouched items keep showing the quote alone, not "The article says: ..." above it."""
+    quiz_id, question_id = _teacher_quiz(app, auth)
+    result = _student_result(app, _publish(app, client, quiz_id), {f"q{question_id}": "no idea"})
+    assert "The article says" not in result and "q-source" in result
