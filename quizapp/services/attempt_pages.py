@@ -11,7 +11,7 @@ from typing import Any
 from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
-from quizapp.services.scoring import gap_marks, item_points, parse_number
+from quizapp.services.scoring import Marking, gap_marks, item_points, parse_number
 from quizapp.services.snapshots import QuestionRow, live_questions, question_rows
 from quizapp.services.taking import as_utc, deadline_of, end_reason_message, is_answered
 
@@ -197,6 +197,9 @@ def _result_item(
 ) -> dict[str, Any]:
     """The item as the result page may show it: answers and explanations only when allowed."""
     item = _shown_item(question, attempt, feedback)
+    if feedback.marks and question.marking not in (None, Marking.NORMAL):
+        # A regrade dropped the question or gave everyone its points: said instead of a verdict.
+        item["marking"] = str(question.marking)
     if question.kind == "cloze" and feedback.marks:
         # Right or wrong per gap is a mark, not an answer: it shows whenever marks do.
         chosen = response.given_data if response is not None else None

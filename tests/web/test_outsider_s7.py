@@ -87,3 +87,64 @@ def test_the_generated_explanation_is_not_shown_twice(app: Any, client: Any, aut
     quiz_id, question_id = _teacher_quiz(app, auth)
     result = _student_result(app, _publish(app, client, quiz_id), {f"q{question_id}": "no idea"})
     assert "The article says" not in result and "q-source" in result
+
+
+def _regrade(client: Any, quiz_id: int, question_id: int, action: str) -> None:
+    """The teacher regrades one question from its "Answers and regrading" page."""
+    done = client.post(
+        f"/teacher/quizzes/{quiz_id}/questions/{question_id}/regrade", data={"action": action}
+    )
+    assert done.status_code == 302
+
+
+def _published_two_item_quiz(app: Any, client: Any, auth: Any) -> tuple[int, str, list[Any]]:
+    """A published quiz of a fill-in and a multiple-choice item; returns its id, join code and
+    the two questions (detached: id, answer, prompt)."""
+    quiz_id, _ = _teacher_quiz(app, auth, kinds=("fill_in", "multiple_choice"))
+    code = _publish(app, client, quiz_id)
+    with app.app_context():
+        questions = list(db.session.get(Quiz, quiz_id).questions)
+        for question in questions:
+            db.session.expunge(question)
+    return quiz_id, code, questions
+
+
+def test_a_dropped_question_is_not_a_wrong_answer_on_the_result(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """After "Drop the question" the student's result says it does not count (their score is
+    out of one question fewer), not "Not quite"; "everyone gets the point" says so too."""
+    quiz_id, code, (fill, choice) = _published_two_item_quiz(app, client, auth)
+    student = app.test_client()
+    token = student.post("/join", data={"code": code, "name": "Robin"}).headers["Location"]
+    answers = {f"q{fill.id}": "no idea", f"q{choice.id}": "surely not this", "action": "submit"}
+    student.post(token, data=answers)
+    _regrade(client, quiz_id, fill.id, "drop")
+    result = _text(student.get(f"{token}/result").get_data(as_text=True))
+    assert "0 of 1" in result
+    dropped = result.split(fill.prompt.split("_____")[0].strip(), 1)[1][:200]
+    assert "Not counted: your teacher dropped this question" in dropped
+    assert "Not quite" not in dropped
+    _regrade(client, quiz_id, choice.id, "full_credit")
+    result = _text(student.get(f"{token}/result").get_data(as_text=True))
+    assert "1 of 1" in result and "Not quite" not in result
+    assert "Counted as right: your teacher gave everyone this point" in result
+
+
+def test_a_dropped_question_is_left_out_of_prints_and_exports(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """The teacher dropped a flawed question: the paper, the key, Moodle XML and the JSON set
+    no longer carry it; undoing the regrade brings it back."""
+    quiz_id, _, (fill, choice) = _published_two_item_quiz(app, client, auth)
+    _regrade(client, quiz_id, fill.id, "drop")
+    exported = client.get(f"/teacher/quizzes/{quiz_id}/export/json").get_json()
+    assert [q["prompt"] for q in exported["questions"]] == [choice.prompt]
+    moodle = client.get(f"/teacher/quizzes/{quiz_id}/export/moodle-xml").get_data(as_text=True)
+    assert fill.answer not in moodle and '<question type="multichoice">' in moodle
+    page = client.get(f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/answers")
+    undo = re.search(r'action="([^"]*/regrades/\d+/undo)"', page.get_data(as_text=True))
+    assert undo is not None
+    assert client.post(undo.group(1)).status_code == 302
+    exported = client.get(f"/teacher/quizzes/{quiz_id}/export/json").get_json()
+    assert len(exported["questions"]) == 2
