@@ -14,6 +14,7 @@ import pytest
 
 from quizapp.exports import export
 from quizapp.exports.base import teacher_note
+from tests.exports.test_export_gift_parsers import pegjs_parse  # noqa: F401 (a fixture)
 from tests.exports.test_export_qti_schema import _assert_valid, _schema
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
@@ -51,6 +52,16 @@ def test_gift_feedback_has_the_note_and_the_quote(noted: dict[str, Any]) -> None
     shown = html.unescape(re.sub(r"\\(.)", r"\1", feedback)).strip()
     assert shown.startswith(NOTE + " ")
     assert noted["questions"][0]["source"]["quote"] in shown
+
+
+def test_gift_pegjs_reads_the_note_as_the_general_feedback(
+    noted: dict[str, Any],
+    pegjs_parse: Any,  # noqa: F811 (the imported fixture)
+) -> None:
+    first = pegjs_parse(export(noted, "gift").data.decode("utf-8"))[0]
+    feedback = html.unescape(first["globalFeedback"]["text"])
+    assert feedback.startswith(NOTE + " ")
+    assert noted["questions"][0]["source"]["quote"] in feedback
 
 
 @pytest.mark.parametrize("fmt", ["qti", "qti-canvas"])
