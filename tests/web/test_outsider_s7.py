@@ -148,3 +148,22 @@ def test_a_dropped_question_is_left_out_of_prints_and_exports(
     assert client.post(undo.group(1)).status_code == 302
     exported = client.get(f"/teacher/quizzes/{quiz_id}/export/json").get_json()
     assert len(exported["questions"]) == 2
+
+
+def test_a_copy_does_not_inherit_the_originals_regrades(app: Any, client: Any, auth: Any) -> None:
+    """Copying a regraded quiz: the question given to everyone is marked normally again in the
+    copy (a wrong answer is wrong), and the dropped one comes as a deleted, restorable question."""
+    quiz_id, _, (fill, choice) = _published_two_item_quiz(app, client, auth)
+    _regrade(client, quiz_id, fill.id, "drop")
+    _regrade(client, quiz_id, choice.id, "full_credit")
+    copied = client.post(f"/teacher/quizzes/{quiz_id}/copy")
+    copy_id = int(copied.headers["Location"].split("/teacher/quizzes/", 1)[1].split("#")[0])
+    with app.app_context():
+        questions = {q.prompt: q for q in db.session.get(Quiz, copy_id).questions}
+        assert {q.marking for q in questions.values()} == {"normal"}
+        assert questions[fill.prompt].deleted and not questions[choice.prompt].deleted
+        copied_choice = questions[choice.prompt].id
+    code = _publish(app, client, copy_id)
+    result = _student_result(app, code, {f"q{copied_choice}": "surely not this"})
+    assert "0 of 1" in _text(result) and "Not quite" in result
+    assert "Counted as right" not in result
