@@ -4,10 +4,12 @@ students and the teacher's pages (an edited explanation, a dropped question)."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from quizapp.models import Quiz, db
-from tests.factories import make_quiz
+from quizapp.models import Attempt, Question, Quiz, QuizStatus, db
+from quizapp.services import joining, regrading, taking
+from tests.factories import make_class, make_quiz
 
 NOTE = "Think of the 2003 heatwave: <b>twice</b> the loss & more."
 
@@ -167,3 +169,48 @@ def test_a_copy_does_not_inherit_the_originals_regrades(app: Any, client: Any, a
     result = _student_result(app, code, {f"q{copied_choice}": "surely not this"})
     assert "0 of 1" in _text(result) and "Not quite" in result
     assert "Counted as right" not in result
+
+
+def test_practice_leaves_out_a_dropped_question(app: Any, client: Any, auth: Any) -> None:
+    """ "Practise what I missed" does not drill a question the teacher dropped as flawed."""
+    from quizapp.services.practice import start_practice
+
+    quiz_id, code, (fill, choice) = _published_two_item_quiz(app, client, auth)
+    student = app.test_client()
+    token = student.post("/join", data={"code": code, "name": "Robin"}).headers["Location"]
+    student.post(token, data={f"q{fill.id}": "no", f"q{choice.id}": "nope", "action": "submit"})
+    _regrade(client, quiz_id, fill.id, "drop")
+    assert student.get(f"{token}/practice").status_code == 200
+    with app.app_context():
+        attempt = db.session.scalars(
+            db.select(Attempt).filter_by(token=token.rsplit("/", 1)[-1])
+        ).one()
+        assert {row.question_id for row in start_practice(attempt)} == {choice.id}
+
+
+def test_spaced_review_holds_back_a_dropped_question(app: Any, client: Any) -> None:
+    """A rostered student's missed item comes up for review, unless the teacher dropped it."""
+    with app.app_context():
+        school_class = make_class()
+        quiz = make_quiz(
+            kinds=("fill_in",),
+            status=QuizStatus.PUBLISHED,
+            join_code="DROP42",
+            class_id=school_class.id,
+        )
+        question = quiz.questions[0]
+        code = school_class.current_students[0].personal_code
+        attempt = joining.join_quiz("DROP42", personal_code=code)
+        taking.submit_attempt(attempt, {f"q{question.id}": "no idea"})
+        teacher, question_id = quiz.owner, question.id
+    later = datetime.now(UTC) + timedelta(days=2)
+    app.config["CLOCK"] = lambda: later
+    assert "1 item due today" in _text(client.get(f"/review/{code}").get_data(as_text=True))
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz.id)
+        question = db.session.get(Question, question_id)
+        regrading.regrade_question(
+            quiz, question, regrading.RegradeAction.DROP, teacher=db.session.merge(teacher)
+        )
+    page = _text(client.get(f"/review/{code}").get_data(as_text=True))
+    assert "0 items due today" in page and question.prompt.split("_____")[0].strip() not in page
