@@ -7,8 +7,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from quizapp.models import Attempt, Question, Quiz, QuizStatus, db
-from quizapp.services import joining, regrading, taking
+from quizapp.models import Attempt, Question, Quiz, QuizStatus, Unit, db
+from quizapp.services import joining, regrading, taking, units
 from tests.factories import make_class, make_quiz
 
 NOTE = "Think of the 2003 heatwave: <b>twice</b> the loss & more."
@@ -214,3 +214,29 @@ def test_spaced_review_holds_back_a_dropped_question(app: Any, client: Any) -> N
         )
     page = _text(client.get(f"/review/{code}").get_data(as_text=True))
     assert "0 items due today" in page and question.prompt.split("_____")[0].strip() not in page
+
+
+def test_the_unit_test_leaves_out_a_dropped_question(app: Any, client: Any, auth: Any) -> None:
+    """ "Make the unit test" draws from the unit's quizzes, never a question dropped as flawed."""
+    teacher = auth.login()
+    with app.app_context():
+        school_class = make_class(owner=db.session.merge(teacher))
+        quiz = make_quiz(
+            school_class.owner,
+            kinds=("fill_in", "multiple_choice", "true_false"),
+            status=QuizStatus.PUBLISHED,
+            class_id=school_class.id,
+        )
+        unit = units.create_unit(
+            school_class.owner, "Rivers", school_class.id, [units.StepChoice(quiz.id, 1)]
+        )
+        quiz_id, unit_id = quiz.id, unit.id
+        dropped = quiz.questions[0]
+        dropped_id, dropped_prompt = dropped.id, dropped.prompt
+    _regrade(client, quiz_id, dropped_id, "drop")
+    made = client.post(f"/teacher/units/{unit_id}/test")
+    assert made.status_code == 302
+    with app.app_context():
+        test = db.session.get(Unit, unit_id).test_quiz
+        prompts = [q.prompt for q in test.questions]
+    assert prompts and dropped_prompt not in prompts
