@@ -52,6 +52,9 @@ class ResultItem:
     # None when the teacher's feedback settings hide right/wrong for now.
     correct: bool | None
     credit: float
+    # Where "Read it in the article" jumps: the quote's offset in the quiz's article, or None
+    # when the quote is not there (a unit test draws items from several articles).
+    article_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,14 @@ def _shown_item(question: Question, attempt: Attempt, feedback: Feedback) -> dic
     return item
 
 
+def _offset_in_article(question: Question, article_text: str) -> int | None:
+    """The question's quote offset when the quote really is there in the quiz's article."""
+    start, end = question.quote_start, question.quote_end
+    if start is None or end is None or not question.quote:
+        return None
+    return start if article_text[start:end] == question.quote else None
+
+
 def result_view(attempt: Attempt) -> ResultView:
     """The result page of a submitted attempt (ValueError if it is still open)."""
     if attempt.submitted_at is None:
@@ -235,6 +246,7 @@ def result_view(attempt: Attempt) -> ResultView:
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
     responses = {r.question_id: r for r in attempt.responses}
+    article_text = quiz.article.text or ""
     rows = []
     for number, question in enumerate(questions, 1):
         response = responses.get(question.id)
@@ -245,6 +257,7 @@ def result_view(attempt: Attempt) -> ResultView:
                 given=_given_for(response),
                 correct=bool(response and response.correct) if feedback.marks else None,
                 credit=float(response.credit or 0.0) if response and feedback.marks else 0.0,
+                article_offset=_offset_in_article(question, article_text),
             )
         )
     score = float(attempt.score or 0.0) if feedback.score else 0.0

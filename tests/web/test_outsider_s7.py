@@ -240,3 +240,33 @@ def test_the_unit_test_leaves_out_a_dropped_question(app: Any, client: Any, auth
         test = db.session.get(Unit, unit_id).test_quiz
         prompts = [q.prompt for q in test.questions]
     assert prompts and dropped_prompt not in prompts
+
+
+def test_unit_test_links_only_to_sentences_of_its_own_article(app: Any, client: Any) -> None:
+    """A unit test mixes items of several articles but opens the first one's study view: an
+    item of another article gets no "Read it in the article" link to a wrong sentence."""
+    from tests.factories import ARTICLE_TEXT, make_article
+
+    with app.app_context():
+        school_class = make_class()
+        owner = school_class.owner
+        first = make_quiz(owner, kinds=("fill_in",), status=QuizStatus.PUBLISHED)
+        # The same story printed after a foreword: every offset differs from the first one's.
+        later = make_article(owner, text="Foreword\n\nA word first.\n\n" + ARTICLE_TEXT)
+        second = make_quiz(owner, later, kinds=("multiple_choice",), status=QuizStatus.PUBLISHED)
+        unit = units.create_unit(
+            owner,
+            "Libraries",
+            school_class.id,
+            [units.StepChoice(first.id, 1), units.StepChoice(second.id, 2)],
+        )
+        test = units.make_unit_test(unit)
+        test.status, test.join_code, test.class_id = QuizStatus.PUBLISHED, "UTEST7", None
+        db.session.commit()
+        own = next(q for q in test.questions if q.kind == "fill_in")
+        own_start = own.quote_start
+    token = client.post("/join", data={"code": "UTEST7", "name": "Robin"}).headers["Location"]
+    client.post(token, data={"action": "submit"})
+    result = client.get(f"{token}/result").get_data(as_text=True)
+    links = re.findall(r"/study/at/(\d+)", result)
+    assert links == [str(own_start)]
