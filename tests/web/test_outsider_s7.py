@@ -270,3 +270,33 @@ def test_unit_test_links_only_to_sentences_of_its_own_article(app: Any, client: 
     result = client.get(f"{token}/result").get_data(as_text=True)
     links = re.findall(r"/study/at/(\d+)", result)
     assert links == [str(own_start)]
+
+
+def test_a_new_key_moves_the_quotes_highlight_or_removes_it(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """After "Change the key" the result no longer highlights the old, wrong key in the quoted
+    sentence: the highlight moves to the new key when the sentence holds it, else goes; undoing
+    the regrade brings it back."""
+    quiz_id, code, (fill, choice) = _published_two_item_quiz(app, client, auth)
+    student = app.test_client()
+    token = student.post("/join", data={"code": code, "name": "Robin"}).headers["Location"]
+    student.post(token, data={f"q{fill.id}": "CAF", f"q{choice.id}": "4,200", "action": "submit"})
+    result = student.get(f"{token}/result").get_data(as_text=True)
+    assert "<mark>4,200</mark>" in result and "<mark>Coastal Arts Fund</mark>" in result
+
+    def change_key(question_id: int, answer: str) -> None:
+        client.post(
+            f"/teacher/quizzes/{quiz_id}/questions/{question_id}/regrade",
+            data={"action": "change_key", "answer": answer},
+        )
+
+    change_key(choice.id, "6,300")  # not in the sentence: no highlight at all
+    change_key(fill.id, "850,000 euros")  # in the sentence: highlighted instead
+    result = student.get(f"{token}/result").get_data(as_text=True)
+    assert "<mark>4,200</mark>" not in result and "<mark>Coastal Arts Fund</mark>" not in result
+    assert "<mark>850,000 euros</mark>" in result and result.count("<mark>") == 1
+    page = client.get(f"/teacher/quizzes/{quiz_id}/questions/{choice.id}/answers")
+    undo = re.search(r'action="([^"]*/regrades/\d+/undo)"', page.get_data(as_text=True))
+    assert undo is not None and client.post(undo.group(1)).status_code == 302
+    assert "<mark>4,200</mark>" in student.get(f"{token}/result").get_data(as_text=True)
