@@ -32,6 +32,9 @@ def test_only_a_teachers_own_explanation_is_a_note(document: dict[str, Any]) -> 
     generated = document["questions"][0]
     assert teacher_note(generated) == ""  # "The article says: “...”" repeats the quote
     assert teacher_note({**generated, "explanation": NOTE}) == NOTE
+    # A remark added to the generated explanation is the teacher's too.
+    added = generated["explanation"] + " Mind the currency."
+    assert teacher_note({**generated, "explanation": added}) == added
     # An item the teacher wrote from scratch has no quote: its explanation is the note.
     assert teacher_note({"kind": "short_answer", "explanation": "Because."}) == "Because."
 
