@@ -300,3 +300,19 @@ def test_a_new_key_moves_the_quotes_highlight_or_removes_it(
     undo = re.search(r'action="([^"]*/regrades/\d+/undo)"', page.get_data(as_text=True))
     assert undo is not None and client.post(undo.group(1)).status_code == 302
     assert "<mark>4,200</mark>" in student.get(f"{token}/result").get_data(as_text=True)
+
+
+def test_too_large_pages_say_the_limit_and_what_was_too_large(make_app: Any) -> None:
+    """A teacher's oversize upload is told the limit; a student's oversize answer form is not
+    told about a "file" it never sent."""
+    app = make_app(MAX_CONTENT_LENGTH=2 * 1024 * 1024, FORM_MAX_CONTENT_LENGTH=1024)
+    client = app.test_client()
+    upload = client.post("/teacher/articles/new", data={"text": "x" * (3 * 1024 * 1024)})
+    assert upload.status_code == 413
+    page = _text(upload.get_data(as_text=True))
+    assert "File too large" in page and "at most 2 MB" in page and "paste the text" in page
+    answer = client.post("/join", data={"code": "ABCDEF", "name": "y" * 4000})
+    assert answer.status_code == 413
+    page = _text(answer.get_data(as_text=True))
+    assert "File too large" not in page and "file" not in page.split("quizapp", 1)[-1]
+    assert "send a shorter answer" in page
