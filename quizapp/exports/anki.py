@@ -23,6 +23,7 @@ from quizapp.exports.base import (
     quote_parts,
     set_key,
     slugify,
+    teacher_note,
 )
 from quizapp.nlp.model import BLANK
 
@@ -87,6 +88,9 @@ def _back(item: Item) -> str:
     else:
         answer = _e(item.get("answer"))
     parts = [f'<div class="answer">{answer}</div>']
+    note = teacher_note(item)
+    if note:
+        parts.append(f'<div class="note">{_e(note)}</div>')
     quote = "".join(f"<b>{_e(p.text)}</b>" if p.hit else _e(p.text) for p in quote_parts(item))
     if quote:
         paragraph = (item.get("source") or {}).get("paragraph")

@@ -202,6 +202,23 @@ def stable_digest(*parts: str, length: int = 16) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:length]
 
 
+def teacher_note(item: Item) -> str:
+    """The teacher's own explanation of an item, or "" when it has none.
+
+    The generator's explanation ("The article says: “...”") only repeats the quoted source
+    sentence that every page and export shows beside the answer; a teacher's edit replaces it
+    with words of their own, which must show too (on the result page, in the key and in every
+    LMS export), not only where the item has no quote.
+    """
+    explanation = str(item.get("explanation") or "").strip()
+    quote = " ".join(str((item.get("source") or {}).get("quote") or "").split())
+    # Exactly the generator's wording (quizapp/nlp/questions/base.py, cloze.py): a teacher who
+    # adds a remark to it has written a note.
+    if not explanation or " ".join(explanation.split()) == f"The article says: “{quote}”":
+        return ""
+    return explanation
+
+
 def quote_parts(item: Item) -> list[QuotePart]:
     """The source quote split around the answer span, so it can be highlighted.
 

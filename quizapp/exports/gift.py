@@ -15,6 +15,7 @@ from quizapp.exports.base import (
     numeric_text,
     question_name,
     slugify,
+    teacher_note,
 )
 from quizapp.nlp.model import BLANK
 
@@ -44,14 +45,14 @@ def escape_html(text: str) -> str:
 
 
 def _feedback(item: Item) -> str:
-    """The general feedback: the quoted source sentence and its paragraph number."""
+    """The general feedback: the teacher's own explanation, the quoted source sentence and its
+    paragraph number."""
     source = item.get("source") or {}
-    quote = source.get("quote") or item.get("explanation") or ""
-    if not quote:
-        return ""
+    quote = source.get("quote") or ""
     paragraph = source.get("paragraph")
-    text = f"{quote} (¶{paragraph})" if paragraph else quote
-    return f"####{escape_html(text)}"
+    cited = f"{quote} (¶{paragraph})" if quote and paragraph else quote
+    text = " ".join(part for part in (teacher_note(item), cited) if part)
+    return f"####{escape_html(text)}" if text else ""
 
 
 def _multiple_choice(item: Item) -> str:

@@ -19,6 +19,7 @@ from quizapp.exports.base import (
     set_key,
     slugify,
     stable_digest,
+    teacher_note,
 )
 from quizapp.nlp.model import BLANK
 
@@ -38,11 +39,13 @@ def _text_field(parent: ET.Element, tag: str, text: str, *, as_html: bool = True
 
 
 def _feedback_text(item: Item) -> str:
-    """The general feedback: the quoted source sentence and its paragraph number."""
+    """The general feedback: the teacher's own explanation, the quoted source sentence and its
+    paragraph number."""
     source = item.get("source") or {}
-    quote = source.get("quote") or item.get("explanation") or ""
+    quote = source.get("quote") or ""
     paragraph = source.get("paragraph")
-    return f"{quote} (¶{paragraph})" if quote and paragraph else quote
+    cited = f"{quote} (¶{paragraph})" if quote and paragraph else quote
+    return " ".join(part for part in (teacher_note(item), cited) if part)
 
 
 def idnumber(document: dict[str, Any], options: ExportOptions, item: Item) -> str:

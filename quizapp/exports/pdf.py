@@ -27,6 +27,7 @@ from quizapp.exports.base import (
     numeric_text,
     quote_parts,
     slugify,
+    teacher_note,
 )
 from quizapp.exports.versions import matching_right_column, version_document, version_label
 from quizapp.nlp.model import BLANK
@@ -86,12 +87,15 @@ def _environment():
     """The Jinja environment of the print templates, autoescaping everything."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # The shared question macro calls it, as it does in the web app (web/rendering.py).
+    environment.globals["teacher_note"] = teacher_note
+    return environment
 
 
 @lru_cache(maxsize=4)
@@ -246,10 +250,6 @@ def key_entry(number: int, item: Item) -> KeyEntry:
     """The answer-key line of one item: answers, highlighted quote, paragraph."""
     parts = tuple(quote_parts(item))
     source = item.get("source") or {}
-    explanation = str(item.get("explanation") or "")
-    quote = source.get("quote") or ""
-    # A teacher's own explanation is kept; the generated "The article says: ..." repeats the quote.
-    note = explanation if explanation and (not quote or quote[:40] not in explanation) else ""
     return KeyEntry(
         number=number,
         kind=str(item.get("kind")),
@@ -260,7 +260,7 @@ def key_entry(number: int, item: Item) -> KeyEntry:
         accepted=_accepted_extra(item),
         quote=parts,
         paragraph=source.get("paragraph"),
-        note=note,
+        note=teacher_note(item),
     )
 
 

@@ -25,6 +25,7 @@ from quizapp.exports.base import (
     numeric_text,
     question_name,
     slugify,
+    teacher_note,
 )
 from quizapp.nlp.model import BLANK
 
@@ -159,15 +160,20 @@ def _matches_correct() -> ET.Element:
 
 
 def _feedback(root: ET.Element, item: Item) -> None:
-    """A modal feedback with the quoted source sentence and its paragraph number."""
+    """A modal feedback with the teacher's own explanation, the quoted source sentence and its
+    paragraph number."""
     source = item.get("source") or {}
-    quote = source.get("quote") or item.get("explanation") or ""
-    if not quote:
+    quote = source.get("quote") or ""
+    note = teacher_note(item)
+    if not quote and not note:
         return
     attrs = {"outcomeIdentifier": "FEEDBACK", "identifier": FEEDBACK_ID, "showHide": "show"}
     modal = _sub(root, "modalFeedback", {**attrs, "title": "From the article"})
-    paragraph = source.get("paragraph")
-    _sub(modal, "p", text=f"“{quote}”" + (f" (¶{paragraph})" if paragraph else ""))
+    if note:
+        _sub(modal, "p", text=note)
+    if quote:
+        paragraph = source.get("paragraph")
+        _sub(modal, "p", text=f"“{quote}”" + (f" (¶{paragraph})" if paragraph else ""))
 
 
 def _choice(root: ET.Element, body: ET.Element, item: Item, options: list[str]) -> None:

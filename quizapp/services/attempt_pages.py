@@ -11,7 +11,7 @@ from typing import Any
 from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
-from quizapp.services.scoring import gap_marks, item_points, parse_number
+from quizapp.services.scoring import Marking, gap_marks, item_points, parse_number
 from quizapp.services.snapshots import QuestionRow, live_questions, question_rows
 from quizapp.services.taking import as_utc, deadline_of, end_reason_message, is_answered
 
@@ -52,6 +52,9 @@ class ResultItem:
     # None when the teacher's feedback settings hide right/wrong for now.
     correct: bool | None
     credit: float
+    # Where "Read it in the article" jumps: the quote's offset in the quiz's article, or None
+    # when the quote is not there (a unit test draws items from several articles).
+    article_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,9 @@ def _result_item(
 ) -> dict[str, Any]:
     """The item as the result page may show it: answers and explanations only when allowed."""
     item = _shown_item(question, attempt, feedback)
+    if feedback.marks and question.marking not in (None, Marking.NORMAL):
+        # A regrade dropped the question or gave everyone its points: said instead of a verdict.
+        item["marking"] = str(question.marking)
     if question.kind == "cloze" and feedback.marks:
         # Right or wrong per gap is a mark, not an answer: it shows whenever marks do.
         chosen = response.given_data if response is not None else None
@@ -222,6 +228,14 @@ def _shown_item(question: Question, attempt: Attempt, feedback: Feedback) -> dic
     return item
 
 
+def _offset_in_article(question: Question, article_text: str) -> int | None:
+    """The question's quote offset when the quote really is there in the quiz's article."""
+    start, end = question.quote_start, question.quote_end
+    if start is None or end is None or not question.quote:
+        return None
+    return start if article_text[start:end] == question.quote else None
+
+
 def result_view(attempt: Attempt) -> ResultView:
     """The result page of a submitted attempt (ValueError if it is still open)."""
     if attempt.submitted_at is None:
@@ -232,6 +246,7 @@ def result_view(attempt: Attempt) -> ResultView:
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
     responses = {r.question_id: r for r in attempt.responses}
+    article_text = quiz.article.text or ""
     rows = []
     for number, question in enumerate(questions, 1):
         response = responses.get(question.id)
@@ -242,6 +257,7 @@ def result_view(attempt: Attempt) -> ResultView:
                 given=_given_for(response),
                 correct=bool(response and response.correct) if feedback.marks else None,
                 credit=float(response.credit or 0.0) if response and feedback.marks else 0.0,
+                article_offset=_offset_in_article(question, article_text),
             )
         )
     score = float(attempt.score or 0.0) if feedback.score else 0.0

@@ -20,6 +20,7 @@ from quizapp.services.authoring import (
     commit_quiz_change,
     require_draft,
 )
+from quizapp.services.highlights import rehighlight
 from quizapp.services.passages import (
     CLOZE_NOT_CONVERTED,
     keep_gap_facts,
@@ -156,20 +157,7 @@ def _set_fields(question: Question, fields: dict[str, Any]) -> None:
             question.fact_type, question.fact_text = first.get("type"), first.get("text")
             question.fact_start, question.fact_end = first.get("start"), first.get("end")
         return
-    _rehighlight(question)
-
-
-def _rehighlight(question: Question) -> None:
-    """Point the highlighted fact at the new answer, when the quote contains it."""
-    if not question.quote or question.quote_start is None or not question.answer:
-        return
-    at = question.quote.casefold().find(question.answer.casefold())
-    if at < 0:
-        return
-    question.fact_start = question.quote_start + at
-    question.fact_end = question.fact_start + len(question.answer)
-    question.fact_text = question.quote[at : at + len(question.answer)]
-    question.fact_type = question.fact_type or "other"
+    rehighlight(question)
 
 
 def edit_from_question(question: Question) -> QuestionEdit:

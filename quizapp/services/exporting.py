@@ -21,6 +21,7 @@ from quizapp.models import Quiz, User, db
 from quizapp.nlp.model import SCHEMA
 from quizapp.services.heavy_work import PRINTING, HeavyWorkError, run_heavy
 from quizapp.services.print_cache import PrintCache
+from quizapp.services.scoring import Marking
 
 __all__ = [
     "PRINTED_FORMATS",
@@ -43,7 +44,12 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 
 
 def quiz_document(quiz: Quiz) -> dict[str, Any]:
-    """The quiz as a question-set document: article metadata, then the live questions in order."""
+    """The quiz as a question-set document: article metadata, then the live questions in order.
+
+    A question a regrade dropped is left out: the teacher took it out of the quiz's scores as
+    flawed, so it is not printed again nor sent to an LMS or a game (undoing the regrade brings
+    it back).
+    """
     article = quiz.article
     text = article.text or ""
     meta: dict[str, Any] = {
@@ -55,7 +61,11 @@ def quiz_document(quiz: Quiz) -> dict[str, Any]:
     if article.published_on:
         meta["published"] = article.published_on.isoformat()
     questions = sorted(
-        (question for question in quiz.questions if not question.deleted),
+        (
+            question
+            for question in quiz.questions
+            if not question.deleted and question.marking != Marking.DROPPED
+        ),
         key=lambda question: (question.position, question.id),
     )
     return {

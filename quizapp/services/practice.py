@@ -22,7 +22,7 @@ from quizapp.models import Attempt, PracticeForm, PracticeItem, Question, QuizSt
 from quizapp.models.base import utcnow
 from quizapp.nlp import convert_item
 from quizapp.services.attempt_pages import explanations_visible
-from quizapp.services.scoring import gap_marks, score_item
+from quizapp.services.scoring import Marking, gap_marks, score_item
 
 __all__ = [
     "GAP",
@@ -247,6 +247,8 @@ def start_practice(attempt: Attempt) -> list[PracticeItem]:
                 Question.quiz_id == attempt.quiz_id,
                 Question.deleted.is_(False),
                 Question.kind != "matching",
+                # A question dropped in a regrade is flawed: not worth practising.
+                Question.marking != Marking.DROPPED,
             )
             .order_by(Question.position, Question.id)
         )

@@ -29,6 +29,7 @@ from quizapp.services.authoring import (
     require_draft,
 )
 from quizapp.services.rosters import assignable_classes
+from quizapp.services.scoring import Marking
 from quizapp.services.taking import as_utc, close_open_attempts
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
@@ -178,7 +179,12 @@ def quiz_settings(quiz: Quiz) -> QuizSettings:
 
 
 def copy_quiz(quiz: Quiz) -> Quiz:
-    """A new draft with the same settings and (non-deleted) questions, to edit freely."""
+    """A new draft with the same settings and (non-deleted) questions, to edit freely.
+
+    Regrades belong to the original's attempts: a question given to everyone counts normally
+    again, and one the teacher dropped comes as a deleted question (restorable in the draft),
+    never a question that silently gives or takes points with no regrade log to undo it.
+    """
     copy = Quiz(
         article_id=quiz.article_id,
         owner_id=quiz.owner_id,
@@ -191,6 +197,8 @@ def copy_quiz(quiz: Quiz) -> Quiz:
         clone = Question(**{key: getattr(question, key) for key in columns})
         clone.data = dict(question.data or {})
         clone.position = position
+        clone.deleted = question.marking == Marking.DROPPED
+        clone.marking = Marking.NORMAL
         copy.questions.append(clone)
     db.session.add(copy)
     db.session.commit()

@@ -21,6 +21,7 @@ from sqlalchemy import update
 
 from quizapp.models import Attempt, Question, Quiz, QuizStatus, RegradeChange, Response, User, db
 from quizapp.models.base import utcnow
+from quizapp.services.highlights import rehighlight
 from quizapp.services.scoring import (
     Marking,
     fold_answer,
@@ -120,6 +121,8 @@ def _question_state(question: Question) -> dict[str, Any]:
         "answer": question.answer,
         "data": dict(question.data or {}),
         "marking": question.marking or Marking.NORMAL.value,
+        # The highlighted answer in the quote follows a new key; undo puts it back.
+        "fact": [question.fact_text, question.fact_start, question.fact_end],
     }
 
 
@@ -246,6 +249,9 @@ def _change_key(question: Question, answer: str) -> str:
         raise RegradeError(f"“{answer}” is already the key.")
     question.answer = answer
     question.data = data
+    if question.kind != "true_false":
+        # The quote's highlight marked the old key: it moves to the new one or goes.
+        rehighlight(question, drop_stale=True)
     return f"Changed the key from “{old}” to “{answer}”"
 
 
@@ -326,6 +332,8 @@ def undo_regrade(quiz: Quiz, change_id: int, *, teacher: User) -> RegradeOutcome
     question.answer = change.before["answer"]
     question.data = dict(change.before["data"])
     question.marking = change.before["marking"]
+    if "fact" in change.before:  # logged before the highlight was part of a change
+        question.fact_text, question.fact_start, question.fact_end = change.before["fact"]
     db.session.flush()
     attempts, changed = rescore_quiz(quiz, moment)
     change.undone_at = moment

@@ -34,7 +34,7 @@ from quizapp.nlp import convert_item
 from quizapp.services.feedback import feedback_for
 from quizapp.services.practice import MAX_ANSWER_CHARS, OTHER_KIND, student_item
 from quizapp.services.rosters import PERSONAL_CODE_LENGTH, normalise_personal_code
-from quizapp.services.scoring import score_item
+from quizapp.services.scoring import Marking, score_item
 from quizapp.services.taking import close_if_due
 from quizapp.services.units import StudentUnit, student_units
 
@@ -206,22 +206,25 @@ class ReviewHome:
 def held_back(student_id: int) -> frozenset[int]:
     """The student's cards whose quiz does not let students see its answers now ("after the
     quiz closes" while it is open, or "never"): a review's feedback gives the answer, so these
-    wait (a lesson's checks show theirs once answered, so they never wait)."""
+    wait (a lesson's checks show theirs once answered, so they never wait). A question its
+    teacher dropped in a regrade (as flawed) waits too, until the regrade is undone."""
     rows = db.session.execute(
-        db.select(ReviewCard.id, Question.quiz_id)
+        db.select(ReviewCard.id, Question.quiz_id, Question.marking)
         .join(Question, Question.id == ReviewCard.question_id)
         .outerjoin(LessonItem, LessonItem.question_id == Question.id)
         .where(ReviewCard.student_id == student_id)
         .where((LessonItem.id.is_(None)) | (LessonItem.section.is_(None)))
     ).all()
-    quiz_ids = {quiz_id for _card, quiz_id in rows}
+    quiz_ids = {quiz_id for _card, quiz_id, _marking in rows}
     if not quiz_ids:
         return frozenset()
     quizzes = list(db.session.scalars(db.select(Quiz).where(Quiz.id.in_(quiz_ids))))
     for quiz in quizzes:
         close_if_due(quiz)  # past its closing time, a quiz shows what it shows "after closing"
     shown = {quiz.id: feedback_for(quiz).answers for quiz in quizzes}
-    return frozenset(card for card, quiz_id in rows if not shown[quiz_id])
+    return frozenset(
+        card for card, quiz_id, marking in rows if marking == Marking.DROPPED or not shown[quiz_id]
+    )
 
 
 def due_today(student_id: int, now: datetime) -> int:

@@ -10,6 +10,7 @@ from datetime import date
 from quizapp.models import Attempt, Question, Quiz, QuizStatus, Student, Unit, UnitStep, User, db
 from quizapp.models.roster import SchoolClass
 from quizapp.services.lessons import lesson_for_quiz
+from quizapp.services.scoring import Marking
 
 __all__ = [
     "StepChoice",
@@ -172,7 +173,8 @@ def make_unit_test(unit: Unit) -> Quiz:
             for step in unit.steps
             if step.quiz.article_id == article_id
             for q in step.quiz.questions
-            if not q.deleted and q.kind != "matching"
+            # A question dropped in a regrade was judged flawed: not one to test again.
+            if not q.deleted and q.kind != "matching" and q.marking != Marking.DROPPED
         ]
         seen: set[tuple[int | None, str]] = set()
         distinct = []

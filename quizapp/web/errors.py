@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from quizapp.models import db
+from quizapp.web.request_limits import LARGE_BODY_BLUEPRINTS
 
 MESSAGES: dict[int, tuple[str, str]] = {
     400: ("Bad request", "The page could not understand that request. Go back and try again."),
@@ -53,7 +54,26 @@ def handle_http(exc: HTTPException) -> tuple[str, int] | Response:
     if isinstance(exc.response, Response):
         # A page built for this error (e.g. the join form's "too many wrong codes").
         return exc.response
+    if exc.code == 413:
+        return _render(413, *_too_large())
     return _render(exc.code or 500)
+
+
+def _too_large() -> tuple[str, str]:
+    """Title and message for a body over the limit: a teacher's upload (with the limit), or a
+    student's or login form (which never carries a file)."""
+    if request.blueprint in LARGE_BODY_BLUEPRINTS:
+        megabytes = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+        return (
+            "File too large",
+            f"That file is larger than this site accepts (at most {megabytes:g} MB). "
+            "Try a smaller file (a .txt or .docx of the same article is much smaller than a "
+            "PDF), or paste the text.",
+        )
+    return (
+        "Too much sent at once",
+        "That form sent more than this page accepts. Go back and send a shorter answer.",
+    )
 
 
 def handle_csrf(exc: CSRFError) -> tuple[str, int]:

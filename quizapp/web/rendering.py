@@ -14,6 +14,8 @@ from flask import Flask, current_app, render_template, session
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from quizapp.exports.base import teacher_note
+
 T = TypeVar("T")
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"
 QUESTION_CACHE_MAX = 4096
@@ -70,5 +72,6 @@ def render_cached_page(
 
 
 def init_app(app: Flask) -> None:
-    """Expose the cached question renderer to templates."""
+    """Expose the cached question renderer and the teacher's-note test to templates."""
     app.add_template_global(render_take_question)
+    app.add_template_global(teacher_note)
