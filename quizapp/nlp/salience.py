@@ -166,7 +166,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     heads = Counter(f.attr("head") for f in facts if f.type is FactType.OTHER and f.attr("head"))
     frame = " " + plain(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
     per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
-    framed = {f for f in facts if any(f" {form} " in frame for form in fact_forms(f))}
+    # Worked out once per fact (a long document has thousands).
+    headline = {f: any(f" {form} " in frame for form in fact_forms(f)) for f in facts}
+    framed = {f for f in facts if headline[f]}
     voices = passing_voices(facts, doc, mentions, framed)
     # The speaker of a throwaway line is not asked in its sentence either ("said _____").
     throwaway = {(f.sentence, identity(f)) for f in facts if is_throwaway(f)}
@@ -177,7 +179,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
         count = mentions[key]
         # Named again and again: central, though each further mention adds less.
         score = 0.15 * math.log2(1 + count)
-        in_headline = any(f" {form} " in frame for form in fact_forms(fact))
+        in_headline = headline[fact]
         if in_headline:
             score += 0.2
         # The lead sentences carry the news; the weight halves every two sentences.

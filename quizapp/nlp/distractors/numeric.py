@@ -127,6 +127,9 @@ def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool
     return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
 
 
+_LOG_STEP_LOW, _LOG_STEP_HIGH = math.log(1.12), math.log(1.9)
+
+
 def _spaced(
     value: float,
     below: int,
@@ -142,7 +145,7 @@ def _spaced(
     for want, direction in ((below, -1), (above, 1)):
         current = value
         for _ in range(want):
-            ratio = math.exp(rng.uniform(math.log(1.12), math.log(1.9)))
+            ratio = math.exp(rng.uniform(_LOG_STEP_LOW, _LOG_STEP_HIGH))
             candidate = current * ratio if direction > 0 else current / ratio
             candidate = float(_round_like(candidate, value)) if integer else candidate
             if not integer:
