@@ -142,12 +142,13 @@ def _spaced(
     """below values under the key and above over it, each step a random ratio of 1.12–1.9."""
     chosen = [value]
     out: list[float] = []
+    figures = _figures(value)  # the key's, once for every candidate
     for want, direction in ((below, -1), (above, 1)):
         current = value
         for _ in range(want):
             ratio = math.exp(rng.uniform(_LOG_STEP_LOW, _LOG_STEP_HIGH))
             candidate = current * ratio if direction > 0 else current / ratio
-            candidate = float(_round_like(candidate, value)) if integer else candidate
+            candidate = float(_round_to(candidate, figures)) if integer else candidate
             if not integer:
                 candidate = _round_decimal_like(candidate, value)
             if not (low < candidate < high) or not _apart(chosen, candidate):
@@ -171,8 +172,16 @@ def _round_like(candidate: float, key: float) -> int:
     £500,000 gets £380,000 and 1,360 gets 1,850, not £375,125 or 1,847: an oddly precise option
     stands out, and so does an oddly round one.
     """
+    return _round_to(candidate, _figures(key))
+
+
+def _figures(key: float) -> int:
+    """How many significant figures a made-up number beside the key keeps."""
     digits = str(int(abs(key))).rstrip("0") or "0"
-    figures = max(2, len(digits))
+    return max(2, len(digits))
+
+
+def _round_to(candidate: float, figures: int) -> int:
     if candidate == 0:
         return 0
     magnitude = len(str(int(abs(candidate))))
