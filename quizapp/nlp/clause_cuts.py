@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizapp.nlp.clause_splits import split_spans
 from quizapp.nlp.model import BLANK
@@ -142,6 +143,13 @@ def clause_cut(
 
 
 def _words(text: str) -> list[_Word]:
+    return list(_tagged_words(text))
+
+
+# The same stem is cut again for each kind of item asked on its fact (seven of eight calls on
+# an article repeat a text): each is tagged once.
+@lru_cache(maxsize=512)
+def _tagged_words(text: str) -> tuple[_Word, ...]:
     from quizapp.nlp.tagging import tag_tokens
 
     spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -167,7 +175,7 @@ def _words(text: str) -> list[_Word]:
             out.append(_Word(word, start, end, "``", True))
             continue
         out.append(_Word(word, start, end, tag, quoted))
-    return out
+    return tuple(out)
 
 
 def _cuts(words: list[_Word], blank: tuple[int, int]) -> list[tuple[int, int, bool]]:

@@ -1,7 +1,10 @@
 """Slow-to-load word data kept in a local cache, so later processes start fast.
 
 Small tables are kept as a pickle and loaded whole; big ones the generator reads only a few
-hundred keys of are kept as an SQLite table and read one key at a time.
+hundred keys of are kept as an SQLite table and read one key at a time. Each is stored under
+the stamp of the package file it comes from, so an upgrade (or another installation sharing
+the folder) writes a new version; versions no process has read for a week, and all but the
+few most recently used, are removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import contextlib
 import gc
 import os
 import pickle
+import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
@@ -26,6 +31,22 @@ def cache_dir() -> Path:
     return Path(base) / "quizapp"
 
 
+# A version of a cache no process has read (or written) for this long is stale: each read marks
+# its file used (at most once a day, so reading costs no write), so a version another
+# installation sharing the folder still uses is kept.
+STALE_AFTER = 7 * 24 * 3600
+_MARK_USED_AFTER = 24 * 3600
+# However recently used, at most this many versions of one cache are kept (the most recently
+# used): installations sharing a folder (several virtualenvs) each read their own.
+KEEP_VERSIONS = 8
+# A temporary file left by a writer that died mid-write; a live writer renames it in seconds.
+_ORPHAN_AFTER = 3600
+# Files this module writes: name, then the stamp of the package file they come from.
+_VERSIONED = re.compile(r"(?P<name>.+)-(?P<version>\d+-\d+|missing)\.(?:pickle|sqlite)")
+# Caches this process has pruned already (once is enough: versions appear with installs).
+_PRUNED: set[tuple[Path, str]] = set()
+
+
 def cached(name: str, version: str, build: Callable[[], Any]) -> Any:
     """The value ``build()`` returns, read from the cache when an equal version was stored.
 
@@ -39,24 +60,92 @@ def cached(name: str, version: str, build: Callable[[], Any]) -> Any:
     gc.disable()
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
+            _mark_used(path, os.fstat(handle.fileno()).st_mtime)
+            return value
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
         pass
     finally:
         if collecting:
             gc.enable()
     value = build()
+    if _write_pickle(path, value):
+        prune(name, version)
+    return value
+
+
+def _write_pickle(path: Path, value: Any) -> bool:
+    """Store a value (True), or leave the cache as it is when it cannot be written (False)."""
     import tempfile  # only the first run on a machine writes; others need not load it
 
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a process reading at the same time never sees half a file.
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            temporary = tmp.name
             pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError):
+        _discard(temporary)
+        return False
+    return True
+
+
+def _discard(path: str | Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _mark_used(path: Path, mtime: float) -> None:
+    """Mark a cache file read now (its time), so that pruning keeps it; a read-only folder
+    keeps its files as they are."""
+    if time.time() - mtime > _MARK_USED_AFTER:
+        with contextlib.suppress(OSError):
+            os.utime(path)
+
+
+def prune(name: str, version: str) -> None:
+    """Remove the versions of cache ``name`` other than ``version`` that are stale (no process
+    read them for ``STALE_AFTER``) or beyond the ``KEEP_VERSIONS`` most recently used, and any
+    other cache file of this module's no process has used for ``STALE_AFTER`` (a cache no
+    longer made) or temporary file a dead writer left.
+
+    Safe beside other processes: a process that has a file open keeps reading it, one that
+    finds it gone builds the value again; any error leaves the file (pruning is housekeeping,
+    never a reason for generation to fail)."""
+    folder = cache_dir()
+    if (folder, name) in _PRUNED:
+        return
+    _PRUNED.add((folder, name))
+    now = time.time()
+    versions: list[tuple[float, Path]] = []
+    try:
+        entries = list(os.scandir(folder))
     except OSError:
-        pass
-    return value
+        return
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if entry.name.startswith("tmp") and entry.name.endswith(".tmp"):
+            if age > _ORPHAN_AFTER:
+                _discard(entry.path)
+            continue
+        match = _VERSIONED.fullmatch(entry.name)
+        if match is None or (match["version"] == version and match["name"] == name):
+            continue
+        if age > STALE_AFTER:
+            _discard(entry.path)
+        elif match["name"] == name:
+            versions.append((age, Path(entry.path)))
+    # The current version counts as one of those kept.
+    for _, path in sorted(versions, key=lambda found: found[0])[KEEP_VERSIONS - 1 :]:
+        _discard(path)
 
 
 def package_file_stamp(package: str, relative: str) -> str:
@@ -81,11 +170,12 @@ def cached_table(name: str, version: str, build: Callable[[], dict[str, Any]]) -
     """
     path = cache_dir() / f"{name}-{version}.sqlite"
     try:
-        return _DiskTable(path)
+        return _DiskTable(path, build)
     except (OSError, _sqlite().Error):
         pass
     value = build()
-    _write_table(path, value)
+    if _write_table(path, value):
+        prune(name, version)
     return value
 
 
@@ -96,7 +186,8 @@ def _sqlite():
     return sqlite3
 
 
-def _write_table(path: Path, table: dict[str, Any]) -> None:
+def _write_table(path: Path, table: dict[str, Any]) -> bool:
+    """Store a table (True), or leave the cache as it is when it cannot be written (False)."""
     import tempfile
 
     sqlite3 = _sqlite()
@@ -105,7 +196,7 @@ def _write_table(path: Path, table: dict[str, Any]) -> None:
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         os.close(fd)
     except OSError:
-        return
+        return False
     try:
         connection = sqlite3.connect(temporary)
         try:
@@ -128,8 +219,9 @@ def _write_table(path: Path, table: dict[str, Any]) -> None:
         # Written under another name then renamed: a reader never sees half a table.
         os.replace(temporary, path)
     except (OSError, sqlite3.Error):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        _discard(temporary)
+        return False
+    return True
 
 
 _UNREAD = object()
@@ -139,8 +231,11 @@ _ABSENT = object()
 class _DiskTable(Mapping[str, Any]):
     """A table stored by :func:`cached_table`, read one key at a time (and remembered)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, build: Callable[[], dict[str, Any]]) -> None:
         self._path = path
+        self._build = build
+        # The table built in memory, once the file cannot be read any more (see _rows).
+        self._built: dict[str, Any] | None = None
         self._seen: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._connection = None
@@ -148,6 +243,18 @@ class _DiskTable(Mapping[str, Any]):
         with self._lock:
             self._connect()
             self._connection.execute("SELECT 1 FROM entry LIMIT 1").fetchall()
+        _mark_used(path, path.stat().st_mtime)
+
+    def _rows(self, query: str, *args: Any) -> list[tuple] | None:
+        """The query's rows, or None once the table is built in memory: a forked process whose
+        file was pruned (by a newer installation) or broke since builds it (same values)."""
+        with self._lock:
+            if self._built is None:
+                try:
+                    return self._connect().execute(query, args).fetchall()
+                except (OSError, _sqlite().Error):
+                    self._built = self._build()
+            return None
 
     def _connect(self):
         # A forked process (the job fork server's children) opens its own connection: an
@@ -165,24 +272,23 @@ class _DiskTable(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = self._seen.get(key, _UNREAD)
         if value is _UNREAD:
-            row = None
+            rows = []
             if isinstance(key, str):
-                with self._lock:
-                    query = "SELECT value FROM entry WHERE key = ?"
-                    row = self._connect().execute(query, (key,)).fetchone()
-            value = self._seen[key] = _ABSENT if row is None else pickle.loads(row[0])
+                rows = self._rows("SELECT value FROM entry WHERE key = ?", key)
+            if rows is None:
+                return self._built[key]
+            value = self._seen[key] = pickle.loads(rows[0][0]) if rows else _ABSENT
         if value is _ABSENT:
             raise KeyError(key)
         return value
 
     def __iter__(self) -> Iterator[str]:
-        with self._lock:
-            keys = [key for (key,) in self._connect().execute("SELECT key FROM entry ORDER BY key")]
-        return iter(keys)
+        rows = self._rows("SELECT key FROM entry ORDER BY key")
+        return iter(sorted(self._built) if rows is None else [key for (key,) in rows])
 
     def __len__(self) -> int:
-        with self._lock:
-            return self._connect().execute("SELECT count(*) FROM entry").fetchone()[0]
+        rows = self._rows("SELECT count(*) FROM entry")
+        return len(self._built) if rows is None else rows[0][0]
 
 
 class RememberedAnswers:
@@ -199,6 +305,7 @@ class RememberedAnswers:
     LIMIT = 20_000
 
     def __init__(self, name: str, version: str) -> None:
+        self._name, self._version = name, version
         self._path = cache_dir() / f"{name}-{version}.pickle"
         self._known: dict[Any, Any] | None = None
         self._lock = threading.Lock()
@@ -207,6 +314,7 @@ class RememberedAnswers:
         try:
             with self._path.open("rb") as handle:
                 known = pickle.load(handle)
+                _mark_used(self._path, os.fstat(handle.fileno()).st_mtime)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
             return {}
         return known if isinstance(known, dict) else {}
@@ -224,18 +332,7 @@ class RememberedAnswers:
         return value
 
     def _store(self, key: Any, value: Any) -> None:
-        import tempfile
-
         # Merged with what other processes stored since this one read the file.
         known = {**self._read(), key: value}
-        if len(known) > self.LIMIT:
-            return
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=self._path.parent, delete=False, suffix=".tmp"
-            ) as tmp:
-                pickle.dump(known, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp.name, self._path)
-        except OSError:
-            pass
+        if len(known) <= self.LIMIT and _write_pickle(self._path, known):
+            prune(self._name, self._version)

@@ -3,8 +3,9 @@ item generated from it."""
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from quizapp.nlp.model import Document
@@ -47,3 +48,37 @@ def _token_positions(doc: Document) -> dict[str, tuple[tuple[int, int], ...]]:
         for i, token in enumerate(sentence.tokens):
             positions.setdefault(token.text, []).append((s, i))
     return {text: tuple(found) for text, found in positions.items()}
+
+
+# A plain ASCII word: its case-insensitive regex matches are ASCII runs of the same letters.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+_RUN = re.compile(r"\w+")
+
+
+def sentences_with_words(doc: Document, words: Iterable[str]) -> list[int] | None:
+    """The sentences (indexes, in reading order) where one of ``words`` may stand as a whole
+    word, compared without case: a superset of those where a pattern such as
+    ``\\b(?i:word)\\b`` matches, so a scan of every earlier sentence for a noun can look only
+    there. None when a word is not plain ASCII letters and digits: then scan them all.
+
+    A sentence with a word holding any other letter ("Ⅸ", "ſ", "İ" match ASCII letters
+    without case) is always among them."""
+    words = list(words)
+    if not all(_ASCII_WORD.fullmatch(w) for w in words):
+        return None
+    index = document_index(doc, "sentences_with_words", _sentences_with_words)
+    found: set[int] = set(index[None])
+    for word in words:
+        found.update(index.get(word.lower(), ()))
+    return sorted(found)
+
+
+def _sentences_with_words(doc: Document) -> dict[str | None, tuple[int, ...]]:
+    where: dict[str | None, list[int]] = {None: []}
+    for s, sentence in enumerate(doc.sentences):
+        runs = set(_RUN.findall(sentence.text))
+        if not all(run.isascii() for run in runs):
+            where[None].append(s)
+        for run in {run.lower() for run in runs}:
+            where.setdefault(run, []).append(s)
+    return {run: tuple(found) for run, found in where.items()}

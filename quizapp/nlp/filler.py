@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizapp.nlp.docindex import document_index
 from quizapp.nlp.model import Document, Fact, FactType
 
 # Days and seasons of the calendar: "a gadget shortage this _____" (Christmas) and "expected
@@ -131,4 +132,9 @@ _NO_COMMENT = re.compile(
 
 def says_nothing(fact: Fact, doc: Document) -> bool:
     """The fact's sentence only reports that nobody commented."""
-    return _NO_COMMENT.search(doc.sentences[fact.sentence].text) is not None
+    return fact.sentence in document_index(doc, "filler.no_comment", _no_comment_sentences)
+
+
+def _no_comment_sentences(doc: Document) -> frozenset[int]:
+    # Once per document, not once per fact of each sentence.
+    return frozenset(i for i, s in enumerate(doc.sentences) if _NO_COMMENT.search(s.text))

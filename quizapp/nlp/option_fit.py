@@ -120,6 +120,11 @@ _STAR_AS_BEFORE = re.compile(
     r"\b(?:starring|stars|starred|co-starring|features|featuring|with)\s+"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+as\s+$"
 )
+# Words one of which _CHARACTER_BEFORE needs.
+_CHARACTER_WORDS = (
+    "play", "portray", "character", "role", "part", "star", "cast", "appear", "performance",
+    "turn", "voiced",
+)  # fmt: skip
 # "the city of _____", "the Bolivian town of _____": a place, whatever the name index says.
 _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|capital|province|region|state|county|district|island|suburb|"
@@ -141,6 +146,35 @@ _WORK_BEFORE = re.compile(
     r"appears|performance|performances|role|roles)\s+in|sequel\s+to|remake\s+of)"
     r"(?:\s*,)?\s+$"
 )
+_WORK_NOUNS = [
+    "show",
+    "film",
+    "movie",
+    "musical",
+    "album",
+    "song",
+    "play",
+    "novel",
+    "book",
+    "series",
+    "programme",
+    "sitcom",
+    "opera",
+    "ballet",
+    "game",
+    "drama",
+    "comedy",
+    "documentary",
+    "track",
+    "video",
+    "thriller",
+    "blockbuster",
+]
+# How what _WORK_BEFORE matches ends (before its comma and space).
+_WORK_ENDINGS = (
+    *_WORK_NOUNS, *(n + "s" for n in _WORK_NOUNS),
+    "single", "as", "including", "like", "directed", "in", "to", "of",
+)  # fmt: skip
 # "Bridget Jones: The Edge of Reason", "Vera Drake (2004)": a title, never a person.
 # "Ed Wood, starred Depp as ...", "Vera Drake - Leigh's 1950s drama": a title too.
 _WORK_AFTER = re.compile(
@@ -153,6 +187,7 @@ _WORK_LIST = re.compile(
     r"\b(?:films|movies|shows|albums|songs|singles|plays|novels|books|hits|titles|musicals|"
     r"dramas|comedies|series)\s+(?:such\s+as|including|like)\s+(?:[^,.;:]+(?:,|\s+and)\s+)*$"
 )
+_LIST_WORDS = ("such", "including", "like")
 # Role words by field: a person's options work in the key's field where the article says
 # what each does ("director Marc Forster" is not answered by "singer Iggy Pop"). Some roles
 # belong to two fields ("producer", "manager"). Who plays, who coaches and who referees are
@@ -353,14 +388,22 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
     from quizapp.nlp.gazetteers import demonyms
 
     traits |= {f"demonym:{w}" for w in before if w in demonyms()}
-    if _CHARACTER_BEFORE.search(sentence[:start]) or _STAR_AS_BEFORE.search(sentence[:start]):
+    prefix = sentence[:start]
+    # Each pattern before the mention ends in a space after its own words: cheap tests of
+    # those words first, as most mentions have none of them (thousands in a long document).
+    tail = prefix.rstrip()
+    spaced = tail != prefix
+    listed = tail[:-1].rstrip() if tail.endswith(",") else tail
+    if (
+        spaced and any(w in prefix for w in _CHARACTER_WORDS) and _CHARACTER_BEFORE.search(prefix)
+    ) or (spaced and tail.endswith(" as") and _STAR_AS_BEFORE.search(prefix)):
         traits.add(CHARACTER)
-    if _PLACE_BEFORE.search(sentence[:start]):
+    if spaced and tail[-2:].lower() == "of" and _PLACE_BEFORE.search(prefix):
         traits.add(PLACE)
     if (
-        _WORK_BEFORE.search(sentence[:start])
+        (spaced and listed.endswith(_WORK_ENDINGS) and _WORK_BEFORE.search(prefix))
         or _WORK_AFTER.match(sentence[end:])
-        or _WORK_LIST.search(sentence[:start])
+        or (spaced and any(w in prefix for w in _LIST_WORDS) and _WORK_LIST.search(prefix))
     ):
         traits.add(WORK)
     from quizapp.nlp.distractors.role_parts import role_parts
@@ -370,7 +413,7 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
         single = low[:-1] if low.endswith("s") and low not in _FIELDS else low
         traits |= {FIELD_PREFIX + field for field in _FIELDS.get(single, ())}
         traits |= role_parts(low)
-    if _SCREEN_BEFORE.search(sentence[:start]):
+    if spaced and tail.endswith(("by", "starring", "opposite")) and _SCREEN_BEFORE.search(prefix):
         traits.add(FIELD_PREFIX + "screen")
     maker = _MAKER_OF_WORK.match(sentence[end:])
     if maker:

@@ -212,14 +212,17 @@ def _is_subject(fact: Fact, doc: Document) -> bool:
 
 def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     """Salience of every fact, from what the whole article says about it."""
-    mentions = Counter(identity(f) for f in facts if f.type is not FactType.QUOTE)
+    keys = [identity(f) for f in facts]  # once per fact: a long document has thousands
+    mentions = Counter(k for f, k in zip(facts, keys, strict=True) if f.type is not FactType.QUOTE)
     heads = Counter(f.attr("head") for f in facts if f.type is FactType.OTHER and f.attr("head"))
     frame = " " + plain(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
     per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
-    framed = {f for f in facts if any(f" {form} " in frame for form in fact_forms(f))}
+    # Worked out once per fact (a long document has thousands).
+    headline = {f: any(f" {form} " in frame for form in fact_forms(f)) for f in facts}
+    framed = {f for f in facts if headline[f]}
     voices = passing_voices(facts, doc, mentions, framed)
     # The speaker of a throwaway line is not asked in its sentence either ("said _____").
-    throwaway = {(f.sentence, identity(f)) for f in facts if is_throwaway(f)}
+    throwaway = {(f.sentence, k) for f, k in zip(facts, keys, strict=True) if is_throwaway(f)}
     known = known_anyway(facts, doc)
     # An actor is one in every sentence that names it ("With _____ pinned down at Albany").
     actors = {
@@ -228,12 +231,11 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
         if f.type is FactType.OTHER and f.attr("form") == "name" and _acts(f, doc)
     }
     out: dict[Fact, Salience] = {}
-    for fact in facts:
-        key = identity(fact)
+    for fact, key in zip(facts, keys, strict=True):
         count = mentions[key]
         # Named again and again: central, though each further mention adds less.
         score = 0.15 * math.log2(1 + count)
-        in_headline = any(f" {form} " in frame for form in fact_forms(fact))
+        in_headline = headline[fact]
         if in_headline:
             score += 0.2
         # The lead sentences carry the news; the weight halves every two sentences.

@@ -134,6 +134,9 @@ def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool
     return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
 
 
+_LOG_STEP_LOW, _LOG_STEP_HIGH = math.log(1.12), math.log(1.9)
+
+
 def _spaced(
     value: float,
     below: int,
@@ -146,12 +149,13 @@ def _spaced(
     """below values under the key and above over it, each step a random ratio of 1.12–1.9."""
     chosen = [value]
     out: list[float] = []
+    figures = _figures(value)  # the key's, once for every candidate
     for want, direction in ((below, -1), (above, 1)):
         current = value
         for _ in range(want):
-            ratio = math.exp(rng.uniform(math.log(1.12), math.log(1.9)))
+            ratio = math.exp(rng.uniform(_LOG_STEP_LOW, _LOG_STEP_HIGH))
             candidate = current * ratio if direction > 0 else current / ratio
-            candidate = float(_round_like(candidate, value)) if integer else candidate
+            candidate = float(_round_to(candidate, figures)) if integer else candidate
             if not integer:
                 candidate = _round_decimal_like(candidate, value)
             if not (low < candidate < high) or not _apart(chosen, candidate):
@@ -175,13 +179,21 @@ def _round_like(candidate: float, key: float) -> int:
     £500,000 gets £380,000 and 1,360 gets 1,850, not £375,125 or 1,847: an oddly precise option
     stands out, and so does an oddly round one.
     """
+    return _round_to(candidate, _figures(key))
+
+
+def _figures(key: float) -> tuple[int, bool]:
+    """How many significant figures a made-up number beside the key keeps, and whether in fives."""
     digits = str(int(abs(key))).rstrip("0") or "0"
     # A round key gets round options: "600 hereditaries" beside 380 and 510 is the one round
     # figure, and "250 euros" beside 77 and 91 the one in fifties.
     # A key of one figure (600, 30,000) gets options in halves of the next (450, 25,000):
     # whole figures alone leave too few values near it.
-    figures = len(digits)
-    fives = figures == 1 or digits.endswith("5")
+    return len(digits), len(digits) == 1 or digits.endswith("5")
+
+
+def _round_to(candidate: float, precision: tuple[int, bool]) -> int:
+    figures, fives = precision
     if candidate == 0:
         return 0
     magnitude = len(str(int(abs(candidate))))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.facts.name_words import (
@@ -151,10 +152,13 @@ def _known_spans(sentence: Sentence) -> dict[int, int]:
     """Token ranges that spell a gazetteer organisation's full name (commas and all)."""
     found: dict[int, int] = {}
     text = sentence.text
-    starts = {t.start - sentence.start: k for k, t in enumerate(sentence.tokens)}
-    ends = {t.end - sentence.start: k + 1 for k, t in enumerate(sentence.tokens)}
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
     for _, name in organisations():
         at = text.find(name)
+        if at >= 0 and not starts:  # worked out only for a sentence that spells one
+            starts = {t.start - sentence.start: k for k, t in enumerate(sentence.tokens)}
+            ends = {t.end - sentence.start: k + 1 for k, t in enumerate(sentence.tokens)}
         if at >= 0 and at in starts and at + len(name) in ends:
             found[starts[at]] = ends[at + len(name)]
     return found
@@ -237,6 +241,16 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _organisation_names() -> frozenset[str]:
+    return frozenset(name for _, name in organisations())
+
+
+@lru_cache(maxsize=1)
+def _organisation_acronyms() -> frozenset[str]:
+    return frozenset(acronym for acronym, _ in organisations())
+
+
 _SAYING = frozenset({"said", "says", "reported", "reports", "announced", "added", "warned"})
 
 
@@ -246,18 +260,14 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         return "place"
     if text in COUNTRY_ALIASES or place_kind(text):
         return "place"
-    if (
-        words[-1] in ORG_HEADS
-        or text in index.acronyms
-        or any(text == n for _, n in organisations())
-    ):
+    if words[-1] in ORG_HEADS or text in index.acronyms or text in _organisation_names():
         return "organisation"
     if any(
         w in ORG_HEADS and k + 1 < len(words) and words[k + 1] in ("of", "for", "on")
         for k, w in enumerate(words)
     ):
         return "organisation"
-    if any(text == acr for acr, _ in organisations()):
+    if text in _organisation_acronyms():
         return "organisation"
     if words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         return "place"

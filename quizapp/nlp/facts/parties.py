@@ -28,6 +28,7 @@ _PARTIES = (
     ("SDLP",),
     ("Ukip",),
 )
+_FIRST_WORDS = frozenset(party[0] for party in _PARTIES)
 # Seat titles that may follow the label ("Labour MP", "Tory MEP", "SNP MSP").
 _SEATS = frozenset({"MP", "MEP", "MSP", "AM", "MLA", "TD", "peer", "councillor", "Senator"})
 
@@ -36,6 +37,8 @@ def party_prefix(words: list[str], given_name: Callable[[str], bool]) -> int:
     """How many leading words are a party label (and seat), when a name of two to four
     capitalised words follows, opening with what may be a given name ("Tory Treasurer Lord
     Ashcroft" is a title, not a name); 0 otherwise."""
+    if not words or words[0] not in _FIRST_WORDS:
+        return 0  # no label opens with this word (most names: checked first, as it is cheap)
     for party in _PARTIES:
         n = len(party)
         if tuple(words[:n]) != party:

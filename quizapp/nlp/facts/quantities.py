@@ -91,9 +91,11 @@ def _counted_quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Ite
     tokens = sentence.tokens
     base = sentence.start
     for i, token in enumerate(tokens):
+        if token.tag not in ("CD", "JJ", "NN"):
+            continue  # (checked first: most tokens are no number, and this is the cheap test)
         word = token.text
         is_digits = bool(re.fullmatch(_NUM, word))
-        if not (is_digits or word.lower() in NUMBER_WORDS) or token.tag not in ("CD", "JJ", "NN"):
+        if not (is_digits or word.lower() in NUMBER_WORDS):
             continue
         if is_digits and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", word):
             continue  # a year

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.nlp.docindex import document_index
+from quizapp.nlp.docindex import document_index, sentences_with_words
 from quizapp.nlp.model import Document, Sentence
 from quizapp.nlp.numbers import NUMBER_WORDS
 from quizapp.nlp.questions.anchors import word_set
@@ -179,7 +179,7 @@ def _named_in(doc: Document, sentence: Sentence, noun: str, text: str, a: int, b
     if re.search(rf"\b{re.escape(noun.capitalize())}\s+[A-Z]", stem):
         return True  # "the Battle of Fort Bull ... destroyed the fort": the stem names it
     earlier = [doc.title or "", doc.standfirst or ""]
-    earlier += [s.text for s in doc.sentences[: sentence.index]]
+    earlier += [s.text for s in _earlier_with(doc, sentence, noun)]
     for passage in earlier:
         for pattern in patterns:
             for m in pattern.finditer(passage):
@@ -200,7 +200,7 @@ def earlier_name(doc: Document, sentence: Sentence, noun: str) -> str | None:
         rf"((?:in|at|of|from|for|near|outside)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})"
     )
     found = set()
-    for s in doc.sentences[: sentence.index]:
+    for s in _earlier_with(doc, sentence, noun):
         for m in names.finditer(s.text):
             name = [w for w in m.group(1).split() if w not in ("The", "A", "An", "In", "At")]
             if name and not any(w[-1] in ",.;:" for w in name):
@@ -208,3 +208,14 @@ def earlier_name(doc: Document, sentence: Sentence, noun: str) -> str | None:
         for m in placed.finditer(s.text):
             found.add(f"{noun} {m.group(2).rstrip('.,;:')}")
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _earlier_with(doc: Document, sentence: Sentence, noun: str) -> list[Sentence]:
+    """The sentences before this one that may hold the noun (or its singular): only those can
+    match a pattern built on it (a per-document index; scanning every earlier sentence for
+    every stem made long documents quadratic)."""
+    words = {noun, _singular(noun)}
+    where = None if "" in words else sentences_with_words(doc, words)  # "" matches anywhere
+    if where is None:
+        return list(doc.sentences[: sentence.index])
+    return [doc.sentences[s] for s in where if s < sentence.index]

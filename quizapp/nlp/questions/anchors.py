@@ -42,6 +42,8 @@ def article_names(doc: Document, facts: Iterable[Fact]) -> frozenset[str]:
     words = set(name_words(facts))
     for sentence in doc.sentences:
         for m in WORD.finditer(sentence.text):
+            if not m.group()[0].isupper():
+                continue  # (trimming below keeps the first letter: checked first, as cheap)
             word = POSSESSIVE.sub("", m.group().rstrip(".-"))
             if word[:1].isupper() and not opening_word(sentence.text, m.start()):
                 words.add(word)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.nlp.docindex import sentences_with_words
 from quizapp.nlp.gazetteers import demonyms, place_kind
 from quizapp.nlp.model import Document, Sentence, Token
 from quizapp.nlp.questions.reference_words import (
@@ -156,15 +157,19 @@ def named_antecedent(doc: Document, sentence: Sentence, head: str) -> str | None
         rf"(?:^|\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}})(?P<h>{word})\s+"
         rf"((?:{_BY}|of|from|at|for)\s+(?:the\s+)?{_NAME})"
     )
-    texts = [doc.title or "", doc.standfirst or ""]
-    texts += [s.text for s in doc.sentences[: sentence.index]]
+    texts = [(0, doc.title or ""), (1, doc.standfirst or "")]
+    # Only the earlier sentences that may hold the head (a per-document index), numbered as
+    # in the whole list: scanning every one for every stem made long documents quadratic.
+    where = sentences_with_words(doc, [head])
+    earlier = range(sentence.index) if where is None else [s for s in where if s < sentence.index]
+    texts += [(2 + s, doc.sentences[s].text) for s in earlier]
     # A head with a bare name ("song Bout") counts from the headline, the standfirst and the
     # sentence just before only: "The autobiographical song" after a sentence about "Thank You"
     # is not the "comeback song Bout" of two sentences earlier.
-    near = {0, 1, len(texts) - 1}
+    near = {0, 1, 1 + sentence.index}
     # One candidate per mention of the head, the fullest description first.
     found: dict[tuple[int, int], str] = {}
-    for i, text in enumerate(texts):
+    for i, text in texts:
         for m in described.finditer(text):
             found.setdefault((i, m.start("h")), f"{head} {_trim(m.group(2))}")
         if i not in near:

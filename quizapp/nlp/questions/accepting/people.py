@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.dates import MONTHS
-from quizapp.nlp.docindex import token_positions
+from quizapp.nlp.docindex import document_index, token_positions
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.gazetteers import demonyms, place_kind, role_words
 from quizapp.nlp.model import Document, Fact
@@ -279,21 +279,36 @@ def shared_surname(name: str, form: str, text: str) -> bool:
     if len(words) < 2 or form != words[-1] or " " in form:
         return False
     given = words[0]
-    at = text.find(form)
-    while at >= 0:
-        end = at + len(form)
-        whole = (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
-        before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[max(0, at - 40) : at]) if whole else None
-        at = text.find(form, end)
-        if before is None:
-            continue
-        first = before.group(1)
+    for first in _words_before(form, text):
         if first == given or first in words or first.rstrip(".").lower() in TITLE_WORDS:
             continue
         if describes_before_name(first) or (lexicon_word(first) is not None and zipf(first) >= 4.5):
             continue  # "coach Bryan", "The Bryan twins": the same person, or no person at all
         return True
     return False
+
+
+def _words_before(form: str, text: str) -> tuple[str, ...]:
+    """The capitalised words right before ``form`` where it stands as a whole word in the text,
+    each once: worked out once per word and article (a per-document index), as every answer's
+    forms ask again and scanning a long article for each made it quadratic."""
+    known = document_index(text, "accepting.words_before", lambda _: {})
+    if form not in known:
+        known[form] = _find_words_before(form, text)
+    return known[form]
+
+
+def _find_words_before(form: str, text: str) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        whole = (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+        before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[max(0, at - 40) : at]) if whole else None
+        at = text.find(form, end)
+        if before is not None:
+            found.setdefault(before.group(1))
+    return tuple(found)
 
 
 def same_person(name: str, answer: str) -> bool:
