@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
+from quizapp.nlp.questions.anchors import article_names, lacks_anchor, unquoted
 from quizapp.nlp.questions.antecedents import (
     NOUN_ANAPHOR,
     PERSONAL,
@@ -313,7 +314,8 @@ def stand_alone_stem(
             return None
         edits += speaker
     edits += full_names(mentions, sentence, fact, quotes, edits)
-    edits += untitled_answer(sentence, fact, edits)
+    untitled = untitled_answer(sentence, fact, edits)
+    edits += untitled
     for m in [*_ALSO.finditer(text), *_sequencing_then(sentence)]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
@@ -328,6 +330,10 @@ def stand_alone_stem(
     span = (stem.start, stem.end)
     if alone and stem_problem(doc, sentence, fact, stem.text, span, lead, edits, mentions):
         return None  # "Excluding the car sector, sales rose ...": whose sales, it cannot say
+    if untitled and lacks_anchor(
+        unquoted(stem.text), *span, article_names(doc, (f for fs in mentions.values() for f in fs))
+    ):
+        return None  # "_____ said they were good figures": a speaker with nothing to say who
     if copied_slip(stem.text, *span) is not None:
         return None  # "a tsumani fund-raising match": the article's slip, not ours to print
     agreement = agreement_slip(sentence.tokens)
