@@ -5,7 +5,7 @@ from __future__ import annotations
 from quizapp.nlp import generate
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import FactType, QuestionKind
+from quizapp.nlp.model import Document, Fact, FactType, QuestionKind
 from quizapp.nlp.pipeline import build_candidates
 from quizapp.nlp.questions.accepting import accepted_answers
 from quizapp.nlp.questions.accepting.amounts import month_year_forms
@@ -51,6 +51,9 @@ def test_the_month_alone_is_accepted_when_the_article_names_it_once() -> None:
         "The console is due to be shown off in May 2027 but launches in 2028. Sales of 2027 rose."
     )
     assert "May" in month_year_forms("May 2027", text)
+    doc = read_document("Launch due\n\n" + text)
+    date = next(f for f in extract_facts(doc) if f.text == "May 2027")
+    assert "May" in accepted_answers(date, date.text, doc)
     # A month the article names twice could mean either date.
     twice = text + " In May 2026 the first pictures leaked."
     assert "May" not in month_year_forms("May 2027", twice)
@@ -84,3 +87,20 @@ def test_a_surname_after_a_title_is_asked_as_the_person_the_article_named() -> N
     item = asked[0]
     assert item.prompt.startswith("_____ has pledged to write off")
     assert "Harold Penrose" in item.accepted
+
+
+def _named(doc: Document, name: str, kind: FactType) -> Fact:
+    start = doc.text.index(name)
+    sentence = next(s.index for s in doc.sentences if s.start <= start < s.end)
+    return Fact(kind, name, start, start + len(name), sentence)
+
+
+def test_a_party_and_a_venue_are_accepted_as_people_write_them() -> None:
+    doc = read_document(
+        "Election night\n\nPlaid Cymru won two seats in the vote. The awards were held at the "
+        "Lumen Theatre in Cardiff on Sunday.\n"
+    )
+    party = _named(doc, "Plaid Cymru", FactType.ORGANISATION)
+    assert "Plaid" in accepted_answers(party, party.text, doc)
+    venue = _named(doc, "Lumen Theatre", FactType.ORGANISATION)
+    assert "Lumen Theater" in accepted_answers(venue, venue.text, doc)

@@ -33,6 +33,8 @@ PARTY_FORMS = {
     "conservatives": ("Tories", "Conservative", "Tory"),
     "conservative party": ("Conservatives", "Tories"),
     "labour party": ("Labour",),
+    "plaid cymru": ("Plaid",),
+    "scottish national party": ("SNP",),
 }
 # Words an organisation's short name leaves off ("Lycos Europe" is "Lycos" to a reader).
 ORG_QUALIFIERS = frozenset(
@@ -89,6 +91,9 @@ _CLUB_SHORT = {
 }
 # The long words newspapers themselves shorten ("Man Utd", "Warner Bros").
 _CONTRACTIONS = {"Brothers": "Bros", "United": "Utd", "and": "&"}
+# British and American spellings of the words in a venue's name ("Kodak Theatre" is written
+# "Kodak Theater" by half the world).
+_SPELLINGS = {"Theatre": "Theater", "Theater": "Theatre", "Centre": "Center", "Center": "Centre"}
 # A newspaper or broadcaster is known by its whole name: "Manchester Evening News" is never
 # "Manchester", "Hollywood Reporter" never "Hollywood".
 _MEDIA_WORDS = frozenset(
@@ -164,6 +169,8 @@ def organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
         out.append(" ".join(words[:-1]))  # "Scottish Labour" for the Scottish Labour Party
     out += spelling_swaps(bare)
     out += _CLUB_SHORT.get(bare, ())
+    if words[-1] in _SPELLINGS:
+        out.append(" ".join([*words[:-1], _SPELLINGS[words[-1]]]))
     identifying = identifying_word(bare, text)
     if identifying:
         out.append(identifying)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.numbers import NUMBER_WORDS
 from quizapp.nlp.questions.accepting.people import FACILITIES, TITLE_WORDS
@@ -30,6 +31,8 @@ def implausible_reason(form: str, *, person: bool = False) -> str | None:
         return "empty"
     if len(form) == 1 and not form.isdigit():
         return "one letter"
+    if form in MONTHS:
+        return None  # "May" is a month here, not the verb
     if all(w.lower().strip(".,") in STOPWORDS and not w.isupper() for w in words):
         return "function words only"
     if words[0].lower() in _JOINERS or words[-1].lower() in _JOINERS | {"the", "a", "an"}:
