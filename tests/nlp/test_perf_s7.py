@@ -1,10 +1,12 @@
 """The local data cache prunes itself: stale versions go, the current one and recently used ones
-stay, and neither pruning nor a broken or unwritable cache folder changes what is generated."""
+stay, and neither pruning nor a broken or unwritable cache folder changes what is generated.
+The per-document word index finds every sentence a scan for the word would."""
 
 from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -12,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.nlp import datacache
+from quizapp.nlp import datacache, read_document
 from quizapp.nlp.datacache import KEEP_VERSIONS, STALE_AFTER, cached, cached_table
+from quizapp.nlp.docindex import sentences_with_words
 from quizapp.paths import SAMPLES_DIR
 
 DAY = 24 * 3600
@@ -164,3 +167,20 @@ def test_a_broken_or_unwritable_cache_folder_does_not_change_generation(tmp_path
     blocker.write_text("not a folder")
     assert generated(article, blocker) == expected
     assert blocker.read_text() == "not a folder"
+
+
+def test_the_word_index_holds_every_sentence_a_case_blind_whole_word_pattern_matches() -> None:
+    doc = read_document(
+        "The Chip arrived.\n\nSony made chips.\n\nThe CHIP-maker grew.\n\nA ſhip sailed.\n\nNone."
+    )
+    # "ſhip" holds a letter that matches "s" without case: such a sentence is always looked at.
+    assert sentences_with_words(doc, ["chip"]) == [0, 2, 3]
+    assert sentences_with_words(doc, ["chip", "chips"]) == [0, 1, 2, 3]
+    assert sentences_with_words(doc, ["chip-maker"]) is None  # not a plain word: scan all
+    assert sentences_with_words(doc, [""]) is None
+    article = read_document(sorted(SAMPLES_DIR.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    words = {t.text.lower() for s in article.sentences for t in s.tokens if t.text.isalpha()}
+    for word in sorted(words)[:200]:
+        where = set(sentences_with_words(article, [word]))
+        pattern = re.compile(rf"\b(?i:{re.escape(word)})\b")
+        assert {s.index for s in article.sentences if pattern.search(s.text)} <= where
