@@ -82,8 +82,9 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         # such items). Measured 0.264 at --max 20; 0.273 once figures without a counted noun
         # ("fell to 77,000"), trillions, sizes, ages and roles before names were read; 0.258
         # once stems must name what they are about and passing voices are not asked (both
-        # failure classes of blind grading).
-        assert report["gold_recall"] >= 0.25
+        # failure classes of blind grading); 0.273 once a stem may leave out a sentence's
+        # other fact (a coordinated half, a droppable phrase, a WH question on one clause).
+        assert report["gold_recall"] >= 0.26
     else:
         # Passages ask facts that share a sentence, where one-fact items would give each other
         # away. Measured 0.326; 0.282 since every gap must pass the one-gap fill-in's rules
