@@ -14,94 +14,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.nlp.model import Document, Fact, FactType, Token
+from quizapp.nlp.option_words import (
+    FEMALE_PRONOUNS,
+    FEMALE_WORDS,
+    FIELDS,
+    MALE_PRONOUNS,
+    MALE_WORDS,
+)
 
 FEMALE = "female"
 MALE = "male"
 CHARACTER = "character"
 PLACE = "place"
 
-# Words that say a person is a woman or a man; roles like "actor" or "chairman" are said of
-# both in many papers, so they say nothing.
-_FEMALE_WORDS = frozenset(
-    [
-        "actress",
-        "chairwoman",
-        "spokeswoman",
-        "businesswoman",
-        "sportswoman",
-        "policewoman",
-        "congresswoman",
-        "stateswoman",
-        "horsewoman",
-        "countrywoman",
-        "woman",
-        "girl",
-        "mother",
-        "wife",
-        "daughter",
-        "sister",
-        "widow",
-        "grandmother",
-        "granddaughter",
-        "aunt",
-        "niece",
-        "girlfriend",
-        "bride",
-        "queen",
-        "princess",
-        "duchess",
-        "countess",
-        "baroness",
-        "dame",
-        "lady",
-        "mrs",
-        "ms",
-        "miss",
-        "heroine",
-        "waitress",
-        "hostess",
-        "songstress",
-        "comedienne",
-        "ballerina",
-        "mum",
-        "mom",
-    ]
-)
-_MALE_WORDS = frozenset(
-    [
-        "spokesman",
-        "businessman",
-        "sportsman",
-        "policeman",
-        "congressman",
-        "statesman",
-        "horseman",
-        "countryman",
-        "man",
-        "boy",
-        "father",
-        "husband",
-        "son",
-        "brother",
-        "widower",
-        "grandfather",
-        "grandson",
-        "uncle",
-        "nephew",
-        "boyfriend",
-        "groom",
-        "king",
-        "prince",
-        "duke",
-        "earl",
-        "baron",
-        "lord",
-        "sir",
-        "mr",
-    ]
-)
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 # "played undercover cop _____", "starred as _____", "the character _____": a part in a
 # story, answered only by other parts.
 _CHARACTER_BEFORE = re.compile(
@@ -195,120 +120,6 @@ _LIST_WORDS = ("such", "including", "like")
 FIELD_PREFIX = "field:"
 # "played by Leonardo DiCaprio", "starring Kate Winslet": someone of the screen.
 _SCREEN_BEFORE = re.compile(r"\b(?:played\s+by|starring|co-starring|opposite)\s+$")
-_FIELDS: dict[str, tuple[str, ...]] = {
-    "actor": ("screen",),
-    "actress": ("screen",),
-    "film-maker": ("screen",),
-    "filmmaker": ("screen",),
-    "screenwriter": ("screen",),
-    "comedian": ("screen",),
-    "presenter": ("screen",),
-    "director": ("screen", "business"),
-    "producer": ("screen", "music"),
-    "star": ("screen", "music", "sport"),
-    "singer": ("music",),
-    "musician": ("music",),
-    "rapper": ("music",),
-    "guitarist": ("music",),
-    "drummer": ("music",),
-    "bassist": ("music",),
-    "songwriter": ("music",),
-    "composer": ("music",),
-    "frontman": ("music",),
-    "rocker": ("music",),
-    "band": ("music",),
-    "bands": ("music",),
-    "act": ("music",),
-    "acts": ("music",),
-    "rock": ("music",),
-    "pop": ("music",),
-    "player": ("sport",),
-    "striker": ("sport",),
-    "midfielder": ("sport",),
-    "defender": ("sport",),
-    "goalkeeper": ("sport",),
-    "keeper": ("sport",),
-    "winger": ("sport",),
-    "prop": ("sport",),
-    "lock": ("sport",),
-    "flanker": ("sport",),
-    "hooker": ("sport",),
-    "fly-half": ("sport",),
-    "scrum-half": ("sport",),
-    "full-back": ("sport",),
-    "centre": ("sport",),
-    "forward": ("sport",),
-    "skipper": ("sport",),
-    "athlete": ("sport",),
-    "runner": ("sport",),
-    "sprinter": ("sport",),
-    "marathoner": ("sport",),
-    "cyclist": ("sport",),
-    "swimmer": ("sport",),
-    "golfer": ("sport",),
-    "boxer": ("sport",),
-    "jockey": ("sport",),
-    "referee": ("officiating",),
-    "umpire": ("officiating",),
-    "co-star": ("screen",),
-    "chief": ("business", "politics"),
-    "head": ("business", "politics"),
-    "coach": ("coaching",),
-    "manager": ("coaching", "business"),
-    "captain": ("sport",),
-    "champion": ("sport",),
-    "seed": ("sport",),
-    "team-mate": ("sport",),
-    "teammate": ("sport",),
-    "batsman": ("sport",),
-    "bowler": ("sport",),
-    "president": ("politics", "business"),
-    "minister": ("politics",),
-    "chancellor": ("politics",),
-    "secretary": ("politics",),
-    "senator": ("politics",),
-    "governor": ("politics",),
-    "mayor": ("politics",),
-    "mp": ("politics",),
-    "mep": ("politics",),
-    "msp": ("politics",),
-    "democrat": ("politics",),
-    "labour": ("politics",),
-    "tory": ("politics",),
-    "conservative": ("politics",),
-    "republican": ("politics",),
-    "spokesman": ("politics", "business"),
-    "spokeswoman": ("politics", "business"),
-    "leader": ("politics",),
-    "ambassador": ("politics",),
-    "diplomat": ("politics",),
-    "commissioner": ("politics",),
-    "chairman": ("business", "politics"),
-    "chairwoman": ("business", "politics"),
-    "executive": ("business",),
-    "ceo": ("business",),
-    "boss": ("business", "coaching"),
-    "banker": ("business",),
-    "entrepreneur": ("business",),
-    "tycoon": ("business",),
-    "mogul": ("business",),
-    "impresario": ("business", "screen"),
-    "founder": ("business",),
-    "analyst": ("business",),
-    "economist": ("business",),
-    "writer": ("letters", "screen"),
-    "author": ("letters",),
-    "novelist": ("letters",),
-    "poet": ("letters",),
-    "playwright": ("letters",),
-    "editor": ("letters",),
-    "journalist": ("letters",),
-    "critic": ("letters",),
-    "historian": ("letters",),
-    "model": ("fashion",),
-    "supermodel": ("fashion",),
-    "designer": ("fashion",),
-}
 # "the Ben Stiller comedy", "Madonna's new album": a person named as the maker or star of a
 # work belongs to its world.
 _WORK_FIELDS = {
@@ -348,9 +159,9 @@ def _gender_of_words(words: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for word in words:
         low = word.lower().strip(".")
-        if low in _FEMALE_WORDS:
+        if low in FEMALE_WORDS:
             found.add(FEMALE)
-        elif low in _MALE_WORDS:
+        elif low in MALE_WORDS:
             found.add(MALE)
     return found
 
@@ -369,7 +180,7 @@ def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
 
 def _pronoun_gender(text: str) -> set[str]:
     words = {w.lower() for w in _WORD.findall(text)}
-    female, male = bool(words & _FEMALE_PRONOUNS), bool(words & _MALE_PRONOUNS)
+    female, male = bool(words & FEMALE_PRONOUNS), bool(words & MALE_PRONOUNS)
     if female and not male:
         return {FEMALE}
     if male and not female:
@@ -410,8 +221,8 @@ def mention_traits(sentence: str, start: int, end: int, *, alone: bool) -> set[s
 
     for word in (*before, *after):
         low = word.lower()
-        single = low[:-1] if low.endswith("s") and low not in _FIELDS else low
-        traits |= {FIELD_PREFIX + field for field in _FIELDS.get(single, ())}
+        single = low[:-1] if low.endswith("s") and low not in FIELDS else low
+        traits |= {FIELD_PREFIX + field for field in FIELDS.get(single, ())}
         traits |= role_parts(low)
     if spaced and tail.endswith(("by", "starring", "opposite")) and _SCREEN_BEFORE.search(prefix):
         traits.add(FIELD_PREFIX + "screen")
