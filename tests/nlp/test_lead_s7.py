@@ -104,3 +104,28 @@ def test_a_party_and_a_venue_are_accepted_as_people_write_them() -> None:
     assert "Plaid" in accepted_answers(party, party.text, doc)
     venue = _named(doc, "Lumen Theatre", FactType.ORGANISATION)
     assert "Lumen Theater" in accepted_answers(venue, venue.text, doc)
+
+
+def test_a_short_question_keeps_an_opening_that_names_the_event() -> None:
+    """ "Who takes on Tom Vale?" leaves out which match ("Last year, ..." only dates it)."""
+    from quizapp.nlp.questions.wh_clauses import short_clauses
+
+    doc = read_document(
+        "Cup final tie\n\nIn Sunday's reverse singles, Karl Oster takes on Tom Vale in Madrid.\n"
+    )
+    facts = extract_facts(doc)
+    event = doc.sentences[0]
+    oster = next(f for f in facts if f.text == "Karl Oster" and f.sentence == event.index)
+    assert all(
+        c.sentence.text.startswith("In Sunday's reverse singles")
+        for c in short_clauses(event, oster)
+    )
+
+
+def test_one_without_its_of_is_the_articles_slip() -> None:
+    from quizapp.nlp.questions.slips import copied_slip
+
+    text = "She said schools would be one her priorities this year, with _____ second."
+    assert copied_slip(text, text.index("_____"), text.index("_____") + 5) == "one her"
+    fine = "She said schools would be one of her priorities, and _____ another one."
+    assert copied_slip(fine, fine.index("_____"), fine.index("_____") + 5) is None

@@ -271,7 +271,19 @@ def _without_lead(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]
         return None
     if tokens[kept[comma + 1]].tag not in NP_TAGS:
         return None
+    if any(
+        tokens[k].tag in ("NN", "NNS") and tokens[k].text.lower() not in _TIME_NOUNS
+        for k in kept[:comma]
+    ):
+        return None  # "In Sunday's reverse singles, ...": the event the question is about
     return kept[comma + 1 :]
+
+
+# Common nouns of an opening that only dates the clause ("Last year", "Earlier this month").
+_TIME_NOUNS = frozenset(
+    {"year", "years", "week", "weeks", "month", "months", "day", "days", "weekend", "time"}
+    | {"morning", "afternoon", "evening", "night", "season", "decade", "century", "quarter"}
+)
 
 
 def _without_apposition(tokens: Sequence[Token], kept: list[int], a: int, b: int) -> list[int]:
