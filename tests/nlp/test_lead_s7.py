@@ -129,3 +129,16 @@ def test_one_without_its_of_is_the_articles_slip() -> None:
     assert copied_slip(text, text.index("_____"), text.index("_____") + 5) == "one her"
     fine = "She said schools would be one of her priorities, and _____ another one."
     assert copied_slip(fine, fine.index("_____"), fine.index("_____") + 5) is None
+
+
+def test_a_clause_asked_on_its_own_keeps_the_event_it_belongs_to() -> None:
+    """ "Who does Tom Vale face?" leaves out which match the second clause is about."""
+    from quizapp.nlp.questions.wh_clauses import short_clauses
+
+    doc = read_document(
+        "Cup final tie\n\nIn Sunday's reverse singles, Karl Oster takes on Ian Mott before Tom "
+        "Vale faces Ron Lusk.\n"
+    )
+    lusk = next(f for f in extract_facts(doc) if f.text == "Ron Lusk")
+    clauses = [c.sentence.text for c in short_clauses(doc.sentences[0], lusk)]
+    assert clauses and all(c.startswith("In Sunday's reverse singles, ") for c in clauses), clauses

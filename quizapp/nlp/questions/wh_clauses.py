@@ -247,7 +247,9 @@ def _inner_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]
         if word in _INNER_OPENERS and t.tag in ("IN", "WRB"):
             if not clause_follows(tokens, kept[k + 1]):
                 return None
-            return kept[k + 1 : end]
+            # "In Sunday's reverse singles, ... before Nadal faces Fish": which match stays.
+            lead = [n for n in _event_lead(tokens, kept, kept[k + 1]) if n < kept[k]]
+            return lead + kept[k + 1 : end]
         if word in ("who", "which") and tokens[kept[k - 1]].text == ",":
             name = k - 1
             while name > 0 and tokens[kept[name - 1]].tag in ("NNP", "NNPS"):
@@ -261,7 +263,25 @@ def _inner_clause(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]
 
 
 def _without_lead(tokens: Sequence[Token], kept: list[int], a: int) -> list[int] | None:
-    """Without an opening adverbial ("In July 2004, ...", "Last year, ..."), or None if none."""
+    """Without an opening adverbial ("In July 2004, ...", "Last year, ..."), or None if none,
+    or if the opening names the event the clause is about."""
+    comma = _lead_comma(tokens, kept, a)
+    if comma is None or _names_an_event(tokens, kept[:comma]):
+        return None  # "In Sunday's reverse singles, ...": the event the question is about
+    return kept[comma + 1 :]
+
+
+def _event_lead(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]:
+    """The opening adverbial with its comma where it names the event ("In Sunday's reverse
+    singles,"): a clause asked on its own keeps it. [] otherwise."""
+    comma = _lead_comma(tokens, kept, a)
+    if comma is None or not _names_an_event(tokens, kept[:comma]):
+        return []
+    return kept[: comma + 1]
+
+
+def _lead_comma(tokens: Sequence[Token], kept: list[int], a: int) -> int | None:
+    """Where the comma closing an opening adverbial stands in ``kept``, or None if none."""
     finite = finite_positions(tokens, kept)
     opening = tokens[kept[0]]
     if not finite or (opening.tag not in _LEAD_TAGS and opening.text not in _LEAD_WORDS):
@@ -271,12 +291,14 @@ def _without_lead(tokens: Sequence[Token], kept: list[int], a: int) -> list[int]
         return None
     if tokens[kept[comma + 1]].tag not in NP_TAGS:
         return None
-    if any(
-        tokens[k].tag in ("NN", "NNS") and tokens[k].text.lower() not in _TIME_NOUNS
-        for k in kept[:comma]
-    ):
-        return None  # "In Sunday's reverse singles, ...": the event the question is about
-    return kept[comma + 1 :]
+    return comma
+
+
+def _names_an_event(tokens: Sequence[Token], lead: list[int]) -> bool:
+    """Whether an opening holds a common noun other than a stretch of time ("singles", "final")."""
+    return any(
+        tokens[k].tag in ("NN", "NNS") and tokens[k].text.lower() not in _TIME_NOUNS for k in lead
+    )
 
 
 # Common nouns of an opening that only dates the clause ("Last year", "Earlier this month").
