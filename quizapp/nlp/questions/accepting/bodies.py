@@ -169,8 +169,6 @@ def organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
         out.append(" ".join(words[:-1]))  # "Scottish Labour" for the Scottish Labour Party
     out += spelling_swaps(bare)
     out += _CLUB_SHORT.get(bare, ())
-    if words[-1] in _SPELLINGS:
-        out.append(" ".join([*words[:-1], _SPELLINGS[words[-1]]]))
     identifying = identifying_word(bare, text)
     if identifying:
         out.append(identifying)
@@ -199,12 +197,15 @@ def organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
 
 
 def spelling_swaps(name: str) -> list[str]:
-    """The name with its short words spelt out, or its long words shortened, where both are
-    in everyday use: "Warner Brothers" for "Warner Bros", "Marks and Spencer" for "Marks &
-    Spencer"."""
+    """The name with its short words spelt out, its long words shortened, or its British words
+    spelt the American way (or back), where both are in everyday use: "Warner Brothers" for
+    "Warner Bros", "Marks and Spencer" for "Marks & Spencer", "Kodak Theater" for "Kodak
+    Theatre"."""
     words = name.split()
     swapped = [
-        _ABBREVIATIONS.get(w.rstrip("."), _CONTRACTIONS.get(w, w)) if i > 0 else w
+        _ABBREVIATIONS.get(w.rstrip("."), _CONTRACTIONS.get(w, _SPELLINGS.get(w, w)))
+        if i > 0
+        else w
         for i, w in enumerate(words)
     ]
     return [" ".join(swapped)] if swapped != words else []
