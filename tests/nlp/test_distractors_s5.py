@@ -231,7 +231,7 @@ def test_city_options_from_the_article_are_in_the_key_country() -> None:
 
 
 def test_a_count_of_a_country_people_stays_below_its_population() -> None:
-    from quizapp.nlp.distractors.numeric import people_cap
+    from quizapp.nlp.distractors.stem_figures import people_cap
 
     for figure in ("137 million", "85 million", "60 million"):
         doc, facts, pools = _setup(

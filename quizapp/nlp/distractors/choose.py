@@ -8,15 +8,10 @@ import re
 from quizapp.nlp.distractors.bounds import match_minute_cap
 from quizapp.nlp.distractors.name_kinds import introduced_as_person, looks_like_person
 from quizapp.nlp.distractors.names import _same_head_names, name_distractors
-from quizapp.nlp.distractors.numeric import (
-    _numbers_in_stem,
-    _same_unit_values,
-    ordinal_distractors,
-    people_cap,
-    quantity_distractors,
-)
+from quizapp.nlp.distractors.numeric import ordinal_distractors, quantity_distractors
 from quizapp.nlp.distractors.phrases import phrase_distractors
 from quizapp.nlp.distractors.pools import Pools
+from quizapp.nlp.distractors.stem_figures import _numbers_in_stem, _same_unit_values, people_cap
 from quizapp.nlp.distractors.years import date_distractors
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.numbers import parse_number
