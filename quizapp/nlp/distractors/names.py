@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable, Sequence
 
 from quizapp.nlp.distractors.entity_class import (
@@ -33,11 +32,23 @@ from quizapp.nlp.distractors.name_kinds import (
 )
 from quizapp.nlp.distractors.overlap import _overlapping, _stem, same_words
 from quizapp.nlp.distractors.pairs import paired_with_a_place
+from quizapp.nlp.distractors.person_context import (
+    _listed_with_women,
+    _part_of_a_longer_name,
+    _surname,
+)
+from quizapp.nlp.distractors.place_context import (
+    _UNITED_KINGDOM,
+    _continent,
+    _continent_of,
+    _home_countries,
+    _home_nations_apart,
+)
 from quizapp.nlp.distractors.pools import Pools, respell
 from quizapp.nlp.distractors.teams import teams_only
 from quizapp.nlp.distractors.years import _latest_year
 from quizapp.nlp.facts.parties import party_of
-from quizapp.nlp.gazetteers import cities, countries, country_name_in, place_kind
+from quizapp.nlp.gazetteers import country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.option_fit import (
     AS_NOUN,
@@ -326,97 +337,6 @@ def _with_one(
         if candidate not in chosen and wanted(candidate) and acceptable(candidate, chosen[:-1]):
             return [*chosen[:-1], candidate]
     return None
-
-
-def _part_of_a_longer_name(name: str, pools: Pools) -> bool:
-    """Whether a person's name is a fragment of a longer one the article gives a person."""
-    norm = normalise(name)
-    if " " not in norm:
-        return False  # a surname alone is the form a surname key asks for ("Mr _____")
-    return any(
-        longer != norm and _overlapping(norm, longer) and len(longer) > len(norm)
-        for longer in (normalise(p.text) for p in pools.by_type.get(FactType.PERSON, ()))
-    )
-
-
-def _surname(name: str) -> str:
-    """The family name of a normalised name ("charles evans jr" -> "evans")."""
-    words = [w for w in name.split() if w not in ("jr", "sr", "ii", "iii", "iv")]
-    return words[-1] if words else ""
-
-
-_UNITED_KINGDOM = frozenset({"United Kingdom", "Britain", "Great Britain", "UK"})
-# Contexts where the home nations play or count apart: a football or rugby competition.
-_NATIONS_APART = re.compile(
-    r"\b(?:World\s+Cup|Six\s+Nations|qualif\w*|Euro\s+\d{4}|European\s+Championships?|"
-    r"Commonwealth\s+Games|Grand\s+Slam|Triple\s+Crown)\b"
-)
-
-
-def _home_nations_apart(pools: Pools, sentence: str) -> bool:
-    """Whether the article names a home nation ("England") or the stem speaks of a
-    competition the home nations enter apart."""
-    named = any(f.text in HOME_NATIONS for f in pools.by_type.get(FactType.PLACE, ()))
-    return named or _NATIONS_APART.search(sentence) is not None
-
-
-def _home_countries(city: str, pools: Pools) -> frozenset[str]:
-    """The country a city key is in: the one of its namesakes' countries the article names,
-    else the gazetteer's best known ("Dublin": Ireland, not Ohio)."""
-    named = {
-        country.code
-        for f in pools.by_type.get(FactType.PLACE, ())
-        if f.attr("kind") == "country"
-        and (country := countries().get(f.attr("canonical") or f.text)) is not None
-    }
-    shared = city_countries(city) & named
-    if shared:
-        return frozenset(shared)
-    best = cities().get(city, ("", 0))[0]
-    return frozenset({best}) if best else frozenset()
-
-
-def _continent(fact: Fact) -> str:
-    """The key's continent when it is a country, else ''."""
-    if fact.type is not FactType.PLACE or fact.attr("kind") != "country":
-        return ""
-    return _continent_of(fact.attr("canonical") or fact.text)
-
-
-def _continent_of(name: str) -> str:
-    country = countries().get(name)
-    return country.continent if country is not None else ""
-
-
-def _listed_with_women(fact: Fact, pools: Pools) -> bool:
-    """Whether the key stands in a list ("A, B and C") whose other names are all women."""
-    people = sorted(
-        (f for f in pools.mentions.get(fact.sentence, ()) if f.type is FactType.PERSON),
-        key=lambda f: f.start,
-    )
-    listed = [fact]
-    for direction in (-1, 1):
-        current = fact
-        while True:
-            near = [
-                f
-                for f in people
-                if (f.end <= current.start if direction < 0 else f.start >= current.end)
-                and f is not current
-            ]
-            if not near:
-                break
-            other = near[-1] if direction < 0 else near[0]
-            gap = current.start - other.end if direction < 0 else other.start - current.end
-            if gap > 6:
-                break
-            listed.append(other)
-            current = other
-    others = [f for f in listed if f is not fact]
-    return bool(others) and all(
-        FEMALE in pools.traits.get(normalise(f.attr("canonical") or f.text), frozenset())
-        for f in others
-    )
 
 
 def _same_head_names(

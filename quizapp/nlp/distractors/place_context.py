@@ -1,0 +1,57 @@
+"""Where a place key belongs: its continent, a city's home country, home nations counted apart."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.nlp.distractors.gazetteer_names import (
+    city_countries,
+)
+from quizapp.nlp.distractors.pools import Pools
+from quizapp.nlp.gazetteers import cities, countries
+from quizapp.nlp.model import Fact, FactType
+from quizapp.nlp.option_fit import (
+    HOME_NATIONS,
+)
+
+_UNITED_KINGDOM = frozenset({"United Kingdom", "Britain", "Great Britain", "UK"})
+# Contexts where the home nations play or count apart: a football or rugby competition.
+_NATIONS_APART = re.compile(
+    r"\b(?:World\s+Cup|Six\s+Nations|qualif\w*|Euro\s+\d{4}|European\s+Championships?|"
+    r"Commonwealth\s+Games|Grand\s+Slam|Triple\s+Crown)\b"
+)
+
+
+def _home_nations_apart(pools: Pools, sentence: str) -> bool:
+    """Whether the article names a home nation ("England") or the stem speaks of a
+    competition the home nations enter apart."""
+    named = any(f.text in HOME_NATIONS for f in pools.by_type.get(FactType.PLACE, ()))
+    return named or _NATIONS_APART.search(sentence) is not None
+
+
+def _home_countries(city: str, pools: Pools) -> frozenset[str]:
+    """The country a city key is in: the one of its namesakes' countries the article names,
+    else the gazetteer's best known ("Dublin": Ireland, not Ohio)."""
+    named = {
+        country.code
+        for f in pools.by_type.get(FactType.PLACE, ())
+        if f.attr("kind") == "country"
+        and (country := countries().get(f.attr("canonical") or f.text)) is not None
+    }
+    shared = city_countries(city) & named
+    if shared:
+        return frozenset(shared)
+    best = cities().get(city, ("", 0))[0]
+    return frozenset({best}) if best else frozenset()
+
+
+def _continent(fact: Fact) -> str:
+    """The key's continent when it is a country, else ''."""
+    if fact.type is not FactType.PLACE or fact.attr("kind") != "country":
+        return ""
+    return _continent_of(fact.attr("canonical") or fact.text)
+
+
+def _continent_of(name: str) -> str:
+    country = countries().get(name)
+    return country.continent if country is not None else ""
