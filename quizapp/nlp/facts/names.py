@@ -9,31 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from quizapp.nlp.dates import MONTHS, WEEKDAYS
+from quizapp.nlp.facts.name_classes import _classify, _could_be_given_name
+from quizapp.nlp.facts.name_runs import _ACRONYM, _runs
 from quizapp.nlp.facts.name_words import (
     CONNECTORS,
-    GEO_ADJECTIVES,
     HONORIFICS,
-    LOCATIVE,
-    NAME_PARTICLES,
     NOT_NAMES,
-    ORG_CUES_AFTER,
-    ORG_CUES_BEFORE,
-    ORG_HEADS,
-    PLACE_FIRST,
-    PLACE_HEADS,
-    STATES,
-    THING_HEADS,
 )
 from quizapp.nlp.facts.parties import TRAILING_SEATS, is_party_name, party_prefix
 from quizapp.nlp.facts.spelt_acronyms import spelt_out_acronyms
-from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, organisations, place_kind, role_words
-from quizapp.nlp.model import Document, Sentence, Token
-
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
-_NAMEY_TAGS = frozenset({"NNP", "NNPS"})
+from quizapp.nlp.gazetteers import COUNTRY_ALIASES, demonyms, place_kind, role_words
+from quizapp.nlp.model import Document, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,122 +47,6 @@ class NameIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # ACR -> expansion
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name
     roles: dict[str, str] = field(default_factory=dict)  # full name -> role
-
-
-def _is_cap(token: Token) -> bool:
-    word = token.text
-    return (
-        bool(word)
-        and (word[0].isupper() or (word[0].isdigit() and "-" in word))
-        and word.isprintable()
-    )
-
-
-_CALENDAR = frozenset(MONTHS) | {day.capitalize() for day in WEEKDAYS}
-
-
-def _is_name_token(
-    tokens: tuple[Token, ...], i: int, midcaps: frozenset[str] = frozenset()
-) -> bool:
-    token = tokens[i]
-    word = token.text
-    if not _is_cap(token) or word in NOT_NAMES or word in _CALENDAR:
-        return False
-    if "-" in word and not word.rsplit("-", 1)[1][:1].isupper():
-        return False  # "Moscow-based", "State-owned", "Ninety-five"
-    if _ACRONYM.match(word):
-        return True
-    if i == 0 or tokens[i - 1].text in ('"', "``", "(", ":", "''", "“", "‘"):
-        # Sentence-initial words are capitalised anyway: a name only if the article also
-        # capitalises it mid-sentence, a gazetteer knows it, or a name follows it.
-        return (
-            word in midcaps
-            or bool(place_kind(word))
-            or (
-                token.tag in _NAMEY_TAGS
-                and i + 1 < len(tokens)
-                and tokens[i + 1].tag in _NAMEY_TAGS
-                and _is_cap(tokens[i + 1])
-            )
-        )
-    if token.tag in _NAMEY_TAGS:
-        return True
-    # Sentence-initial words are capitalised anyway: only a name if tagged as one.
-    # "Alun Pugh": a surname the tagger reads as an interjection ("UH") or foreign word still
-    # ends the name it follows, else the blank takes the first name alone.
-    return (
-        i > 0
-        and token.text[0].isupper()
-        and (
-            token.tag in ("NN", "NNS", "JJ", "VBN", "VBG", "CD")
-            or (token.tag in ("UH", "FW") and tokens[i - 1].tag in _NAMEY_TAGS)
-        )
-    )
-
-
-def _runs(sentence: Sentence, midcaps: frozenset[str]) -> list[tuple[int, int]]:
-    """Maximal runs of name tokens, with connectors ("of", "for the") inside them."""
-    tokens = sentence.tokens
-    known = _known_spans(sentence)
-    runs = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if i in known:
-            runs.append((i, known[i]))
-            i = known[i]
-            continue
-        if not _is_name_token(tokens, i, midcaps):
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if _is_name_token(tokens, j, midcaps):
-                j += 1
-                continue
-            k = j
-            while (k < n and tokens[k].text.lower() in CONNECTORS and tokens[k].text != "&") or (
-                k < n and tokens[k].text == "&"
-            ):
-                k += 1
-                if k - j > 2:
-                    break
-            if k > j and k < n and _is_name_token(tokens, k, midcaps):
-                j = k + 1
-                continue
-            break
-        runs.extend(_split_run(tokens, i, j))
-        i = j
-    return runs
-
-
-def _known_spans(sentence: Sentence) -> dict[int, int]:
-    """Token ranges that spell a gazetteer organisation's full name (commas and all)."""
-    found: dict[int, int] = {}
-    text = sentence.text
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    for _, name in organisations():
-        at = text.find(name)
-        if at >= 0 and not starts:  # worked out only for a sentence that spells one
-            starts = {t.start - sentence.start: k for k, t in enumerate(sentence.tokens)}
-            ends = {t.end - sentence.start: k + 1 for k, t in enumerate(sentence.tokens)}
-        if at >= 0 and at in starts and at + len(name) in ends:
-            found[starts[at]] = ends[at + len(name)]
-    return found
-
-
-def _split_run(tokens: tuple[Token, ...], i: int, j: int) -> list[tuple[int, int]]:
-    """Split a run at "and"/"of the" unless it reads as one organisation's name."""
-    words = [t.text for t in tokens[i:j]]
-    if "and" not in words:
-        return [(i, j)]
-    k = words.index("and")
-    after = words[k + 1 :]
-    # "University of Vienna and the International Commission …": two names, not one.
-    if after[:1] == ["the"] or words[-1] not in ORG_HEADS or (k >= 2 and after and len(after) >= 2):
-        second = i + k + 1 + (1 if after[:1] == ["the"] else 0)
-        return [r for r in ((i, i + k), (second, j)) if r[1] > r[0]]
-    return [(i, j)]
 
 
 def _role_before(sentence: Sentence, i: int) -> tuple[str | None, int]:
@@ -239,158 +110,6 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
             return False
         at += 1
     return True
-
-
-@lru_cache(maxsize=1)
-def _organisation_names() -> frozenset[str]:
-    return frozenset(name for _, name in organisations())
-
-
-@lru_cache(maxsize=1)
-def _organisation_acronyms() -> frozenset[str]:
-    return frozenset(acronym for acronym, _ in organisations())
-
-
-_SAYING = frozenset({"said", "says", "reported", "reports", "announced", "added", "warned"})
-
-
-def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index: NameIndex) -> str:
-    text = " ".join(words)
-    if text in STATES:
-        return "place"
-    if text in COUNTRY_ALIASES or place_kind(text):
-        return "place"
-    if words[-1] in ORG_HEADS or text in index.acronyms or text in _organisation_names():
-        return "organisation"
-    if any(
-        w in ORG_HEADS and k + 1 < len(words) and words[k + 1] in ("of", "for", "on")
-        for k, w in enumerate(words)
-    ):
-        return "organisation"
-    if text in _organisation_acronyms():
-        return "organisation"
-    if words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
-        return "place"
-    if len(words) == 1:
-        word = words[0]
-        if word in index.surnames:
-            return "person"
-        if _ACRONYM.match(word) and len(word.replace(".", "")) >= 3:
-            return "organisation"  # "CT", "TV": two letters are more often a thing than a body
-        before = tokens[i - 1].text.lower() if i > 0 else ""
-        after = tokens[j].text.lower() if j < len(tokens) else ""
-        if before in ORG_CUES_BEFORE or after in ORG_CUES_AFTER:
-            return "organisation"
-        if before == "the" and after in _SAYING and word not in demonyms():
-            return "organisation"  # "the Nationwide said": a person never takes "the"
-        if before in LOCATIVE:
-            return "place"
-        return "other"
-    if words[-1] in demonyms():
-        return "other"
-    if words[0] in GEO_ADJECTIVES:
-        return "place"
-    if any(place_kind(w) in ("country", "region") for w in words) or words[0] in demonyms():
-        return "other"
-    if any(w.isupper() and len(w) > 1 for w in words) or any(w[0].isdigit() for w in words):
-        return "other"
-    if any(w in CONNECTORS and w not in NAME_PARTICLES for w in words):
-        return "other"
-    if any(w in THING_HEADS or w in PLACE_HEADS or w in ORG_HEADS for w in words):
-        return "other"
-    if 2 <= len(words) <= 4 and _could_be_given_name(words[0]):
-        return "person"
-    if 2 <= len(words) <= 3 and i > 0 and tokens[i - 1].text.lower() in role_words():
-        return "person"  # "team-mate Chris Paterson", "prop Matt Stevens": a role names a person
-    return "other"
-
-
-# Given names that are also English words ("Mark", "Grace"): still names at the head of a run.
-WORD_GIVEN_NAMES = frozenset(
-    [
-        "Mark",
-        "Will",
-        "Grace",
-        "Rose",
-        "Hope",
-        "Bill",
-        "Frank",
-        "Faith",
-        "Joy",
-        "Dawn",
-        "Guy",
-        "Pat",
-        "Rob",
-        "Jack",
-        "Sue",
-        "Gene",
-        "Ray",
-        "Dean",
-        "Don",
-        "Drew",
-        "Jean",
-        "Iris",
-        "Ruby",
-        "Pearl",
-        "Violet",
-        "Holly",
-        "Ivy",
-        "Amber",
-        "Brook",
-        "Carol",
-        "Sky",
-        "Summer",
-        "April",
-        "June",
-        "Victor",
-        "Earl",
-        "Duke",
-        "Prince",
-        "Wade",
-        "Chase",
-        "Hunter",
-        "Miles",
-        "Rich",
-        "Bob",
-        "Sandy",
-        "Penny",
-        "Lily",
-        "Daisy",
-        # Common given names the tagger's lexicon files as common nouns ("john", "william").
-        "John",
-        "William",
-        "Terry",
-        "Louis",
-        "Bobby",
-        "Donna",
-        "Maria",
-        "Heather",
-    ]
-)
-GEO_FIRST = frozenset({"San", "Santa", "Nova", "Port", "Fort", "Saint", "St", "St.", "Sierra"})
-
-
-def _could_be_given_name(word: str) -> bool:
-    """Whether a run's first word may open a person's name rather than a thing's.
-
-    "Crown Point", "Star Wars" and "Phantom Menace" open with common English words (the
-    tagger's lexicon knows "crown" as a noun); people's names rarely do.
-    """
-    if word in GEO_FIRST:
-        return False
-    if word in WORD_GIVEN_NAMES:
-        return True
-    # The lexicon knows some given names as proper nouns ("Chris"); places it knows so are
-    # told apart by the gazetteer.
-    tag = _lexicon_tag(word.lower())
-    return tag is None or (tag == "NNP" and place_kind(word) is None and word not in demonyms())
-
-
-def _lexicon_tag(word: str) -> str | None:
-    """The Pattern lexicon's tag for a lower-case word, or None if it is not an English word."""
-    from textblob.en import lexicon
-
-    return lexicon.get(word)
 
 
 def _acronym_after(sentence: Sentence, j: int) -> str | None:
