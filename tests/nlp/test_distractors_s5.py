@@ -22,7 +22,8 @@ from quizapp.nlp.distractors.entity_class import (
 from quizapp.nlp.distractors.numeric import MAX_SPREAD
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.option_fit import FIELD_PREFIX, WORK, person_traits
+from quizapp.nlp.name_traits import person_traits
+from quizapp.nlp.option_fit import FIELD_PREFIX, WORK
 from quizapp.nlp.text import normalise
 
 

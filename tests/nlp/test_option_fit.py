@@ -9,7 +9,8 @@ from quizapp.nlp.checks import reference_problems
 from quizapp.nlp.distractors import build_pools, date_distractors, make_distractors
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.option_fit import FEMALE, MALE, key_cues, person_traits
+from quizapp.nlp.name_traits import person_traits
+from quizapp.nlp.option_fit import FEMALE, MALE, key_cues
 from quizapp.nlp.questions.accepting import accepted_answers
 
 CAST = (

@@ -50,16 +50,8 @@ from quizapp.nlp.distractors.years import _latest_year
 from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import country_name_in, place_kind
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.option_fit import (
-    AS_NOUN,
-    CHARACTER,
-    FEMALE,
-    HOME_NATIONS,
-    PLACE,
-    WORK,
-    KeyCues,
-    fitting,
-)
+from quizapp.nlp.name_traits import AS_NOUN
+from quizapp.nlp.option_fit import CHARACTER, FEMALE, HOME_NATIONS, PLACE, WORK, KeyCues, fitting
 from quizapp.nlp.text import normalise
 
 _GAME_PARTS = frozenset({"field:sport", "field:coaching", "field:officiating"})

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from quizapp.nlp.distractors.teams import article_sport
 from quizapp.nlp.model import Document, Fact, FactType
-from quizapp.nlp.option_fit import person_traits
+from quizapp.nlp.name_traits import person_traits
 from quizapp.nlp.text import normalise
 
 
