@@ -10,6 +10,14 @@ import re
 
 from quizapp.nlp.model import Fact, FactType, Sentence, Token
 from quizapp.nlp.questions.references import embedded_pronoun, relative_time, unnamed_references
+from quizapp.nlp.questions.wh_clause_ends import (
+    _MIND,
+    _SPEECH,
+    _complete,
+    _cut_complement,
+    _reaches_end,
+)
+from quizapp.nlp.questions.wh_phrases import wh_phrase
 from quizapp.nlp.words import inflect_verb, lemma
 
 _AUX = frozenset(
@@ -57,10 +65,6 @@ _BAD_SUBJECT_START = frozenset(
     }
 )
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
-# Verbs of a change in size, whose percentage is asked "by how much".
-CHANGE_VERBS = frozenset(
-    {"rise", "fall", "increase", "decrease", "grow", "drop", "decline", "climb", "jump", "slip"}
-)
 _PREPS = frozenset({"in", "on", "at", "since", "by", "during", "from", "to", "until", "for"})
 _CUT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", '"', "“", "”", "‘", "’", "[", "]"})
 _MIDDLE_TAGS = frozenset(
@@ -90,90 +94,6 @@ _VERB_AFTER_AUX = frozenset({"VBN", "VBG", "VB"})
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _SUBJECT_TAGS = _NOUN_TAGS | {"DT", "JJ", "CD", "PRP$"}
-# What may follow the last kept word of a question's clause: the sentence's own end.
-_END = frozenset({".", "!", "?", "''", '"', "”", "’"})
-
-
-def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[str, int] | None:
-    """The WH phrase for the answer tokens [a, b), and how many tokens before a it absorbs."""
-    prev = tokens[a - 1].text.lower() if a > 0 else ""
-    if prev == "as" and a > 1 and tokens[a - 2].text.lower() == "known":
-        return "what", 0  # "now known as MCI": a name is asked "what", whoever bears it
-    if fact.type in (FactType.PERSON, FactType.QUOTE):
-        return "who", 0
-    if fact.type is FactType.DATE:
-        if prev in ("in", "on", "during") and fact.attr("granularity") in ("year", "day", "month"):
-            return "when", 1
-        if prev == "since":
-            return "since when", 1
-        if prev in ("in", "by") and fact.attr("granularity") == "year":
-            return "by which year" if prev == "by" else "in which year", 1
-        return None
-    if fact.type is FactType.PLACE:
-        if prev in ("in", "at") and fact.attr("kind") in ("city", "country"):
-            return "where", 1
-        return (
-            f"which {fact.attr('kind')}" if fact.attr("kind") in ("city", "country") else None
-        ), 0
-    if fact.type is FactType.ORDINAL:
-        head = fact.attr("head") or ""
-        # "its 201st military base": the WH phrase replaces the determiner, ordinal and head.
-        absorb = 1 if prev in ("its", "the", "his", "her", "their", "a") else 0
-        return f"which {head}", absorb
-    if fact.type is FactType.QUANTITY:
-        unit = fact.attr("unit") or ""
-        form = fact.attr("form")
-        if unit == "%":
-            # "prices rose (by) 15.1%": the size of a change, asked "by how much".
-            verb = tokens[a - 2] if prev == "by" and a > 1 else tokens[a - 1] if a else None
-            if verb is not None and lemma(verb.text.lower(), "VB") in CHANGE_VERBS:
-                return "by how much", 1 if prev == "by" else 0
-            return None
-        if form == "money" and prev == "for":
-            return "for how much", 1  # "bought the unit for $9.3bn"
-        if form in ("count", "words") and unit and unit.split()[-1].endswith("s"):
-            return f"how many {unit}", 0
-        if unit in ("km", "kilometres", "miles", "metres", "m") and "long" not in unit:
-            return None
-        if form == "money":
-            return "how much", 0
-        return None
-    if fact.type is FactType.ORGANISATION:
-        return "which organisation", 0
-    if fact.type is FactType.OTHER:
-        return ("who" if _names_people(fact.text) else "what"), 0
-    return None
-
-
-def _names_people(phrase: str) -> bool:
-    """ "Europeans", "local scientists": answers a "who" question asks for."""
-    from quizapp.nlp.gazetteers import demonyms, role_words
-    from quizapp.nlp.words import lemma
-
-    head = phrase.split()[-1]
-    singular = head[:-1] if head.endswith("s") else head
-    return (
-        singular in demonyms()
-        or lemma(head.lower(), "NNS") in role_words()
-        or head.lower()
-        in (
-            "people",
-            "students",
-            "children",
-            "workers",
-            "residents",
-            "citizens",
-            "voters",
-            "soldiers",
-            "troops",
-            "officials",
-            "scientists",
-            "researchers",
-            "experts",
-            "settlers",
-            "colonists",
-        )
-    )
 
 
 def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
@@ -325,97 +245,6 @@ def make_wh_question(sentence: Sentence, fact: Fact) -> str | None:
     if middle and middle[-1].text.lower() in _PREPS and absorb == 0 and wh in ("who", "what"):
         wh = "whom" if wh == "who" else wh
     return _finish(wh, words, sentence.text, None)
-
-
-_SPEECH = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stressed",
-        "warned",
-        "argued",
-        "believes",
-        "thinks",
-        "claims",
-        "insisted",
-    }
-)
-
-
-_MIND = frozenset(
-    {
-        "hopes",
-        "hoped",
-        "wants",
-        "wanted",
-        "believed",
-        "thought",
-        "expects",
-        "expected",
-        "plans",
-        "planned",
-        "fears",
-        "feared",
-        "claimed",
-        "admitted",
-        "denied",
-        "announced",
-        "agreed",
-        "decided",
-        "promised",
-        "urged",
-        "accused",
-        "praised",
-    }
-)
-
-
-_REPORTING = frozenset(
-    {"assured", "assures", "informed", "reminded", "convinced", "persuaded", "see", "ask", "asked"}
-)
-
-
-def _cut_complement(tokens: tuple[Token, ...] | list[Token], kept: int) -> bool:
-    """Whether the kept words stop just before the clause their verb needs.
-
-    "ordered the contracts to be examined to see [if …]" and "assured foreign companies …
-    [that …]" leave a question that cannot be answered as asked.
-    """
-    if kept >= len(tokens) or kept == 0:
-        return False
-    following = tokens[kept].text.lower()
-    if following not in ("that", "if", "whether", "how", "why", "what", "when", "where"):
-        return False
-    words = {t.text.lower() for t in tokens[:kept]}
-    return tokens[kept - 1].tag.startswith("VB") or bool(words & (_SPEECH | _MIND | _REPORTING))
-
-
-def _reaches_end(tokens: tuple[Token, ...] | list[Token], kept: int) -> bool:
-    """Whether the kept words run to the sentence's end: a clause cut before a comma, "to" or
-    "that" asks a question the sentence does not answer ("Who wants Roddick?")."""
-    return all(t.text in _END or t.tag == "." for t in tokens[kept:])
-
-
-def _complete(tokens: tuple[Token, ...], kept: int) -> bool:
-    """Whether the first `kept` tokens read as a whole predicate, not one cut mid-phrase.
-
-    "said the money will fund a variety of technical" (cut at a list comma) and "has said"
-    (cut before its "that"-clause) are not questions a reader can answer.
-    """
-    if kept < 2 and tokens[0].tag not in ("VBD", "VBZ", "VBP"):
-        return False
-    last = tokens[kept - 1]
-    if last.tag in ("JJ", "JJR", "JJS", "DT", "IN", "CC", "TO", "PRP$", "MD"):
-        return False
-    words = {t.text.lower() for t in tokens[:kept]}
-    if kept < len(tokens) and tokens[kept].text.lower() in ("that", ",") and words & _SPEECH:
-        return False
-    return last.text.lower() not in _SPEECH
 
 
 def _lower_first(token: Token) -> str:
