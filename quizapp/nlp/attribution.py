@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from quizapp.nlp.clause_cuts import still_named
+from quizapp.nlp.cut_stem_checks import still_named
 from quizapp.nlp.model import BLANK, Item, QuestionKind
 
 _VERBS = r"(?:said|says|reported|announced|found|showed|shows|estimated|estimates)"

@@ -19,12 +19,11 @@ is), never a condition ("If ..., ") whose loss would change what the rest claims
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from quizapp.nlp.clause_splits import split_spans
+from quizapp.nlp.cut_stem_checks import _reads_whole
 from quizapp.nlp.model import BLANK
-from quizapp.nlp.questions.anchors import lacks_anchor
+from quizapp.nlp.stem_words import _QUOTES, _Word, _words
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP"})
@@ -64,32 +63,13 @@ _POINTS_BACK = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
     | {"also", "too", "again", "instead", "then", "same", "this", "these", "those", "there"}
 )
-_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got"}
-)
 # Prepositions that open an aside ("at a cost of £8m"); "as", "because" ... open a clause.
 _ASIDE_PREPOSITIONS = frozenset(
     {"at", "in", "on", "for", "by", "from", "under", "over", "during", "within", "despite"}
     | {"amid", "including", "with"}
 )
-_QUOTES = frozenset({'"', "\u201c", "\u201d"})
-_TOKEN = re.compile(
-    r"[£$€]?\d[\d,.]*\d(?:[a-zA-Z]+|%)?|[£$€]?\d(?:[a-zA-Z]+|%)?|\w+(?:[-.]\w+)*|['\u2019]s\b|\S"
-)
-MIN_WORDS = 6
 _WH_QUESTION = re.compile(r"^(?:Who|What|Which|Where|When|How)\b[^?]*\?$")
 _MAX_ASIDE = 16
-
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """A token of the stem (blank filled in) with its tag and whether it is quoted words."""
-
-    text: str
-    start: int
-    end: int
-    tag: str
-    quoted: bool
 
 
 def clause_cut(
@@ -140,42 +120,6 @@ def clause_cut(
         if _reads_whole(text, prompt, names, strict=opening and (start, end) not in splits):
             return text
     return None
-
-
-def _words(text: str) -> list[_Word]:
-    return list(_tagged_words(text))
-
-
-# The same stem is cut again for each kind of item asked on its fact (seven of eight calls on
-# an article repeat a text): each is tagged once.
-@lru_cache(maxsize=512)
-def _tagged_words(text: str) -> tuple[_Word, ...]:
-    from quizapp.nlp.tagging import tag_tokens
-
-    spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    tags = tag_tokens([s[0] for s in spans])
-    # "Fortune and Ronaldo silenced the jeers": a past form after its subject and before its
-    # object is the clause's verb, though the tagger reads it as a participle.
-    for k in range(1, len(tags) - 1):
-        if (
-            tags[k] == "VBN"
-            and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS")
-            and (
-                tags[k + 1] in ("DT", "PRP$", "CD", "NNP", "NNS")
-                or (tags[k - 1] in ("NNP", "NNPS") and tags[k + 1] in ("NN", "RB"))
-            )
-            and not any(s[0].lower() in _AUXILIARIES for s in spans[max(0, k - 4) : k])
-        ):
-            tags[k] = "VBD"
-    out = []
-    quoted = False
-    for (word, start, end), tag in zip(spans, tags, strict=True):
-        if word in _QUOTES:
-            quoted = not quoted
-            out.append(_Word(word, start, end, "``", True))
-            continue
-        out.append(_Word(word, start, end, tag, quoted))
-    return tuple(out)
 
 
 def _cuts(words: list[_Word], blank: tuple[int, int]) -> list[tuple[int, int, bool]]:
@@ -404,38 +348,3 @@ def _tidy(prompt: str) -> str:
     prompt = re.sub(r"\s+([,.;:?!])", r"\1", prompt)
     prompt = re.sub(r"[,;]\s*([.?!])", r"\1", prompt)
     return prompt.strip()
-
-
-def _reads_whole(text: str, before: str, names: frozenset[str], strict: bool = False) -> bool:
-    """Whether the cut stem is still a whole sentence that names what it is about; a second
-    clause kept alone ("..., while the Liberal Democrats received just over _____") needs six
-    words, having lost what its object was."""
-    if strict and len(re.findall(r"[A-Za-z0-9]+", text.replace(BLANK, " "))) < MIN_WORDS:
-        return False
-    if not long_enough(text, names) or (BLANK in before) != (BLANK in text):
-        return False
-    if re.search(r"\b(?:and|but|or|of|to|the|a|an|by|with|as)\s*[,.?!]?\s*$", text, re.I):
-        return False
-    return still_named(before, text, names)
-
-
-def long_enough(text: str, names: frozenset[str]) -> bool:
-    """Whether a cut stem has words enough to say what it asks: six, or five with a name
-    among them ("WorldCom is now known as _____.")."""
-    words = re.findall(r"[A-Za-z0-9]+", text.replace(BLANK, " "))
-    return len(words) >= MIN_WORDS or (
-        len(words) >= MIN_WORDS - 1 and any(w[:1].isupper() and w in names for w in words)
-    )
-
-
-def still_named(before: str, after: str, names: frozenset[str]) -> bool:
-    """Whether a shortened stem still names something besides its blank where the whole one
-    did ("Rebuilding the theatre ... is the only answer" without "Lyric chairman _____ has
-    said that" names no theatre)."""
-    named = not lacks_anchor(before, *_blank_span(before), names)
-    return not (named and lacks_anchor(after, *_blank_span(after), names))
-
-
-def _blank_span(text: str) -> tuple[int, int]:
-    at = text.find(BLANK)
-    return (at, at + len(BLANK)) if at >= 0 else (0, 0)

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizapp.nlp.clause_cuts import _Word
+    from quizapp.nlp.stem_words import _Word
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _AUXILIARY = frozenset(

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from quizapp.nlp.clause_cuts import clause_cut, long_enough
+from quizapp.nlp.clause_cuts import clause_cut
+from quizapp.nlp.cut_stem_checks import long_enough
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.trim_phrases import (
     apposition_statement,

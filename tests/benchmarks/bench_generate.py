@@ -19,7 +19,7 @@ from pathlib import Path
 
 import quizapp
 from quizapp.nlp import generate, read_document
-from quizapp.nlp.clause_cuts import _tagged_words as tagged_stem_words
+from quizapp.nlp.stem_words import _tagged_words as tagged_stem_words
 from quizapp.nlp.text import normalise
 from quizapp.paths import REPO_ROOT, SAMPLES_DIR
 
