@@ -11,9 +11,10 @@ from quizapp.nlp.attribution import untagged_variants
 from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
+from quizapp.nlp.role_descriptions import described_people
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
-from quizapp.nlp.trimming import article_words, asked_facts, described_people, trimmed_variants
+from quizapp.nlp.trimming import article_words, asked_facts, trimmed_variants
 from quizapp.nlp.words import STOPWORDS
 from quizapp.nlp.worth import cut_short, strike_reason
 

@@ -8,7 +8,8 @@ from quizapp.nlp import generate, read_document
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind, SourceQuote
 from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
 from quizapp.nlp.rank import gives_away
-from quizapp.nlp.trimming import asked_facts, described_people, trimmed_prompt
+from quizapp.nlp.role_descriptions import described_people
+from quizapp.nlp.trimming import asked_facts, trimmed_prompt
 
 PIER = """Harbour council votes to rebuild the old pier
 
