@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.clause_splits import split_spans
-from quizapp.nlp.cut_stem_checks import _reads_whole
+from quizapp.nlp.cut_stem_checks import _reads_whole, tidy_cut
 from quizapp.nlp.model import BLANK
 from quizapp.nlp.stem_words import _QUOTES, _Word, _words
 
@@ -116,7 +116,7 @@ def clause_cut(
         if at >= 0:
             at_kept = at if start >= blank[1] else at - (len(filled) - len(kept))
             text = kept[:at_kept] + BLANK + kept[at_kept + len(answer) :]
-        text = _tidy(text)
+        text = tidy_cut(text)
         if _reads_whole(text, prompt, names, strict=opening and (start, end) not in splits):
             return text
     return None
@@ -341,10 +341,3 @@ def _opening(
         out.append((words[0].start, words[rest].start, True))
         break
     return out
-
-
-def _tidy(prompt: str) -> str:
-    prompt = re.sub(r"\s{2,}", " ", prompt)
-    prompt = re.sub(r"\s+([,.;:?!])", r"\1", prompt)
-    prompt = re.sub(r"[,;]\s*([.?!])", r"\1", prompt)
-    return prompt.strip()

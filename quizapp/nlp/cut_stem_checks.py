@@ -10,6 +10,15 @@ from quizapp.nlp.questions.anchors import lacks_anchor
 MIN_WORDS = 6
 
 
+def tidy_cut(prompt: str, *, before_stop: str = ",;") -> str:
+    """A stem with a part left out, its spacing closed up and a comma (or another mark in
+    ``before_stop``) left just before its closing stop dropped ("..., ." -> "...")."""
+    prompt = re.sub(r"\s{2,}", " ", prompt)
+    prompt = re.sub(r"\s+([,.;:?!])", r"\1", prompt)
+    # No space is left before a mark by now: a stray comma touches the stop it precedes.
+    return re.sub(rf"[{before_stop}]([.?!])", r"\1", prompt).strip()
+
+
 def _reads_whole(text: str, before: str, names: frozenset[str], strict: bool = False) -> bool:
     """Whether the cut stem is still a whole sentence that names what it is about; a second
     clause kept alone ("..., while the Liberal Democrats received just over _____") needs six

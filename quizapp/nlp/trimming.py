@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.clause_cuts import clause_cut
-from quizapp.nlp.cut_stem_checks import long_enough
+from quizapp.nlp.cut_stem_checks import long_enough, tidy_cut
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.role_descriptions import (
     _Described,
@@ -148,26 +148,29 @@ def trimmed_prompt(
     own = {f.text for f in (*item.facts, item.fact)}
     prompt = described_prompt(item, item.prompt, people)
     for other in asked:
-        if other.text in own or other.text not in prompt:
-            continue
-        if any(other.text in o or o in other.text for o in own):
-            continue  # "Lib Dem" inside "Lib Dem leader": part of the asked name's context
-        prompt = _leave_out(prompt, other, item.fact)
+        if _prints_another(other, own, prompt):
+            prompt = _leave_out(prompt, other, item.fact)
     # What an adjunct or aside could not take: a whole clause or aside that holds the mention.
     answer = item.answer or item.fact.text
     for other in asked:
-        if other.text in own or other.text not in prompt:
-            continue
-        if any(other.text in o or o in other.text for o in own):
+        if not _prints_another(other, own, prompt):
             continue
         keep = item.fact.type in _KEEPS_DATES
         prompt = clause_cut(prompt, answer, other.text, names, keep) or prompt
     if prompt == item.prompt:
         return None
-    prompt = _tidy(prompt)
+    prompt = tidy_cut(prompt, before_stop=",")
     if not long_enough(prompt, names) or (BLANK in item.prompt) != (BLANK in prompt):
         return None
     return prompt
+
+
+def _prints_another(other: _Asked, own: set[str], prompt: str) -> bool:
+    """Whether the prompt prints a fact another item asks that is not its own, nor inside or
+    around one of its own ("Lib Dem" inside "Lib Dem leader": part of the asked name's context)."""
+    if other.text in own or other.text not in prompt:
+        return False
+    return not any(other.text in o or o in other.text for o in own)
 
 
 def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
@@ -258,13 +261,6 @@ def _finite_verb_at(prompt: str, at: int) -> bool:
     index = len(prompt[:at].split())
     tags = tag_tokens(words)
     return index < len(tags) and tags[index] in _FINITE
-
-
-def _tidy(prompt: str) -> str:
-    prompt = re.sub(r"\s{2,}", " ", prompt)
-    prompt = re.sub(r"\s+([,.;:?!])", r"\1", prompt)
-    prompt = re.sub(r",([.?!])", r"\1", prompt)
-    return prompt.strip()
 
 
 def article_words(items: Iterable[Item]) -> frozenset[str]:
