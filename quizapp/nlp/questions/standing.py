@@ -86,6 +86,8 @@ _LISTED = re.compile(
 _OBJECT_LEFT_OUT = re.compile(r"\b(?:won|win|wins|winning)\s+(?:in|on|at|during)\s+$")
 # "The founder of Hambro Magan gave _____.": a gift or payment with no one it went to.
 _GIFT = re.compile(r"\b(?:gave|give|gives|given|donated|donates|donating|handed|lent|pledged)\s+$")
+# Words elsewhere in the stem that say whom a gift went to, or that it was a donation.
+_RECIPIENT = re.compile(r"\b(?:to|donations?|gifts?|gave|given|donated)\b", re.IGNORECASE)
 # "At number one is ...", "In third place is ...": a rank in a list the stem does not name.
 _RANK_OPENING = re.compile(
     r"^(?:At|In)\s+(?:number\s+[a-z0-9]+|(?:first|second|third|fourth|fifth|top|last)\s+place)\b"
@@ -99,8 +101,12 @@ def leaves_out_its_object(text: str, a: int, b: int) -> bool:
     number one is ...") of a list the stem never names."""
     if _OBJECT_LEFT_OUT.search(text[:a]):
         return True
-    if _GIFT.search(text[:a]) and re.fullmatch(r"\s*[.!]?\s*", text[b:]):
-        return True
+    if (
+        _GIFT.search(text[:a])
+        and re.fullmatch(r"\s*[.!]?\s*", text[b:])
+        and not _RECIPIENT.search(_GIFT.sub("", text[:a]))
+    ):
+        return True  # (not "Donations came from X, who gave the party £500,000, and Y who gave")
     return _RANK_OPENING.match(text) is not None and a > 0
 
 
