@@ -141,6 +141,9 @@ def test_a_stem_that_leaves_out_what_its_verb_is_about_is_refused() -> None:
     assert not check(f"She previously won the Booker Prize in {BLANK}.")
     assert check(f"At number one is Dan Harper, who has inherited {BLANK}.")  # of which list?
     assert not check(f"At number one in the Sunday Times rich list is {BLANK}.")
+    # "adding in a PS": a postscript to which letter?
+    assert check(f"{BLANK} does not mention the strikers, simply adding in a PS: he is fit.")
+    assert not check(f"{BLANK} added a postscript to the Hallam Report.")
 
 
 def test_a_short_question_keeps_a_name() -> None:

@@ -95,10 +95,17 @@ _RANK_OPENING = re.compile(
 )
 
 
+# "simply adding in a PS": a part of a document (a letter, a report) the stem never names.
+_DOCUMENT_PART = re.compile(
+    r"\b(?:a|the|his|her|its|their)\s+(?:PS|P\.S\.|postscript|footnote|appendix)\b"
+    r"(?!\s+(?:to|of)\s+(?:the\s+)?[A-Z])"
+)
+
+
 def leaves_out_its_object(text: str, a: int, b: int) -> bool:
-    """Whether the blank stands where the stem leaves out what its verb is about: "won in
-    _____" (won what?), "gave _____." with nobody it was given to, or a rank opening ("At
-    number one is ...") of a list the stem never names."""
+    """Whether the stem leaves out what it is about: "won in _____" (won what?), "gave
+    _____." with nobody it was given to, a rank opening ("At number one is ...") of a list it
+    never names, "adding in a PS" to a letter it never names."""
     if _OBJECT_LEFT_OUT.search(text[:a]):
         return True
     if (
@@ -107,6 +114,8 @@ def leaves_out_its_object(text: str, a: int, b: int) -> bool:
         and not _RECIPIENT.search(_GIFT.sub("", text[:a]))
     ):
         return True  # (not "Donations came from X, who gave the party £500,000, and Y who gave")
+    if _DOCUMENT_PART.search(text):
+        return True
     return _RANK_OPENING.match(text) is not None and a > 0
 
 
