@@ -228,3 +228,12 @@ def test_a_pronoun_after_an_opening_word_still_needs_its_team() -> None:
     points = next(f for f in facts if f.text.startswith("24"))
     # "Even their lack of discipline ... undo them": whose? "Even" is no team.
     assert ctx.stem(points) is None
+
+
+def test_a_trimmed_stem_keeps_where_a_role_was_held() -> None:
+    from quizapp.nlp.worth import cut_short
+
+    # Trimming "at Southampton" (another item's answer) left "manager" of nothing.
+    assert cut_short(f"{BLANK} was assistant boss when Hoddle was manager.")
+    assert not cut_short(f"{BLANK} was assistant boss when Hoddle was manager at Southampton.")
+    assert not cut_short(f"Sales in {BLANK} were strong.")
