@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from quizapp.nlp.model import FactType, Item
 
 # Words a role may hold besides its head and its capitalised qualifier ("shadow chancellor",
-# "Labour campaign spokesman", "Menatep Group's managing director").
+# "Labour campaign spokesman", "Menatep Group's managing director"). Not "former": a former
+# Liverpool manager is one of many, so the role names nobody.
 _ROLE_MODIFIERS = frozenset(
-    {"former", "shadow", "deputy", "managing", "chief", "campaign", "vice", "senior", "acting"}
+    {"shadow", "deputy", "managing", "chief", "campaign", "vice", "senior", "acting"}
     | {"interim", "general", "executive", "finance", "foreign", "defence", "health", "home"}
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"})
@@ -127,7 +128,9 @@ def described_prompt(item: Item, prompt: str, people: Sequence[_Described]) -> s
             rf"(?<![\w-])(?:{role}\s+)?{_TITLE}?(?:{'|'.join(names)})(?![\w-])(?!\s+[A-Z])"
         )
         match = mention.search(prompt)
-        if match is None:
+        if match is None or mention.search(item.source.quote) is None:
+            # Not named by the source sentence: the stem already replaced its words ("The
+            # former France boss" -> "Houllier"); a second description would name nobody.
             continue
         before = prompt[: match.start()]
         after = prompt[match.end() :]

@@ -21,6 +21,7 @@ from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.side_details import (
     match_minute,
     reporting_period,
+    side_detail,
     stock_compound,
     where_it_was_said,
 )
@@ -279,6 +280,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             or reporting_period(fact, doc)
             or where_it_was_said(fact, doc, count, in_headline)
             or stock_compound(fact, doc)
+            or side_detail(fact, doc, count, in_headline)
         )
         if fact in voices or fact in known or filler or spoke or framing:
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"

@@ -150,3 +150,144 @@ def stock_compound(fact: Fact, doc: Document) -> bool:
             if not following.text[:1].islower() or _speaks_for_a_body(head.text):
                 return False  # "the DUP leader", "BBC programme": a body and its people
     return uses > 0
+
+
+# "one of _____'s most maverick talents", "one of Britain's best-known": a place or body that
+# only sets a stock phrase of praise.
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PRAISE_AFTER = re.compile(
+    r"^['’]s?\s+(?:most|best|greatest|biggest|finest|leading|top|brightest|foremost|"
+    r"best-known|best-loved|favourite|great)\b",
+    re.IGNORECASE,
+)
+
+
+def stock_praise(fact: Fact, doc: Document) -> bool:
+    """A place or body that only sets a stock phrase ("one of _____'s most maverick
+    talents"): anyone fills it in without reading."""
+    if fact.type not in (FactType.PLACE, FactType.ORGANISATION, FactType.OTHER):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    after = sentence.text[fact.end - sentence.start :]
+    return bool(_ONE_OF.search(before) and _PRAISE_AFTER.match(after))
+
+
+# "the country's 1.3 billion people", "a population of 60 million": how many people live in a
+# place is general knowledge the story sets its figures against.
+_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:m|bn|million|billion)?\s*(?:people|inhabitants|citizens|residents|population)\b",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:country|nation|world|state|city|continent)['’]s|[A-Z][a-z]+['’]s)\s+(?:total\s+)?$"
+    r"|\bpopulation\s+of\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|nearly\s+)?$"
+)
+
+
+def _after_figure(fact: Fact, after: str) -> str:
+    """What follows the figure itself: the fact's own unit ("1.3 billion people") and the
+    sentence after it."""
+    return re.sub(r"^[£$€]?\d[\d.,]*", "", fact.text) + after
+
+
+def population(fact: Fact, doc: Document) -> bool:
+    """How many people a country or the world has ("the country's _____ billion people"):
+    background the reader brings, not the article's news."""
+    if fact.type is not FactType.QUANTITY:
+        return False
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    after = _after_figure(fact, sentence.text[fact.end - sentence.start :])
+    people = _PEOPLE_AFTER.match(after) or "population" in before
+    return bool(_PLACE_BEFORE.search(before) and people)
+
+
+# "a survey of 2,000 people", "2,000 people surveyed", "a poll of 1,000 adults": how many
+# were asked frames the finding; changing it changes no claim.
+_SAMPLE_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}(?:people|adults|respondents|consumers|users|voters|"
+    r"children|parents|workers|firms|companies|businesses|households|students|"
+    r"teachers|doctors|men|women|Britons|Americans)\b(?:\s+(?:\w+\s+){0,3}"
+    r"(?:surveyed|polled|questioned|interviewed|asked|quizzed))?",
+)
+_ASKED = re.compile(r"\b(?:surveyed|polled|questioned|interviewed|quizzed)\b", re.IGNORECASE)
+
+
+def sample_size(fact: Fact, doc: Document) -> bool:
+    """How many people a survey asked ("More than half of _____ people surveyed", "a poll
+    of _____ adults"): the size of the sample, not the finding."""
+    if fact.type is not FactType.QUANTITY:
+        return False
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    after = _after_figure(fact, sentence.text[fact.end - sentence.start :])
+    match = _SAMPLE_AFTER.match(after)
+    if match is None:
+        return False
+    if _ASKED.search(match.group()):
+        return True
+    return bool(re.search(r"\b(?:survey|poll|sample|questionnaire)\s+of\s+\S*\s*$", before))
+
+
+# "said Paul Dergarabedian, president of the industry's tracker _____": where a quoted voice
+# works, told only to say who is speaking.
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|added|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr|Professor)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*,\s+(?P<role>[^,;:]*)$"
+)
+
+
+def speakers_employer(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
+    """The firm of a voice the article quotes, named once in the apposition after its name
+    ("said Paul Dergarabedian, president of _____"): an attribution, not the news."""
+    if mentions > 1 or in_headline or fact.type in (FactType.DATE, FactType.QUANTITY):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    match = _SPEAKER_BEFORE.search(before)
+    if match is None:
+        return False
+    from quizapp.nlp.gazetteers import role_words
+
+    role = match.group("role").lower()
+    return any(w.strip("'’s") in role_words() for w in role.split())
+
+
+# "who won the _____ Jerwood painting prize in 2003": the cash value of a prize someone won
+# before, told in passing.
+_WON_BEFORE = re.compile(
+    r"\bwho\s+(?:had\s+|has\s+)?(?:won|received|was\s+awarded|scooped|took)\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_WON_PRIZE = re.compile(
+    r"\bwho\s+(?:had\s+|has\s+)?(?:won|received|was\s+awarded|scooped|took)\s+(?:the\s+|a\s+)?"
+    r"(?:(?!,\s)[^;])*\b(?:prize|award|bursary|fellowship)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+_PRIZE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:prize|award|bursary|fellowship)\b", re.I)
+
+
+def prize_value(fact: Fact, doc: Document) -> bool:
+    """What a prize someone won before was worth, or when they won it, told in a relative
+    clause ("who won the £30,000 Jerwood prize in 2003, said ..."): background to the news."""
+    if fact.type not in (FactType.QUANTITY, FactType.DATE):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    after = sentence.text[fact.end - sentence.start :]
+    if fact.type is FactType.QUANTITY:
+        return bool(_WON_BEFORE.search(before) and _PRIZE_AFTER.match(after))
+    return _WON_PRIZE.search(before) is not None
+
+
+def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
+    """A detail that frames the story (a stock phrase, a population, a survey's size, a quoted
+    voice's employer, a prize's value told in passing) rather than tells it."""
+    return (
+        stock_praise(fact, doc)
+        or population(fact, doc)
+        or sample_size(fact, doc)
+        or speakers_employer(fact, doc, mentions, in_headline)
+        or prize_value(fact, doc)
+    )

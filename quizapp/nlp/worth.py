@@ -50,8 +50,24 @@ _SPEAKER_TYPES = frozenset({FactType.PERSON, FactType.QUOTE, FactType.ORGANISATI
 
 
 def cut_short(prompt: str) -> bool:
-    """A stem trimmed of an adjunct that left its lead-in word at the end ("growth than.")."""
-    return BLANK in prompt and _DANGLING_END.search(prompt) is not None
+    """A stem trimmed of an adjunct that left its lead-in word at the end ("growth than."), or
+    that left a role without where it was held ("when Hoddle was manager [at Southampton]")."""
+    if BLANK not in prompt:
+        return False
+    if _DANGLING_END.search(prompt) is not None:
+        return True
+    bare = _BARE_ROLE_END.search(prompt)
+    if bare is None:
+        return False
+    from quizapp.nlp.gazetteers import role_words
+
+    return bare.group(1).lower() in role_words()
+
+
+# "... when Hoddle was manager.": a role closing the stem with nothing saying of what.
+_BARE_ROLE_END = re.compile(
+    r"\b(?:was|is|were|are|became|becomes|been|be|as)\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)\s*[.!]\s*$"
+)
 
 
 def _option_in_stem(item: Item) -> bool:

@@ -10,9 +10,10 @@ leans on the article and is not made.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 from quizapp.nlp.docindex import document_index, sentences_with_words
-from quizapp.nlp.model import Document, Sentence
+from quizapp.nlp.model import Document, Sentence, Token
 from quizapp.nlp.numbers import NUMBER_WORDS
 from quizapp.nlp.questions.anchors import word_set
 from quizapp.nlp.questions.reference_words import (
@@ -86,6 +87,36 @@ def _first_use(doc: Document) -> dict[str, int]:
     return first
 
 
+def definite_phrases(tokens: Sequence[Token], *, counted: bool) -> Iterator[tuple[int, int]]:
+    """Each "the" of the sentence and the lower-case noun phrase after it, as token indexes
+    (the, end): the one scanner of definite references ("the case", "the chip", "the three
+    firms"), whose callers judge the phrase. ``counted`` reads a phrase as a count of things
+    named before: at most four words, a word taken for a verb after a count is the plural noun
+    ("the two lifts"), a possessive ends it ("the unit's future"), and so does a counted
+    plural ("the three firms claim"). Without it a word taken for a verb right after "the" is
+    a noun ("The call comes ...")."""
+    for i, token in enumerate(tokens):
+        if token.text.lower() != "the":
+            continue
+        j = i + 1
+        while j < len(tokens) and (not counted or j - i <= 4):
+            word, tag = tokens[j].text, tokens[j].tag
+            after_count = counted and tokens[j - 1].text.lower() in _COUNT_WORDS and tag == "VBZ"
+            verb_noun = not counted and j == i + 1 and tag in ("VB", "VBP")
+            if not ((tag in NP_TAGS or after_count or verb_noun) and LOWER_WORD.fullmatch(word)):
+                break
+            if counted and tag == "POS":
+                break
+            j += 1
+            if (
+                counted
+                and (tokens[j - 1].tag == "NNS" or after_count)
+                and any(t.text.lower() in _COUNT_WORDS for t in tokens[i + 1 : j - 1])
+            ):
+                break
+        yield i, j
+
+
 def pointing_back(
     doc: Document, sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]
 ) -> list[tuple[str, int, int, bool]]:
@@ -95,22 +126,8 @@ def pointing_back(
     tokens = sentence.tokens
     text = sentence.text
     out = []
-    for i, token in enumerate(tokens):
-        if token.text.lower() != "the":
-            continue
-        j = i + 1
-        while j < len(tokens) and j - i <= 4:
-            word = tokens[j].text
-            # "the two lifts": after a count, a word taken for a verb is the plural noun.
-            after_count = tokens[j - 1].text.lower() in _COUNT_WORDS and tokens[j].tag == "VBZ"
-            if not ((tokens[j].tag in NP_TAGS or after_count) and LOWER_WORD.fullmatch(word)):
-                break
-            if tokens[j].tag == "POS":
-                break  # "the unit's future": the possessor is the reference
-            j += 1
-            counted = any(t.text.lower() in _COUNT_WORDS for t in tokens[i + 1 : j - 1])
-            if counted and (tokens[j - 1].tag == "NNS" or after_count):
-                break  # "the three firms claim ...": a verb taken for a noun follows
+    for i, j in definite_phrases(tokens, counted=True):
+        token = tokens[i]
         plural = tokens[j - 1].tag == "VBZ" and tokens[j - 2].text.lower() in _COUNT_WORDS
         if j == i + 1 or (tokens[j - 1].tag not in ("NN", "NNS") and not plural):
             continue

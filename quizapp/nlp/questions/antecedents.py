@@ -98,8 +98,6 @@ def _recent(
             )
         subject = _subject(earlier, found)
         if subject is not None:
-            if want is FactType.PERSON and _second_clause_person(earlier, subject, found):
-                return None
             return subject.attr("canonical") or subject.text
         names = {f.attr("canonical") or f.text for f in found}
         if subject_only and names:
@@ -123,13 +121,21 @@ _NEXT_CLAUSE = re.compile(
 )
 
 
-def _second_clause_person(sentence: Sentence, subject: Fact, found: list[Fact]) -> bool:
-    """Whether another person opens a later clause of the sentence (a second subject)."""
-    name = subject.attr("canonical") or subject.text
-    for fact in found:
-        if fact.start <= subject.start or (fact.attr("canonical") or fact.text) == name:
+def _second_subject(sentence: Sentence, first: Fact, found: list[Fact]) -> bool:
+    """Whether a later entity of the sentence may be the one a following "his" or "it" means
+    as well as its first: any, when the first only owns the subject ("Andrew Lloyd-Webber's
+    wealth rose ..., while Sir Cameron Mackintosh's ..."); another person opening a later
+    clause ("X said ..., while theatre impresario Y ...")."""
+    later = [f for f in found if f.start > first.start]
+    if re.match(r"['’]s?\s", sentence.text[first.end - sentence.start :]) and found[1:]:
+        return True
+    if first.type is not FactType.PERSON:
+        return False
+    name = first.attr("canonical") or first.text
+    for fact in later:
+        if (fact.attr("canonical") or fact.text) == name:
             continue
-        before = sentence.text[subject.end - sentence.start : fact.start - sentence.start]
+        before = sentence.text[first.end - sentence.start : fact.start - sentence.start]
         if _NEXT_CLAUSE.search(before):
             return True
     return False
@@ -154,18 +160,15 @@ def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
             sentence.text[fact.end - sentence.start : after.start - sentence.start],
         ):
             return None  # "Anna Berg and Tomas Holm said ...": two subjects, "he" is unclear
-        if re.match(r"['’]s?\s", sentence.text[fact.end - sentence.start :]) and i + 1 < len(found):
-            # "Andrew Lloyd-Webber's wealth rose ..., while Sir Cameron Mackintosh's ...": the
-            # first name owns the subject; which of the two a later "his" means is not clear.
-            return None
         before = sentence.text[: fact.start - sentence.start]
         role = fact.attr("role") or ""
         if role and before.rstrip().endswith(role):
             before = before.rstrip()[: -len(role)]
         words = re.findall(r"[A-Za-z][\w'’-]*", before)
-        if all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in words):
-            return fact
-        return None
+        if not all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in words):
+            return None
+        # Two that may be the subject: which one a following "his" means is not clear.
+        return None if _second_subject(sentence, fact, found) else fact
     return None
 
 

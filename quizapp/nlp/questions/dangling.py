@@ -177,4 +177,5 @@ def _may_stand_for(
         return len(fact.text.split()) == 1 and not any(
             t.text in _TITLES for t in tokens[max(0, j - 2) : j]
         )
-    return capital
+    # A name, not a word capitalised only because it opens the sentence ("Even their ...").
+    return capital and (kind is not None or token.tag in ("NNP", "NNPS"))

@@ -248,20 +248,13 @@ def unnamed_references(
     """Definite references the stem leaves unnamed ("the case", "the changes"), outside the
     answer and quoted words: (head noun, start, end) in the sentence. A noun named right after
     ("the case of ...", "the film Ray") or named before it ("the Kyoto agreement") is not one."""
+    from quizapp.nlp.questions.anaphors import definite_phrases
+
     text = sentence.text
     tokens = sentence.tokens
     out = []
-    for i, token in enumerate(tokens):
-        if token.text.lower() != "the":
-            continue
-        j = i + 1
-        # Right after "the", a word tagged as a verb is a noun ("The call comes ...").
-        while (
-            j < len(tokens)
-            and (tokens[j].tag in NP_TAGS or (j == i + 1 and tokens[j].tag in ("VB", "VBP")))
-            and LOWER_WORD.fullmatch(tokens[j].text)
-        ):
-            j += 1
+    for i, j in definite_phrases(tokens, counted=False):
+        token = tokens[i]
         head_tags = ("NN", "NNS", "VB", "VBP") if j == i + 2 else ("NN", "NNS")
         if j == i + 1 or j - i > 4 or tokens[j - 1].tag not in head_tags:
             continue  # "the best foreign film prize": the head is "prize", not "film"

@@ -24,6 +24,9 @@ _ON_MONTH_YEAR = re.compile(
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
 # "one his G8 priorities": "one of" with its "of" dropped before a possessive.
 _ONE_WITHOUT_OF = re.compile(r"\b[Oo]ne\s+(?:his|her|their|its|our|my|your)\b")
+# "a study from security from Symantec": a word lost between ("security firm"), so "from"
+# comes twice around one word.
+_FROM_TWICE = re.compile(r"\bfrom\s+[a-z]+\s+from\b")
 # "Maggie Cheung , Emmanuelle Devos": a space typed before a comma.
 _SPACE_BEFORE_COMMA = re.compile(r"\w\s+,(?=\s)")
 # "four titles between 1965-71 and a European Cup": "between" takes two ends, not a range.
@@ -61,13 +64,14 @@ def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
     month and year ("On May 2004"), a closing "said X said", "between" before a range, a space
-    before a comma, "one his" for "one of his"."""
+    before a comma, "one his" for "one of his", "from security from Symantec" (a word lost)."""
     for pattern in (
         _ON_MONTH_YEAR,
         _SAID_TWICE,
         _BETWEEN_RANGE,
         _SPACE_BEFORE_COMMA,
         _ONE_WITHOUT_OF,
+        _FROM_TWICE,
     ):
         found = pattern.search(text)
         if found:

@@ -82,6 +82,43 @@ _LISTED = re.compile(
 )
 
 
+# "previously won in _____": what was won the stem leaves out (the article said it before).
+_OBJECT_LEFT_OUT = re.compile(r"\b(?:won|win|wins|winning)\s+(?:in|on|at|during)\s+$")
+# "The founder of Hambro Magan gave _____.": a gift or payment with no one it went to.
+_GIFT = re.compile(r"\b(?:gave|give|gives|given|donated|donates|donating|handed|lent|pledged)\s+$")
+# Words elsewhere in the stem that say whom a gift went to, or that it was a donation.
+_RECIPIENT = re.compile(r"\b(?:to|donations?|gifts?|gave|given|donated)\b", re.IGNORECASE)
+# "At number one is ...", "In third place is ...": a rank in a list the stem does not name.
+_RANK_OPENING = re.compile(
+    r"^(?:At|In)\s+(?:number\s+[a-z0-9]+|(?:first|second|third|fourth|fifth|top|last)\s+place)\b"
+    r"(?![^,.;]*\b(?:list|chart|table|ranking|poll|league)\b)"
+)
+
+
+# "simply adding in a PS": a part of a document (a letter, a report) the stem never names.
+_DOCUMENT_PART = re.compile(
+    r"\b(?:a|the|his|her|its|their)\s+(?:PS|P\.S\.|postscript|footnote|appendix)\b"
+    r"(?!\s+(?:to|of)\s+(?:the\s+)?[A-Z])"
+)
+
+
+def leaves_out_its_object(text: str, a: int, b: int) -> bool:
+    """Whether the stem leaves out what it is about: "won in _____" (won what?), "gave
+    _____." with nobody it was given to, a rank opening ("At number one is ...") of a list it
+    never names, "adding in a PS" to a letter it never names."""
+    if _OBJECT_LEFT_OUT.search(text[:a]):
+        return True
+    if (
+        _GIFT.search(text[:a])
+        and re.fullmatch(r"\s*[.!]?\s*", text[b:])
+        and not _RECIPIENT.search(_GIFT.sub("", text[:a]))
+    ):
+        return True  # (not "Donations came from X, who gave the party £500,000, and Y who gave")
+    if _DOCUMENT_PART.search(text):
+        return True
+    return _RANK_OPENING.match(text) is not None and a > 0
+
+
 def points_past_itself(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether the stem compares with something it does not give: an opening "More plaudits"
     or "Another ban", "a similar ban" (not "similar to ..."), or "listed as" outside the answer
@@ -157,6 +194,8 @@ def stem_problem(
         return "title and surname only"
     if points_past_itself(text, *span, quoted):
         return "compares with something unsaid"
+    if leaves_out_its_object(text, *span):
+        return "leaves out what its verb is about"
     return _blank_role(doc, sentence, fact, text, span, mentions)
 
 

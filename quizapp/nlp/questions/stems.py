@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.nlp.distractors import looks_like_place_or_body
-from quizapp.nlp.model import Document, Fact, FactType, Sentence
+from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
 from quizapp.nlp.questions.anchors import article_names, lacks_anchor, unquoted
 from quizapp.nlp.questions.antecedents import (
@@ -180,8 +180,17 @@ class Stem:
     end: int
 
     def with_blank(self, blank: str) -> str:
-        """The stem with the fact replaced by a blank (or any other text)."""
-        return (self.text[: self.start] + blank + self.text[self.end :]).strip()
+        """The stem with the fact replaced by a blank (or any other text). Before a blank "a"
+        or "an" becomes "a(n)": either would tell which options start with a vowel sound
+        ("an _____-year low": eighteen or eleven)."""
+        before = self.text[: self.start]
+        if blank == BLANK:
+            before = _ARTICLE_BEFORE.sub(lambda m: m.group(1)[0] + "(n) ", before)
+        return (before + blank + self.text[self.end :]).strip()
+
+
+# "a" or "an" right before the fact's place.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?)\s+$")
 
 
 def stand_alone_stem(

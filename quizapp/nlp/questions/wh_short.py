@@ -56,6 +56,9 @@ def _stand_in(question: str) -> bool:
     return False
 
 
+# A name or a figure: a question cut down to none of them lost what said which event it is.
+_NAMED = re.compile(r"\b[A-Z0-9]")
+
 # At most this many short forms per fact, each leaving out more of the sentence's facts.
 MAX_SHORT_FORMS = 2
 
@@ -130,6 +133,8 @@ def _short_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
             continue
         if _stand_in(question) or _PRONOUN.search(question):
             continue  # "... said she had wanted to run": who she is, the cut left out
+        if not _NAMED.search(question.partition(" ")[2]):
+            continue  # "Who is tipped to win best actor?": for which film, at which awards
         if question.startswith("Which city") and question.split()[2] not in ("is", "was"):
             continue  # "Which city brought back Garcia?": a city that acts is mostly its club
         if question_problem(ctx.doc, question, ctx.pools.mentions):

@@ -10,9 +10,11 @@ from quizapp.nlp.questions.accepting.amounts import date_forms, month_year_forms
 from quizapp.nlp.questions.accepting.bodies import (
     CLUB_WORDS,
     PARTY_FORMS,
+    club_forms,
     known_acronyms,
     organisation_forms,
     place_forms,
+    role_acronym_forms,
 )
 from quizapp.nlp.questions.accepting.people import (
     broken_surname,
@@ -100,6 +102,10 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out += phrase_heads(fact, doc)
             out += phrase_number(fact, doc)
             out += phrase_synonyms([answer, *out])
+    if fact.type in (FactType.PLACE, FactType.ORGANISATION) and doc is not None:
+        out += club_forms(answer, doc)
+    if fact.type is not FactType.QUANTITY:
+        out += role_acronym_forms(answer)
     named = fact.type is not FactType.OTHER or fact.attr("form") == "name"
     if (
         fact.type in (FactType.PERSON, FactType.QUOTE)

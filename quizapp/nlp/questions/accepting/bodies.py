@@ -6,7 +6,7 @@ import re
 
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.gazetteers import acronyms, demonyms, place_kind
-from quizapp.nlp.model import Fact
+from quizapp.nlp.model import Document, Fact
 from quizapp.nlp.questions.accepting.lexicon import lexicon_word
 from quizapp.nlp.salience import zipf
 from quizapp.nlp.words import STOPWORDS
@@ -296,3 +296,46 @@ def known_acronyms(name: str) -> list[str]:
     key = same(name)
     out = [acr for acr, full in acronyms() if same(full) == key]
     return out + [full for acr, full in acronyms() if acr == name]
+
+
+# A football ground among a club's names ("White Hart Lane", "St Mary's"): where the ground is
+# asked the club is no answer, nor the ground where the club is.
+_GROUND = re.compile(
+    r"\b(?:Park|Road|Stadium|Lane|Ground|Bridge|Cottage|Street|Dell|Den|Light|Hawthorns|Camp|"
+    r"Nou|Bernabeu|Highbury|Anfield|Goodison|Molineux|Ibrox|Parkhead|Tynecastle|Pittodrie|"
+    r"Hillsborough)\b|^St\b"
+)
+
+
+def club_forms(answer: str, doc: Document) -> list[str]:
+    """In a football report, the other names of the club asked ("Southampton" for "Saints'
+    fortunes", "Spurs" for Tottenham), never its ground; none for a ground or in other
+    reports ("Saints" of a rugby side is no Southampton)."""
+    from quizapp.nlp.distractors.teams import article_sport, club_names
+
+    names = club_names(answer)
+    if not names or _GROUND.search(answer):
+        return []
+    if article_sport(s.text for s in doc.sentences) != "football":
+        return []
+    return [n for n in names if n.casefold() != answer.casefold() and not _GROUND.search(n)]
+
+
+def role_acronym_forms(answer: str) -> list[str]:
+    """A role's acronym spelt out from the role words the project knows: "CEO" -> "chief
+    executive", "chief executive officer"; "MD" -> "managing director"."""
+    from quizapp.nlp.gazetteers import role_words
+
+    if not re.fullmatch(r"[A-Z]{2,4}", answer) or answer.lower() not in role_words():
+        return []
+    out = []
+    for role in sorted(role_words()):
+        words = role.split()
+        if len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words).upper()
+        if initials == answer:
+            out.append(role)
+        elif initials + "O" == answer:  # "chief executive" + officer
+            out += [role, f"{role} officer"]
+    return out

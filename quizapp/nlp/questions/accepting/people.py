@@ -181,12 +181,34 @@ def broken_surname(name: str, form: str, text: str) -> bool:
     # A use after a title or a lower-case word, mid-sentence ("Mr Magazine", "said Man"); after
     # another capitalised word it is part of another name ("Wales Open" is no "Open").
     before = [(m.group(1) or "").strip() for m in alone]
+    if text.count(name) == 1 and _called_by_surname(text, last) >= _SURNAME_REPORT:
+        return False  # "Nadal faces Mardy Fish" in a report calling people "Nadal", "Roddick"
     return not any(
         b
         and b[-1] not in ".!?:;\"'”’"
         and (b[:1].islower() or b.rstrip(".").lower() in TITLE_WORDS)
         for b in before
     )
+
+
+# A report that calls this many other people by their surname alone calls everyone so: a
+# name given once in full there is a given name and a family name, not a stage name.
+_SURNAME_REPORT = 2
+
+
+def _called_by_surname(text: str, own: str) -> int:
+    """How many people named in full ("Andy Roddick") the text also calls by their surname
+    alone, after a lower-case word or at a sentence's start ("beat Roddick")."""
+    found = set()
+    for match in re.finditer(r"\b[A-Z][a-z]+\s+([A-Z][a-z]{2,})\b", text):
+        surname = match.group(1)
+        if surname == own or surname in found:
+            continue
+        for use in re.finditer(rf"(?:^|[.!?]\s+|\b[a-z]+\s+){surname}\b", text):
+            if use.start() != match.start(1):
+                found.add(surname)
+                break
+    return len(found)
 
 
 # The last words of places a name index may take for people ("Edinburgh Airport", "Lansdowne
