@@ -155,6 +155,19 @@ def _is_headline(line: str) -> bool:
     return capitalised / len(words) >= 0.6 or len(words) <= 12
 
 
+_SUBSCRIPTED = re.compile(r"\b(?:[A-Z][a-z]?){1,3}$")
+
+
+def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """A first line cut mid-sentence, not a headline: the next line follows after a single
+    line break and goes on in lower case, or with a digit after a chemical symbol ("... of
+    producing O" then "2 gas involves ...", a subscript pasted on its own line)."""
+    if text.count("\n", line[1], following[0]) != 1:
+        return False
+    nxt = text[following[0]]
+    return nxt.islower() or (nxt.isdigit() and _SUBSCRIPTED.search(text, 0, line[1]) is not None)
+
+
 def _date_line(line: str) -> date | None:
     """The date of a line that is only a date, or 'Published <date>'."""
     match = _PUBLISHED_LINE.match(line)
@@ -185,7 +198,12 @@ def _split_frame(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, dic
     # Leading block: headline, then (in any order, as the paste, export or upload left them) a
     # standfirst, a byline and a date line, when body text follows. Without a headline (an
     # upload whose title came from its styles) the rest of the block is still recognised.
-    if last - first >= 2 and meta["title"] is None and _is_headline(line(first)):
+    if (
+        last - first >= 2
+        and meta["title"] is None
+        and _is_headline(line(first))
+        and not _runs_on(text, lines[first], lines[first + 1])
+    ):
         meta["title"] = line(first)
         first += 1
     for _ in range(4):

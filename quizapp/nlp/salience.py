@@ -194,6 +194,18 @@ def _everyday_name(fact: Fact) -> bool:
     return zipf(word) >= EVERYDAY_NAME_ZIPF or (word.endswith("s") and word[:-1] in demonyms())
 
 
+# ("that" before a name is mostly "said that X ...", which points at nothing.)
+_DEMONSTRATIVES = frozenset({"this", "these"})
+
+
+def _pointed_at(fact: Fact, doc: Document) -> bool:
+    """A name after "this" ("the reason to buy this DVD"): the sentence points at a thing the
+    reader already has in mind; the name is its kind, not a fact to recall."""
+    sentence = doc.sentences[fact.sentence]
+    before = [t for t in sentence.tokens if t.end <= fact.start]
+    return bool(before) and before[-1].text.lower() in _DEMONSTRATIVES
+
+
 def _two_names(text: str) -> bool:
     """A span the name finder ran across two names: "X and Y Z" or "X for Y"."""
     if " for " in text:
@@ -282,7 +294,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             or stock_compound(fact, doc)
             or side_detail(fact, doc, count, in_headline)
         )
-        if fact in voices or fact in known or filler or spoke or framing:
+        if fact in voices or fact in known or filler or spoke or framing or _pointed_at(fact, doc):
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(
             score=round(score, 4),

@@ -128,7 +128,8 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
     # often common-noun phrases and pronoun-led sentences of encyclopaedia text: the items lost
     # since 0.24 / 0.49 are stems whose "he" names nobody, typed descriptions ("different
     # velocities") and cut phrases ("Photosynthesis releases oxygen"), all of which blind
-    # graders fail. Issue 9 asks 0.45 / 0.50.
-    assert report["answer_recall"] >= 0.175
-    assert report["answer_precision"] >= 0.48
+    # graders fail. Issue 9 asks 0.45 / 0.50. Session 8: 0.195 / 0.552, a first line cut by
+    # such a subscript ("... of producing O" / "2 gas ...") no longer taken for a headline.
+    assert report["answer_recall"] >= 0.185
+    assert report["answer_precision"] >= 0.50
     assert report["items_failing"].get("giveaways", 0) == 0
