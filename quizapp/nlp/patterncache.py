@@ -73,9 +73,20 @@ def _compile(p: Any, flags: int = 0) -> Any:
     generated = _known.get(key) or _new.get(key)
     if generated is None:
         generated = _generated(p, flags)
-        if _at_module_level():
+        if _written_in_code(p) or _at_module_level():
             _new[key] = generated
     return _build(p, generated)
+
+
+def _written_in_code(pattern: str) -> bool:
+    """Whether the pattern is a constant of the function that asked for it (``re.search(r"...",
+    text)`` in a function body, compiled at its first call): the same in every process."""
+    # Frames: this function, _compile, re._compile, re.search (or re.compile ...), the caller.
+    try:
+        caller = sys._getframe(4)
+    except ValueError:
+        return False
+    return pattern in caller.f_code.co_consts
 
 
 def _at_module_level() -> bool:
