@@ -12,24 +12,35 @@ from quizapp.nlp.model import Document
 
 T = TypeVar("T")
 
-# The documents (and pools) indexed most recently, with their indexes. Held strongly (frozen
-# slotted dataclasses have no weak references) and compared by identity, so an entry can never
-# answer for another document; a few are kept because web workers may generate for more than
-# one document at a time.
-_RECENT: list[tuple[object, dict[str, Any]]] = []
+# The documents (and pools) indexed most recently, with their indexes, by the owner's id (in
+# the order they came). Held strongly (frozen slotted dataclasses have no weak references), so
+# no other object can take an owner's id while it is here, and compared by identity, so an entry
+# can never answer for another document; a few are kept because web workers may generate for
+# more than one document at a time.
+_RECENT: dict[int, tuple[object, dict[str, Any]]] = {}
 _KEEP = 8
 _LOCK = threading.Lock()
+_MISSING = object()
 
 
 def document_index(owner: T, name: str, build: Callable[[T], Any]) -> Any:
     """``build(owner)``, computed once per document: the index called ``name`` of ``owner``
     (a Document, or anything else made once per document, such as its fact pools)."""
+    # Asked thousands of times a document: a found index is read without the lock (a dict
+    # look-up is atomic, and an entry is never changed, only added or dropped).
+    entry = _RECENT.get(id(owner))
+    if entry is not None and entry[0] is owner:
+        value = entry[1].get(name, _MISSING)
+        if value is not _MISSING:
+            return value
     with _LOCK:
-        indexes = next((found for o, found in _RECENT if o is owner), None)
-        if indexes is None:
-            indexes = {}
-            _RECENT.insert(0, (owner, indexes))
-            del _RECENT[_KEEP:]
+        entry = _RECENT.get(id(owner))
+        if entry is None or entry[0] is not owner:
+            entry = (owner, {})
+            _RECENT[id(owner)] = entry
+            for old in list(_RECENT)[:-_KEEP]:
+                del _RECENT[old]
+        indexes = entry[1]
         if name in indexes:
             return indexes[name]
     value = build(owner)

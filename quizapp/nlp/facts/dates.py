@@ -29,10 +29,16 @@ _NOT_YEAR_AFTER = re.compile(
 _NOT_YEAR_BEFORE = re.compile(r"\b(?:equivalent|equal|equals|amounts?)\s+to\s+$", re.I)
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
 def extract_dates(context: FactContext) -> Iterator[Fact]:
     """Date facts; attrs: year (where there is one), granularity."""
     for sentence in context.doc.sentences:
         text = sentence.text
+        if not (_DIGIT.search(text) or _MONTH_START.search(text)):
+            continue  # every date pattern holds a digit or a month's name (a fast first test)
         for match in _CENTURY.finditer(text):
             yield make_fact(
                 FactType.DATE,

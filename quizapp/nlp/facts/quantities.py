@@ -10,6 +10,7 @@ from quizapp.nlp.model import Fact, FactType, Sentence, Token
 from quizapp.nlp.numbers import NUMBER_WORDS, parse_number
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM_RE = re.compile(_NUM)
 _SCALE = r"(?:bn|m|k|tn|million|billion|trillion|thousand)"
 _UNITS = (
     r"%|per\s?cent|percent|km²|km2|km/h|kph|mph|km|kilomet(?:re|er)s?|miles?|metres?|meters?|cm|mm|"
@@ -37,13 +38,21 @@ _MODIFIER_TAGS = frozenset({"JJ", "JJS", "JJR", "VBN", "VBG", "NN"})
 _MAX_MODIFIERS = 4
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def extract_quantities(context: FactContext) -> Iterator[Fact]:
     """Quantity facts; attrs: value, unit, number (the digits as written), form."""
     for sentence in context.doc.sentences:
         taken: list[tuple[int, int]] = []
-        yield from _regex_quantities(sentence, taken)
+        # Every pattern's figure holds a digit: a sentence without one is only searched for
+        # counts in words ("three reservoirs").
+        digits = _DIGIT.search(sentence.text) is not None
+        if digits:
+            yield from _regex_quantities(sentence, taken)
         yield from _counted_quantities(sentence, taken)
-        yield from _figures(sentence, taken)
+        if digits:
+            yield from _figures(sentence, taken)
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -94,7 +103,7 @@ def _counted_quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Ite
         if token.tag not in ("CD", "JJ", "NN"):
             continue  # (checked first: most tokens are no number, and this is the cheap test)
         word = token.text
-        is_digits = bool(re.fullmatch(_NUM, word))
+        is_digits = _NUM_RE.fullmatch(word) is not None
         if not (is_digits or word.lower() in NUMBER_WORDS):
             continue
         if is_digits and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", word):

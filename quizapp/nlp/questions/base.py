@@ -32,6 +32,12 @@ class BuildContext:
         default_factory=dict, repr=False, compare=False
     )
 
+    # Each fact's stem, as several kinds of item ask for the same fact's (keyed by the fact's
+    # identity, the fact held so its id stays its own: a stem may tell a fact from its equal).
+    _stems: dict[int, tuple[Fact, Stem | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
     def __post_init__(self) -> None:
         if self.quotes is None:
             object.__setattr__(self, "quotes", quote_regions(self.doc))
@@ -57,7 +63,10 @@ class BuildContext:
 
     def stem(self, fact: Fact) -> Stem | None:
         """The fact's sentence rewritten to stand alone, or None where it cannot."""
-        return stand_alone_stem(
+        known = self._stems.get(id(fact))
+        if known is not None and known[0] is fact:
+            return known[1]
+        stem = stand_alone_stem(
             self.doc,
             self.sentence(fact),
             fact,
@@ -65,6 +74,8 @@ class BuildContext:
             self._regions(fact),
             alone=self.alone,
         )
+        self._stems[id(fact)] = (fact, stem)
+        return stem
 
     def wh_question(self, fact: Fact) -> str | None:
         """A WH question for the fact, unless it sits in quoted words or a quotation cut apart."""

@@ -199,6 +199,22 @@ def stem_problem(
     return _blank_role(doc, sentence, fact, text, span, mentions)
 
 
+# The last article's people (its mention map, held so that identity cannot be reused), as the
+# builder asks for many stems of one article.
+_LAST_PEOPLE: list[tuple[object, tuple[list[Fact], set[str]]]] = []
+
+
+def _article_people(mentions: dict[int, tuple[Fact, ...]]) -> tuple[list[Fact], set[str]]:
+    """The article's person facts in reading order, and their texts."""
+    for seen, people in _LAST_PEOPLE:
+        if seen is mentions:
+            return people
+    found = [f for facts in mentions.values() for f in facts if f.type is FactType.PERSON]
+    people = (found, {f.text for f in found})
+    _LAST_PEOPLE[:] = [(mentions, people)]
+    return people
+
+
 def _blank_role(
     doc: Document,
     sentence: Sentence,
@@ -216,8 +232,8 @@ def _blank_role(
         return "qualifies an unnamed role-holder"
     if person_as_attribute(fact, text, *span):
         return "a person's name qualifying a noun"
-    people = [f for facts in mentions.values() for f in facts if f.type is FactType.PERSON]
-    if place_of_a_person(fact, text, span[1], {f.text for f in people}):
+    people, names = _article_people(mentions)
+    if place_of_a_person(fact, text, span[1], names):
         return "a person's country"
     if unexplained_first_name(people, fact, text, *span, doc):
         return "a first name only in the quotation"
