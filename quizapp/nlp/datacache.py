@@ -336,20 +336,3 @@ class RememberedAnswers:
         known = {**self._read(), key: value}
         if len(known) <= self.LIMIT and _write_pickle(self._path, known):
             prune(self._name, self._version)
-
-    def known(self) -> dict[Any, Any]:
-        """Every answer remembered so far (read once; a copy the caller may keep)."""
-        with self._lock:
-            if self._known is None:
-                self._known = self._read()
-            return dict(self._known)
-
-    def add_all(self, answers: Mapping[Any, Any]) -> None:
-        """Remember several computed answers at once (one write)."""
-        with self._lock:
-            if self._known is None:
-                self._known = self._read()
-            self._known.update(answers)
-            known = {**self._read(), **answers}
-            if len(known) <= self.LIMIT and _write_pickle(self._path, known):
-                prune(self._name, self._version)

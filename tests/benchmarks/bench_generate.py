@@ -19,8 +19,8 @@ from pathlib import Path
 
 import quizapp
 from quizapp.nlp import generate, read_document
-from quizapp.nlp.stem_words import _tagged_words as tagged_stem_words
 from quizapp.nlp.distractors.teams import _text_sport as text_sport
+from quizapp.nlp.stem_words import _tagged_words as tagged_stem_words
 from quizapp.nlp.text import normalise
 from quizapp.paths import REPO_ROOT, SAMPLES_DIR
 
