@@ -33,6 +33,7 @@ WRONG_PER_GAP = 2
 LINKED_GAPS = 2
 # A sentence's first facts that are paired (a crowded sentence is a list, not one claim).
 MAX_FACTS_PAIRED = 6
+QUOTE_MARKS = re.compile('["“”]')
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -53,6 +54,8 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
             for item in build_cloze([a, b], ctx):
                 if not _one_sentence(item, ctx) or len(item.blanks) != LINKED_GAPS:
                     continue
+                if QUOTE_MARKS.search(item.prompt):
+                    continue  # quoted words whose speaker the sentence may leave unsaid
                 if POINTS_BACK.search(item.prompt):
                     continue  # "England, meanwhile, are ...": it leans on the sentence before
                 key = (item.prompt, tuple(blank.fact.start for blank in item.blanks))
