@@ -91,8 +91,11 @@ def own_kind_bank(
     wrong: list[tuple[str, str]] = []
     for fact in facts:
         kind = gap_kind(fact)
-        have = sum(1 for e, k in wrong if k == kind and _fits_gap(fact, e, ctx))
-        for option in drawn.chosen_options(fact):
+        # Only entries drawn for this very gap count for it: a figure drawn for another gap of
+        # the same unit may lie far from this one ("plummet from £220m to _____" beside £370m).
+        own = drawn.chosen_options(fact)
+        have = sum(1 for e, k in wrong if k == kind and e in own and _fits_gap(fact, e, ctx))
+        for option in own:
             if have >= WRONG_PER_GAP:
                 break
             if _fits_gap(fact, option, ctx) and fits_the_bank(option, entries, shown):
