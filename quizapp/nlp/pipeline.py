@@ -14,12 +14,24 @@ from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Document, Fact, FactType, Item, QuestionKind, QuestionSet
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.questions.key_ranks import balance_key_ranks
+from quizapp.nlp.questions.passage_pairs import build_linked_passages
 from quizapp.nlp.rank import select_items, shortlist_facts
 from quizapp.nlp.salience import Salience, score_facts
 
-# Word-bank passages are asked for, not made by default until blind grading confirms them;
-# making them by default is this one line: DEFAULT_KINDS = tuple(QuestionKind).
-DEFAULT_KINDS = tuple(kind for kind in QuestionKind if kind is not QuestionKind.CLOZE)
+# Every kind, passages too: beside one-gap items the generator makes only one-sentence
+# passages of two linked facts (passage_pairs), and selection takes one only where one-gap
+# items on its facts would give each other away.
+DEFAULT_KINDS = tuple(QuestionKind)
+# Kinds that ask one fact of a sentence, printing the sentence's other facts.
+ONE_GAP_KINDS = frozenset(
+    {
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.FILL_IN,
+        QuestionKind.SHORT_ANSWER,
+        QuestionKind.NUMERIC,
+        QuestionKind.TRUE_FALSE,
+    }
+)
 MAX_TEXT_CHARS = 2_000_000
 # Without an asked-for length, a quiz has about one item per this many words of body text...
 WORDS_PER_ITEM = 27
@@ -89,9 +101,16 @@ def _build_candidates(
     )
     shortlist = [f for f in shortlist if not _holds_a_verb(f, doc)]
     items = []
+    kinds = tuple(kinds)
     for kind in kinds:
         source = facts if kind is QuestionKind.MATCHING else shortlist
-        for item in QUESTION_BUILDERS[kind](source, ctx):
+        build = QUESTION_BUILDERS[kind]
+        if kind is QuestionKind.CLOZE and any(k in ONE_GAP_KINDS for k in kinds):
+            # Beside one-gap items a passage is the linked pair of one sentence (asked where
+            # those items would give each other away); a passage-only worksheet takes longer
+            # passages too.
+            build = build_linked_passages
+        for item in build(source, ctx):
             if not check_item(item, text):
                 items.append(item)
     return items, salience, ctx

@@ -159,6 +159,9 @@ TRIM_COST = 0.05
 IMPROVE_ROUNDS = 4
 # A passage is also offered with only the gaps the ranker gives at least this chance.
 GAP_FLOOR = 0.5
+# A passage's every gap must be a fact the ranker would ask as a one-gap item: at least this
+# chance (about what the last items of a quiz of twenty have).
+ASKED_ALONE_FLOOR = 0.35
 MIN_PASSAGE_GAPS = 2
 
 
@@ -388,6 +391,13 @@ def select_items(
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
     pool = _candidates(kept, values)
     conflicts = _conflicts(pool)
+    idle = _passages_without_need(pool, conflicts, salience)
+    if idle:
+        whole = [item for i, item in enumerate(whole) if i not in idle]
+        kept = [c.item for i, c in enumerate(pool) if i not in idle]
+        values = [c.value for i, c in enumerate(pool) if i not in idle]
+        pool = _candidates(kept, values)
+        conflicts = _conflicts(pool)
     limit = max_items if max_items is not None else sum(_asks(c.item) for c in pool)
     # What each item would shut out of the quiz (the facts of the items it conflicts with).
     shut_out = [
@@ -408,6 +418,39 @@ def select_items(
     best = _improve(pool, conflicts, best, limit, frozenset(range(len(whole), len(pool))))
     out = [pool[i].item for i in best]
     out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
+    return out
+
+
+def _passages_without_need(
+    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], salience: Mapping[Fact, Salience]
+) -> set[int]:
+    """The passages a quiz has no need of: one whose gaps are not each a fact the ranker would
+    ask on its own, or, where one-gap items were made, one whose facts one-gap items could ask
+    side by side (some item on one shows nothing of some item on the other). A passage is the
+    way to ask two facts that would give each other away, never a stand-in for good items."""
+    one_gap: dict[str, list[int]] = {}
+    for i, cand in enumerate(pool):
+        if not cand.item.blanks:
+            for ident in cand.identities:
+                one_gap.setdefault(ident, []).append(i)
+    out: set[int] = set()
+    if not one_gap:
+        return out  # only passages were asked for: a worksheet of passages
+    for i, cand in enumerate(pool):
+        item = cand.item
+        if not item.blanks:
+            continue
+        if any(_gap_chance(item, blank, salience) < ASKED_ALONE_FLOOR for blank in item.blanks):
+            out.add(i)
+            continue
+        askers = [one_gap.get(identity(blank.fact), []) for blank in item.blanks]
+        if not all(askers):
+            out.add(i)
+            continue
+        for n, first in enumerate(askers):
+            for second in askers[n + 1 :]:
+                if any(b not in conflicts[a] for a in first for b in second):
+                    out.add(i)
     return out
 
 

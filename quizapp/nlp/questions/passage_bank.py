@@ -54,12 +54,29 @@ class BankOptions:
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
         self._options: dict[Fact, list[str]] = {}
+        self._made: dict[Fact, list[str]] = {}
         self._names: list[Fact] | None = None
 
     def options(self, fact: Fact) -> list[str]:
         """The wrong options a multiple-choice item on the fact would show (none where it
         could not have three: a kind the article and gazetteers hold too few of)."""
         if fact not in self._options:
+            options = list(self._multiple_choice(fact))
+            if fact.type is not FactType.ORGANISATION:
+                options += [o for o in self._from_the_article(fact) if o not in options]
+            options += [o for o in self._years_apart(fact) if o not in options]
+            self._options[fact] = sorted(options, key=lambda o: self._nearness(fact, o))
+        return self._options[fact]
+
+    def chosen_options(self, fact: Fact) -> list[str]:
+        """Only the wrong options a multiple-choice item on the fact would show (fitted to what
+        its sentence says of the key) and, for a date, the same date a few years off: never the
+        article's other names of the type, which need not fit the gap's sentence."""
+        picked = set(self._multiple_choice(fact)) | set(self._years_apart(fact))
+        return [o for o in self.options(fact) if o in picked]
+
+    def _multiple_choice(self, fact: Fact) -> list[str]:
+        if fact not in self._made:
             sentence = self.ctx.sentence(fact)
             made = make_distractors(
                 fact,
@@ -69,12 +86,8 @@ class BankOptions:
                 sentence=sentence.text,
                 ranked=False,  # a word bank shows no order to read a key's rank from
             )
-            options = [o for o in made or [] if self._sure_option(fact, o)]
-            if fact.type is not FactType.ORGANISATION:
-                options += [o for o in self._from_the_article(fact) if o not in options]
-            options += [o for o in self._years_apart(fact) if o not in options]
-            self._options[fact] = sorted(options, key=lambda o: self._nearness(fact, o))
-        return self._options[fact]
+            self._made[fact] = [o for o in made or [] if self._sure_option(fact, o)]
+        return self._made[fact]
 
     def _years_apart(self, fact: Fact) -> list[str]:
         """The date a few years off ("May 2003" for "May 2005"): as plausible a wrong date as

@@ -122,7 +122,7 @@ class GenerateForm(FlaskForm):
     kinds = MultiCheckboxField(
         "Kinds of question",
         choices=[SelectChoice(kind, KIND_LABELS[kind]) for kind in ALL_KINDS],
-        default=["multiple_choice", "fill_in", "true_false", "short_answer", "numeric"],
+        default=["multiple_choice", "fill_in", "true_false", "short_answer", "numeric", "cloze"],
         validators=[DataRequired(message="Choose at least one kind of question.")],
     )
     count = IntegerField(

@@ -1,0 +1,141 @@
+"""Linked-pair passages by default: one sentence, two gaps, a bank that betrays neither gap,
+and only where one-gap items on the two facts would give each other away."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizapp.nlp import QuestionKind, generate, read_document
+from quizapp.nlp.distractors import build_pools
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import BLANK
+from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
+from quizapp.nlp.questions import BuildContext
+from quizapp.nlp.questions.passage_gaps import gap_kind
+from quizapp.nlp.questions.passage_pairs import (
+    WRONG_PER_GAP,
+    as_round,
+    build_linked_passages,
+    significant_digits,
+)
+from quizapp.nlp.rank import gives_away, questions_asked
+from quizapp.nlp.salience import identity
+
+# Corpus articles whose quizzes hold linked-pair passages (trade figures, a rich list, a
+# reverse-singles line-up, a rugby comeback, a skyscraper's lifts).
+ARTICLES = ("01", "19", "24", "36", "47", "54", "62", "63")
+
+
+def _texts(shared_dir: Path) -> dict[str, str]:
+    folder = shared_dir / "data" / "corpus"
+    return {name: (folder / f"{name}.txt").read_text(encoding="utf-8") for name in ARTICLES}
+
+
+def test_a_figure_is_as_round_as_its_key() -> None:
+    assert significant_digits("£1,600") == (2, 0)
+    assert significant_digits("18.3%") == (3, 1)
+    assert significant_digits("$162bn") == (3, 0)
+    assert as_round("£5,000", "£1,000")
+    assert not as_round("£1,600", "£1,000")  # the odd amount a grader spotted at once
+    assert not as_round("£2,000", "£1,250")
+    assert not as_round("17%", "16.5%")
+
+
+@pytest.mark.shared
+def test_a_default_quiz_asks_linked_pairs_as_one_sentence_two_gap_passages(
+    shared_dir: Path,
+) -> None:
+    found = 0
+    for name, text in _texts(shared_dir).items():
+        items = generate(text, max_items=20).items
+        assert questions_asked(items) <= 20
+        passages = [i for i in items if i.kind is QuestionKind.CLOZE]
+        found += len(passages)
+        # A minority of the quiz: most of it is one-gap items.
+        assert sum(len(p.blanks) for p in passages) <= 8, name
+        for passage in passages:
+            doc = read_document(text)
+            sentence = next(s for s in doc.sentences if s.start == passage.source.start)
+            assert passage.source.end == sentence.end, passage.prompt  # one sentence
+            assert len(passage.blanks) == 2 and passage.prompt.count(BLANK) == 2
+            answers = {b.answer for b in passage.blanks}
+            wrong = [e for e in passage.bank if e not in answers]
+            for blank in passage.blanks:
+                # Each gap has two wrong entries of its own kind and form, none of them the
+                # other gap's answer: a student who knows only the kind still has to choose.
+                own = [
+                    e
+                    for e in wrong
+                    if gap_kind(blank.fact.__class__(**_with_text(blank.fact, e)))
+                    == gap_kind(blank.fact)
+                ]
+                assert len(own) >= WRONG_PER_GAP, (passage.prompt, blank.answer, passage.bank)
+                if blank.fact.type.value == "quantity":
+                    assert all(as_round(e, blank.answer) for e in own), passage.bank
+            for other in items:
+                if other is not passage:
+                    assert not gives_away(passage, other), (passage.prompt, other.prompt)
+    assert found >= 5
+
+
+def _with_text(fact, text: str) -> dict:
+    return {slot: getattr(fact, slot) for slot in fact.__slots__} | {"text": text}
+
+
+@pytest.mark.shared
+def test_a_passage_is_chosen_only_where_one_gap_items_would_give_each_other_away(
+    shared_dir: Path,
+) -> None:
+    for text in _texts(shared_dir).values():
+        doc = read_document(text)
+        candidates, _salience = build_candidates(doc, text, DEFAULT_KINDS, max_items=20)
+        one_gap = [c for c in candidates if not c.blanks]
+        for passage in (i for i in generate(text, max_items=20).items if i.blanks):
+            first, second = (identity(b.fact) for b in passage.blanks)
+            on_first = [c for c in one_gap if identity(c.fact) == first]
+            on_second = [c for c in one_gap if identity(c.fact) == second]
+            # Both facts are asked by one-gap items too, and no such pair can share a quiz.
+            assert on_first and on_second, passage.prompt
+            for a in on_first:
+                for b in on_second:
+                    assert gives_away(a, b), (passage.prompt, a.prompt, b.prompt)
+
+
+@pytest.mark.shared
+def test_a_person_gap_gets_wrong_entries_of_the_keys_gender_and_part(shared_dir: Path) -> None:
+    """ "_____ is tipped to win for her performance as _____": no man among the actress gap's
+    wrong entries, and no real actor among the character gap's (graders failed both)."""
+    folder = shared_dir / "data" / "corpus"
+    for name in ("17", "18", "21", "24"):
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        doc = read_document(text)
+        facts = extract_facts(doc)
+        ctx = BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0)
+        traits = ctx.pools.traits
+        for item in build_linked_passages(facts, ctx):
+            answers = {b.answer for b in item.blanks}
+            wrong = [e for e in item.bank if e not in answers]
+            for blank in item.blanks:
+                if blank.fact.type.value != "person":
+                    continue
+                after = text[blank.fact.end : blank.fact.end + 40].lower()
+                if " her " in f" {after} " and " his " not in f" {after} ":
+                    assert not any("male" in traits.get(e.lower(), ()) for e in wrong), item.bank
+                before = text[max(0, blank.fact.start - 4) : blank.fact.start]
+                if before == " as ":
+                    people = [e for e in wrong if e[:1].isupper() and not e[:1].isdigit()]
+                    assert all("character" in traits.get(e.lower(), ()) for e in people)
+
+
+def test_passages_beside_one_gap_items_are_deterministic() -> None:
+    text = (
+        "Trade gap widens\n\n"
+        "The US trade deficit rose 24.4% last year to $617.7bn, the Commerce Department "
+        "said on Thursday. The deficit with China, up 30.5% at $162bn, was the largest ever "
+        "recorded with a single country. Exports rose 12.3% to $1.15 trillion in 2004.\n"
+    )
+    runs = [json.dumps(generate(text, max_items=10).to_dict()) for _ in range(2)]
+    assert runs[0] == runs[1]
