@@ -12,7 +12,7 @@ from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Resp
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
 from quizapp.services.scoring import Marking, gap_marks, item_points, parse_number
-from quizapp.services.snapshots import QuestionRow, live_questions, question_rows
+from quizapp.services.snapshots import QuestionRow, asked_rows, live_questions
 from quizapp.services.taking import as_utc, deadline_of, end_reason_message, is_answered
 
 __all__ = [
@@ -153,7 +153,8 @@ def take_view(
 ) -> TakeView:
     """The answer page for an open attempt (all questions, or one when the quiz pages them)."""
     quiz = attempt.quiz
-    questions = list(question_rows(quiz))
+    # A question the teacher dropped is out of the quiz: not asked of anyone still answering.
+    questions = list(asked_rows(quiz))
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
     responses = {r.question_id: r for r in attempt.responses}
@@ -242,10 +243,16 @@ def result_view(attempt: Attempt) -> ResultView:
         raise ValueError("the attempt is not submitted yet")
     quiz = attempt.quiz
     feedback = feedback_for(quiz)
-    questions = live_questions(quiz)
+    responses = {r.question_id: r for r in attempt.responses}
+    # A dropped question stays (marked "Not counted") only for a student who answered it
+    # before the drop; to anyone else it was never part of the quiz.
+    questions = [
+        q
+        for q in live_questions(quiz)
+        if q.marking != Marking.DROPPED or (q.id in responses and is_answered(responses[q.id]))
+    ]
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
-    responses = {r.question_id: r for r in attempt.responses}
     article_text = quiz.article.text or ""
     rows = []
     for number, question in enumerate(questions, 1):

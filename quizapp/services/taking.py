@@ -20,7 +20,7 @@ from sqlalchemy.orm import joinedload
 
 from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response, db
 from quizapp.services.regrading import current_quiz, lock_quiz_for_scoring
-from quizapp.services.scoring import mark_answer, points_possible
+from quizapp.services.scoring import Marking, mark_answer, points_possible
 from quizapp.services.snapshots import QuestionRow, question_rows
 from quizapp.services.student_names import (
     MAX_NAME_CHARS,
@@ -467,9 +467,9 @@ def save_answers(
             if tries == 2:
                 raise
             db.session.refresh(attempt)
-    live = {q.id for q in questions}
-    answered = sum(1 for r in attempt.responses if r.question_id in live and is_answered(r))
-    return SaveOutcome(answered=answered, total=len(questions))
+    asked = {q.id for q in questions if q.marking != Marking.DROPPED}
+    answered = sum(1 for r in attempt.responses if r.question_id in asked and is_answered(r))
+    return SaveOutcome(answered=answered, total=len(asked))
 
 
 def _merged(stored: tuple[str | None, Any], value: Any) -> tuple[str | None, Any]:

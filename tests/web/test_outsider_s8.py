@@ -1,0 +1,82 @@
+"""Outsider pass, session 8: a dropped question and new attempts, invalid characters in forms."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizapp.models import Quiz, db
+from tests.factories import make_quiz
+
+
+def _text(html: str) -> str:
+    """The page's text, tags removed and spaces collapsed (entities kept as written)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _published(app: Any, client: Any, auth: Any, kinds: tuple[str, ...]) -> tuple[int, str, list]:
+    """A logged-in teacher's quiz published through its button; returns id, join code and the
+    questions (detached)."""
+    teacher = auth.login()
+    with app.app_context():
+        quiz = make_quiz(owner=teacher, kinds=kinds)
+        quiz_id, version = quiz.id, quiz.version
+    published = client.post(f"/teacher/quizzes/{quiz_id}/publish", data={"version": version})
+    assert published.status_code == 302
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        questions = list(quiz.questions)
+        for question in questions:
+            db.session.expunge(question)
+        return quiz_id, quiz.join_code, questions
+
+
+def _stem(prompt: str) -> str:
+    """The words of a prompt before its blank (what a page shows of it, escaped or not)."""
+    return prompt.split("_____")[0].strip()
+
+
+def test_a_dropped_question_is_not_shown_to_students_who_start_after_the_drop(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """A question the teacher dropped is out of the quiz for a student who starts later: not on
+    the answer page, not on the result page, and the score is out of the questions left; the
+    teacher's results still list it, marked dropped."""
+    quiz_id, code, (fill, choice) = _published(app, client, auth, ("fill_in", "multiple_choice"))
+    dropped = client.post(
+        f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/regrade", data={"action": "drop"}
+    )
+    assert dropped.status_code == 302
+    student = app.test_client()
+    joined = student.post("/join", data={"code": code, "name": "Late Lou"})
+    attempt_url = joined.headers["Location"]
+    page = student.get(attempt_url).get_data(as_text=True)
+    assert _stem(choice.prompt) in _text(page)
+    assert _stem(fill.prompt) not in _text(page)
+    assert f'name="q{fill.id}"' not in page
+    assert "of 1" in _text(page) or "1 question" in _text(page)
+    done = student.post(attempt_url, data={f"q{choice.id}": choice.answer, "action": "submit"})
+    assert done.status_code == 302
+    result = _text(student.get(f"{attempt_url}/result").get_data(as_text=True))
+    assert "1 of 1" in result
+    assert _stem(fill.prompt) not in result
+    question_page = client.get(f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/answers")
+    assert question_page.status_code == 200
+    results = _text(client.get(f"/teacher/quizzes/{quiz_id}/results").get_data(as_text=True))
+    assert "Late Lou" in results and "dropped" in results.lower()
+
+
+def test_a_student_who_answered_before_the_drop_still_sees_it_not_counted(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """Someone who had already answered the question keeps it on the result, as not counted."""
+    quiz_id, code, (fill, choice) = _published(app, client, auth, ("fill_in", "multiple_choice"))
+    student = app.test_client()
+    attempt_url = student.post("/join", data={"code": code, "name": "Early Eve"}).headers[
+        "Location"
+    ]
+    answers = {f"q{fill.id}": "no idea", f"q{choice.id}": choice.answer, "action": "submit"}
+    student.post(attempt_url, data=answers)
+    client.post(f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/regrade", data={"action": "drop"})
+    result = _text(student.get(f"{attempt_url}/result").get_data(as_text=True))
+    assert "1 of 1" in result and "Not counted" in result
