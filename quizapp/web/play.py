@@ -18,7 +18,6 @@ from flask import (
 )
 from flask_limiter import RequestLimit, RouteLimit
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import StringField
@@ -28,6 +27,7 @@ from quizapp.extensions import limiter
 from quizapp.models import Attempt
 from quizapp.services import attempt_pages, joining, lessons, taking
 from quizapp.services.student_names import MAX_NAME_CHARS
+from quizapp.web.form_text import CheckedForm, unstorable_fields
 from quizapp.web.ids import row_number
 from quizapp.web.rendering import render_cached_page
 
@@ -36,6 +36,10 @@ bp = Blueprint("play", __name__)
 COOKIE = "quizapp_attempts"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 60
 REMEMBERED = 20
+UNSTORABLE_ANSWER = (
+    "An answer held an invisible control character that cannot be saved (such as NUL). "
+    "It has been taken out and your answers are saved: check them and submit again."
+)
 
 
 def _strip(value: str | None) -> str | None:
@@ -43,7 +47,7 @@ def _strip(value: str | None) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
-class JoinForm(FlaskForm):
+class JoinForm(CheckedForm):
     """The join screen: the quiz's code, and the name the teacher will see or a personal code."""
 
     code = StringField(
@@ -360,7 +364,7 @@ def answer(token: str) -> BaseResponse:
         # must not rewrite one after its feedback showed the right answer.
         return redirect(url_for("lessons.start", token=token))
     action = request.form.get("action", "save")
-    if action == "submit":
+    if action == "submit" and not unstorable_fields():
         taking.submit_attempt(attempt, request.form)
         return redirect(url_for("play.result", token=token))
     try:
@@ -369,6 +373,10 @@ def answer(token: str) -> BaseResponse:
         flash(str(error), "info")
         return redirect(url_for("play.result", token=token))
     page = request.form.get("page", type=row_number)
+    if unstorable_fields():
+        # Saved without the character, not submitted: the student checks the answer first.
+        flash(UNSTORABLE_ANSWER, "error")
+        return redirect(url_for("play.take", token=token, page=page) + "#main")
     if page is not None and action in ("next", "previous"):
         page += 1 if action == "next" else -1
     elif action.startswith("page-") and action[5:].isdigit():

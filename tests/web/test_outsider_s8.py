@@ -80,3 +80,56 @@ def test_a_student_who_answered_before_the_drop_still_sees_it_not_counted(
     client.post(f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/regrade", data={"action": "drop"})
     result = _text(student.get(f"{attempt_url}/result").get_data(as_text=True))
     assert "1 of 1" in result and "Not counted" in result
+
+
+PASTED = (
+    "River levels\n\nThe Severn rose by 2.5 metres at Gloucester on Tuesday, the highest\x00 "
+    "level since 2007, and 300 homes were evacuated. The Environment Agency said the water "
+    "would stay high until Friday, when the rain moving in from Wales is expected to ease."
+)
+
+
+def test_a_nul_character_in_the_pasted_article_gives_the_form_back(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """A pasted article holding a NUL (PostgreSQL cannot store one) is not a "Bad request"
+    page: the form comes back with the text (less the NUL) and a message saying what to do."""
+    auth.login()
+    page = client.post("/teacher/articles/new", data={"text": PASTED})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200, html[:300]
+    assert "cannot be saved" in html and "field-errors" in html
+    assert "the highest level since 2007, and 300 homes were evacuated." in " ".join(html.split())
+    assert "\x00" not in html
+    again = client.post("/teacher/articles/new", data={"text": PASTED.replace("\x00", "")})
+    assert again.status_code == 302, _text(again.get_data(as_text=True))[-600:]
+    assert "/quiz" in again.headers["Location"]
+
+
+def test_a_nul_character_in_a_typed_answer_is_saved_without_it_and_not_submitted(
+    app: Any, client: Any, auth: Any
+) -> None:
+    """A student's typed answer with a NUL: their answers are saved (less the NUL), the
+    attempt is not submitted, and the answer page says why; submitting again then works."""
+    _, code, (fill, choice) = _published(app, client, auth, ("fill_in", "multiple_choice"))
+    student = app.test_client()
+    attempt_url = student.post("/join", data={"code": code, "name": "Nul Nora"}).headers[
+        "Location"
+    ]
+    answers = {f"q{fill.id}": f"{fill.answer}\x00", f"q{choice.id}": choice.answer}
+    sent = student.post(attempt_url, data={**answers, "action": "submit"})
+    assert sent.status_code == 302 and "/result" not in sent.headers["Location"]
+    page = student.get(sent.headers["Location"]).get_data(as_text=True)
+    assert "cannot be saved" in page and "submit again" in page
+    assert f'value="{fill.answer}"' in page
+    done = student.post(attempt_url, data={f"q{fill.id}": fill.answer, "action": "submit"})
+    assert done.headers["Location"].endswith("/result")
+    assert "2 of 2" in _text(student.get(done.headers["Location"]).get_data(as_text=True))
+
+
+def test_control_characters_in_a_join_name_are_said_not_a_bad_request(app: Any) -> None:
+    """The join form with a NUL in the name comes back with the name and a message."""
+    student = app.test_client()
+    page = student.post("/join", data={"code": "ABCDEF", "name": "Ro\x00bin"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "cannot be saved" in html and 'value="Robin"' in html

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
@@ -42,6 +41,7 @@ from quizapp.services.passages import MAX_GAPS
 from quizapp.services.publishing import CLOSING_HORIZON, CLOSING_TOO_LATE, QuizSettings
 from quizapp.services.results import time_zone
 from quizapp.services.taking import as_utc
+from quizapp.web.form_text import CheckedForm
 
 UPLOAD_EXTENSIONS = ["txt", "md", "html", "htm", "docx", "pdf"]
 MAX_OPTIONS = 5
@@ -60,7 +60,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(CheckedForm):
     """A form that carries the quiz version it was rendered from (optimistic locking)."""
 
     version = HiddenField()
@@ -73,7 +73,7 @@ class VersionedForm(FlaskForm):
             return None
 
 
-class SourceForm(FlaskForm):
+class SourceForm(CheckedForm):
     """Where the article comes from: pasted text, an uploaded file or a URL (one of them)."""
 
     text = TextAreaField(
@@ -110,7 +110,7 @@ class SourceForm(FlaskForm):
         return True
 
 
-class GenerateForm(FlaskForm):
+class GenerateForm(CheckedForm):
     """The confirmation step: article details and what questions to make."""
 
     title = StringField("Title", validators=[DataRequired(GIVE_TITLE), TITLE_LENGTH])
