@@ -113,9 +113,7 @@ def test_a_nul_character_in_a_typed_answer_is_saved_without_it_and_not_submitted
     attempt is not submitted, and the answer page says why; submitting again then works."""
     _, code, (fill, choice) = _published(app, client, auth, ("fill_in", "multiple_choice"))
     student = app.test_client()
-    attempt_url = student.post("/join", data={"code": code, "name": "Nul Nora"}).headers[
-        "Location"
-    ]
+    attempt_url = student.post("/join", data={"code": code, "name": "Nul Nora"}).headers["Location"]
     answers = {f"q{fill.id}": f"{fill.answer}\x00", f"q{choice.id}": choice.answer}
     sent = student.post(attempt_url, data={**answers, "action": "submit"})
     assert sent.status_code == 302 and "/result" not in sent.headers["Location"]
