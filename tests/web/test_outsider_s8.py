@@ -131,3 +131,17 @@ def test_control_characters_in_a_join_name_are_said_not_a_bad_request(app: Any) 
     page = student.post("/join", data={"code": "ABCDEF", "name": "Ro\x00bin"})
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "cannot be saved" in html and 'value="Robin"' in html
+
+
+def test_a_regrade_before_anyone_submitted_says_so(app: Any, client: Any, auth: Any) -> None:
+    """Dropping a question before any student submitted does not read "0 of 0 scores
+    changed" (as if it failed): the teacher is told it applies to every attempt."""
+    quiz_id, _, (fill, _choice) = _published(app, client, auth, ("fill_in", "multiple_choice"))
+    done = client.post(
+        f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/regrade",
+        data={"action": "drop"},
+        follow_redirects=True,
+    )
+    page = _text(done.get_data(as_text=True))
+    assert "0 of 0" not in page
+    assert "No one has submitted yet: it applies to every attempt." in page

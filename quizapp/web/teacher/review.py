@@ -106,5 +106,8 @@ def undo_regrade(quiz_id: int, change_id: int) -> Response:
 
 def _outcome_message(outcome: regrading.RegradeOutcome) -> str:
     """ "Accepted “Putin”: 3 of 12 scores changed." """
+    if not outcome.attempts:
+        # "0 of 0 scores changed" reads like a failure; say why nothing was rescored.
+        return f"{outcome.summary}. No one has submitted yet: it applies to every attempt."
     noun = "score" if outcome.attempts == 1 else "scores"
     return f"{outcome.summary}: {outcome.scores_changed} of {outcome.attempts} {noun} changed."
