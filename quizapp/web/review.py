@@ -21,9 +21,9 @@ from quizapp import clock
 from quizapp.models import Student
 from quizapp.services import review_retention, spaced_review
 from quizapp.services.rosters import format_code, owned_class
+from quizapp.web.code_limits import limit_wrong_personal_codes, mark_wrong_personal_code
 from quizapp.web.form_text import CheckedForm
 from quizapp.web.ids import row_number
-from quizapp.web.play import limit_wrong_personal_codes, mark_wrong_personal_code
 
 bp = Blueprint("review", __name__)
 
