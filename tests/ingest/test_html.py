@@ -130,3 +130,23 @@ def test_the_title_never_holds_script_or_style_text(head: str, heading: str, tit
     for code in ("steal", "color", "SCRIPT", "track", "Enable JS", "{", "<"):
         assert code not in article.text
     assert "Engineers built new banks in 2019 to hold back the worst floods." in article.text
+
+
+def test_a_pasted_page_source_is_read_as_the_page() -> None:
+    """A teacher who pastes a page's HTML source gets its words and title, as an upload of the
+    same page would, not its markup and scripts as the article."""
+    from quizapp.ingest import ingest_text
+
+    source = (
+        "<!doctype html>\n<html><head><title>Severn Floods</title>"
+        "<script>var t = 'PASTESCRIPT';</script><style>p{color:red}</style></head>"
+        f"<body>{BODY}</body></html>"
+    )
+    article = ingest_text(source)
+    assert article.title == "Severn Floods"
+    assert "Engineers built new banks in 2019 to hold back the worst floods." in article.text
+    for code in ("PASTESCRIPT", "color", "<", "track"):
+        assert code not in article.text
+    # Text that merely mentions a tag is still pasted text.
+    plain = ingest_text("The <p> tag starts a paragraph. " * 10)
+    assert plain.text.startswith("The <p> tag starts a paragraph.")

@@ -145,3 +145,23 @@ def test_a_regrade_before_anyone_submitted_says_so(app: Any, client: Any, auth: 
     page = _text(done.get_data(as_text=True))
     assert "0 of 0" not in page
     assert "No one has submitted yet: it applies to every attempt." in page
+
+
+def test_a_pasted_page_source_becomes_its_words_and_title(app: Any, client: Any, auth: Any) -> None:
+    """Pasting a web page's HTML source (from "View source") gives the article its words and
+    the page's title, never its scripts or tags."""
+    from quizapp.models import Article
+
+    auth.login()
+    body = "".join(f"<p>{line}</p>" for line in PASTED.replace("\x00", "").split("\n")[2:])
+    source = (
+        "<!DOCTYPE html><html><head><title>River levels</title>"
+        "<script>window.PASTESCRIPT = 1;</script></head><body>" + body + "</body></html>"
+    )
+    sent = client.post("/teacher/articles/new", data={"text": source})
+    assert sent.status_code == 302, _text(sent.get_data(as_text=True))[-400:]
+    with app.app_context():
+        article = db.session.scalars(db.select(Article).order_by(Article.id.desc())).first()
+        assert article.title == "River levels"
+        assert "PASTESCRIPT" not in article.text and "<" not in article.text
+        assert article.text.startswith("The Severn rose by 2.5 metres at Gloucester")
