@@ -30,7 +30,7 @@ def clean_text(value: str) -> str:
 
 def clean_request_text() -> None:
     """Before every view: clean the query string and form fields, and note which form fields
-    lost a character (the view's form then comes back with the cleaned text and a message).
+    held a NUL (the view's form then comes back with the cleaned text and a message).
 
     A NUL in the path is never a page of ours: 404.
     """
@@ -44,9 +44,12 @@ def clean_request_text() -> None:
     if request.mimetype not in _FORM_TYPES:
         return
     form = request.form
-    touched = {key for key, value in form.items(multi=True) if _UNSTORABLE.search(value)}
-    if not touched and not any("\x0b" in v or "\x0c" in v for v in form.values()):
+    if not any(_UNSTORABLE.search(v) or "\x0b" in v or "\x0c" in v for v in form.values()):
         return
+    # A NUL is said (it most likely came with text copied from a program or a broken file,
+    # which the user should look at); the other control codes go silently, as a student
+    # name's do (services/student_names).
+    touched = {key for key, value in form.items(multi=True) if "\x00" in value}
     request.form = ImmutableMultiDict(  # type: ignore[misc]
         [(key, clean_text(value)) for key, value in form.items(multi=True)]
     )
@@ -54,16 +57,16 @@ def clean_request_text() -> None:
 
 
 def unstorable_fields() -> frozenset[str]:
-    """The names of this request's form fields that had characters taken out."""
+    """The names of this request's form fields that held a NUL (taken out)."""
     return g.get("unstorable_fields", frozenset())
 
 
 class CheckedForm(FlaskForm):
-    """A form that is not accepted when a field had characters taken out: it comes back,
+    """A form that is not accepted when a field held a NUL (taken out): it comes back,
     the cleaned text in place and the field saying why, so nothing the user wrote is lost."""
 
     def validate(self, extra_validators: Any = None) -> bool:
-        """The form's own checks, then one error per field that lost a character."""
+        """The form's own checks, then one error per field that held a NUL."""
         valid = super().validate(extra_validators)
         touched = unstorable_fields()
         if not touched:

@@ -165,3 +165,21 @@ def test_a_pasted_page_source_becomes_its_words_and_title(app: Any, client: Any,
         assert article.title == "River levels"
         assert "PASTESCRIPT" not in article.text and "<" not in article.text
         assert article.text.startswith("The Severn rose by 2.5 metres at Gloucester")
+
+
+def test_other_control_characters_are_taken_out_silently(app: Any, client: Any, auth: Any) -> None:
+    """A bell or escape character pasted with an article is dropped without fuss (the form
+    goes on), and a vertical tab or form feed from Word or a PDF reader is a line break: the
+    stored article holds none of them (its XML exports could not carry them)."""
+    from quizapp.models import Article
+
+    auth.login()
+    pasted = PASTED.replace("\x00", "\x07").replace(" homes", "\x1b homes")
+    pasted = pasted.replace(". The Environment", ".\x0cThe Environment")
+    sent = client.post("/teacher/articles/new", data={"text": pasted})
+    assert sent.status_code == 302
+    with app.app_context():
+        article = db.session.scalars(db.select(Article).order_by(Article.id.desc())).first()
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", article.text)
+        assert "the highest level since 2007, and 300 homes" in article.text
+        assert "evacuated.\nThe Environment Agency" in article.text
