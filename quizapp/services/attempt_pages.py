@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response
+from sqlalchemy import func
+
+from quizapp.models import (
+    Attempt,
+    AttemptEnd,
+    Question,
+    Quiz,
+    QuizStatus,
+    RegradeChange,
+    Response,
+    db,
+)
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
 from quizapp.services.scoring import Marking, gap_marks, item_points, parse_number
@@ -237,6 +248,38 @@ def _offset_in_article(question: Question, article_text: str) -> int | None:
     return start if article_text[start:end] == question.quote else None
 
 
+def _drop_times(quiz: Quiz) -> dict[int, datetime]:
+    """When each question of the quiz was dropped (its latest drop that is not undone)."""
+    rows = db.session.execute(
+        db.select(RegradeChange.question_id, func.max(RegradeChange.created_at))
+        .where(
+            RegradeChange.quiz_id == quiz.id,
+            RegradeChange.action == "drop",
+            RegradeChange.undone_at.is_(None),
+        )
+        .group_by(RegradeChange.question_id)
+    )
+    return {question_id: as_utc(moment) for question_id, moment in rows}
+
+
+def _was_asked(
+    question: Question,
+    attempt: Attempt,
+    responses: Mapping[int, Response],
+    dropped_at: Mapping[int, datetime],
+) -> bool:
+    """Whether the attempt's student met this question: any question not dropped; a dropped
+    one only when the attempt began before the drop (it stays, marked "Not counted") or holds
+    an answer to it. To a student who started later it was never part of the quiz."""
+    if question.marking != Marking.DROPPED:
+        return True
+    response = responses.get(question.id)
+    if response is not None and is_answered(response):
+        return True
+    dropped = dropped_at.get(question.id)
+    return dropped is not None and as_utc(attempt.started_at) < dropped
+
+
 def result_view(attempt: Attempt) -> ResultView:
     """The result page of a submitted attempt (ValueError if it is still open)."""
     if attempt.submitted_at is None:
@@ -244,13 +287,8 @@ def result_view(attempt: Attempt) -> ResultView:
     quiz = attempt.quiz
     feedback = feedback_for(quiz)
     responses = {r.question_id: r for r in attempt.responses}
-    # A dropped question stays (marked "Not counted") only for a student who answered it
-    # before the drop; to anyone else it was never part of the quiz.
-    questions = [
-        q
-        for q in live_questions(quiz)
-        if q.marking != Marking.DROPPED or (q.id in responses and is_answered(responses[q.id]))
-    ]
+    dropped_at = _drop_times(quiz)
+    questions = [q for q in live_questions(quiz) if _was_asked(q, attempt, responses, dropped_at)]
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
     article_text = quiz.article.text or ""

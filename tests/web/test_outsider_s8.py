@@ -69,7 +69,8 @@ def test_a_dropped_question_is_not_shown_to_students_who_start_after_the_drop(
 def test_a_student_who_answered_before_the_drop_still_sees_it_not_counted(
     app: Any, client: Any, auth: Any
 ) -> None:
-    """Someone who had already answered the question keeps it on the result, as not counted."""
+    """Someone who had started before the drop keeps the question on the result, as not
+    counted, whether they answered it or left it blank."""
     quiz_id, code, (fill, choice) = _published(app, client, auth, ("fill_in", "multiple_choice"))
     student = app.test_client()
     attempt_url = student.post("/join", data={"code": code, "name": "Early Eve"}).headers[
@@ -77,9 +78,15 @@ def test_a_student_who_answered_before_the_drop_still_sees_it_not_counted(
     ]
     answers = {f"q{fill.id}": "no idea", f"q{choice.id}": choice.answer, "action": "submit"}
     student.post(attempt_url, data=answers)
+    # One who left it blank saw it too: it stays on their result, not counted.
+    blank = app.test_client()
+    blank_url = blank.post("/join", data={"code": code, "name": "Blank Bea"}).headers["Location"]
+    blank.post(blank_url, data={f"q{choice.id}": choice.answer, "action": "submit"})
     client.post(f"/teacher/quizzes/{quiz_id}/questions/{fill.id}/regrade", data={"action": "drop"})
-    result = _text(student.get(f"{attempt_url}/result").get_data(as_text=True))
-    assert "1 of 1" in result and "Not counted" in result
+    for page in (student.get(f"{attempt_url}/result"), blank.get(f"{blank_url}/result")):
+        result = _text(page.get_data(as_text=True))
+        assert "1 of 1" in result and "Not counted" in result
+        assert _stem(fill.prompt) in result
 
 
 PASTED = (
