@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -226,6 +228,27 @@ def game_fit(document: dict[str, Any], fmt: str) -> GameFit:
     return GameFit(game.name, len(items), tuple(rows), tuple(left_out), fewer)
 
 
+# openpyxl stamps every zip entry and the "modified" property with the time of saving: fixed
+# stamps keep the spreadsheet byte-identical for the same questions (as the QTI zip is).
+_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+_STAMP = "2024-01-01T00:00:00Z"
+_CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def _fixed_stamps(data: bytes) -> bytes:
+    """The .xlsx with its zip entries' times and its created/modified properties fixed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                core = _CORE_TIMES.sub(rf"\g<1>{_STAMP}\g<2>", content.decode("utf-8"))
+                content = core.encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            target.writestr(entry, content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def _workbook_bytes(sheet_title: str, cells: Sequence[tuple[int, int, object]]) -> bytes:
     """An .xlsx of one sheet; text cells guarded against formulas and stored as text."""
     from openpyxl import Workbook  # loaded only when a spreadsheet is asked for
@@ -243,7 +266,7 @@ def _workbook_bytes(sheet_title: str, cells: Sequence[tuple[int, int, object]]) 
             cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _fixed_stamps(buffer.getvalue())
 
 
 def _result(

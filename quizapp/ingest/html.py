@@ -19,6 +19,14 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
+# Elements whose content is code or markup for machines, never words of the article (JSON-LD
+# stays: trafilatura reads the publication date from it, never its text).
+_CODE_ELEMENTS = "//script[not(contains(@type, 'ld+json'))]|//style|//noscript|//template"
+# A <title> holds raw text: "<script>...</script>" written inside it arrives as characters.
+_CODE_IN_TEXT = re.compile(
+    r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
+_TAG_IN_TEXT = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def decode_html(data: bytes, *, declared: str | None = None) -> str:
@@ -38,6 +46,7 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
     tree = load_html(_XML_DECLARATION.sub("", html, count=1))
     if tree is None:
         return Extracted(text="")
+    _drop_code(tree)
     fallback_title = _first_text(tree, "//title") or _first_text(tree, "//h1")
     document = trafilatura.bare_extraction(
         tree,
@@ -54,7 +63,7 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
         return Extracted(text="", title=fallback_title)
     return Extracted(
         text=document.text or "",
-        title=document.title or fallback_title,
+        title=_title_words(document.title) or fallback_title,
         published=_parse_date(document.date),
     )
 
@@ -69,10 +78,25 @@ def _config() -> ConfigParser:
     return config
 
 
+def _drop_code(tree: HtmlElement) -> None:
+    """Remove scripts, styles, noscript and template elements (keeping the text after them)."""
+    for element in tree.xpath(_CODE_ELEMENTS):
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _title_words(title: str | None) -> str | None:
+    """A title without code or tags written into it as text; None when nothing is left."""
+    if not title:
+        return None
+    words = " ".join(_TAG_IN_TEXT.sub(" ", _CODE_IN_TEXT.sub(" ", title)).split())
+    return words or None
+
+
 def _first_text(tree: HtmlElement, xpath: str) -> str | None:
     """The whitespace-collapsed text of the first element an XPath finds, if any."""
     for element in tree.xpath(xpath):
-        text = " ".join(element.text_content().split())
+        text = _title_words(element.text_content())
         if text:
             return text
     return None

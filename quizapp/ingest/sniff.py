@@ -60,6 +60,11 @@ _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd")
 _HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
+def is_html_document(text: str) -> bool:
+    """Whether pasted text is a web page's source (it opens as an HTML document does)."""
+    return _HTML_START.match(text[:1024].encode("utf-8", errors="replace")) is not None
+
+
 def sniff(data: bytes, filename: str = "") -> DocKind:
     """Tell a document's kind by content; raise IngestError for a kind we cannot read."""
     head = data[:1024]

@@ -18,7 +18,7 @@ from quizapp.ingest.errors import NO_TEXT_IN_FILE, NO_TEXT_PASTED, IngestError, 
 from quizapp.ingest.html import decode_html, html_to_text
 from quizapp.ingest.markdown import markdown_to_text
 from quizapp.ingest.pdf import pdf_to_text
-from quizapp.ingest.sniff import DocKind, sniff
+from quizapp.ingest.sniff import DocKind, is_html_document, sniff
 from quizapp.ingest.text import decode_text
 
 
@@ -88,8 +88,15 @@ def parse_document(kind: DocKind, request: ParseRequest) -> Extracted:
 
 
 def ingest_text(text: str, *, max_chars: int = 200_000) -> IngestedArticle:
-    """An article from pasted text: cleaned, one paragraph a line, refused if empty or too long."""
-    extracted = Extracted(text=plain_text(text))
+    """An article from pasted text: cleaned, one paragraph a line, refused if empty or too long.
+
+    A page's source pasted whole (from "View source") is read as the page, as its upload would
+    be: its words and title, never its scripts, styles and tags.
+    """
+    if is_html_document(text):
+        extracted = html_to_text(text)
+    else:
+        extracted = Extracted(text=plain_text(text))
     return finish(extracted, max_chars=max_chars, empty_message=NO_TEXT_PASTED)
 
 

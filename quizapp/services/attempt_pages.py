@@ -8,11 +8,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from quizapp.models import Attempt, AttemptEnd, Question, Quiz, QuizStatus, Response
+from sqlalchemy import func
+
+from quizapp.models import (
+    Attempt,
+    AttemptEnd,
+    Question,
+    Quiz,
+    QuizStatus,
+    RegradeChange,
+    Response,
+    db,
+)
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
 from quizapp.services.scoring import Marking, gap_marks, item_points, parse_number
-from quizapp.services.snapshots import QuestionRow, live_questions, question_rows
+from quizapp.services.snapshots import QuestionRow, asked_rows, live_questions
 from quizapp.services.taking import as_utc, deadline_of, end_reason_message, is_answered
 
 __all__ = [
@@ -153,7 +164,8 @@ def take_view(
 ) -> TakeView:
     """The answer page for an open attempt (all questions, or one when the quiz pages them)."""
     quiz = attempt.quiz
-    questions = list(question_rows(quiz))
+    # A question the teacher dropped is out of the quiz: not asked of anyone still answering.
+    questions = list(asked_rows(quiz))
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
     responses = {r.question_id: r for r in attempt.responses}
@@ -236,16 +248,49 @@ def _offset_in_article(question: Question, article_text: str) -> int | None:
     return start if article_text[start:end] == question.quote else None
 
 
+def _drop_times(quiz: Quiz) -> dict[int, datetime]:
+    """When each question of the quiz was dropped (its latest drop that is not undone)."""
+    rows = db.session.execute(
+        db.select(RegradeChange.question_id, func.max(RegradeChange.created_at))
+        .where(
+            RegradeChange.quiz_id == quiz.id,
+            RegradeChange.action == "drop",
+            RegradeChange.undone_at.is_(None),
+        )
+        .group_by(RegradeChange.question_id)
+    )
+    return {question_id: as_utc(moment) for question_id, moment in rows}
+
+
+def _was_asked(
+    question: Question,
+    attempt: Attempt,
+    responses: Mapping[int, Response],
+    dropped_at: Mapping[int, datetime],
+) -> bool:
+    """Whether the attempt's student met this question: any question not dropped; a dropped
+    one only when the attempt began before the drop (it stays, marked "Not counted") or holds
+    an answer to it. To a student who started later it was never part of the quiz."""
+    if question.marking != Marking.DROPPED:
+        return True
+    response = responses.get(question.id)
+    if response is not None and is_answered(response):
+        return True
+    dropped = dropped_at.get(question.id)
+    return dropped is not None and as_utc(attempt.started_at) < dropped
+
+
 def result_view(attempt: Attempt) -> ResultView:
     """The result page of a submitted attempt (ValueError if it is still open)."""
     if attempt.submitted_at is None:
         raise ValueError("the attempt is not submitted yet")
     quiz = attempt.quiz
     feedback = feedback_for(quiz)
-    questions = live_questions(quiz)
+    responses = {r.question_id: r for r in attempt.responses}
+    dropped_at = _drop_times(quiz)
+    questions = [q for q in live_questions(quiz) if _was_asked(q, attempt, responses, dropped_at)]
     if quiz.shuffle_questions:
         _seeded(attempt.order_seed, "questions").shuffle(questions)
-    responses = {r.question_id: r for r in attempt.responses}
     article_text = quiz.article.text or ""
     rows = []
     for number, question in enumerate(questions, 1):

@@ -118,6 +118,13 @@ def ingest_article(
 
     Raises AuthoringError with the ingest package's message when a file or page cannot be read.
     """
+    if text and upload is None and not url:
+        from quizapp.ingest.sniff import is_html_document
+
+        if is_html_document(text):
+            # A page's source pasted whole is read as that page would be if uploaded: its
+            # words and title, not its tags, scripts and styles.
+            upload = (text.encode("utf-8"), "pasted.html")
     if upload is not None or url:
         from quizapp.ingest import IngestError, ingest_upload, ingest_url
 

@@ -30,7 +30,7 @@ from quizapp.services.lesson_plans import (
     gives_away,
     split_sections,
 )
-from quizapp.services.scoring import score_item
+from quizapp.services.scoring import Marking, score_item
 from quizapp.services.snapshots import live_questions
 
 __all__ = [
@@ -197,9 +197,18 @@ def _answered(attempt: Attempt) -> dict[int, Response]:
     return {r.question_id: r for r in attempt.responses if r.correct is not None}
 
 
+def _asked_questions(attempt: Attempt) -> list[Question]:
+    """The lesson's live questions as this student meets them: one the teacher dropped stays
+    only where the student had already answered it."""
+    answered = {r.question_id for r in attempt.responses if r.correct is not None or r.given}
+    return [
+        q for q in live_questions(attempt.quiz) if q.marking != Marking.DROPPED or q.id in answered
+    ]
+
+
 def _section_checks(lesson: Lesson, attempt: Attempt) -> list[list[Question]]:
     """The live check questions of each section, in order."""
-    questions = live_questions(attempt.quiz)
+    questions = _asked_questions(attempt)
     roles = question_sections(lesson, questions)
     return [
         [q for q in questions if roles[q.id] == number]
@@ -247,7 +256,7 @@ def lesson_step(lesson: Lesson, attempt: Attempt, number: int) -> LessonStep | N
         else:
             shown = student_item(question, seed=attempt.order_seed, shuffle_options=True)
             checks.append(CheckItem(question_id=question.id, item=shown, answered=False))
-    roles = question_sections(lesson, live_questions(attempt.quiz))
+    roles = question_sections(lesson, _asked_questions(attempt))
     return LessonStep(
         attempt=attempt,
         number=number,
@@ -328,7 +337,7 @@ def final_view(lesson: Lesson, attempt: Attempt) -> FinalView | None:
     per_section = _section_checks(lesson, attempt)
     if _unlocked(per_section, _answered(attempt)) <= len(per_section):
         return None
-    questions = live_questions(attempt.quiz)
+    questions = _asked_questions(attempt)
     roles = question_sections(lesson, questions)
     items = tuple(
         student_item(q, seed=attempt.order_seed, shuffle_options=True)
@@ -342,7 +351,7 @@ def submit_final(lesson: Lesson, attempt: Attempt, fields: Mapping[str, str]) ->
     """Submit the end quiz (and with it the lesson's attempt); False while sections are open."""
     if final_view(lesson, attempt) is None:
         return False
-    questions = live_questions(attempt.quiz)
+    questions = _asked_questions(attempt)
     roles = question_sections(lesson, questions)
     finals = {f"q{q.id}" for q in questions if roles[q.id] is None}
     # Check answers are already marked; only the end quiz's fields are taken from the form.

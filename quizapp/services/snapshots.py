@@ -8,7 +8,7 @@ from typing import Any
 
 from quizapp.models import Question, Quiz, QuizStatus, db
 
-__all__ = ["QuestionRow", "live_questions", "question_rows"]
+__all__ = ["QuestionRow", "asked_rows", "live_questions", "question_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,11 @@ def question_rows(quiz: Quiz) -> tuple[QuestionRow, ...]:
                 _ROWS.clear()
             _ROWS[key] = rows
     return rows
+
+
+def asked_rows(quiz: Quiz) -> tuple[QuestionRow, ...]:
+    """The questions a student is asked: the live ones less those a regrade dropped."""
+    return tuple(row for row in question_rows(quiz) if row.marking != "dropped")
 
 
 def live_questions(quiz: Quiz) -> list[Question]:

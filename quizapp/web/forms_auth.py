@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from quizapp.services.accounts import MIN_PASSWORD_LENGTH
+from quizapp.web.form_text import CheckedForm
 
 # Said in the page's words, not WTForms' defaults ("This field is required.").
 TYPE_EMAIL = "Type your e-mail address."
@@ -19,7 +19,7 @@ PASSWORD_LENGTH = Length(
 )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(CheckedForm):
     """E-mail and password."""
 
     email = EmailField("E-mail", validators=[DataRequired(TYPE_EMAIL), Length(max=254)])
@@ -27,7 +27,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField("Keep me logged in on this device")
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(CheckedForm):
     """A new teacher account."""
 
     display_name = StringField(
@@ -60,7 +60,7 @@ class RegisterForm(FlaskForm):
     )
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(CheckedForm):
     """A new password, confirmed by the current one."""
 
     current = PasswordField(

@@ -13,7 +13,6 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
@@ -22,13 +21,14 @@ from quizapp import clock
 from quizapp.models import Student
 from quizapp.services import review_retention, spaced_review
 from quizapp.services.rosters import format_code, owned_class
+from quizapp.web.code_limits import limit_wrong_personal_codes, mark_wrong_personal_code
+from quizapp.web.form_text import CheckedForm
 from quizapp.web.ids import row_number
-from quizapp.web.play import limit_wrong_personal_codes, mark_wrong_personal_code
 
 bp = Blueprint("review", __name__)
 
 
-class ReviewCodeForm(FlaskForm):
+class ReviewCodeForm(CheckedForm):
     """The review entry screen: the personal code from the student's slip."""
 
     personal_code = StringField(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, request
+from flask import Flask, request
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
+
+from quizapp.web.form_text import clean_request_text
 
 # No inline script or style anywhere: templates use classes, behaviour lives in static/js.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -49,20 +51,6 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
-def refuse_nul_characters() -> None:
-    """A NUL character in a URL or form is never typed by a person; PostgreSQL cannot store it.
-
-    Refused up front (404 in the path, 400 in a form) instead of failing deep in a query.
-    """
-    if any(isinstance(v, str) and "\x00" in v for v in (request.view_args or {}).values()):
-        abort(404)
-    fields = [*request.args.values()]
-    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        fields += request.form.values()
-    if any("\x00" in value for value in fields):
-        abort(400)
-
-
 def init_app(app: Flask) -> None:
     """Add the headers hook; behind TRUST_PROXY proxies, believe their X-Forwarded-* headers."""
     hops = int(app.config.get("TRUST_PROXY") or 0)
@@ -72,5 +60,6 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
         )
-    app.before_request(refuse_nul_characters)
+    # NUL and other control codes come out of forms before any view reads them.
+    app.before_request(clean_request_text)
     app.after_request(add_security_headers)

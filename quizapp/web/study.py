@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from quizapp.models import Attempt
 from quizapp.services import practice, study, taking
-from quizapp.web.play import limit_wrong_codes, mark_wrong_code
+from quizapp.web.code_limits import limit_wrong_codes, mark_wrong_code
 
 bp = Blueprint("study", __name__)
 

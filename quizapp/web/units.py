@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
@@ -12,6 +11,7 @@ from wtforms.validators import DataRequired, Length
 from quizapp.models import Unit
 from quizapp.services import units
 from quizapp.services.rosters import assignable_classes
+from quizapp.web.form_text import CheckedForm
 
 bp = Blueprint("units", __name__, url_prefix="/teacher/units")
 
@@ -22,7 +22,7 @@ def require_login() -> None:
     """Every unit page is a teacher's."""
 
 
-class UnitForm(FlaskForm):
+class UnitForm(CheckedForm):
     """The new-unit screen: a title and the class (the quizzes' order and dates are rows)."""
 
     title = StringField(

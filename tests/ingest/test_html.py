@@ -96,3 +96,57 @@ def test_page_without_text_is_refused() -> None:
     html = b"<html><head><title>Empty</title><script>var a = 1;</script></head><body></body></html>"
     with pytest.raises(IngestError, match="No text could be found"):
         ingest_upload(html, "empty.html")
+
+
+BODY = (
+    "<p>The river Severn floods the meadows near Gloucester every winter, and farmers "
+    "move their cattle to the higher fields before the water rises.</p>"
+    "<p>Engineers built new banks in 2019 <script>track('INLINESCRIPT')</script>to hold "
+    "back the worst floods.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "title"),
+    [
+        # Code written inside <title> arrives as raw text: the title keeps only the words.
+        ("<title><script>steal()</script>Severn Floods</title>", "", "Severn Floods"),
+        ("<title><style>p{color:red}</style>Severn Floods</title>", "", "Severn Floods"),
+        # No <title>: the <h1> gives it, without the scripts and styles inside it.
+        (
+            "<script>var TOPSCRIPT = 1;</script>",
+            "<h1><script>document.write('H1SCRIPT')</script>Severn Floods"
+            "<style>.x{color:red}</style><noscript>Enable JS</noscript></h1>",
+            "Severn Floods",
+        ),
+    ],
+)
+def test_the_title_never_holds_script_or_style_text(head: str, heading: str, title: str) -> None:
+    """An uploaded page's suggested title is its <title> or <h1> words, with script, style and
+    noscript content left out; the article's text has none of it either."""
+    page = f"<html><head>{head}</head><body>{heading}{BODY}</body></html>"
+    article = ingest_upload(page.encode(), "floods.html")
+    assert article.title == title
+    for code in ("steal", "color", "SCRIPT", "track", "Enable JS", "{", "<"):
+        assert code not in article.text
+    assert "Engineers built new banks in 2019 to hold back the worst floods." in article.text
+
+
+def test_a_pasted_page_source_is_read_as_the_page() -> None:
+    """A teacher who pastes a page's HTML source gets its words and title, as an upload of the
+    same page would, not its markup and scripts as the article."""
+    from quizapp.ingest import ingest_text
+
+    source = (
+        "<!doctype html>\n<html><head><title>Severn Floods</title>"
+        "<script>var t = 'PASTESCRIPT';</script><style>p{color:red}</style></head>"
+        f"<body>{BODY}</body></html>"
+    )
+    article = ingest_text(source)
+    assert article.title == "Severn Floods"
+    assert "Engineers built new banks in 2019 to hold back the worst floods." in article.text
+    for code in ("PASTESCRIPT", "color", "<", "track"):
+        assert code not in article.text
+    # Text that merely mentions a tag is still pasted text.
+    plain = ingest_text("The <p> tag starts a paragraph. " * 10)
+    assert plain.text.startswith("The <p> tag starts a paragraph.")

@@ -241,3 +241,28 @@ def test_the_lesson_document_places_every_live_question_once_with_its_section_te
     for number, section in enumerate(sections, 1):
         mine = {f"q{i.question_id}" for i in lesson.items if i.section == number}
         assert set(section["items"]) == mine
+
+
+def test_a_check_dropped_in_a_regrade_is_not_asked_of_students_who_start_later(
+    lesson_quiz: Quiz,
+) -> None:
+    """The teacher drops a flawed check: a student starting afterwards never meets it (in its
+    section or the count of the end quiz), while one who answered it keeps it."""
+    from quizapp.services.regrading import RegradeAction, regrade_question
+
+    lesson = lessons.lesson_for_quiz(lesson_quiz.id)
+    assert lesson is not None
+    early = _published(lesson_quiz)
+    first = lessons.lesson_step(lesson, early, 1)
+    assert first is not None and first.next_check is not None
+    flawed = db.session.get(lessons.Question, first.next_check.question_id)
+    assert flawed is not None
+    lessons.answer_check(lesson, early, flawed.id, {f"q{flawed.id}": "a guess"})
+    regrade_question(lesson_quiz, flawed, RegradeAction.DROP, teacher=lesson_quiz.owner)
+    late = taking.join_quiz(lesson_quiz.join_code, "Hal")
+    step = lessons.lesson_step(lesson, late, 1)
+    assert step is not None
+    assert flawed.id not in {check.question_id for check in step.checks}
+    assert len(step.checks) == len(first.checks) - 1
+    kept = lessons.lesson_step(lesson, early, 1)
+    assert kept is not None and flawed.id in {check.question_id for check in kept.checks}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 from wtforms import BooleanField, HiddenField, RadioField
@@ -12,11 +11,12 @@ from wtforms.validators import DataRequired, InputRequired
 from quizapp.models import Question, Quiz, QuizStatus
 from quizapp.services import analysis, study
 from quizapp.web.charts import option_bars, score_histogram
+from quizapp.web.form_text import CheckedForm
 from quizapp.web.ids import row_number
 from quizapp.web.teacher.blueprint import bp, owned_question_or_404, owned_quiz_or_404
 
 
-class ReplaceDistractorForm(FlaskForm):
+class ReplaceDistractorForm(CheckedForm):
     """Pick one of the offered distractors; on a published quiz, confirm the edit."""
 
     expected = HiddenField()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.services.rosters import MAX_CLASS_NAME_CHARS
+from quizapp.web.form_text import CheckedForm
 
 NAMES_HINT = "One student per line, as you want them on the results and the slips."
 CSV_HINT = (
@@ -16,7 +16,7 @@ CSV_HINT = (
 )
 
 
-class StudentNamesForm(FlaskForm):
+class StudentNamesForm(CheckedForm):
     """Students to add: names pasted one per line and/or a CSV file."""
 
     names = TextAreaField(
@@ -47,7 +47,7 @@ class NewClassForm(StudentNamesForm):
     )
 
 
-class RenameStudentForm(FlaskForm):
+class RenameStudentForm(CheckedForm):
     """A student's name as shown on results and slips."""
 
     name = StringField(

@@ -25,7 +25,7 @@ from quizapp.services.publishing import (
 )
 from quizapp.services.rosters import assignable_classes
 from quizapp.web.teacher.blueprint import bp, join_link, owned_quiz_or_404, quiz_url
-from quizapp.web.teacher.forms import SettingsForm
+from quizapp.web.teacher.settings_form import SettingsForm
 
 
 def expected_version() -> int | None:

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import HiddenField, StringField
 from wtforms.validators import AnyOf, Length
 
 from quizapp.services import regrading, review
+from quizapp.web.form_text import CheckedForm
 from quizapp.web.teacher.blueprint import bp, owned_question_or_404, owned_quiz_or_404
 
 
@@ -23,7 +23,7 @@ def utc_iso(moment: datetime | None) -> str:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
-class RegradeForm(FlaskForm):
+class RegradeForm(CheckedForm):
     """One regrade of a question: its action and, for accept / change key, the answer."""
 
     action = HiddenField(
@@ -32,7 +32,7 @@ class RegradeForm(FlaskForm):
     answer = StringField("Answer", validators=[Length(max=500)])
 
 
-class UndoForm(FlaskForm):
+class UndoForm(CheckedForm):
     """Undo one logged regrade (the CSRF token is the whole form)."""
 
 
@@ -106,5 +106,8 @@ def undo_regrade(quiz_id: int, change_id: int) -> Response:
 
 def _outcome_message(outcome: regrading.RegradeOutcome) -> str:
     """ "Accepted “Putin”: 3 of 12 scores changed." """
+    if not outcome.attempts:
+        # "0 of 0 scores changed" reads like a failure; say why nothing was rescored.
+        return f"{outcome.summary}. No one has submitted yet: it applies to every attempt."
     noun = "score" if outcome.attempts == 1 else "scores"
     return f"{outcome.summary}: {outcome.scores_changed} of {outcome.attempts} {noun} changed."
