@@ -143,6 +143,9 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\W|$)")
+# A figure glued to its unit or currency ("4GB", "£75m") shows the bare figure an item on it
+# asks ("can hold _____GB").
+_GLUED_FIGURE = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[£$€¥])(?=\d)")
 
 # Greedy selection weighs an item's value against the facts it would shut out of the quiz.
 BLOCK_COST = 0.3
@@ -188,6 +191,7 @@ def _shown_texts(item: Item) -> list[str]:
     # may a hyphen ("22-6", "18-year-old" show 22 and 18; normalising would glue them).
     texts = [_POSSESSIVE.sub(" ", t) for t in texts if t.strip()]
     texts += [t.replace("-", " ") for t in texts if "-" in t]
+    texts += [_GLUED_FIGURE.sub(" ", t) for t in texts if _GLUED_FIGURE.search(t)]
     return [plain(t) for t in texts]
 
 

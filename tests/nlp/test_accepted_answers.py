@@ -162,6 +162,35 @@ def test_amounts_take_their_long_scale_word_and_no_glued_number_word() -> None:
     assert not any("eleven" in f and f != "eleven" for f in forms)
 
 
+def test_an_amount_written_out_in_millions_takes_its_short_forms() -> None:
+    """ "£75 million" is also typed "£75m", "75m" or "75 million" (a grader failed its absence)."""
+    text = "The couple are in second place with £75 million between them."
+    doc = read_document(text)
+    at = text.index("£75 million")
+    fact = Fact(FactType.QUANTITY, "£75 million", at, at + 11, 0)
+    assert {"£75m", "75m", "75 million"} <= set(accepted_answers(fact, "£75 million", doc))
+
+
+def test_a_rugby_club_nickname_also_takes_the_clubs_name() -> None:
+    """ "The _____ stormed 22-6 ahead" keyed "Tigers" in a rugby report accepts "Leicester"."""
+    text = (
+        "Leicester beat Wasps in the rugby union Premiership on Saturday. "
+        "The Tigers stormed 22-6 ahead through tries from their flanker and fly-half. "
+        "Wasps won a scrum near the line but the referee blew for full-time."
+    )
+    doc = read_document(text)
+    at = text.index("Tigers")
+    fact = Fact(FactType.OTHER, "Tigers", at, at + 6, 1)
+    forms = accepted_answers(fact, "Tigers", doc)
+    assert {"Leicester", "Leicester Tigers"} <= set(forms)
+    # Outside a sports report the word stays only itself.
+    plain_text = "The Tigers of the zoo were fed at noon on Saturday."
+    plain_doc = read_document(plain_text)
+    at = plain_text.index("Tigers")
+    fact = Fact(FactType.OTHER, "Tigers", at, at + 6, 0)
+    assert "Leicester" not in accepted_answers(fact, "Tigers", plain_doc)
+
+
 def test_an_institution_of_a_place_is_accepted_in_either_order() -> None:
     text = "The Court of Appeal ruled on Monday, and a University of Hertfordshire team agreed."
     doc = read_document(text)

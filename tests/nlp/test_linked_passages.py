@@ -1,4 +1,4 @@
-"""Linked-pair passages by default: one sentence, two gaps, a bank that betrays neither gap,
+"""Linked-pair passages beside one-gap kinds: one sentence, two gaps, a bank that betrays neither gap,
 and only where one-gap items on the two facts would give each other away."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from quizapp.nlp import QuestionKind, generate, read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import BLANK
-from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
+from quizapp.nlp.pipeline import build_candidates
 from quizapp.nlp.questions import BuildContext
 from quizapp.nlp.questions.passage_gaps import gap_kind
 from quizapp.nlp.questions.passage_pairs import (
@@ -26,6 +26,8 @@ from quizapp.nlp.salience import identity
 
 # Corpus articles whose quizzes hold linked-pair passages (trade figures, a rich list, a
 # reverse-singles line-up, a rugby comeback, a skyscraper's lifts).
+# Every kind, passages asked for beside the one-gap kinds.
+WITH_PASSAGES = tuple(QuestionKind)
 ARTICLES = ("01", "19", "24", "36", "47", "54", "62", "63")
 
 
@@ -45,12 +47,12 @@ def test_a_figure_is_as_round_as_its_key() -> None:
 
 
 @pytest.mark.shared
-def test_a_default_quiz_asks_linked_pairs_as_one_sentence_two_gap_passages(
+def test_a_quiz_with_passages_asks_linked_pairs_as_one_sentence_two_gap_passages(
     shared_dir: Path,
 ) -> None:
     found = 0
     for name, text in _texts(shared_dir).items():
-        items = generate(text, max_items=20).items
+        items = generate(text, max_items=20, kinds=WITH_PASSAGES).items
         assert questions_asked(items) <= 20
         passages = [i for i in items if i.kind is QuestionKind.CLOZE]
         found += len(passages)
@@ -91,9 +93,11 @@ def test_a_passage_is_chosen_only_where_one_gap_items_would_give_each_other_away
 ) -> None:
     for text in _texts(shared_dir).values():
         doc = read_document(text)
-        candidates, _salience = build_candidates(doc, text, DEFAULT_KINDS, max_items=20)
+        candidates, _salience = build_candidates(doc, text, WITH_PASSAGES, max_items=20)
         one_gap = [c for c in candidates if not c.blanks]
-        for passage in (i for i in generate(text, max_items=20).items if i.blanks):
+        for passage in (
+            i for i in generate(text, max_items=20, kinds=WITH_PASSAGES).items if i.blanks
+        ):
             first, second = (identity(b.fact) for b in passage.blanks)
             on_first = [c for c in one_gap if identity(c.fact) == first]
             on_second = [c for c in one_gap if identity(c.fact) == second]
@@ -137,5 +141,7 @@ def test_passages_beside_one_gap_items_are_deterministic() -> None:
         "said on Thursday. The deficit with China, up 30.5% at $162bn, was the largest ever "
         "recorded with a single country. Exports rose 12.3% to $1.15 trillion in 2004.\n"
     )
-    runs = [json.dumps(generate(text, max_items=10).to_dict()) for _ in range(2)]
+    runs = [
+        json.dumps(generate(text, max_items=10, kinds=WITH_PASSAGES).to_dict()) for _ in range(2)
+    ]
     assert runs[0] == runs[1]

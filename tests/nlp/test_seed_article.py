@@ -84,10 +84,10 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         # once stems must name what they are about and passing voices are not asked (both
         # failure classes of blind grading); 0.273 once a stem may leave out a sentence's
         # other fact (a coordinated half, a droppable phrase, a WH question on one clause);
-        # 0.276 with linked-pair passages by default.
+        # 0.276 once a sentence opening on "The festival" names what the headline named.
         assert report["gold_recall"] >= 0.265
     else:
-        # Beside one-gap kinds, passages are now the linked pair of one sentence only (each gap
+        # Beside one-gap kinds, passages are the linked pair of one sentence only (each gap
         # with two wrong entries of its own kind), taken only where one-gap items on its facts
         # would give each other away: blind graders failed 7 of 20 of the longer passages this
         # variant measured before (0.28 floor, 1.1 facts per item). Measured 0.276.
@@ -110,9 +110,6 @@ def test_unseen_corpus_floors(shared_dir: Path) -> None:
     assert report["giveaway_rate"] <= 0.01
     assert report["stand_alone_rate"] <= 0.03
     assert report["generic_blank_rate"] <= 0.03
-    # Linked-pair passages ask two facts of a sentence where one-gap items would give each
-    # other away: 298 facts in 286 items measured (288 in 288 without them).
-    assert report["asked_facts"] >= report["questions"] + 6
 
 
 def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:

@@ -166,16 +166,37 @@ _FOOTBALL_CLUBS: tuple[tuple[str, ...], ...] = (
     ("Real Madrid", "Bernabeu", "Santiago Bernabeu"),
 )
 
+# Rugby union clubs and the other names a report gives them (no grounds: a marker takes these).
+_RUGBY_CLUBS: tuple[tuple[str, ...], ...] = (
+    ("Leicester", "Leicester Tigers", "Tigers"),
+    ("Northampton", "Northampton Saints", "Saints"),
+    ("Wasps", "London Wasps"),
+    ("Sale", "Sale Sharks", "Sharks"),
+    ("Leeds", "Leeds Tykes", "Tykes"),
+    ("Harlequins", "Quins", "NEC Harlequins"),
+    ("Saracens", "Sarries"),
+    ("Newcastle", "Newcastle Falcons", "Falcons"),
+    ("Worcester", "Worcester Warriors", "Warriors"),
+    ("Bristol", "Bristol Shoguns", "Shoguns"),
+    ("Llanelli", "Llanelli Scarlets", "Scarlets"),
+    ("Cardiff", "Cardiff Blues"),
+    ("Glasgow", "Glasgow Warriors"),
+    ("Edinburgh", "Edinburgh Gunners"),
+)
+_CLUBS = {"football": _FOOTBALL_CLUBS, "rugby": _RUGBY_CLUBS}
 
-@lru_cache(maxsize=1)
-def _club_of_name() -> dict[str, int]:
-    return {name.casefold(): i for i, names in enumerate(_FOOTBALL_CLUBS) for name in names}
+
+@lru_cache(maxsize=2)
+def _club_of_name(sport: str) -> dict[str, int]:
+    return {name.casefold(): i for i, names in enumerate(_CLUBS[sport]) for name in names}
 
 
-def club_names(name: str) -> tuple[str, ...]:
-    """Every name of the football club a name is (itself included), or () for none known."""
-    index = _club_of_name().get(name.strip().casefold())
-    return () if index is None else _FOOTBALL_CLUBS[index]
+def club_names(name: str, sport: str = "football") -> tuple[str, ...]:
+    """Every name of the club of a sport a name is (itself included), or () for none known."""
+    if sport not in _CLUBS:
+        return ()
+    index = _club_of_name(sport).get(name.strip().casefold())
+    return () if index is None else _CLUBS[sport][index]
 
 
 def stem_names_club(stem: str, name: str) -> bool:

@@ -115,7 +115,7 @@ class GenerateForm(CheckedForm):
     kinds = MultiCheckboxField(
         "Kinds of question",
         choices=[SelectChoice(kind, KIND_LABELS[kind]) for kind in ALL_KINDS],
-        default=["multiple_choice", "fill_in", "true_false", "short_answer", "numeric", "cloze"],
+        default=["multiple_choice", "fill_in", "true_false", "short_answer", "numeric"],
         validators=[DataRequired(message="Choose at least one kind of question.")],
     )
     count = IntegerField(

@@ -102,7 +102,8 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out += phrase_heads(fact, doc)
             out += phrase_number(fact, doc)
             out += phrase_synonyms([answer, *out])
-    if fact.type in (FactType.PLACE, FactType.ORGANISATION) and doc is not None:
+    if fact.type in (FactType.PLACE, FactType.ORGANISATION, FactType.OTHER) and doc is not None:
+        # A club nickname is often read as a common name ("The Tigers stormed ahead").
         out += club_forms(answer, doc)
     if fact.type is not FactType.QUANTITY:
         out += role_acronym_forms(answer)

@@ -81,11 +81,20 @@ _SCALE_SHORT = re.compile(r"(?<=\d)\s?(bn|m|tn|k)\b")
 _SCALE_LONG = {"bn": "billion", "m": "million", "tn": "trillion", "k": "thousand"}
 
 
+_SCALE_WORD = re.compile(r"(?<=\d)\s(billion|million|trillion)\b")
+_SCALE_SHORT_OF = {"billion": "bn", "million": "m", "trillion": "tn"}
+
+
 def _scale_words(answer: str) -> list[str]:
-    """ "$11bn" is also typed "$11 billion", "11 billion" or "11bn"; "£5m" as "£5 million"."""
+    """ "$11bn" is also typed "$11 billion", "11 billion" or "11bn"; "£5m" as "£5 million";
+    and "£75 million" as "£75m", "75 million" or "75m"."""
     match = _SCALE_SHORT.search(answer)
     if not match:
-        return []
+        word = _SCALE_WORD.search(answer)
+        if not word or answer[:1] not in "$£€¥":
+            return []
+        short = answer[: word.start()] + _SCALE_SHORT_OF[word.group(1)] + answer[word.end() :]
+        return [short, answer[1:], short[1:]]
     long = answer[: match.start()] + " " + _SCALE_LONG[match.group(1)] + answer[match.end() :]
     bare = re.sub(r"^[$£€¥]", "", answer)
     return [long, re.sub(r"^[$£€¥]", "", long), bare]

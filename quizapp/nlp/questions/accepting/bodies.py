@@ -308,15 +308,15 @@ _GROUND = re.compile(
 
 
 def club_forms(answer: str, doc: Document) -> list[str]:
-    """In a football report, the other names of the club asked ("Southampton" for "Saints'
-    fortunes", "Spurs" for Tottenham), never its ground; none for a ground or in other
-    reports ("Saints" of a rugby side is no Southampton)."""
+    """In a football or rugby report, the other names of the club asked ("Southampton" for
+    "Saints' fortunes", "Spurs" for Tottenham, "Leicester" for the rugby "Tigers"), never its
+    ground; none for a ground or in other reports ("Saints" of a rugby side is no Southampton)."""
     from quizapp.nlp.distractors.teams import article_sport, club_names
 
-    names = club_names(answer)
-    if not names or _GROUND.search(answer):
+    if _GROUND.search(answer):
         return []
-    if article_sport(s.text for s in doc.sentences) != "football":
+    names = club_names(answer, article_sport(s.text for s in doc.sentences))
+    if not names:
         return []
     return [n for n in names if n.casefold() != answer.casefold() and not _GROUND.search(n)]
 
