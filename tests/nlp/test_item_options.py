@@ -233,6 +233,20 @@ def test_a_matching_item_never_pairs_two_roles_of_the_same_kind() -> None:
     assert sum(h == "director" for h in heads) == 1
 
 
+def test_a_matching_item_never_offers_a_bare_role_the_others_hold_too() -> None:
+    """ "Andrew Tyrie = MP" beside the Commons leader and the Speaker: all three are MPs."""
+    from quizapp.nlp.questions.matching import role_pairs
+
+    doc = read_document(
+        "Commons leader Peter Hale will make a statement, said Speaker Michael Marten. "
+        "MP Andrew Tyne said the rules were clear. Chancellor Gordon Brake declined to comment."
+    )
+    pairs = role_pairs(extract_facts(doc))
+    roles = {role for _, role, _ in pairs}
+    assert "MP" not in roles, pairs
+    assert "Speaker" in roles, pairs
+
+
 def test_a_titled_or_initialled_key_is_never_the_only_name_of_its_shape() -> None:
     doc = read_document(
         "Sir Tomas Vell will coach the northern side at Ostby. "

@@ -68,6 +68,14 @@ def acronym_pairs(facts: Sequence[Fact]) -> list[tuple[str, str, Fact]]:
     return sorted(out.values(), key=lambda p: p[2].start)
 
 
+# A bare seat in a parliament or council: matched to one politician, it fits the others (the
+# Commons leader and the Speaker are MPs too).
+_SHARED_ROLES = frozenset(
+    {"mp", "mep", "msp", "am", "td", "politician", "member", "peer", "minister"}
+    | {"senator", "congressman", "congresswoman", "councillor", "lawmaker", "legislator"}
+)
+
+
 def role_pairs(facts: Sequence[Fact]) -> list[tuple[str, str, Fact]]:
     """(person, role, fact) for people whose role the article states, roles all different down
     to their head word (two "director" rows could be matched either way)."""
@@ -85,6 +93,8 @@ def role_pairs(facts: Sequence[Fact]) -> list[tuple[str, str, Fact]]:
             continue  # "unconventional director" and "film's director": the two swap
         if name.split()[-1].lower().rstrip("s") in role_words():
             continue  # "Police Officers": a group the name index took for a person
+        if role.casefold() in _SHARED_ROLES:
+            continue  # "MP" alone: the Commons leader and the Speaker are MPs too
         out[name] = (name, role, fact)
         roles |= {role.casefold(), head}
     return list(out.values())
