@@ -191,6 +191,13 @@ def test_a_rugby_club_nickname_also_takes_the_clubs_name() -> None:
     assert "Leicester" not in accepted_answers(fact, "Tigers", plain_doc)
 
 
+def test_letters_after_a_name_are_never_accepted_as_the_surname() -> None:
+    """ "Andrew Tyrie MP" is "Tyrie"; "MP" alone would mark any MP right."""
+    forms = person_forms("Andrew Tyrie MP")
+    assert "Tyrie" in forms
+    assert "MP" not in forms
+
+
 def test_an_institution_of_a_place_is_accepted_in_either_order() -> None:
     text = "The Court of Appeal ruled on Monday, and a University of Hertfordshire team agreed."
     doc = read_document(text)

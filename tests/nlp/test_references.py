@@ -287,3 +287,21 @@ def test_the_party_is_only_ever_a_party_and_the_company_never_one() -> None:
     )
     stem = ctx.stem_cloze(_fact(facts, "Ostby"))
     assert stem is None or "Veltrix" not in stem, stem
+
+
+def test_the_group_after_an_unnamed_group_is_never_the_last_party_named() -> None:
+    """ "The group says ..." after "the all-party group, including Labour's Robin Cook": the
+    group is not Labour, so no stem may say "Labour says ..."."""
+    text = (
+        "A group of MPs has published a plan for a new second chamber in Norland. "
+        "The all-party group includes Labour's Robin Cole and Tory Ken Clark. "
+        "The group says a clear majority of MPs support replacing the Senate with an elected house."
+    )
+    ctx, facts = _context(text)
+    for fact in facts:
+        stem = ctx.stem_cloze(fact)
+        assert stem is None or "Labour says" not in stem, stem
+    named = "Veltrix Group makes boats in Ostby. The group said sales rose by 12% in 2004."
+    ctx, facts = _context(named)
+    stem = ctx.stem_cloze(_fact(facts, "12%"))
+    assert stem is not None and stem.startswith("Veltrix Group said"), stem

@@ -280,11 +280,30 @@ def resolve_lead(
         if lead + len(phrase) > a:
             return None
         fact_type = FactType.PLACE if cls == "place" else FactType.ORGANISATION
+        if _unnamed_before(doc, sentence, phrase.split()[1]):
+            return None  # "The group says" after "the all-party group": not the last party named
         name = _recent(doc, mentions, sentence, fact_type, kind)
         if name is None:
             return None
         return [(lead, lead + len(phrase), name)]
     return []
+
+
+def _unnamed_before(doc: Document, sentence: Sentence, noun: str) -> bool:
+    """Whether the article, before this sentence, speaks of a "group" (the anaphor's noun) it
+    never names: "a group of MPs", "the cross-party group" (not "the oil company Yukos" nor
+    "Yukos, a company ...", which name it). "The group" then means that one."""
+    described = re.compile(
+        rf"\b(?:(?P<a>[Aa]n?)|[Tt]he)\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,3}}){noun}\b(?!-|\s+[A-Z])"
+    )
+    start = doc.sentences[0].start if doc.sentences else 0
+    text = doc.text[start : sentence.start]
+    for match in described.finditer(text):
+        if text[: match.start()].rstrip().endswith(","):
+            continue  # "Yukos, a company ...": an apposition names it
+        if match.group("a") or match.group("mods"):
+            return True
+    return False
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")

@@ -51,6 +51,8 @@ _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al"}
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+# Letters after a name: "Andrew Tyrie MP" is "Tyrie", never "MP".
+_POST_NOMINALS = frozenset({"mp", "mep", "msp", "am", "td", "qc", "kc", "obe", "mbe", "cbe", "kbe"})
 
 
 def fuller_name(answer: str, doc: Document) -> str | None:
@@ -110,7 +112,7 @@ def person_forms(name: str) -> list[str]:
     words = name.split()
     while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
         words = words[1:]
-    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES | _POST_NOMINALS:
         words = words[:-1]  # "Charles Evans Jr" is "Evans", never "Jr"
     if not words:
         return out
