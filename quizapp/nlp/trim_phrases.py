@@ -73,6 +73,8 @@ def without_venue(prompt: str, name: str) -> str | None:
             continue
         if re.search(r"\b(?:there|here)\b", prompt[match.end() :]):
             continue  # "... at the Savoy, where ... there": what follows points back at it
+        if re.match(r",?\s+(?:in|near|outside|which|where)\b", prompt[match.end() :]):
+            continue  # "at Welling School, in south east London, which is ...": said of it
         tags = _tags_before(prompt, match.start())
         if not tags or tags[-1] not in ("NN", "NNS", "NNP", "NNPS"):
             continue  # "looked at Google": the verb needs its object

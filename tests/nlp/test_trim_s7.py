@@ -283,3 +283,13 @@ def test_a_quiz_asks_both_halves_of_a_sentence_without_giving_either_away() -> N
     assert {"1998", "Clyde Marine"} <= answers
     for a, b in combinations(items, 2):
         assert not gives_away(a, b), (a.prompt, b.prompt)
+
+
+def test_a_venue_described_after_it_stays() -> None:
+    """ "at Welling School, in south east London, which is ...": cutting the school left the
+    description hanging on the people ("joined by Tony Blair, in south east London")."""
+    prompt = (
+        f"Before a statement to {BLANK}, Ann Hale was joined by Tom Vale at Ostby School, "
+        "in north Oban, which is at the heart of a policing scheme."
+    )
+    assert without_venue(prompt, "Ostby School") is None
