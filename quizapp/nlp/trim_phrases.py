@@ -45,8 +45,16 @@ _TRAILING_DASH = re.compile(
 )
 
 
+_SPACED_BY = re.compile(r"\sby\s")
+_SPACED_AT = re.compile(r"\sat\s")
+
+
 def without_agent(prompt: str, name: str) -> str | None:
     """The prompt without a passive verb's agent naming ``name``, or None."""
+    if name not in prompt or not _SPACED_BY.search(prompt):
+        # The pattern needs the name as it is and "by" between spaces: none is built (a long
+        # one, for every name of every prompt) where it could not match.
+        return None
     pattern = re.compile(
         rf"\b{_BE}\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)"
         rf"(?P<agent>\s+by\s+{_ROLE}{re.escape(name)})(?![\w'\u2019-]){_AFTER}"
@@ -64,6 +72,8 @@ def without_agent(prompt: str, name: str) -> str | None:
 
 def without_venue(prompt: str, name: str) -> str | None:
     """The prompt without "at <name>" where it follows a noun, or None."""
+    if name not in prompt or not _SPACED_AT.search(prompt):
+        return None  # as in without_agent
     # "at Hollywood's Kodak Theatre": the place it stands in goes with it.
     pattern = re.compile(
         rf"\s+at\s+(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)?{re.escape(name)}(?![\w'\u2019-]){_AFTER}"

@@ -156,16 +156,18 @@ class BankOptions:
         if fact.type not in (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE):
             return True
         key = normalise(option)
-        for other in self._named():
+        named = self._named()
+        if named and fact.type is FactType.PLACE and called_a_body(option, self.ctx.doc):
+            return False
+        for other in named:
             text = normalise(other.text)
             if text == key and (
                 other.type is not fact.type
                 or not sure_kind(other, self.ctx.sentence(other), self.ctx.doc)
             ):
                 return False
-            if fact.type is FactType.PLACE and called_a_body(option, self.ctx.doc):
-                return False
-            if text != key and re.search(rf"(?:^| ){re.escape(key)}(?: |$)", text):
+            # Both normalised (single spaces, none at the ends): a whole-word part of it.
+            if text != key and f" {key} " in f" {text} ":
                 return False
         return True
 

@@ -19,6 +19,7 @@ from quizapp.nlp.distractors import (
     same_words,
 )
 from quizapp.nlp.distractors.entity_class import PERSON_TITLES
+from quizapp.nlp.docindex import document_index
 from quizapp.nlp.gazetteers import organisations, place_kind, role_words
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.numbers import NUMBER_WORDS
@@ -144,7 +145,20 @@ def sure_kind(fact: Fact, sentence: Sentence, doc: Document) -> bool:
 def called_a_body(name: str, doc: Document) -> bool:
     """Whether the article calls a name a firm or the like somewhere ("water firm Suez"): a
     city's name used for a company is no place in a bank of places."""
-    return bool(re.search(rf"{_BODY_NOUN_WORDS}\s+{re.escape(name)}\b", doc.text, re.I))
+    if name[:1].isspace():
+        return bool(re.search(rf"{_BODY_NOUN_WORDS}\s+{re.escape(name)}\b", doc.text, re.I))
+    # Asked for every option of every passage: the name is tried only where a body noun and
+    # its spaces end (found once per document), not searched for through the whole text.
+    named = re.compile(rf"{re.escape(name)}\b", re.I)
+    ends = document_index(doc, "body_noun_ends", _body_noun_ends)
+    return any(named.match(doc.text, end) for end in ends)
+
+
+_BODY_NOUN_RUN = re.compile(_BODY_NOUN_WORDS + r"\s+", re.I)
+
+
+def _body_noun_ends(doc: Document) -> tuple[int, ...]:
+    return tuple(m.end() for m in _BODY_NOUN_RUN.finditer(doc.text))
 
 
 def _surely_a_person(fact: Fact, sentence: Sentence, doc: Document) -> bool:
