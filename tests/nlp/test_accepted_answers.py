@@ -198,6 +198,16 @@ def test_letters_after_a_name_are_never_accepted_as_the_surname() -> None:
     assert "MP" not in forms
 
 
+def test_a_house_of_parliament_and_a_league_take_their_other_names() -> None:
+    """Only "Lords" was accepted for "replacing the Lords"; "House of Lords" was failed."""
+    text = "MPs support replacing the Lords, and the club now leads the Premiership."
+    doc = read_document(text)
+    for name, other in (("Lords", "House of Lords"), ("Premiership", "Premier League")):
+        at = text.index(name)
+        fact = Fact(FactType.OTHER, name, at, at + len(name), 0)
+        assert other in accepted_answers(fact, name, doc)
+
+
 def test_an_institution_of_a_place_is_accepted_in_either_order() -> None:
     text = "The Court of Appeal ruled on Monday, and a University of Hertfordshire team agreed."
     doc = read_document(text)

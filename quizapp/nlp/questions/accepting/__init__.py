@@ -11,6 +11,7 @@ from quizapp.nlp.questions.accepting.bodies import (
     CLUB_WORDS,
     PARTY_FORMS,
     club_forms,
+    institution_forms,
     known_acronyms,
     organisation_forms,
     place_forms,
@@ -107,6 +108,7 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
         out += club_forms(answer, doc)
     if fact.type is not FactType.QUANTITY:
         out += role_acronym_forms(answer)
+        out += institution_forms(answer)
     named = fact.type is not FactType.OTHER or fact.attr("form") == "name"
     if (
         fact.type in (FactType.PERSON, FactType.QUOTE)

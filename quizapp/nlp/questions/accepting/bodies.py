@@ -89,6 +89,24 @@ _CLUB_SHORT = {
     "Manchester United": ("Man Utd", "Man United"),
     "Manchester City": ("Man City",),
 }
+# Institutions a report names by their short form ("replacing the Lords") that students write
+# in full, and the other way round; a league by its two names.
+_INSTITUTION_FORMS = {
+    "Lords": ("House of Lords",),
+    "House of Lords": ("Lords",),
+    "Commons": ("House of Commons",),
+    "House of Commons": ("Commons",),
+    "Premiership": ("Premier League",),
+    "Premier League": ("Premiership",),
+}
+
+
+def institution_forms(answer: str) -> list[str]:
+    """ "House of Lords" for "the Lords", "Premier League" for "the Premiership"."""
+    bare = answer.removeprefix("the ").removeprefix("The ")
+    return list(_INSTITUTION_FORMS.get(bare, ()))
+
+
 # The long words newspapers themselves shorten ("Man Utd", "Warner Bros").
 _CONTRACTIONS = {"Brothers": "Bros", "United": "Utd", "and": "&"}
 # British and American spellings of the words in a venue's name ("Kodak Theatre" is written
