@@ -145,3 +145,29 @@ def test_passages_beside_one_gap_items_are_deterministic() -> None:
         json.dumps(generate(text, max_items=10, kinds=WITH_PASSAGES).to_dict()) for _ in range(2)
     ]
     assert runs[0] == runs[1]
+
+
+@pytest.mark.shared
+def test_a_date_gap_never_sits_between_two_evenly_spaced_wrong_years(shared_dir: Path) -> None:
+    """1998 and 2000 around 1999: a grader failed the middle year as a giveaway."""
+    import re
+
+    year = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+    seen = 0
+    for text in _texts(shared_dir).values():
+        for passage in generate(text, max_items=20, kinds=WITH_PASSAGES).items:
+            answers = {b.answer for b in passage.blanks}
+            for blank in passage.blanks:
+                if blank.fact.type.value != "date" or not year.search(blank.answer):
+                    continue
+                key = int(year.search(blank.answer).group())
+                wrong = [
+                    int(m.group())
+                    for e in passage.bank
+                    if e not in answers and (m := year.search(e))
+                ]
+                years = sorted({key, *wrong})
+                steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+                assert len(steps) > 1, (passage.prompt, passage.bank)
+                seen += 1
+    assert seen >= 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from quizapp.nlp.checks import check_item
 from quizapp.nlp.model import BLANK, Fact, FactType, Item
@@ -93,7 +93,7 @@ def own_kind_bank(
         kind = gap_kind(fact)
         # Only entries drawn for this very gap count for it: a figure drawn for another gap of
         # the same unit may lie far from this one ("plummet from £220m to _____" beside £370m).
-        own = drawn.chosen_options(fact)
+        own = _years_not_around(fact, drawn.chosen_options(fact), ctx)
         have = sum(1 for e, k in wrong if k == kind and e in own and _fits_gap(fact, e, ctx))
         for option in own:
             if have >= WRONG_PER_GAP:
@@ -105,6 +105,30 @@ def own_kind_bank(
         if have < WRONG_PER_GAP:
             return None
     return tuple(sorted(set(entries), key=lambda e: (e.casefold(), e)))
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _years_not_around(fact: Fact, options: list[str], ctx: BuildContext) -> list[str]:
+    """A date gap's wrong years first that leave the key at a drawn rank among the three and
+    never evenly spaced: 1998 and 2000 around 1999 gave the key away as the middle year."""
+    key = _YEAR.search(fact.text) if fact.type is FactType.DATE else None
+    if key is None:
+        return options
+    year = int(key.group())
+    dated = [(o, int(m.group())) for o in options if (m := _YEAR.search(o))]
+    rank = ctx.rng(fact, "cloze-year-rank").randrange(WRONG_PER_GAP + 1)
+    pairs = []
+    for (a, ya), (b, yb) in combinations(dated, 2):
+        years = sorted({ya, yb, year})
+        steps = {later - earlier for earlier, later in pairwise(years)}
+        if len(years) == 3 and len(steps) == 2 and (ya < year) + (yb < year) == rank:
+            pairs.append((abs(ya - year) + abs(yb - year), a, b))
+    if not pairs:
+        return options
+    _, first, second = min(pairs)
+    return [first, second, *(o for o in options if o not in (first, second))]
 
 
 def _fits_gap(fact: Fact, entry: str, ctx: BuildContext) -> bool:
