@@ -24,7 +24,7 @@ from quizapp.nlp.text import normalise
 
 # A distractor is drawn from the options a multiple-choice item on the gap's fact would show.
 OPTIONS_DRAWN = 3
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def word_bank(
@@ -92,7 +92,7 @@ class BankOptions:
     def _years_apart(self, fact: Fact) -> list[str]:
         """The date a few years off ("May 2003" for "May 2005"): as plausible a wrong date as
         the article's time allows, where the drawn ones lie decades away."""
-        found = _YEAR.search(fact.text) if fact.type is FactType.DATE else None
+        found = YEAR.search(fact.text) if fact.type is FactType.DATE else None
         if not found or fact.attr("granularity") == "decade":
             return []
         year = int(found.group())
@@ -111,7 +111,7 @@ class BankOptions:
         itself mentions (its teams and towns, before a gazetteer's)."""
         distance = 0.0
         if fact.type is FactType.DATE:
-            mine, theirs = _YEAR.search(fact.text), _YEAR.search(option)
+            mine, theirs = YEAR.search(fact.text), YEAR.search(option)
             if mine and theirs:
                 distance = abs(int(mine.group()) - int(theirs.group()))
         mentioned = re.search(rf"\b{re.escape(option)}\b", self.ctx.doc.text) is not None

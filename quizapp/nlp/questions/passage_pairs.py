@@ -22,7 +22,7 @@ from quizapp.nlp.option_fit import CHARACTER, FEMALE, MALE, mention_traits
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.cloze import build_cloze
 from quizapp.nlp.questions.fill_in import build_fill_in
-from quizapp.nlp.questions.passage_bank import BankOptions
+from quizapp.nlp.questions.passage_bank import YEAR, BankOptions
 from quizapp.nlp.questions.passage_gaps import called_a_body, fits_the_bank, gap_kind, sure_kind
 from quizapp.nlp.questions.passage_text import POINTS_BACK
 from quizapp.nlp.text import normalise
@@ -107,17 +107,14 @@ def own_kind_bank(
     return tuple(sorted(set(entries), key=lambda e: (e.casefold(), e)))
 
 
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-
-
 def _years_not_around(fact: Fact, options: list[str], ctx: BuildContext) -> list[str]:
     """A date gap's wrong years first that leave the key at a drawn rank among the three and
     never evenly spaced: 1998 and 2000 around 1999 gave the key away as the middle year."""
-    key = _YEAR.search(fact.text) if fact.type is FactType.DATE else None
+    key = YEAR.search(fact.text) if fact.type is FactType.DATE else None
     if key is None:
         return options
     year = int(key.group())
-    dated = [(o, int(m.group())) for o in options if (m := _YEAR.search(o))]
+    dated = [(o, int(m.group())) for o in options if (m := YEAR.search(o))]
     rank = ctx.rng(fact, "cloze-year-rank").randrange(WRONG_PER_GAP + 1)
     pairs = []
     for (a, ya), (b, yb) in combinations(dated, 2):

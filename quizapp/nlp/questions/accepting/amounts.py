@@ -82,7 +82,7 @@ _SCALE_LONG = {"bn": "billion", "m": "million", "tn": "trillion", "k": "thousand
 
 
 _SCALE_WORD = re.compile(r"(?<=\d)\s(billion|million|trillion)\b")
-_SCALE_SHORT_OF = {"billion": "bn", "million": "m", "trillion": "tn"}
+_SCALE_SHORT_OF = {long: short for short, long in _SCALE_LONG.items() if short != "k"}
 
 
 def _scale_words(answer: str) -> list[str]:
