@@ -77,6 +77,8 @@ _ANAPHORS = frozenset(
     ]
 )
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
+# "Both Sony and Nintendo ...": the two are named, so the opening "Both" stands alone.
+_BOTH_NAMED = re.compile(r"both\s+(?:[\w'’.-]+\s+){1,5}and\s", re.I)
 
 
 def _central(salience: Salience | None) -> bool:
@@ -96,6 +98,8 @@ def _needs_context(prompt: str) -> bool:
     # Inside a quotation "we" and "I" are the speaker; any other pronoun still needs context.
     if first in _ANAPHORS and not (quoted and first in ("we", "i")):
         return True
+    if first == "both" and not _BOTH_NAMED.match(body.lstrip("\"\u201c\u2018'(")):
+        return True  # "Both have hit crucial price points": which two is in the article
     return sum(prompt.count(mark) for mark in _QUOTE_MARKS) % 2 == 1 or _a_list(body)
 
 

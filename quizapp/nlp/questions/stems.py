@@ -77,6 +77,13 @@ _DISCOURSE = re.compile(
     r"Additionally|Consequently|Therefore|Thus|Again|Ultimately|Otherwise|Afterwards)\s*,)\s+"
 )
 _ALSO = re.compile(r"\s+also\b(?=\s)")
+# A connective set off by commas mid-sentence ("England, meanwhile, are ...", "The firm,
+# however, said ...") leans on the sentence before it just as "also" does: it is left out.
+_SET_OFF_CONNECTIVE = re.compile(
+    r",\s+(?:meanwhile|however|though|instead|in turn|in contrast|by contrast|"
+    r"for (?:his|her|its|their) part),(?=\s)",
+    re.I,
+)
 
 
 # Words before "then" that make it no step in a story told before ("since then", "and then").
@@ -325,7 +332,11 @@ def stand_alone_stem(
     edits += full_names(mentions, sentence, fact, quotes, edits)
     untitled = untitled_answer(sentence, fact, edits)
     edits += untitled
-    for m in [*_ALSO.finditer(text), *_sequencing_then(sentence)]:
+    for m in [
+        *_ALSO.finditer(text),
+        *_SET_OFF_CONNECTIVE.finditer(text),
+        *_sequencing_then(sentence),
+    ]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
         ):
