@@ -281,13 +281,36 @@ def prize_value(fact: Fact, doc: Document) -> bool:
     return _WON_PRIZE.search(before) is not None
 
 
+# "prizes including the Wales Open in 1989 and the Mostyn Open in 1991": examples, each dated.
+_EXAMPLES_FROM = re.compile(r"\b(?:including|includes|include|such\s+as|among\s+them)\s", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def dated_example(fact: Fact, doc: Document) -> bool:
+    """When one example of a list was won, made or held, where each example carries its own
+    year: the list shows a record, and the year of any one of them is background."""
+    if fact.type is not FactType.DATE:
+        return False
+    sentence = doc.sentences[fact.sentence]
+    offset = fact.start - sentence.start
+    opening = None
+    for match in _EXAMPLES_FROM.finditer(sentence.text, 0, offset):
+        opening = match
+    if opening is None or re.search(r"[.;:]", sentence.text[opening.end() : offset]):
+        return False
+    rest = sentence.text[opening.end() :]
+    end = re.search(r"[.;:]", rest)
+    return len(_YEAR.findall(rest[: end.start() if end else len(rest)])) >= 2
+
+
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
     """A detail that frames the story (a stock phrase, a population, a survey's size, a quoted
-    voice's employer, a prize's value told in passing) rather than tells it."""
+    voice's employer, a prize's value told in passing, the year of one dated example) rather than tells it."""
     return (
         stock_praise(fact, doc)
         or population(fact, doc)
         or sample_size(fact, doc)
         or speakers_employer(fact, doc, mentions, in_headline)
         or prize_value(fact, doc)
+        or dated_example(fact, doc)
     )
