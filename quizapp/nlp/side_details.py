@@ -344,10 +344,24 @@ def passing_age(fact: Fact, doc: Document) -> bool:
     return _ABOUT_AGE.search(rest) is None
 
 
+# "a list of the top _____ gadgets", "a top _____ hit": how long a list or a chart band is.
+_TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+
+
+def list_size(fact: Fact, doc: Document) -> bool:
+    """The size of a list or a chart band ("Stuff has compiled a list of the top _____
+    gadgets", "the top _____ hit Money"): a round number of the list's frame, which a student
+    guesses ("top 10") without reading, not a finding."""
+    if fact.type not in (FactType.QUANTITY, FactType.ORDINAL):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    return _TOP_BEFORE.search(sentence.text[: fact.start - sentence.start]) is not None
+
+
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
     """A detail that frames the story (a stock phrase, a population, a survey's size, a quoted
-    voice's employer, a prize's value told in passing, an age, a job title) rather than tells
-    it."""
+    voice's employer, a prize's value told in passing, an age, a job title, a list's size)
+    rather than tells it."""
     return (
         stock_praise(fact, doc)
         or population(fact, doc)
@@ -356,4 +370,5 @@ def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> 
         or prize_value(fact, doc)
         or passing_age(fact, doc)
         or role_title(fact)
+        or list_size(fact, doc)
     )

@@ -107,7 +107,7 @@ _TYPED = frozenset({QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER, QuestionKin
 # of the role, and a student's "constable" is as good a reading as the name.
 _ROLE_GOES_ON = re.compile(
     r"(?:^|[\s(\"“])(?:chief|head|former|ex|deputy|assistant|acting|interim|vice|senior|junior|"
-    r"joint|general|managing|executive|team|club|shadow|prime|foreign|finance)\s+$"
+    r"joint|general|managing|team|club|shadow|prime|foreign|finance)\s+$"
 )
 
 

@@ -1,7 +1,8 @@
 """Items blind graders failed in session 9 on unseen articles: a typed name blank after a role
 word that may go on ("Humberside chief _____"), a job title as the key ("the former _____"
 with "CEO"), a figure the sentence restates in brackets ("40% ... (39.9%)"), a short question
-cut down to "the Northern team", an age told in passing, and a typed away ground ("before the
+cut down to "the Northern team", an age told in passing, a list's size ("the top _____
+gadgets"), and a typed away ground ("before the
 trip to _____") in a match report (issue 9, items 2 and 6)."""
 
 from __future__ import annotations
@@ -123,3 +124,11 @@ def test_a_typed_away_ground_in_a_match_report_is_refused() -> None:
     doc = read_document(visit)
     fact = next(f for f in extract_facts(doc) if f.text == "London")
     assert typed_fairly(fact, "London", accepted_answers(fact, "London", doc), doc)
+
+
+def test_the_size_of_a_list_is_not_asked() -> None:
+    # "the top _____ gadgets": a student guesses 10 without reading.
+    assert _side("Stuff has compiled a list of the top 10 gadgets for 2004.", "10")
+    assert _side("The top 12 films of the year took more than $1bn at the box office.", "12")
+    # A figure of the finding itself stays.
+    assert not _side("Stuff says 10 gadgets sold more than a million units in 2004.", "10")
