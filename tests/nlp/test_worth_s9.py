@@ -2,8 +2,9 @@
 word that may go on ("Humberside chief _____"), a job title as the key ("the former _____"
 with "CEO"), a figure the sentence restates in brackets ("40% ... (39.9%)"), a short question
 cut down to "the Northern team", an age told in passing, a list's size ("the top _____
-gadgets"), and a typed away ground ("before the
-trip to _____") in a match report (issue 9, items 2 and 6)."""
+gadgets"), a typed away ground ("before the trip to _____") in a match report, and a typed
+acronym marked wrong when spelt out ("European Commission" for "EC") (issue 9, items 2 and 6).
+"""
 
 from __future__ import annotations
 
@@ -132,3 +133,25 @@ def test_the_size_of_a_list_is_not_asked() -> None:
     assert _side("The top 12 films of the year took more than $1bn at the box office.", "12")
     # A figure of the finding itself stays.
     assert not _side("Stuff says 10 gadgets sold more than a million units in 2004.", "10")
+
+
+def _acronym(text: str) -> tuple[Fact, object]:
+    doc = read_document(text)
+    at = doc.text.index("The EC") + 4
+    sentence = next(s for s in doc.sentences if s.start <= at < s.end)
+    return Fact(FactType.ORGANISATION, "EC", at, at + 2, sentence.index), doc
+
+
+def test_an_acronym_accepts_the_name_the_article_spells_out() -> None:
+    text = (
+        "Air passengers get new rights\n\n"
+        "Jacques Barrot, vice president of the European Commission, said the changes were "
+        "needed.\n\n"
+        "The EC has launched an information campaign in airports.\n"
+    )
+    fact, doc = _acronym(text)
+    # A student who writes the body's name out is right.
+    assert "European Commission" in accepted_answers(fact, "EC", doc)
+    # Two names with the same initials: neither is taken for the acronym.
+    fact, doc = _acronym(text.replace("in airports", "with the Electoral Commission"))
+    assert "European Commission" not in accepted_answers(fact, "EC", doc)
