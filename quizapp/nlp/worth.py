@@ -214,4 +214,10 @@ def _restated_figure(item: Item) -> bool:
         )
         if shown or (item.kind in _TYPED and other[1] == measure[1]):
             return True
+        number = re.search(r"\d[\d,.]*\d|\d", match.group("figure"))
+        if number and any(
+            option != item.answer and number.group() in re.findall(r"\d[\d,.]*\d|\d", option)
+            for option in item.options
+        ):
+            return True  # the other form stands among the options, marked wrong
     return False

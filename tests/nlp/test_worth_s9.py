@@ -79,7 +79,10 @@ def test_a_figure_restated_in_brackets_is_not_asked() -> None:
     typed = _item(share, "40", QuestionKind.FILL_IN, FactType.QUANTITY)
     typed = replace(typed, prompt=f"Suez owns {BLANK}% of Aguas Argentinas, the company said.")
     assert strike_reason(typed) is not None
-    assert strike_reason(replace(typed, kind=QuestionKind.MULTIPLE_CHOICE)) is None
+    chosen = replace(typed, kind=QuestionKind.MULTIPLE_CHOICE, options=("25", "40", "52", "60"))
+    assert strike_reason(chosen) is None
+    # ... unless the other form is among the options, marked wrong.
+    assert strike_reason(replace(chosen, options=("25", "39.9", "40", "52"))) is not None
     # "More than half (_____%)": the bracket gives the figure the words only bound.
     half = "More than half (55%) of those asked were concerned."
     assert strike_reason(_item(half, "55", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
