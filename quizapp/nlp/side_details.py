@@ -32,6 +32,11 @@ _MINUTE_AFTER = re.compile(r"^(?:-|\s)?(?:minutes?|mins?)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"^\s*(?:-|\s)?(?:minutes?\s+)?(?:per|a|an|each|every)\s+\w+", re.I)
 
 
+def match_report(doc: Document) -> bool:
+    """Whether the article reports a game: it uses several words of a match."""
+    return len(_MATCH_WORDS.findall(doc.text)) >= _MATCH_REPORT_WORDS
+
+
 def match_minute(fact: Fact, doc: Document) -> bool:
     """A minute of play in a match report ("after 18 minutes", "in the 11th minute"): when a
     goal came is a detail of the game, not the news."""
@@ -44,7 +49,7 @@ def match_minute(fact: Fact, doc: Document) -> bool:
         return False
     if _RATE_AFTER.match(after):
         return False
-    return len(_MATCH_WORDS.findall(doc.text)) >= _MATCH_REPORT_WORDS
+    return match_report(doc)
 
 
 # "in the first two months of _____", "the same period in _____", "the year to _____": the
@@ -303,9 +308,82 @@ def dated_example(fact: Fact, doc: Document) -> bool:
     return len(_YEAR.findall(rest[: end.start() if end else len(rest)])) >= 2
 
 
+# Words that open a longer role or qualify one ("chief financial officer", "former chief
+# executive"), and role acronyms no gazetteer line holds.
+_ROLE_QUALIFIERS = _words(
+    "chief executive financial operating technology technical information marketing "
+    "deputy vice assistant acting interim senior junior joint general managing former ex "
+    "foreign finance home shadow prime co"
+)
+_ROLE_ACRONYMS = _words("ceo cfo coo cto cio md gm mp mep msp mla am pm vp")
+
+
+def role_title(fact: Fact) -> bool:
+    """A job title or its acronym taken as the key ("the former _____ faces jail" with "CEO",
+    "The _____ had been a partner" with "MSP"): who holds the role is the fact, not the role's
+    name, and a student who writes "chief executive" or "boss" is marked wrong."""
+    if fact.type in (FactType.PERSON, FactType.QUOTE, FactType.QUANTITY, FactType.DATE):
+        return False
+    if fact.type is FactType.ORDINAL:
+        return False
+    from quizapp.nlp.gazetteers import role_words
+
+    words = re.sub(r"^the\s+", "", fact.text.strip(), flags=re.IGNORECASE).lower()
+    words = re.sub(r"s$", "", words) if words.rstrip("s") in _ROLE_ACRONYMS else words
+    if words in role_words() or words in _ROLE_ACRONYMS:
+        return True
+    parts = words.replace("-", " ").split()
+    if len(parts) < 2 or parts[-1] not in role_words():
+        return False
+    return all(p in _ROLE_QUALIFIERS or p in role_words() for p in parts[:-1])
+
+
+# "the 26-year-old Bryan twins", "rest 18-year-old Nadal", "aged 26": a person's age told in
+# passing.
+_AGE_AFTER = re.compile(r"^\s*-?\s*years?-old\b|^\s*-?\s*years?\s+old\b", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+# A sentence about an age: a record, the youngest or oldest, a birthday, a limit.
+_ABOUT_AGE = re.compile(
+    r"\b(?:youngest|oldest|young|younger|older|record|records|birthday|turned|turns|turning|"
+    r"retire[sd]?|retirement|age|ages|teenage|teenager|veteran|minimum|limit|under-\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def passing_age(fact: Fact, doc: Document) -> bool:
+    """A person's age told in passing ("The _____-year-old Bryan twins have won all four of
+    their matches", "rest _____-year-old Nadal"): the news is what they did, and the age is
+    asked only where the sentence is about it ("the youngest winner", "turned 40")."""
+    if fact.type is not FactType.QUANTITY:
+        return False
+    sentence = doc.sentences[fact.sentence]
+    at, end = fact.start - sentence.start, fact.end - sentence.start
+    before, after = sentence.text[:at], sentence.text[end:]
+    own = re.sub(r"^[\d.,]+", "", fact.text)  # a unit the fact itself holds ("26-year-old")
+    if not (_AGE_AFTER.match(own + after) or _AGED_BEFORE.search(before)):
+        return False
+    rest = before + " " + re.sub(r"^\s*-?\s*years?[- ]old\b", "", own + after)
+    return _ABOUT_AGE.search(rest) is None
+
+
+# "a list of the top _____ gadgets", "a top _____ hit": how long a list or a chart band is.
+_TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+
+
+def list_size(fact: Fact, doc: Document) -> bool:
+    """The size of a list or a chart band ("Stuff has compiled a list of the top _____
+    gadgets", "the top _____ hit Money"): a round number of the list's frame, which a student
+    guesses ("top 10") without reading, not a finding."""
+    if fact.type not in (FactType.QUANTITY, FactType.ORDINAL):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    return _TOP_BEFORE.search(sentence.text[: fact.start - sentence.start]) is not None
+
+
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
     """A detail that frames the story (a stock phrase, a population, a survey's size, a quoted
-    voice's employer, a prize's value told in passing, the year of one dated example) rather than tells it."""
+    voice's employer, a prize's value told in passing, an age, a job title, a list's size, the
+    year of one dated example) rather than tells it."""
     return (
         stock_praise(fact, doc)
         or population(fact, doc)
@@ -313,4 +391,7 @@ def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> 
         or speakers_employer(fact, doc, mentions, in_headline)
         or prize_value(fact, doc)
         or dated_example(fact, doc)
+        or passing_age(fact, doc)
+        or role_title(fact)
+        or list_size(fact, doc)
     )

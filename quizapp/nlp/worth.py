@@ -36,6 +36,10 @@ def strike_reason(item: Item) -> str | None:
         return "a wrong option stands in the stem"
     if item.kind is QuestionKind.TRUE_FALSE:
         return _weak_statement(item)
+    if item.kind in _TYPED and _role_left_open(item):
+        return "a typed name after a role word that may go on"
+    if item.fact.type is FactType.QUANTITY and _restated_figure(item):
+        return "the sentence gives the figure again in another form"
     if _SAID_TWICE.search(item.source.quote) and item.fact.type in _SPEAKER_TYPES:
         # '"...," said Stop Stansted Expansion chairman Peter Sanders said.': which words name
         # the speaker the slip leaves unclear ("Stansted Expansion" was taken for him).
@@ -95,3 +99,125 @@ def _weak_statement(item: Item) -> str | None:
         if 0 <= at <= len(sentence) and _HEDGE.search(sentence[:at]):
             return "true/false on a bound ('more than')"
     return None
+
+
+_TYPED = frozenset({QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER, QuestionKind.CLOZE})
+# Lower-case role words that a longer role goes on from ("Humberside chief [constable]", "the
+# former [chief executive]", "deputy [leader]"): a name blank right after one reads as the rest
+# of the role, and a student's "constable" is as good a reading as the name.
+_ROLE_GOES_ON = re.compile(
+    r"(?:^|[\s(\"“])(?:chief|head|former|ex|deputy|assistant|acting|interim|vice|senior|junior|"
+    r"joint|general|managing|team|club|shadow|prime|foreign|finance)\s+$"
+)
+
+
+def _role_left_open(item: Item) -> bool:
+    """Whether a typed item blanks a person's name right after a role word that a longer role
+    goes on from ("battle with Humberside chief _____ over intelligence failures"): options of
+    names would say a name is wanted; a typed blank does not."""
+    pieces = item.prompt.split(BLANK)
+    gaps = [blank.fact for blank in item.blanks]
+    if len(gaps) != len(pieces) - 1:
+        gaps = [item.fact] * (len(pieces) - 1)
+    return any(
+        fact.type is FactType.PERSON and _ROLE_GOES_ON.search(before)
+        for fact, before in zip(gaps, pieces, strict=False)
+    )
+
+
+# A figure with its unit, and the dimension the unit measures.
+_FIGURE = re.compile(
+    r"(?P<cur>[£$€]|US\$|A\$)?\s?\d[\d,.]*\s*(?P<unit>%|per\s*cent|percent|bn|m|million|"
+    r"billion|trillion|km|kilometres|kilometers|miles|metres|meters|m|ft|feet|kg|kilograms|lb|"
+    r"pounds|tonnes|tons|mph|km/h|C|F|degrees|acres|hectares|sq\s*km|sq\s*miles)?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_DIMENSIONS = {
+    "%": "share",
+    "per cent": "share",
+    "percent": "share",
+    "km": "length",
+    "kilometres": "length",
+    "kilometers": "length",
+    "miles": "length",
+    "metres": "length",
+    "meters": "length",
+    "ft": "length",
+    "feet": "length",
+    "kg": "weight",
+    "kilograms": "weight",
+    "lb": "weight",
+    "tonnes": "weight",
+    "tons": "weight",
+    "mph": "speed",
+    "km/h": "speed",
+    "acres": "area",
+    "hectares": "area",
+}
+# A parenthesis holding one figure alone: "(39.9%)", "(£5.8bn)", "(about 43 miles)".
+_FIGURE_IN_BRACKETS = re.compile(
+    r"\(\s*(?:about|around|some|nearly|almost|roughly|approximately|approx\.?|c\.|or|just\s+"
+    r"(?:over|under))?\s*(?P<figure>(?:[£$€]|US\$|A\$)?\s?\d[\d,.]*\s*[^\s()]*(?:\s+[a-z]+)?)\s*\)"
+)
+
+
+def _dimension(figure: str) -> tuple[str, str] | None:
+    """What a figure measures (a share, money, a length, a weight) and in which unit; None
+    for a bare count."""
+    match = _FIGURE.match(figure.strip())
+    if match is None:
+        return None
+    unit = re.sub(r"\s+", " ", (match.group("unit") or "").lower())
+    if match.group("cur"):
+        return "money", match.group("cur")
+    currency = re.search(r"\b(pounds|dollars|euros|yen)\b", figure, re.IGNORECASE)
+    if unit in ("bn", "m", "million", "billion", "trillion") and currency:
+        return "money", currency.group(1).lower()
+    if unit not in _DIMENSIONS:
+        return None
+    return _DIMENSIONS[unit], "%" if _DIMENSIONS[unit] == "share" else unit
+
+
+def _restated_figure(item: Item) -> bool:
+    """Whether the sentence gives the asked figure a second time in another form: "owns 40% of
+    Aguas Argentinas (39.9%)", "$11bn (£5.8bn)", "71 km (44 miles)". Printed beside the blank,
+    the other form tells the key or, among options marked wrong, is as right an answer; where
+    the stem left it out, a typed answer in the same unit ("39.9") is as right as the key."""
+    sentence = item.source.quote
+    at = item.fact.start - item.source.start
+    end = item.fact.end - item.source.start
+    if not 0 <= at < end <= len(sentence):
+        return False
+    # A blank of the number alone ("$_____bn") leaves the currency sign before it.
+    while at > 0 and sentence[at - 1] in "£$€":
+        at -= 1
+    key = _FIGURE.match(sentence[at:])
+    measure = _dimension(sentence[at : max(end, at + (key.end() if key else 0))])
+    if measure is None:
+        return False
+    for match in _FIGURE_IN_BRACKETS.finditer(sentence):
+        other = _dimension(match.group("figure"))
+        if other is None or other[0] != measure[0]:
+            continue
+        if match.start() <= at < match.end():
+            # The asked figure is itself the restatement of one before it in the clause.
+            clause = re.split(r"[;:]", sentence[: match.start()])[-1]
+            found = [_dimension(m.group()) for m in _FIGURE.finditer(clause)]
+            restated = any(f is not None and f[0] == measure[0] for f in found)
+        else:
+            between = sentence[end : match.start()] if match.start() >= end else ";"
+            restated = not re.search(r"[;:]|\d", between)
+        if not restated:
+            continue
+        shown = match.group() in item.prompt or (
+            match.start() <= at < match.end() and f"({BLANK}" in item.prompt
+        )
+        if shown or (item.kind in _TYPED and other[1] == measure[1]):
+            return True
+        number = re.search(r"\d[\d,.]*\d|\d", match.group("figure"))
+        if number and any(
+            option != item.answer and number.group() in re.findall(r"\d[\d,.]*\d|\d", option)
+            for option in item.options
+        ):
+            return True  # the other form stands among the options, marked wrong
+    return False

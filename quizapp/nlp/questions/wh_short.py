@@ -56,6 +56,56 @@ def _stand_in(question: str) -> bool:
     return False
 
 
+# "the Northern team", "the match", "the final": a side or an event named only by a word
+# that says which one inside the article, and what it was (against whom, where, for what)
+# no longer in the question.
+_VAGUE_EVENT = re.compile(
+    r"\bthe\s+((?:[\w'’-]+\s+){0,2}?)(team|side|squad|match|game|final|tie|fixture|event|"
+    r"race|contest|tournament|competition|series|clash|encounter|party|show|ceremony)\b"
+    r"(?!\s+(?:of|in|at|against|between|for|with|from|on|to)\b|['’])"
+)
+
+
+def _vague_event(question: str, ctx: BuildContext) -> bool:
+    """Whether the question names a side or an event only by a description the cut left
+    unexplained ("Who will coach the Northern team?" without "against Rod Macqueen's Southern
+    Hemisphere team in a tsunami fund-raising match"). A place, a body, a person, a name of
+    several words or a figure before the noun says which one ("the England team", "the Davis
+    Cup final", "the 2004 final")."""
+    found = list(_VAGUE_EVENT.finditer(question))
+    if not found:
+        return False
+    names = _naming_names(ctx)
+    for match in found:
+        words = match.group(1).split()
+        if any(w[:1].isdigit() for w in words):
+            continue
+        said = " " + " ".join(re.sub(r"['’]s?$", "", w) for w in words) + " "
+        if any(f" {name} " in said for name in names):
+            continue
+        return True
+    return False
+
+
+def _naming_names(ctx: BuildContext) -> frozenset[str]:
+    """The article's places, bodies, people and names of several words: names that say which
+    side or which event a description means ("Northern" alone says neither)."""
+    from quizapp.nlp.docindex import document_index
+
+    def build(_: object) -> frozenset[str]:
+        names: set[str] = set()
+        for facts in ctx.pools.mentions.values():
+            for fact in facts:
+                several = fact.type is FactType.OTHER and len(fact.text.split()) > 1
+                if fact.type in (FactType.PLACE, FactType.ORGANISATION, FactType.PERSON) or (
+                    several and fact.attr("form") == "name"
+                ):
+                    names.add(re.sub(r"['’]s?$", "", fact.text))
+        return frozenset(names)
+
+    return document_index(ctx.pools, "short_wh_names", build)
+
+
 # A name or a figure: a question cut down to none of them lost what said which event it is.
 _NAMED = re.compile(r"\b[A-Z0-9]")
 
@@ -131,7 +181,7 @@ def _short_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
                 question = re.sub(rf"\bthe {re.escape(head)}\b", f"the {name}", question)
         if question is None or question == whole or any(question == q for q, _ in found):
             continue
-        if _stand_in(question) or _PRONOUN.search(question):
+        if _stand_in(question) or _PRONOUN.search(question) or _vague_event(question, ctx):
             continue  # "... said she had wanted to run": who she is, the cut left out
         if not _NAMED.search(question.partition(" ")[2]):
             continue  # "Who is tipped to win best actor?": for which film, at which awards

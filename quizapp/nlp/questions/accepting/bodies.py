@@ -173,6 +173,8 @@ def organisation_forms(fact: Fact, answer: str, text: str) -> list[str]:
         out.append(bare)
     out += known_acronyms(bare)  # "MPAA" for the Motion Picture Association of America
     words = bare.split()
+    if len(words) == 1 and text:
+        out += spelt_out(bare, text)
     if len(words) < 2 or not text:
         return out
     initials = "".join(w[0] for w in words if w.lower() not in _NAME_CONNECTORS and w[:1].isupper())
@@ -301,6 +303,30 @@ def _no_name_start(word: str) -> bool:
         return True
     heads = word in ORG_HEADS or word in PLACE_HEADS or word in THING_HEADS
     return not heads and lexicon_word(word) is not None and zipf(word) >= _GENERIC_MIN_ZIPF
+
+
+# A run of capitalised words, with the small words a body's name holds ("Bank of England").
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][a-z]+)+")
+
+
+def spelt_out(acronym: str, text: str) -> list[str]:
+    """The one name the article writes whose initials are the acronym asked ("European
+    Commission" for "EC" where the article names the Commission once in full): a student who
+    writes the name out is right. None where two names fit."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return []
+    found = set()
+    for match in _CAPITALISED_NAME.finditer(text):
+        words = match.group().split()
+        # A name that opens a sentence may carry the sentence's first word: try each start.
+        for start in range(len(words) - 1):
+            name = words[start:]
+            if name[0].lower() in _NAME_CONNECTORS:
+                continue
+            initials = "".join(w[0] for w in name if w.lower() not in _NAME_CONNECTORS)
+            if initials == acronym:
+                found.add(" ".join(name))
+    return sorted(found) if len(found) == 1 else []
 
 
 def known_acronyms(name: str) -> list[str]:

@@ -29,6 +29,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     Communications"): the one exact spelling would be all that counts.
     """
     words = answer.split()
+    if doc is not None and away_ground(fact, doc):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
@@ -46,6 +48,47 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
     return True
+
+
+# "before the trip to _____", "ahead of their visit to _____": where a side plays away.
+_AWAY_TO = re.compile(
+    r"\b(?:trip|trips|visit|visits|travel|travels|travelled|traveled|travelling|traveling|"
+    r"journey|journeys)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def away_ground(fact: Fact, doc: Document) -> bool:
+    """Whether a match report names where a side goes to play ("before the trip to _____")
+    with the place typed: the opponent ("England"), the city ("London") and the ground
+    ("Twickenham") are each a right reading, and only one is the key."""
+    from quizapp.nlp.side_details import match_report
+
+    named = fact.type in (FactType.PLACE, FactType.ORGANISATION) or (
+        fact.type is FactType.OTHER and fact.attr("form") == "name"
+    )
+    if not named:
+        return False
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    return _AWAY_TO.search(before) is not None and (match_report(doc) or _sports_report(doc))
+
+
+# Words of a sports report of any game: a report uses several of them, and often.
+_SPORT_WORDS = re.compile(
+    r"\b(?:coach|coaches|squad|championships?|league|cup|fixtures?|kick-off|tries|fly-half|"
+    r"scrum-half|striker|midfielder|goalkeeper|referee|matches|match|games?|tournament|"
+    r"semi-finals?|quarter-finals?|finals?|seeds?|wooden spoon|grand slam|season)\b",
+    re.IGNORECASE,
+)
+_SPORT_HITS = 5
+_SPORT_KINDS = 3
+
+
+def _sports_report(doc: Document) -> bool:
+    """Whether the article reports sport: words of a game, several of them, again and again."""
+    found = [m.group().lower() for m in _SPORT_WORDS.finditer(doc.text)]
+    return len(found) >= _SPORT_HITS and len(set(found)) >= _SPORT_KINDS
 
 
 # A person's name, then where they work: two answers in one.
