@@ -14,7 +14,13 @@ from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.role_descriptions import described_people
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
-from quizapp.nlp.trimming import article_words, asked_facts, trimmed_variants
+from quizapp.nlp.trimming import (
+    article_sentences,
+    article_words,
+    asked_facts,
+    name_descriptions,
+    trimmed_variants,
+)
 from quizapp.nlp.words import STOPWORDS
 from quizapp.nlp.worth import cut_short, strike_reason
 
@@ -370,6 +376,8 @@ def select_items(
     asked = asked_facts(items)
     people = described_people(items)
     names = article_words(items)
+    sources = article_sentences(items)
+    descriptions = name_descriptions(asked, sources)
     for item in [*items, *_leaner_passages(items, salience)]:
         facts = item.facts or (item.fact,)
         known = [salience[f] for f in facts if f in salience]
@@ -387,7 +395,7 @@ def select_items(
     whole = list(kept)
     asked_texts = [a.text for a in asked]
     for item, value in list(zip(kept, values, strict=True)):
-        variants = trimmed_variants([item], asked, people, names)
+        variants = trimmed_variants([item], asked, people, names, sources, descriptions)
         variants += untagged_variants([item, *variants], asked_texts, names)
         for variant in variants:
             if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
