@@ -35,6 +35,7 @@ from quizapp.nlp.trim_phrases import (
     without_agent,
     without_circumstance,
     without_dash_tail,
+    without_participle_phrase,
     without_price,
     without_venue,
 )
@@ -311,7 +312,7 @@ def _scoped_figure(prompt: str, mention: str) -> bool:
 def _phrase_cut(prompt: str, other: _Asked, fact: Fact) -> str | None:
     """The prompt without a passive agent, venue, price or closing dash aside that names the
     other fact (see trim_phrases), or None."""
-    cut = without_circumstance(prompt, other.text)
+    cut = without_circumstance(prompt, other.text) or without_participle_phrase(prompt, other.text)
     if cut is not None:
         return cut
     named = other.type not in (FactType.DATE, FactType.QUANTITY) and other.text[:1].isupper()
