@@ -244,7 +244,12 @@ def _leave_out(
     inner = re.search(
         rf",?\s+(?:{preps})\s+(?:the\s+)?{name}(?!\w|['\u2019]){_AFTER_ADJUNCT}", prompt
     )
-    if inner and not re.search(r",\s+[a-z]+ed$", prompt[: inner.start()]):
+    if (
+        inner
+        and not re.search(r",\s+[a-z]+ed$", prompt[: inner.start()])
+        and not re.search(r"\b(?:those|that|ones?)$", prompt[: inner.start()])
+    ):
+        # ("as those in England": the demonstrative would be left pointing at nothing.)
         # ("the White Paper, published in _, was": the participle would be left bare.)
         return prompt[: inner.start()] + prompt[inner.end() :]
     return prompt

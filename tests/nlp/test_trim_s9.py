@@ -47,3 +47,27 @@ def test_a_reduced_passive_loses_its_agent_only_where_an_adjunct_stays() -> None
     ) == (f"Straw said the UK's budget rebate, secured in {BLANK}, was justified.")
     # "England, coached, lost": the participle would be left bare.
     assert without_agent(f"England, coached by Ann Hale, lost to {BLANK}.", "Ann Hale") is None
+
+
+def test_a_place_after_a_demonstrative_stays() -> None:
+    from quizapp.nlp.model import Fact, FactType, Item, QuestionKind, SourceQuote
+    from quizapp.nlp.trimming import asked_facts, trimmed_prompt
+
+    def item(prompt: str, answer: str, kind: FactType) -> Item:
+        start = prompt.index(BLANK)
+        return Item(
+            kind=QuestionKind.FILL_IN,
+            prompt=prompt,
+            fact=Fact(kind, answer, start, start + len(answer), 0),
+            source=SourceQuote(prompt.replace(BLANK, answer), 0, len(prompt), 1),
+            answer=answer,
+        )
+
+    asked = asked_facts([item(f"Festival held in {BLANK}.", "England", FactType.PLACE)])
+    # "as those in England": without the place, "those" points at nothing.
+    waits = item(
+        f"Waiting times for patients in {BLANK} are to be cut, but not as far as those in England.",
+        "Wales",
+        FactType.PLACE,
+    )
+    assert trimmed_prompt(waits, asked) is None
