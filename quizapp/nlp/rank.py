@@ -14,7 +14,13 @@ from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.role_descriptions import described_people
 from quizapp.nlp.salience import Salience, fact_forms, identity, plain
 from quizapp.nlp.text import normalise
-from quizapp.nlp.trimming import article_words, asked_facts, trimmed_variants
+from quizapp.nlp.trimming import (
+    article_sentences,
+    article_words,
+    asked_facts,
+    name_descriptions,
+    trimmed_variants,
+)
 from quizapp.nlp.words import STOPWORDS
 from quizapp.nlp.worth import cut_short, strike_reason
 
@@ -164,6 +170,10 @@ MULTI_START_POOL = 600
 # What a stem trimmed of another fact's mention loses against the whole sentence.
 TRIM_COST = 0.05
 IMPROVE_ROUNDS = 4
+# What asking one more fact is worth beside its value, in the search for the fullest quiz.
+ASKED_BONUS = 2.0
+# Nodes the exact search visits at most.
+SEARCH_NODES = 20000
 # A passage is also offered with only the gaps the ranker gives at least this chance.
 GAP_FLOOR = 0.5
 # A passage's every gap must be a fact the ranker would ask as a one-gap item: at least this
@@ -374,6 +384,8 @@ def select_items(
     asked = asked_facts(items)
     people = described_people(items)
     names = article_words(items)
+    sources = article_sentences(items)
+    descriptions = name_descriptions(asked, sources)
     for item in [*items, *_leaner_passages(items, salience)]:
         facts = item.facts or (item.fact,)
         known = [salience[f] for f in facts if f in salience]
@@ -391,7 +403,7 @@ def select_items(
     whole = list(kept)
     asked_texts = [a.text for a in asked]
     for item, value in list(zip(kept, values, strict=True)):
-        variants = trimmed_variants([item], asked, people, names)
+        variants = trimmed_variants([item], asked, people, names, sources, descriptions)
         variants += untagged_variants([item, *variants], asked_texts, names)
         for variant in variants:
             if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
@@ -424,6 +436,8 @@ def select_items(
         if total > best_total + 1e-9:
             best, best_total = chosen, total
     best = _improve(pool, conflicts, best, limit, frozenset(range(len(whole), len(pool))))
+    if len(pool) <= MULTI_START_POOL:
+        best = _searched(pool, conflicts, best, limit)
     out = [pool[i].item for i in best]
     out.sort(key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.fact.start))
     return out
@@ -495,6 +509,70 @@ def _improve(
         if not changed:
             break
     return sorted(taken)
+
+
+def _searched(
+    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], chosen: list[int], limit: int
+) -> list[int]:
+    """A bounded exact search over the one-gap items, fact by fact (one form each or none),
+    for a quiz asking more than the greedy's (by what each fact is worth, plus ASKED_BONUS a
+    fact): where facts share sentences, which form of each to take is a choice no single swap
+    finds. Passages and matchings the greedy took stay; SEARCH_NODES bounds the work, so the
+    result is the same every time."""
+    fixed = {i for i in chosen if pool[i].item.blanks or pool[i].item.pairs}
+    worth = [(c.value + ASKED_BONUS) * _facts_asked(c.item) for c in pool]
+    blocked = set().union(*(conflicts[i] for i in fixed)) if fixed else set()
+    forms: dict[str, list[int]] = {}
+    greedy = set(chosen)
+    for i, cand in enumerate(pool):
+        if i in blocked or i in fixed or cand.item.blanks or cand.item.pairs:
+            continue
+        if i not in greedy and not _likely_asked(cand):
+            continue  # an item the ranker gives little chance is no gain for a fuller quiz
+        forms.setdefault(min(cand.identities), []).append(i)
+    facts = sorted(forms, key=lambda f: (-max(worth[i] for i in forms[f]), f))
+    for f in facts:
+        forms[f].sort(key=lambda i: (-worth[i], i))
+    best_fact = [max(worth[i] for i in forms[f]) for f in facts]
+    # What the facts from k on could add at most: the bound that prunes the search.
+    rest = [0.0] * (len(facts) + 1)
+    for k in range(len(facts) - 1, -1, -1):
+        rest[k] = rest[k + 1] + best_fact[k]
+    room = limit - questions_asked([pool[i].item for i in fixed])
+    best_set = [i for i in chosen if i not in fixed]
+    best_total = sum(worth[i] for i in best_set)
+    nodes = 0
+    taken: list[int] = []
+
+    def visit(k: int, total: float, shut: set[int]) -> None:
+        nonlocal best_total, best_set, nodes
+        nodes += 1
+        if total > best_total + 1e-9:
+            best_total, best_set = total, list(taken)
+        if k == len(facts) or len(taken) >= room or nodes > SEARCH_NODES:
+            return
+        if total + rest[k] <= best_total + 1e-9:
+            return
+        for i in forms[facts[k]]:
+            if i in shut:
+                continue
+            taken.append(i)
+            visit(k + 1, total + worth[i], shut | conflicts[i])
+            taken.pop()
+        visit(k + 1, total, shut)
+
+    visit(0, 0.0, set())
+    result = set(best_set) | fixed
+    if not _fits(pool, result, limit):
+        return chosen
+    return sorted(result)
+
+
+def _likely_asked(cand: _Candidate) -> bool:
+    """Whether the ranker gives the item at least ASKED_ALONE_FLOOR (read back from its value,
+    a trimmed stem's small cost allowed)."""
+    kind = 0.5 * KIND_PRIOR[cand.item.kind]
+    return cand.value + TRIM_COST >= RANKER_WEIGHT * ASKED_ALONE_FLOOR + kind - 1e-9
 
 
 def _filled(

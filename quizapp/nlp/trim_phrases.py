@@ -59,7 +59,13 @@ def without_agent(prompt: str, name: str) -> str | None:
         rf"\b{_BE}\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)"
         rf"(?P<agent>\s+by\s+{_ROLE}{re.escape(name)})(?![\w'\u2019-]){_AFTER}"
     )
-    for match in pattern.finditer(prompt):
+    # "the rebate, secured in 1984 by Margaret Thatcher, was": a participle after a comma
+    # keeps its adjunct ("secured in 1984"), never left bare ("England, coached, lost").
+    reduced = re.compile(
+        rf",\s+(?P<verb>[a-z]+ed)\s+(?:in|on|at|during)\s+[^,;:\"\u201c\u201d]{{1,30}}?"
+        rf"(?P<agent>\s+by\s+{_ROLE}{re.escape(name)})(?![\w'\u2019-])(?=\s*,)"
+    )
+    for match in [*pattern.finditer(prompt), *reduced.finditer(prompt)]:
         start, end = match.span("agent")
         if BLANK in prompt[start:end] or not _participle(prompt, match.start("verb")):
             continue
@@ -207,3 +213,38 @@ def apposition_statement(prompt: str) -> str | None:
         if tag_tokens(rest_words)[:1] not in (["VBD"], ["VBZ"], ["VBP"], ["MD"]):
             return None  # ", the first monthly rise since ...": not an apposition of a name
     return f"{match.group('name')} is {role}."
+
+
+# ", holding a 37.6% stake," / ", making Britain second only to the US.": a phrase opened by
+# a present participle after a comma or dash, between commas or closing the sentence. Never
+# "including" (a list of what came before) nor one holding a quotation.
+_PARTICIPLE_PHRASE = re.compile(
+    r"(?P<lead>,|\s[-\u2013\u2014])\s+(?!including\b|according\b)(?P<verb>[a-z]+ing)\s+"
+    r"(?P<body>[^,;:()\"\u201c\u201d\u2013\u2014]{3,90}?)"
+    r"(?P<end>,(?=\s+(?:and|but|while|as)\s)|(?=[.?!]?$))"
+)
+
+
+def without_participle_phrase(prompt: str, mention: str) -> str | None:
+    """The prompt without a present-participle phrase after a comma that names ``mention``
+    ("..., holding a 37.6% stake, and now hopes ..." -> "..., and now hopes ..."), or None."""
+    from quizapp.nlp.tagging import tag_tokens
+
+    for match in _PARTICIPLE_PHRASE.finditer(prompt):
+        if BLANK in match.group() or not re.search(
+            rf"(?<![\w'\u2019-]){re.escape(mention)}(?![\w-])", match.group("body")
+        ):
+            continue
+        if sum(prompt[: match.start()].count(q) for q in ('"', "\u201c", "\u201d")) % 2:
+            continue  # inside a quotation
+        words = re.findall(r"[\w'\u2019-]+|[^\w\s]", prompt[: match.end("verb")])
+        if tag_tokens([w.replace(BLANK, "Xyz") for w in words])[-1] != "VBG":
+            continue  # "in the morning", "a new building": not a participle
+        closing = not match.group("end")
+        kept = prompt[: match.start()]
+        if len(re.findall(r"[A-Za-z0-9_]+", kept)) < 6:
+            return None
+        if closing:
+            return kept.rstrip() + prompt[match.end() :]
+        return kept + prompt[match.end() - 1 :]
+    return None

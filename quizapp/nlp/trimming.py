@@ -11,12 +11,19 @@ dates and places, a stem on a date keeps its dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.clause_cuts import clause_cut
 from quizapp.nlp.cut_stem_checks import long_enough, tidy_cut
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.name_mentions import (
+    article_descriptions,
+    described_name,
+    named_by_description,
+    without_measure,
+    without_possessor,
+)
 from quizapp.nlp.role_descriptions import (
     _Described,
     _proper_words,
@@ -28,6 +35,7 @@ from quizapp.nlp.trim_phrases import (
     without_agent,
     without_circumstance,
     without_dash_tail,
+    without_participle_phrase,
     without_price,
     without_venue,
 )
@@ -104,16 +112,22 @@ def trimmed_variants(
     asked: Sequence[_Asked] | None = None,
     people: Sequence[_Described] | None = None,
     names: frozenset[str] | None = None,
+    sources: Sequence[str] | None = None,
+    descriptions: Mapping[str, str] | None = None,
 ) -> list[Item]:
     """For each item whose stem prints a fact another candidate asks, the item again with
     every such mention it reads well without left out, and other people named by their role
-    (none where nothing can change)."""
+    (none where nothing can change). ``sources`` are the article's sentences (by default the
+    items' own), read to tell whether a descriptor points at one name only."""
     asked = asked_facts(items) if asked is None else asked
     people = described_people(items) if people is None else people
     names = article_words(items) if names is None else names
+    sources = article_sentences(items) if sources is None else sources
+    if descriptions is None:
+        descriptions = name_descriptions(asked, sources)
     out = []
     for item in items:
-        prompt = trimmed_prompt(item, asked, people, names)
+        prompt = trimmed_prompt(item, asked, people, names, sources, descriptions)
         if prompt is not None and prompt != item.prompt:
             out.append(replace(item, prompt=prompt))
         statement = _apposition_item(item, asked, people, names)
@@ -141,15 +155,18 @@ def trimmed_prompt(
     asked: Sequence[_Asked],
     people: Sequence[_Described] = (),
     names: frozenset[str] = frozenset(),
+    sources: Sequence[str] = (),
+    descriptions: Mapping[str, str] | None = None,
 ) -> str | None:
     """The item's prompt without the removable mentions of other facts, or None."""
     if item.kind not in _TRIMMED_KINDS or item.blanks:
         return None
     own = {f.text for f in (*item.facts, item.fact)}
+    persons = frozenset(a.text for a in asked if a.type is FactType.PERSON)
     prompt = described_prompt(item, item.prompt, people)
     for other in asked:
         if _prints_another(other, own, prompt):
-            prompt = _leave_out(prompt, other, item.fact)
+            prompt = _leave_out(prompt, other, item.fact, persons, sources, descriptions or {})
     # What an adjunct or aside could not take: a whole clause or aside that holds the mention.
     answer = item.answer or item.fact.text
     for other in asked:
@@ -173,8 +190,16 @@ def _prints_another(other: _Asked, own: set[str], prompt: str) -> bool:
     return not any(other.text in o or o in other.text for o in own)
 
 
-def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
-    """The prompt without the parts that print the other fact and can go; unchanged if none."""
+def _leave_out(
+    prompt: str,
+    other: _Asked,
+    fact: Fact,
+    persons: frozenset[str] = frozenset(),
+    sources: Sequence[str] = (),
+    descriptions: Mapping[str, str] | None = None,
+) -> str:
+    """The prompt without the parts that print the other fact and can go, or with a name said
+    by the descriptor the sentence puts before it; unchanged if none."""
     name = re.escape(other.text)
     for pattern in (_BRACKETS, _DASHES, _APPOSITION, _RELATIVE, _INNER_RELATIVE):
         for match in pattern.finditer(prompt):
@@ -187,7 +212,7 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
                 and BLANK not in prompt[start:end]
             ):
                 return prompt[:start] + prompt[end:]
-    cut = _phrase_cut(prompt, other, fact)
+    cut = _phrase_cut(prompt, other, fact) or _qualifier_cut(prompt, other, persons)
     if cut is not None:
         return cut
     # "bought the Yugansk unit for $9.3bn in a sale ...": a price said in passing, when the
@@ -203,7 +228,9 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
             return prompt[: price.start()] + prompt[price.end() :]
     dated = other.type is FactType.DATE and fact.type not in _KEEPS_DATES
     placed = other.type is FactType.PLACE and fact.type not in _KEEPS_PLACES
-    if not (dated or placed) or _scoped_figure(prompt, other.text):
+    if not (dated or placed):
+        return _described(prompt, other, fact, sources, descriptions or {}) or prompt
+    if _scoped_figure(prompt, other.text):
         return prompt  # "fell to 85,000 in October": the date or place scopes a figure
     if placed and re.search(rf"{name}.*\b(?:there|here)\b", prompt):
         return prompt  # "a factory in China ... to manufacture there": "there" needs it
@@ -217,10 +244,68 @@ def _leave_out(prompt: str, other: _Asked, fact: Fact) -> str:
     inner = re.search(
         rf",?\s+(?:{preps})\s+(?:the\s+)?{name}(?!\w|['\u2019]){_AFTER_ADJUNCT}", prompt
     )
-    if inner and not re.search(r",\s+[a-z]+ed$", prompt[: inner.start()]):
+    if (
+        inner
+        and not re.search(r",\s+[a-z]+ed$", prompt[: inner.start()])
+        and not re.search(r"\b(?:those|that|ones?)$", prompt[: inner.start()])
+    ):
+        # ("as those in England": the demonstrative would be left pointing at nothing.)
         # ("the White Paper, published in _, was": the participle would be left bare.)
         return prompt[: inner.start()] + prompt[inner.end() :]
     return prompt
+
+
+def _qualifier_cut(prompt: str, other: _Asked, persons: frozenset[str]) -> str | None:
+    """The prompt with the other fact gone from where it only qualifies a named thing: an age
+    or height before a noun, a possessor before a name (see name_mentions), or None."""
+    if other.type in (FactType.QUANTITY, FactType.ORDINAL):
+        return without_measure(prompt, other.text, persons)
+    if other.type is not FactType.DATE and other.text[:1].isupper():
+        return without_possessor(prompt, other.text, persons)
+    return None
+
+
+def _described(
+    prompt: str,
+    other: _Asked,
+    fact: Fact,
+    sources: Sequence[str],
+    descriptions: Mapping[str, str],
+) -> str | None:
+    """The prompt with a name said by the descriptor before it ("oil giant Yukos" -> "the oil
+    giant"), or by the one the article puts before it elsewhere, for a name that is a whole
+    fact (not a date or a figure); never by words that print the item's own answer."""
+    if other.type not in _DESCRIBED_TYPES or not other.text[:1].isupper():
+        return None
+    cut = described_name(prompt, other.text, sources)
+    if cut is None and other.text in descriptions:
+        cut = named_by_description(prompt, other.text, descriptions[other.text])
+    if cut is None or _prints_own(cut, fact):
+        return None
+    return cut
+
+
+_DESCRIBED_TYPES = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.OTHER})
+
+
+def _prints_own(prompt: str, fact: Fact) -> bool:
+    """Whether the prompt prints the fact's own words outside its blank."""
+    return re.search(rf"(?<!\w){re.escape(fact.text)}(?!\w)", prompt, re.I) is not None
+
+
+def name_descriptions(asked: Sequence[_Asked], sources: Sequence[str]) -> dict[str, str]:
+    """What the article calls each asked name in a descriptor before it ("the Russian oil
+    giant" for Yukos); a person's surname alone takes the description of the full name."""
+    named = [a.text for a in asked if a.type in _DESCRIBED_TYPES and a.text[:1].isupper()]
+    out = article_descriptions(named, sources)
+    surnames: dict[str, list[str]] = {}
+    for a in asked:
+        if a.type is FactType.PERSON and len(a.text.split()) >= 2:
+            surnames.setdefault(a.text.split()[-1], []).append(a.text)
+    for surname, fulls in surnames.items():
+        if surname not in out and len(set(fulls)) == 1 and fulls[0] in out:
+            out[surname] = out[fulls[0]]
+    return out
 
 
 def _scoped_figure(prompt: str, mention: str) -> bool:
@@ -232,7 +317,7 @@ def _scoped_figure(prompt: str, mention: str) -> bool:
 def _phrase_cut(prompt: str, other: _Asked, fact: Fact) -> str | None:
     """The prompt without a passive agent, venue, price or closing dash aside that names the
     other fact (see trim_phrases), or None."""
-    cut = without_circumstance(prompt, other.text)
+    cut = without_circumstance(prompt, other.text) or without_participle_phrase(prompt, other.text)
     if cut is not None:
         return cut
     named = other.type not in (FactType.DATE, FactType.QUANTITY) and other.text[:1].isupper()
@@ -261,6 +346,11 @@ def _finite_verb_at(prompt: str, at: int) -> bool:
     index = len(prompt[:at].split())
     tags = tag_tokens(words)
     return index < len(tags) and tags[index] in _FINITE
+
+
+def article_sentences(items: Iterable[Item]) -> tuple[str, ...]:
+    """The sentences the items quote, once each, in a fixed order."""
+    return tuple(sorted({item.source.quote for item in items}))
 
 
 def article_words(items: Iterable[Item]) -> frozenset[str]:

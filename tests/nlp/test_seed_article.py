@@ -84,14 +84,17 @@ def test_dev_articles_floors(shared_dir: Path, kinds: str) -> None:
         # once stems must name what they are about and passing voices are not asked (both
         # failure classes of blind grading); 0.273 once a stem may leave out a sentence's
         # other fact (a coordinated half, a droppable phrase, a WH question on one clause);
-        # 0.276 once a sentence opening on "The festival" names what the headline named.
-        assert report["gold_recall"] >= 0.265
+        # 0.276 once a sentence opening on "The festival" names what the headline named;
+        # 0.290 (140 items) once a name another item asks is said by the article's descriptor
+        # of it ("the embattled Russian oil giant") and a bounded search finds the fullest quiz.
+        assert report["gold_recall"] >= 0.28
     else:
         # Beside one-gap kinds, passages are the linked pair of one sentence only (each gap
         # with two wrong entries of its own kind), taken only where one-gap items on its facts
         # would give each other away: blind graders failed 7 of 20 of the longer passages this
-        # variant measured before (0.28 floor, 1.1 facts per item). Measured 0.276.
-        assert report["gold_recall"] >= 0.26
+        # variant measured before (0.28 floor, 1.1 facts per item). Measured 0.276; 0.293
+        # in session 9 (descriptors for names, the bounded search for the fullest quiz).
+        assert report["gold_recall"] >= 0.28
         assert report["asked_facts"] > report["questions"]
 
 

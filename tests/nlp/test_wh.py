@@ -41,3 +41,20 @@ def test_a_question_of_under_four_words_is_not_made() -> None:
 def test_no_question_that_leaves_the_case_unnamed() -> None:
     text = "Brantwick Mills sued Maren Water. Tobias Vennholm has pledged to contest the action."
     assert _question(text, "Tobias Vennholm") is None
+
+
+def test_an_organisation_walked_into_is_not_asked_as_an_organisation() -> None:
+    from quizapp.nlp.questions.wh_clauses import fact_tokens
+    from quizapp.nlp.questions.wh_phrases import wh_phrase
+
+    # "Which organisation did the Prime Minister walk into?": a shop there, not a body.
+    phrases = {}
+    for verb in ("walked into", "wrote to"):
+        doc = read_document(f"Staff were surprised when the mayor {verb} HMV on Friday.")
+        fact = next(f for f in extract_facts(doc) if f.text == "HMV")
+        sentence = doc.sentences[fact.sentence]
+        span = fact_tokens(sentence, fact)
+        assert span is not None
+        phrases[verb] = wh_phrase(fact, sentence.tokens, *span)
+    assert phrases["walked into"] is None
+    assert phrases["wrote to"] == ("which organisation", 0)

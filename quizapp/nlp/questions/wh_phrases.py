@@ -56,6 +56,8 @@ def wh_phrase(fact: Fact, tokens: tuple[Token, ...], a: int, b: int) -> tuple[st
             return "how much", 0
         return None
     if fact.type is FactType.ORGANISATION:
+        if prev in ("into", "inside", "outside"):
+            return None  # "walked into HMV": a shop or a building there, not an organisation
         return "which organisation", 0
     if fact.type is FactType.OTHER:
         return ("who" if _names_people(fact.text) else "what"), 0
