@@ -217,16 +217,26 @@ def topic_words(doc: Document) -> frozenset[str]:
     return out
 
 
-def names_its_subject(doc: Document, sentence: Sentence, start: int) -> bool:
-    """Whether a description opening a sentence of a text without a headline names what it is
-    about by a word the text keeps writing ("The main driving factor of the oxygen cycle is
-    ..." in a passage on oxygen): a textbook's kind, not a news story's unnamed "The band"."""
-    if doc.title or doc.standfirst:
+# A story reports what people said; a textbook passage rarely does.
+_REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
+
+
+def textbook_prose(doc: Document) -> bool:
+    """Whether the text reads as a textbook or encyclopedia passage: no headline, no
+    standfirst, and nobody reported as saying anything (a news story pasted without its
+    headline still quotes its sources)."""
+    return not (doc.title or doc.standfirst) and _REPORTED.search(doc.text) is None
+
+
+def names_its_subject(doc: Document, sentence: Sentence, head: str) -> bool:
+    """Whether a description opening a sentence of textbook prose names what it is about by a
+    word the text keeps writing, other than its own head noun ("The main driving factor of
+    the oxygen cycle", "The sedimentary rock" in a passage on oxygen or on rocks): a kind,
+    not a story's unnamed "The deficit" or "The band"."""
+    if not textbook_prose(doc):
         return False
-    topics = topic_words(doc)
+    topics = topic_words(doc) - {head.lower()}
     for token in sentence.tokens:
-        if token.start - sentence.start < start:
-            continue
         if token.tag in _VERB_TAGS:
             return False
         if any(w.lower() in topics for w in _WORD.findall(token.text)) and token.text.islower():

@@ -270,8 +270,10 @@ def stand_alone_stem(
             return None
         edits += resolved
     leaning = _leaning(sentence, fact, quotes)
-    if isinstance(leaning, Description) and names_its_subject(doc, sentence, leaning.start):
-        pass  # squad: "The main driving factor of the oxygen cycle is ..." in a textbook passage
+    if isinstance(leaning, Description) and names_its_subject(doc, sentence, leaning.head):
+        # squad: "The main driving factor of the oxygen cycle is ..." in a textbook passage;
+        # its head stays as written (no later edit may name it again).
+        edits.append((leaning.start, leaning.end, text[leaning.start : leaning.end]))
     elif isinstance(leaning, Description):
         words = [*leaning.before, (leaning.head, leaning.start, leaning.end)]
         for word, start, end in reversed(words):
