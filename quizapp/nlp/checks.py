@@ -114,7 +114,9 @@ def _fragment(source: str, prompt: str) -> bool:
     if opening[:1].islower():
         return True
     stem = prompt.removeprefix("True or false? ")
-    return _ONLY_RELATIVE.match(stem) is not None
+    # "The main factor of the cycle is _____, which ...": a whole clause before the relative.
+    clause = re.search(r"\b(?:is|are|was|were)\b", stem.split(",", 1)[0]) is not None
+    return _ONLY_RELATIVE.match(stem) is not None and not clause
 
 
 def reference_problems(prompt: str) -> list[str]:

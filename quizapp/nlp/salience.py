@@ -17,7 +17,7 @@ from quizapp.nlp.filler import (
     says_nothing,
     speaks_a_line,
 )
-from quizapp.nlp.model import Document, Fact, FactType
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.side_details import (
     match_minute,
     reporting_period,
@@ -44,6 +44,29 @@ TERM_HEAD_ZIPF = 3.3
 # words around it ("the interior of the _____" for Earth), not a fact of the article.
 EVERYDAY_NAME_ZIPF = 5.0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A word the article is about: written this often (as a word of any phrase or name)...
+TOPIC_REPEATS = 4
+# ...and no everyday word ("people", "year", "house"): "oxygen" (4.25), "mantle", "tariff".
+TOPIC_ZIPF = 4.3
+# The name of a battle, a treaty or a law is a fact of the text wherever it is met once.
+_EVENT_NAME = re.compile(
+    r"^(?:(?:First|Second|Third)\s+)?(?:Battle|Siege|Treaty|War|Wars|Law|Laws|Massacre|Peace|"
+    r"Congress|Edict|Capture|Fall|Principle|Theory)\s+of\s+(?:the\s+)?[A-Z]"
+)
+# A term the text defines: "... is called the asthenosphere", "known as pressure swing
+# adsorption" (what comes before names it for the reader)...
+_NAMED_AS = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:also\s+|now\s+|often\s+|sometimes\s+)?"
+    r"(?:called|known\s+as|termed|named|referred\s+to\s+as)\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+# ... or a rare term followed by what it is.
+_EXPLAINED = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:,\s+which\s+(?:is|are)\b|,\s+(?:also\s+)?(?:called|known\s+as)\b|"
+    r"\s+\((?:also\s+|sometimes\s+)?(?:called|known\s+as)\b)"
+)
+# ... or the subject of a definition opening its sentence: "Photosynthesis is a process ...".
+_DEFINES = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:a|an|the)\s+[a-z]")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 
 
@@ -138,6 +161,94 @@ def is_key_term(
         # the writer's colour puts a rare word before an everyday one ("exorbitant salaries").
         return framed or repeated > 1 or returns_to or zipf(words[-1]) <= TERM_HEAD_ZIPF
     return returns_to and len(words) > 1 and rarest <= COMMON_ZIPF and (framed or repeated > 1)
+
+
+def _defined(fact: Fact, doc: Document) -> bool:
+    """Whether the sentence defines the phrase: it is what something "is called", or the
+    subject a definition opens with ("Photosynthesis is a process ...", "The oxygen cycle
+    is the ...")."""
+    sentence = doc.sentences[fact.sentence]
+    a, b = fact.start - sentence.start, fact.end - sentence.start
+    if _NAMED_AS.search(sentence.text[:a]):
+        return True
+    opening = sentence.text[:a].strip().lower()
+    if opening in ("", "the") and _DEFINES.match(sentence.text[b:]) is not None:
+        return True
+    # "the sthène, which is equivalent to 1000 N", "the kilogram-force (kgf)": a rare term
+    # the sentence explains.
+    words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
+    rare = any(zipf(w) <= RARE_ZIPF for w in words)
+    return rare and _EXPLAINED.match(sentence.text[b:]) is not None
+
+
+# The last article's topic words (stems ask for them once per fact).
+_TOPIC_MEMO: dict[str, frozenset[str]] = {}
+
+
+def _uncommon(fact: Fact) -> bool:
+    """A phrase with a word outside everyday English ("aerobic exercise", not "a new plan")."""
+    words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
+    return any(zipf(w) <= TOPIC_ZIPF for w in words)
+
+
+def topic_words(doc: Document) -> frozenset[str]:
+    """The uncommon words the article keeps writing: what a textbook passage is about
+    ("oxygen" in a passage on the oxygen cycle, "kilogram-force"), never an everyday word."""
+    known = _TOPIC_MEMO.get(doc.text)
+    if known is not None:
+        return known
+    counts = Counter(
+        w.lower()
+        for s in doc.sentences
+        for t in s.tokens
+        if t.tag in ("NN", "NNS", "JJ")
+        for w in _WORD.findall(t.text)
+    )
+    out = frozenset(
+        w
+        for w, n in counts.items()
+        if n >= TOPIC_REPEATS
+        and w not in STOPWORDS
+        and len(w) > 3
+        and (0 < zipf(w) <= TOPIC_ZIPF or (zipf(w) == 0 and w.replace("-", "").isalpha()))
+    )
+    _TOPIC_MEMO.clear()
+    _TOPIC_MEMO[doc.text] = out
+    return out
+
+
+# A story reports what people said; a textbook passage rarely does.
+_REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
+
+
+def textbook_prose(doc: Document) -> bool:
+    """Whether the text reads as a textbook or encyclopedia passage: no headline, no
+    standfirst, and nobody reported as saying anything (a news story pasted without its
+    headline still quotes its sources)."""
+    return not (doc.title or doc.standfirst) and _REPORTED.search(doc.text) is None
+
+
+def names_its_subject(doc: Document, sentence: Sentence, head: str) -> bool:
+    """Whether a description opening a sentence of textbook prose names what it is about by a
+    word the text keeps writing, other than its own head noun ("The main driving factor of
+    the oxygen cycle", "The sedimentary rock" in a passage on oxygen or on rocks): a kind,
+    not a story's unnamed "The deficit" or "The band"."""
+    if not textbook_prose(doc):
+        return False
+    topics = topic_words(doc) - {head.lower()}
+    for token in sentence.tokens:
+        if token.tag in _VERB_TAGS:
+            return False
+        if any(w.lower() in topics for w in _WORD.findall(token.text)) and token.text.islower():
+            return True
+    return False
+
+
+def _topic_term(fact: Fact, topics: frozenset[str], repeated: int) -> bool:
+    """A phrase of two or three words, written again, built on a word the article is about
+    ("the oxygen cycle" in a passage about oxygen): a term of the subject, not wording."""
+    words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
+    return repeated > 1 and 2 <= len(words) <= 3 and any(w in topics for w in words)
 
 
 def _a_person(fact: Fact, doc: Document) -> bool:
@@ -243,6 +354,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
         for f in facts
         if f.type is FactType.OTHER and f.attr("form") == "name" and _acts(f, doc)
     }
+    topics = topic_words(doc)
     out: dict[Fact, Salience] = {}
     for fact, key in zip(facts, keys, strict=True):
         count = mentions[key]
@@ -269,7 +381,11 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                 # again; a name met once or twice ("Popular Securities", "Lycos" in a byline
                 # aside) is a detail. Never two names run together.
                 askable = (
-                    in_headline or count >= NAME_REPEATS or _a_person(fact, doc) or key in actors
+                    in_headline
+                    or count >= NAME_REPEATS
+                    or _a_person(fact, doc)
+                    or key in actors
+                    or _EVENT_NAME.match(fact.text) is not None
                 ) and not (_two_names(fact.text) or _everyday_name(fact))
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
@@ -282,6 +398,15 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     # headline names it or it is itself a technical word.
                     askable = askable and (in_headline or zipf(fact.text) <= TERM_HEAD_ZIPF)
                     askable = askable and not fact.text.lower().endswith("ing")
+                # A term the text defines, or one built on what the text is about, is a key
+                # term however common its words (textbook passages have no headline to frame it).
+                askable = askable or (
+                    not fact.text.lower().endswith("ing")
+                    and (
+                        (_uncommon(fact) and _defined(fact, doc))
+                        or _topic_term(fact, topics, count)
+                    )
+                )
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
         spoke = fact.type is not FactType.QUOTE and (
             (fact.sentence, key) in throwaway or speaks_a_line(fact, doc)

@@ -131,6 +131,9 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
     # velocities") and cut phrases ("Photosynthesis releases oxygen"), all of which blind
     # graders fail. Issue 9 asks 0.45 / 0.50. Session 8: 0.195 / 0.552, a first line cut by
     # such a subscript ("... of producing O" / "2 gas ...") no longer taken for a headline.
-    assert report["answer_recall"] >= 0.185
-    assert report["answer_precision"] >= 0.50
+    # Session 9: 0.23 / 0.594, textbook terms (defined, built on the passage's topic word,
+    # named battles) asked, a definition opening on the topic word standing alone, and a
+    # textbook's "This coupling" named from the sentence before.
+    assert report["answer_recall"] >= 0.215
+    assert report["answer_precision"] >= 0.56
     assert report["items_failing"].get("giveaways", 0) == 0

@@ -16,6 +16,10 @@ _TITLED = re.compile(r"^(?:Sir|Dame|Lord|Lady|Baroness|Baron)\s+[A-Z]")
 _NP_TAGS = frozenset({"JJ", "NN", "NNS", "VBN", "VBG", "JJR", "JJS"})
 _HEAD_TAGS = frozenset({"NN", "NNS"})
 MAX_NPS_PER_SENTENCE = 2
+# Technical terms taken besides those (a word this rare in English names a thing of the
+# subject: "asthenosphere", "magma", "kilopond").
+MAX_TERMS_PER_SENTENCE = 2
+TECHNICAL_ZIPF = 3.3
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 
 
@@ -57,7 +61,13 @@ def extract_others(context: FactContext) -> Iterator[Fact]:
             chunks,
             key=lambda c: (-(heads[c[2]] + 0.5 * (c[1] - c[0] > 1)), c[0]),
         )
-        for i, j, head in scored[:MAX_NPS_PER_SENTENCE]:
+        chosen = scored[:MAX_NPS_PER_SENTENCE]
+        # A technical term is a fact of the text however crowded its sentence ("the sthène,
+        # which is equivalent to 1000 N, and the kip"): textbook sentences name several.
+        chosen += [c for c in scored[MAX_NPS_PER_SENTENCE:] if _technical(sentence, *c)][
+            :MAX_TERMS_PER_SENTENCE
+        ]
+        for i, j, head in sorted(chosen):
             tokens = sentence.tokens
             yield make_fact(
                 FactType.OTHER,
@@ -68,6 +78,22 @@ def extract_others(context: FactContext) -> Iterator[Fact]:
                 head=head,
                 salience=str(heads[head]),
             )
+
+
+def _technical(sentence: Sentence, i: int, j: int, head: str) -> bool:
+    """Whether a noun phrase is built on a rare lower-case word (a term of the subject)."""
+    from quizapp.nlp.salience import zipf
+
+    tokens = sentence.tokens
+    joined = {",", "and", "or"}
+    explained = j + 1 < len(tokens) and tokens[j + 1].text in ("which", "also", "called")
+    after = tokens[j].text if j < len(tokens) and not explained else ""
+    if (i > 0 and tokens[i - 1].text in joined) or after in joined:
+        return False  # "overbooking, _____ or flight delays": one of a list, any would do
+    words = [t.text for t in tokens[i:j]]
+    return all(w.islower() for w in words) and any(
+        zipf(w) <= TECHNICAL_ZIPF and w.replace("-", "").isalpha() for w in words
+    )
 
 
 def _noun_phrases(sentence: Sentence, names: list[NameMention]) -> list[tuple[int, int, str]]:

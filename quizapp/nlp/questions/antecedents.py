@@ -257,6 +257,11 @@ def resolve_lead(
     low = word.lower()
     if lead + first.end() > a and lead <= a:
         return []  # the answer itself opens the sentence
+    if low in ("this", "these"):  # squad: a textbook's "This rock" named from the sentence before
+        from quizapp.nlp.questions.cloze_this import name_this_opening
+
+        named = name_this_opening(doc, body, lead, a, sentence)
+        return None if named is None else [named]
     if low in UNRESOLVABLE:
         return None
     if low in PERSONAL:

@@ -125,6 +125,8 @@ class BuildContext:
             prompt = head + BLANK + re.sub(r"^\s*\([A-Z&.]{2,8}\)", "", tail)
         if not _has_context(prompt):
             return None
+        if fact.type is FactType.OTHER and _kin_in_stem(narrowed.text, prompt):
+            return None  # "..., and _____ may undergo additional metamorphism": the stem says it
         return prompt
 
     def rng(self, fact: Fact, kind: str) -> random.Random:
@@ -164,6 +166,23 @@ def filler_word(fact: Fact) -> bool:
         and " " not in fact.text
         and int(fact.attr("salience") or 1) < 2
     )
+
+
+# Two words sharing this many opening letters are one word in two forms ("metamorphic",
+# "metamorphism").
+KIN_PREFIX = 6
+
+
+def _kin_in_stem(answer: str, prompt: str) -> bool:
+    """Whether the stem prints another form of a word of a common-noun answer."""
+    stem_words = {w.lower() for w in re.findall(r"[A-Za-z]+", prompt.replace(BLANK, " "))}
+    for word in re.findall(r"[A-Za-z]+", answer.lower()):
+        if len(word) < KIN_PREFIX:
+            continue
+        for other in stem_words:
+            if other != word and other[:KIN_PREFIX] == word[:KIN_PREFIX]:
+                return True
+    return False
 
 
 def _has_context(prompt: str) -> bool:

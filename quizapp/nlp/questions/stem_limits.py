@@ -80,7 +80,10 @@ def conversion(text: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
     if after:
         return [(b, after.end(), "")]
     # "_____m pesos ($136m; £72.3m)": the bracket follows the answer's unit word.
-    later = re.match(r"[^()\s]*(?:\s+[a-z]+)?(\s*\((?=[^()]*\d)[^()]{1,30}\))", text[b:])
+    # (A unit symbol may hold capitals: "_____ kPa (about 1.6 atm)"; squad.)
+    later = re.match(
+        r"[^()\s]*(?:\s+[a-z]+|\s+[A-Za-z]{1,4})?(\s*\((?=[^()]*\d)[^()]{1,30}\))", text[b:]
+    )
     if later:
         return [(b + later.start(1), b + later.end(1), "")]
     # "_____% of Aguas Argentinas (39.9%)": a bracket a few words on gives the figure closer.

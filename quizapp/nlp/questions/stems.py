@@ -66,6 +66,7 @@ from quizapp.nlp.questions.stem_limits import (
     in_a_list_of_names,
     modifies_a_noun,
 )
+from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
 _OPEN, _CLOSE = "“", "”"
@@ -276,7 +277,11 @@ def stand_alone_stem(
             return None
         edits += resolved
     leaning = _leaning(sentence, fact, quotes)
-    if isinstance(leaning, Description):
+    if isinstance(leaning, Description) and names_its_subject(doc, sentence, leaning.head):
+        # squad: "The main driving factor of the oxygen cycle is ..." in a textbook passage;
+        # its head stays as written (no later edit may name it again).
+        edits.append((leaning.start, leaning.end, text[leaning.start : leaning.end]))
+    elif isinstance(leaning, Description):
         words = [*leaning.before, (leaning.head, leaning.start, leaning.end)]
         for word, start, end in reversed(words):
             if word[:1].isupper():
