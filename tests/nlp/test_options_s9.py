@@ -101,21 +101,28 @@ LEAK = (
 )
 
 
-def test_a_swap_in_the_article_ties_to_the_action_is_refused() -> None:
-    from quizapp.nlp.model import FactType
+def test_a_name_the_article_ties_to_the_act_is_no_swap_in_nor_option() -> None:
     from quizapp.nlp.questions.swap_roles import tied_to_action
 
     doc = read_document(LEAK)
-    own = next(s for s in doc.sentences if s.text.startswith("The Lib Dems"))
-    statement = ("The ", own.text.removeprefix("The Lib Dems"))
-    org = FactType.ORGANISATION
+    facts = extract_facts(doc)
+    party = next(f for f in facts if f.text == "Lib Dems")
     # A Tory demanded a statement too: "The Tories called for ..." may well be true.
-    assert tied_to_action(doc, own.index, statement, ("Lib Dems", "Tories"), org)
-    assert tied_to_action(doc, own.index, statement, ("Lib Dems", "Conservatives"), org)
-    # Labour only commented on the leak: "Labour called for ..." is false by the article.
-    assert not tied_to_action(doc, own.index, statement, ("Lib Dems", "Labour"), org)
-    # David Laws asked for a statement too; he is not in the role of the one asked to make it.
-    rest = own.text.removeprefix("The Lib Dems called for Commons leader Jack Straw")
-    asked = ("The Lib Dems called for Commons leader ", rest)
-    person = FactType.PERSON
-    assert not tied_to_action(doc, own.index, asked, ("Jack Straw", "David Laws"), person)
+    assert tied_to_action(doc, party, "Tories")
+    assert tied_to_action(doc, party, "Conservatives")
+    # Labour only commented on the leak (the title's word): "Labour called for ..." is false.
+    assert not tied_to_action(doc, party, "Labour")
+    # David Laws asked for a statement too; he is not the one asked to make it.
+    asked = next(f for f in facts if f.text == "Jack Straw")
+    assert not tied_to_action(doc, asked, "David Laws")
+    assert not tied_to_action(doc, asked, "Tim Collins")
+
+
+def test_a_place_at_another_level_of_the_key_is_no_wrong_option() -> None:
+    from quizapp.nlp.distractors.place_context import nested_places
+
+    assert nested_places("London", "England", "")  # the key's country is right as well
+    assert nested_places("France", "Paris", "")
+    assert nested_places("London", "Twickenham", "The match at Twickenham, London, ended.")
+    assert not nested_places("London", "Paris", "")
+    assert not nested_places("London", "Twickenham", "The match at Twickenham ended.")

@@ -90,7 +90,7 @@ def _numeric_draw(
             continue
         out = [make(v) for v in picked]
         if all(out) and len(set(out)) == len(out):
-            if not all(_simple_multiple(v, value) for v in picked):
+            if not all(_simple_multiple(v, value) for v in picked) or _other_hub(picked, value):
                 return [o for o in out if o]
             fallback = fallback or [o for o in out if o]
     return fallback
@@ -124,6 +124,22 @@ def _even_steps(values: list[float]) -> bool:
 # Ratios a test-wise student checks first: halves, two-thirds, three-quarters, one and a half
 # times, double, and their products.
 _SIMPLE_RATIOS = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
+
+
+def _other_hub(picked: list[float], key: float) -> bool:
+    """Whether an option other than the key is also one every other option is a simple
+    multiple of (600 beside 300 and 900 around a key of 450): then the recipe no longer
+    points at the key alone. Figures of one significant digit are all simple multiples of
+    each other, so this is what keeps their draws from singling the key out."""
+    values = [*picked, key]
+    return any(
+        all(_simple_multiple(v, hub, HUB_TOLERANCE) for v in values if v != hub) for hub in picked
+    )
+
+
+# A stricter "simple multiple" for another option to count as a hub (the tolerance of a
+# careful solver): one it would not take for a hub leaves the key the hub alone.
+HUB_TOLERANCE = 0.06
 
 
 def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool:

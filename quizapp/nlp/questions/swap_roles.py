@@ -1,4 +1,5 @@
-"""Whether the article ties a false statement's swapped-in name to the statement's action."""
+"""Whether the article ties a name to the act a sentence tells of its key (a false statement's
+swap-in, or a wrong option, that the article makes right as well)."""
 
 from __future__ import annotations
 
@@ -6,99 +7,22 @@ import re
 from functools import lru_cache
 
 from quizapp.nlp.facts.parties import party_of
-from quizapp.nlp.model import Document, FactType
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.words import STOPWORDS, lemma
 
-# Words too common in news to tie a name to one action: reporting verbs, light verbs,
-# titles and time words ("said", "make", "Mr", "year").
+# Words too common in news to tie a name to one act: reporting verbs, light verbs, titles
+# and time words ("said", "make", "Mr", "year").
 _LIGHT = frozenset(
-    [
-        "say",
-        "said",
-        "says",
-        "tell",
-        "told",
-        "add",
-        "added",
-        "make",
-        "made",
-        "take",
-        "took",
-        "give",
-        "gave",
-        "get",
-        "got",
-        "go",
-        "went",
-        "come",
-        "came",
-        "also",
-        "would",
-        "could",
-        "should",
-        "will",
-        "may",
-        "might",
-        "must",
-        "can",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "lord",
-        "year",
-        "years",
-        "time",
-        "times",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "people",
-        "new",
-        "last",
-        "first",
-        "one",
-        "two",
-        "three",
-        "after",
-        "before",
-        "about",
-        "over",
-        "than",
-        "more",
-        "most",
-        "other",
-        "such",
-        "into",
-        "there",
-        "their",
-        "them",
-        "they",
-        "this",
-        "that",
-        "these",
-        "those",
-        "been",
-        "being",
-        "were",
-        "was",
-        "has",
-        "had",
-        "have",
-        "which",
-        "while",
-        "when",
-        "where",
-        "what",
-        "who",
-        "whom",
-        "whose",
-    ]
+    """say said says tell told add added make made take took give gave get got go went come came
+    also would could should will may might must can mr mrs ms dr sir lord year years time times
+    day days week weeks month months people new last first one two three after before about
+    over than more most other such into there their them they this that these those been being
+    were was has had have which while when where what who whom whose""".split()  # noqa: SIM905
 )
+# A verb that makes what stands before it a subject ("Tyrie demanded", "Laws said").
+_FINITE = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
+# How many other sentences make a word the article's topic rather than one act's.
+TOPIC_SENTENCES = 3
 
 
 @lru_cache(maxsize=4096)
@@ -136,6 +60,20 @@ def _mentions(sentence: str, name: str, kind: FactType) -> list[int]:
     return found
 
 
+def _is_subject(sentence: Sentence, at: int) -> bool:
+    """Whether a name at ``at`` (an offset into the sentence) stands before the sentence's
+    first verb: the one who acts, not the one acted on. A participle counts unless it
+    describes a noun ("called for", not "embattled Russian oil giant")."""
+    tokens = sentence.tokens
+    for i, token in enumerate(tokens):
+        if token.start - sentence.start >= at:
+            return True
+        following = tokens[i + 1].tag if i + 1 < len(tokens) else ""
+        if token.tag in _FINITE or (token.tag == "VBN" and not following.startswith(("NN", "JJ"))):
+            return False
+    return True
+
+
 def _topic_words(doc: Document, own_sentence: int, leave_out: frozenset[str]) -> set[str]:
     """The title's words, and words of three or more other sentences: what the whole article
     is about ("foreign investment" in a story on it), which ties nobody to one act."""
@@ -148,46 +86,29 @@ def _topic_words(doc: Document, own_sentence: int, leave_out: frozenset[str]) ->
     return _content(doc.title or "", leave_out) | common
 
 
-# How many other sentences make a word the article's topic rather than one act's.
-TOPIC_SENTENCES = 3
-
-
-def tied_to_action(
-    doc: Document,
-    own_sentence: int,
-    statement: tuple[str, str],
-    names: tuple[str, str],
-    kind: FactType,
-) -> bool:
-    """Whether another sentence of the article puts the swapped-in name in the key's role
-    beside a content word of the statement (its verb, object or other names): "The Tories
-    called for Peter Hain to make a statement" is no false statement where "Tory frontbencher
-    Andrew Tyrie demanded an immediate ministerial statement".
-
-    ``statement`` is the stem before and after the key, ``names`` the key and the swap-in. The
-    role is read from the order: a key before the statement's words (its subject) is matched
-    by a mention before the shared word, a key after them by a mention after it.
-    """
-    key, swapped = names
-    before, after = statement
-    leave_out = frozenset(w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", f"{key} {swapped}"))
-    subject = not _content(before, leave_out)
+def tied_to_action(doc: Document, fact: Fact, name: str) -> bool:
+    """Whether another sentence of the article puts ``name`` in the key's role (the one who
+    acts, or the one acted on) beside a word of what the key's sentence says (its verb,
+    object, other names): "The Tories called for Peter Hain to make a statement" is no false
+    statement, nor "Andrew Tyrie" a wrong answer, where "Tory frontbencher Andrew Tyrie
+    demanded an immediate ministerial statement"."""
+    own = doc.sentences[fact.sentence]
+    start, end = fact.start - own.start, fact.end - own.start
+    names = f"{fact.text} {name}"
+    leave_out = frozenset(w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", names))
     # The article's topic (a "leak" in a story headed by it) ties everybody in it to
     # everything; the statement's other words tie a name to an act.
-    wanted = _content(before + " " + after, leave_out) - _topic_words(doc, own_sentence, leave_out)
+    wanted = _content(own.text[:start] + " " + own.text[end:], leave_out)
+    wanted -= _topic_words(doc, fact.sentence, leave_out)
     if not wanted:
         return False
+    subject = _is_subject(own, start)
     for sentence in doc.sentences:
-        if sentence.index == own_sentence:
+        if sentence.index == fact.sentence:
             continue
-        mentions = _mentions(sentence.text, swapped, kind)
-        if not mentions:
+        mentions = _mentions(sentence.text, name, fact.type)
+        if not any(_is_subject(sentence, at) == subject for at in mentions):
             continue
-        for word in re.finditer(r"[A-Za-z][A-Za-z'-]+", sentence.text):
-            if not _content(word.group(), leave_out) & wanted:
-                continue
-            if subject and min(mentions) < word.start():
-                return True
-            if not subject and max(mentions) > word.start():
-                return True
+        if wanted & _content(sentence.text, leave_out):
+            return True
     return False
