@@ -48,6 +48,9 @@ def _offered(fact: Fact, seeds: int = 60) -> list[str]:
         ("The BBC received 47,000 complaints about the show.", "47,000 complaints"),
         ("The film took $12.8m at the box office.", "$12.8m"),
         ("Prices rose by 2.8% in the second half of the year.", "2.8%"),
+        # Fifties leave no room below "45,000" (35,000, 25,000, 15,000 evenly spaced): figures
+        # at its place instead, rather than no options or a rounder one.
+        ("The raiders destroyed 45,000 pounds of gunpowder.", "45,000 pounds"),
     ],
 )
 def test_a_key_of_several_figures_gets_options_exactly_as_round(sentence: str, key: str) -> None:

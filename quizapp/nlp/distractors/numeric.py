@@ -6,7 +6,7 @@ import math
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizapp.nlp.model import Fact
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
@@ -325,17 +325,18 @@ def quantity_distractors(
 
     if not digits and value < 2:
         return None
-    return _numeric(
-        value,
-        count,
-        rng,
-        make,
-        low=low,
-        high=high,
-        roundness=roundness_of(digits) if digits else None,
-        ranked=ranked,
-        rank=rank,
+    roundness = roundness_of(digits) if digits else None
+    made = _numeric(
+        value, count, rng, make, low=low, high=high, roundness=roundness, ranked=ranked, rank=rank
     )
+    if made is None and roundness is not None and roundness.fives:
+        # Fifties leave too little room around some keys ("45,000": 35,000, 25,000, 15,000
+        # are evenly spaced): then figures at the key's place ("38,000"), whatever the rank.
+        plain = replace(roundness, fives=False)
+        made = _numeric(
+            value, count, rng, make, low=low, high=high, roundness=plain, ranked=ranked, rank=rank
+        )
+    return made
 
 
 def pick_by_rank(
