@@ -229,7 +229,8 @@ def test_a_place_paired_with_a_country_gets_only_the_articles_places() -> None:
     ("sentence", "key"),
     [
         ("The law removed 600 hereditaries from the chamber.", "600 hereditaries"),
-        ("Rules set compensation at 250 euros for short flights.", "250 euros"),
+        # "250 euros" gets no options now: its fifties leave no room below it (150, 100, 50
+        # are evenly spaced or too spread), and a less round one would single it out.
         ("The prize is worth £30,000 to the winner.", "£30,000"),
         ("The tower has 1,360 windows on its south face.", "1,360 windows"),
     ],

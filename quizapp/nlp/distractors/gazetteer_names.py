@@ -129,10 +129,20 @@ def _big_cities_near(name: str) -> tuple[str, ...]:
             and "-" not in city
             and pop > 200_000
             and city not in _districts(home)
+            and _met_in_english(city)
         ),
         reverse=True,
     )
     return tuple(city for _pop, city in ranked[:15])
+
+
+def _met_in_english(city: str) -> bool:
+    """Whether every word of a city's name is one English text uses at all: "Kota Kuala Muda"
+    and "Kampung Baru Subang" beside "Kuala Lumpur", or "Birkenhead" beside "Cardiff" and
+    "London", are names a student has never met, and the one familiar option is the key."""
+    from quizapp.nlp.salience import zipf
+
+    return all(zipf(word) > 0 for word in city.split())
 
 
 # A "city" within this many kilometres of a far larger one is a district of it ("Brent" of London,

@@ -6,6 +6,7 @@ import math
 import random
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from quizapp.nlp.model import Fact
 from quizapp.nlp.numbers import NUMBER_WORDS, format_like, parse_number
@@ -32,7 +33,7 @@ def _numeric(
     *,
     low: float = 0.0,
     high: float = float("inf"),
-    integer: bool = True,
+    roundness: Roundness | None = None,
     ranked: bool = True,
     rank: int | None = None,
 ) -> list[str] | None:
@@ -50,7 +51,7 @@ def _numeric(
     # more often than chance, and "pick the middle one" would win. Such a key gets no
     # multiple choice (another kind asks it).
     def draw(rank: int, draws: random.Random) -> list[str] | None:
-        return _numeric_draw(value, rank, count, draws, make, low, high, integer)
+        return _numeric_draw(value, rank, count, draws, make, low, high, roundness)
 
     probe = random.Random(f"{value}:{count}:{low}:{high}")
     # A word bank shows its words unordered, with no rank to read: no probe there.
@@ -72,7 +73,7 @@ def _numeric_draw(
     make: Callable[[float], str | None],
     low: float,
     high: float,
-    integer: bool,
+    roundness: Roundness | None,
 ) -> list[str] | None:
     """Options with the key at ``rank``: up to ``DRAWS`` random spacings, the first that is not
     evenly stepped, not too spread and not all simple multiples of the key."""
@@ -80,7 +81,7 @@ def _numeric_draw(
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
     for _attempt in range(DRAWS):
-        picked = _spaced(value, rank, count - rank, rng, low, high, integer)
+        picked = _spaced(value, rank, count - rank, rng, low, high, roundness)
         if picked is None:
             continue
         if _even_steps(sorted([*picked, value])):
@@ -89,7 +90,7 @@ def _numeric_draw(
             continue
         out = [make(v) for v in picked]
         if all(out) and len(set(out)) == len(out):
-            if not all(_simple_multiple(v, value) for v in picked):
+            if not all(_simple_multiple(v, value) for v in picked) or _other_hub(picked, value):
                 return [o for o in out if o]
             fallback = fallback or [o for o in out if o]
     return fallback
@@ -125,6 +126,22 @@ def _even_steps(values: list[float]) -> bool:
 _SIMPLE_RATIOS = (0.25, 1 / 3, 0.375, 0.5, 2 / 3, 0.75, 1.25, 1.5, 1.875, 2.0, 2.5, 3.0, 3.75)
 
 
+def _other_hub(picked: list[float], key: float) -> bool:
+    """Whether an option other than the key is also one every other option is a simple
+    multiple of (600 beside 300 and 900 around a key of 450): then the recipe no longer
+    points at the key alone. Figures of one significant digit are all simple multiples of
+    each other, so this is what keeps their draws from singling the key out."""
+    values = [*picked, key]
+    return any(
+        all(_simple_multiple(v, hub, HUB_TOLERANCE) for v in values if v != hub) for hub in picked
+    )
+
+
+# A stricter "simple multiple" for another option to count as a hub (the tolerance of a
+# careful solver): one it would not take for a hub leaves the key the hub alone.
+HUB_TOLERANCE = 0.06
+
+
 def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool:
     """Whether an option is, within rounding, a simple multiple of the key (x1.5, x0.75)."""
     if key <= 0 or option <= 0:
@@ -136,6 +153,93 @@ def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool
 _LOG_STEP_LOW, _LOG_STEP_HIGH = math.log(1.12), math.log(1.9)
 
 
+@dataclass(frozen=True)
+class Roundness:
+    """How round the key is written: made-up figures beside it are written exactly as round.
+
+    A key of one figure (600, 30,000, 5) gets options of one figure or a round half between
+    two (400, 250, 2,000; 50,000, 15,000; 3, 20). A longer key gets options whose last figure stands at its last figure's place: 67
+    gets 54, 82, 134 (never 100 or 150), 1,360 gets 980 or 1,850, and 2.8 gets 3.5 (never
+    3.0); a key ending in 5 there (250) gets options in fifties. A key written with a last
+    decimal zero ("2.80") gets options with one.
+    """
+
+    step: float
+    single: bool
+    fives: bool
+    decimals: int
+    zero_end: bool
+    price: float | None = None
+
+    def round(self, candidate: float) -> float | None:
+        """The candidate at the key's roundness, or None where no figure near it has it: rounded
+        to the key's last figure, then moved a step off a rounder figure (£67m beside "£179m",
+        not "£180m"; £12.8m beside "£17.1m", not "£17.0m"), but never off a figure of one
+        (67 beside "101" is as odd as beside "100")."""
+        step = self.step * (5 if self.fives else 1)
+        if self.single and candidate > 0:
+            # One figure, or a half between two (15, 250, 4,500): whole figures alone leave
+            # too few values near the key to space three options apart.
+            step = max(1.0, 5 * 10.0 ** (math.floor(math.log10(candidate)) - 1))
+        base = round(candidate / step)
+        if self.price is not None:
+            # "£4.99": a price's usual ending, on the whole pounds nearest the candidate.
+            value = math.floor(candidate) + self.price
+            return round(value, 2) if value > 0 else None
+        rounder = base * step >= 10 and _one_figure(base * step) and not self.fits(base * step)
+        if not self.single and not self.fives and rounder:
+            return None
+        for shift in sorted(
+            (0, -1, 1, -2, 2), key=lambda k: (abs(k), -k * (candidate - base * step))
+        ):
+            value = (base + shift) * step
+            if value > 0 and self.fits(value):
+                return round(value, self.decimals) if self.decimals else float(round(value))
+        return None
+
+    def fits(self, value: float) -> bool:
+        """Whether a figure written at the key's decimals is exactly as round as the key."""
+        other = roundness_of(f"{value:.{self.decimals}f}")
+        if other is None or other.decimals != self.decimals:
+            return False
+        if self.single:
+            return other.single or str(round(value)).strip("0") in _ROUND_HALVES
+        return other.step == self.step and other.zero_end == self.zero_end
+
+
+def _one_figure(value: float) -> bool:
+    """Whether a whole number has one significant figure (100, 3,000)."""
+    return len(str(round(value)).strip("0")) == 1
+
+
+# The halves as round as a figure of one: £15,000, 250, $75m (not 45 or 85 beside 50).
+_ROUND_HALVES = ("15", "25", "75")
+
+# A price's usual pence ("£4.99", "$19.95"): options priced the same way.
+_PRICE_ENDINGS = ("99", "95")
+
+
+def roundness_of(written: str) -> Roundness | None:
+    """The roundness of the first figure written in the text ("£67m", "1,360", "2.80")."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if not match:
+        return None
+    figure = match.group().replace(",", "")
+    whole, _, decimals = figure.partition(".")
+    if decimals:
+        price = int(decimals) / 100 if decimals in _PRICE_ENDINGS else None
+        return Roundness(
+            10.0 ** -len(decimals), False, False, len(decimals), decimals[-1] == "0", price
+        )
+    core = whole.lstrip("0").rstrip("0")
+    if not core:
+        return None
+    trailing = len(whole.lstrip("0")) - len(core)
+    return Roundness(
+        10.0**trailing, len(core) == 1, len(core) >= 2 and core.endswith("5"), 0, False
+    )
+
+
 def _spaced(
     value: float,
     below: int,
@@ -143,61 +247,27 @@ def _spaced(
     rng: random.Random,
     low: float,
     high: float,
-    integer: bool,
+    roundness: Roundness | None,
 ) -> list[float] | None:
-    """below values under the key and above over it, each step a random ratio of 1.12–1.9."""
+    """below values under the key and above over it, each step a random ratio of 1.12–1.9,
+    each written as round as the key."""
     chosen = [value]
     out: list[float] = []
-    figures = _figures(value)  # the key's, once for every candidate
     for want, direction in ((below, -1), (above, 1)):
         current = value
         for _ in range(want):
             ratio = math.exp(rng.uniform(_LOG_STEP_LOW, _LOG_STEP_HIGH))
-            candidate = current * ratio if direction > 0 else current / ratio
-            candidate = float(_round_to(candidate, figures)) if integer else candidate
-            if not integer:
-                candidate = _round_decimal_like(candidate, value)
+            raw = current * ratio if direction > 0 else current / ratio
+            # A number in words ("three") has no figures to match: whole numbers.
+            candidate = roundness.round(raw) if roundness is not None else float(round(raw))
+            if candidate is None:
+                return None
             if not (low < candidate < high) or not _apart(chosen, candidate):
                 return None
             chosen.append(candidate)
             out.append(candidate)
             current = candidate
     return sorted(out)
-
-
-def _round_decimal_like(candidate: float, key: float) -> float:
-    """A made-up decimal with as many decimals as the key ("2.8%" -> "3.5%")."""
-    text = repr(key)
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return round(candidate, max(1, min(decimals, 3)))
-
-
-def _round_like(candidate: float, key: float) -> int:
-    """Round a made-up number as precisely as the key is written.
-
-    £500,000 gets £380,000 and 1,360 gets 1,850, not £375,125 or 1,847: an oddly precise option
-    stands out, and so does an oddly round one.
-    """
-    return _round_to(candidate, _figures(key))
-
-
-def _figures(key: float) -> tuple[int, bool]:
-    """How many significant figures a made-up number beside the key keeps, and whether in fives."""
-    digits = str(int(abs(key))).rstrip("0") or "0"
-    # A round key gets round options: "600 hereditaries" beside 380 and 510 is the one round
-    # figure, and "250 euros" beside 77 and 91 the one in fifties.
-    # A key of one figure (600, 30,000) gets options in halves of the next (450, 25,000):
-    # whole figures alone leave too few values near it.
-    return len(digits), len(digits) == 1 or digits.endswith("5")
-
-
-def _round_to(candidate: float, precision: tuple[int, bool]) -> int:
-    figures, fives = precision
-    if candidate == 0:
-        return 0
-    magnitude = len(str(int(abs(candidate))))
-    step = max(1.0, 10.0 ** (magnitude - max(2, figures)) * (5 if fives else 1))
-    return round(round(candidate / step) * step)
 
 
 # A figure in millions or billions: an option under one of its unit ("0.4 billion people")
@@ -255,17 +325,18 @@ def quantity_distractors(
 
     if not digits and value < 2:
         return None
-    return _numeric(
-        value,
-        count,
-        rng,
-        make,
-        low=low,
-        high=high,
-        integer=integer or not digits,
-        ranked=ranked,
-        rank=rank,
+    roundness = roundness_of(digits) if digits else None
+    made = _numeric(
+        value, count, rng, make, low=low, high=high, roundness=roundness, ranked=ranked, rank=rank
     )
+    if made is None and roundness is not None and roundness.fives:
+        # Fifties leave too little room around some keys ("45,000": 35,000, 25,000, 15,000
+        # are evenly spaced): then figures at the key's place ("38,000"), whatever the rank.
+        plain = replace(roundness, fives=False)
+        made = _numeric(
+            value, count, rng, make, low=low, high=high, roundness=plain, ranked=ranked, rank=rank
+        )
+    return made
 
 
 def pick_by_rank(

@@ -55,3 +55,28 @@ def _continent(fact: Fact) -> str:
 def _continent_of(name: str) -> str:
     country = countries().get(name)
     return country.continent if country is not None else ""
+
+
+def nested_places(key: str, option: str, article: str) -> bool:
+    """Whether an option is the key's place at another level, so the article makes it right
+    as well: the country of a city key or a city of a country key ("England" beside
+    "London"), or a place the article writes beside the key ("Twickenham, London")."""
+    if _home_code(option) in _place_codes(key) or _home_code(key) in _place_codes(option):
+        return True
+    a, b = re.escape(key), re.escape(option)
+    return re.search(rf"\b(?:{a},\s+{b}|{b},\s+{a})\b", article) is not None
+
+
+def _home_code(name: str) -> str:
+    """A country's code ("England" and "Britain" count as the United Kingdom's), or ''."""
+    if name in HOME_NATIONS or name in _UNITED_KINGDOM:
+        return "GB"
+    country = countries().get(name)
+    return country.code if country is not None else "-"
+
+
+def _place_codes(city: str) -> frozenset[str]:
+    """The countries a city of that name lies in, by the gazetteer; none for a country."""
+    if countries().get(city) is not None or city in HOME_NATIONS:
+        return frozenset()
+    return frozenset(city_countries(city))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from quizapp.nlp.distractors import make_distractors
+from quizapp.nlp.distractors.place_context import nested_places
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
+from quizapp.nlp.questions.swap_roles import tied_to_action
 
 ORDERED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
 # "received more than _____", "up to _____ jobs", "_____ or more": a bound, not a value. Every
@@ -52,9 +55,7 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
     # Numbers, years and ordinals get one draw of the key's rank: a second try with fewer
     # options succeeds mostly for keys at the end of their range, which would then stand out.
     for count in (3,) if fact.type in ORDERED_TYPES else (3, 2):
-        distractors = make_distractors(
-            fact, ctx.pools, rng, count=count, sentence=sentence.text, avoid=prompt
-        )
+        distractors = _fair_distractors(fact, ctx, rng, count, prompt)
         if distractors:
             break
     if not distractors:
@@ -74,6 +75,38 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         explanation=explanation(sentence),
         difficulty=0.45 if question else 0.4,
     )
+
+
+# Redraws of a name key's options when one of them is right as well.
+_FAIR_DRAWS = 3
+
+
+def _fair_distractors(
+    fact: Fact, ctx: BuildContext, rng: random.Random, count: int, prompt: str
+) -> list[str] | None:
+    """The key's distractors, none of which the article makes right as well: a name it puts
+    in the key's role beside the same act ("Andrew Tyrie" for who demanded a statement when
+    he did too), or a place holding the key or held by it ("England" beside "London")."""
+    sentence = ctx.sentence(fact).text
+    avoid = prompt
+    for _attempt in range(_FAIR_DRAWS if fact.type in _NAMES else 1):
+        made = make_distractors(fact, ctx.pools, rng, count=count, sentence=sentence, avoid=avoid)
+        if not made or fact.type not in _NAMES:
+            return made
+        unfair = [
+            d
+            for d in made
+            if tied_to_action(ctx.doc, fact, d)
+            or (fact.type is FactType.PLACE and nested_places(fact.text, d, ctx.doc.text))
+        ]
+        if not unfair:
+            return made
+        # A name in ``avoid`` is never offered: the redraw leaves these out.
+        avoid = f"{avoid} {' '.join(f'[{d}]' for d in unfair)}"
+    return None
+
+
+_NAMES = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE})
 
 
 def is_bound(text: str, a: int, b: int) -> bool:

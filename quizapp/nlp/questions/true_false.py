@@ -8,6 +8,7 @@ from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.distractors.entity_class import known_body, same_body_class
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
+from quizapp.nlp.questions.swap_roles import tied_to_action
 
 _SAFE_TYPES = frozenset(
     {
@@ -19,6 +20,9 @@ _SAFE_TYPES = frozenset(
         FactType.PLACE,
     }
 )
+
+
+_NAMES = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE})
 
 
 def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
@@ -38,6 +42,15 @@ def build_true_false(fact: Fact, ctx: BuildContext) -> Item | None:
     distractors = make_distractors(fact, ctx.pools, rng, count=1, sentence=sentence.text)
     if not distractors:
         return None
+    # A swap-in the article ties to the statement's act may make it true ("The Tories
+    # called for a statement" where a Tory demanded one): another draw, or no item.
+    if fact.type in _NAMES and tied_to_action(ctx.doc, fact, distractors[0]):
+        more = make_distractors(
+            fact, ctx.pools, ctx.rng(fact, "tf-other"), count=3, sentence=sentence.text
+        )
+        distractors = [d for d in more or () if not tied_to_action(ctx.doc, fact, d)][:1]
+        if not distractors:
+            return None
     if fact.type is FactType.ORGANISATION and not _same_standing(fact.text, distractors[0], ctx):
         return None  # "GMT" for "HIV": a swap a student rejects without the article
     statement = stem.with_blank(fact.text)
