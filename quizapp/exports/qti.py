@@ -21,14 +21,8 @@ from quizapp.exports.base import (
     items_of,
     slugify,
 )
-from quizapp.exports.qti_items import (
-    QTI_NS,
-    QTI_XSD,
-    XSI_NS,
-    _sub,
-    assessment_item,
-    identifier,
-)
+from quizapp.exports.qti_items import assessment_item
+from quizapp.exports.qti_xml import QTI_NS, QTI_XSD, XSI_NS, _sub, identifier
 
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"

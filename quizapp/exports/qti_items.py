@@ -1,9 +1,9 @@
 """QTI 2.1 assessmentItems: one question of each kind as its declarations, body, response
-processing and feedback (packed into a content package by exports/qti.py)."""
+processing and feedback (building blocks: exports/qti_xml.py; passages: exports/qti_cloze.py;
+packed into a content package by exports/qti.py)."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
@@ -13,151 +13,21 @@ from quizapp.exports.base import (
     numeric_range,
     numeric_text,
     question_name,
-    teacher_note,
+)
+from quizapp.exports.qti_cloze import _cloze
+from quizapp.exports.qti_xml import (
+    _feedback,
+    _item_root,
+    _match_correct,
+    _matches_correct,
+    _outcomes,
+    _processing,
+    _response,
+    _sub,
 )
 from quizapp.nlp.model import BLANK
 
 Item = dict[str, Any]
-QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
-QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-# Canvas classic imports a modalFeedback whose identifier contains "general_" as the question's
-# general comment; the same identifier is what FEEDBACK is set to, so QTI players show it too.
-FEEDBACK_ID = "general_fb"
-IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-
-
-def identifier(text: str, *, prefix: str = "ID_") -> str:
-    """A QTI identifier from any text: invalid characters become "_", a letter goes first."""
-    cleaned = re.sub(r"[^A-Za-z0-9_.-]", "_", text)
-    return cleaned if IDENTIFIER.fullmatch(cleaned) else prefix + cleaned
-
-
-def _sub(
-    parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None
-) -> ET.Element:
-    """A child element; its text is escaped by ElementTree, never parsed as markup."""
-    element = ET.SubElement(parent, tag, attrs or {})
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _item_root(item_ident: str, title: str) -> ET.Element:
-    """An empty assessmentItem with namespaces and schema location."""
-    return ET.Element(
-        "assessmentItem",
-        {
-            "xmlns": QTI_NS,
-            "xmlns:xsi": XSI_NS,
-            "xsi:schemaLocation": f"{QTI_NS} {QTI_XSD}",
-            "identifier": item_ident,
-            "title": title,
-            "adaptive": "false",
-            "timeDependent": "false",
-        },
-    )
-
-
-def _outcomes(root: ET.Element, points: int = 1) -> None:
-    """SCORE, MAXSCORE (the points, as Canvas New Quizzes reads them) and FEEDBACK."""
-    score = _sub(
-        root,
-        "outcomeDeclaration",
-        {
-            "identifier": "SCORE",
-            "cardinality": "single",
-            "baseType": "float",
-            "normalMinimum": "0",
-            "normalMaximum": str(points),
-        },
-    )
-    _sub(_sub(score, "defaultValue"), "value", text="0")
-    maximum = _sub(
-        root,
-        "outcomeDeclaration",
-        {"identifier": "MAXSCORE", "cardinality": "single", "baseType": "float"},
-    )
-    _sub(_sub(maximum, "defaultValue"), "value", text=str(points))
-    _sub(
-        root,
-        "outcomeDeclaration",
-        {"identifier": "FEEDBACK", "cardinality": "single", "baseType": "identifier"},
-    )
-
-
-def _response(root: ET.Element, cardinality: str, base: str, values: list[str]) -> ET.Element:
-    """The RESPONSE declaration with its correct response."""
-    attrs = {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base}
-    declaration = _sub(root, "responseDeclaration", attrs)
-    correct = _sub(declaration, "correctResponse")
-    for value in values:
-        _sub(correct, "value", text=value)
-    return declaration
-
-
-def _set_score(parent: ET.Element, value: str) -> None:
-    """<setOutcomeValue identifier="SCORE"> with a float constant."""
-    outcome = _sub(parent, "setOutcomeValue", {"identifier": "SCORE"})
-    _sub(outcome, "baseValue", {"baseType": "float"}, "1" if value == "1" else "0")
-
-
-def _processing(root: ET.Element, condition: ET.Element | None) -> None:
-    """Response processing written out in full, naming no standard template.
-
-    A player that follows a named template instead of the rules would lose the numeric
-    tolerance and the feedback, so there is only one way to read these rules.
-    """
-    processing = _sub(root, "responseProcessing")
-    if condition is not None:
-        processing.append(condition)
-    else:  # map_response
-        block = _sub(processing, "responseCondition")
-        branch = _sub(block, "responseIf")
-        _sub(_sub(branch, "isNull"), "variable", {"identifier": "RESPONSE"})
-        _set_score(branch, "0")
-        outcome = _sub(_sub(block, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"})
-        _sub(outcome, "mapResponse", {"identifier": "RESPONSE"})
-    feedback = _sub(processing, "setOutcomeValue", {"identifier": "FEEDBACK"})
-    _sub(feedback, "baseValue", {"baseType": "identifier"}, FEEDBACK_ID)
-
-
-def _match_correct(test: ET.Element) -> ET.Element:
-    """A responseCondition: SCORE 0 with no answer, 1 if the test holds, else 0."""
-    block = ET.Element("responseCondition")
-    empty = _sub(block, "responseIf")
-    _sub(_sub(empty, "isNull"), "variable", {"identifier": "RESPONSE"})
-    _set_score(empty, "0")
-    branch = _sub(block, "responseElseIf")
-    branch.append(test)
-    _set_score(branch, "1")
-    _set_score(_sub(block, "responseElse"), "0")
-    return block
-
-
-def _matches_correct() -> ET.Element:
-    """<match> of the response and the correct response."""
-    match = ET.Element("match")
-    _sub(match, "variable", {"identifier": "RESPONSE"})
-    _sub(match, "correct", {"identifier": "RESPONSE"})
-    return match
-
-
-def _feedback(root: ET.Element, item: Item) -> None:
-    """A modal feedback with the teacher's own explanation, the quoted source sentence and its
-    paragraph number."""
-    source = item.get("source") or {}
-    quote = source.get("quote") or ""
-    note = teacher_note(item)
-    if not quote and not note:
-        return
-    attrs = {"outcomeIdentifier": "FEEDBACK", "identifier": FEEDBACK_ID, "showHide": "show"}
-    modal = _sub(root, "modalFeedback", {**attrs, "title": "From the article"})
-    if note:
-        _sub(modal, "p", text=note)
-    if quote:
-        paragraph = source.get("paragraph")
-        _sub(modal, "p", text=f"“{quote}”" + (f" (¶{paragraph})" if paragraph else ""))
 
 
 def _choice(root: ET.Element, body: ET.Element, item: Item, options: list[str]) -> None:
@@ -270,127 +140,6 @@ def _matching(root: ET.Element, body: ET.Element, item: Item) -> None:
             )
     root.append(body)
     _processing(root, None)
-
-
-def _gap_declaration(
-    root: ET.Element, number: int, blank: Item, bank: list[str], *, canvas: bool
-) -> None:
-    """RESPONSE_<n> of one gap: the bank entry's identifier, or the typed text and its variants.
-
-    Each declaration maps its right answers to 1 (the gap's mark); the Canvas flavour lists
-    every accepted text as a correct value, as for a fill-in.
-    """
-    ident = f"RESPONSE_{number}"
-    if bank:
-        key = _bank_choice(number, bank.index(str(blank.get("answer"))) + 1)
-        declaration = _sub(
-            root,
-            "responseDeclaration",
-            {"identifier": ident, "cardinality": "single", "baseType": "identifier"},
-        )
-        _sub(_sub(declaration, "correctResponse"), "value", text=key)
-        mapping = _sub(
-            declaration, "mapping", {"defaultValue": "0", "lowerBound": "0", "upperBound": "1"}
-        )
-        _sub(mapping, "mapEntry", {"mapKey": key, "mappedValue": "1", "caseSensitive": "true"})
-        return
-    accepted = accepted_answers(blank)
-    declaration = _sub(
-        root,
-        "responseDeclaration",
-        {"identifier": ident, "cardinality": "single", "baseType": "string"},
-    )
-    correct = _sub(declaration, "correctResponse")
-    for value in accepted if canvas else accepted[:1]:
-        _sub(correct, "value", text=value)
-    mapping = _sub(
-        declaration, "mapping", {"defaultValue": "0", "lowerBound": "0", "upperBound": "1"}
-    )
-    for value in accepted:
-        _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": "1", "caseSensitive": "false"})
-
-
-def _bank_choice(gap: int, entry: int) -> str:
-    """The identifier of a bank entry in one gap's drop-down (unique in the item)."""
-    return f"G{gap}_C{entry}"
-
-
-def _cloze_word_bank(root: ET.Element, body: ET.Element, item: Item) -> None:
-    """A word-bank passage as one gapMatchInteraction: the bank as gapText choices, a <gap> in
-    place of each blank, a point per gap matched right. Canvas New Quizzes' importer reads
-    this (fill in the blank with a word bank) and no inline choices."""
-    blanks = list(item.get("blanks") or [])
-    bank = [str(entry) for entry in item.get("bank") or []]
-    answers = [str(blank.get("answer")) for blank in blanks]
-    values = [f"W{bank.index(answer) + 1} GAP{n}" for n, answer in enumerate(answers, 1)]
-    declaration = _response(root, "multiple", "directedPair", values)
-    bounds = {"defaultValue": "0", "lowerBound": "0", "upperBound": str(len(blanks))}
-    mapping = _sub(declaration, "mapping", bounds)
-    for value in values:
-        _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": "1", "caseSensitive": "true"})
-    _outcomes(root, points=len(blanks))
-    interaction = _sub(
-        body, "gapMatchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "false"}
-    )
-    for number, entry in enumerate(bank, 1):
-        # An entry fills as many gaps as it answers (one, as the bank lists answers once).
-        uses = max(1, answers.count(entry))
-        _sub(interaction, "gapText", {"identifier": f"W{number}", "matchMax": str(uses)}, entry)
-    parts = str(item["prompt"]).split(BLANK)
-    passage = _sub(interaction, "p", text=parts[0])
-    for number in range(1, len(blanks) + 1):
-        gap = _sub(passage, "gap", {"identifier": f"GAP{number}"})
-        gap.tail = parts[number] if number < len(parts) else ""
-    root.append(body)
-    _processing(root, None)
-
-
-def _cloze(root: ET.Element, body: ET.Element, item: Item, *, canvas: bool = False) -> None:
-    """A passage with a drop-down of the bank (inlineChoiceInteraction) or a text box
-    (textEntryInteraction) in place of each gap; a point per gap, summed into SCORE.
-
-    For Canvas a word-bank passage is a gapMatchInteraction instead (_cloze_word_bank).
-    """
-    blanks = list(item.get("blanks") or [])
-    bank = [str(entry) for entry in item.get("bank") or []]
-    if canvas and bank:
-        _cloze_word_bank(root, body, item)
-        return
-    for number, blank in enumerate(blanks, 1):
-        _gap_declaration(root, number, blank, bank, canvas=canvas)
-    _outcomes(root, points=len(blanks))
-    parts = str(item["prompt"]).split(BLANK)
-    passage = _sub(body, "p", text=parts[0])
-    for number, blank in enumerate(blanks, 1):
-        attrs = {"responseIdentifier": f"RESPONSE_{number}"}
-        if bank:
-            interaction = _sub(passage, "inlineChoiceInteraction", {**attrs, "shuffle": "false"})
-            for entry_number, entry in enumerate(bank, 1):
-                _sub(
-                    interaction,
-                    "inlineChoice",
-                    {"identifier": _bank_choice(number, entry_number)},
-                    entry,
-                )
-        else:
-            longest = max((len(v) for v in accepted_answers(blank)), default=11)
-            interaction = _sub(
-                passage,
-                "textEntryInteraction",
-                {**attrs, "expectedLength": str(max(10, longest + 4))},
-            )
-        interaction.tail = parts[number] if number < len(parts) else ""
-    root.append(body)
-    processing = _sub(root, "responseProcessing")
-    for number in range(1, len(blanks) + 1):
-        block = _sub(_sub(processing, "responseCondition"), "responseIf")
-        not_null = _sub(block, "not")
-        _sub(_sub(not_null, "isNull"), "variable", {"identifier": f"RESPONSE_{number}"})
-        total = _sub(_sub(block, "setOutcomeValue", {"identifier": "SCORE"}), "sum")
-        _sub(total, "variable", {"identifier": "SCORE"})
-        _sub(total, "mapResponse", {"identifier": f"RESPONSE_{number}"})
-    feedback = _sub(processing, "setOutcomeValue", {"identifier": "FEEDBACK"})
-    _sub(feedback, "baseValue", {"baseType": "identifier"}, FEEDBACK_ID)
 
 
 WRITERS: dict[str, Callable[[ET.Element, ET.Element, Item], None]] = {
