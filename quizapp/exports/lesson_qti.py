@@ -23,17 +23,9 @@ from typing import Any
 
 from quizapp.exports.base import ExportOptions, ExportResult, document_title, slugify
 from quizapp.exports.lesson_module import ModuleSection, module_sections
-from quizapp.exports.qti import (
-    QTI_NS,
-    _item_root,
-    _manifest,
-    _sub,
-    _xml_bytes,
-    assessment_item,
-    content_package,
-    empty_assessment_test,
-    identifier,
-)
+from quizapp.exports.qti import _manifest, _xml_bytes, content_package, empty_assessment_test
+from quizapp.exports.qti_items import assessment_item
+from quizapp.exports.qti_xml import QTI_NS, _item_root, _sub, identifier
 
 __all__ = ["export_lesson_qti", "export_lesson_qti_canvas", "lesson_test"]
 

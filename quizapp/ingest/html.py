@@ -8,11 +8,12 @@ import re
 from configparser import ConfigParser
 
 import trafilatura
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from quizapp.ingest.article import Extracted
+from quizapp.ingest.errors import IngestError
 from quizapp.ingest.text import bom_encoding, decode_text
 
 _META_CHARSET = re.compile(
@@ -27,6 +28,14 @@ _CODE_IN_TEXT = re.compile(
     r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
 )
 _TAG_IN_TEXT = re.compile(r"</?[A-Za-z][^<>]*>")
+# libxml2 stops building a tree 256 elements deep and silently drops the rest of the page; a
+# legacy page that never closes its <font> or <b> tags gets that deep, and lost most of its
+# article. Such a tree is parsed again with huge_tree (2048 deep), the most libxml2 allows.
+_DEFAULT_DEPTH_REACHED = "boolean(//*[count(ancestor::*) >= 250])"
+TOO_DEEP = (
+    "This page's markup is nested too deeply to read all of it (tags left open, thousands "
+    "deep): paste the article's text instead."
+)
 
 
 def decode_html(data: bytes, *, declared: str | None = None) -> str:
@@ -43,7 +52,7 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
 
     Scripts, styles, navigation and comments never reach the text; nothing is fetched.
     """
-    tree = load_html(_XML_DECLARATION.sub("", html, count=1))
+    tree = _load(_XML_DECLARATION.sub("", html, count=1))
     if tree is None:
         return Extracted(text="")
     _drop_code(tree)
@@ -66,6 +75,30 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
         title=_title_words(document.title) or fallback_title,
         published=_parse_date(document.date),
     )
+
+
+def _load(html: str) -> HtmlElement | None:
+    """The page's tree as trafilatura loads it, or, when that was cut off at libxml2's default
+    depth, the whole tree from a huge_tree parse; IngestError (TOO_DEEP) if even that is cut
+    after some text (a tree cut before any text reads as a file without text)."""
+    tree = load_html(html)
+    if tree is None or not tree.xpath(_DEFAULT_DEPTH_REACHED):
+        return tree
+    # A parser per page: its error log must be this page's alone.
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    deep = fromstring(html.encode("utf-8"), parser=parser)
+    cut = any("Excessive depth" in error.message for error in parser.error_log)
+    if cut and deep.text_content().strip():
+        # Part of the article, silently short, would be worse than none.
+        raise IngestError(TOO_DEEP)
+    return deep
 
 
 @functools.cache

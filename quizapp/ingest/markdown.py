@@ -18,6 +18,9 @@ _FRONT_MATTER_FIELD = re.compile(r"^(title|date)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # Inline tokens whose text is not part of the article's prose.
 _DROPPED_INLINE = frozenset({"image", "html_inline"})
+# Inline HTML whose content is code, not prose: "<script>alert(1)</script>" in a paragraph
+# arrives as a tag, the text "alert(1)" and a closing tag; the text is dropped with the tags.
+_CODE_OPEN = re.compile(r"<(script|style|noscript|template)\b[^>]*(?<!/)>", re.IGNORECASE)
 
 
 @functools.cache
@@ -94,9 +97,20 @@ def _blocks(tokens: Sequence[Token]) -> list[tuple[int, str]]:
 
 
 def _inline_text(children: Sequence[Token]) -> str:
-    """The words of one inline run: text and code spans kept, images and HTML dropped."""
+    """The words of one inline run: text and code spans kept, images and HTML dropped (with
+    the content of an inline script or style element)."""
     parts: list[str] = []
+    inside_code: str | None = None
     for child in children:
+        if child.type == "html_inline":
+            opening = _CODE_OPEN.match(child.content)
+            if inside_code is None and opening is not None:
+                inside_code = opening.group(1).lower()
+            elif inside_code and re.match(rf"</{inside_code}\b", child.content, re.IGNORECASE):
+                inside_code = None
+            continue
+        if inside_code is not None:
+            continue
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):

@@ -19,6 +19,7 @@ from quizapp.exports.games import GAME_FORMATS, GameFit, game_fit
 from quizapp.exports.pdf import Printing, print_out, printing
 from quizapp.models import Quiz, User, db
 from quizapp.nlp.model import SCHEMA
+from quizapp.services.authoring import AuthoringError
 from quizapp.services.heavy_work import PRINTING, HeavyWorkError, run_heavy
 from quizapp.services.print_cache import PrintCache
 from quizapp.services.scoring import Marking
@@ -26,6 +27,7 @@ from quizapp.services.scoring import Marking
 __all__ = [
     "PRINTED_FORMATS",
     "HeavyWorkError",
+    "NothingToExport",
     "export_owned_quiz",
     "export_quiz",
     "find_quiz",
@@ -41,6 +43,10 @@ PRINTED_FORMATS = frozenset({"pdf", "key"})
 
 # Sentence ends for the article's sentence count (metadata only; the generator counts exactly).
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+
+
+class NothingToExport(AuthoringError):
+    """The quiz has no question the format can hold: an empty file would only fail on import."""
 
 
 def quiz_document(quiz: Quiz) -> dict[str, Any]:
@@ -136,12 +142,22 @@ def export_owned_quiz(
 ) -> ExportResult | None:
     """Export the teacher's own quiz; None if there is no such quiz or it is someone else's.
 
-    Raises HeavyWorkError (a ValueError) when a printed format asks for too many versions or
-    hits a time or memory limit, ValueError for an unknown format, paper size or versions.
+    Raises NothingToExport when the quiz has no question the format holds (an empty paper,
+    LMS file or game sheet only fails later, on import), HeavyWorkError (a ValueError) when a
+    printed format asks for too many versions or hits a time or memory limit, ValueError for
+    an unknown format, paper size or versions.
     """
     quiz = db.session.get(Quiz, quiz_id)
     if quiz is None or quiz.owner_id != owner.id:
         return None
+    document = quiz_document(quiz)
+    if not document["questions"]:
+        raise NothingToExport("This quiz has no questions yet: add one, then print or export it.")
+    if fmt in GAME_FORMATS and not game_fit(document, fmt).rows:
+        raise NothingToExport(
+            f"None of this quiz's questions fit {game_fit(document, fmt).tool}: it takes "
+            "multiple-choice and true/false questions only."
+        )
     if fmt not in PRINTED_FORMATS:
         return export_quiz(quiz, fmt, paper=paper, versions=versions, appendix=appendix)
     most = int(current_app.config["MAX_PRINT_VERSIONS"])
@@ -156,7 +172,7 @@ def export_owned_quiz(
         seed=quiz.id,
         quiz_title=quiz.title,
     )
-    job = printing(quiz_document(quiz), fmt, options)
+    job = printing(document, fmt, options)
     return printed(owner.id, job)
 
 

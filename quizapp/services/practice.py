@@ -1,6 +1,6 @@
 """Retrieval practice after a graded attempt: schedule missed items until each sticks.
 
-Missed items come back with reshuffled options, then in their other form (multiple choice as
+Missed items come back (when: services/practice_schedule.py) with reshuffled options, then in their other form (multiple choice as
 fill-in and back), interleaved with a few items the student got right; an item retires after two
 correct answers in a row. Practice state lives in PracticeItem rows keyed by the attempt, so the
 student's token is all it needs; the graded attempt and its responses are never touched.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import math
 import random
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import update
@@ -22,6 +22,17 @@ from quizapp.models import Attempt, PracticeForm, PracticeItem, Question, QuizSt
 from quizapp.models.base import utcnow
 from quizapp.nlp import convert_item
 from quizapp.services.attempt_pages import explanations_visible
+from quizapp.services.practice_schedule import (
+    GAP,
+    MASTERY_STREAK,
+    ItemState,
+    after_answer,
+    form_for,
+    initial_states,
+    interleave,
+    next_item,
+    progress,
+)
 from quizapp.services.scoring import Marking, gap_marks, score_item
 
 __all__ = [
@@ -43,10 +54,6 @@ __all__ = [
     "start_practice",
 ]
 
-# Other items asked before a missed one comes back (fewer when fewer are left).
-GAP = 3
-# Correct answers in a row that retire an item.
-MASTERY_STREAK = 2
 MAX_REVIEW_ITEMS = 3
 OTHER_KIND: dict[str, str] = {
     "multiple_choice": "fill_in",
@@ -56,110 +63,6 @@ OTHER_KIND: dict[str, str] = {
     "numeric": "multiple_choice",
 }
 MAX_ANSWER_CHARS = 500
-
-
-# ---------------------------------------------------------------- scheduling (pure)
-
-
-@dataclass(frozen=True, slots=True)
-class ItemState:
-    """What the scheduler knows of one practice item."""
-
-    key: int
-    position: int
-    review: bool = False
-    streak: int = 0
-    times_seen: int = 0
-    misses: int = 0
-    last_turn: int | None = None
-    due: int = 0
-    retired: bool = False
-
-
-def interleave(missed: Sequence[int], review: Sequence[int]) -> list[int]:
-    """Missed items in order with the review items spread evenly among them."""
-    if not review:
-        return list(missed)
-    step = max(1, math.ceil(len(missed) / (len(review) + 1)))
-    order: list[int] = []
-    pending = list(review)
-    for n, key in enumerate(missed, 1):
-        order.append(key)
-        if n % step == 0 and pending:
-            order.append(pending.pop(0))
-    return order + pending
-
-
-def initial_states(missed: Sequence[int], review: Sequence[int]) -> list[ItemState]:
-    """Fresh states: missed items at streak 0, review items at 1 (the graded answer counts)."""
-    reviewed = set(review)
-    return [
-        ItemState(
-            key=key,
-            position=n,
-            review=key in reviewed,
-            streak=1 if key in reviewed else 0,
-            due=n,
-        )
-        for n, key in enumerate(interleave(missed, review))
-    ]
-
-
-def next_item(states: Sequence[ItemState], turn: int) -> int | None:
-    """The key of the item to ask at this turn, or None when every item is retired.
-
-    An item comes back only after at least GAP others (fewer when fewer are left to ask);
-    among those, the earliest due goes first, so new items mix with ones that come back.
-    """
-    active = [s for s in states if not s.retired]
-    if not active:
-        return None
-    gap = min(GAP, len(active) - 1)
-    ready = [s for s in active if s.last_turn is None or turn - s.last_turn - 1 >= gap]
-    if not ready:
-        # Every item was asked recently (some just retired): the least recent goes first.
-        oldest = min(s.last_turn for s in active if s.last_turn is not None)
-        ready = [s for s in active if s.last_turn == oldest]
-    return min(ready, key=lambda s: (s.due, s.position)).key
-
-
-def after_answer(state: ItemState, correct: bool, turn: int) -> ItemState:
-    """The item's state once answered at this turn."""
-    if correct:
-        streak = state.streak + 1
-        return replace(
-            state,
-            streak=streak,
-            times_seen=state.times_seen + 1,
-            last_turn=turn,
-            due=turn + 1 + 2 * GAP,
-            retired=streak >= MASTERY_STREAK,
-        )
-    return replace(
-        state,
-        streak=0,
-        times_seen=state.times_seen + 1,
-        misses=state.misses + 1,
-        last_turn=turn,
-        due=turn + 1 + GAP,
-    )
-
-
-def form_for(state: ItemState, *, has_other: bool) -> PracticeForm:
-    """Same form (reshuffled) first for a missed item, then the other form, alternating.
-
-    Review items (right in the graded attempt) start in their other form. A miss in one form
-    is therefore always followed by the other form.
-    """
-    turn_of_item = state.times_seen + (1 if state.review else 0)
-    if has_other and turn_of_item % 2 == 1:
-        return PracticeForm.OTHER
-    return PracticeForm.SAME
-
-
-def progress(states: Sequence[ItemState]) -> tuple[int, int]:
-    """(mastered, total) over every practice item."""
-    return sum(1 for s in states if s.retired), len(states)
 
 
 # ---------------------------------------------------------------- views and answers (DB)

@@ -237,11 +237,15 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def _number(value: float | None) -> str:
-    """A score without a needless ".0"."""
+def points_text(value: float | None) -> str:
+    """Points or a score as people read them: two decimals at most, no needless ".0"
+    ("1.33" for a third of a matching question's three rows right, not "1.3333")."""
     if value is None:
         return ""
-    return f"{value:g}"
+    return f"{round(float(value), 2):g}"
+
+
+_number = points_text
 
 
 def _responses_by_attempt(quiz: Quiz) -> dict[int, dict[int, Response]]:

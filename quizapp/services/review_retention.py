@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quizapp.models import ReviewCard, ReviewLog, SchoolClass, db
-from quizapp.services.spaced_review import SCHEDULER, as_utc, day_end, fsrs_card, sync_cards
+from quizapp.services.review_cards import SCHEDULER, as_utc, day_end, fsrs_card, sync_cards
 
 __all__ = ["ClassRetention", "RetentionLine", "class_retention"]
 

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.exports import FORMATS, MAX_VERSIONS
 from quizapp.exports.base import ExportResult
-from quizapp.services.exporting import HeavyWorkError, export_owned_quiz
+from quizapp.services.exporting import HeavyWorkError, NothingToExport, export_owned_quiz
 
 bp = Blueprint("exports", __name__, url_prefix="/teacher/quizzes")
 
@@ -21,7 +21,8 @@ def download(quiz_id: int, fmt: str) -> Response:
     """Send the quiz in one format; ?paper=A4|Letter, ?appendix=1, ?versions=2 for PDFs.
 
     404 for an unknown format or a quiz that is not the teacher's (no hint that it exists);
-    a PDF over its limits (time, memory, versions) goes back to the quiz page with the reason.
+    a PDF over its limits (time, memory, versions), or a quiz with no question the format
+    holds, goes back to the quiz page with the reason.
     """
     if fmt not in FORMATS:
         abort(404)
@@ -38,7 +39,7 @@ def download(quiz_id: int, fmt: str) -> Response:
             versions=versions,
             appendix=request.args.get("appendix") in ("1", "on", "true"),
         )
-    except HeavyWorkError as exc:
+    except (HeavyWorkError, NothingToExport) as exc:
         flash(str(exc), "error")
         return redirect(url_for("teacher.quiz", quiz_id=quiz_id, _anchor="downloads"))
     except ValueError:

@@ -15,6 +15,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from quizapp.exports.base import teacher_note
+from quizapp.services.results import points_text
 
 T = TypeVar("T")
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"
@@ -72,6 +73,8 @@ def render_cached_page(
 
 
 def init_app(app: Flask) -> None:
-    """Expose the cached question renderer and the teacher's-note test to templates."""
+    """Expose the cached question renderer, the teacher's-note test and the points format
+    (filter ``points``) to templates."""
     app.add_template_global(render_take_question)
     app.add_template_global(teacher_note)
+    app.add_template_filter(points_text, "points")
