@@ -83,12 +83,17 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         return "other"
     if any(w in THING_HEADS or w in PLACE_HEADS or w in ORG_HEADS for w in words):
         return "other"
+    if words[-1] in _VENUE_HEADS and i > 0 and tokens[i - 1].text.lower() in ("at", "'s", "’s"):
+        return "other"  # "at New York's SoHo House": a venue, though "House" is a surname too
     if 2 <= len(words) <= 4 and _could_be_given_name(words[0]):
         return "person"
     if 2 <= len(words) <= 3 and i > 0 and tokens[i - 1].text.lower() in role_words():
         return "person"  # "team-mate Chris Paterson", "prop Matt Stevens": a role names a person
     return "other"
 
+
+# Last words of a building's name that are surnames as well ("Arthur House", "Ed Hall").
+_VENUE_HEADS = frozenset({"House", "Hall", "Palace", "Tower", "Gallery", "Hotel", "Club"})
 
 # Given names that are also English words ("Mark", "Grace"): still names at the head of a run.
 WORD_GIVEN_NAMES = frozenset(
