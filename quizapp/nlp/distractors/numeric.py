@@ -21,7 +21,11 @@ def ordinal_suffix(n: int) -> str:
 
 
 def _apart(values: list[float], candidate: float) -> bool:
-    return all(abs(candidate - v) >= 0.1 * max(abs(candidate), abs(v), 1e-9) for v in values)
+    # A plain loop: called for every option of every trial draw (tens of thousands a document).
+    for v in values:  # noqa: SIM110
+        if not abs(candidate - v) >= 0.1 * max(abs(candidate), abs(v), 1e-9):
+            return False
+    return True
 
 
 def _numeric(
@@ -79,8 +83,9 @@ def _numeric_draw(
     # A draw whose every option is a simple multiple of the key (x0.75, x1.5, x2 after rounding)
     # is passed over while another fits; small counts may have no other.
     fallback: list[str] | None = None
+    figures = _figures(value)  # the key's, once for every trial
     for _attempt in range(DRAWS):
-        picked = _spaced(value, rank, count - rank, rng, low, high, integer)
+        picked = _spaced(value, rank, count - rank, rng, low, high, integer, figures)
         if picked is None:
             continue
         if _even_steps(sorted([*picked, value])):
@@ -130,7 +135,10 @@ def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool
     if key <= 0 or option <= 0:
         return False
     ratio = option / key
-    return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
+    for r in _SIMPLE_RATIOS:  # noqa: SIM110 (a plain loop, as for _apart)
+        if abs(ratio - r) <= tolerance * max(r, ratio):
+            return True
+    return False
 
 
 _LOG_STEP_LOW, _LOG_STEP_HIGH = math.log(1.12), math.log(1.9)
@@ -144,11 +152,14 @@ def _spaced(
     low: float,
     high: float,
     integer: bool,
+    figures: tuple[int, bool] | None = None,
 ) -> list[float] | None:
-    """below values under the key and above over it, each step a random ratio of 1.12–1.9."""
+    """below values under the key and above over it, each step a random ratio of 1.12–1.9
+    (made-up numbers rounded to ``figures``, the key's own by default)."""
     chosen = [value]
     out: list[float] = []
-    figures = _figures(value)  # the key's, once for every candidate
+    if figures is None:
+        figures = _figures(value)  # the key's, once for every candidate
     for want, direction in ((below, -1), (above, 1)):
         current = value
         for _ in range(want):
