@@ -685,9 +685,15 @@ def shortlist_facts(
     if limit is None or len(facts) <= limit:
         return facts
 
-    def value(fact: Fact) -> float:
+    def worked_out(fact: Fact) -> float:
         central = salience[fact].score if fact in salience else 0.0
         return TYPE_PRIOR[fact.type] + central + 0.2 * (1 - fact.sentence / max(1, sentences))
+
+    # Once per fact (by identity): the comparisons below ask for each value many times.
+    values = {id(f): worked_out(f) for f in facts}
+
+    def value(fact: Fact) -> float:
+        return values[id(fact)]
 
     best_per_sentence: dict[int, Fact] = {}
     for fact in facts:

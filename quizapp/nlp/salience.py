@@ -342,7 +342,15 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
     frame = " " + plain(" ".join(filter(None, (doc.title, doc.standfirst)))) + " "
     per_sentence = Counter(f.sentence for f in facts if f.type is not FactType.QUOTE)
     # Worked out once per fact (a long document has thousands).
-    headline = {f: any(f" {form} " in frame for form in fact_forms(f)) for f in facts}
+    # (Mentions of one name share their forms: worked out once per type, text and attributes.)
+    in_frame: dict[tuple[FactType, str, tuple[tuple[str, str], ...]], bool] = {}
+    headline = {}
+    for f in facts:
+        form_key = (f.type, f.text, f.attrs)
+        shown = in_frame.get(form_key)
+        if shown is None:
+            shown = in_frame[form_key] = any(f" {form} " in frame for form in fact_forms(f))
+        headline[f] = shown
     framed = {f for f in facts if headline[f]}
     voices = passing_voices(facts, doc, mentions, framed)
     # The speaker of a throwaway line is not asked in its sentence either ("said _____").

@@ -22,7 +22,11 @@ def ordinal_suffix(n: int) -> str:
 
 
 def _apart(values: list[float], candidate: float) -> bool:
-    return all(abs(candidate - v) >= 0.1 * max(abs(candidate), abs(v), 1e-9) for v in values)
+    # A plain loop: called for every option of every trial draw (tens of thousands a document).
+    for v in values:  # noqa: SIM110
+        if not abs(candidate - v) >= 0.1 * max(abs(candidate), abs(v), 1e-9):
+            return False
+    return True
 
 
 def _numeric(
@@ -147,7 +151,10 @@ def _simple_multiple(option: float, key: float, tolerance: float = 0.07) -> bool
     if key <= 0 or option <= 0:
         return False
     ratio = option / key
-    return any(abs(ratio - r) <= tolerance * max(r, ratio) for r in _SIMPLE_RATIOS)
+    for r in _SIMPLE_RATIOS:  # noqa: SIM110 (a plain loop, as for _apart)
+        if abs(ratio - r) <= tolerance * max(r, ratio):
+            return True
+    return False
 
 
 _LOG_STEP_LOW, _LOG_STEP_HIGH = math.log(1.12), math.log(1.9)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from quizapp.nlp.distractors.teams import article_sport
 from quizapp.nlp.model import Document, Fact, FactType
-from quizapp.nlp.name_traits import person_traits
+from quizapp.nlp.name_traits import NameTraits
 from quizapp.nlp.text import normalise
 
 
@@ -28,7 +28,7 @@ class Pools:
     person_keys: frozenset[str] = frozenset()
     kind_keys: dict[str, str] = field(default_factory=dict)
     # What the article shows of each name: gender, nationality, a part played, a place.
-    traits: dict[str, frozenset[str]] = field(default_factory=dict)
+    traits: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Normalised names the article gives a role ("Planning Minister Julio De Vido").
     roles: frozenset[str] = frozenset()
     # The team sport the article reports ("football", "rugby", "cricket"), or "".
@@ -65,7 +65,7 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
         spelling_convention(doc.text),
         person_keys,
         kind_keys,
-        person_traits(facts, doc),
+        NameTraits(facts, doc),
         frozenset(
             key
             for p in people

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizapp.nlp.distractors import Pools
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
@@ -191,6 +192,9 @@ def _has_context(prompt: str) -> bool:
     return len(words) >= 3
 
 
+# The same narrowed fact for every kind that asks the number (fill-in, numeric): the context
+# then works its stem out once (stems are remembered by the fact's identity).
+@lru_cache(maxsize=4096)
 def number_fact(fact: Fact) -> Fact | None:
     """For "68 stations" or "1,360 km", the fact narrowed to its number ("68", "1,360")."""
     if fact.type is not FactType.QUANTITY or fact.attr("form") == "money":
