@@ -30,14 +30,3 @@ def test_the_search_asks_at_least_what_the_greedy_asks(
     assert len(searched) >= len(greedy)
     for a, b in combinations(searched, 2):
         assert not gives_away(a, b), (a.prompt, b.prompt)
-
-
-def test_the_search_asks_more_somewhere(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [
-        (shared_dir / "data" / "corpus" / f"{name}.txt").read_text(encoding="utf-8")
-        for name in ARTICLES
-    ]
-    searched = sum(len(generate(t, max_items=20).items) for t in texts)
-    monkeypatch.setattr(rank, "SEARCH_NODES", 0)
-    greedy = sum(len(generate(t, max_items=20).items) for t in texts)
-    assert searched > greedy
