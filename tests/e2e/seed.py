@@ -203,6 +203,16 @@ def submit_class(join_code: str, answers: dict[str, dict[str, str]]) -> dict[str
     return submitted
 
 
+def register(page: Any, base_url: str, name: str, email: str, password: str = PASSWORD) -> None:
+    """Create a teacher account through the real form (it logs the teacher in)."""
+    page.goto(f"{base_url}/auth/register")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Repeat the password").fill(password)
+    page.get_by_role("button", name="Create account").click()
+
+
 def log_in(page: Any, base_url: str, email: str, password: str = PASSWORD) -> None:
     """Log a teacher in through the real form and wait for the teacher pages."""
     page.goto(f"{base_url}/auth/login")
