@@ -49,7 +49,9 @@ test: $(STAMP) system-deps gift-pegjs
 ## Browser tests (marker e2e) run in make test only: what they add to the web and service tests
 ## (pages, scripts, layout, accessibility in Chromium) does not depend on the database, and the
 ## data paths they drive are each run on PostgreSQL by tests/web and tests/services.
-POSTGRES_TESTS ?= database and not e2e
+## Tests marked same_on_any_database (slow clients, PDF bombs against a served app) check
+## sockets and worker processes, nothing the database decides.
+POSTGRES_TESTS ?= database and not e2e and not same_on_any_database
 test-postgres: $(STAMP) system-deps gift-pegjs
 	bash .ci/postgres run $(PYTEST) -m "$(POSTGRES_TESTS)" $(PYTEST_ARGS) || $(PYTEST_FAILED)
 
