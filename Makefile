@@ -46,8 +46,14 @@ test: $(STAMP) system-deps gift-pegjs
 ## test-postgres: every test that uses the database (marker `database`, set by tests/conftest.py
 ## from fixture use) again on PostgreSQL: a throwaway cluster from .ci/postgres, or the server
 ## QUIZAPP_TEST_DATABASE_URL names. The other tests do not touch a database; make test runs them.
+## Browser tests (marker e2e) run in make test only: what they add to the web and service tests
+## (pages, scripts, layout, accessibility in Chromium) does not depend on the database, and the
+## data paths they drive are each run on PostgreSQL by tests/web and tests/services.
+## Tests marked same_on_any_database (slow clients, PDF bombs against a served app) check
+## sockets and worker processes, nothing the database decides.
+POSTGRES_TESTS ?= database and not e2e and not same_on_any_database
 test-postgres: $(STAMP) system-deps gift-pegjs
-	bash .ci/postgres run $(PYTEST) -m database $(PYTEST_ARGS) || $(PYTEST_FAILED)
+	bash .ci/postgres run $(PYTEST) -m "$(POSTGRES_TESTS)" $(PYTEST_ARGS) || $(PYTEST_FAILED)
 
 # pytest's exit status 5 means it collected no tests: a broken selection, never a pass.
 PYTEST_FAILED = { rc=$$?; [ $$rc -ne 5 ] || echo "pytest collected no tests (exit 5): check PYTEST_ARGS"; exit $$rc; }

@@ -64,45 +64,66 @@ def migrated_db(test_databases: Any) -> Path | str:
     return test_databases.template
 
 
-@pytest.fixture
-def make_app(tmp_path: Path, test_databases: Any) -> Iterator[Callable[..., Any]]:
-    """Build an app on a fresh copy of the migrated database; keyword overrides go to the config."""
+def _test_app(test_databases: Any, folder: Path, urls: list[str], **overrides: Any) -> Any:
+    """An app on a fresh copy of the migrated database (its URL added to urls, to drop)."""
     from quizapp import create_app
+
+    url = overrides.get("SQLALCHEMY_DATABASE_URI")
+    if url is None:
+        url = test_databases.create(folder)
+        urls.append(url)
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "URL_ALLOW_PRIVATE": False,
+        # The test's own lock folder, not instance/jobs: every test database has a user 1,
+        # and tests running side by side (pytest-xdist) must not wait on each other's slot.
+        "HEAVY_JOB_LOCKS": str(folder / "jobs"),
+        # Rendered PDFs kept per test, never in the repository's instance folder.
+        "PRINT_CACHE_DIR": str(folder / "print-cache"),
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+def _close_apps(test_databases: Any, apps: list[Any], urls: list[str]) -> None:
+    """Let go of the apps' connections, then drop their databases."""
     from quizapp.models import db
 
-    apps = []
-    urls = []
-
-    def build(**overrides: Any) -> Any:
-        url = overrides.get("SQLALCHEMY_DATABASE_URI")
-        if url is None:
-            url = test_databases.create(tmp_path)
-            urls.append(url)
-        config = {
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "SQLALCHEMY_DATABASE_URI": url,
-            "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": False,
-            "URL_ALLOW_PRIVATE": False,
-            # The test's own lock folder, not instance/jobs: every test database has a user 1,
-            # and tests running side by side (pytest-xdist) must not wait on each other's slot.
-            "HEAVY_JOB_LOCKS": str(tmp_path / "jobs"),
-            # Rendered PDFs kept per test, never in the repository's instance folder.
-            "PRINT_CACHE_DIR": str(tmp_path / "print-cache"),
-        }
-        config.update(overrides)
-        app = create_app(config)
-        apps.append(app)
-        return app
-
-    yield build
     for app in apps:
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
     for url in urls:
         test_databases.drop(url)
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, test_databases: Any) -> Iterator[Callable[..., Any]]:
+    """Build an app on a fresh copy of the migrated database; keyword overrides go to the config."""
+    apps: list[Any] = []
+    urls: list[str] = []
+
+    def build(**overrides: Any) -> Any:
+        app = _test_app(test_databases, tmp_path, urls, **overrides)
+        apps.append(app)
+        return app
+
+    yield build
+    _close_apps(test_databases, apps, urls)
+
+
+@pytest.fixture(scope="module")
+def module_app(test_databases: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One app and database for a whole test module (config as ``app``'s): for modules whose
+    tests only read, or add beside, what one expensive module fixture made (a generated quiz)."""
+    urls: list[str] = []
+    app = _test_app(test_databases, tmp_path_factory.mktemp("module-app"), urls)
+    yield app
+    _close_apps(test_databases, [app], urls)
 
 
 @pytest.fixture

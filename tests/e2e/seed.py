@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from quizapp.models import Question, QuizStatus, db
+from werkzeug.security import generate_password_hash
+
+from quizapp.models import Question, Quiz, QuizStatus, db
 from quizapp.paths import SAMPLES_DIR
 from tests.factories import make_article, make_quiz, make_teacher
 
 SAMPLE = SAMPLES_DIR / "river-survey.txt"
+# The seeded teacher's password (see seed_teachers_river_quiz and log_in).
+PASSWORD = "correct horse"
 
 
 @dataclass(frozen=True)
@@ -138,3 +143,80 @@ def seed_river_quiz(*, join_code: str | None = None, **settings: Any) -> SeededQ
         quiz.questions.append(Question(position=position, **columns))
     db.session.commit()
     return SeededQuiz(quiz_id=quiz.id, join_code=quiz.join_code or "", title=quiz.title)
+
+
+@dataclass(frozen=True)
+class SeededQuestion:
+    """One seeded question as a test reads it back."""
+
+    id: int
+    prompt: str
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class TeachersQuiz:
+    """The seeded river quiz whose teacher can log in with PASSWORD."""
+
+    quiz_id: int
+    join_code: str
+    email: str
+    by_kind: dict[str, SeededQuestion]
+
+
+def seed_teachers_river_quiz(
+    join_code: str, *, draft: bool = False, **settings: Any
+) -> TeachersQuiz:
+    """The river quiz (published, or a draft to edit) with its teacher able to log in."""
+    seeded = seed_river_quiz(join_code=join_code, **settings)
+    quiz = db.session.get(Quiz, seeded.quiz_id)
+    if draft:
+        quiz.status = QuizStatus.DRAFT
+    # A cheap hash: the password is known, and every test logs in once.
+    quiz.owner.password_hash = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+    db.session.commit()
+    return TeachersQuiz(
+        quiz_id=quiz.id,
+        join_code=join_code,
+        email=quiz.owner.email,
+        by_kind={q.kind: SeededQuestion(q.id, q.prompt, q.answer) for q in quiz.questions},
+    )
+
+
+@dataclass(frozen=True)
+class SubmittedAttempt:
+    """A student's submitted attempt: its id (teacher pages) and token (the student's pages)."""
+
+    id: int
+    token: str
+
+
+def submit_class(join_code: str, answers: dict[str, dict[str, str]]) -> dict[str, SubmittedAttempt]:
+    """Each named student joins and submits their answers (form field name -> value)."""
+    from quizapp.services import taking
+
+    submitted = {}
+    for name, fields in answers.items():
+        attempt = taking.join_quiz(join_code, name)
+        taking.submit_attempt(attempt, fields)
+        submitted[name] = SubmittedAttempt(attempt.id, attempt.token)
+    return submitted
+
+
+def register(page: Any, base_url: str, name: str, email: str, password: str = PASSWORD) -> None:
+    """Create a teacher account through the real form (it logs the teacher in)."""
+    page.goto(f"{base_url}/auth/register")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Repeat the password").fill(password)
+    page.get_by_role("button", name="Create account").click()
+
+
+def log_in(page: Any, base_url: str, email: str, password: str = PASSWORD) -> None:
+    """Log a teacher in through the real form and wait for the teacher pages."""
+    page.goto(f"{base_url}/auth/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/teacher"))

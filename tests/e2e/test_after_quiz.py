@@ -12,13 +12,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from werkzeug.security import generate_password_hash
-
-from quizapp.models import Attempt, Quiz, db
+from quizapp.models import Attempt, db
 from quizapp.services import taking
-from tests.e2e.seed import seed_river_quiz
+from tests.e2e.seed import log_in, seed_river_quiz, seed_teachers_river_quiz, submit_class
 
-PASSWORD = "correct horse"
 # Typed answers to the fill-in ("funded by the _____": European Union, EU accepted).
 CLASS = {
     "Ada": "European Union",
@@ -31,24 +28,19 @@ CLASS = {
 
 def _seed_class(join_code: str) -> dict[str, Any]:
     """The river quiz, its teacher able to log in, and five students who submitted."""
-    seeded = seed_river_quiz(join_code=join_code, time_limit_minutes=30)
-    quiz = db.session.get(Quiz, seeded.quiz_id)
-    quiz.owner.password_hash = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
-    db.session.commit()
-    by_kind = {q.kind: q for q in quiz.questions}
-    mc, fill = by_kind["multiple_choice"], by_kind["fill_in"]
-    tokens = {}
-    for name, typed in CLASS.items():
-        attempt = taking.join_quiz(join_code, name)
-        choice = mc.answer if name in ("Ada", "Bo") else "34"
-        taking.submit_attempt(attempt, {f"q{mc.id}": choice, f"q{fill.id}": typed})
-        tokens[name] = attempt.token
+    seeded = seed_teachers_river_quiz(join_code, time_limit_minutes=30)
+    mc, fill = seeded.by_kind["multiple_choice"], seeded.by_kind["fill_in"]
+    answers = {
+        name: {f"q{mc.id}": mc.answer if name in ("Ada", "Bo") else "34", f"q{fill.id}": typed}
+        for name, typed in CLASS.items()
+    }
+    attempts = submit_class(join_code, answers)
     return {
-        "quiz": quiz.id,
-        "email": quiz.owner.email,
+        "quiz": seeded.quiz_id,
+        "email": seeded.email,
         "mc": mc.id,
         "fill": fill.id,
-        "tokens": tokens,
+        "tokens": {name: attempt.token for name, attempt in attempts.items()},
         "code": join_code,
     }
 
@@ -64,14 +56,6 @@ def _scores(quiz_id: int) -> dict[str, tuple[float, float]]:
     return {name: (score, out_of) for name, score, out_of in rows}
 
 
-def _log_in(page: Any, url: str, email: str) -> None:
-    page.goto(f"{url}/auth/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/teacher"))
-
-
 def test_teacher_reviews_each_student_and_each_question(
     live_server: Any,
     new_page: Callable[..., Any],
@@ -80,7 +64,7 @@ def test_teacher_reviews_each_student_and_each_question(
 ) -> None:
     seeded = live_server.run(lambda: _seed_class("REVW01"))
     page = new_page()
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}/results")
     page.get_by_role("link", name="Review Bo’s answers").click()
     page.get_by_role("heading", name="Bo", exact=True).wait_for()
@@ -112,7 +96,7 @@ def test_accepting_an_answer_changes_exactly_the_students_who_gave_it(
     seeded = live_server.run(lambda: _seed_class("REGR01"))
     before = live_server.run(lambda: _scores(seeded["quiz"]))
     page = new_page()
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}/analysis")
     typed = page.locator(f"#q{seeded['fill']}-typed + .table-wrap")
     group = typed.locator("tr", has_text=re.compile("europe union", re.I))
@@ -142,7 +126,7 @@ def test_dropping_a_question_and_the_csv_tells_blank_from_wrong(
     seeded = live_server.run(lambda: _seed_class("DROP01"))
     page = new_page()
     page.on("dialog", lambda dialog: dialog.accept())
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}/results")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV (one row per student)").click()
@@ -170,7 +154,7 @@ def test_dropping_a_question_and_the_csv_tells_blank_from_wrong(
 def test_print_buttons_work_twice_in_a_row(live_server: Any, new_page: Callable[..., Any]) -> None:
     seeded = live_server.run(lambda: _seed_class("PRNT01"))
     page = new_page()
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}")
     for name in ("Student paper (PDF)", "Student paper (PDF)", "Answer key (PDF)"):
         button = page.get_by_role("button", name=name)
@@ -187,7 +171,7 @@ def test_game_files_download_and_say_what_they_leave_out(
 
     seeded = live_server.run(lambda: _seed_class("GAME02"))
     page = new_page()
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}")
     kahoot = page.locator("#game-kahoot")
     note = kahoot.locator(".game-fit").inner_text()

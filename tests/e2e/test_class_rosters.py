@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from seed import seed_river_quiz
+from seed import log_in, seed_river_quiz
 
 from quizapp.models import Article, Attempt, Quiz, db
 from quizapp.services import taking
@@ -47,10 +47,7 @@ def test_class_slips_assignment_and_resuming_with_a_personal_code(
     """Paste names, print slips, assign the quiz; join with a code, resume it in a new browser."""
     seeded = _seed(live_server)
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/login")
-    teacher.get_by_label("E-mail").fill("roster-e2e@school.example")
-    teacher.get_by_label("Password").fill(PASSWORD)
-    teacher.get_by_role("button", name="Log in").click()
+    log_in(teacher, live_server.url, "roster-e2e@school.example", PASSWORD)
 
     teacher.get_by_role("link", name="My classes").click()
     teacher.wait_for_url("**/teacher/classes")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from seed import seed_river_quiz
+from seed import log_in, seed_river_quiz
 from werkzeug.security import generate_password_hash
 
 from quizapp.models import Attempt, PracticeItem, Quiz, QuizStatus, StudyAccess, User, db
@@ -140,10 +140,7 @@ def test_student_studies_takes_practises_and_teacher_replaces_a_distractor(
     # The teacher: item analysis with a flagged distractor, replaced after confirming.
     email = live_server.run(lambda: _seed_class(seeded.quiz_id))
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/login")
-    teacher.get_by_label("E-mail").fill(email)
-    teacher.get_by_label("Password").fill(PASSWORD)
-    teacher.get_by_role("button", name="Log in").click()
+    log_in(teacher, live_server.url, email, PASSWORD)
     teacher.goto(f"{live_server.url}/teacher/quizzes/{seeded.quiz_id}/results")
     teacher.get_by_role("link", name="Item analysis").click()
     teacher.wait_for_url(re.compile(r"/analysis$"))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from seed import seed_river_quiz
+from seed import log_in, seed_river_quiz
 
 from quizapp.models import Article, Question, Quiz, db
 from tests.factories import make_teacher
@@ -91,10 +91,7 @@ def test_teacher_makes_a_lesson_and_a_student_takes_it_section_by_section(
     """Make, review, publish; read, check, feedback with the quote, next section, final quiz."""
     quiz_id = _seed(live_server)
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/login")
-    teacher.get_by_label("E-mail").fill("lesson-e2e@school.example")
-    teacher.get_by_label("Password").fill(PASSWORD)
-    teacher.get_by_role("button", name="Log in").click()
+    log_in(teacher, live_server.url, "lesson-e2e@school.example", PASSWORD)
     teacher.goto(f"{live_server.url}/teacher/quizzes/{quiz_id}")
     teacher.get_by_role("button", name="Make a lesson from this article").click()
     teacher.get_by_text("Lesson drafted").wait_for()

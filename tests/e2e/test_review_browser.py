@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from seed import seed_river_quiz
+from seed import log_in, seed_river_quiz
 
 from quizapp.models import Article, Quiz, ReviewCard, ReviewLog, db
 from quizapp.services import spaced_review
@@ -160,10 +160,7 @@ def test_due_items_come_back_after_the_clock_moves_and_two_browsers_store_one_re
     assert sorted(reviews for _, reviews in cards) == [0, 1, 1, 1]
 
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/login")
-    teacher.get_by_label("E-mail").fill("review-e2e@school.example")
-    teacher.get_by_label("Password").fill(PASSWORD)
-    teacher.get_by_role("button", name="Log in").click()
+    log_in(teacher, live_server.url, "review-e2e@school.example", PASSWORD)
     teacher.goto(f"{live_server.url}/teacher/classes/{seeded['class_id']}")
     teacher.get_by_role("link", name="Review and retention").click()
     row = (
@@ -197,10 +194,7 @@ def test_teacher_builds_a_unit_and_the_student_sees_the_path(
 
     seeded = live_server.run(seed)
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/login")
-    teacher.get_by_label("E-mail").fill("unit-e2e@school.example")
-    teacher.get_by_label("Password").fill(PASSWORD)
-    teacher.get_by_role("button", name="Log in").click()
+    log_in(teacher, live_server.url, "unit-e2e@school.example", PASSWORD)
     teacher.get_by_role("link", name="My units").click()
     teacher.get_by_role("link", name="New unit").click()
     teacher.get_by_label("Unit title").fill("Rivers")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tests.e2e.seed import register
+
 ARTICLE = (
     "Brantwick Opens Its New Harbour\n\n"
     "Mayor Clara Voss opened the new harbour in Brantwick on Monday with 300 moorings.\n\n"
@@ -18,12 +20,7 @@ def test_change_kind_lists_only_possible_kinds_and_says_why_not(
     live_server: Any, new_page: Callable[..., Any], check_a11y: Callable[[Any, str], None]
 ) -> None:
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/register")
-    teacher.get_by_label("Your name").fill("Mr Lind")
-    teacher.get_by_label("E-mail").fill("lind@school.example")
-    teacher.get_by_label("Password", exact=True).fill("correct horse battery")
-    teacher.get_by_label("Repeat the password").fill("correct horse battery")
-    teacher.get_by_role("button", name="Create account").click()
+    register(teacher, live_server.url, "Mr Lind", "lind@school.example", "correct horse battery")
     teacher.get_by_role("link", name="New quiz").first.click()
     teacher.get_by_label("Paste the article's text").fill(ARTICLE)
     teacher.get_by_role("button", name="Continue").click()

@@ -9,6 +9,7 @@ from typing import Any
 
 from quizapp.models import Question, db
 from quizapp.paths import SAMPLES_DIR
+from tests.e2e.seed import register
 
 
 def _answer_right(page: Any, question: dict[str, Any]) -> None:
@@ -40,12 +41,9 @@ def test_teacher_publishes_student_answers_teacher_downloads(
 ) -> None:
     """Register, paste, generate, edit, publish; join, answer, reload, submit; results and CSV."""
     teacher = new_page()
-    teacher.goto(f"{live_server.url}/auth/register")
-    teacher.get_by_label("Your name").fill("Ms Rivera")
-    teacher.get_by_label("E-mail").fill("rivera@school.example")
-    teacher.get_by_label("Password", exact=True).fill("correct horse battery")
-    teacher.get_by_label("Repeat the password").fill("correct horse battery")
-    teacher.get_by_role("button", name="Create account").click()
+    register(
+        teacher, live_server.url, "Ms Rivera", "rivera@school.example", "correct horse battery"
+    )
     teacher.get_by_role("link", name="New quiz").first.click()
     article = (SAMPLES_DIR / "river-survey.txt").read_text(encoding="utf-8")
     teacher.get_by_label("Paste the article's text").fill(article)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import pickle
-import subprocess
-import sys
 from collections import Counter
 from dataclasses import replace
 from itertools import combinations
@@ -139,25 +136,6 @@ def test_cache_gives_what_the_build_gives_and_survives_a_broken_file(
     assert pickle.loads((tmp_path / "table-v1.pickle").read_bytes()) == {"word": 4.5}
     assert cached("table", "v2", build) == {"word": 4.5}  # a new version builds afresh
     assert len(calls) == 3
-
-
-def test_output_does_not_depend_on_the_cache(samples: dict[str, str], tmp_path: Path) -> None:
-    """Whole processes: building the cache, reading it, and with no usable cache at all."""
-    article = tmp_path / "article.txt"
-    article.write_text(samples["printing-history"], encoding="utf-8")
-    blocked = tmp_path / "a-file"
-    blocked.write_text("not a folder", encoding="utf-8")
-    outputs = []
-    for cache in (tmp_path / "cache", tmp_path / "cache", blocked / "cache"):
-        run = subprocess.run(
-            [sys.executable, "-m", "quizapp.cli", "generate", "--max", "10", str(article)],
-            env={**os.environ, "QUIZAPP_CACHE_DIR": str(cache)},
-            capture_output=True,
-            check=True,
-        )
-        outputs.append(run.stdout)
-    assert list((tmp_path / "cache").glob("*.pickle"))
-    assert outputs[0] == outputs[1] == outputs[2]
 
 
 def test_two_names_run_together_are_not_asked() -> None:

@@ -148,6 +148,8 @@ def served(test_databases: Any, tmp_path: Path, make_app: Any) -> Iterator[tuple
         test_databases.drop(url)
 
 
+# A refused upload and worker processes: nothing is stored (make test-postgres skips it).
+@pytest.mark.same_on_any_database
 def test_pdf_bombs_are_refused_quickly_while_healthz_keeps_answering(
     served: tuple[int, str], bomb: bytes
 ) -> None:

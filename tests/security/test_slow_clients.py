@@ -24,6 +24,9 @@ from tests.security.served import (
     quizapp_serve,
 )
 
+# Sockets and gunicorn workers: the database only serves the app (make test-postgres skips).
+pytestmark = pytest.mark.same_on_any_database
+
 WORKERS = 3
 # The acceptance: /healthz within 200 ms while the attack runs. On a shared, loaded
 # test machine a probe may also wait for the CPU, so the bound is 200 ms or four times the

@@ -86,7 +86,14 @@ def _teacher_questions() -> list[QuestionEdit]:
     ]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
+def app(module_app: Any) -> Any:
+    """One app for the module: the hostile quiz is generated once (the generator's run was
+    most of each test's time); the tests read it, and add only attempts and articles."""
+    return module_app
+
+
+@pytest.fixture(scope="module")
 def hostile(app: Any) -> Hostile:
     """Made through the services, as the web forms would; a student with a hostile name
     answered with hostile text and submitted."""

@@ -1,4 +1,4 @@
-"""Outsider pass, session 7: what a teacher writes or decides about a question reaches the
+"""What a teacher writes or decides about a question reaches the
 students and the teacher's pages (an edited explanation, a dropped question)."""
 
 from __future__ import annotations

@@ -1,20 +1,14 @@
-"""An outside tester's pass in Chromium: every teacher and student page fits a phone, even when a
+"""In Chromium: every teacher and student page fits a phone, even when a
 student typed one long unbroken answer, and scrolled tables stay reachable by keyboard."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from werkzeug.security import generate_password_hash
+from tests.e2e.seed import log_in, seed_teachers_river_quiz, submit_class
 
-from quizapp.models import Quiz, db
-from quizapp.services import taking
-from tests.e2e.seed import seed_river_quiz
-
-PASSWORD = "correct horse"
 PHONE = {"width": 375, "height": 800}
 # What a student pastes by mistake: a link or a word with no place to break.
 UNBROKEN = "https://example.org/" + "x" * 300
@@ -22,33 +16,18 @@ UNBROKEN = "https://example.org/" + "x" * 300
 
 def _seed(join_code: str) -> dict[str, Any]:
     """The river quiz, its teacher able to log in, and two students who submitted."""
-    seeded = seed_river_quiz(join_code=join_code)
-    quiz = db.session.get(Quiz, seeded.quiz_id)
-    quiz.owner.password_hash = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
-    db.session.commit()
-    by_kind = {q.kind: q for q in quiz.questions}
-    fill = by_kind["fill_in"]
-    tokens, attempt_ids = {}, {}
-    for name, typed in (("Ada", "European Union"), ("Bo", UNBROKEN)):
-        attempt = taking.join_quiz(join_code, name)
-        taking.submit_attempt(attempt, {f"q{fill.id}": typed})
-        tokens[name] = attempt.token
-        attempt_ids[name] = attempt.id
+    seeded = seed_teachers_river_quiz(join_code)
+    fill = seeded.by_kind["fill_in"]
+    attempts = submit_class(
+        join_code, {"Ada": {f"q{fill.id}": "European Union"}, "Bo": {f"q{fill.id}": UNBROKEN}}
+    )
     return {
-        "quiz": quiz.id,
-        "email": quiz.owner.email,
+        "quiz": seeded.quiz_id,
+        "email": seeded.email,
         "fill": fill.id,
-        "tokens": tokens,
-        "bo": attempt_ids["Bo"],
+        "bo_token": attempts["Bo"].token,
+        "bo": attempts["Bo"].id,
     }
-
-
-def _log_in(page: Any, url: str, email: str) -> None:
-    page.goto(f"{url}/auth/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/teacher"))
 
 
 def _page_width(page: Any) -> int:
@@ -63,7 +42,7 @@ def test_teacher_pages_fit_a_phone_with_a_long_typed_answer(
 ) -> None:
     seeded = live_server.run(lambda: _seed("OUTS51"))
     page = new_page(viewport=PHONE)
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     quiz = f"{live_server.url}/teacher/quizzes/{seeded['quiz']}"
     pages = {
         "dashboard": f"{live_server.url}/teacher/",
@@ -88,7 +67,7 @@ def test_student_result_fits_a_phone_with_a_long_typed_answer(
 ) -> None:
     seeded = live_server.run(lambda: _seed("OUTS52"))
     page = new_page(viewport=PHONE)
-    page.goto(f"{live_server.url}/attempt/{seeded['tokens']['Bo']}/result")
+    page.goto(f"{live_server.url}/attempt/{seeded['bo_token']}/result")
     page.get_by_text("Your answers").first.wait_for()
     assert UNBROKEN[:40] in page.inner_text("main")
     assert _page_width(page) <= PHONE["width"]
@@ -101,7 +80,7 @@ def test_a_wide_answers_table_can_be_scrolled_by_keyboard(
 ) -> None:
     seeded = live_server.run(lambda: _seed("OUTS53"))
     page = new_page(viewport=PHONE)
-    _log_in(page, live_server.url, seeded["email"])
+    log_in(page, live_server.url, seeded["email"])
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}/analysis")
     check_a11y(page, "item analysis on a phone")
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}/results")

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from quizapp.exports import export
 from quizapp.nlp import generate
 from quizapp.services.scoring import score_item
-from tests.web.test_marking_s6 import ROWING
+from tests.web.test_marking_accepted_names import ROWING
 
 
 def _moodle_answers(document: dict) -> dict[str, set[str]]:

@@ -1,4 +1,4 @@
-"""Outsider pass, session 8: a dropped question and new attempts, invalid characters in forms."""
+"""A dropped question and new attempts, invalid characters in forms."""
 
 from __future__ import annotations
 
