@@ -275,21 +275,39 @@ def _conflicts(pool: Sequence[_Candidate]) -> list[set[int]]:
     """For each candidate, the others it cannot share a quiz with (either shows the other's answer
     or both ask about the same thing)."""
     askers: dict[str, list[int]] = {}
+    # Two items one of whose right answers the other also accepts ask one thing twice, under
+    # two names ("Southampton" and "Saints", each accepting the other).
+    marked = [_marked_names(cand.item) for cand in pool]
     for i, cand in enumerate(pool):
         for form in cand.answers:
             askers.setdefault(form, []).append(i)
         for ident in cand.identities:
             askers.setdefault("\0" + ident, []).append(i)
+        for name in marked[i]:
+            askers.setdefault("\1" + name, []).append(i)
     out: list[set[int]] = [set() for _ in pool]
     for i, cand in enumerate(pool):
         keys = [g for g in cand.shown if g in askers]
         keys += ["\0" + ident for ident in cand.identities]
+        keys += ["\1" + name for name in marked[i]]
         for key in keys:
             for j in askers[key]:
                 if j != i:
                     out[i].add(j)
                     out[j].add(i)
     return out
+
+
+def _marked_names(item: Item) -> frozenset[str]:
+    """The worded answers an item marks right (its key and accepted forms; for a true/false
+    statement, the fact it is made true or false on), not figures."""
+    if item.kind is QuestionKind.MATCHING or item.blanks:
+        return frozenset()
+    if item.kind is QuestionKind.TRUE_FALSE:
+        forms = {plain(item.fact.text)}
+    else:
+        forms = {plain(a) for a in (item.answer, *item.accepted) if a}
+    return frozenset(f for f in forms if f and not any(ch.isdigit() for ch in f))
 
 
 def gives_away(a: Item, b: Item) -> bool:

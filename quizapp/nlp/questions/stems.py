@@ -190,13 +190,24 @@ class Stem:
     def with_blank(self, blank: str) -> str:
         """The stem with the fact replaced by a blank (or any other text). Before a blank "a"
         or "an" becomes "a(n)": either would tell which options start with a vowel sound
-        ("an _____-year low": eighteen or eleven)."""
+        ("an _____-year low": eighteen or eleven), and a bare possessive apostrophe after a
+        blank becomes "'s" ("_____' departure" tells the key ends in "s")."""
         before = self.text[: self.start]
+        after = self.text[self.end :]
         if blank == BLANK:
             before = _ARTICLE_BEFORE.sub(lambda m: m.group(1)[0] + "(n) ", before)
-        return (before + blank + self.text[self.end :]).strip()
+            # "_____' departure" says the key ends in "s" (Jones): the blank takes "'s".
+            if self.text[self.start : self.end].endswith("s") and not _SINGLE_QUOTE_OPEN.search(
+                before
+            ):
+                after = _BARE_APOSTROPHE.sub(lambda m: m.group(1) + "s", after)
+        return (before + blank + after).strip()
 
 
+# A possessive apostrophe with no "s" right after the fact ("Jones' departure").
+_BARE_APOSTROPHE = re.compile(r"^(['’])(?![\w])")
+# A single quotation mark opened before the blank: the mark after it closes the quotation.
+_SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(])['‘]\w")
 # "a" or "an" right before the fact's place.
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?)\s+$")
 
