@@ -167,7 +167,7 @@ def test_output_does_not_depend_on_hash_seeds_or_the_data_cache(tmp_path: Path) 
     run on a machine), filled, or impossible to write: the questions must not depend on
     either. Three processes, each with another hash seed and cache state (one run per
     state, not two sets of three: the generator's start-up is most of the time). Broken
-    cache files: tests/nlp/test_perf_s7.py."""
+    cache files: tests/nlp/test_datacache_pruning.py."""
     import os
 
     blocker = tmp_path / "a-file"

@@ -1,4 +1,4 @@
-"""Session 7 lead fixes: an ambiguous "His", fair marking of dates and clubs."""
+"""An ambiguous "His" is not resolved, and dates and clubs are marked fairly."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Session 9 options: made-up figures exactly as round as the key, false statements that
+"""Options: made-up figures exactly as round as the key, false statements that
 cannot be true, and no option the article makes right as well."""
 
 from __future__ import annotations
