@@ -137,6 +137,11 @@ def _descriptor_before(before: str, name: str, sources: Iterable[str]) -> tuple[
         return None  # "_____'s boxing drama X": whose it is stands before it
     if descriptor[0].lower() in ("former", "ex", "late"):
         return None  # a former manager is one of many
+    if not any(
+        w[:1].isupper() and (start + k > 0 or tags[0] in ("NNP", "NNPS"))
+        for k, w in enumerate(descriptor)
+    ):
+        return None  # "the troubled oil giant" is any oil firm; "the Russian oil giant" is one
     if _head_before_another_name(head, name, sources):
         return None
     text_start = _offset_of_word(before, len(words) - len(descriptor))

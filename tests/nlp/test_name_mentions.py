@@ -33,12 +33,12 @@ def test_a_descriptor_before_a_name_says_it_instead() -> None:
     ) == (f"The owners of the embattled Welsh ferry operator are to repay a {BLANK} loan.")
     # The descriptor opening the stem loses the sentence's capital, the new "The" takes it.
     assert described_name(
-        f"Consultancy group Tarn carried out the survey in {BLANK}.", "Tarn", ()
-    ) == (f"The consultancy group carried out the survey in {BLANK}.")
+        f"Welsh consultancy group Tarn carried out the survey in {BLANK}.", "Tarn", ()
+    ) == (f"The Welsh consultancy group carried out the survey in {BLANK}.")
     # A verb before the descriptor is not part of it.
     assert described_name(
-        f"Gordon Brown accused shadow chancellor Ann Hale of plotting {BLANK}.", "Ann Hale", ()
-    ) == (f"Gordon Brown accused the shadow chancellor of plotting {BLANK}.")
+        f"Gordon Brown accused Tory shadow chancellor Ann Hale of plotting {BLANK}.", "Ann Hale", ()
+    ) == (f"Gordon Brown accused the Tory shadow chancellor of plotting {BLANK}.")
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,9 @@ def test_a_descriptor_before_a_name_says_it_instead() -> None:
         (f"{BLANK}'s boxing drama Night Tide has become the favourite.", "Night Tide"),
         # a former manager is one of many
         (f"Former Oban manager Ann Hale praised his successor {BLANK}.", "Ann Hale"),
+        # no name in it: "the troubled oil giant" is any oil firm
+        (f"Troubled oil giant Kestrel is seeking {BLANK} in damages.", "Kestrel"),
+        (f"The teacher said consultancy group Tarn ran the survey in {BLANK}.", "Tarn"),
         # one word is no description ("the striker")
         (f"Striker Ann Hale scored after {BLANK} minutes.", "Ann Hale"),
     ],
