@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.attribution import untagged_variants
+from quizapp.nlp.figure_sides import figures, option_figures, splits_key_off
 from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.cloze import keeping_gaps
 from quizapp.nlp.ranker import ask_probability
@@ -286,6 +287,7 @@ def _conflicts(pool: Sequence[_Candidate]) -> list[set[int]]:
         for name in marked[i]:
             askers.setdefault("\1" + name, []).append(i)
     out: list[set[int]] = [set() for _ in pool]
+    _figure_splits(pool, out)
     for i, cand in enumerate(pool):
         keys = [g for g in cand.shown if g in askers]
         keys += ["\0" + ident for ident in cand.identities]
@@ -296,6 +298,20 @@ def _conflicts(pool: Sequence[_Candidate]) -> list[set[int]]:
                     out[i].add(j)
                     out[j].add(i)
     return out
+
+
+def _figure_splits(pool: Sequence[_Candidate], out: list[set[int]]) -> None:
+    """Numeric items whose key another item's stem marks off from every wrong option (a stake
+    of 37.6% beside options over the 42.3% it grew to) cannot share a quiz with that item."""
+    keyed = [(i, opts) for i, c in enumerate(pool) if (opts := option_figures(c.item)) is not None]
+    if not keyed:
+        return
+    printed = [figures(c.item.prompt) for c in pool]
+    for i, options in keyed:
+        for j, shown in enumerate(printed):
+            if j != i and shown and splits_key_off(options, shown):
+                out[i].add(j)
+                out[j].add(i)
 
 
 def _marked_names(item: Item) -> frozenset[str]:

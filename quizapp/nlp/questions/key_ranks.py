@@ -11,6 +11,7 @@ from dataclasses import replace
 from quizapp.nlp.checks import check_item
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.distractors.choose import RANKED_TYPES
+from quizapp.nlp.figure_sides import figures, option_figures, splits_key_off
 from quizapp.nlp.model import Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.multiple_choice import _in_order
@@ -56,7 +57,8 @@ def balance_key_ranks(items: Sequence[Item], ctx: BuildContext, text: str) -> li
     """The quiz with its numeric keys' ranks set by ``rank_sequence`` in quiz order.
 
     An item whose options cannot be made at its rank, or whose new options would fail a
-    check or show another item's answer, keeps the options it has.
+    check, show another item's answer or sit on the far side of a figure another item prints,
+    keeps the options it has.
     """
     out = list(items)
     positions = [i for i, item in enumerate(out) if _ranked(item)]
@@ -73,8 +75,18 @@ def balance_key_ranks(items: Sequence[Item], ctx: BuildContext, text: str) -> li
             continue
         if any(gives_away(remade, other) for j, other in enumerate(out) if j != index):
             continue
+        if _marked_off(remade, [other for j, other in enumerate(out) if j != index]):
+            continue
         out[index] = remade
     return out
+
+
+def _marked_off(item: Item, others: Sequence[Item]) -> bool:
+    """Whether a figure another item prints lies between the key and all its wrong options."""
+    options = option_figures(item)
+    return options is not None and any(
+        splits_key_off(options, figures(other.prompt)) for other in others
+    )
 
 
 def _at_rank(item: Item, rank: int, ctx: BuildContext, text: str) -> Item | None:
