@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from quizapp.nlp.attribution import untagged_variants
-from quizapp.nlp.figure_sides import figures, option_figures, splits_key_off
-from quizapp.nlp.model import BLANK, Blank, Fact, FactType, Item, QuestionKind
+from quizapp.nlp.model import Blank, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.cloze import keeping_gaps
+from quizapp.nlp.quiz_conflicts import Candidate, find_conflicts, make_candidates
 from quizapp.nlp.ranker import ask_probability
 from quizapp.nlp.role_descriptions import described_people
-from quizapp.nlp.salience import Salience, fact_forms, identity, plain
+from quizapp.nlp.salience import Salience, identity
 from quizapp.nlp.text import normalise
 from quizapp.nlp.trimming import (
     article_sentences,
@@ -153,11 +153,6 @@ def score_item(item: Item, sentences: int, title_words: frozenset[str] = frozens
     return round(score, 4)
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\W|$)")
-# A figure glued to its unit or currency ("4GB", "£75m") shows the bare figure an item on it
-# asks ("can hold _____GB").
-_GLUED_FIGURE = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[£$€¥])(?=\d)")
-
 # Greedy selection weighs an item's value against the facts it would shut out of the quiz.
 BLOCK_COST = 0.3
 RANKER_WEIGHT = 6.0
@@ -181,155 +176,6 @@ GAP_FLOOR = 0.5
 # chance (about what the last items of a quiz of twenty have).
 ASKED_ALONE_FLOOR = 0.35
 MIN_PASSAGE_GAPS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """An item with what selection needs to know about it, worked out once."""
-
-    item: Item
-    value: float
-    identities: frozenset[str]
-    # Normalised ways a student could write or recognise the item's answer(s).
-    answers: frozenset[str]
-    # Every run of words in what the item shows: stem (blank removed), options, pairs.
-    shown: frozenset[str]
-
-
-def _shown_texts(item: Item) -> list[str]:
-    texts = [item.prompt.replace(BLANK, " "), *item.options]
-    # A word bank shows its distractors too (its own answers are what the gaps ask).
-    own = {blank.answer for blank in item.blanks}
-    texts += [entry for entry in item.bank if entry not in own]
-    texts += [side for pair in item.pairs for side in pair]
-    # "Benitez's side" shows the answer "Benitez": a possessive ending must not hide it; nor
-    # may a hyphen ("22-6", "18-year-old" show 22 and 18; normalising would glue them).
-    texts = [_POSSESSIVE.sub(" ", t) for t in texts if t.strip()]
-    texts += [t.replace("-", " ") for t in texts if "-" in t]
-    texts += [_GLUED_FIGURE.sub(" ", t) for t in texts if _GLUED_FIGURE.search(t)]
-    return [plain(t) for t in texts]
-
-
-def _word_runs(texts: list[str], starts: Mapping[str, frozenset[int]]) -> frozenset[str]:
-    """The runs of words in the texts that could be an answer: those starting with a word an
-    answer starts with, as long as such answers are (everything else cannot match)."""
-    runs: set[str] = set()
-    for text in texts:
-        words = text.split()
-        for i, word in enumerate(words):
-            for n in starts.get(word, ()):
-                if i + n <= len(words):
-                    runs.add(" ".join(words[i : i + n]))
-    return frozenset(runs)
-
-
-def _answer_forms(item: Item) -> frozenset[str]:
-    forms: set[str] = set()
-    for fact in item.facts or (item.fact,):
-        forms |= fact_forms(fact)
-    if item.kind is QuestionKind.MATCHING:
-        forms |= {plain(side) for pair in item.pairs for side in pair}
-    elif item.kind is not QuestionKind.TRUE_FALSE:
-        forms |= {plain(a) for a in (item.answer, *item.accepted) if a}
-    for blank in item.blanks:
-        forms |= {plain(a) for a in (blank.answer, *blank.accepted) if a}
-    if item.answer and item.unit:
-        # A numeric item's "6" with its unit "%" is shown elsewhere as "6%" ("6 percent").
-        forms |= {plain(item.answer + item.unit), plain(f"{item.answer} {item.unit}")}
-    forms = {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
-    if item.answer and item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
-        # A short number is too common to rule out every stem that shows it as some other
-        # figure, but the key itself printed in another stem ("rest 18-year-old Nadal" beside
-        # "_____-year-old Nadal") still answers the item.
-        forms.add(plain(item.answer))
-    return frozenset(forms)
-
-
-def _fact_keys(item: Item) -> set[str]:
-    """What an item asks about: each fact's identity and place (a numeric item on "50,000" and a
-    true/false on "50,000 personnel" ask one thing)."""
-    facts = item.facts or (item.fact,)
-    return {identity(f) for f in facts} | {f"@{f.start}" for f in facts}
-
-
-def _candidates(items: Sequence[Item], values: Sequence[float]) -> list[_Candidate]:
-    answers = [_answer_forms(item) for item in items]
-    lengths: dict[str, set[int]] = {}
-    for forms in answers:
-        for form in forms:
-            words = form.split()
-            lengths.setdefault(words[0], set()).add(len(words))
-    starts = {word: frozenset(ns) for word, ns in lengths.items()}
-    return [
-        _Candidate(
-            item=item,
-            value=value,
-            identities=frozenset(_fact_keys(item)),
-            answers=forms,
-            shown=_word_runs(_shown_texts(item), starts),
-        )
-        for item, value, forms in zip(items, values, answers, strict=True)
-    ]
-
-
-def _conflicts(pool: Sequence[_Candidate]) -> list[set[int]]:
-    """For each candidate, the others it cannot share a quiz with (either shows the other's answer
-    or both ask about the same thing)."""
-    askers: dict[str, list[int]] = {}
-    # Two items one of whose right answers the other also accepts ask one thing twice, under
-    # two names ("Southampton" and "Saints", each accepting the other).
-    marked = [_marked_names(cand.item) for cand in pool]
-    for i, cand in enumerate(pool):
-        for form in cand.answers:
-            askers.setdefault(form, []).append(i)
-        for ident in cand.identities:
-            askers.setdefault("\0" + ident, []).append(i)
-        for name in marked[i]:
-            askers.setdefault("\1" + name, []).append(i)
-    out: list[set[int]] = [set() for _ in pool]
-    _figure_splits(pool, out)
-    for i, cand in enumerate(pool):
-        keys = [g for g in cand.shown if g in askers]
-        keys += ["\0" + ident for ident in cand.identities]
-        keys += ["\1" + name for name in marked[i]]
-        for key in keys:
-            for j in askers[key]:
-                if j != i:
-                    out[i].add(j)
-                    out[j].add(i)
-    return out
-
-
-def _figure_splits(pool: Sequence[_Candidate], out: list[set[int]]) -> None:
-    """Numeric items whose key another item's stem marks off from every wrong option (a stake
-    of 37.6% beside options over the 42.3% it grew to) cannot share a quiz with that item."""
-    keyed = [(i, opts) for i, c in enumerate(pool) if (opts := option_figures(c.item)) is not None]
-    if not keyed:
-        return
-    printed = [figures(c.item.prompt) for c in pool]
-    for i, options in keyed:
-        for j, shown in enumerate(printed):
-            if j != i and shown and splits_key_off(options, shown):
-                out[i].add(j)
-                out[j].add(i)
-
-
-def _marked_names(item: Item) -> frozenset[str]:
-    """The worded answers an item marks right (its key and accepted forms; for a true/false
-    statement, the fact it is made true or false on), not figures."""
-    if item.kind is QuestionKind.MATCHING or item.blanks:
-        return frozenset()
-    if item.kind is QuestionKind.TRUE_FALSE:
-        forms = {plain(item.fact.text)}
-    else:
-        forms = {plain(a) for a in (item.answer, *item.accepted) if a}
-    return frozenset(f for f in forms if f and not any(ch.isdigit() for ch in f))
-
-
-def gives_away(a: Item, b: Item) -> bool:
-    """Whether either item's stem, options or pairs show the other's answer."""
-    ca, cb = _candidates([a, b], [0.0, 0.0])
-    return bool(ca.answers & cb.shown or cb.answers & ca.shown)
 
 
 def _asks(item: Item) -> int:
@@ -443,15 +289,15 @@ def select_items(
             if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
                 kept.append(variant)
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
-    pool = _candidates(kept, values)
-    conflicts = _conflicts(pool)
+    pool = make_candidates(kept, values)
+    conflicts = find_conflicts(pool)
     idle = _passages_without_need(pool, conflicts, salience)
     if idle:
         whole = [item for i, item in enumerate(whole) if i not in idle]
         kept = [c.item for i, c in enumerate(pool) if i not in idle]
         values = [c.value for i, c in enumerate(pool) if i not in idle]
-        pool = _candidates(kept, values)
-        conflicts = _conflicts(pool)
+        pool = make_candidates(kept, values)
+        conflicts = find_conflicts(pool)
     limit = max_items if max_items is not None else sum(_asks(c.item) for c in pool)
     # What each item would shut out of the quiz (the facts of the items it conflicts with).
     shut_out = [
@@ -478,7 +324,7 @@ def select_items(
 
 
 def _passages_without_need(
-    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], salience: Mapping[Fact, Salience]
+    pool: Sequence[Candidate], conflicts: Sequence[set[int]], salience: Mapping[Fact, Salience]
 ) -> set[int]:
     """The passages a quiz has no need of: one whose gaps are not each a fact the ranker would
     ask on its own, or, where one-gap items were made, one whose facts one-gap items could ask
@@ -511,7 +357,7 @@ def _passages_without_need(
 
 
 def _improve(
-    pool: Sequence[_Candidate],
+    pool: Sequence[Candidate],
     conflicts: Sequence[set[int]],
     chosen: list[int],
     limit: int,
@@ -546,7 +392,7 @@ def _improve(
 
 
 def _searched(
-    pool: Sequence[_Candidate], conflicts: Sequence[set[int]], chosen: list[int], limit: int
+    pool: Sequence[Candidate], conflicts: Sequence[set[int]], chosen: list[int], limit: int
 ) -> list[int]:
     """A bounded exact search over the one-gap items, fact by fact (one form each or none),
     for a quiz asking more than the greedy's (by what each fact is worth, plus ASKED_BONUS a
@@ -602,7 +448,7 @@ def _searched(
     return sorted(result)
 
 
-def _likely_asked(cand: _Candidate) -> bool:
+def _likely_asked(cand: Candidate) -> bool:
     """Whether the ranker gives the item at least ASKED_ALONE_FLOOR (read back from its value,
     a trimmed stem's small cost allowed)."""
     kind = 0.5 * KIND_PRIOR[cand.item.kind]
@@ -610,7 +456,7 @@ def _likely_asked(cand: _Candidate) -> bool:
 
 
 def _filled(
-    pool: Sequence[_Candidate],
+    pool: Sequence[Candidate],
     conflicts: Sequence[set[int]],
     taken: set[int],
     order: Sequence[int],
@@ -624,7 +470,7 @@ def _filled(
     return out
 
 
-def _fits(pool: Sequence[_Candidate], taken: set[int], limit: int) -> bool:
+def _fits(pool: Sequence[Candidate], taken: set[int], limit: int) -> bool:
     """Whether a set of items makes a quiz: within the length, the passage limits, and no two
     prompts the same."""
     items = [pool[i].item for i in taken]
@@ -638,7 +484,7 @@ def _fits(pool: Sequence[_Candidate], taken: set[int], limit: int) -> bool:
 
 
 def _greedy(
-    pool: Sequence[_Candidate],
+    pool: Sequence[Candidate],
     conflicts: Sequence[set[int]],
     shut_out: Sequence[frozenset[str]],
     limit: int,

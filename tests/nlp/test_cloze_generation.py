@@ -22,7 +22,8 @@ from quizapp.nlp.questions.passage_gaps import (
     same_entity,
     sure_kind,
 )
-from quizapp.nlp.rank import gives_away, questions_asked
+from quizapp.nlp.quiz_conflicts import gives_away
+from quizapp.nlp.rank import questions_asked
 from quizapp.nlp.salience import plain
 
 # Several facts to a sentence, a pronoun that needs its antecedent, and a quotation.

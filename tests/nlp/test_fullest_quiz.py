@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.nlp import generate, rank
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 
 pytestmark = pytest.mark.shared
 

@@ -21,7 +21,8 @@ from quizapp.nlp.questions.passage_pairs import (
     build_linked_passages,
     significant_digits,
 )
-from quizapp.nlp.rank import gives_away, questions_asked
+from quizapp.nlp.quiz_conflicts import gives_away
+from quizapp.nlp.rank import questions_asked
 from quizapp.nlp.salience import identity
 
 # Corpus articles whose quizzes hold linked-pair passages (trade figures, a rich list, a

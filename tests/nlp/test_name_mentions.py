@@ -17,7 +17,7 @@ from quizapp.nlp.name_mentions import (
     without_measure,
     without_possessor,
 )
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 
 SOURCES = (
     "The owners of embattled Welsh ferry operator Kestrel are to ask the buyer to pay.",

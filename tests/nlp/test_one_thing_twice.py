@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind, SourceQuote
 from quizapp.nlp.questions.stems import Stem
-from quizapp.nlp.rank import _candidates, _conflicts
+from quizapp.nlp.quiz_conflicts import find_conflicts, make_candidates
 
 TEXT = (
     "Gray was assistant boss when Hoddle was manager at Southampton. "
@@ -33,7 +33,7 @@ def test_two_names_of_one_club_that_accept_each_other_cannot_share_a_quiz() -> N
     place = _fill_in("Southampton", ("Saints",), FactType.PLACE)
     nickname = _fill_in("Saints", ("Southampton",), FactType.ORGANISATION)
     other = _fill_in("Wolves", (), FactType.ORGANISATION)
-    conflicts = _conflicts(_candidates([place, nickname, other], [1.0, 1.0, 1.0]))
+    conflicts = find_conflicts(make_candidates([place, nickname, other], [1.0, 1.0, 1.0]))
     assert 1 in conflicts[0] and 0 in conflicts[1]
     assert 2 not in conflicts[0] and 2 not in conflicts[1]
 

@@ -15,7 +15,8 @@ from quizapp.nlp.datacache import cached
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import FactType
 from quizapp.nlp.pipeline import build_candidates, default_item_count, suggested_item_count
-from quizapp.nlp.rank import gives_away, questions_asked
+from quizapp.nlp.quiz_conflicts import gives_away
+from quizapp.nlp.rank import questions_asked
 from quizapp.nlp.salience import identity, is_key_term, plain, score_facts
 
 SHORT = (
@@ -210,7 +211,7 @@ def test_a_team_sheet_or_a_mid_story_opening_is_not_asked() -> None:
 
 def test_a_short_number_printed_in_another_stem_counts_as_shown() -> None:
     from quizapp.nlp.model import Fact, FactType, Item, SourceQuote
-    from quizapp.nlp.rank import gives_away
+    from quizapp.nlp.quiz_conflicts import gives_away
 
     text = "Coach Lena Brandt chose to rest 18-year-old Nadia Kovac in the doubles on Friday."
     source = SourceQuote(text, 0, len(text), 0)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.nlp import QuestionKind, generate
-from quizapp.nlp.rank import gives_away, questions_asked
+from quizapp.nlp.quiz_conflicts import gives_away
+from quizapp.nlp.rank import questions_asked
 
 pytestmark = pytest.mark.shared
 

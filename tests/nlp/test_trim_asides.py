@@ -14,7 +14,7 @@ from quizapp.nlp.attribution import untagged_prompt
 from quizapp.nlp.clause_cuts import clause_cut
 from quizapp.nlp.model import BLANK, Item
 from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 from quizapp.nlp.role_descriptions import described_people
 from quizapp.nlp.trimming import article_words, asked_facts, trimmed_prompt
 

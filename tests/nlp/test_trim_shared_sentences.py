@@ -11,7 +11,7 @@ import pytest
 from quizapp.nlp import generate
 from quizapp.nlp.clause_cuts import clause_cut
 from quizapp.nlp.model import BLANK
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 from quizapp.nlp.trim_phrases import (
     apposition_statement,
     without_agent,

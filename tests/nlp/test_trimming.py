@@ -7,7 +7,7 @@ from itertools import combinations
 from quizapp.nlp import generate, read_document
 from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind, SourceQuote
 from quizapp.nlp.pipeline import DEFAULT_KINDS, build_candidates
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 from quizapp.nlp.role_descriptions import described_people
 from quizapp.nlp.trimming import asked_facts, trimmed_prompt
 

@@ -17,7 +17,7 @@ from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.slips import copied_slip
 from quizapp.nlp.questions.standing import leaves_out_its_object
 from quizapp.nlp.questions.stems import Stem
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 from quizapp.nlp.side_details import side_detail
 from quizapp.nlp.trimming import described_people, described_prompt
 

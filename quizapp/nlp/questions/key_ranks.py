@@ -15,7 +15,7 @@ from quizapp.nlp.figure_sides import figures, option_figures, splits_key_off
 from quizapp.nlp.model import Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.multiple_choice import _in_order
-from quizapp.nlp.rank import gives_away
+from quizapp.nlp.quiz_conflicts import gives_away
 
 # Four options: the key has 0–3 options below it; 1 and 2 put it between two others.
 OPTIONS = 4
