@@ -96,4 +96,5 @@ def test_a_wide_answers_table_can_be_scrolled_by_keyboard(
     box = page.get_by_role("region", name="By student: table, scroll sideways for more")
     box.focus()
     page.keyboard.press("ArrowRight")
-    assert box.evaluate("box => box.scrollLeft") > 0
+    # Chromium animates keyboard scrolling: wait for the box to move rather than read it at once.
+    page.wait_for_function("box => box.scrollLeft > 0", arg=box.element_handle(), timeout=5000)
