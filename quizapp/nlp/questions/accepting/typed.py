@@ -62,6 +62,7 @@ def away_ground(fact: Fact, doc: Document) -> bool:
     """Whether a match report names where a side goes to play ("before the trip to _____")
     with the place typed: the opponent ("England"), the city ("London") and the ground
     ("Twickenham") are each a right reading, and only one is the key."""
+    from quizapp.nlp.distractors.teams import article_sport
     from quizapp.nlp.side_details import match_report
 
     named = fact.type in (FactType.PLACE, FactType.ORGANISATION) or (
@@ -71,24 +72,9 @@ def away_ground(fact: Fact, doc: Document) -> bool:
         return False
     sentence = doc.sentences[fact.sentence]
     before = sentence.text[: fact.start - sentence.start]
-    return _AWAY_TO.search(before) is not None and (match_report(doc) or _sports_report(doc))
-
-
-# Words of a sports report of any game: a report uses several of them, and often.
-_SPORT_WORDS = re.compile(
-    r"\b(?:coach|coaches|squad|championships?|league|cup|fixtures?|kick-off|tries|fly-half|"
-    r"scrum-half|striker|midfielder|goalkeeper|referee|matches|match|games?|tournament|"
-    r"semi-finals?|quarter-finals?|finals?|seeds?|wooden spoon|grand slam|season)\b",
-    re.IGNORECASE,
-)
-_SPORT_HITS = 5
-_SPORT_KINDS = 3
-
-
-def _sports_report(doc: Document) -> bool:
-    """Whether the article reports sport: words of a game, several of them, again and again."""
-    found = [m.group().lower() for m in _SPORT_WORDS.finditer(doc.text)]
-    return len(found) >= _SPORT_HITS and len(set(found)) >= _SPORT_KINDS
+    if _AWAY_TO.search(before) is None:
+        return False
+    return match_report(doc) or article_sport(s.text for s in doc.sentences) != ""
 
 
 # A person's name, then where they work: two answers in one.
