@@ -4,8 +4,10 @@ swap-in, or a wrong option, that the article makes right as well)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
+from quizapp.nlp.docindex import document_index
 from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.words import STOPWORDS, lemma
@@ -77,13 +79,48 @@ def _is_subject(sentence: Sentence, at: int) -> bool:
 def _topic_words(doc: Document, own_sentence: int, leave_out: frozenset[str]) -> set[str]:
     """The title's words, and words of three or more other sentences: what the whole article
     is about ("foreign investment" in a story on it), which ties nobody to one act."""
-    seen: dict[str, int] = {}
-    for sentence in doc.sentences:
-        if sentence.index != own_sentence:
-            for word in _content(sentence.text, leave_out):
-                seen[word] = seen.get(word, 0) + 1
-    common = {word for word, count in seen.items() if count >= TOPIC_SENTENCES}
+    per_sentence, counts, where = document_index(doc, "swap_role_words", _sentence_words)
+    own = per_sentence[own_sentence]
+    # Words the names' own words may yield are counted again without them; any other word is
+    # in a sentence exactly when the whole-article count says so.
+    touched = set().union(*(_forms(word) for word in leave_out)) if leave_out else set()
+    common = {
+        word
+        for word, count in counts.items()
+        if word not in touched and count - (word in own) >= TOPIC_SENTENCES
+    }
+    for word in touched:
+        count = sum(
+            1
+            for index in where.get(word, ())
+            if index != own_sentence and not per_sentence[index][word] <= leave_out
+        )
+        if count >= TOPIC_SENTENCES:
+            common.add(word)
     return _content(doc.title or "", leave_out) | common
+
+
+def _sentence_words(
+    doc: Document,
+) -> tuple[list[dict[str, frozenset[str]]], Counter[str], dict[str, list[int]]]:
+    """Per sentence, each content word's lemma with the written words that give it; how many
+    sentences hold each lemma; and which sentences, once per document."""
+    per_sentence: list[dict[str, frozenset[str]]] = []
+    counts: Counter[str] = Counter()
+    where: dict[str, list[int]] = {}
+    for index, sentence in enumerate(doc.sentences):
+        sources: dict[str, set[str]] = {}
+        for word in re.findall(r"[A-Za-z][A-Za-z'-]+", sentence.text):
+            low = word.lower()
+            if len(low) < 3 or low in STOPWORDS or low in _LIGHT:
+                continue
+            for form in _forms(low):
+                sources.setdefault(form, set()).add(low)
+        per_sentence.append({form: frozenset(words) for form, words in sources.items()})
+        counts.update(sources.keys())
+        for form in sources:
+            where.setdefault(form, []).append(index)
+    return per_sentence, counts, where
 
 
 def tied_to_action(doc: Document, fact: Fact, name: str) -> bool:
