@@ -23,7 +23,7 @@ from quizapp.nlp.questions.passage_gaps import (
     sure_kind,
 )
 from quizapp.nlp.quiz_conflicts import gives_away
-from quizapp.nlp.rank import questions_asked
+from quizapp.nlp.quiz_search import questions_asked
 from quizapp.nlp.salience import plain
 
 # Several facts to a sentence, a pronoun that needs its antecedent, and a quotation.

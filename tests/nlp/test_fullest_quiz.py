@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.nlp import generate, rank
+from quizapp.nlp import generate, quiz_search
 from quizapp.nlp.quiz_conflicts import gives_away
 
 pytestmark = pytest.mark.shared
@@ -25,7 +25,7 @@ def test_the_search_asks_at_least_what_the_greedy_asks(
 ) -> None:
     text = (shared_dir / "data" / "corpus" / f"{name}.txt").read_text(encoding="utf-8")
     searched = list(generate(text, max_items=20).items)
-    monkeypatch.setattr(rank, "SEARCH_NODES", 0)
+    monkeypatch.setattr(quiz_search, "SEARCH_NODES", 0)
     greedy = list(generate(text, max_items=20).items)
     assert len(searched) >= len(greedy)
     for a, b in combinations(searched, 2):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from quizapp.nlp import GenerationError, QuestionKind, generate, read_document
 from quizapp.nlp.checks import check_item, option_shape
 from quizapp.nlp.model import BLANK
-from quizapp.nlp.rank import questions_asked
+from quizapp.nlp.quiz_search import questions_asked
 
 
 def test_same_input_gives_byte_identical_output(samples: dict[str, str]) -> None:

@@ -22,7 +22,7 @@ from quizapp.nlp.questions.passage_pairs import (
     significant_digits,
 )
 from quizapp.nlp.quiz_conflicts import gives_away
-from quizapp.nlp.rank import questions_asked
+from quizapp.nlp.quiz_search import questions_asked
 from quizapp.nlp.salience import identity
 
 # Corpus articles whose quizzes hold linked-pair passages (trade figures, a rich list, a

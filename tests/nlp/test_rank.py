@@ -16,7 +16,7 @@ from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import FactType
 from quizapp.nlp.pipeline import build_candidates, default_item_count, suggested_item_count
 from quizapp.nlp.quiz_conflicts import gives_away
-from quizapp.nlp.rank import questions_asked
+from quizapp.nlp.quiz_search import questions_asked
 from quizapp.nlp.salience import identity, is_key_term, plain, score_facts
 
 SHORT = (

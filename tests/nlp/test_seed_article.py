@@ -11,7 +11,7 @@ import pytest
 
 from quizapp.nlp import QuestionKind, generate
 from quizapp.nlp.quiz_conflicts import gives_away
-from quizapp.nlp.rank import questions_asked
+from quizapp.nlp.quiz_search import questions_asked
 
 pytestmark = pytest.mark.shared
 
