@@ -66,6 +66,7 @@ from quizapp.nlp.questions.stem_limits import (
     in_a_list_of_names,
     modifies_a_noun,
 )
+from quizapp.nlp.questions.subject_chains import named_it
 from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
@@ -284,6 +285,8 @@ def stand_alone_stem(
             return None  # "“It is a triumph,” said ...": what "it" is stays unknown
     else:
         resolved = resolve_lead(doc, body, lead, a, sentence, mentions)
+        if resolved is None:
+            resolved = named_it(doc, body, lead, sentence, mentions)  # the subjects before
         if resolved is None:
             return None
         edits += resolved
