@@ -17,6 +17,7 @@ from quizapp.nlp.distractors import looks_like_place_or_body
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
 from quizapp.nlp.questions.anchors import article_names, lacks_anchor, unquoted
+from quizapp.nlp.questions.answer_anchors import described_by_answer
 from quizapp.nlp.questions.antecedents import (
     NOUN_ANAPHOR,
     PERSONAL,
@@ -291,7 +292,10 @@ def stand_alone_stem(
             return None
         edits += resolved
     leaning = _leaning(sentence, fact, quotes)
-    if isinstance(leaning, Description) and names_its_subject(doc, sentence, leaning.head):
+    if isinstance(leaning, Description) and (
+        names_its_subject(doc, sentence, leaning.head)
+        or described_by_answer(sentence, fact, leaning)  # "The owners of oil giant _____"
+    ):
         # squad: "The main driving factor of the oxygen cycle is ..." in a textbook passage;
         # its head stays as written (no later edit may name it again).
         edits.append((leaning.start, leaning.end, text[leaning.start : leaning.end]))
