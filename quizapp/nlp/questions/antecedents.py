@@ -255,6 +255,8 @@ def resolve_lead(
         return []
     word = first.group(1)
     low = word.lower()
+    if len(word) > 1 and word.isupper():
+        return []  # "US retail sales ...", "IT firms ...": an acronym, not "us" or "it"
     if lead + first.end() > a and lead <= a:
         return []  # the answer itself opens the sentence
     if low in ("this", "these"):  # squad: a textbook's "This rock" named from the sentence before
