@@ -134,7 +134,8 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
     # such a subscript ("... of producing O" / "2 gas ...") no longer taken for a headline.
     # Session 9: 0.23 / 0.594, textbook terms (defined, built on the passage's topic word,
     # named battles) asked, a definition opening on the topic word standing alone, and a
-    # textbook's "This coupling" named from the sentence before.
-    assert report["answer_recall"] >= 0.215
-    assert report["answer_precision"] >= 0.56
+    # textbook's "This coupling" named from the sentence before. Session 10: 0.253 / 0.618, a
+    # long encyclopaedia sentence asked without its relative clauses ("the 1960s", "30 kPa").
+    assert report["answer_recall"] >= 0.24
+    assert report["answer_precision"] >= 0.59
     assert report["items_failing"].get("giveaways", 0) == 0

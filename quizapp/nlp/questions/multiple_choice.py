@@ -7,9 +7,11 @@ import re
 
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.distractors.place_context import nested_places
+from quizapp.nlp.key_terms import textbook_prose
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
 from quizapp.nlp.questions.swap_roles import tied_to_action
+from quizapp.nlp.sibling_terms import sibling_terms
 
 ORDERED_TYPES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL})
 # "received more than _____", "up to _____ jobs", "_____ or more": a bound, not a value. Every
@@ -56,6 +58,8 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
     # options succeeds mostly for keys at the end of their range, which would then stand out.
     for count in (3,) if fact.type in ORDERED_TYPES else (3, 2):
         distractors = _fair_distractors(fact, ctx, rng, count, prompt)
+        if not distractors and textbook_prose(ctx.doc):  # squad: a passage's sibling terms
+            distractors = sibling_terms(fact, ctx.doc, ctx.pools, rng, count, prompt)
         if distractors:
             break
     if not distractors:

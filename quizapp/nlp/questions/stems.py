@@ -30,6 +30,7 @@ from quizapp.nlp.questions.antecedents import (
     stand_ins,
     untitled_answer,
 )
+from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.questions.quoting import (
     STRAY,
@@ -369,7 +370,13 @@ def stand_alone_stem(
         edits.append((len(text.rstrip()), len(text), closing))
     stem = _apply(text, sorted(edits), a, b)
     if len(stem.text.split()) > MAX_STEM_WORDS:
-        return None
+        # squad: a long encyclopedia sentence without the parts holding its other facts.
+        cut = shortened_stem(
+            doc, sentence, fact, stem.text, (stem.start, stem.end), mentions, MAX_STEM_WORDS
+        )
+        if cut is None:
+            return None
+        stem = Stem(*cut)
     span = (stem.start, stem.end)
     if alone and stem_problem(doc, sentence, fact, stem.text, span, lead, edits, mentions):
         return None  # "Excluding the car sector, sales rose ...": whose sales, it cannot say
