@@ -87,9 +87,14 @@ def sentences_with_words(doc: Document, words: Iterable[str]) -> list[int] | Non
 def _sentences_with_words(doc: Document) -> dict[str | None, tuple[int, ...]]:
     where: dict[str | None, list[int]] = {None: []}
     for s, sentence in enumerate(doc.sentences):
-        runs = set(_RUN.findall(sentence.text))
-        if not all(run.isascii() for run in runs):
-            where[None].append(s)
-        for run in {run.lower() for run in runs}:
+        if sentence.text.isascii():
+            # (Lower case first, one pass: the same runs for ASCII text.)
+            lowered = set(_RUN.findall(sentence.text.lower()))
+        else:
+            runs = set(_RUN.findall(sentence.text))
+            if not all(run.isascii() for run in runs):
+                where[None].append(s)
+            lowered = {run.lower() for run in runs}
+        for run in lowered:
             where.setdefault(run, []).append(s)
     return {run: tuple(found) for run, found in where.items()}

@@ -261,18 +261,25 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     and ((uncommon(fact) and defined(fact, doc)) or topic_term(fact, topics, count))
                 )
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
-        spoke = fact.type is not FactType.QUOTE and (
-            (fact.sentence, key) in throwaway or speaks_a_line(fact, doc)
-        )
-        filler = is_filler(fact) or is_throwaway(fact) or says_nothing(fact, doc)
-        framing = (
-            match_minute(fact, doc)
+        # (Checked only while the fact is still askable, cheapest first: they decide nothing
+        # else, and a long document has thousands of facts.)
+        if askable and (
+            fact in voices
+            or fact in known
+            or is_filler(fact)
+            or is_throwaway(fact)
+            or says_nothing(fact, doc)
+            or (
+                fact.type is not FactType.QUOTE
+                and ((fact.sentence, key) in throwaway or speaks_a_line(fact, doc))
+            )
+            or match_minute(fact, doc)
             or reporting_period(fact, doc)
             or where_it_was_said(fact, doc, count, in_headline)
             or stock_compound(fact, doc)
             or side_detail(fact, doc, count, in_headline)
-        )
-        if fact in voices or fact in known or filler or spoke or framing or _pointed_at(fact, doc):
+            or _pointed_at(fact, doc)
+        ):
             askable = False  # a passing voice, a holiday, "a two-day event", "we could lose"
         out[fact] = Salience(
             score=round(score, 4),

@@ -11,6 +11,7 @@ article uses it, not particular words of one article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quizapp.nlp.model import Document, Fact, FactType
 
@@ -326,9 +327,15 @@ def role_title(fact: Fact) -> bool:
         return False
     if fact.type is FactType.ORDINAL:
         return False
+    return _names_a_role(fact.text)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_role(text: str) -> bool:
+    # By text: a long document names the same bodies and places hundreds of times.
     from quizapp.nlp.gazetteers import role_words
 
-    words = re.sub(r"^the\s+", "", fact.text.strip(), flags=re.IGNORECASE).lower()
+    words = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).lower()
     words = re.sub(r"s$", "", words) if words.rstrip("s") in _ROLE_ACRONYMS else words
     if words in role_words() or words in _ROLE_ACRONYMS:
         return True

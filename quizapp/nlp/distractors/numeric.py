@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.nlp.model import Fact
@@ -40,9 +41,11 @@ def _numeric(
     roundness: Roundness | None = None,
     ranked: bool = True,
     rank: int | None = None,
+    room_key: Hashable | None = None,
 ) -> list[str] | None:
     """count distractors around value: the key's rank is uniform (or ``rank``, how many
-    options lie below the key, as the caller fixed it), the spacing random.
+    options lie below the key, as the caller fixed it), the spacing random. ``room_key`` names
+    everything ``make`` depends on: the probe of the key's room is then worked out once for it.
 
     Each step between neighbouring options is a ratio drawn afresh from a range, not one of a
     fixed set of factors: with fixed factors, "the option the others are simple fractions of"
@@ -57,12 +60,32 @@ def _numeric(
     def draw(rank: int, draws: random.Random) -> list[str] | None:
         return _numeric_draw(value, rank, count, draws, make, low, high, roundness)
 
-    probe = random.Random(f"{value}:{count}:{low}:{high}")
     # A word bank shows its words unordered, with no rank to read: no probe there.
-    for extreme in (0, count) if ranked else ():
-        if sum(draw(extreme, probe) is not None for _ in range(ROOM_PROBES)) < ROOM_PROBES // 2:
+    if ranked:
+        # The probe draws from its own generator seeded by the key: its answer depends only on
+        # the key, its bounds, roundness and format, and the same figure is probed by every
+        # kind that asks it (a tenth of a long document's time when probed each time).
+        cache_key = (room_key, value, count, low, high, roundness) if room_key else None
+        room = _ROOM.get(cache_key) if cache_key else None
+        if room is None:
+            probe = random.Random(f"{value}:{count}:{low}:{high}")
+            room = all(
+                sum(draw(extreme, probe) is not None for _ in range(ROOM_PROBES))
+                >= ROOM_PROBES // 2
+                for extreme in (0, count)
+            )
+            if cache_key:
+                if len(_ROOM) >= _ROOM_KEEP:
+                    _ROOM.clear()
+                _ROOM[cache_key] = room
+        if not room:
             return None
     return draw(rng.randrange(count + 1) if rank is None else min(rank, count), rng)
+
+
+# Whether a key has room at both ends, by what decides it (see _numeric); a bounded memo.
+_ROOM: dict[Hashable, bool] = {}
+_ROOM_KEEP = 4096
 
 
 # Trial draws at each extreme rank; a key needs half of them to succeed at both ends.
@@ -196,9 +219,8 @@ class Roundness:
         rounder = base * step >= 10 and _one_figure(base * step) and not self.fits(base * step)
         if not self.single and not self.fives and rounder:
             return None
-        for shift in sorted(
-            (0, -1, 1, -2, 2), key=lambda k: (abs(k), -k * (candidate - base * step))
-        ):
+        # Nearest first; of two as near, the one on the candidate's side.
+        for shift in _SHIFTS_UP if candidate - base * step > 0 else _SHIFTS_DOWN:
             value = (base + shift) * step
             if value > 0 and self.fits(value):
                 return round(value, self.decimals) if self.decimals else float(round(value))
@@ -206,12 +228,23 @@ class Roundness:
 
     def fits(self, value: float) -> bool:
         """Whether a figure written at the key's decimals is exactly as round as the key."""
-        other = roundness_of(f"{value:.{self.decimals}f}")
-        if other is None or other.decimals != self.decimals:
-            return False
-        if self.single:
-            return other.single or str(round(value)).strip("0") in _ROUND_HALVES
-        return other.step == self.step and other.zero_end == self.zero_end
+        return _fits(self, value)
+
+
+# The shifts Roundness.round tries, in order, for a candidate above or not above its figure.
+_SHIFTS_UP = (0, 1, -1, 2, -2)
+_SHIFTS_DOWN = (0, -1, 1, -2, 2)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fits(key: Roundness, value: float) -> bool:
+    # Asked for the same few figures around a key in every trial draw: worked out once each.
+    other = roundness_of(f"{value:.{key.decimals}f}")
+    if other is None or other.decimals != key.decimals:
+        return False
+    if key.single:
+        return other.single or str(round(value)).strip("0") in _ROUND_HALVES
+    return other.step == key.step and other.zero_end == key.zero_end
 
 
 def _one_figure(value: float) -> bool:
@@ -226,6 +259,7 @@ _ROUND_HALVES = ("15", "25", "75")
 _PRICE_ENDINGS = ("99", "95")
 
 
+@functools.lru_cache(maxsize=8192)
 def roundness_of(written: str) -> Roundness | None:
     """The roundness of the first figure written in the text ("£67m", "1,360", "2.80")."""
     match = re.search(r"\d[\d,]*(?:\.\d+)?", written)
@@ -333,15 +367,35 @@ def quantity_distractors(
     if not digits and value < 2:
         return None
     roundness = roundness_of(digits) if digits else None
+    # Everything make reads, for the probe's memo.
+    room_key = (fact.text, number, key_gap)
     made = _numeric(
-        value, count, rng, make, low=low, high=high, roundness=roundness, ranked=ranked, rank=rank
+        value,
+        count,
+        rng,
+        make,
+        low=low,
+        high=high,
+        roundness=roundness,
+        ranked=ranked,
+        rank=rank,
+        room_key=room_key,
     )
     if made is None and roundness is not None and roundness.fives:
         # Fifties leave too little room around some keys ("45,000": 35,000, 25,000, 15,000
         # are evenly spaced): then figures at the key's place ("38,000"), whatever the rank.
         plain = replace(roundness, fives=False)
         made = _numeric(
-            value, count, rng, make, low=low, high=high, roundness=plain, ranked=ranked, rank=rank
+            value,
+            count,
+            rng,
+            make,
+            low=low,
+            high=high,
+            roundness=plain,
+            ranked=ranked,
+            rank=rank,
+            room_key=room_key,
         )
     return made
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quizapp.nlp.dates import MONTHS, WEEKDAYS
 from quizapp.nlp.facts.name_words import (
@@ -107,6 +108,8 @@ def _known_spans(sentence: Sentence) -> dict[int, int]:
     """Token ranges that spell a gazetteer organisation's full name (commas and all)."""
     found: dict[int, int] = {}
     text = sentence.text
+    if not _any_organisation().search(text):
+        return found  # (most sentences: one regex pass instead of a search for every name)
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     for _, name in organisations():
@@ -117,6 +120,13 @@ def _known_spans(sentence: Sentence) -> dict[int, int]:
         if at >= 0 and at in starts and at + len(name) in ends:
             found[starts[at]] = ends[at + len(name)]
     return found
+
+
+@lru_cache(maxsize=1)
+def _any_organisation() -> re.Pattern[str]:
+    """Matches where any gazetteer organisation's full name is spelt."""
+    names = sorted({name for _, name in organisations()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names))
 
 
 def _split_run(tokens: tuple[Token, ...], i: int, j: int) -> list[tuple[int, int]]:

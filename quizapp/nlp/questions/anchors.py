@@ -41,11 +41,14 @@ def article_names(doc: Document, facts: Iterable[Fact]) -> frozenset[str]:
             return names
     words = set(name_words(facts))
     for sentence in doc.sentences:
-        for m in WORD.finditer(sentence.text):
+        text = sentence.text
+        for m in WORD.finditer(text):
             if not m.group()[0].isupper():
                 continue  # (trimming below keeps the first letter: checked first, as cheap)
-            word = POSSESSIVE.sub("", m.group().rstrip(".-"))
-            if word[:1].isupper() and not opening_word(sentence.text, m.start()):
+            word = m.group().rstrip(".-")
+            if word.endswith(("'", "’", "s")):
+                word = POSSESSIVE.sub("", word)
+            if word[:1].isupper() and not _opens(text, m.start()):
                 words.add(word)
     names = frozenset((words - NOT_ANCHORS) | _key_terms(doc))
     _LAST_NAMES[:] = [(doc, names)]  # one article at a time: the builder asks for many stems
@@ -132,6 +135,15 @@ def opening_word(text: str, at: int) -> bool:
     a capital says nothing about it being a name."""
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?:;(“\"‘'"
+
+
+def _opens(text: str, at: int) -> bool:
+    """opening_word without copying the text before the word (asked for every capitalised
+    word of a document)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in ".!?:;(“\"‘'"
 
 
 POSSESSIVE = re.compile(r"['’]s?$")

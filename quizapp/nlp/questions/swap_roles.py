@@ -27,6 +27,9 @@ _FINITE = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 TOPIC_SENTENCES = 3
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
 @lru_cache(maxsize=4096)
 def _forms(word: str) -> frozenset[str]:
     low = word.lower()
@@ -108,13 +111,22 @@ def _sentence_words(
     per_sentence: list[dict[str, frozenset[str]]] = []
     counts: Counter[str] = Counter()
     where: dict[str, list[int]] = {}
+    # Each written word's lower case and lemmas, or None for a word left out: worked out once
+    # per word, not once per use (a long document has tens of thousands).
+    known: dict[str, tuple[str, frozenset[str]] | None] = {}
     for index, sentence in enumerate(doc.sentences):
         sources: dict[str, set[str]] = {}
-        for word in re.findall(r"[A-Za-z][A-Za-z'-]+", sentence.text):
-            low = word.lower()
-            if len(low) < 3 or low in STOPWORDS or low in _LIGHT:
+        for word in _WORD.findall(sentence.text):
+            if word in known:
+                found = known[word]
+            else:
+                low = word.lower()
+                skip = len(low) < 3 or low in STOPWORDS or low in _LIGHT
+                found = known[word] = None if skip else (low, _forms(low))
+            if found is None:
                 continue
-            for form in _forms(low):
+            low, forms = found
+            for form in forms:
                 sources.setdefault(form, set()).add(low)
         per_sentence.append({form: frozenset(words) for form, words in sources.items()})
         counts.update(sources.keys())
