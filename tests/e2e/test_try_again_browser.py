@@ -10,11 +10,18 @@ from typing import Any
 from tests.e2e.seed import seed_river_quiz
 
 
-def _submit(page: Any) -> None:
-    """Submit the open attempt (accepting "some questions have no answer")."""
-    page.once("dialog", lambda dialog: dialog.accept())
+def _submit(page: Any) -> str:
+    """Submit the open attempt, accepting the question about blank answers; its text."""
+    asked: list[str] = []
+
+    def accept(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
     page.get_by_role("button", name="Submit answers").click()
     page.wait_for_url(re.compile(r"/result$"))
+    return asked[0]
 
 
 def test_try_again_starts_a_fresh_attempt_until_none_are_left(
@@ -29,7 +36,7 @@ def test_try_again_starts_a_fresh_attempt_until_none_are_left(
     page.get_by_role("button", name="Start the quiz").click()
     stations = page.get_by_role("group", name=re.compile("At how many stations"))
     stations.get_by_label("68", exact=True).check()
-    _submit(page)
+    assert _submit(page) == "5 questions have no answer. Submit anyway?"
     first_result = page.url
     assert "You may take this quiz again: 1 attempt left." in page.inner_text("main")
     check_a11y(page, "result with Try again")
