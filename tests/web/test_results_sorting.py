@@ -66,3 +66,19 @@ def test_an_unknown_sort_shows_the_usual_order(app: Any, client: Any, auth: Any)
     page = response.get_data(as_text=True)
     assert _students(page) == ["Noor", "ayla", "Мария"]
     assert "<script>" not in page.split('id="students-heading"')[1]
+
+
+def test_reviewing_steps_through_the_students_in_the_tables_order(
+    app: Any, client: Any, auth: Any
+) -> None:
+    quiz_id = _class_results(app, auth)
+    by_name = client.get(f"/teacher/quizzes/{quiz_id}/results?sort=name").get_data(as_text=True)
+    review_links = re.findall(r'href="(/teacher/quizzes/\d+/attempts/\d+\?sort=name)"', by_name)
+    assert len(review_links) == 3
+    first = client.get(unescape(review_links[0])).get_data(as_text=True)
+    assert "<h1>ayla</h1>" in first and "Previous student" not in first
+    step = re.search(r'rel="next" href="([^"]+)"', first)
+    assert step is not None and "sort=name" in step.group(1)
+    second = client.get(unescape(step.group(1))).get_data(as_text=True)
+    assert "<h1>Noor</h1>" in second  # by submission, Noor came first; by name, ayla
+    assert f'href="/teacher/quizzes/{quiz_id}/results?sort=name"' in second
