@@ -20,6 +20,7 @@ from quizapp.models import (
     Response,
     db,
 )
+from quizapp.services.attempt_deadlines import now_utc, past_closing
 from quizapp.services.feedback import Feedback, feedback_for
 from quizapp.services.provenance import Provenance, quiz_provenance
 from quizapp.services.scoring import Marking, gap_marks, item_points, parse_number
@@ -89,6 +90,10 @@ class ResultView:
     provenance: Provenance
     score_text: str
     rejoin_code: str | None
+    # "Try again" on the result page: whether this student may start another attempt now, and
+    # how many they have left (None: no limit). The join form it sends checks it again.
+    may_try_again: bool = False
+    tries_left: int | None = None
 
 
 def _seeded(seed: int, salt: str) -> random.Random:
@@ -331,4 +336,36 @@ def result_view(attempt: Attempt) -> ResultView:
         provenance=quiz_provenance(quiz),
         score_text=f"{round(score, 2):g} of {max_score:g}" if feedback.score else "",
         rejoin_code=quiz.join_code if quiz.status is QuizStatus.PUBLISHED else None,
+        **_tries(attempt),
     )
+
+
+def _tries(attempt: Attempt) -> dict[str, Any]:
+    """Whether a submitted name-only attempt's student may start again, and how many attempts
+    they have left (None without a limit). Attempts are counted by name: the join form numbers
+    a second student of the same name ("Ana (2)"), so a name is one student's. Class quizzes
+    ask for the personal code on the join page instead; lessons have their own flow."""
+    quiz = attempt.quiz
+    if (
+        attempt.submitted_at is None
+        or attempt.student_id is not None
+        or quiz.class_id is not None
+        or quiz.status is not QuizStatus.PUBLISHED
+        or past_closing(quiz, now_utc(None))
+    ):
+        return {}
+    from quizapp.services.lessons import lesson_for_quiz
+
+    if lesson_for_quiz(quiz.id) is not None:
+        return {}
+    if quiz.attempts_allowed <= 0:
+        return {"may_try_again": True}
+    used = db.session.scalar(
+        db.select(func.count(Attempt.id)).where(
+            Attempt.quiz_id == quiz.id,
+            Attempt.student_name == attempt.student_name,
+            Attempt.submitted_at.is_not(None),
+        )
+    )
+    left = max(quiz.attempts_allowed - int(used or 0), 0)
+    return {"may_try_again": left > 0, "tries_left": left}

@@ -16,6 +16,10 @@ DEMO_NAME = "Demo Teacher"
 DEMO_PASSWORD = "demo-teacher"
 DEMO_SAMPLE = "glacier-report.txt"
 DEMO_KINDS = ("multiple_choice", "fill_in", "true_false", "short_answer", "numeric", "matching")
+# `make run` makes the demo quiz once, at the terminal, before serving: the web's time limit
+# (GENERATE_SECONDS, which keeps a shared site quick) would stop it on a slow or busy machine
+# whose first run also builds the word tables in ~/.cache/quizapp, and end `make run` there.
+DEMO_EXTRA_SECONDS = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,7 @@ def ensure_demo(*, max_chars: int = 200_000) -> DemoInfo:
             kinds=DEMO_KINDS,
             count=20,
             token=f"demo-{article.sha256[:32]}",
+            extra_seconds=DEMO_EXTRA_SECONDS,
         )
         if quiz.status is QuizStatus.DRAFT:
             publish_quiz(quiz)

@@ -6,12 +6,13 @@ import csv
 import enum
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from statistics import mean, median
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from quizapp.models import Attempt, Question, Quiz, Response, db
+from quizapp.services.result_order import StudentOrder, order_students
 from quizapp.services.scoring import Marking
 from quizapp.services.taking import is_answered
 
@@ -85,6 +86,7 @@ class QuizResults:
     submitted: int
     average_percent: int | None
     median_percent: int | None
+    order: StudentOrder = field(default_factory=StudentOrder)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -218,11 +220,14 @@ def question_results(quiz: Quiz) -> list[QuestionResult]:
     return results
 
 
-def quiz_results(quiz: Quiz) -> QuizResults:
-    """Per-student and per-question results with the class average and median."""
-    students = student_results(quiz)
+def quiz_results(quiz: Quiz, sort: str | None = None) -> QuizResults:
+    """Per-student and per-question results with the class average and median; the students
+    in the order the page's ?sort= asks for (by submission when it names none)."""
+    order = StudentOrder.parse(sort)
+    students = order_students(student_results(quiz), order)
     percents = [s.percent for s in students if s.percent is not None]
     return QuizResults(
+        order=order,
         students=tuple(students),
         questions=tuple(question_results(quiz)),
         submitted=sum(1 for s in students if s.submitted_at is not None),

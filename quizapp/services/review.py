@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from quizapp.models import Attempt, Question, Quiz, RegradeChange, Response, db
 from quizapp.services.regrading import AnswerGroup, answer_groups, regrade_history
+from quizapp.services.result_order import StudentOrder, order_students
 from quizapp.services.results import (
     AnswerResult,
     StudentResult,
@@ -95,9 +96,10 @@ def _row(
     )
 
 
-def attempt_review(quiz: Quiz, attempt_id: int) -> AttemptReview:
-    """Every question of one attempt with its answer and mark; raises ReviewNotFound."""
-    students = student_results(quiz)
+def attempt_review(quiz: Quiz, attempt_id: int, sort: str | None = None) -> AttemptReview:
+    """Every question of one attempt with its answer and mark; raises ReviewNotFound. The
+    previous and next students are those of the results table in its ?sort= order."""
+    students = order_students(student_results(quiz), StudentOrder.parse(sort))
     ids = [s.attempt_id for s in students]
     if attempt_id not in ids:
         raise ReviewNotFound(attempt_id)

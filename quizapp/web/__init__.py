@@ -7,7 +7,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint on the app."""
-    from quizapp.web import errors, rendering, request_limits, security
+    from quizapp.web import errors, rendering, request_limits, security, unsent_work
     from quizapp.web.ids import RowIdConverter
 
     # Before any rule is added: every <int:...> is read by it.
@@ -27,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
     request_limits.init_app(app)
     rendering.init_app(app)
     security.init_app(app)
+    unsent_work.init_app(app)
     from quizapp.web.exports import bp as exports_bp
 
     app.register_blueprint(exports_bp)

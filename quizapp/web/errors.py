@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.models import db
 from quizapp.web.request_limits import LARGE_BODY_BLUEPRINTS
+from quizapp.web.unsent_work import unsent_form_page
 
 MESSAGES: dict[int, tuple[str, str]] = {
     400: ("Bad request", "The page could not understand that request. Go back and try again."),
@@ -77,7 +78,21 @@ def _too_large() -> tuple[str, str]:
 
 
 def handle_csrf(exc: CSRFError) -> tuple[str, int]:
-    """A form whose security token is missing or stale (e.g. a page left open very long)."""
+    """A form whose security token is missing or stale (e.g. a page left open very long).
+    A teacher's form says it was not saved and how to get what was typed back."""
+    unsent = unsent_form_page()
+    if unsent is not None:
+        title, message, action, link = unsent
+        page = render_template(
+            "errors/error.html",
+            status=400,
+            title=title,
+            message=message,
+            action=action,
+            action_url=link,
+            unsent=True,
+        )
+        return page, 400
     return _render(
         400,
         "The form expired",

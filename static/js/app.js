@@ -18,6 +18,7 @@
       event.preventDefault();
       return;
     }
+    keepUnsentWork(form);
     form.dataset.submitting = "1";
     form.setAttribute("aria-busy", "true");
     var button = form.querySelector("button[type=submit][data-busy-text]");
@@ -45,6 +46,96 @@
       });
     });
   });
+
+  // What a teacher typed survives a session that ended before the form was sent (logged out
+  // in another tab, password changed elsewhere): each teacher form's typed fields are kept in
+  // this tab when sent. The login page or error page that says "not saved" marks them to put
+  // back ([data-unsent-work], .flash-unsent); the login page keeps them while the teacher logs
+  // in ([data-keeps-unsent-work]); the form's page, opened again, gets them back. Any other
+  // page means the form went through, and they are dropped.
+  var UNSENT_KEY = "quizapp-unsent-form";
+  function typedFields(form) {
+    var fields = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled) return;
+      var type = (field.type || "").toLowerCase();
+      if (/^(hidden|password|file|submit|button|reset|image)$/.test(type)) return;
+      if (type === "checkbox" || type === "radio") {
+        fields.push({ name: field.name, value: field.value, checked: field.checked });
+      } else {
+        fields.push({ name: field.name, value: field.value });
+      }
+    });
+    return fields;
+  }
+  function postForms() {
+    return Array.prototype.filter.call(document.forms, function (form) {
+      return (form.getAttribute("method") || "get").toLowerCase() === "post";
+    });
+  }
+  function here() { return window.location.pathname + window.location.search; }
+  function readUnsent() {
+    try { return JSON.parse(window.sessionStorage.getItem(UNSENT_KEY) || "null"); }
+    catch (e) { return null; }
+  }
+  function writeUnsent(work) {
+    try {
+      if (work) window.sessionStorage.setItem(UNSENT_KEY, JSON.stringify(work));
+      else window.sessionStorage.removeItem(UNSENT_KEY);
+    } catch (e) { /* storage full or refused: nothing kept, as without this script */ }
+  }
+  function keepUnsentWork(form) {
+    if (!/^\/teacher(\/|$)/.test(window.location.pathname)) return;
+    if (form.querySelector("input[type=password]")) return;
+    var fields = typedFields(form);
+    if (!fields.length) return;
+    writeUnsent({ page: here(), form: postForms().indexOf(form), fields: fields });
+  }
+  function putBack(work) {
+    var form = postForms()[work.form];
+    if (!form) return false;
+    var byName = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name) (byName[field.name] = byName[field.name] || []).push(field);
+    });
+    work.fields.forEach(function (kept) {
+      (byName[kept.name] || []).forEach(function (field) {
+        var type = (field.type || "").toLowerCase();
+        if (type === "checkbox" || type === "radio") {
+          if (field.value === kept.value && "checked" in kept) field.checked = kept.checked;
+        } else if ("value" in kept && !/^(hidden|password|file)$/.test(type)) {
+          field.value = kept.value;
+        } else {
+          return;
+        }
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
+    var note = document.createElement("p");
+    note.className = "flash flash-warning";
+    note.setAttribute("role", "status");
+    note.setAttribute("data-unsent-restored", "");
+    note.textContent = "What you typed before you were logged out is back below. It is not " +
+      "saved yet: check it, then save.";
+    form.insertBefore(note, form.firstChild);
+    return true;
+  }
+  (function () {
+    var work = readUnsent();
+    if (!work) return;
+    if (document.querySelector("[data-unsent-work], .flash-unsent")) {
+      work.waiting = true;
+      writeUnsent(work);
+    } else if (document.querySelector("[data-keeps-unsent-work]")) {
+      return;
+    } else if (work.waiting && work.page === here()) {
+      putBack(work);
+      writeUnsent(null);
+    } else {
+      writeUnsent(null);
+    }
+  })();
 
   // "Copy link" buttons (hidden unless the clipboard can be used).
   document.querySelectorAll("[data-copy]").forEach(function (button) {

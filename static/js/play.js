@@ -93,8 +93,10 @@
     if (action === "submit" && !form.hasAttribute("data-time-up")) {
       var n = countAnswered();
       var total = parseInt(form.getAttribute("data-total"), 10) || 0;
+      var blank = total - n;
       if (n !== null && n < total &&
-          !window.confirm((total - n) + " question(s) have no answer. Submit anyway?")) {
+          !window.confirm(blank === 1 ? "1 question has no answer. Submit anyway?"
+            : blank + " questions have no answer. Submit anyway?")) {
         event.preventDefault();
         return;
       }

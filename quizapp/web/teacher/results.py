@@ -15,12 +15,12 @@ from quizapp.web.teacher.blueprint import bp, join_link, owned_quiz_or_404
 
 @bp.get("/quizzes/<int:quiz_id>/results")
 def results(quiz_id: int) -> str:
-    """How each student and each question did."""
+    """How each student and each question did (students in the ?sort= order)."""
     quiz = owned_quiz_or_404(quiz_id)
     return render_template(
         "teacher/results.html",
         quiz=quiz,
-        results=quiz_results(quiz),
+        results=quiz_results(quiz, request.args.get("sort")),
         join_url=join_link(quiz.join_code),
         roster=roster_status(quiz),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms import HiddenField, StringField
@@ -41,7 +41,7 @@ def attempt_review(quiz_id: int, attempt_id: int) -> str:
     """One student's attempt: every question, their answer, right or wrong, points, time."""
     quiz = owned_quiz_or_404(quiz_id)
     try:
-        page = review.attempt_review(quiz, attempt_id)
+        page = review.attempt_review(quiz, attempt_id, request.args.get("sort"))
     except review.ReviewNotFound:
         abort(404)
     return render_template("teacher/attempt_review.html", quiz=quiz, page=page)
