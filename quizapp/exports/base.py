@@ -163,6 +163,12 @@ def accepted_answers(item: Item) -> list[str]:
     return seen
 
 
+def moodle_typed_answer(text: str) -> str:
+    """A typed answer as Moodle's shortanswer must store it to match it literally: "*" is
+    Moodle's wildcard (any text), "\\*" a literal star."""
+    return text.replace("*", "\\*")
+
+
 def question_name(item: Item, *, words: int = 8, limit: int = 60) -> str:
     """A question's name from the first words of its stem ("Mayor Zoë Müller said the …")."""
     stem = " ".join(str(item.get("prompt") or "").replace(BLANK, "…").split())

@@ -12,6 +12,7 @@ from quizapp.exports.base import (
     accepted_answers,
     document_title,
     items_of,
+    moodle_typed_answer,
     numeric_text,
     question_name,
     slugify,
@@ -75,9 +76,10 @@ def _short(item: Item) -> str:
 
     Answers in "=" form that also hold "->" read as a matching question in Moodle, so a
     single answer with "->" is written bare ({A->B}, a short answer to every parser); among
-    several, "->" has no escape in GIFT and becomes "→".
+    several, "->" has no escape in GIFT and becomes "→". A "*" is written "\\*", which Moodle's
+    shortanswer reads as a star, not its wildcard.
     """
-    accepted = accepted_answers(item)
+    accepted = [moodle_typed_answer(value) for value in accepted_answers(item)]
     if len(accepted) == 1 and "->" in accepted[0]:
         answers = escape(accepted[0])
     else:

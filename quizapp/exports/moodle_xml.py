@@ -14,6 +14,7 @@ from quizapp.exports.base import (
     document_title,
     item_key,
     items_of,
+    moodle_typed_answer,
     numeric_text,
     question_name,
     set_key,
@@ -105,8 +106,9 @@ def _short_answer(parent: ET.Element, item: Item, idnum: str) -> None:
     question = _question(parent, "shortanswer", item, idnum, item["prompt"])
     ET.SubElement(question, "usecase").text = "0"
     for value in accepted_answers(item):
-        # Typed answers are compared as plain text, so they are not HTML-escaped.
-        _answer(question, value, 100, as_html=False)
+        # Typed answers are compared as plain text, so they are not HTML-escaped; a "*" is
+        # escaped, else Moodle reads it as a wildcard and accepts any text in its place.
+        _answer(question, moodle_typed_answer(value), 100, as_html=False)
 
 
 def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
