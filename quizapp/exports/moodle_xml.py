@@ -196,13 +196,31 @@ WRITERS: dict[str, Callable[[ET.Element, Item, str], None]] = {
 }
 
 
+# Moodle keeps a category name in a 255-character column and its importer does not shorten it:
+# a longer quiz title (the app allows 300 characters) failed the whole import with "Error
+# writing to database" in Moodle 4.5.
+CATEGORY_NAME_LIMIT = 255
+
+
+def category_name(text: str) -> str:
+    """A category name that fits Moodle's column: spaces collapsed, a long one cut at a word
+    with "…"."""
+    name = " ".join(str(text).split())
+    if len(name) <= CATEGORY_NAME_LIMIT:
+        return name
+    cut = name[: CATEGORY_NAME_LIMIT - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
 def moodle_quiz(document: dict[str, Any], options: ExportOptions) -> ET.Element:
     """The <quiz> element: a category named after the title, then one question per item."""
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})
     name = ET.SubElement(category, "category")
     title = document_title(document, options)
-    ET.SubElement(name, "text").text = "$course$/top/" + " ".join(title.replace("/", "-").split())
+    ET.SubElement(name, "text").text = "$course$/top/" + category_name(title.replace("/", "-"))
     write_questions(quiz, items_of(document), document, options)
     return quiz
 
