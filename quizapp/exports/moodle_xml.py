@@ -14,6 +14,7 @@ from quizapp.exports.base import (
     document_title,
     item_key,
     items_of,
+    moodle_short_text,
     moodle_typed_answer,
     numeric_text,
     question_name,
@@ -118,7 +119,8 @@ def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
     for left, right in item.get("pairs") or []:
         sub = _text_field(question, "subquestion", left)
         answer = ET.SubElement(sub, "answer")
-        ET.SubElement(answer, "text").text = right
+        # The answers are kept in a 255-character column (the app allows 300).
+        ET.SubElement(answer, "text").text = moodle_short_text(right)
 
 
 def _numeric(parent: ET.Element, item: Item, idnum: str) -> None:
@@ -196,22 +198,9 @@ WRITERS: dict[str, Callable[[ET.Element, Item, str], None]] = {
 }
 
 
-# Moodle keeps a category name in a 255-character column and its importer does not shorten it:
-# a longer quiz title (the app allows 300 characters) failed the whole import with "Error
-# writing to database" in Moodle 4.5.
-CATEGORY_NAME_LIMIT = 255
-
-
 def category_name(text: str) -> str:
-    """A category name that fits Moodle's column: spaces collapsed, a long one cut at a word
-    with "…"."""
-    name = " ".join(str(text).split())
-    if len(name) <= CATEGORY_NAME_LIMIT:
-        return name
-    cut = name[: CATEGORY_NAME_LIMIT - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.-") + "…"
+    """A category name that fits Moodle's column (the app allows 300-character quiz titles)."""
+    return moodle_short_text(text)
 
 
 def moodle_quiz(document: dict[str, Any], options: ExportOptions) -> ET.Element:
