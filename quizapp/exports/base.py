@@ -163,6 +163,30 @@ def accepted_answers(item: Item) -> list[str]:
     return seen
 
 
+# Moodle keeps category names and a matching question's answers (the right-hand texts) in
+# 255-character columns and its importer does not shorten them: one longer text failed the
+# whole import with "Error writing to database" in Moodle 4.5.
+MOODLE_SHORT_TEXT = 255
+
+
+def moodle_short_text(text: str) -> str:
+    """Text for a 255-character Moodle column: spaces collapsed, a longer text cut at a word
+    with "…"."""
+    short = " ".join(str(text).split())
+    if len(short) <= MOODLE_SHORT_TEXT:
+        return short
+    cut = short[: MOODLE_SHORT_TEXT - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def moodle_typed_answer(text: str) -> str:
+    """A typed answer as Moodle's shortanswer must store it to match it literally: "*" is
+    Moodle's wildcard (any text), "\\*" a literal star."""
+    return text.replace("*", "\\*")
+
+
 def question_name(item: Item, *, words: int = 8, limit: int = 60) -> str:
     """A question's name from the first words of its stem ("Mayor Zoë Müller said the …")."""
     stem = " ".join(str(item.get("prompt") or "").replace(BLANK, "…").split())

@@ -12,6 +12,8 @@ from quizapp.exports.base import (
     accepted_answers,
     document_title,
     items_of,
+    moodle_short_text,
+    moodle_typed_answer,
     numeric_text,
     question_name,
     slugify,
@@ -75,9 +77,10 @@ def _short(item: Item) -> str:
 
     Answers in "=" form that also hold "->" read as a matching question in Moodle, so a
     single answer with "->" is written bare ({A->B}, a short answer to every parser); among
-    several, "->" has no escape in GIFT and becomes "→".
+    several, "->" has no escape in GIFT and becomes "→". A "*" is written "\\*", which Moodle's
+    shortanswer reads as a star, not its wildcard.
     """
-    accepted = accepted_answers(item)
+    accepted = [moodle_typed_answer(value) for value in accepted_answers(item)]
     if len(accepted) == 1 and "->" in accepted[0]:
         answers = escape(accepted[0])
     else:
@@ -108,7 +111,8 @@ def _short_answer(item: Item) -> str:
 def _matching(item: Item) -> str:
     """ "=left -> right" for each pair."""
     lines = [
-        "=" + escape_html(_no_arrow(left)) + " -> " + escape(right)
+        # Moodle keeps the right-hand texts in a 255-character column (the app allows 300).
+        "=" + escape_html(_no_arrow(left)) + " -> " + escape(moodle_short_text(right))
         for left, right in item.get("pairs") or []
     ]
     return "[html]" + escape_html(item["prompt"]) + " {\n" + "\n".join(lines) + _tail(item)

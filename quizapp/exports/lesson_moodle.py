@@ -23,15 +23,16 @@ from quizapp.exports.base import (
     stable_digest,
 )
 from quizapp.exports.lesson_module import ModuleSection, module_sections
-from quizapp.exports.moodle_xml import quiz_file_bytes, write_questions
+from quizapp.exports.moodle_xml import category_name, quiz_file_bytes, write_questions
 
 __all__ = ["category_path", "export_lesson_moodle_xml", "lesson_quiz"]
 
 
 def _category_name(text: str) -> str:
     """One name of a category path, escaped as Moodle's assemble_category_path does: a "/" in
-    the name doubles, and a name may not start or end with one (a space goes in between)."""
-    name = " ".join(text.split()).replace("/", "//")
+    the name doubles, and a name may not start or end with one (a space goes in between); a
+    long name is cut to fit Moodle's column."""
+    name = category_name(text).replace("/", "//")
     if name.startswith("/"):
         name = " " + name
     if name.endswith("/"):

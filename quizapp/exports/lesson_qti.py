@@ -53,11 +53,16 @@ def _mark_text_only(manifest: ET.Element, item_idents: list[str]) -> None:
 
 
 def lesson_test(
-    test_ident: str, title: str, sections: list[tuple[ModuleSection, list[str]]]
+    test_ident: str,
+    title: str,
+    sections: list[tuple[ModuleSection, list[str]]],
+    *,
+    total: bool = True,
 ) -> ET.Element:
     """The assessmentTest: one linear part, a section per lesson section with its rubric text
-    and the identifiers of its items (reading item first, where there is one)."""
-    root, part = empty_assessment_test(test_ident, title)
+    and the identifiers of its items (reading item first, where there is one); with ``total``
+    the test scores the sum of its items."""
+    root, part = empty_assessment_test(test_ident, title, total=total)
     for section, item_idents in sections:
         ident = f"SECTION_{section.number}" if section.number is not None else "SECTION_FINAL"
         element = _sub(
@@ -123,7 +128,7 @@ def _lesson_package(
                 )
             )
         layout.append((section, idents))
-    files["assessment.xml"] = _xml_bytes(lesson_test(test_ident, title, layout))
+    files["assessment.xml"] = _xml_bytes(lesson_test(test_ident, title, layout, total=not canvas))
     manifest_root = _manifest(test_ident, item_files)
     if canvas:
         _mark_text_only(manifest_root, [i for i, _ in item_files if i.startswith("READ_")])

@@ -14,6 +14,8 @@ from quizapp.exports.base import (
     document_title,
     item_key,
     items_of,
+    moodle_short_text,
+    moodle_typed_answer,
     numeric_text,
     question_name,
     set_key,
@@ -105,8 +107,9 @@ def _short_answer(parent: ET.Element, item: Item, idnum: str) -> None:
     question = _question(parent, "shortanswer", item, idnum, item["prompt"])
     ET.SubElement(question, "usecase").text = "0"
     for value in accepted_answers(item):
-        # Typed answers are compared as plain text, so they are not HTML-escaped.
-        _answer(question, value, 100, as_html=False)
+        # Typed answers are compared as plain text, so they are not HTML-escaped; a "*" is
+        # escaped, else Moodle reads it as a wildcard and accepts any text in its place.
+        _answer(question, moodle_typed_answer(value), 100, as_html=False)
 
 
 def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
@@ -116,7 +119,8 @@ def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
     for left, right in item.get("pairs") or []:
         sub = _text_field(question, "subquestion", left)
         answer = ET.SubElement(sub, "answer")
-        ET.SubElement(answer, "text").text = right
+        # The answers are kept in a 255-character column (the app allows 300).
+        ET.SubElement(answer, "text").text = moodle_short_text(right)
 
 
 def _numeric(parent: ET.Element, item: Item, idnum: str) -> None:
@@ -194,13 +198,18 @@ WRITERS: dict[str, Callable[[ET.Element, Item, str], None]] = {
 }
 
 
+def category_name(text: str) -> str:
+    """A category name that fits Moodle's column (the app allows 300-character quiz titles)."""
+    return moodle_short_text(text)
+
+
 def moodle_quiz(document: dict[str, Any], options: ExportOptions) -> ET.Element:
     """The <quiz> element: a category named after the title, then one question per item."""
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})
     name = ET.SubElement(category, "category")
     title = document_title(document, options)
-    ET.SubElement(name, "text").text = "$course$/top/" + " ".join(title.replace("/", "-").split())
+    ET.SubElement(name, "text").text = "$course$/top/" + category_name(title.replace("/", "-"))
     write_questions(quiz, items_of(document), document, options)
     return quiz
 

@@ -30,8 +30,11 @@ CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 _ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 
-def empty_assessment_test(test_ident: str, title: str) -> tuple[ET.Element, ET.Element]:
-    """An empty assessmentTest and its one linear testPart, for the caller's sections."""
+def empty_assessment_test(
+    test_ident: str, title: str, *, total: bool = True
+) -> tuple[ET.Element, ET.Element]:
+    """An empty assessmentTest and its one linear testPart, for the caller's sections; with
+    ``total``, the test's SCORE and MAXSCORE are the sums of its items' (see _test_total)."""
     root = ET.Element(
         "assessmentTest",
         {
@@ -42,17 +45,44 @@ def empty_assessment_test(test_ident: str, title: str) -> tuple[ET.Element, ET.E
             "title": title,
         },
     )
+    if total:
+        for name in _TOTALS:
+            declaration = _sub(
+                root,
+                "outcomeDeclaration",
+                {"identifier": name, "cardinality": "single", "baseType": "float"},
+            )
+            _sub(_sub(declaration, "defaultValue"), "value", text="0")
     part = _sub(
         root,
         "testPart",
         {"identifier": "PART_1", "navigationMode": "linear", "submissionMode": "individual"},
     )
+    if total:
+        _test_total(root)
     return root, part
 
 
-def _test(test_ident: str, title: str, item_files: list[tuple[str, str]]) -> ET.Element:
+# Without outcome processing a test has no total: TAO's engine (qti-sdk) scored every item of
+# our packages but left the test with no score to report. Canvas reads neither, and its
+# flavour stays as Canvas was tested with.
+_TOTALS = ("SCORE", "MAXSCORE")
+
+
+def _test_total(root: ET.Element) -> None:
+    """outcomeProcessing: the test's SCORE and MAXSCORE are the sums of the items' own (a
+    reading item has neither and counts for nothing)."""
+    processing = _sub(root, "outcomeProcessing")
+    for name in _TOTALS:
+        setter = _sub(processing, "setOutcomeValue", {"identifier": name})
+        _sub(_sub(setter, "sum"), "testVariables", {"variableIdentifier": name})
+
+
+def _test(
+    test_ident: str, title: str, item_files: list[tuple[str, str]], *, total: bool
+) -> ET.Element:
     """An assessmentTest holding every item in order, in one part and one section."""
-    root, part = empty_assessment_test(test_ident, title)
+    root, part = empty_assessment_test(test_ident, title, total=total)
     section = _sub(
         part, "assessmentSection", {"identifier": "SECTION_1", "title": title, "visible": "true"}
     )
@@ -139,7 +169,7 @@ def _package(document: dict[str, Any], options: ExportOptions, *, canvas: bool) 
         href = f"items/{item_ident}.xml"
         files[href] = _xml_bytes(assessment_item(item, item_ident, number, canvas=canvas))
         item_files.append((item_ident, href))
-    files["assessment.xml"] = _xml_bytes(_test(test_ident, title, item_files))
+    files["assessment.xml"] = _xml_bytes(_test(test_ident, title, item_files, total=not canvas))
     return ExportResult(
         data=content_package(_manifest(test_ident, item_files), files),
         filename=f"{slugify(title)}.{'canvas.' if canvas else ''}qti.zip",
