@@ -1,0 +1,55 @@
+"""A typed blank on a person is made only where the surname alone is accepted: "England
+skipper _____" (Jason Robinson) beside coach Andy Robinson refused a student's "Robinson", and
+a blind grader failed it as strict marking; it is asked with options instead. A Chinese name
+is accepted in either order ("Zhang Ziyi" for "Ziyi Zhang")."""
+
+from __future__ import annotations
+
+from quizapp.nlp import generate, read_document
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import FactType, QuestionKind
+from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
+
+MATCH = (
+    "Harriers lose to Rovers\n\n"
+    "Harriers coach Dale Pennock said his side had been beaten by the better team.\n\n"
+    "Harriers skipper Owen Pennock admitted his side failed to cope with Rovers' pace after "
+    "the break.\n\n"
+    "Rovers won 24-17 at Castlerow on Saturday, with Liam Dace scoring two tries.\n\n"
+    "Dace said Rovers would now target the league title.\n"
+)
+
+
+def _person(text: str, name: str):
+    doc = read_document(text)
+    fact = next(f for f in extract_facts(doc) if f.text == name and f.type is FactType.PERSON)
+    return doc, fact
+
+
+def test_a_name_whose_surname_another_person_shares_is_not_typed() -> None:
+    doc, fact = _person(MATCH, "Owen Pennock")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Pennock" not in accepted
+    assert not typed_fairly(fact, fact.text, accepted, doc)
+    for item in generate(MATCH, max_items=20).items:
+        if item.answer.endswith("Pennock"):
+            assert item.kind not in (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER), item
+
+
+def test_a_name_whose_surname_is_accepted_is_typed() -> None:
+    doc, fact = _person(MATCH, "Liam Dace")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Dace" in accepted
+    assert typed_fairly(fact, fact.text, accepted, doc)
+
+
+def test_a_chinese_name_is_accepted_in_either_order() -> None:
+    text = (
+        "Awards name presenters\n\n"
+        "Chinese actress Ziyi Zhang is the latest name added to the list of presenters.\n"
+    )
+    doc, fact = _person(text, "Ziyi Zhang")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Zhang Ziyi" in accepted and "Zhang" in accepted
+    doc, fact = _person(MATCH, "Liam Dace")
+    assert "Dace Liam" not in accepted_answers(fact, fact.text, doc)
