@@ -177,8 +177,10 @@ def stem_problem(
     source = named and reports(text, *span)
     if not source and lacks_anchor(unquoted(text) if named and quoted else text, *span, names):
         return "names nothing"
-    # "House prices rose by 1.1%, the Halifax said": the named source says whose prices.
-    sourced = source or _NAMED_SOURCE.search(text) is not None
+    # "House prices rose by 1.1%, the Halifax said": the named source says whose prices. A
+    # person's name does not ("Programs need to be tailored ..., said _____": which programs).
+    voiced = source and fact.type in (FactType.PERSON, FactType.QUOTE)
+    sourced = (source and not voiced) or _NAMED_SOURCE.search(text) is not None
     resolved = any(start <= lead < end for start, end, _ in edits)
     if not sourced and not resolved and bare_subject(sentence, lead, a, b, names):
         return "bare subject"
