@@ -33,6 +33,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
         return False
     if doc is not None and surname_refused(fact, answer, accepted, doc):
         return False
+    if doc is not None and level_left_open(fact, answer, doc):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
@@ -71,6 +73,31 @@ def surname_refused(fact: Fact, answer: str, accepted: Sequence[str], doc: Docum
         form != answer and answer.endswith(" " + form) and len(form.split()) < len(words)
         for form in accepted
     )
+
+
+# "in _____" with nothing saying a city is wanted: "the city of", "the capital" would.
+_IN_BARE = re.compile(r"(?<!\bcity of )(?<!\btown of )(?<!\bcapital )\b(?:in|at)\s+$")
+
+
+def level_left_open(fact: Fact, answer: str, doc: Document) -> bool:
+    """Whether a typed blank asks "where" at no set level: "were held in _____" wants Dublin,
+    but "Ireland" is as true an answer and would be refused. A city after a bare "in" or "at"
+    is asked with options (of cities), where the level shows, unless the stem names the
+    city's country itself."""
+    from quizapp.nlp.gazetteers import cities, countries, country_by_code, place_kind
+
+    if fact.type is not FactType.PLACE or place_kind(answer) != "city":
+        return False
+    sentence = doc.sentences[fact.sentence]
+    if _IN_BARE.search(sentence.text[: fact.start - sentence.start]) is None:
+        return False
+    # "the Petronas Towers in _____, Malaysia", "against Ireland in _____": the country is
+    # in the stem already, so it is no answer the student would give.
+    country = country_by_code().get(cities()[answer][0])
+    if country is None:
+        return True
+    names = {country.name} | {alias for alias, c in countries().items() if c is country}
+    return not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence.text) for n in names)
 
 
 # "before the trip to _____", "ahead of their visit to _____": where a side plays away.
