@@ -155,6 +155,16 @@ def reports(text: str, a: int, b: int) -> bool:
     return bool(_REPORTS_AFTER.match(text[b:]) or _REPORTS_BEFORE.search(text[:a]))
 
 
+# "A judgement from Mr Justice Sullivan is expected early in _____": a decision, a report or a
+# vote the stem opens on with nothing saying what it is on (which case, which plan).
+_UNSAID_DECISION = re.compile(
+    r"^(?:A|An)\s+(?:[a-z]+\s+)?(?:judgement|judgment|ruling|decision|verdict|report|review|"
+    r"inquiry|result|announcement|hearing|vote|outcome)\b([^,;:]*?)\s+(?:is|are|was|were|"
+    r"will|would|could|should|has|had)\b"
+)
+_SAYS_ON_WHAT = re.compile(r"\b(?:on|into|over|about|of|in|for|against)\b")
+
+
 def stem_problem(
     doc: Document,
     sentence: Sentence,
@@ -198,6 +208,8 @@ def stem_problem(
         return "compares with something unsaid"
     if leaves_out_its_object(text, *span):
         return "leaves out what its verb is about"
+    if _UNSAID_DECISION.match(text) and not _SAYS_ON_WHAT.search(_UNSAID_DECISION.match(text)[1]):
+        return "a decision on something unsaid"
     return _blank_role(doc, sentence, fact, text, span, mentions)
 
 
