@@ -31,8 +31,6 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     words = answer.split()
     if doc is not None and away_ground(fact, doc):
         return False
-    if doc is not None and surname_refused(fact, answer, accepted, doc):
-        return False
     if doc is not None and level_left_open(fact, answer, doc):
         return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
@@ -52,27 +50,6 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
     return True
-
-
-def surname_refused(fact: Fact, answer: str, accepted: Sequence[str], doc: Document) -> bool:
-    """Whether a person's name would be marked without its surname alone: the article names
-    another person by it ("England skipper Jason Robinson" beside coach Andy Robinson), or it
-    is no surname ("Beenie Man"). A student's "Robinson" is then refused, so the name is
-    asked with options, where the given name tells the two apart."""
-    from quizapp.nlp.distractors import looks_like_place_or_body
-    from quizapp.nlp.questions.accepting.people import TITLE_WORDS, not_a_person_here
-
-    if fact.type is not FactType.PERSON or not_a_person_here(fact, doc):
-        return False
-    if looks_like_place_or_body(answer):
-        return False
-    words = [w for w in answer.split() if w.rstrip(".").lower() not in TITLE_WORDS]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return False
-    return not any(
-        form != answer and answer.endswith(" " + form) and len(form.split()) < len(words)
-        for form in accepted
-    )
 
 
 # "in _____" with nothing saying a city is wanted: "the city of", "the capital" would.
