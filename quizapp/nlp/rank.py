@@ -38,7 +38,7 @@ from quizapp.nlp.trimming import (
     trimmed_variants,
 )
 from quizapp.nlp.words import STOPWORDS
-from quizapp.nlp.worth import cut_short, strike_reason
+from quizapp.nlp.worth import cut_short, drops_referent, strike_reason
 
 # How often a fact of each type is one a teacher asks about (gold facts of the dev articles:
 # quantities most, then people, dates, organisations; places and common nouns least).
@@ -240,7 +240,11 @@ def select_items(
         variants = trimmed_variants([item], asked, people, names, sources, descriptions)
         variants += untagged_variants([item, *variants], asked_texts, names)
         for variant in variants:
-            if not (_needs_context(variant.prompt) or cut_short(variant.prompt)):
+            if not (
+                _needs_context(variant.prompt)
+                or cut_short(variant.prompt)
+                or drops_referent(item.prompt, variant.prompt)
+            ):
                 kept.append(variant)
                 values.append(min(value, _value(variant, salience)) - TRIM_COST)
     pool = make_candidates(kept, values)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizapp.nlp.guessable import default_country, parallel_place, title_year
 from quizapp.nlp.model import Document, Fact, FactType
 
 
@@ -390,7 +391,8 @@ def list_size(fact: Fact, doc: Document) -> bool:
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
     """A detail that frames the story (a stock phrase, a population, a survey's size, a quoted
     voice's employer, a prize's value told in passing, an age, a job title, a list's size, the
-    year of one dated example) rather than tells it."""
+    year of one dated example) rather than tells it, or one a student gives without reading
+    (a title's year, the UK or the US as where, one of the places it goes through in turn)."""
     return (
         stock_praise(fact, doc)
         or population(fact, doc)
@@ -401,4 +403,7 @@ def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> 
         or passing_age(fact, doc)
         or role_title(fact)
         or list_size(fact, doc)
+        or title_year(fact, doc)
+        or default_country(fact, doc)
+        or parallel_place(fact, doc)
     )

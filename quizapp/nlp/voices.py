@@ -22,6 +22,14 @@ COMMENTATOR_ROLES = frozenset(
     | {"editor", "columnist", "commentator", "expert", "researcher", "correspondent", "pundit"}
     | {"strategist", "observer", "writer", "consultant", "forecaster", "watcher"}
 )
+# Roles of people who saw or served at an event rather than act in it ("said HMV manager Clive
+# Smith" where the Prime Minister walked into HMV): asked only when the article returns to them.
+WITNESS_ROLES = frozenset(
+    {"witness", "eyewitness", "onlooker", "bystander", "passer-by", "shopper", "customer"}
+    | {"resident", "neighbour", "neighbor", "villager", "shopkeeper", "local", "diner"}
+)
+# Staff roles that make a witness where the body they work for is where the event happened.
+STAFF_ROLES = frozenset({"manager", "owner", "assistant", "worker", "employee", "staff", "clerk"})
 # Words that say someone is speaking or judging (a voice, not an act).
 REPORTING = frozenset(
     {"said", "says", "told", "tells", "added", "adds", "warned", "stressed", "explained"}
@@ -72,6 +80,8 @@ def passing_voices(
         if not all(_speaks(f, s) for f, s in zip(group, sentences, strict=True)):
             continue  # somewhere the article says what they did, not only what they said
         roles = [_commentator(f, s) for f, s in zip(group, sentences, strict=True)]
+        if mentions.get(key, 0) == 1:
+            roles += [_witness(f, s, doc) for f, s in zip(group, sentences, strict=True)]
         if not any(roles) or (mentions.get(key, 0) > 1 and _speaks_for(group, doc, central)):
             continue
         out.update(group)
@@ -141,6 +151,32 @@ def _commentator(fact: Fact, sentence: Sentence) -> bool:
         not fact.attr("role")
         and re.match(r"\s*,?\s*(?:of|at)\s+(?:the\s+)?[A-Z]", after) is not None
     )
+
+
+def _witness(fact: Fact, sentence: Sentence, doc: Document) -> bool:
+    """The person saw or served at the event: a witness's role ("resident", "shopper"), or a
+    staff role at a body the article names elsewhere only as the place where something
+    happened ("said HMV manager Clive Smith" beside "walked into HMV")."""
+    before = sentence.text[: fact.start - sentence.start]
+    words = re.findall(r"[\w'-]+", before)[-4:]
+    if any(w.lower().rstrip("s") in WITNESS_ROLES for w in words[-2:]):
+        return True
+    staff = re.search(r"((?:[A-Z][\w'&-]*\s+){1,3})(?:[a-z]+\s+)?([a-z]+)\s+$", before)
+    if staff is None or staff.group(2) not in STAFF_ROLES:
+        return False
+    body = staff.group(1).strip()
+    elsewhere = [
+        m
+        for m in re.finditer(rf"(?<![\w-]){re.escape(body)}(?![\w-])", doc.text)
+        if not sentence.start <= m.start() < sentence.end
+    ]
+    return bool(elsewhere) and all(
+        _VENUE_BEFORE.search(doc.text[max(0, m.start() - 20) : m.start()]) for m in elsewhere
+    )
+
+
+# "walked into HMV", "at Harrods", "outside Tesco": a body named as the place of the event.
+_VENUE_BEFORE = re.compile(r"\b(?:into|at|in|inside|outside|from)\s+(?:the\s+)?$")
 
 
 def _speaks(fact: Fact, sentence: Sentence) -> bool:

@@ -221,3 +221,33 @@ def _restated_figure(item: Item) -> bool:
         ):
             return True  # the other form stands among the options, marked wrong
     return False
+
+
+# Words that point back at a place or body named before them in the sentence: "mass protests in
+# the city of El Alto (the poorest in the country)", "a factory in China ... to make there".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:country|nation|city|town|state|region|province|island|capital|"
+    r"continent|county|village|territory|kingdom|republic)\b|\b(?:there|here)\b"
+    # ("there was", "there are": no place at all.)
+    r"(?!\s+(?:is|was|are|were|be|been|has|have|had|will|would|may|might|could|should|must|"
+    r"seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|lies|lay)\b)",
+    re.IGNORECASE,
+)
+# A place named after a preposition of where: "in Bolivia", "across Europe", "from Leeds".
+_PLACE_NAMED = re.compile(
+    r"\b(?:in|at|from|across|to|throughout|near|inside|outside|around)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def drops_referent(whole: str, trimmed: str) -> bool:
+    """Whether a stem trimmed of another item's answer left out a place that a back-reference
+    it keeps points at: "a water concession in Bolivia after protests in _____ (the poorest in
+    the country)" trimmed of "in Bolivia" leaves "the country" pointing at nothing."""
+    if whole == trimmed or not _BACK_REFERENCE.search(trimmed):
+        return False
+    for reference in _BACK_REFERENCE.finditer(whole):
+        for place in _PLACE_NAMED.finditer(whole, 0, reference.start()):
+            if not re.search(rf"(?<![\w-]){re.escape(place.group(1))}(?![\w-])", trimmed):
+                return True
+    return False

@@ -74,6 +74,10 @@ _PARTIES = frozenset({"republicans", "democrats", "conservatives", "tories", "li
 _NAME_ZIPF = 2.0
 
 
+# Adverbs that stand between a subject and its verb ("Programs also need to ...").
+_BETWEEN_ADVERBS = frozenset({"also", "still", "now", "often", "already", "usually", "even"})
+
+
 def bare_subject(sentence: Sentence, lead: int, a: int, b: int, names: frozenset[str]) -> bool:
     """Whether the clause opens on a bare common-noun subject that names nothing before its verb
     ("Foreign oil exports surged ...", "Programs need to be tailored ...", "In December,
@@ -97,7 +101,14 @@ def bare_subject(sentence: Sentence, lead: int, a: int, b: int, names: frozenset
         at = token.start - sentence.start
         if a <= at < b:
             return False  # the answer is (part of) the subject
-        if token.tag in FINITE:
+        # "Programs need to be ...": the tagger often reads a plural subject's "need" as a noun.
+        needs = (
+            token.text.lower() in ("need", "needs")
+            and nouns > 0
+            and i + 1 < len(tokens)
+            and tokens[i + 1].tag == "TO"
+        )
+        if token.tag in FINITE or needs:
             # "People could be given ...", "Ministers have been asked ...": people in general
             # are no unnamed thing; "Best actors are ..." still asks which award. A key term of
             # the article ("Oxygen bars are ...") says what it is about, unless a word of the
@@ -120,6 +131,8 @@ def bare_subject(sentence: Sentence, lead: int, a: int, b: int, names: frozenset
             nouns += 1
         elif token.tag in ("IN", "CC", "TO", "DT", "PRP$") and nouns:
             continue  # "Sales at clothing and clothing accessory stores"
+        elif token.tag == "RB" and nouns and word.lower() in _BETWEEN_ADVERBS:
+            continue  # "Programs also need ...": the adverb stands between subject and verb
         elif token.tag not in _BARE_TAGS and not (i == 0 and word.lower() in _QUANTIFIERS):
             return False  # a determiner, a pronoun, a name: not a bare subject
     return False

@@ -155,6 +155,16 @@ def reports(text: str, a: int, b: int) -> bool:
     return bool(_REPORTS_AFTER.match(text[b:]) or _REPORTS_BEFORE.search(text[:a]))
 
 
+# "A judgement from Mr Justice Sullivan is expected early in _____": a decision, a report or a
+# vote the stem opens on with nothing saying what it is on (which case, which plan).
+_UNSAID_DECISION = re.compile(
+    r"^(?:A|An)\s+(?:[a-z]+\s+)?(?:judgement|judgment|ruling|decision|verdict|report|review|"
+    r"inquiry|result|announcement|hearing|vote|outcome)\b([^,;:]*?)\s+(?:is|are|was|were|"
+    r"will|would|could|should|has|had)\b"
+)
+_SAYS_ON_WHAT = re.compile(r"\b(?:on|into|over|about|of|in|for|against)\b")
+
+
 def stem_problem(
     doc: Document,
     sentence: Sentence,
@@ -177,8 +187,10 @@ def stem_problem(
     source = named and reports(text, *span)
     if not source and lacks_anchor(unquoted(text) if named and quoted else text, *span, names):
         return "names nothing"
-    # "House prices rose by 1.1%, the Halifax said": the named source says whose prices.
-    sourced = source or _NAMED_SOURCE.search(text) is not None
+    # "House prices rose by 1.1%, the Halifax said": the named source says whose prices. A
+    # person's name does not ("Programs need to be tailored ..., said _____": which programs).
+    voiced = source and fact.type in (FactType.PERSON, FactType.QUOTE)
+    sourced = (source and not voiced) or _NAMED_SOURCE.search(text) is not None
     resolved = any(start <= lead < end for start, end, _ in edits)
     if not sourced and not resolved and bare_subject(sentence, lead, a, b, names):
         return "bare subject"
@@ -196,6 +208,8 @@ def stem_problem(
         return "compares with something unsaid"
     if leaves_out_its_object(text, *span):
         return "leaves out what its verb is about"
+    if _UNSAID_DECISION.match(text) and not _SAYS_ON_WHAT.search(_UNSAID_DECISION.match(text)[1]):
+        return "a decision on something unsaid"
     return _blank_role(doc, sentence, fact, text, span, mentions)
 
 

@@ -11,10 +11,9 @@ builder offers another form or nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from quizapp.nlp.distractors import looks_like_place_or_body
-from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence
+from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.anaphors import earlier_name, pointing_back
 from quizapp.nlp.questions.anchors import article_names, lacks_anchor, unquoted
 from quizapp.nlp.questions.answer_anchors import described_by_answer
@@ -68,46 +67,19 @@ from quizapp.nlp.questions.stem_limits import (
     in_a_list_of_names,
     modifies_a_noun,
 )
+from quizapp.nlp.questions.stem_text import (
+    ALSO,
+    DISCOURSE,
+    SET_OFF_CONNECTIVE,
+    Stem,
+    apply_edits,
+    sequencing_then,
+)
 from quizapp.nlp.questions.subject_chains import named_it
 from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
 _OPEN, _CLOSE = "“", "”"
-_DISCOURSE = re.compile(
-    r"^(?:(?:But|And|So|Yet|Or|Plus|Meanwhile)\b,?|(?:However|Also|Meanwhile|Still|Moreover|Furthermore|"
-    r"Nevertheless|Nonetheless|Instead|Indeed|Besides|Likewise|Similarly|Separately|Overall|"
-    r"In addition|In turn|In fact|Even so|As a result|At the same time|By contrast|"
-    r"On the other hand|Elsewhere|In comparison|By comparison|In contrast|Conversely|"
-    r"Additionally|Consequently|Therefore|Thus|Again|Ultimately|Otherwise|Afterwards)\s*,)\s+"
-)
-_ALSO = re.compile(r"\s+also\b(?=\s)")
-# A connective set off by commas mid-sentence ("England, meanwhile, are ...", "The firm,
-# however, said ...") leans on the sentence before it just as "also" does: it is left out.
-_SET_OFF_CONNECTIVE = re.compile(
-    r",\s+(?:meanwhile|however|though|instead|in turn|in contrast|by contrast|"
-    r"for (?:his|her|its|their) part),(?=\s)",
-    re.I,
-)
-
-
-# Words before "then" that make it no step in a story told before ("since then", "and then").
-_THEN_BOUND = frozenset(
-    {
-        "and",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "back",
-        "even",
-        "only",
-        "just",
-        "but",
-        "or",
-        ",",
-    }
-)
 
 
 # "told the _____", "quoted in _____", "in an interview with _____": the channel of a quote.
@@ -151,68 +123,6 @@ def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact
         if kinds == {"country", None}:
             return True
     return False
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """A stretch of the sentence to leave out, shaped like a regex match."""
-
-    begin: int
-    finish: int
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-
-def _sequencing_then(sentence: Sentence) -> list[_Span]:
-    """A "then" between a subject and its verb ("Newcastle then had a chance") points back at
-    the event before it in the article, like a dangling "also": it is left out."""
-    tokens = sentence.tokens
-    spans = []
-    for before, then, after in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if then.text != "then" or before.text.lower() in _THEN_BOUND:
-            continue
-        if not (after.tag.startswith("VB") or after.tag == "MD") or after.tag == "VBG":
-            continue
-        begin = before.end - sentence.start
-        spans.append(_Span(begin, then.end - sentence.start))
-    return spans
-
-
-@dataclass(frozen=True, slots=True)
-class Stem:
-    """A rewritten sentence and where the fact now sits in it."""
-
-    text: str
-    start: int
-    end: int
-
-    def with_blank(self, blank: str) -> str:
-        """The stem with the fact replaced by a blank (or any other text). Before a blank "a"
-        or "an" becomes "a(n)": either would tell which options start with a vowel sound
-        ("an _____-year low": eighteen or eleven), and a bare possessive apostrophe after a
-        blank becomes "'s" ("_____' departure" tells the key ends in "s")."""
-        before = self.text[: self.start]
-        after = self.text[self.end :]
-        if blank == BLANK:
-            before = _ARTICLE_BEFORE.sub(lambda m: m.group(1)[0] + "(n) ", before)
-            # "_____' departure" says the key ends in "s" (Jones): the blank takes "'s".
-            if self.text[self.start : self.end].endswith("s") and not _SINGLE_QUOTE_OPEN.search(
-                before
-            ):
-                after = _BARE_APOSTROPHE.sub(lambda m: m.group(1) + "s", after)
-        return (before + blank + after).strip()
-
-
-# A possessive apostrophe with no "s" right after the fact ("Jones' departure").
-_BARE_APOSTROPHE = re.compile(r"^(['’])(?![\w])")
-# A single quotation mark opened before the blank: the mark after it closes the quotation.
-_SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(])['‘]\w")
-# "a" or "an" right before the fact's place.
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?)\s+$")
 
 
 def stand_alone_stem(
@@ -275,7 +185,7 @@ def stand_alone_stem(
             return None
         edits += converted
     lead = 0
-    match = _DISCOURSE.match(text)
+    match = DISCOURSE.match(text)
     if match and match.end() <= a:
         edits.append((0, match.end(), ""))
         lead = match.end()
@@ -357,9 +267,9 @@ def stand_alone_stem(
     untitled = untitled_answer(sentence, fact, edits)
     edits += untitled
     for m in [
-        *_ALSO.finditer(text),
-        *_SET_OFF_CONNECTIVE.finditer(text),
-        *_sequencing_then(sentence),
+        *ALSO.finditer(text),
+        *SET_OFF_CONNECTIVE.finditer(text),
+        *sequencing_then(sentence),
     ]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
@@ -368,7 +278,7 @@ def stand_alone_stem(
     if reopened:
         closing = '"' if '"' in text else _CLOSE
         edits.append((len(text.rstrip()), len(text), closing))
-    stem = _apply(text, sorted(edits), a, b)
+    stem = apply_edits(text, sorted(edits), a, b)
     if len(stem.text.split()) > MAX_STEM_WORDS:
         # squad: a long encyclopedia sentence without the parts holding its other facts.
         cut = shortened_stem(
@@ -414,7 +324,7 @@ def _leaning(
     a, b = fact.start - sentence.start, fact.end - sentence.start
     if cuts_a_name(fact, text, a, b):
         return "the answer is part of a longer name"
-    match = _DISCOURSE.match(text)
+    match = DISCOURSE.match(text)
     lead = match.end() if match and match.end() <= a else 0
     body = text[lead:]
     quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
@@ -426,44 +336,3 @@ def _leaning(
         if not NOUN_ANAPHOR.match(body):
             return vague_opening(body, sentence, lead, a, b)
     return None
-
-
-def _apply(text: str, edits: list[tuple[int, int, str]], a: int, b: int) -> Stem:
-    """Apply non-overlapping edits, tracking where [a, b) moves; capitalise the new opening."""
-    out: list[str] = []
-    pos = 0
-    new_a = new_b = 0
-    cursor = 0
-    for start, end, replacement in edits:
-        if start < pos:
-            continue
-        if start >= b and pos <= a:
-            out.append(text[pos:a])
-            cursor += a - pos
-            new_a = cursor
-            out.append(text[a:b])
-            cursor += b - a
-            new_b = cursor
-            pos = b
-        chunk = text[pos:start]
-        out.append(chunk)
-        cursor += len(chunk)
-        out.append(replacement)
-        cursor += len(replacement)
-        pos = end
-    if pos <= a:
-        out.append(text[pos:a])
-        cursor += a - pos
-        new_a = cursor
-        out.append(text[a:b])
-        cursor += b - a
-        new_b = cursor
-        pos = b
-    out.append(text[pos:])
-    joined = "".join(out)
-    stripped = len(joined) - len(joined.lstrip())
-    joined = joined.lstrip()
-    new_a, new_b = new_a - stripped, new_b - stripped
-    if joined[:1].islower() and new_a > 0:
-        joined = joined[0].upper() + joined[1:]
-    return Stem(joined, new_a, new_b)

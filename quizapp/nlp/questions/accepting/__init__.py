@@ -24,6 +24,7 @@ from quizapp.nlp.questions.accepting.people import (
     fuller_name,
     named_for_a_place,
     not_a_person_here,
+    other_order,
     person_forms,
     same_person,
     shared_surname,
@@ -80,6 +81,8 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             for name in (fact.attr("canonical") or "", fact.text, answer):
                 if same_person(name, answer):
                     out += person_forms(name)
+            reordered = other_order(answer)
+            out += [reordered] if reordered else []
         elif fact.type is FactType.PERSON:
             out += organisation_forms(fact, answer, text)
     elif fact.type is FactType.PLACE:

@@ -268,7 +268,10 @@ _NAME_WORD = re.compile(r"[A-Z][\w'.&-]*|of|for|the|and|&")
 
 def _in_another_name(word: str, name: str, text: str) -> bool:
     """Whether the article uses the word inside a name other than this one ("Lake Baikal"
-    beside "Baikal Finance Group"); the word alone, or a part of this name, is no other name."""
+    beside "Baikal Finance Group"); the word alone, or a part of this name, is no other name.
+    Where the article also calls the body by the word alone ("project leader at Hertfordshire"
+    beside "the Hertfordshire Cogniron team"), students may too."""
+    other = alone = False
     for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
         before = text[: match.start()].split()[-3:]
         after = text[match.end() :].split()[:3]
@@ -291,9 +294,11 @@ def _in_another_name(word: str, name: str, text: str) -> bool:
         while run and not run[-1][:1].isupper():
             run.pop()
         joined = " ".join(run)
-        if joined != word and joined not in name:
-            return True
-    return False
+        if joined == word:
+            alone = True
+        elif joined not in name:
+            other = True
+    return other and not alone
 
 
 def _no_name_start(word: str) -> bool:

@@ -135,6 +135,85 @@ def person_forms(name: str) -> list[str]:
     return out
 
 
+# Common Chinese family names, and a pinyin syllable: a name written in either order ("Ziyi
+# Zhang", "Zhang Ziyi") is the same person, and students meet both orders.
+_CHINESE_FAMILY_NAMES = frozenset(
+    [
+        "Zhang",
+        "Wang",
+        "Li",
+        "Liu",
+        "Chen",
+        "Yang",
+        "Huang",
+        "Zhao",
+        "Wu",
+        "Zhou",
+        "Xu",
+        "Sun",
+        "Ma",
+        "Zhu",
+        "Hu",
+        "Guo",
+        "Lin",
+        "Gao",
+        "Luo",
+        "Zheng",
+        "Liang",
+        "Xie",
+        "Tang",
+        "Feng",
+        "Deng",
+        "Cao",
+        "Peng",
+        "Zeng",
+        "Xiao",
+        "Tian",
+        "Dong",
+        "Pan",
+        "Yuan",
+        "Cai",
+        "Jiang",
+        "Du",
+        "Ye",
+        "Cheng",
+        "Wei",
+        "Su",
+        "Lu",
+        "Ding",
+        "Ren",
+        "Shen",
+        "Yao",
+        "Jin",
+        "Wen",
+        "Xi",
+        "Qian",
+        "Zou",
+        "Tan",
+        "Fan",
+        "Hou",
+        "Mao",
+        "Jia",
+    ]
+)
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uan|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|"
+    r"ui|ue|er|a|e|i|o|u)){1,2}$"
+)
+
+
+def other_order(name: str) -> str | None:
+    """A Chinese name in the other order ("Ziyi Zhang" -> "Zhang Ziyi"), or None: two pinyin
+    words, one of them a common family name."""
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and _PINYIN.match(w.lower()) for w in words):
+        return None
+    if not any(w in _CHINESE_FAMILY_NAMES for w in words):
+        return None
+    return f"{words[1]} {words[0]}"
+
+
 def not_a_person_here(fact: Fact, doc: Document | None) -> bool:
     """Whether the article puts the name after "the city of" or "the show": a place or a title
     ("the West End show Mary Poppins" has no surname "Poppins")."""

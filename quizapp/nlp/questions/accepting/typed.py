@@ -31,6 +31,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     words = answer.split()
     if doc is not None and away_ground(fact, doc):
         return False
+    if doc is not None and level_left_open(fact, answer, doc):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
@@ -48,6 +50,31 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
     return True
+
+
+# "in _____" with nothing saying a city is wanted: "the city of", "the capital" would.
+_IN_BARE = re.compile(r"(?<!\bcity of )(?<!\btown of )(?<!\bcapital )\b(?:in|at)\s+$")
+
+
+def level_left_open(fact: Fact, answer: str, doc: Document) -> bool:
+    """Whether a typed blank asks "where" at no set level: "were held in _____" wants Dublin,
+    but "Ireland" is as true an answer and would be refused. A city after a bare "in" or "at"
+    is asked with options (of cities), where the level shows, unless the stem names the
+    city's country itself."""
+    from quizapp.nlp.gazetteers import cities, countries, country_by_code, place_kind
+
+    if fact.type is not FactType.PLACE or place_kind(answer) != "city":
+        return False
+    sentence = doc.sentences[fact.sentence]
+    if _IN_BARE.search(sentence.text[: fact.start - sentence.start]) is None:
+        return False
+    # "the Petronas Towers in _____, Malaysia", "against Ireland in _____": the country is
+    # in the stem already, so it is no answer the student would give.
+    country = country_by_code().get(cities()[answer][0])
+    if country is None:
+        return True
+    names = {country.name} | {alias for alias, c in countries().items() if c is country}
+    return not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence.text) for n in names)
 
 
 # "before the trip to _____", "ahead of their visit to _____": where a side plays away.

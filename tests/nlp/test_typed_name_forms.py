@@ -1,0 +1,36 @@
+"""A typed person's name is accepted as students write it: the surname alone where no one
+else has it, and a Chinese name in either order ("Zhang Ziyi" for "Ziyi Zhang")."""
+
+from __future__ import annotations
+
+from quizapp.nlp import read_document
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import FactType
+from quizapp.nlp.questions.accepting import accepted_answers
+
+MATCH = (
+    "Harriers lose to Rovers\n\n"
+    "Harriers coach Dale Pennock said his side had been beaten by the better team.\n\n"
+    "Harriers skipper Owen Pennock admitted his side failed to cope with Rovers' pace after "
+    "the break.\n\n"
+    "Rovers won 24-17 at Castlerow on Saturday, with Liam Dace scoring two tries.\n\n"
+    "Dace said Rovers would now target the league title.\n"
+)
+
+
+def _person(text: str, name: str):
+    doc = read_document(text)
+    fact = next(f for f in extract_facts(doc) if f.text == name and f.type is FactType.PERSON)
+    return doc, fact
+
+
+def test_a_chinese_name_is_accepted_in_either_order() -> None:
+    text = (
+        "Awards name presenters\n\n"
+        "Chinese actress Ziyi Zhang is the latest name added to the list of presenters.\n"
+    )
+    doc, fact = _person(text, "Ziyi Zhang")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Zhang Ziyi" in accepted and "Zhang" in accepted
+    doc, fact = _person(MATCH, "Liam Dace")
+    assert "Dace Liam" not in accepted_answers(fact, fact.text, doc)
