@@ -4,7 +4,8 @@ Blind graders failed each as not worth asking or vague: the year of a document's
 White Paper on the prospects for the EU in _____"), the UK or the US as where something
 happened ("at one Tesco distribution centre in the _____"), and one of several places the
 article takes in turn in parallel sentences ("At Heathrow, ...", "At Gatwick, ...", "At
-Stansted, ..."), where the stem does not say which. Each rule reads the fact's place in its
+Stansted, ..."), where the stem does not say which; and a year beside the year before or
+after it ("expected to rise in _____, but not as quickly as in 2004"). Each rule reads the fact's place in its
 sentence and the article's shape, never particular sentences.
 """
 
@@ -42,6 +43,25 @@ def title_year(fact: Fact, doc: Document) -> bool:
         if _SCOPED_NOUN.match(token.text.lower()):
             return True
     return False
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d£$€.,])\b(?:19|20)\d\d\b(?![\d%])")
+
+
+def neighbour_year(fact: Fact, doc: Document) -> bool:
+    """A year asked where its sentence names the year before or after it ("US retail spending
+    is expected to rise in _____, but not as quickly as in 2004"): the stem all but says it,
+    as the grader who failed it put it."""
+    if fact.type is not FactType.DATE or not _BARE_YEAR.match(fact.text.strip()):
+        return False
+    year = int(fact.text.strip())
+    sentence = doc.sentences[fact.sentence]
+    own = range(fact.start - sentence.start, fact.end - sentence.start)
+    return any(
+        abs(int(match.group()) - year) == 1
+        for match in _YEAR_IN_TEXT.finditer(sentence.text)
+        if match.start() not in own
+    )
 
 
 # The UK or the US as the place "in the _____": where most of these stories happen, so the

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quizapp.nlp.guessable import default_country, parallel_place, title_year
+from quizapp.nlp.guessable import default_country, neighbour_year, parallel_place, title_year
 from quizapp.nlp.model import Document, Fact, FactType
 
 
@@ -404,6 +404,7 @@ def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> 
         or role_title(fact)
         or list_size(fact, doc)
         or title_year(fact, doc)
+        or neighbour_year(fact, doc)
         or default_country(fact, doc)
         or parallel_place(fact, doc)
     )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.questions.accepting.bodies import ORG_QUALIFIERS
+from quizapp.nlp.questions.accepting.people import shared_surname
 from quizapp.nlp.salience import zipf
 from quizapp.nlp.words import STOPWORDS
 
@@ -33,6 +34,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
         return False
     if doc is not None and level_left_open(fact, answer, doc):
         return False
+    if doc is not None and fact.type is FactType.PERSON and _surname_shared(answer, doc.text):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
@@ -50,6 +53,15 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
     return True
+
+
+def _surname_shared(answer: str, text: str) -> bool:
+    """Whether the article names another person by the answer's surname ("England skipper
+    Jason Robinson" beside coach Andy Robinson): a student's "Robinson" cannot be accepted,
+    and graders failed the typed item as marking too strictly, so the name is asked with
+    options, where the given name tells the two apart."""
+    words = answer.split()
+    return len(words) >= 2 and shared_surname(answer, words[-1], text)
 
 
 # "in _____" with nothing saying a city is wanted: "the city of", "the capital" would.

@@ -1,0 +1,43 @@
+"""A typed blank on a person is made only where no other person in the article shares the
+surname: "England skipper _____" (Jason Robinson) beside coach Andy Robinson could not accept a
+student's "Robinson", and blind graders failed it three times as strict marking."""
+
+from __future__ import annotations
+
+from quizapp.nlp import generate, read_document
+from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import FactType, QuestionKind
+from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
+
+# An invented match report: two Pennocks, one Dace.
+MATCH = (
+    "Harriers lose to Rovers\n\n"
+    "Harriers coach Dale Pennock said his side had been beaten by the better team.\n\n"
+    "Harriers skipper Owen Pennock admitted his side failed to cope with Rovers' pace after "
+    "the break.\n\n"
+    "Rovers won 24-17 at Castlerow on Saturday, with Liam Dace scoring two tries.\n\n"
+    "Dace said Rovers would now target the league title.\n"
+)
+
+
+def _person(text: str, name: str):
+    doc = read_document(text)
+    fact = next(f for f in extract_facts(doc) if f.text == name and f.type is FactType.PERSON)
+    return doc, fact
+
+
+def test_a_name_whose_surname_another_person_shares_is_not_typed() -> None:
+    doc, fact = _person(MATCH, "Owen Pennock")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Pennock" not in accepted
+    assert not typed_fairly(fact, fact.text, accepted, doc)
+    typed = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
+    for item in generate(MATCH, max_items=20, kinds=["fill_in", "short_answer"]).items:
+        assert not (item.answer.endswith("Pennock") and item.kind in typed), item
+
+
+def test_a_name_whose_surname_is_its_own_is_typed() -> None:
+    doc, fact = _person(MATCH, "Liam Dace")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Dace" in accepted
+    assert typed_fairly(fact, fact.text, accepted, doc)
