@@ -36,6 +36,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
         return False
     if doc is not None and fact.type is FactType.PERSON and _surname_shared(answer, doc.text):
         return False
+    if fact.type is FactType.QUANTITY and _too_precise(answer):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
@@ -62,6 +64,29 @@ def _surname_shared(answer: str, text: str) -> bool:
     options, where the given name tells the two apart."""
     words = answer.split()
     return len(words) >= 2 and shared_surname(answer, words[-1], text)
+
+
+_FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_CURRENCY = re.compile(r"[£$€¥]")
+
+
+def _too_precise(answer: str) -> bool:
+    """Whether a typed figure asks for more than a reader keeps: four significant figures or
+    more ("£4,610,849", "$671.7bn") or two decimals ("25.01%", "4.76%"), where blind graders
+    failed the typed item for refusing "£4.6m" or "25%". It is asked with options instead,
+    where the exact figure is told apart from rough neighbours. A price's pence ("£4.99") is
+    how a price is remembered, and stays typed."""
+    match = _FIGURE.search(answer)
+    if match is None:
+        return False
+    whole, decimals = match.group(1).replace(",", ""), match.group(2) or ""
+    if decimals:
+        significant = (whole + decimals).lstrip("0")
+    else:
+        significant = whole.strip("0")
+    if len(significant) >= 4:
+        return True
+    return len(decimals) >= 2 and not (_CURRENCY.search(answer) and len(decimals) == 2)
 
 
 # "in _____" with nothing saying a city is wanted: "the city of", "the capital" would.
