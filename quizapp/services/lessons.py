@@ -24,6 +24,7 @@ from quizapp.services.attempt_pages import student_item
 from quizapp.services.authoring import AuthoringError, apply_item
 from quizapp.services.lesson_plans import (
     CHECK_KINDS,
+    MIN_CHECKS_PER_SECTION,
     SectionPlan,
     choose_checks,
     choose_final,
@@ -107,6 +108,12 @@ def create_lesson(source: Quiz, *, seed: int = 0) -> Quiz:
     checks = [choose_checks(items, plan) for plan in plans]
     used = [item for chosen in checks for item in chosen]
     final = choose_final(items, plans, used, seed=seed)
+    if not final:
+        # A short article's few items all went to the sections' checks: each section keeps
+        # the fewest checks so the lesson still ends with a quiz of its own.
+        checks = [choose_checks(items, plan, count=MIN_CHECKS_PER_SECTION) for plan in plans]
+        used = [item for chosen in checks for item in chosen]
+        final = choose_final(items, plans, used, seed=seed)
     if not used:
         raise AuthoringError("No check questions could be made from this article's sections.")
     quiz = Quiz(
