@@ -81,6 +81,9 @@ _ANAPHORS = frozenset(
         "but",
     ]
 )
+# A speaker's blank that goes on from what they said before ("_____ added that Sony had done
+# well ..."): the stem never says who was speaking or about what (failed as dangling).
+_GOES_ON = re.compile(r"_____\s+(?:added|continued|went on|also said|also told)\b")
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 # "Both Sony and Nintendo ...": the two are named, so the opening "Both" stands alone.
 _BOTH_NAMED = re.compile(r"both\s+(?:[\w'’.-]+\s+){1,5}and\s", re.I)
@@ -105,6 +108,8 @@ def _needs_context(prompt: str) -> bool:
         return True
     if first == "both" and not _BOTH_NAMED.match(body.lstrip("\"\u201c\u2018'(")):
         return True  # "Both have hit crucial price points": which two is in the article
+    if _GOES_ON.match(body):
+        return True
     return sum(prompt.count(mark) for mark in _QUOTE_MARKS) % 2 == 1 or _a_list(body)
 
 

@@ -212,7 +212,9 @@ def _restated_figure(item: Item) -> bool:
         shown = match.group() in item.prompt or (
             match.start() <= at < match.end() and f"({BLANK}" in item.prompt
         )
-        if shown or (item.kind in _TYPED and other[1] == measure[1]):
+        # A numeric answer is typed too ("40" marked with no tolerance refuses "39.9").
+        typed = item.kind in _TYPED or item.kind is QuestionKind.NUMERIC
+        if shown or (typed and other[1] == measure[1]):
             return True
         number = re.search(r"\d[\d,.]*\d|\d", match.group("figure"))
         if number and any(

@@ -1,4 +1,5 @@
-"""Stems never lean on the sentence before: a set-off "meanwhile" is dropped, a bare "Both" refused."""
+"""Stems never lean on the sentence before: a set-off "meanwhile" is dropped, a bare "Both" or a
+speaker who "added" refused."""
 
 from __future__ import annotations
 
@@ -43,3 +44,11 @@ def test_an_opening_both_needs_the_two_named() -> None:
     assert _needs_context('"Both have hit crucial price points," said _____.')
     assert _needs_context("Both were sold out by _____.")
     assert not _needs_context("Both Sony and Nintendo cut the price of their consoles by _____.")
+
+
+def test_a_speaker_who_goes_on_needs_what_came_before() -> None:
+    # "_____ added that ...": who was speaking, and about what, is in the sentence before.
+    assert _needs_context("_____ added that Sony had done well with the console.")
+    assert _needs_context("_____ went on to praise the squad.")
+    assert not _needs_context("_____ said that Sony had done well with the console.")
+    assert not _needs_context("Analyst Mark Lomax added that _____ had done well.")

@@ -1,6 +1,7 @@
-"""A figure of four significant figures or two decimals is asked with options, not typed: blind
-graders failed "donations totalling _____" (£4,610,849) and "_____% of Aguas" (25.01) because
-a student's "£4.6m" or "25%" was marked wrong. Rounder figures and prices stay typed."""
+"""A figure of four significant figures or two decimals is asked with options, not typed (nor as
+a numeric answer, whose tolerance is the article's precision): blind graders failed "donations
+totalling _____" (£4,610,849) and "_____% of Aguas" (25.01) because a student's "£4.6m" or
+"25%" was marked wrong. Rounder figures and prices stay typed."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ REPORT = (
     "About 300 members attended the annual meeting at the boathouse.\n\n"
     "A season ticket will cost £4.99 a week from April.\n"
 )
-TYPED = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
+TYPED = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC)
 
 
 @pytest.fixture(scope="module")
 def typed_answers() -> set[str]:
-    items = generate(REPORT, max_items=20, kinds=["fill_in", "short_answer"]).items
+    items = generate(REPORT, max_items=20, kinds=["fill_in", "short_answer", "numeric"]).items
     return {item.answer for item in items if item.kind in TYPED}
 
 

@@ -79,6 +79,8 @@ def test_a_figure_restated_in_brackets_is_not_asked() -> None:
     typed = _item(share, "40", QuestionKind.FILL_IN, FactType.QUANTITY)
     typed = replace(typed, prompt=f"Suez owns {BLANK}% of Aguas Argentinas, the company said.")
     assert strike_reason(typed) is not None
+    # A numeric answer is typed too: "39.9" would be marked wrong.
+    assert strike_reason(replace(typed, kind=QuestionKind.NUMERIC)) is not None
     chosen = replace(typed, kind=QuestionKind.MULTIPLE_CHOICE, options=("25", "40", "52", "60"))
     assert strike_reason(chosen) is None
     # ... unless the other form is among the options, marked wrong.

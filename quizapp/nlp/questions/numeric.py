@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.numbers import parse_number
+from quizapp.nlp.questions.accepting.typed import too_precise
 from quizapp.nlp.questions.base import BuildContext, explanation, number_fact, source_of
 
 
@@ -13,8 +14,8 @@ def build_numeric(fact: Fact, ctx: BuildContext) -> Item | None:
         return None
     number = fact.attr("number") or ""
     value = parse_number(number)
-    if value is None:
-        return None
+    if value is None or too_precise(number):
+        return None  # "25.01": a student's "25" is as good a recall (see typed.too_precise)
     sentence = ctx.sentence(fact)
     decimals = len(number.split(".")[1]) if "." in number else 0
     tolerance = 0.0 if decimals == 0 else 0.5 * 10**-decimals

@@ -36,7 +36,7 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
         return False
     if doc is not None and fact.type is FactType.PERSON and _surname_shared(answer, doc.text):
         return False
-    if fact.type is FactType.QUANTITY and _too_precise(answer):
+    if fact.type is FactType.QUANTITY and too_precise(answer):
         return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
@@ -70,7 +70,7 @@ _FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 _CURRENCY = re.compile(r"[£$€¥]")
 
 
-def _too_precise(answer: str) -> bool:
+def too_precise(answer: str) -> bool:
     """Whether a typed figure asks for more than a reader keeps: four significant figures or
     more ("£4,610,849", "$671.7bn") or two decimals ("25.01%", "4.76%"), where blind graders
     failed the typed item for refusing "£4.6m" or "25%". It is asked with options instead,
