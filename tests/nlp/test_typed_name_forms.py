@@ -1,13 +1,17 @@
 """A typed person's name is accepted as students write it: the surname alone where no one
-else has it, and a Chinese name in either order ("Zhang Ziyi" for "Ziyi Zhang")."""
+else has it, and a Chinese name in either order ("Zhang Ziyi" for "Ziyi Zhang"). A person whose
+surname another person in the article shares is not typed at all: "England skipper _____"
+(Jason Robinson) beside coach Andy Robinson could not accept "Robinson", and blind graders
+failed it three times as strict marking; it is asked with options instead."""
 
 from __future__ import annotations
 
-from quizapp.nlp import read_document
+from quizapp.nlp import generate, read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import FactType
-from quizapp.nlp.questions.accepting import accepted_answers
+from quizapp.nlp.model import FactType, QuestionKind
+from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
 
+# An invented match report: two Pennocks, one Dace.
 MATCH = (
     "Harriers lose to Rovers\n\n"
     "Harriers coach Dale Pennock said his side had been beaten by the better team.\n\n"
@@ -34,3 +38,20 @@ def test_a_chinese_name_is_accepted_in_either_order() -> None:
     assert "Zhang Ziyi" in accepted and "Zhang" in accepted
     doc, fact = _person(MATCH, "Liam Dace")
     assert "Dace Liam" not in accepted_answers(fact, fact.text, doc)
+
+
+def test_a_name_whose_surname_another_person_shares_is_not_typed() -> None:
+    doc, fact = _person(MATCH, "Owen Pennock")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Pennock" not in accepted
+    assert not typed_fairly(fact, fact.text, accepted, doc)
+    typed = (QuestionKind.FILL_IN, QuestionKind.SHORT_ANSWER)
+    for item in generate(MATCH, max_items=20, kinds=["fill_in", "short_answer"]).items:
+        assert not (item.answer.endswith("Pennock") and item.kind in typed), item
+
+
+def test_a_name_whose_surname_is_its_own_is_typed() -> None:
+    doc, fact = _person(MATCH, "Liam Dace")
+    accepted = accepted_answers(fact, fact.text, doc)
+    assert "Dace" in accepted
+    assert typed_fairly(fact, fact.text, accepted, doc)

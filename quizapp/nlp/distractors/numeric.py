@@ -271,34 +271,13 @@ def quantity_distractors(
     roundness = roundness_of(digits) if digits else None
     # Everything make reads, for the probe's memo.
     room_key = (fact.text, number, key_gap)
-    made = _numeric(
-        value,
-        count,
-        rng,
-        make,
-        low=low,
-        high=high,
-        roundness=roundness,
-        ranked=ranked,
-        rank=rank,
-        room_key=room_key,
-    )
+    bounds = {"low": low, "high": high, "ranked": ranked, "rank": rank, "room_key": room_key}
+    made = _numeric(value, count, rng, make, roundness=roundness, **bounds)
     if made is None and roundness is not None and roundness.fives:
         # Fifties leave too little room around some keys ("45,000": 35,000, 25,000, 15,000
         # are evenly spaced): then figures at the key's place ("38,000"), whatever the rank.
         plain = replace(roundness, fives=False)
-        made = _numeric(
-            value,
-            count,
-            rng,
-            make,
-            low=low,
-            high=high,
-            roundness=plain,
-            ranked=ranked,
-            rank=rank,
-            room_key=room_key,
-        )
+        made = _numeric(value, count, rng, make, roundness=plain, **bounds)
     return made
 
 
