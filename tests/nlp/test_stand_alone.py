@@ -4,72 +4,60 @@ from __future__ import annotations
 
 import re
 
-from quizapp.nlp import QuestionKind, generate, read_document
-from quizapp.nlp.distractors import build_pools
-from quizapp.nlp.facts import extract_facts
+from quizapp.nlp import QuestionKind, generate
 from quizapp.nlp.model import BLANK, Fact, FactType
 from quizapp.nlp.questions import FACT_BUILDERS
-from quizapp.nlp.questions.base import BuildContext
+from tests.nlp.stem_context import fact_named, stem_context
 
 PRONOUN_START = re.compile(r"^\W*(?:it|he|she|they|this|these|those|its|his|her|their)\b", re.I)
 
 
-def _context(text: str) -> tuple[BuildContext, tuple[Fact, ...]]:
-    doc = read_document(text)
-    facts = extract_facts(doc)
-    return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0), facts
-
-
-def _fact(facts: tuple[Fact, ...], text: str) -> Fact:
-    return next(f for f in facts if f.text == text)
-
-
 def test_an_opening_he_becomes_the_person_the_previous_sentence_is_about() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Mayor Clara Voss opened the new library in Brantwick on Monday. "
         "She said the building had cost 4.2 million euros to finish."
     )
-    stem = ctx.stem_cloze(_fact(facts, "4.2 million euros"))
+    stem = ctx.stem_cloze(fact_named(facts, "4.2 million euros"))
     assert stem is not None
     assert stem.startswith("Clara Voss said the building had cost")
 
 
 def test_a_pronoun_chain_keeps_its_referent() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Coach Marta Lindqvist praised the team after the final. "
         "She thanked the supporters of Brantwick Rovers for their patience. "
         "She said the club would sign 3 new players in June."
     )
-    stem = ctx.stem_cloze(_fact(facts, "3 new players"))
+    stem = ctx.stem_cloze(fact_named(facts, "3 new players"))
     assert stem is not None and stem.startswith("Marta Lindqvist said")
 
 
 def test_an_unresolvable_pronoun_gives_no_cloze() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Anna Berg and Tomas Holm met in Brantwick on Monday. "
         "He said the harbour would need 300 new moorings by 2030."
     )
-    assert ctx.stem_cloze(_fact(facts, "2030")) is None
-    ctx, facts = _context(
+    assert ctx.stem_cloze(fact_named(facts, "2030")) is None
+    ctx, facts = stem_context(
         "The valley flooded twice last winter. They said repairs would cost 80,000 euros."
     )
-    assert ctx.stem_cloze(_fact(facts, "80,000 euros")) is None
+    assert ctx.stem_cloze(fact_named(facts, "80,000 euros")) is None
 
 
 def test_expletive_it_is_never_given_a_referent() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Northwind Foods opened a bakery in Brantwick. "
         "It was announced that the bakery would employ 45 people."
     )
-    assert ctx.stem_cloze(_fact(facts, "45 people")) is None
+    assert ctx.stem_cloze(fact_named(facts, "45 people")) is None
 
 
 def test_discourse_words_and_dangling_also_are_dropped() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "The river survey began in Brantwick in 2019. "
         "However, volunteers also counted 2,400 otters along the Maren river."
     )
-    stem = ctx.stem_cloze(_fact(facts, "2,400 otters"))
+    stem = ctx.stem_cloze(fact_named(facts, "2,400 otters"))
     assert stem is not None
     assert stem.startswith("Volunteers counted")
     assert " also " not in stem
@@ -81,8 +69,8 @@ def test_quoted_words_are_never_blanked_and_a_cut_quote_gives_no_item() -> None:
         'Professor Ida Marsh said: "We counted 2,400 otters along the river. '
         'That number surprised the whole team in Brantwick."'
     )
-    ctx, facts = _context(text)
-    assert ctx.stem_cloze(_fact(facts, "2,400 otters")) is None
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "2,400 otters")) is None
     second = ctx.doc.sentences[-1]
     inside = [f for f in facts if f.sentence == second.index]
     assert all(ctx.stem_cloze(f) is None for f in inside)
@@ -95,7 +83,7 @@ def test_the_speaker_of_a_quote_opening_a_longer_quotation_is_asked_with_the_quo
         'Professor Ida Marsh said: "The otters have come back to the River Avon. '
         'We did not expect it so soon."'
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     speaker = next(f for f in facts if f.type is FactType.PERSON and f.sentence == 1)
     stem = ctx.stem_cloze(speaker)
     assert stem is not None
@@ -108,24 +96,24 @@ def test_he_said_after_a_quote_names_the_speaker_or_the_item_goes() -> None:
         "Mayor Jonas Wick sold his herd in Brantwick last year. "
         '"The winters are too long for cows," he said at the market in Ostby.'
     )
-    ctx, facts = _context(named)
-    stem = ctx.stem_cloze(_fact(facts, "Ostby"))
+    ctx, facts = stem_context(named)
+    stem = ctx.stem_cloze(fact_named(facts, "Ostby"))
     assert stem is not None and "Jonas Wick said" in stem
     unnamed = (
         "Jonas Wick and Erik Holm sold their herds in Brantwick last year. "
         '"The winters in Brantwick are too long for cows," he said of the valley.'
     )
-    ctx, facts = _context(unnamed)
+    ctx, facts = stem_context(unnamed)
     second = [f for f in facts if f.sentence == 1]
     assert all(ctx.stem_cloze(f) is None for f in second)
 
 
 def test_the_country_is_replaced_by_the_country_just_named() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Norway signed the fisheries treaty in Oslo. "
         "The country will cut its cod quota by 20% in 2026."
     )
-    stem = ctx.stem_cloze(_fact(facts, "20%"))
+    stem = ctx.stem_cloze(fact_named(facts, "20%"))
     assert stem is not None and stem.startswith("Norway will cut")
 
 
@@ -148,17 +136,17 @@ def test_no_generated_item_opens_with_an_unresolved_pronoun_or_cuts_a_quote() ->
 
 
 def test_true_false_statements_stand_alone_too() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Mayor Clara Voss opened the new library in Brantwick on Monday. "
         "She said the building had cost 4.2 million euros and holds 60,000 books."
     )
-    item = FACT_BUILDERS[QuestionKind.TRUE_FALSE](_fact(facts, "60,000 books"), ctx)
+    item = FACT_BUILDERS[QuestionKind.TRUE_FALSE](fact_named(facts, "60,000 books"), ctx)
     assert item is not None
     assert item.prompt.startswith("True or false? Clara Voss said")
 
 
 def test_a_team_sheet_without_a_verb_gives_no_cloze() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Brantwick Rovers beat Ostby 3-1 on Saturday. "
         "Rovers: Holm; Dahl, Berg, Wick, Moss; Fell, Ek (capt), Lind; Voss, Sand, Strand."
     )
@@ -166,7 +154,7 @@ def test_a_team_sheet_without_a_verb_gives_no_cloze() -> None:
 
 
 def test_the_outlet_a_quote_was_told_to_is_not_asked() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         'Coach Marta Lindqvist told Nordic Radio: "We will win the league this year."'
     )
     outlet = next(f for f in facts if "Radio" in f.text)
@@ -174,7 +162,7 @@ def test_the_outlet_a_quote_was_told_to_is_not_asked() -> None:
 
 
 def test_wh_questions_drop_a_dangling_also_and_never_ask_what_hopes() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "The council also approved 45 new homes in Brantwick on Tuesday. "
         "The government hopes its new policy will create jobs for builders."
     )
@@ -186,7 +174,7 @@ def test_wh_questions_drop_a_dangling_also_and_never_ask_what_hopes() -> None:
 
 
 def test_a_lone_common_noun_is_not_asked_unless_the_article_returns_to_it() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Mayor Clara Voss praised the work of the harbour builders in Brantwick on Monday."
     )
     work = next(f for f in facts if f.text == "work")
@@ -194,7 +182,7 @@ def test_a_lone_common_noun_is_not_asked_unless_the_article_returns_to_it() -> N
 
 
 def test_a_quoted_phrase_in_reported_speech_needs_no_named_speaker() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Mayor Clara Voss visited the harbour. "
         'Harbour master Ivo Dale said that the quay on Mill Street was in a "very poor state".'
     )
@@ -204,16 +192,16 @@ def test_a_quoted_phrase_in_reported_speech_needs_no_named_speaker() -> None:
 
 
 def test_the_speaker_of_the_previous_sentence_is_its_subject() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Speaking to Nordic Radio before the match in Ostby, Mr Jonas Wick said the pitch was poor. "
         "He said that the club would sign 3 new players in June."
     )
-    stem = ctx.stem_cloze(_fact(facts, "June"))
+    stem = ctx.stem_cloze(fact_named(facts, "June"))
     assert stem is not None and stem.startswith("Jonas Wick said")
 
 
 def test_wh_questions_are_not_cut_before_the_clause_their_verb_needs() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "President Ana Ruiz has ordered all contracts with mining firms to be examined to see "
         "if they are fair. Brantwick were relegated from the Northern League in 2003. "
         "The company is seeking 20 million euros in damages from Ostby Mining."
@@ -235,60 +223,60 @@ def test_a_false_statement_gives_a_country_its_article() -> None:
 
 
 def test_an_unnamed_reference_mid_sentence_gives_no_stem_unless_the_article_named_it() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Officials in Brantwick met on Monday. "
         "Judge Anna Berg said the changes were made by Tom Hollis last spring."
     )
-    assert ctx.stem_cloze(_fact(facts, "Tom Hollis")) is None  # which changes?
-    ctx, facts = _context(
+    assert ctx.stem_cloze(fact_named(facts, "Tom Hollis")) is None  # which changes?
+    ctx, facts = stem_context(
         "The film Harbour Lights opened in Brantwick. "
         "Critics said the film was directed by Tom Hollis with great care."
     )
-    stem = ctx.stem_cloze(_fact(facts, "Tom Hollis"))
+    stem = ctx.stem_cloze(fact_named(facts, "Tom Hollis"))
     assert stem is not None and "film Harbour Lights" in stem
 
 
 def test_a_time_counted_from_an_unnamed_event_gives_no_stem() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "The mill closed in Brantwick. Twelve years later, Tom Hollis reopened it as a museum."
     )
-    assert ctx.stem_cloze(_fact(facts, "Tom Hollis")) is None
+    assert ctx.stem_cloze(fact_named(facts, "Tom Hollis")) is None
 
 
 def test_an_opening_comparison_is_dropped() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Harbour Lights took $4m in Brantwick. In comparison, Tom Hollis's new film took $9m."
     )
-    stem = ctx.stem_cloze(_fact(facts, "$9m"))
+    stem = ctx.stem_cloze(fact_named(facts, "$9m"))
     assert stem is not None and stem.startswith("Tom Hollis's new film took")
 
 
 def test_a_conversion_in_brackets_is_dropped_and_never_asked() -> None:
-    ctx, facts = _context("Brantwick Mills sold its plant for $33.6bn (£17.7bn) in 2004.")
-    stem = ctx.stem_cloze(_fact(facts, "$33.6bn"))
+    ctx, facts = stem_context("Brantwick Mills sold its plant for $33.6bn (£17.7bn) in 2004.")
+    stem = ctx.stem_cloze(fact_named(facts, "$33.6bn"))
     assert stem is not None and "17.7" not in stem
-    assert ctx.stem_cloze(_fact(facts, "£17.7bn")) is None
+    assert ctx.stem_cloze(fact_named(facts, "£17.7bn")) is None
 
 
 def test_a_title_and_surname_become_the_full_name_the_article_gave() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Tobias Vennholm leads Brantwick Mills. The board met on Monday. "
         "Mr Vennholm said the mill sold 300 tonnes in 2004."
     )
-    stem = ctx.stem_cloze(_fact(facts, "300 tonnes"))
+    stem = ctx.stem_cloze(fact_named(facts, "300 tonnes"))
     assert stem is not None and stem.startswith("Tobias Vennholm said")
 
 
 def test_a_reported_clause_opening_on_a_bare_pronoun_gives_no_stem() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Brantwick Mills launched Harbour Lights in May. "
         "Latest figures suggest it has sold more than 677,000 copies."
     )
-    assert ctx.stem_cloze(_fact(facts, "677,000 copies")) is None
+    assert ctx.stem_cloze(fact_named(facts, "677,000 copies")) is None
 
 
 def test_a_name_used_as_an_adjective_is_not_asked() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Brantwick Mills said Maren passengers who miss flights can now claim 600 euros."
     )
     for fact in facts:
@@ -297,15 +285,15 @@ def test_a_name_used_as_an_adjective_is_not_asked() -> None:
 
 
 def test_an_opening_noun_the_tagger_took_for_a_verb_is_still_an_unnamed_reference() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Ida Marsh asked for help. The call comes as Tobias Vennholm prepares to lead the "
         "Brantwick council."
     )
-    assert ctx.stem_cloze(_fact(facts, "Tobias Vennholm")) is None
+    assert ctx.stem_cloze(fact_named(facts, "Tobias Vennholm")) is None
 
 
 def test_a_figure_the_stem_converts_is_not_asked() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "The Brantwick lift moves at 17m/s. The 17m/s top speed translates to about 38mph."
     )
     for fact in facts:
@@ -314,14 +302,14 @@ def test_a_figure_the_stem_converts_is_not_asked() -> None:
 
 
 def test_a_conversion_after_the_answers_unit_word_is_dropped() -> None:
-    ctx, facts = _context("Brantwick Mills will invest 400m pesos ($136m; £72.3m) in machines.")
-    stem = ctx.stem_cloze(_fact(facts, "400m"))
+    ctx, facts = stem_context("Brantwick Mills will invest 400m pesos ($136m; £72.3m) in machines.")
+    stem = ctx.stem_cloze(fact_named(facts, "400m"))
     assert stem is not None and "136" not in stem and "pesos in machines" in stem
 
 
 def test_a_wrong_option_standing_in_the_stem_and_a_fragment_are_refused() -> None:
     from quizapp.nlp.checks import check_item
-    from quizapp.nlp.model import Fact, FactType, Item, QuestionKind, SourceQuote
+    from quizapp.nlp.model import FactType, Item, QuestionKind, SourceQuote
 
     text = "Ruth Lane of merchant bank Hallam Ross gave £300. Ms Lane, who founded Stagecraft!"
     answer = "Hallam Ross"
@@ -350,7 +338,7 @@ def test_a_wrong_option_standing_in_the_stem_and_a_fragment_are_refused() -> Non
 
 
 def test_a_product_name_before_its_kind_word_is_still_asked() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Brantwick Mills sells Quillon software to banks. Quillon software runs on most "
         "laptops sold in Maren. Banks in Maren pay $40 a seat for Quillon software each year."
     )
@@ -359,7 +347,7 @@ def test_a_product_name_before_its_kind_word_is_still_asked() -> None:
 
 
 def test_one_name_of_a_list_is_not_asked() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Ida Marsh, Tomas Holm and Grant Ashgrove were among the guests in Maren. "
         "Ida Marsh and Tomas Holm left early on Monday."
     )
@@ -372,7 +360,7 @@ def test_one_name_of_a_list_is_not_asked() -> None:
 def test_a_place_followed_by_its_region_gets_no_options() -> None:
     from quizapp.nlp.questions.multiple_choice import build_multiple_choice
 
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Brantwick Mills opened a plant in Tucson, Arizona, on Monday. It already runs plants "
         "in Denver, Chicago, Boston and Seattle. The Tucson plant employs 300 people."
     )
@@ -392,30 +380,30 @@ def test_a_name_described_by_a_possessive_is_no_list_member() -> None:
 
 
 def test_a_she_after_a_sentence_about_a_man_is_not_given_his_name() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "The singer Ama Okafor recorded the album in Leeds in 2003. "
         "One song was written for her by guitarist Tobias Reinholt. "
         "His involvement gave the song wide publicity. "
         "She now supports charities including the Harbour Trust and Open Fields."
     )
-    stem = ctx.stem_cloze(_fact(facts, "Harbour Trust"))
+    stem = ctx.stem_cloze(fact_named(facts, "Harbour Trust"))
     assert stem is None or "Tobias Reinholt" not in stem
 
 
 def test_a_described_newcomer_is_not_given_the_last_named_person() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "The largest gift to the Harbour Trust was a bequest from Ida Marsh of nearly £400,000. "
         "The joint founder of merchant bank Tern Capital gave £325,417."
     )
-    stem = ctx.stem_cloze(_fact(facts, "£325,417"))
+    stem = ctx.stem_cloze(fact_named(facts, "£325,417"))
     assert stem is None or "Ida Marsh" not in stem
 
 
 def test_a_description_is_named_only_from_the_sentence_just_before() -> None:
-    ctx, facts = _context(
+    ctx, facts = stem_context(
         "Her comeback song Lantern only just reached the top 40 in Brantwick. "
         "Harbour Lights was followed by Open Fields, which reached number two in 2004. "
         "The autobiographical song, which deals with loss, hit number one in Maren and Tessaly."
     )
-    stem = ctx.stem_cloze(_fact(facts, "Maren"))
+    stem = ctx.stem_cloze(fact_named(facts, "Maren"))
     assert stem is None or "Lantern" not in stem

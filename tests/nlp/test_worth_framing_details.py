@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.nlp import generate, read_document
-from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Fact
-from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.references import embedded_pronoun
 from quizapp.nlp.salience import score_facts
 from quizapp.nlp.side_details import (
@@ -22,12 +20,7 @@ from quizapp.nlp.side_details import (
     stock_compound,
     where_it_was_said,
 )
-
-
-def _context(text: str) -> tuple[BuildContext, tuple[Fact, ...]]:
-    doc = read_document(text)
-    facts = extract_facts(doc)
-    return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0), facts
+from tests.nlp.stem_context import stem_context
 
 
 def _fact(facts: tuple[Fact, ...], text: str, sentence: int | None = None) -> Fact:
@@ -55,14 +48,14 @@ CHIP = (
 
 
 def test_a_counted_reference_to_firms_the_stem_does_not_name_is_not_asked() -> None:
-    ctx, facts = _context(CHIP)
+    ctx, facts = stem_context(CHIP)
     # "The three firms said ...": which three, the stem cannot say.
     assert ctx.stem(_fact(facts, "12 times")) is None
     assert ctx.wh_question(_fact(facts, "12 times")) is None
 
 
 def test_a_definite_noun_the_article_named_before_gets_that_name() -> None:
-    ctx, facts = _context(CHIP)
+    ctx, facts = stem_context(CHIP)
     # "Kelby will start making the chip ..." -> "... the Quillon chip ...".
     stem = ctx.stem(_fact(facts, "2007"))
     assert stem is not None
@@ -75,7 +68,7 @@ def test_a_definite_noun_the_article_named_before_gets_that_name() -> None:
 
 def test_a_possessor_pointing_back_leaves_no_stem_when_it_cannot_be_named() -> None:
     text = CHIP.replace("Osric runs a testing unit near Leeds.", "Osric runs a testing unit.")
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # "the unit's future": which unit, the article never says in a name.
     assert ctx.stem(_fact(facts, "300 new staff")) is None
     assert ctx.stem(_fact(facts, "$40m")) is None
@@ -107,7 +100,7 @@ def test_framing_details_are_not_worth_asking() -> None:
 
 
 def test_the_outlet_told_and_half_of_a_set_pair_of_places_are_not_asked() -> None:
-    ctx, facts = _context(CHIP)
+    ctx, facts = stem_context(CHIP)
     assert ctx.stem(_fact(facts, "Evening Ledger")) is None
     assert ctx.stem(_fact(facts, "England")) is None
     quiz = generate(CHIP, max_items=20)
@@ -127,7 +120,7 @@ def test_two_countries_named_together_are_each_worth_asking() -> None:
         "Aid agency expands\n\n"
         "The Harlow Trust will open clinics in Kenya and Uganda next year, its director said.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     assert ctx.stem(_fact(facts, "Kenya")) is not None
 
 
@@ -202,7 +195,7 @@ def test_two_towns_named_together_and_a_noun_the_stem_names_are_asked() -> None:
         "The Harlow Trust opened clinics in Pelham and Corvath in 1751.\n\n"
         "In the siege of Fort Amberly, the defenders lost the fort and 900 barrels of flour.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # Two towns: no set phrase, each is news.
     assert ctx.stem(_fact(facts, "Pelham")) is not None
     # "the fort" after "Fort Amberly" in the same stem says which fort.
@@ -216,7 +209,7 @@ def test_a_bracket_giving_the_figure_more_exactly_is_dropped() -> None:
         "Water firm sells stake\n\n"
         "Delmont owns 40% of Aguas Claras (39.9%), while Norvia holds 25.01%.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     stem = ctx.stem(_fact(facts, "40%"))
     assert stem is not None
     assert "39.9" not in stem.text
@@ -228,13 +221,13 @@ def test_a_wh_question_names_what_its_definite_noun_points_back_to() -> None:
         "Kelby will start making the chip in 2007 at a plant in Ohio.",
         "IBM said it would start making the chip in 2007 at a plant in Ohio.",
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     question = ctx.wh_question(_fact(facts, "IBM"))
     assert question is not None
     assert "the Quillon chip" in question
     # With no name for it in the article, no question is asked about "the chip".
     bare = text.replace("details of the Quillon chip", "details of a new chip")
-    ctx, facts = _context(bare)
+    ctx, facts = stem_context(bare)
     assert ctx.wh_question(_fact(facts, "IBM")) is None
 
 
@@ -245,7 +238,7 @@ def test_a_body_described_by_its_country_is_not_given_the_nearest_name() -> None
         "The US company said it had sold 12 planes to a new budget airline for $630m.\n\n"
         "The airline, Skyhop, will have the option to buy 8 more planes.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # The nearest body named before is Indian: "The US company" is not it, and the stem
     # cannot say which it is.
     assert ctx.stem(_fact(facts, "$630m")) is None
@@ -263,7 +256,7 @@ def test_a_concession_that_answers_an_unstated_comparison_is_not_asked() -> None
         "far more expensive than cinema tickets.\n\n"
         "The film Tall Ships took £3m on Monday, although Stormgate took more than that.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # More expensive: the point is a comparison with the game's takings, not in the stem.
     assert ctx.stem(_fact(facts, "£8m")) is None
     # A concession that names what it compares with stands.
@@ -277,8 +270,8 @@ def test_the_side_a_player_speaks_of_must_be_named() -> None:
         "Centre Owen Pike believes the side showed better form than in their previous two "
         "defeats.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     assert ctx.stem(_fact(facts, "Centre Owen Pike")) is None
     # With the team named, the same sentence is asked.
-    ctx, facts = _context(text.replace("believes the side", "believes Rovers"))
+    ctx, facts = stem_context(text.replace("believes the side", "believes Rovers"))
     assert ctx.stem(_fact(facts, "Centre Owen Pike")) is not None

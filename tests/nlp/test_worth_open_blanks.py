@@ -6,18 +6,10 @@ someone by first name only (issue 9, item 2)."""
 
 from __future__ import annotations
 
-from quizapp.nlp import generate, read_document
-from quizapp.nlp.distractors import build_pools
-from quizapp.nlp.facts import extract_facts
+from quizapp.nlp import generate
 from quizapp.nlp.model import Fact
-from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.slips import copied_slip
-
-
-def _context(text: str) -> tuple[BuildContext, tuple[Fact, ...]]:
-    doc = read_document(text)
-    facts = extract_facts(doc)
-    return BuildContext(doc=doc, pools=build_pools(facts, doc), seed=0), facts
+from tests.nlp.stem_context import stem_context
 
 
 def _fact(facts: tuple[Fact, ...], text: str) -> Fact:
@@ -37,13 +29,13 @@ RUGBY = (
 
 
 def test_a_persons_team_is_not_asked_as_the_person() -> None:
-    ctx, facts = _context(RUGBY)
+    ctx, facts = stem_context(RUGBY)
     # "_____'s team now face ...": the captain, the coach and the chairman all fit.
     assert ctx.stem(_fact(facts, "Daniel Ashworth")) is None
 
 
 def test_a_quotation_calling_someone_by_first_name_leaves_the_speaker_unasked() -> None:
-    ctx, facts = _context(RUGBY)
+    ctx, facts = stem_context(RUGBY)
     speaker = next(f for f in facts if f.text == "Colin Brame" and f.sentence == 3)
     # '_____ said: "Peter played with real heart."': which Peter, out of the article?
     assert ctx.stem(speaker) is None
@@ -51,7 +43,7 @@ def test_a_quotation_calling_someone_by_first_name_leaves_the_speaker_unasked() 
 
 def test_the_subject_the_headline_names_may_be_called_by_first_name() -> None:
     text = RUGBY.replace("Harriers crash out at home", "Lowry stars for Kestrels")
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     speaker = next(f for f in facts if f.text == "Colin Brame" and f.sentence == 3)
     stem = ctx.stem(speaker)
     assert stem is not None
@@ -68,7 +60,7 @@ POLITICS = (
 
 
 def test_a_blank_qualifying_an_unnamed_role_holder_is_not_asked() -> None:
-    ctx, facts = _context(POLITICS)
+    ctx, facts = stem_context(POLITICS)
     tory = [f for f in facts if f.text == "Tory"]
     by_sentence = {f.sentence: f for f in tory}
     # "The _____ spokesman criticised ...": any party's spokesman fits.
@@ -88,14 +80,14 @@ COACH = (
 
 
 def test_a_description_with_a_country_in_it_gets_the_one_name_before_it() -> None:
-    ctx, facts = _context(COACH)
+    ctx, facts = stem_context(COACH)
     stem = ctx.stem(_fact(facts, "Owen Price"))
     assert stem is not None
     assert stem.text.startswith("Henri Marchand was linked with the job")
 
 
 def test_a_name_qualifying_a_group_noun_is_not_asked_as_a_person() -> None:
-    ctx, facts = _context(COACH)
+    ctx, facts = stem_context(COACH)
     people = [f for f in facts if f.text == "Cardiff Valeron"]
     assert all(ctx.stem(f) is None for f in people)
 
@@ -112,25 +104,25 @@ GADGETS = (
 
 
 def test_a_bare_noun_gets_the_product_word_of_the_headline() -> None:
-    ctx, facts = _context(GADGETS)
+    ctx, facts = stem_context(GADGETS)
     stem = ctx.stem(_fact(facts, "12%"))
     assert stem is not None
     assert "those with cars have DAB radios, compared to" in stem.text
 
 
 def test_an_unnamed_participle_description_is_not_asked() -> None:
-    ctx, facts = _context(GADGETS)
+    ctx, facts = stem_context(GADGETS)
     # "The finished design": which design, the stem cannot say.
     assert ctx.stem(_fact(facts, "40%")) is None
 
 
 def test_a_plural_subject_with_its_is_the_articles_slip() -> None:
-    ctx, facts = _context(GADGETS)
+    ctx, facts = stem_context(GADGETS)
     assert ctx.stem(_fact(facts, "£3m")) is None
 
 
 def test_a_date_closing_a_chain_of_phrases_reads_as_the_last_nouns() -> None:
-    ctx, facts = _context(GADGETS)
+    ctx, facts = stem_context(GADGETS)
     # "... surveys on use of radios by families in the north in _____": whose date?
     assert ctx.stem(_fact(facts, "March 2004")) is None
     # "moved its offices to Leeds in _____": the verb's date, and it stays.
@@ -147,7 +139,7 @@ def test_a_speech_verb_typed_twice_is_the_articles_slip() -> None:
 
 def test_a_nickname_the_article_never_explains_leaves_the_speaker_unasked() -> None:
     text = RUGBY.replace("Peter played with real heart.", "Bazza played with real heart.")
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     speaker = next(f for f in facts if f.text == "Colin Brame" and f.sentence == 3)
     assert ctx.stem(speaker) is None
 
@@ -159,7 +151,7 @@ def test_one_of_a_list_of_players_with_their_countries_is_not_asked() -> None:
         "northern squad for the charity match.\n\n"
         "The match will be played at Twickenham on 5 March.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # Any of the three fits the blank; and "_____'s Pierre Morel" asks only his country.
     for name in ("Pierre Morel", "Marco Lenti", "France", "Italy"):
         assert all(ctx.stem(f) is None for f in facts if f.text == name), name
@@ -180,7 +172,7 @@ def test_more_of_the_articles_slips_are_not_copied() -> None:
         "Berg will face Ines Roy , Lea Marr and Sofia Dahl for best actress in 2005.\n\n"
         "Police closed a second site in Turku that let 4,000 users share films in 2003.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # "let 9,000 users shared", "The thriller ..., was ruled", "Ines Roy , Lea Marr".
     assert ctx.stem(_fact(facts, "9,000 users")) is None
     assert ctx.stem(_fact(facts, "2004")) is None
@@ -198,7 +190,7 @@ def test_his_after_two_owners_of_a_fortune_is_not_resolved() -> None:
         "Ivor Crane said he would stage Lanterns in New York in 2006.\n\n"
         "He added that tickets would go on sale in March.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # "His": the first name only owns the subject; the man named nearest is the other one.
     assert ctx.stem(_fact(facts, "Lanterns")) is None
     # "He" after a sentence whose subject is "Ivor Crane" stays resolved.
@@ -211,7 +203,7 @@ def test_a_place_owning_a_theatre_is_still_asked() -> None:
         "Actor backs theatre\n\n"
         "Film star Owen Kerr has held a dinner in Boston to promote Galway's Quay Theatre.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     stem = ctx.stem(_fact(facts, "Galway"))
     assert stem is not None and "promote Galway's Quay Theatre" in stem.text
 
@@ -223,7 +215,7 @@ def test_a_counted_description_left_unnamed_is_not_asked() -> None:
         "The 400 component pictures were taken in July 2004 by a Canon camera.\n\n"
         "The lab in Delft was founded in 1932 by the Dutch state.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     # "The 400 component pictures": which pictures, read alone, the stem does not say.
     assert ctx.stem(_fact(facts, "July 2004")) is None
     assert ctx.wh_question(_fact(facts, "July 2004")) is None
@@ -237,7 +229,7 @@ def test_it_for_its_is_the_articles_slip() -> None:
         "At the Leeds Museum, the Kato robot greeted 40 pupils, moving it arm as a pointer.\n\n"
         "At the Leeds Museum, the Kato robot gave it time to greet 30 teachers.\n"
     )
-    ctx, facts = _context(text)
+    ctx, facts = stem_context(text)
     assert ctx.stem(_fact(facts, "40 pupils")) is None
     assert ctx.stem(_fact(facts, "30 teachers")) is not None
 
