@@ -174,3 +174,38 @@ def topic_term(fact: Fact, topics: frozenset[str], repeated: int) -> bool:
     ("the oxygen cycle" in a passage about oxygen): a term of the subject, not wording."""
     words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
     return repeated > 1 and 2 <= len(words) <= 3 and any(w in topics for w in words)
+
+
+# squad: a word this rare in general English ("toxicity" 3.6, "seismic" 3.5, "nitrogen" 3.8;
+# not "pressure", "features") makes a short phrase of a textbook passage a term of its subject.
+TEXTBOOK_TERM_ZIPF = 4.0
+
+
+def textbook_term(fact: Fact, doc: Document, used: int) -> bool:
+    """Whether a common-noun phrase of a textbook passage names a thing of its subject: at most
+    three words, one of them outside everyday English, on a head noun the passage uses again
+    ("oxygen toxicity" beside "acute oxygen toxicity", "seismic waves" beside "wave speeds").
+    Textbook passages have no headline to frame their terms, and name each only once or twice."""
+    if not textbook_prose(doc) or fact.text.lower().endswith("ing"):
+        return False
+    words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
+    if not words or len(words) > 3:
+        return False
+    return used > 1 and any(zipf(w) <= TEXTBOOK_TERM_ZIPF for w in words)
+
+
+def taught_term(phrase: str, doc: Document) -> bool:
+    """Whether a two-word phrase of a textbook passage is a term it teaches ("oxygen cycle",
+    "seismic waves"): both words written again in the passage, one of them outside everyday
+    English or a word the passage is about, the modifier no vague word. Students name such a
+    term as the passage does, so it can be typed."""
+    words = phrase.split()
+    if len(words) != 2 or not all(w.isalpha() for w in words) or not textbook_prose(doc):
+        return False
+    if zipf(words[0]) >= 5.0:
+        return False
+    for word in words:
+        if len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text, re.I)) < 2:
+            return False
+    topics = topic_words(doc)
+    return any(zipf(w) <= TEXTBOOK_TERM_ZIPF or w.lower() in topics for w in words)

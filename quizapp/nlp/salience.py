@@ -25,6 +25,7 @@ from quizapp.nlp.key_terms import (  # noqa: F401
     is_key_term,
     names_its_subject,
     textbook_prose,
+    textbook_term,
     topic_term,
     topic_words,
     uncommon,
@@ -256,9 +257,16 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     askable = askable and not fact.text.lower().endswith("ing")
                 # A term the text defines, or one built on what the text is about, is a key
                 # term however common its words (textbook passages have no headline to frame it).
-                askable = askable or (
-                    not fact.text.lower().endswith("ing")
-                    and ((uncommon(fact) and defined(fact, doc)) or topic_term(fact, topics, count))
+                askable = (
+                    askable
+                    or (
+                        not fact.text.lower().endswith("ing")
+                        and (
+                            (uncommon(fact) and defined(fact, doc))
+                            or topic_term(fact, topics, count)
+                        )
+                    )
+                    or textbook_term(fact, doc, used)
                 )
                 score += 0.1 * min(3, heads[fact.attr("head")] - 1) if askable else 0.0
         # (Checked only while the fact is still askable, cheapest first: they decide nothing
