@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
+from quizapp.nlp.key_terms import taught_term
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.questions.accepting.bodies import ORG_QUALIFIERS
 from quizapp.nlp.questions.accepting.people import shared_surname
@@ -39,7 +40,9 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     if fact.type is FactType.QUANTITY and too_precise(answer):
         return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
-        return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
+        return len(words) == 1 or (
+            doc is not None and (key_term(answer, doc.text) or taught_term(answer, doc))
+        )
     if doc is not None and _two_names_joined(answer, doc.text):
         return False
     affiliated = _AFFILIATED.match(answer)
