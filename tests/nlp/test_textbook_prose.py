@@ -106,3 +106,34 @@ def test_a_textbook_this_phrase_is_named_from_the_sentence_before() -> None:
     assert _this_edit(two) is None
     # A news story's "This rock" may point further back than one sentence.
     assert _this_edit("Quarry plan rejected\n\n" + before + "This rock is hard.") is None
+
+
+def test_a_this_phrase_with_a_modifier_is_named_by_its_head_noun() -> None:
+    before = "The level of nitrate in the river is the result of the nitrate cycle. "
+    assert _this_edit(before + "This chemical cycle is driven by bacteria.") == (
+        0,
+        19,
+        "The nitrate cycle",
+    )
+
+
+def test_a_this_phrase_is_named_by_a_titled_name_before_it() -> None:
+    before = "Hooke's Law of Springs states that the stretch grows with the load. "
+    assert _this_edit(before + "This law holds only for small loads.") == (
+        0,
+        8,
+        "Hooke's Law of Springs",
+    )
+    # A modifier the name does not carry ("This new law") says more than the name.
+    assert _this_edit(before + "This new law holds only for small loads.") is None
+
+
+def test_a_fact_after_a_named_this_phrase_stands_alone() -> None:
+    text = (
+        "Geologists in Iceland study how rock forms. When a rock cools from melt, it is an "
+        "igneous rock. This rock can be weathered in Iceland and laid down again as a "
+        "sedimentary rock."
+    )
+    assert _cloze(text, "sedimentary rock") == (
+        "The igneous rock can be weathered in Iceland and laid down again as a(n) _____."
+    )
