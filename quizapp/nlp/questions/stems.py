@@ -203,6 +203,8 @@ def stand_alone_stem(
             return None
         edits += resolved
     leaning = _leaning(sentence, fact, quotes)
+    if isinstance(leaning, Description) and any(s <= leaning.start < e for s, e, _ in edits):
+        leaning = None  # squad: "This rock" already named from the sentence before
     if isinstance(leaning, Description) and (
         names_its_subject(doc, sentence, leaning.head)
         or described_by_answer(sentence, fact, leaning)  # "The owners of oil giant _____"
