@@ -177,8 +177,9 @@ def topic_term(fact: Fact, topics: frozenset[str], repeated: int) -> bool:
 
 
 # squad: a word this rare in general English ("toxicity" 3.6, "seismic" 3.5, "nitrogen" 3.8;
-# not "pressure", "features") makes a short phrase of a textbook passage a term of its subject.
-TEXTBOOK_TERM_ZIPF = 4.0
+# not "expedition" 4.0, "pressure", "features") makes a short phrase of a textbook passage a
+# term of its subject.
+TEXTBOOK_TERM_ZIPF = 3.9
 
 
 def textbook_term(fact: Fact, doc: Document, used: int) -> bool:
@@ -189,9 +190,17 @@ def textbook_term(fact: Fact, doc: Document, used: int) -> bool:
     if not textbook_prose(doc) or fact.text.lower().endswith("ing"):
         return False
     words = [w.lower() for w in _WORD.findall(fact.text) if w.lower() not in STOPWORDS]
-    if not words or len(words) > 3:
+    if not words or len(words) > 3 or _in_parentheses(fact, doc):
         return False
     return used > 1 and any(zipf(w) <= TEXTBOOK_TERM_ZIPF for w in words)
+
+
+def _in_parentheses(fact: Fact, doc: Document) -> bool:
+    """Whether the phrase sits in a bracketed aside ("convulsions (normally fatal for divers)"):
+    a side remark of the passage, not what it teaches."""
+    sentence = doc.sentences[fact.sentence]
+    before = sentence.text[: fact.start - sentence.start]
+    return before.count("(") > before.count(")")
 
 
 def taught_term(phrase: str, doc: Document) -> bool:

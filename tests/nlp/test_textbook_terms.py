@@ -52,3 +52,17 @@ def test_a_taught_term_is_marked_fairly_when_typed() -> None:
     doc = read_document(SOIL)
     gully = next(f for f in extract_facts(doc) if f.text == "gully erosion")
     assert typed_fairly(gully, gully.text, [gully.text], doc)
+
+
+def test_a_term_in_a_bracketed_aside_is_not_asked_there() -> None:
+    text = (
+        "Deep water is dangerous for divers who rise too fast. "
+        "Bubbles of gas form in the blood and can block small vessels near the joints. "
+        "Pressure sickness can strike within minutes (often fatal for divers in cold water)."
+    )
+    doc = read_document(text)
+    facts = extract_facts(doc)
+    salience = score_facts(facts, doc)
+    first, aside = [f for f in facts if f.text == "divers"]
+    assert salience[first].askable
+    assert not salience[aside].askable
