@@ -115,7 +115,7 @@ def _fragment(source: str, prompt: str) -> bool:
         return True
     stem = prompt.removeprefix("True or false? ")
     # "The main factor of the cycle is _____, which ...": a whole clause before the relative.
-    clause = re.search(r"\b(?:is|are|was|were)\b", stem.split(",", 1)[0]) is not None
+    clause = re.search(r"\b(?:is|are|was|were|be|been)\b", stem.split(",", 1)[0]) is not None
     return _ONLY_RELATIVE.match(stem) is not None and not clause
 
 

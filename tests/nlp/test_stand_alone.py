@@ -407,3 +407,23 @@ def test_a_description_is_named_only_from_the_sentence_just_before() -> None:
     )
     stem = ctx.stem_cloze(fact_named(facts, "Maren"))
     assert stem is None or "Lantern" not in stem
+
+
+def test_a_main_clause_with_would_be_before_a_relative_is_a_whole_sentence() -> None:
+    from quizapp.nlp.checks import check_item
+    from quizapp.nlp.model import FactType, Item, QuestionKind, SourceQuote
+
+    text = (
+        "The errors of the old star charts would not be fully corrected until the work of "
+        "Maria Lindqvist, who measured the sky from a mountain observatory."
+    )
+    answer = "Maria Lindqvist"
+    start = text.index(answer)
+    item = Item(
+        kind=QuestionKind.FILL_IN,
+        prompt=text.replace(answer, "_____"),
+        fact=Fact(FactType.PERSON, answer, start, start + len(answer), 0),
+        source=SourceQuote(text, 0, len(text), 0),
+        answer=answer,
+    )
+    assert "the stem is no whole sentence" not in check_item(item, text)
