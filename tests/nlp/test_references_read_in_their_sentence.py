@@ -1,0 +1,74 @@
+"""A reference that its own sentence settles is no reference to the article: "gave Rovers the
+lead", "The decision to close the bridge", "the company" after the one company the sentence
+names. The same words the sentence does not settle still give no stem."""
+
+from __future__ import annotations
+
+from tests.nlp.stem_context import fact_named, stem_context
+
+
+def test_the_lead_a_goal_gives_is_asked() -> None:
+    ctx, facts = stem_context(
+        "Brantwick Rovers beat Maren Town 2-1 on Saturday. "
+        "Anna Berg gave Brantwick Rovers the lead after 12 minutes with a header."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "12 minutes"))
+    assert stem is not None and "gave Brantwick Rovers the lead" in stem
+
+
+def test_a_lead_the_stem_does_not_say_gives_no_stem() -> None:
+    ctx, facts = stem_context(
+        "Brantwick Rovers beat Maren Town 2-1 on Saturday. "
+        "Maren Town held the lead for 14 minutes before Anna Berg equalised."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "14 minutes")) is None
+
+
+def test_a_decision_its_clause_names_is_asked() -> None:
+    ctx, facts = stem_context(
+        "Brantwick council met on Monday. "
+        "The decision to close the Maren bridge will cost the council 40,000 euros, "
+        "said Anna Berg."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "40,000 euros"))
+    assert stem is not None and stem.startswith("The decision to close the Maren bridge")
+
+
+def test_a_bare_decision_gives_no_stem() -> None:
+    ctx, facts = stem_context(
+        "Brantwick council met on Monday. "
+        "The decision will cost the council 40,000 euros, said Anna Berg."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "40,000 euros")) is None
+
+
+def test_the_bank_after_the_one_bank_of_its_sentence_is_asked() -> None:
+    ctx, facts = stem_context(
+        "Shops in Brantwick had a good winter. "
+        "Lena Holm, Halden Bank chief economist, said the bank would cut 200 jobs in 2026."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "200 jobs"))
+    assert stem is not None and "said the bank would cut" in stem
+
+
+def test_the_party_after_a_company_gives_no_stem() -> None:
+    ctx, facts = stem_context(
+        "Donations rose sharply in Brantwick last year. "
+        "Lena Holm, whose company Halden Bank lends to farmers, gave £50,000 to the party in May."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "£50,000")) is None
+
+
+def test_the_prime_minister_is_not_whoever_was_named_before() -> None:
+    ctx, facts = stem_context(
+        "Tomas Holm spoke in Brantwick on Monday. "
+        "The prime minister opened a new hospital with 300 beds in Maren."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "300 beds")) is None
+    ctx, facts = stem_context(
+        "Prime Minister Tomas Holm spoke in Brantwick on Monday. "
+        "The prime minister opened a new hospital with 300 beds in Maren."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "300 beds"))
+    assert stem is not None and "Tomas Holm" in stem
+
