@@ -72,3 +72,29 @@ def test_the_prime_minister_is_not_whoever_was_named_before() -> None:
     stem = ctx.stem_cloze(fact_named(facts, "300 beds"))
     assert stem is not None and "Tomas Holm" in stem
 
+
+QUOTED_BODY = (
+    '"Our brand is extremely important to us and we will defend it in court," {speaker} on 3 May.'
+)
+
+
+def test_a_quotation_an_organisation_gives_is_asked_with_its_speaker() -> None:
+    for speaker in ("Halden Bank said in a statement", "a Halden Bank spokesman said"):
+        ctx, facts = stem_context(
+            "Phone firms met in Brantwick. " + QUOTED_BODY.format(speaker=speaker)
+        )
+        stem = ctx.stem_cloze(fact_named(facts, "3 May"))
+        assert stem is not None and "Halden Bank" in stem
+
+
+def test_a_quotation_whose_speaker_is_unnamed_gives_no_stem() -> None:
+    ctx, facts = stem_context(
+        "Phone firms met in Brantwick. "
+        + QUOTED_BODY.format(speaker="the minister told Halden Bank")
+    )
+    assert ctx.stem_cloze(fact_named(facts, "3 May")) is None
+    ctx, facts = stem_context(
+        "Phone firms met in Brantwick. Asked about Halden Bank on 3 May, he said: "
+        '"Our brand is extremely important to us and we will defend it in court."'
+    )
+    assert ctx.stem_cloze(fact_named(facts, "3 May")) is None
