@@ -98,3 +98,36 @@ def test_a_quotation_whose_speaker_is_unnamed_gives_no_stem() -> None:
         '"Our brand is extremely important to us and we will defend it in court."'
     )
     assert ctx.stem_cloze(fact_named(facts, "3 May")) is None
+
+
+def test_a_superlative_defines_its_noun_and_the_game_is_the_sport() -> None:
+    ctx, facts = stem_context(
+        "Racing games sold well in Brantwick. "
+        "Maren Racer became the fastest-selling video game ever in 2019, said Anna Berg."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "2019"))
+    assert stem is not None and "the fastest-selling video game" in stem
+    ctx, facts = stem_context(
+        "Brantwick Rovers named a new coach. "
+        "Anna Berg has been out of the game since she left Maren Town in 2019."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "2019"))
+    assert stem is not None and "out of the game" in stem
+    ctx, facts = stem_context(
+        "Brantwick Rovers named a new coach. "
+        "Tomas Holm won the best coach award at the Maren Awards in 2019."
+    )
+    stem = ctx.stem_cloze(fact_named(facts, "2019"))
+    assert stem is not None and "the best coach award" in stem
+
+
+def test_a_game_the_stem_does_not_name_gives_no_stem() -> None:
+    ctx, facts = stem_context(
+        "Brantwick Rovers named a new coach. "
+        "Anna Berg scored twice in the game against Maren Town in 2019."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "2019")) is not None, "named by what follows"
+    ctx, facts = stem_context(
+        "Brantwick Rovers named a new coach. Anna Berg scored twice in the game in 2019."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "2019")) is None

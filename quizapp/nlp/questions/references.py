@@ -305,6 +305,10 @@ _GIVES_THE = re.compile(
     r"regain|regains|regained|snatch|snatched|grab|grabbed|seize|seized|retake|retook|in)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
 )
+# "fastest-selling", "best-known": a superlative the tagger takes for a plain adjective.
+_SUPERLATIVE = re.compile(r"(?:best|worst|fastest|biggest|highest|largest|quickest|top)-[a-z]+")
+# "has been out of the game", "ready to return to the game": the sport or trade as a whole.
+_IN_THE_GAME = re.compile(r"\b(?:out\s+of|return\s+to|back\s+(?:in|into|to)|quit|left|leave)\s+$")
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
 _RELATIVE_TIME = re.compile(
     r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?)\s+"
@@ -332,6 +336,10 @@ def unnamed_references(
         head = tokens[j - 1]
         if head.text.lower() not in REFERRING_NOUNS or tokens[i + 1].text.lower() == "same":
             continue
+        if any(
+            t.tag in ("JJS", "RBS") or _SUPERLATIVE.fullmatch(t.text) for t in tokens[i + 1 : j - 1]
+        ):
+            continue  # "the fastest-selling video game", "the best director award": defined
         start, end = token.start - sentence.start, head.end - sentence.start
         if start < b and a < end:
             continue
@@ -348,6 +356,8 @@ def unnamed_references(
             continue
         if head.text.lower() == "lead" and j == i + 2 and _GIVES_THE.search(text[:start]):
             continue  # "gave Liverpool the lead", "took the lead": a match's score, no reference
+        if head.text.lower() == "game" and j == i + 2 and _IN_THE_GAME.search(text[:start]):
+            continue  # "out of the game", "return to the game": the sport, no one match
         if b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
             continue  # "_____, the film ...": the answer (a title or name) says which
         out.append((head.text, head.start - sentence.start, end))
