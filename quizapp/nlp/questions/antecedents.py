@@ -319,8 +319,11 @@ def resolve_lead(
     if low in UNRESOLVABLE:
         return None
     if low in PERSONAL:
-        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=_SEX_OF[low])
-        if name is None or _OTHER_SEX[_SEX_OF[low]].search(sentence.text):
+        sex = _SEX_OF[low]
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
+        if name is None:
+            name = _protagonist(doc, mentions, sentence, sex)
+        if name is None or _OTHER_SEX[sex].search(sentence.text):
             return None
         return [(lead, lead + first.end(), name + PERSONAL[low])]
     if low in THING:
@@ -346,6 +349,55 @@ def resolve_lead(
             return None
         return [(lead, lead + len(phrase), name)]
     return []
+
+
+# Named in this many sentences, the headline's person is who the article is about...
+_PROTAGONIST_MENTIONS = 3
+# ...and its pronouns of one sex, this many times those of the other, are that person's.
+_PRONOUN_SHARE = 3
+_PRONOUNS_OF = {
+    "m": re.compile(r"\b(?:he|his|him)\b", re.I),
+    "f": re.compile(r"\b(?:she|her|hers)\b", re.I),
+}
+
+
+def _protagonist(
+    doc: Document, mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, sex: str
+) -> str | None:
+    """The person a profile is about, for an opening "He" the nearest sentences leave open:
+    the one person the headline names, named again and again, whose sex the article's
+    pronouns keep to, and named in the nearest earlier sentence that names anyone ("Another
+    role under Burton starred Depp as Wood. He played ..." under "Johnny Depp: the acting
+    outlaw"). None otherwise."""
+    title = doc.title or ""
+    people = {
+        f.attr("canonical") or f.text
+        for facts in mentions.values()
+        for f in facts
+        if f.type is FactType.PERSON
+        and " " in (f.attr("canonical") or f.text)
+        and not looks_like_place_or_body(f.text)
+    }
+    headlined = [n for n in people if re.search(rf"\b{re.escape(n.split()[-1])}\b", title)]
+    if len(headlined) != 1:
+        return None
+    name = headlined[0]
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    if sum(1 for s in doc.sentences if surname.search(s.text)) < _PROTAGONIST_MENTIONS:
+        return None
+    body = doc.text[doc.sentences[0].start :] if doc.sentences else ""
+    same, other = len(_PRONOUNS_OF[sex].findall(body)), len(_OTHER_SEX[sex].findall(body))
+    if same < _PRONOUN_SHARE * max(1, other):
+        return None
+    for back in range(1, _LOOKBACK + 1):
+        named = [
+            f
+            for f in mentions.get(sentence.index - back, ())
+            if f.type is FactType.PERSON and not looks_like_place_or_body(f.text)
+        ]
+        if named:
+            return name if any(surname.search(f.text) for f in named) else None
+    return name
 
 
 def _unnamed_before(doc: Document, sentence: Sentence, noun: str) -> bool:
