@@ -131,3 +131,12 @@ def test_a_game_the_stem_does_not_name_gives_no_stem() -> None:
         "Brantwick Rovers named a new coach. Anna Berg scored twice in the game in 2019."
     )
     assert ctx.stem_cloze(fact_named(facts, "2019")) is None
+
+
+def test_a_blank_after_a_preposition_does_not_name_the_noun_after_it() -> None:
+    ctx, facts = stem_context(
+        "Oscar race tightens\n\nMillion Dollar Baby won two awards in Los Angeles. "
+        "According to critics, the film has overtaken The Aviator as favourite, "
+        "with Clint Eastwood tipped to win in 2005."
+    )
+    assert ctx.stem_cloze(fact_named(facts, "critics")) is None

@@ -307,6 +307,8 @@ _GIVES_THE = re.compile(
 )
 # "fastest-selling", "best-known": a superlative the tagger takes for a plain adjective.
 _SUPERLATIVE = re.compile(r"(?:best|worst|fastest|biggest|highest|largest|quickest|top)-[a-z]+")
+# "According to _____, the film ...": the answer is a preposition's object, no apposition.
+_GOVERNED = re.compile(r"\b(?:to|by|of|from|with|for|at|in|on|after|before)\s+$", re.I)
 # "has been out of the game", "ready to return to the game": the sport or trade as a whole.
 _IN_THE_GAME = re.compile(r"\b(?:out\s+of|return\s+to|back\s+(?:in|into|to)|quit|left|leave)\s+$")
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
@@ -358,7 +360,7 @@ def unnamed_references(
             continue  # "gave Liverpool the lead", "took the lead": a match's score, no reference
         if head.text.lower() == "game" and j == i + 2 and _IN_THE_GAME.search(text[:start]):
             continue  # "out of the game", "return to the game": the sport, no one match
-        if b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
+        if b <= start and re.fullmatch(r"[\s,]*", text[b:start]) and not _GOVERNED.search(text[:a]):
             continue  # "_____, the film ...": the answer (a title or name) says which
         out.append((head.text, head.start - sentence.start, end))
     return out
