@@ -13,6 +13,7 @@ from quizapp.nlp.distractors import common_noun_name, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
 from quizapp.nlp.questions.descriptions import described_entities
 from quizapp.nlp.questions.quoting import inside
+from quizapp.nlp.questions.reference_words import PARTY_NAME
 
 PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING = {"it": "", "its": "'s"}
@@ -181,6 +182,37 @@ def people_outside_quotes(
     )
 
 
+# "Orange said", "a BAA spokesman told": a body (or its unnamed spokesman) as the subject of
+# the reporting verb ("Yukos spokesman Mike Lake said" is a person's words)...
+_BODY_SAYS = re.compile(
+    r"^(?:['’]s?)?(?:\s+[a-z][\w-]*){0,3}?\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|added|told|stated|insisted|warned|claimed)\b"
+)
+# ...or after it: "said Orange", "said a spokesman for the Department of Health".
+_SAYS_BODY = re.compile(
+    r"\b(?:said|says|added|according\s+to)\s+(?:(?:an?|the)\s+)?"
+    r"(?:[a-z-]+\s+(?:for|of|at)\s+(?:the\s+)?)?$"
+)
+
+
+def body_speaks(
+    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
+) -> bool:
+    """Whether the quotation's speaker is an organisation the sentence names as such ("...,"
+    Orange said in a statement; a BAA spokesman said: "..."), with no "he said" to resolve."""
+    text = sentence.text
+    unquoted = [(m.start(), m.end()) for m in _SPEECH_PRONOUN.finditer(text)]
+    if any(not inside(tuple(quotes), sentence.start + s, sentence.start + e) for s, e in unquoted):
+        return False  # "Asked about Labour, he said: ...": the speaker is "he"
+    for f in mentions.get(sentence.index, ()):
+        if f.type is not FactType.ORGANISATION or inside(tuple(quotes), f.start, f.end):
+            continue
+        a, b = f.start - sentence.start, f.end - sentence.start
+        if _BODY_SAYS.match(text[b:]) or _SAYS_BODY.search(text[:a]):
+            return True
+    return False
+
+
 def stand_ins(
     doc: Document,
     sentence: Sentence,
@@ -214,12 +246,32 @@ def stand_ins(
         name = _only_one_recent(mentions, sentence, stand_in.type, party=head == "party")
         if name is None or name in answer or any(name in n or n in name for n in answer):
             return None
+        office = _OFFICE.search(sentence.text[stand_in.start : stand_in.end])
+        if office and not _holds_office(mentions, name, " ".join(office["office"].lower().split())):
+            return None  # "The prime minister" is not whoever the sentence before named
         out.append((stand_in.start, stand_in.end, name))
     return out
 
 
+# An office one person holds at a time: "the prime minister", "the president", "the chancellor".
+# ("The former Labour minister" held an office once, and is whoever the article describes.)
+_OFFICE = re.compile(
+    r"^(?:(?!former|ex-).)*\b(?P<office>prime\s+minister|president|chancellor|premier)\b", re.I
+)
+
+
+def _holds_office(mentions: dict[int, tuple[Fact, ...]], name: str, office: str) -> bool:
+    """Whether the article gives the person that office ("Prime Minister Tony Blair")."""
+    return any(
+        f.type is FactType.PERSON
+        and (f.attr("canonical") or f.text) == name
+        and office in (f.attr("role") or "").lower()
+        for facts in mentions.values()
+        for f in facts
+    )
+
+
 _SELF_IDENTIFYING = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]")
-_PARTY = re.compile(r"\b(?:Party|Labour|Conservatives?|Tor(?:y|ies)|Democrats?|Greens?)\b")
 
 
 def _only_one_recent(
@@ -234,7 +286,7 @@ def _only_one_recent(
             for f in mentions.get(sentence.index - back, ())
             if f.type is want
             and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
-            and (want is not FactType.ORGANISATION or bool(_PARTY.search(f.text)) == party)
+            and (want is not FactType.ORGANISATION or bool(PARTY_NAME.search(f.text)) == party)
         }
         if found:
             return found.pop() if len(found) == 1 else None
@@ -267,8 +319,11 @@ def resolve_lead(
     if low in UNRESOLVABLE:
         return None
     if low in PERSONAL:
-        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=_SEX_OF[low])
-        if name is None or _OTHER_SEX[_SEX_OF[low]].search(sentence.text):
+        sex = _SEX_OF[low]
+        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
+        if name is None:
+            name = _protagonist(doc, mentions, sentence, sex)
+        if name is None or _OTHER_SEX[sex].search(sentence.text):
             return None
         return [(lead, lead + first.end(), name + PERSONAL[low])]
     if low in THING:
@@ -294,6 +349,55 @@ def resolve_lead(
             return None
         return [(lead, lead + len(phrase), name)]
     return []
+
+
+# Named in this many sentences, the headline's person is who the article is about...
+_PROTAGONIST_MENTIONS = 3
+# ...and its pronouns of one sex, this many times those of the other, are that person's.
+_PRONOUN_SHARE = 3
+_PRONOUNS_OF = {
+    "m": re.compile(r"\b(?:he|his|him)\b", re.I),
+    "f": re.compile(r"\b(?:she|her|hers)\b", re.I),
+}
+
+
+def _protagonist(
+    doc: Document, mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, sex: str
+) -> str | None:
+    """The person a profile is about, for an opening "He" the nearest sentences leave open:
+    the one person the headline names, named again and again, whose sex the article's
+    pronouns keep to, and named in the nearest earlier sentence that names anyone ("Another
+    role under Burton starred Depp as Wood. He played ..." under "Johnny Depp: the acting
+    outlaw"). None otherwise."""
+    title = doc.title or ""
+    people = {
+        f.attr("canonical") or f.text
+        for facts in mentions.values()
+        for f in facts
+        if f.type is FactType.PERSON
+        and " " in (f.attr("canonical") or f.text)
+        and not looks_like_place_or_body(f.text)
+    }
+    headlined = [n for n in people if re.search(rf"\b{re.escape(n.split()[-1])}\b", title)]
+    if len(headlined) != 1:
+        return None
+    name = headlined[0]
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    if sum(1 for s in doc.sentences if surname.search(s.text)) < _PROTAGONIST_MENTIONS:
+        return None
+    body = doc.text[doc.sentences[0].start :] if doc.sentences else ""
+    same, other = len(_PRONOUNS_OF[sex].findall(body)), len(_OTHER_SEX[sex].findall(body))
+    if same < _PRONOUN_SHARE * max(1, other):
+        return None
+    for back in range(1, _LOOKBACK + 1):
+        named = [
+            f
+            for f in mentions.get(sentence.index - back, ())
+            if f.type is FactType.PERSON and not looks_like_place_or_body(f.text)
+        ]
+        if named:
+            return name if any(surname.search(f.text) for f in named) else None
+    return name
 
 
 def _unnamed_before(doc: Document, sentence: Sentence, noun: str) -> bool:

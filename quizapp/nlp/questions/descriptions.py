@@ -14,6 +14,7 @@ from quizapp.nlp.questions.reference_words import (
     LOWER_WORD,
     NP_TAGS,
     ORGANISATION_DESCRIPTIONS,
+    PARTY_NAME,
     PERSON_DESCRIPTIONS,
 )
 
@@ -115,9 +116,24 @@ def described_entities(
             continue  # "BAA, the company ...": apposition names it ("At Gatwick, the" does not)
         if answer_is_a_name and b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
             continue
-        if any(f.type is kind and f.end - sentence.start <= start for f in named):
+        earlier = {
+            f.attr("canonical") or f.text
+            for f in named
+            if f.type is kind and f.end - sentence.start <= start
+        }
+        if _the_one_body(kind, earlier, tokens[j - 1].text.lower()):
+            continue  # "Martin Ellis, Halifax chief economist, said the bank's ...": that one
+        if earlier:
             # "Kluivert set Bowyer free, but the Dutchman ...": the sentence's own name is
             # likelier than one before it, and which of them is meant the stem cannot say.
             return [StandIn(kind, -1, -1)]
         out.append(StandIn(kind, start, end))
     return out
+
+
+def _the_one_body(kind: FactType, earlier: set[str], head: str) -> bool:
+    """Whether an organisation's description ("the bank", "the party") can only mean the one
+    body of its kind the sentence names before it: read in the sentence, it means that one."""
+    if kind is not FactType.ORGANISATION or len(earlier) != 1:
+        return False
+    return (head == "party") == bool(PARTY_NAME.search(next(iter(earlier))))

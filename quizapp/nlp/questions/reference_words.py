@@ -51,6 +51,9 @@ PERSON_DESCRIPTIONS = _words(
     "entrepreneur politician leader"
 )
 
+# A party's name: "the party" stands only for one of these, "the company" never does.
+PARTY_NAME = re.compile(r"\b(?:Party|Labour|Conservatives?|Tor(?:y|ies)|Democrats?|Greens?)\b")
+
 ORGANISATION_DESCRIPTIONS = _words(
     "company firm group party bank band airline operator retailer broadcaster corporation "
     "studio label carrier network manufacturer publisher giant"

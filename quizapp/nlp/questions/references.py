@@ -104,6 +104,8 @@ def vague_opening(
         return None
     if country and low not in PERSON_DESCRIPTIONS:
         return None  # "The England team": a country's team or government is named by it
+    if _says_its_content(tokens, sentence.start + offset + pos):
+        return None  # "The decision to ban new factories ...": the clause says which decision
     # Up to the sentence's first verb, does the subject name anything?
     first, commas = True, 0
     for token in sentence.tokens:
@@ -125,6 +127,26 @@ def vague_opening(
         if token.text[:1].isupper() and token.text not in CALENDAR | demonyms():
             return None  # a name; "The French international defender" still names nobody
     return head
+
+
+def _says_its_content(tokens: list[Token] | tuple[Token, ...], end: int) -> bool:
+    """Whether the description ending at ``end`` (a document offset) goes on with "to" and a
+    verb's base form: "The decision to ban new factories", "The plan to sell the stake" name
+    their content, so no earlier mention is needed to tell which one."""
+    for k, token in enumerate(tokens[:-1]):
+        if token.start < end:
+            continue
+        if token.text != "to" or not LOWER_WORD.fullmatch(tokens[k + 1].text):
+            return False
+        verb = tokens[k + 1].tag
+        # The tagger reads a bare verb after "to" as a noun at times ("to ban further
+        # factories"); an object after it says it is a verb ("to jobs" has none).
+        has_object = k + 2 < len(tokens) and tokens[k + 2].tag in _OBJECT_OPENING
+        return verb == "VB" or (verb in ("NN", "VBP") and has_object)
+    return False
+
+
+_OBJECT_OPENING = frozenset({"DT", "JJ", "JJR", "NN", "NNS", "PRP$", "CD"})
 
 
 # A noun this rare in general English is a term of its subject ("inertia", "photosynthesis").
@@ -276,6 +298,19 @@ _PHRASE_ENDS = re.compile(
     r"(?:\s*[,.;:!?]|\s*$|\s+(?:on|in|at|after|before|following|during|with|and|but|as|by|for|"
     r"from|to|when|while|since|last|this|next)\b)"
 )
+# "gave Liverpool the lead", "took the lead", "were in the lead": the phrase says who is ahead
+# (in a match, a race, a poll); no earlier "lead" is meant.
+_GIVES_THE = re.compile(
+    r"\b(?:give|gives|gave|given|giving|hand|hands|handed|take|takes|took|taken|taking|"
+    r"regain|regains|regained|snatch|snatched|grab|grabbed|seize|seized|retake|retook|in)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+# "fastest-selling", "best-known": a superlative the tagger takes for a plain adjective.
+_SUPERLATIVE = re.compile(r"(?:best|worst|fastest|biggest|highest|largest|quickest|top)-[a-z]+")
+# "According to _____, the film ...": the answer is a preposition's object, no apposition.
+_GOVERNED = re.compile(r"\b(?:to|by|of|from|with|for|at|in|on|after|before)\s+$", re.I)
+# "has been out of the game", "ready to return to the game": the sport or trade as a whole.
+_IN_THE_GAME = re.compile(r"\b(?:out\s+of|return\s+to|back\s+(?:in|into|to)|quit|left|leave)\s+$")
 # "34 years later", "two days earlier": a time counted from an event the stem does not give.
 _RELATIVE_TIME = re.compile(
     r"\b(?:[\w-]+)\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?)\s+"
@@ -303,6 +338,10 @@ def unnamed_references(
         head = tokens[j - 1]
         if head.text.lower() not in REFERRING_NOUNS or tokens[i + 1].text.lower() == "same":
             continue
+        if any(
+            t.tag in ("JJS", "RBS") or _SUPERLATIVE.fullmatch(t.text) for t in tokens[i + 1 : j - 1]
+        ):
+            continue  # "the fastest-selling video game", "the best director award": defined
         start, end = token.start - sentence.start, head.end - sentence.start
         if start < b and a < end:
             continue
@@ -317,7 +356,11 @@ def unnamed_references(
             says = None  # "announced the decision in _____": the blank says where, not which
         if says or text[end : end + 1] in ("'", "’", "-"):
             continue
-        if b <= start and re.fullmatch(r"[\s,]*", text[b:start]):
+        if head.text.lower() == "lead" and j == i + 2 and _GIVES_THE.search(text[:start]):
+            continue  # "gave Liverpool the lead", "took the lead": a match's score, no reference
+        if head.text.lower() == "game" and j == i + 2 and _IN_THE_GAME.search(text[:start]):
+            continue  # "out of the game", "return to the game": the sport, no one match
+        if b <= start and re.fullmatch(r"[\s,]*", text[b:start]) and not _GOVERNED.search(text[:a]):
             continue  # "_____, the film ...": the answer (a title or name) says which
         out.append((head.text, head.start - sentence.start, end))
     return out

@@ -22,6 +22,7 @@ from quizapp.nlp.questions.antecedents import (
     PERSONAL,
     THING,
     UNRESOLVABLE,
+    body_speaks,
     full_names,
     people_outside_quotes,
     resolve_lead,
@@ -260,7 +261,10 @@ def stand_alone_stem(
             if not any(s <= edit[0] < e for s, e in taken)
         ]
     speech = [q for q in quotes if is_speech(doc.text[q[0] : q[1]])]
-    if speech and not people_outside_quotes(mentions, sentence, quotes):
+    named_speaker = people_outside_quotes(mentions, sentence, quotes) or body_speaks(
+        mentions, sentence, quotes
+    )
+    if speech and not named_speaker:
         speaker = resolve_speaker(doc, text, sentence, mentions, quotes, a, b)
         if speaker is None:
             return None
