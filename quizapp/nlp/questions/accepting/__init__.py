@@ -18,16 +18,11 @@ from quizapp.nlp.questions.accepting.bodies import (
     role_acronym_forms,
 )
 from quizapp.nlp.questions.accepting.people import (
-    broken_surname,
     describes_before_name,
     descriptor_before_name,
     fuller_name,
-    named_for_a_place,
-    not_a_person_here,
     other_order,
     person_forms,
-    same_person,
-    shared_surname,
 )
 from quizapp.nlp.questions.accepting.phrases import (
     common_phrase,
@@ -36,6 +31,13 @@ from quizapp.nlp.questions.accepting.phrases import (
     phrase_synonyms,
 )
 from quizapp.nlp.questions.accepting.plausible import implausible_reason
+from quizapp.nlp.questions.accepting.surnames import (
+    broken_surname,
+    named_for_a_place,
+    not_a_person_here,
+    same_person,
+    shared_surname,
+)
 from quizapp.nlp.questions.accepting.typed import typed_fairly
 
 __all__ = [

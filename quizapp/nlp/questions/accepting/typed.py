@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.questions.accepting.bodies import ORG_QUALIFIERS
-from quizapp.nlp.questions.accepting.people import shared_surname
+from quizapp.nlp.questions.accepting.surnames import shared_surname
 from quizapp.nlp.salience import zipf
 from quizapp.nlp.words import STOPWORDS
 
