@@ -43,6 +43,8 @@ from quizapp.nlp.distractors.place_context import (
     _continent_of,
     _home_countries,
     _home_nations_apart,
+    same_country,
+    stem_place_names,
 )
 from quizapp.nlp.distractors.pools import Pools, respell
 from quizapp.nlp.distractors.teams import teams_only
@@ -260,10 +262,16 @@ def name_distractors(
     else:
         candidates = from_doc + extra
 
+    stem_places = (
+        stem_place_names(sentence.replace(answer, " ")) if fact.type is FactType.PLACE else []
+    )
+
     def acceptable(candidate: str, chosen: Sequence[str]) -> bool:
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             return False
+        if any(same_country(candidate, name) for name in stem_places):
+            return False  # "United Kingdom" where the stem says "backed by the UK"
         spaced = normalise(candidate.replace("-", " "))
         if any(spaced == normalise(c.replace("-", " ")) for c in [answer, *chosen]):
             return False  # "Sinama Pongolle" beside "Sinama-Pongolle": one name, twice
