@@ -40,6 +40,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
         return False
     if doc is not None and fact.type is FactType.PLACE and _never_placed(answer, doc.text):
         return False
+    if doc is not None and fact.type is FactType.PLACE and _paired_place(fact, doc):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (doc is not None and key_term(answer, doc.text))
     if doc is not None and _two_names_joined(answer, doc.text):
@@ -78,6 +80,17 @@ def _never_placed(answer: str, text: str) -> bool:
         return False
     placed = rf"\b{_LOCATIVE}\s+(?:the\s+)?{re.escape(answer)}(?![\w-])"
     return re.search(placed, text, re.IGNORECASE) is None
+
+
+def _paired_place(fact: Fact, doc: Document) -> bool:
+    """Whether the stem joins the place key to another city or country by "and" or "or"
+    ("selling well in Los Angeles and _____"): typed, any big city of the kind is as good an
+    answer as far as the stem says; options of the article's places tell which."""
+    from quizapp.nlp.distractors.pairs import paired_with_a_place
+
+    if not 0 <= fact.sentence < len(doc.sentences):
+        return False
+    return paired_with_a_place(doc.sentences[fact.sentence].text, fact)
 
 
 def _surname_shared(answer: str, text: str) -> bool:
