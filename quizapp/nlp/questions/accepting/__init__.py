@@ -6,7 +6,12 @@ import re
 
 from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType
-from quizapp.nlp.questions.accepting.amounts import date_forms, month_year_forms, number_forms
+from quizapp.nlp.questions.accepting.amounts import (
+    date_forms,
+    month_year_forms,
+    number_forms,
+    weekday_forms,
+)
 from quizapp.nlp.questions.accepting.bodies import (
     CLUB_WORDS,
     PARTY_FORMS,
@@ -96,6 +101,8 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out.append(answer[4:])
         out += date_forms(answer.removeprefix("the "))
         out += month_year_forms(answer.removeprefix("the "), text)
+        if doc is not None:
+            out += weekday_forms(fact, answer.removeprefix("the "), doc)
     elif fact.type is FactType.OTHER:
         sentence = doc.sentences[fact.sentence].text if doc is not None else ""
         if fact.attr("form") == "name" and (
