@@ -47,6 +47,8 @@ def strike_reason(item: Item) -> str | None:
             return reason
     if item.fact.type is FactType.QUANTITY and _computed_key(item):
         return "the stem's other figures compute the key"
+    if _unnamed_occasion(item.prompt):
+        return "the stem's occasion is named nowhere in it"
     if _SAID_TWICE.search(item.source.quote) and item.fact.type in _SPEAKER_TYPES:
         # '"...," said Stop Stansted Expansion chairman Peter Sanders said.': which words name
         # the speaker the slip leaves unclear ("Stansted Expansion" was taken for him).
@@ -61,6 +63,22 @@ def _place_given(item: Item) -> str | None:
 
     key = item.fact.attr("canonical") or item.answer or item.fact.text
     return stem_gives_place(key, item.prompt.replace(BLANK, " "))
+
+
+# "the list of presenters on the night.": an occasion the article named earlier, which the stem
+# leaves bare at its end.
+_BARE_OCCASION = re.compile(
+    r"\b(?:on|at|during|before|after)\s+the\s+(?:night|ceremony|event|occasion|evening|gala)"
+    r"(?=\s*[.,;:!?]|$)"
+)
+# "the Oscars", "the Brit Awards": a named occasion the bare noun can point back to.
+_NAMED_OCCASION = re.compile(r"(?<=\w\s)the\s+[A-Z]")
+
+
+def _unnamed_occasion(prompt: str) -> bool:
+    """Whether the stem ends a clause on a bare occasion ("presenters on the night", "spoke at
+    the ceremony") and names none: which night the article meant is left to the reader."""
+    return _BARE_OCCASION.search(prompt) is not None and not _NAMED_OCCASION.search(prompt)
 
 
 def _computed_key(item: Item) -> bool:
