@@ -167,6 +167,24 @@ def stock_compound(fact: Fact, doc: Document) -> bool:
     return uses > 0
 
 
+# "the final episode of _____ sketch programme The Fast Show": a channel named before the kind
+# of show and its title, only to say which show.
+_SHOW_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+(?:programmes?|series|show|sitcom|drama|documentary|"
+    r"soap|quiz|comedy)\s+[A-Z\"“‘']"
+)
+
+
+def channel_of_a_show(fact: Fact, doc: Document) -> bool:
+    """A broadcaster named only as where a show went out, right before the kind of show and
+    its title ("the final episode of _____ sketch programme The Fast Show"): the show is the
+    story, its channel a label anyone guesses."""
+    if fact.type not in (FactType.ORGANISATION, FactType.OTHER):
+        return False
+    sentence = doc.sentences[fact.sentence]
+    return _SHOW_AFTER.match(sentence.text[fact.end - sentence.start :]) is not None
+
+
 # "one of _____'s most maverick talents", "one of Britain's best-known": a place or body that
 # only sets a stock phrase of praise.
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -249,12 +267,13 @@ def _names_a_role(text: str) -> bool:
 
 
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
-    """A detail that frames the story (a stock phrase, a population, a survey's size, a quoted
+    """A detail that frames the story (a stock phrase, a show's channel, a population, a survey's size, a quoted
     voice's employer, a prize's value told in passing, an age, a job title, a list's size, the
     year of one dated example) rather than tells it, or one a student gives without reading
     (a title's year, the UK or the US as where, one of the places it goes through in turn)."""
     return (
         stock_praise(fact, doc)
+        or channel_of_a_show(fact, doc)
         or population(fact, doc)
         or sample_size(fact, doc)
         or speakers_employer(fact, doc, mentions, in_headline)
