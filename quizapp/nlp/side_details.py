@@ -17,6 +17,7 @@ from quizapp.nlp.guessable import default_country, neighbour_year, parallel_plac
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.side_figures import (
     dated_example,
+    event_month,
     list_size,
     passing_age,
     population,
@@ -267,10 +268,11 @@ def _names_a_role(text: str) -> bool:
 
 
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
-    """A detail that frames the story (a stock phrase, a show's channel, a population, a survey's size, a quoted
-    voice's employer, a prize's value told in passing, an age, a job title, a list's size, the
-    year of one dated example) rather than tells it, or one a student gives without reading
-    (a title's year, the UK or the US as where, one of the places it goes through in turn)."""
+    """A detail that frames the story (a stock phrase, a show's channel, a population, a
+    survey's size, a quoted voice's employer, a prize's value told in passing, an age, a job
+    title, a list's size, the year of one dated example, a sporting event's month) rather than
+    tells it, or one a student gives without reading (a title's year, the UK or the US as
+    where, one of the places it goes through in turn)."""
     return (
         stock_praise(fact, doc)
         or channel_of_a_show(fact, doc)
@@ -279,6 +281,7 @@ def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> 
         or speakers_employer(fact, doc, mentions, in_headline)
         or prize_value(fact, doc)
         or dated_example(fact, doc)
+        or event_month(fact, doc)
         or passing_age(fact, doc)
         or role_title(fact)
         or list_size(fact, doc)

@@ -1,6 +1,6 @@
 """Figures and dates that frame a story rather than tell it: a population, a survey's size, the
 value of a prize won before, the year of one dated example, an age told in passing, a list's
-size."""
+size, the month a sporting event is held in."""
 
 from __future__ import annotations
 
@@ -154,3 +154,22 @@ def list_size(fact: Fact, doc: Document) -> bool:
         return False
     sentence = doc.sentences[fact.sentence]
     return _TOP_BEFORE.search(sentence.text[: fact.start - sentence.start]) is not None
+
+
+# "run in the World Cross Country Championships in _____", "missed the national trials in early
+# _____": the month a fixture of the sporting calendar is held in.
+_EVENT_IN = re.compile(
+    r"\b(?:championships?|games|cup|open|marathon|trials|olympics|grand\s+prix|tournament|"
+    r"meeting|regatta|rally)\s+in\s+(?:early\s+|late\s+|mid-?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def event_month(fact: Fact, doc: Document) -> bool:
+    """The month alone that a sporting event is held in ("wanted to run in the World Cross
+    Country Championships in _____"): when a fixture of the calendar falls is background to
+    what happened at it, and blind graders failed it as not worth asking."""
+    if fact.type is not FactType.DATE or fact.attr("granularity") != "month_name":
+        return False
+    sentence = doc.sentences[fact.sentence]
+    return _EVENT_IN.search(sentence.text[: fact.start - sentence.start]) is not None
