@@ -18,6 +18,7 @@ from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.side_figures import (
     dated_example,
     event_month,
+    guest_count,
     list_size,
     passing_age,
     population,
@@ -270,9 +271,9 @@ def _names_a_role(text: str) -> bool:
 def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> bool:
     """A detail that frames the story (a stock phrase, a show's channel, a population, a
     survey's size, a quoted voice's employer, a prize's value told in passing, an age, a job
-    title, a list's size, the year of one dated example, a sporting event's month) rather than
-    tells it, or one a student gives without reading (a title's year, the UK or the US as
-    where, one of the places it goes through in turn)."""
+    title, a list's size, the year of one dated example, a sporting event's month, a dinner's
+    guests) rather than tells it, or one a student gives without reading (a title's year, the
+    UK or the US as where, one of the places it goes through in turn)."""
     return (
         stock_praise(fact, doc)
         or channel_of_a_show(fact, doc)
@@ -282,6 +283,7 @@ def side_detail(fact: Fact, doc: Document, mentions: int, in_headline: bool) -> 
         or prize_value(fact, doc)
         or dated_example(fact, doc)
         or event_month(fact, doc)
+        or guest_count(fact, doc)
         or passing_age(fact, doc)
         or role_title(fact)
         or list_size(fact, doc)

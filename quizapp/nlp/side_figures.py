@@ -1,6 +1,6 @@
 """Figures and dates that frame a story rather than tell it: a population, a survey's size, the
 value of a prize won before, the year of one dated example, an age told in passing, a list's
-size, the month a sporting event is held in."""
+size, the month a sporting event is held in, how many guests a dinner has."""
 
 from __future__ import annotations
 
@@ -173,3 +173,24 @@ def event_month(fact: Fact, doc: Document) -> bool:
         return False
     sentence = doc.sentences[fact.sentence]
     return _EVENT_IN.search(sentence.text[: fact.start - sentence.start]) is not None
+
+
+# "The dinner ... is expected to be attended by more than _____ guests": how many sit at a
+# social occasion the story only mentions.
+_OCCASION = re.compile(
+    r"\b(?:dinner|party|reception|banquet|gala|lunch|luncheon|wedding|ball|soiree|"
+    r"fundraiser|fund-raiser)s?\b",
+    re.IGNORECASE,
+)
+_GUESTS_AFTER = re.compile(r"^\s*(?:guests|diners|invitees|attendees|people)\b", re.IGNORECASE)
+
+
+def guest_count(fact: Fact, doc: Document) -> bool:
+    """How many guests a dinner, a party or a reception has ("is expected to be attended by
+    more than _____ guests"): a figure of the occasion's staging, which blind graders failed
+    as not worth asking."""
+    if fact.type is not FactType.QUANTITY:
+        return False
+    sentence = doc.sentences[fact.sentence]
+    after = _after_figure(fact, sentence.text[fact.end - sentence.start :])
+    return bool(_GUESTS_AFTER.match(after) and _OCCASION.search(sentence.text))

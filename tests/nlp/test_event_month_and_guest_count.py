@@ -1,6 +1,6 @@
 """The month alone that a sporting event is held in ("wanted to run in the Harrow Cross Country
-Championships in _____") is a side detail; a month an action happened in ("the club delisted
-its shares in _____") is asked."""
+Championships in _____") and how many guests a dinner has are side details; a month an action
+happened in ("the club delisted its shares in _____") and a finding are asked."""
 
 from __future__ import annotations
 
@@ -31,3 +31,22 @@ def test_a_sporting_events_month_is_a_side_detail() -> None:
 
 def test_the_month_of_an_action_is_not() -> None:
     assert not _month("August")
+
+
+GALA = (
+    "Charity gala planned\n\n"
+    "The dinner for the Harbour Trust, on Friday, is expected to be attended by more than 600 "
+    "guests. "
+    "The trust said it had raised 900 new places for children this year."
+)
+
+
+def test_a_dinners_guest_count_is_a_side_detail_and_a_finding_is_not() -> None:
+    from quizapp.nlp.side_figures import guest_count
+
+    doc = read_document(GALA)
+    facts = {f.text: f for f in extract_facts(doc) if f.type is FactType.QUANTITY}
+    guests = next(f for text, f in facts.items() if text.startswith("600"))
+    places = next(f for text, f in facts.items() if text.startswith("900"))
+    assert guest_count(guests, doc)
+    assert not guest_count(places, doc)
