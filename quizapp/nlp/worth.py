@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.nlp.distractors.place_context import same_country, stem_place_names
 from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
 from quizapp.nlp.text import normalise
 
@@ -40,11 +41,56 @@ def strike_reason(item: Item) -> str | None:
         return "a typed name after a role word that may go on"
     if item.fact.type is FactType.QUANTITY and _restated_figure(item):
         return "the sentence gives the figure again in another form"
+    if item.fact.type is FactType.PLACE and item.kind is not QuestionKind.TRUE_FALSE:
+        reason = _place_given(item)
+        if reason:
+            return reason
+    if item.fact.type is FactType.QUANTITY and _computed_key(item):
+        return "the stem's other figures compute the key"
+    if _unnamed_occasion(item.prompt):
+        return "the stem's occasion is named nowhere in it"
     if _SAID_TWICE.search(item.source.quote) and item.fact.type in _SPEAKER_TYPES:
         # '"...," said Stop Stansted Expansion chairman Peter Sanders said.': which words name
         # the speaker the slip leaves unclear ("Stansted Expansion" was taken for him).
         return "the source names its speaker twice over"
     return None
+
+
+def _place_given(item: Item) -> str | None:
+    """How the stem's other places give a place key away (its other name, a city only it
+    holds, the country it is the capital of), or None."""
+    from quizapp.nlp.distractors.place_context import stem_gives_place
+
+    key = item.fact.attr("canonical") or item.answer or item.fact.text
+    return stem_gives_place(key, item.prompt.replace(BLANK, " "))
+
+
+# "the list of presenters on the night.": an occasion the article named earlier, which the stem
+# leaves bare at its end.
+_BARE_OCCASION = re.compile(
+    r"\b(?:on|at|during|before|after)\s+the\s+(?:night|ceremony|event|occasion|evening|gala)"
+    r"(?=\s*[.,;:!?]|$)"
+)
+# "the Oscars", "the Brit Awards": a named occasion the bare noun can point back to.
+_NAMED_OCCASION = re.compile(r"(?<=\w\s)the\s+[A-Z]")
+
+
+def _unnamed_occasion(prompt: str) -> bool:
+    """Whether the stem ends a clause on a bare occasion ("presenters on the night", "spoke at
+    the ceremony") and names none: which night the article meant is left to the reader."""
+    return _BARE_OCCASION.search(prompt) is not None and not _NAMED_OCCASION.search(prompt)
+
+
+def _computed_key(item: Item) -> bool:
+    """A numeric key the stem's other figures give by a share, a ratio or a sum ("_____, less
+    than 8% of 1.3 billion"): arithmetic answers it, not the article. A true/false statement
+    prints the figure itself and is held apart by its own rule."""
+    if item.kind is QuestionKind.TRUE_FALSE or item.answer is None:
+        return False
+    from quizapp.nlp.stem_arithmetic import computed_from_stem
+
+    before, _, after = item.prompt.partition(BLANK)
+    return computed_from_stem(item.answer, before + " " + after, after[:12])
 
 
 _SAID_TWICE = re.compile(
@@ -78,12 +124,15 @@ def _option_in_stem(item: Item) -> bool:
     # "Rinus Michels's team" prints "Rinus Michels": a possessive ending must not hide it.
     text = _POSSESSIVE.sub(" ", item.prompt.replace(BLANK, " ")).replace("-", " ")
     stem = " " + normalise(text) + " "
+    places = stem_place_names(item.prompt.replace(BLANK, " "))
     for option in item.options:
         if option == item.answer:
             continue
         words = normalise(option)
         if words and not words.isdigit() and f" {words} " in stem:
             return True
+        if item.fact.type is FactType.PLACE and any(same_country(option, n) for n in places):
+            return True  # "United Kingdom" beside "backed by the UK": one country twice
     return False
 
 

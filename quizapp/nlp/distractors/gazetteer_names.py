@@ -159,7 +159,9 @@ def _districts(country: str) -> frozenset[str]:
 
 def city_countries(name: str) -> frozenset[str]:
     """Every country the gazetteer has a big city of this name in ("Gloucester": GB, CA)."""
-    return _city_facts()[0].get(name, frozenset())
+    from quizapp.nlp.gazetteers import CITY_ALIASES
+
+    return _city_facts()[0].get(CITY_ALIASES.get(name, name), frozenset())
 
 
 @lru_cache(maxsize=1)

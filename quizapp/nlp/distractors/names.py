@@ -43,9 +43,11 @@ from quizapp.nlp.distractors.place_context import (
     _continent_of,
     _home_countries,
     _home_nations_apart,
+    same_country,
+    stem_place_names,
 )
 from quizapp.nlp.distractors.pools import Pools, respell
-from quizapp.nlp.distractors.teams import teams_only
+from quizapp.nlp.distractors.teams import rival_sides, team_of, teams_only
 from quizapp.nlp.distractors.years import _latest_year
 from quizapp.nlp.facts.parties import party_of
 from quizapp.nlp.gazetteers import country_name_in, place_kind
@@ -231,6 +233,17 @@ def name_distractors(
             # "_____, Diana Ross and Tina Turner": the key is named among women only.
             cues = KeyCues(cues.needs | {FEMALE}, cues.excludes, cues.wants_place, cues.wants)
         from_doc = [c for c in from_doc if _shown_as_person(c, pools)]
+        side = team_of(fact, pools)
+        if side:
+            # "England failed to score and _____ slotted over four penalties": a player the
+            # article ties to the other side is no option for the key's.
+            firsts = {f.text: f for f in pools.by_type.get(FactType.PERSON, ())}
+            from_doc = [
+                c
+                for c in from_doc
+                if c not in firsts or not rival_sides(side, team_of(firsts[c], pools), pools.sport)
+            ]
+            extra = []
         from_doc = fitting(from_doc, cues, pools.traits)
         extra = fitting(extra, cues, pools.traits)
     if fact.type is FactType.ORGANISATION and is_acronym(answer):
@@ -260,10 +273,16 @@ def name_distractors(
     else:
         candidates = from_doc + extra
 
+    stem_places = (
+        stem_place_names(sentence.replace(answer, " ")) if fact.type is FactType.PLACE else []
+    )
+
     def acceptable(candidate: str, chosen: Sequence[str]) -> bool:
         norm = normalise(candidate)
         if not norm or norm in aliases or not _same_form(answer, candidate):
             return False
+        if any(same_country(candidate, name) for name in stem_places):
+            return False  # "United Kingdom" where the stem says "backed by the UK"
         spaced = normalise(candidate.replace("-", " "))
         if any(spaced == normalise(c.replace("-", " ")) for c in [answer, *chosen]):
             return False  # "Sinama Pongolle" beside "Sinama-Pongolle": one name, twice

@@ -80,3 +80,47 @@ def _place_codes(city: str) -> frozenset[str]:
     if countries().get(city) is not None or city in HOME_NATIONS:
         return frozenset()
     return frozenset(city_countries(city))
+
+
+# Capitalised names of a stem, one or several words ("Kuala Lumpur", "the UK").
+_STEM_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def stem_place_names(stem: str) -> list[str]:
+    """The capitalised names a stem prints, each also without a possessive ending."""
+    names = [m.group().rstrip(".") for m in _STEM_NAME.finditer(stem)]
+    names = [re.sub(r"^(?:The|A|An)\s+", "", n) for n in names]  # "The UK" at the start
+    return [re.sub(r"['’]s?$", "", n) for n in names]
+
+
+def same_country(a: str, b: str) -> bool:
+    """Whether two different names are one country ("UK" and "United Kingdom", "US" and
+    "America"); no home nation is the United Kingdom, nor another home nation."""
+    if a == b or a in HOME_NATIONS or b in HOME_NATIONS:
+        return False
+    code = _home_code(a)
+    return code != "-" and code == _home_code(b)
+
+
+def place_inside(name: str, country: str) -> bool:
+    """Whether the gazetteer puts a city of that name in the country, and nowhere else big."""
+    if countries().get(name) is not None or name in HOME_NATIONS or name in _UNITED_KINGDOM:
+        return False
+    code = _home_code(country)
+    return code != "-" and city_countries(name) == frozenset({code})
+
+
+def stem_gives_place(key: str, stem: str) -> str | None:
+    """How the stem's own places give a place key away, or None: it names the key as a
+    country under another name ("the UK" for United Kingdom), a city that lies only in the
+    key country ("Kuala Lumpur" for Malaysia), or the country whose capital the key is."""
+    names = [n for n in stem_place_names(stem) if n != key]
+    if any(same_country(key, n) for n in names):
+        return "the stem names the key under another name"
+    if _home_code(key) != "-" and any(place_inside(n, key) for n in names):
+        return "the stem names a city of the key country"
+    for name in names:
+        country = countries().get(name)
+        if country is not None and country.capital == key:
+            return "the key is the capital of a country the stem names"
+    return None

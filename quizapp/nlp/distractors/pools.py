@@ -33,6 +33,8 @@ class Pools:
     roles: frozenset[str] = frozenset()
     # The team sport the article reports ("football", "rugby", "cricket"), or "".
     sport: str = ""
+    # Each sentence's start in the article and its text, by index: what lies between two names.
+    sentences: tuple[tuple[int, str], ...] = ()
 
 
 def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
@@ -74,6 +76,7 @@ def build_pools(facts: Sequence[Fact], doc: Document) -> Pools:
             if key
         ),
         article_sport(s.text for s in doc.sentences),
+        tuple((s.start, s.text) for s in doc.sentences),
     )
 
 

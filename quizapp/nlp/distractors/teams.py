@@ -235,3 +235,46 @@ def teams_only(
     if pools.sport == "football":
         from_doc = [c for c in from_doc if not stem_names_club(rest, c)]
     return from_doc, []
+
+
+def team_of(person: Fact, pools: Pools) -> str:
+    """The team the article ties a person to in a sports report: the team named nearest their
+    mention in the same sentence, one in the same stretch between commas first ("England
+    skipper Jason Robinson", "Yachvili slotted over four penalties as France overhauled the
+    deficit", "been with France, Jason White with Scotland"), or "" for none or no sports
+    report."""
+    if not pools.sport or not 0 <= person.sentence < len(pools.sentences):
+        return ""
+    offset, text = pools.sentences[person.sentence]
+    start, end = person.start - offset, person.end - offset
+    found: list[tuple[bool, int, str]] = []
+    for match in _team_names(pools.sport).finditer(text):
+        if match.start() < end and match.end() > start:
+            continue  # the person's own name ("Jason White" is no "White" side)
+        low, high = (match.end(), start) if match.end() <= start else (end, match.start())
+        apart = re.search(r"[,;:]", text[low:high]) is not None
+        names = club_names(match.group(), pools.sport)
+        found.append((apart, high - low, names[0] if names else match.group()))
+    return min(found)[2] if found else ""
+
+
+def rival_sides(one: str, other: str, sport: str) -> bool:
+    """Whether two teams are rival sides of one kind: two nations or two clubs. A player has a
+    club and a national side both ("Sale" and "England"), so a club is no rival of a nation."""
+    from quizapp.nlp.option_fit import HOME_NATIONS
+
+    if not one or not other or one == other:
+        return False
+    nations = SPORT_NATIONS.get(sport, frozenset()) | frozenset(HOME_NATIONS)
+    return (one in nations) == (other in nations)
+
+
+@lru_cache(maxsize=4)
+def _team_names(sport: str) -> re.Pattern[str]:
+    """The nations that play a sport and its clubs, as whole capitalised names."""
+    from quizapp.nlp.option_fit import HOME_NATIONS
+
+    names = set(SPORT_NATIONS.get(sport, ())) | set(HOME_NATIONS)
+    names |= {name for club in _CLUBS.get(sport, ()) for name in club}
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")

@@ -6,7 +6,12 @@ import re
 
 from quizapp.nlp.distractors import introduced_as_person, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType
-from quizapp.nlp.questions.accepting.amounts import date_forms, month_year_forms, number_forms
+from quizapp.nlp.questions.accepting.amounts import (
+    date_forms,
+    month_year_forms,
+    number_forms,
+    weekday_forms,
+)
 from quizapp.nlp.questions.accepting.bodies import (
     CLUB_WORDS,
     PARTY_FORMS,
@@ -18,16 +23,11 @@ from quizapp.nlp.questions.accepting.bodies import (
     role_acronym_forms,
 )
 from quizapp.nlp.questions.accepting.people import (
-    broken_surname,
     describes_before_name,
     descriptor_before_name,
     fuller_name,
-    named_for_a_place,
-    not_a_person_here,
     other_order,
     person_forms,
-    same_person,
-    shared_surname,
 )
 from quizapp.nlp.questions.accepting.phrases import (
     common_phrase,
@@ -36,6 +36,13 @@ from quizapp.nlp.questions.accepting.phrases import (
     phrase_synonyms,
 )
 from quizapp.nlp.questions.accepting.plausible import implausible_reason
+from quizapp.nlp.questions.accepting.surnames import (
+    broken_surname,
+    named_for_a_place,
+    not_a_person_here,
+    same_person,
+    shared_surname,
+)
 from quizapp.nlp.questions.accepting.typed import typed_fairly
 
 __all__ = [
@@ -94,6 +101,8 @@ def accepted_answers(fact: Fact, answer: str, doc: Document | None = None) -> tu
             out.append(answer[4:])
         out += date_forms(answer.removeprefix("the "))
         out += month_year_forms(answer.removeprefix("the "), text)
+        if doc is not None:
+            out += weekday_forms(fact, answer.removeprefix("the "), doc)
     elif fact.type is FactType.OTHER:
         sentence = doc.sentences[fact.sentence].text if doc is not None else ""
         if fact.attr("form") == "name" and (

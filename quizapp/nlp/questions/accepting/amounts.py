@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.dates import MONTHS
-from quizapp.nlp.model import Fact
+from quizapp.nlp.model import Document, Fact
 from quizapp.nlp.numbers import NUMBER_WORDS, number_variants, parse_number
 from quizapp.nlp.questions.accepting.lexicon import lexicon_word
 
@@ -178,3 +178,34 @@ def month_year_forms(answer: str, text: str = "") -> list[str]:
     if text and len(re.findall(rf"\b{month}\b", text)) == 1:
         out.append(month)
     return out
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ON_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b")
+# A name inside a sentence: a capitalised word after another word, not a month or a weekday.
+_INNER_NAME = re.compile(r"(?<=\w[\s'’])([A-Z][a-z]{2,}\w*)")
+
+
+def weekday_forms(fact: Fact, answer: str, doc: Document) -> list[str]:
+    """The weekday the article gives the same event a day-and-month date is for ("The Oscars
+    will take place on _____" with "27 February", where the article opens on "the Oscars on
+    Sunday"): the student who writes "Sunday" read it right. Only where one weekday is given
+    in another sentence that shares a name with the date's."""
+    if not (_DAY_MONTH.match(answer) or _MONTH_DAY.match(answer)):
+        return []
+    if not 0 <= fact.sentence < len(doc.sentences):
+        return []
+    names = _names(doc.sentences[fact.sentence].text)
+    found = {
+        match.group(1)
+        for sentence in doc.sentences
+        if sentence.index != fact.sentence and names & _names(sentence.text)
+        for match in _ON_WEEKDAY.finditer(sentence.text)
+    }
+    return list(found) if len(found) == 1 else []
+
+
+def _names(text: str) -> set[str]:
+    return {
+        n.rstrip("s") for n in _INNER_NAME.findall(text) if n not in MONTHS and n not in _WEEKDAYS
+    }

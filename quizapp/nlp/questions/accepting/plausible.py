@@ -7,7 +7,8 @@ import re
 from quizapp.nlp.dates import MONTHS
 from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.numbers import NUMBER_WORDS
-from quizapp.nlp.questions.accepting.people import FACILITIES, TITLE_WORDS
+from quizapp.nlp.questions.accepting.people import TITLE_WORDS
+from quizapp.nlp.questions.accepting.surnames import FACILITIES
 from quizapp.nlp.words import STOPWORDS
 
 # Words that join the parts of a name or phrase and can neither open nor close an answer:

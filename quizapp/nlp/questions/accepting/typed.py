@@ -9,7 +9,7 @@ from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS
 from quizapp.nlp.key_terms import taught_term
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.questions.accepting.bodies import ORG_QUALIFIERS
-from quizapp.nlp.questions.accepting.people import shared_surname
+from quizapp.nlp.questions.accepting.surnames import shared_surname
 from quizapp.nlp.salience import zipf
 from quizapp.nlp.words import STOPWORDS
 
@@ -39,6 +39,10 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
         return False
     if fact.type is FactType.QUANTITY and too_precise(answer):
         return False
+    if doc is not None and fact.type is FactType.PLACE and _never_placed(answer, doc.text):
+        return False
+    if doc is not None and fact.type is FactType.PLACE and _paired_place(fact, doc):
+        return False
     if fact.type is FactType.OTHER and fact.attr("form") != "name":
         return len(words) == 1 or (
             doc is not None and (key_term(answer, doc.text) or taught_term(answer, doc))
@@ -58,6 +62,38 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
     return True
+
+
+# Words before a name that make it somewhere: "in Leicestershire", "at Heathrow", "near Oban".
+_LOCATIVE = r"(?:in|at|near|outside|inside|across|around|throughout|into|towards|on)"
+
+
+def _never_placed(answer: str, text: str) -> bool:
+    """Whether a place key is a name no gazetteer knows as a place, with no place word of its
+    own ("Street", "-shire"), that the article never writes after "in", "at" or "near": a body
+    taken for a place ("a venture from _____'s founder" for an airline), which a student
+    cannot be asked to type as a place."""
+    from quizapp.nlp.gazetteers import FORMER_COUNTRIES, place_kind
+    from quizapp.nlp.option_fit import HOME_NATIONS
+
+    words = answer.split()
+    if not words or place_kind(answer) is not None or answer in (*HOME_NATIONS, *FORMER_COUNTRIES):
+        return False
+    if any(w in PLACE_HEADS for w in words) or re.search(r"(?:shire|land|ia)$", words[-1]):
+        return False
+    placed = rf"\b{_LOCATIVE}\s+(?:the\s+)?{re.escape(answer)}(?![\w-])"
+    return re.search(placed, text, re.IGNORECASE) is None
+
+
+def _paired_place(fact: Fact, doc: Document) -> bool:
+    """Whether the stem joins the place key to another city or country by "and" or "or"
+    ("selling well in Los Angeles and _____"): typed, any big city of the kind is as good an
+    answer as far as the stem says; options of the article's places tell which."""
+    from quizapp.nlp.distractors.pairs import paired_with_a_place
+
+    if not 0 <= fact.sentence < len(doc.sentences):
+        return False
+    return paired_with_a_place(doc.sentences[fact.sentence].text, fact)
 
 
 def _surname_shared(answer: str, text: str) -> bool:
