@@ -17,6 +17,7 @@ __all__ = [
     "WrongPersonalCode",
     "asks_personal_code",
     "join_quiz",
+    "submitted_in_browser",
 ]
 
 
@@ -46,6 +47,30 @@ def personal_code_fits(code: str | None, personal_code: str | None) -> bool:
     except taking.TakingError:
         return False
     return rosters.student_for_code(quiz, personal_code or "") is not None
+
+
+def submitted_in_browser(code: str | None, tokens: Iterable[str]) -> list[Attempt]:
+    """The name-only attempts this browser (its remembered ``tokens``) submitted at the quiz
+    with this join code, newest first: a student coming back to the join link, even after the
+    quiz has closed, finds the way back to their result.
+
+    Rostered students' attempts are never listed, as their unfinished ones are never offered:
+    on a shared computer the next student must not see a classmate's result.
+    """
+    wanted = taking.normalise_join_code(code or "")
+    if not wanted:
+        return []
+    found = [taking.find_attempt(token) for token in tokens]
+    submitted = [
+        attempt
+        for attempt in found
+        if attempt is not None
+        and attempt.submitted_at is not None
+        and attempt.student_id is None
+        and attempt.quiz.class_id is None
+        and taking.normalise_join_code(attempt.quiz.join_code or "") == wanted
+    ]
+    return sorted(submitted, key=lambda attempt: (attempt.submitted_at, attempt.id), reverse=True)
 
 
 def join_quiz(

@@ -180,7 +180,10 @@ def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
             return _remember(redirect(url_for("play.take", token=attempt.token)), attempt.token)
     ask_code = joining.asks_personal_code(code)
     resume = None if ask_code or not code else _open_attempt_for(code)
-    page = render_template("play/join.html", form=form, resume=resume, ask_code=ask_code)
+    submitted = joining.submitted_in_browser(code, _remembered_tokens())
+    page = render_template(
+        "play/join.html", form=form, resume=resume, submitted=submitted, ask_code=ask_code
+    )
     return page, status
 
 
