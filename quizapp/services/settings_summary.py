@@ -9,7 +9,7 @@ __all__ = ["settings_summary"]
 
 # Each part of the feedback, in the order a later one gives the earlier ones away (an
 # explanation quotes the answer, an answer shows right from wrong, ticks add up to the score).
-_PARTS = ("their score", "right and wrong", "the correct answers", "the explanations")
+_PARTS = ("their score", "which answers were right", "the correct answers", "the explanations")
 _WHEN = {
     ExplanationPolicy.AFTER_SUBMIT: "after submitting",
     ExplanationPolicy.AFTER_CLOSE: "when the quiz closes",

@@ -31,8 +31,8 @@ def test_the_quiz_page_shows_the_settings_at_a_glance(app: Any) -> None:
     page = login(app, email).get(f"/teacher/quizzes/{quiz_id}").get_data(as_text=True)
     assert (
         "Time limit 20 min · 2 attempts per student · questions shuffled · after submitting, "
-        "students see their score · when the quiz closes, students see right and wrong and "
-        "the correct answers." in page
+        "students see their score · when the quiz closes, students see which answers were "
+        "right and the correct answers." in page
     )
 
 
@@ -42,13 +42,13 @@ def test_the_quiz_page_shows_the_settings_at_a_glance(app: Any) -> None:
         # An explanation after submitting gives every other part away then.
         (
             ("never", "never", "never", "after_submit"),
-            "after submitting, students see their score, right and wrong, the correct answers "
-            "and the explanations",
+            "after submitting, students see their score, which answers were right, the correct "
+            "answers and the explanations",
         ),
         (("never", "never", "never", "never"), "students see only that they submitted"),
         (
             ("after_submit", "never", "after_close", "never"),
-            "when the quiz closes, students see right and wrong and the correct answers",
+            "when the quiz closes, students see which answers were right and the correct answers",
         ),
     ],
 )
