@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from flask.testing import FlaskClient
 
-from quizapp.models import ExplanationPolicy, Quiz, QuizStatus, db
+from quizapp.models import Attempt, ExplanationPolicy, Quiz, QuizStatus, db
 from quizapp.services import publishing
 from tests.factories import make_class, make_quiz
 
@@ -95,3 +96,21 @@ def test_a_class_quiz_never_lists_a_result_on_a_shared_computer(app, client) -> 
     form = client.get(f"/attempt/{token}").get_data(as_text=True)
     client.post(f"/attempt/{token}", data={"action": "submit", "csrf_token": _csrf(form)})
     assert "See the result of" not in client.get(f"/join/{CODE}").get_data(as_text=True)
+
+
+def test_an_attempt_whose_time_ran_out_while_away_is_a_result_not_one_to_continue(
+    app, client
+) -> None:
+    with app.app_context():
+        _later_quiz(time_limit_minutes=5)
+    page = client.get("/join").get_data(as_text=True)
+    joined = client.post("/join", data={"code": CODE, "name": "Rae", "csrf_token": _csrf(page)})
+    token = joined.location.rsplit("/", 1)[1]
+    assert "Continue as Rae" in client.get(f"/join/{CODE}").get_data(as_text=True)
+    with app.app_context():
+        attempt = db.session.scalars(db.select(Attempt).filter_by(token=token)).one()
+        attempt.started_at = datetime.now(UTC) - timedelta(hours=1)
+        db.session.commit()
+    page = client.get(f"/join/{CODE}").get_data(as_text=True)
+    assert "Continue as Rae" not in page
+    assert f"/attempt/{token}/result" in page
