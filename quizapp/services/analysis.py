@@ -61,6 +61,7 @@ class Flag(enum.StrEnum):
 
     TOO_EASY = "too_easy"
     TOO_HARD = "too_hard"
+    MOSTLY_BLANK = "mostly_blank"
     NEGATIVE_DISCRIMINATION = "negative_discrimination"
     WEAK_DISTRACTOR = "weak_distractor"
 
@@ -68,6 +69,7 @@ class Flag(enum.StrEnum):
 FLAG_LABELS: dict[Flag, str] = {
     Flag.TOO_EASY: "Too easy (over 90 % right)",
     Flag.TOO_HARD: "Too hard (under 30 % right)",
+    Flag.MOSTLY_BLANK: "Left blank by most students: time may have run out before it",
     Flag.NEGATIVE_DISCRIMINATION: "Negative discrimination: weaker students do better",
     Flag.WEAK_DISTRACTOR: "A distractor almost nobody chooses",
 }
@@ -122,10 +124,18 @@ def item_flags(
     distractor_rates: Sequence[float],
     *,
     attempts: int,
+    answered: int | None = None,
 ) -> tuple[Flag, ...]:
-    """The flags an item earns; discrimination and distractor flags need MIN_ATTEMPTS."""
+    """The flags an item earns; discrimination and distractor flags need MIN_ATTEMPTS.
+
+    A question most students left blank is flagged as such, not as too hard: its facility
+    counts the blanks as wrong, and a blank says more about the time limit or the question's
+    place in the quiz than about its difficulty.
+    """
     flags: list[Flag] = []
-    if facility_index is not None and attempts >= 1:
+    if answered is not None and attempts >= 1 and 2 * answered < attempts:
+        flags.append(Flag.MOSTLY_BLANK)
+    elif facility_index is not None and attempts >= 1:
         if facility_index > TOO_EASY:
             flags.append(Flag.TOO_EASY)
         elif facility_index < TOO_HARD:
@@ -266,16 +276,17 @@ def quiz_analysis(quiz: Quiz) -> QuizAnalysis:
             for o in options
             if not o.is_answer and question.kind == "multiple_choice" and o.attempts >= MIN_ATTEMPTS
         ]
+        answered = sum(1 for r in responses if r and is_answered(r))
         items.append(
             ItemAnalysis(
                 question=question,
                 number=number,
-                answered=sum(1 for r in responses if r and is_answered(r)),
+                answered=answered,
                 facility=fac,
                 discrimination=disc,
                 options=options,
                 other_choices=other,
-                flags=item_flags(fac, disc, rates, attempts=len(attempts)),
+                flags=item_flags(fac, disc, rates, attempts=len(attempts), answered=answered),
                 typed_answers=tuple(answer_groups(question, given))
                 if question.kind in TYPED_KINDS
                 else (),

@@ -69,8 +69,9 @@ def parse_number(text: str) -> float | None:
 
 
 def _distinct(values: list[str]) -> bool:
-    """True if no two values are equal ignoring case and surrounding space."""
-    folded = [v.strip().casefold() for v in values]
+    """True if no two values are equal ignoring case and spacing (students could not tell
+    "River  Quell" from "River Quell" on the page)."""
+    folded = [" ".join(v.split()).casefold() for v in values]
     return len(set(folded)) == len(folded)
 
 

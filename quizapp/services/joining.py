@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -12,10 +13,12 @@ from quizapp.models import Attempt, Quiz, Student, db
 from quizapp.services import rosters, taking, units
 
 __all__ = [
+    "BrowserAttempts",
     "PersonalCodeNeeded",
     "QuizNotOpenYet",
     "WrongPersonalCode",
     "asks_personal_code",
+    "attempts_in_browser",
     "join_quiz",
 ]
 
@@ -46,6 +49,47 @@ def personal_code_fits(code: str | None, personal_code: str | None) -> bool:
     except taking.TakingError:
         return False
     return rosters.student_for_code(quiz, personal_code or "") is not None
+
+
+@dataclass(frozen=True, slots=True)
+class BrowserAttempts:
+    """What this browser has at one quiz: an attempt to continue, and submitted ones."""
+
+    unfinished: Attempt | None
+    # Newest first.
+    submitted: tuple[Attempt, ...]
+
+
+def attempts_in_browser(
+    code: str | None, tokens: Iterable[str], *, now: datetime | None = None
+) -> BrowserAttempts:
+    """The name-only attempts this browser (its remembered ``tokens``) has at the quiz with
+    this join code: the unfinished one it may continue, and those submitted, so a student
+    coming back to the join link, even after the quiz has closed, finds their result. An
+    attempt whose time ran out while its page was closed counts as submitted, as it is.
+
+    Rostered students' attempts are never listed: on a shared computer the next student must
+    neither walk into a classmate's attempt nor see their result.
+    """
+    wanted = taking.normalise_join_code(code or "")
+    if not wanted:
+        return BrowserAttempts(unfinished=None, submitted=())
+    mine = [
+        attempt
+        for attempt in (taking.find_attempt(token) for token in tokens)
+        if attempt is not None
+        and attempt.student_id is None
+        and attempt.quiz.class_id is None
+        and taking.normalise_join_code(attempt.quiz.join_code or "") == wanted
+    ]
+    ended = {attempt.id for attempt in mine if taking.enforce_deadline(attempt, now=now)}
+    unfinished = next((attempt for attempt in mine if attempt.id not in ended), None)
+    submitted = sorted(
+        (attempt for attempt in mine if attempt.id in ended),
+        key=lambda attempt: (attempt.submitted_at, attempt.id),
+        reverse=True,
+    )
+    return BrowserAttempts(unfinished=unfinished, submitted=tuple(submitted))
 
 
 def join_quiz(

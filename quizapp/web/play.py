@@ -133,26 +133,6 @@ def _attempt_or_404(token: str) -> Attempt:
     return attempt
 
 
-def _open_attempt_for(code: str) -> Attempt | None:
-    """An unfinished name-only attempt this browser has at the quiz with this code, if any.
-
-    Attempts of rostered students are never offered: on a shared computer the next student
-    must not walk into a classmate's attempt; their own personal code resumes it.
-    """
-    for token in _remembered_tokens():
-        attempt = taking.find_attempt(token)
-        if (
-            attempt is not None
-            and attempt.submitted_at is None
-            and attempt.student_id is None
-            and attempt.quiz.class_id is None
-            and taking.normalise_join_code(attempt.quiz.join_code or "")
-            == taking.normalise_join_code(code)
-        ):
-            return attempt
-    return None
-
-
 def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
     """Handle the join form: start or resume an attempt, or show why not."""
     code = form.code.data or ""
@@ -179,8 +159,14 @@ def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
         else:
             return _remember(redirect(url_for("play.take", token=attempt.token)), attempt.token)
     ask_code = joining.asks_personal_code(code)
-    resume = None if ask_code or not code else _open_attempt_for(code)
-    page = render_template("play/join.html", form=form, resume=resume, ask_code=ask_code)
+    mine = joining.attempts_in_browser(code, _remembered_tokens())
+    page = render_template(
+        "play/join.html",
+        form=form,
+        resume=mine.unfinished,
+        submitted=mine.submitted,
+        ask_code=ask_code,
+    )
     return page, status
 
 

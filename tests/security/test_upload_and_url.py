@@ -241,3 +241,28 @@ def test_hostile_and_broken_files_get_a_message_not_a_500(app: Any) -> None:
             assert 'class="form-errors"' in page or "field-errors" in page, name
             assert message.lower() in page.lower(), (name, message)
             assert _articles(app) == before
+
+
+def test_a_host_name_without_a_dot_is_checked_as_an_address_not_refused_as_malformed(
+    make_app: Any, server: LocalServer
+) -> None:
+    """ "localhost" (or a school's "intranet" host) is a real address: the private-address
+    rule decides, never "give a full web address" to a teacher who did."""
+    server.routes["/news"] = Reply(headers=HTML, body=ARTICLE_HTML.encode())
+    by_name = server.url("/news").replace("127.0.0.1", "localhost")
+    strict = make_app()
+    _refused(strict, _teacher(strict), "private or local network address", url=by_name)
+    relaxed = make_app(URL_ALLOW_PRIVATE=True)
+    status, location = _submit(_teacher(relaxed), url=by_name)
+    assert status == 302 and "/quiz" in location
+
+
+def test_an_address_typed_without_https_is_read_as_https(
+    make_app: Any, server: LocalServer
+) -> None:
+    """People type "www.example.org/news": the form adds the scheme instead of refusing it."""
+    server.routes["/news"] = Reply(headers=HTML, body=ARTICLE_HTML.encode())
+    bare = server.url("/news").split("://", 1)[1]
+    app = make_app()
+    page = _refused(app, _teacher(app), "private or local network address", url=bare)
+    assert "full web address" not in page

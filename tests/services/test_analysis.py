@@ -70,6 +70,21 @@ def test_item_flags(
     assert item_flags(fac, disc, rates, attempts=attempts) == expected
 
 
+@pytest.mark.parametrize(
+    ("fac", "attempts", "answered", "expected"),
+    [
+        (0.0, 7, 0, (Flag.MOSTLY_BLANK,)),  # nobody answered: not "too hard"
+        (0.1, 10, 4, (Flag.MOSTLY_BLANK,)),
+        (0.2, 10, 5, (Flag.TOO_HARD,)),  # half answered: the facility speaks
+        (0.95, 10, 10, (Flag.TOO_EASY,)),
+    ],
+)
+def test_a_question_most_students_left_blank_is_flagged_for_that_not_as_too_hard(
+    fac: float, attempts: int, answered: int, expected: tuple[Flag, ...]
+) -> None:
+    assert item_flags(fac, None, [], attempts=attempts, answered=answered) == expected
+
+
 def _class(quiz_status: QuizStatus = QuizStatus.PUBLISHED, students: int = 10) -> Question:
     """A quiz whose multiple-choice item nobody answers with "8,400"; returns that question."""
     quiz = make_quiz(status=quiz_status)

@@ -26,6 +26,11 @@ MC = ("A", "B", "C")
         (QuestionEdit("multiple_choice", "Q?", "D", MC), "answer", "one of the options"),
         (QuestionEdit("multiple_choice", "Q?", "A", ("A", "a ", "B")), "options", "different"),
         (QuestionEdit("multiple_choice", "Q?", "A", ("A", "", " ")), "options", "at least two"),
+        (
+            QuestionEdit("multiple_choice", "Q?", "Le Mans", ("Le Mans", "le  mans", "Paris")),
+            "options",
+            "different",
+        ),
         (QuestionEdit("multiple_choice", "", "A", MC), "prompt", "Write the question"),
         (QuestionEdit("fill_in", "No blank here.", "x"), "prompt", "exactly one blank"),
         (QuestionEdit("fill_in", "Two _____ and _____.", "x"), "prompt", "exactly one blank"),

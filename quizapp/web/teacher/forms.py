@@ -3,6 +3,7 @@ quiz's settings form is in settings_form.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_wtf.file import FileAllowed, FileField
@@ -46,6 +47,21 @@ GIVE_TITLE = "Give the quiz a title."
 TITLE_LENGTH = Length(max=300, message="Use at most 300 characters for the title.")
 
 
+# A scheme ("javascript:", "ftp://") but not a host's port ("localhost:8000/page").
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+
+
+def with_web_scheme(value: str | None) -> str | None:
+    """The address with "https://" in front when typed without a scheme, as people often
+    type it ("www.example.org/news/story"); addresses with any scheme are left as they are."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text and "://" not in text and not _SCHEME.match(text):
+        return "https://" + text
+    return text
+
+
 class MultiCheckboxField(SelectMultipleField):
     """A group of checkboxes (rendered as a fieldset by macros/forms.html)."""
 
@@ -85,7 +101,13 @@ class SourceForm(CheckedForm):
     )
     url = URLField(
         "Give the article's web address",
-        validators=[Optional(), URL(message="Give a full web address, starting with https://.")],
+        filters=[with_web_scheme],
+        # No top-level domain required: "localhost" or a school's "intranet" host is refused
+        # or allowed by the address check (private addresses), not as a malformed link.
+        validators=[
+            Optional(),
+            URL(require_tld=False, message="Give a full web address, starting with https://."),
+        ],
         render_kw={"placeholder": "https://", "inputmode": "url"},
     )
 

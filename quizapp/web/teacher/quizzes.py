@@ -24,6 +24,7 @@ from quizapp.services.publishing import (
     update_settings,
 )
 from quizapp.services.rosters import assignable_classes
+from quizapp.services.settings_summary import settings_summary
 from quizapp.web.teacher.blueprint import bp, join_link, owned_quiz_or_404, quiz_url
 from quizapp.web.teacher.settings_form import SettingsForm
 
@@ -80,6 +81,7 @@ def quiz(quiz_id: int) -> str:
         kind_labels=KIND_LABELS,
         kind_choices=convertible_kinds(quiz) if quiz.status is QuizStatus.DRAFT else {},
         game_fits=game_export_fits(quiz),
+        settings_summary=settings_summary(quiz),
     )
 
 
