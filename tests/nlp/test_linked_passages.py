@@ -12,6 +12,7 @@ from quizapp.nlp import QuestionKind, generate, read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import BLANK, Fact, Item
+from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.pipeline import build_candidates
 from quizapp.nlp.questions import BuildContext
 from quizapp.nlp.questions.passage_gaps import gap_kind
@@ -26,10 +27,10 @@ from quizapp.nlp.quiz_search import questions_asked
 from quizapp.nlp.salience import identity
 
 # Corpus articles whose quizzes hold linked-pair passages (trade figures, a rich list, a
-# reverse-singles line-up, a rugby comeback, a skyscraper's lifts).
+# reverse-singles line-up, a rugby comeback, a skyscraper's lifts, an aid target, net users).
 # Every kind, passages asked for beside the one-gap kinds.
 WITH_PASSAGES = tuple(QuestionKind)
-ARTICLES = ("01", "19", "24", "36", "47", "54", "62", "63")
+ARTICLES = ("01", "19", "24", "33", "36", "47", "54", "62", "63", "70")
 
 
 def _texts(shared_dir: Path) -> dict[str, str]:
@@ -86,6 +87,33 @@ def test_a_quiz_with_passages_asks_linked_pairs_as_one_sentence_two_gap_passages
 
 def _with_text(fact, text: str) -> dict:
     return {slot: getattr(fact, slot) for slot in fact.__slots__} | {"text": text}
+
+
+@pytest.mark.shared
+def test_a_figure_gap_s_key_is_not_mostly_the_largest_or_the_smallest_of_its_entries(
+    shared_dir: Path,
+) -> None:
+    """Graders pick the largest figure when the key mostly is: its two wrong entries leave the
+    key at a drawn rank."""
+    ranks = []
+    for text in _texts(shared_dir).values():
+        for passage in generate(text, max_items=20, kinds=WITH_PASSAGES).items:
+            answers = {b.answer for b in passage.blanks}
+            for blank in passage.blanks:
+                if blank.fact.type.value != "quantity":
+                    continue
+                kind = gap_kind(blank.fact)
+                own = [
+                    parse_number(e)
+                    for e in passage.bank
+                    if e not in answers
+                    and gap_kind(blank.fact.__class__(**_with_text(blank.fact, e))) == kind
+                ]
+                key = parse_number(blank.answer)
+                ranks.append(sum(value < key for value in own if value is not None))
+    assert len(ranks) >= 10
+    assert ranks.count(WRONG_PER_GAP) <= len(ranks) / 2, ranks
+    assert ranks.count(0) <= len(ranks) / 2, ranks
 
 
 def _asks(item: Item, fact: Fact) -> bool:

@@ -18,18 +18,19 @@ from itertools import combinations, pairwise
 
 from quizapp.nlp.checks import check_item
 from quizapp.nlp.model import BLANK, Fact, FactType, Item
+from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.option_fit import CHARACTER, FEMALE, MALE, mention_traits
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.cloze import build_cloze
 from quizapp.nlp.questions.fill_in import build_fill_in
-from quizapp.nlp.questions.passage_bank import YEAR, BankOptions
+from quizapp.nlp.questions.passage_bank import WRONG_PER_FIGURE, YEAR, BankOptions, figure_rank
 from quizapp.nlp.questions.passage_gaps import called_a_body, fits_the_bank, gap_kind, sure_kind
 from quizapp.nlp.questions.passage_text import POINTS_BACK
 from quizapp.nlp.text import normalise
 
 # Each gap's own wrong entries in the bank: with one, a student who knows the kind guesses
 # between two; graders failed such gaps as answered by elimination.
-WRONG_PER_GAP = 2
+WRONG_PER_GAP = WRONG_PER_FIGURE
 LINKED_GAPS = 2
 # A sentence's first facts that are paired (a crowded sentence is a list, not one claim).
 MAX_FACTS_PAIRED = 6
@@ -44,7 +45,7 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
     for fact in facts:
         if _asked_alone(fact, ctx):
             by_sentence.setdefault(fact.sentence, []).append(fact)
-    drawn = BankOptions(ctx)
+    drawn = BankOptions(ctx, figure_ranks=True)
     seen: set[tuple[str, tuple[int, ...]]] = set()
     for index in sorted(by_sentence):
         # Every pair of the sentence's facts, not only its two most salient: the pair that
@@ -94,6 +95,11 @@ def own_kind_bank(
         # Only entries drawn for this very gap count for it: a figure drawn for another gap of
         # the same unit may lie far from this one ("plummet from £220m to _____" beside £370m).
         own = _years_not_around(fact, drawn.chosen_options(fact), ctx)
+        if fact.type is FactType.QUANTITY:
+            fitting = [
+                o for o in own if _fits_gap(fact, o, ctx) and fits_the_bank(o, entries, shown)
+            ]
+            own = _figures_at_drawn_rank(fact, fitting, ctx)
         have = sum(1 for e, k in wrong if k == kind and e in own and _fits_gap(fact, e, ctx))
         for option in own:
             if have >= WRONG_PER_GAP:
@@ -126,6 +132,21 @@ def _years_not_around(fact: Fact, options: list[str], ctx: BuildContext) -> list
         return options
     _, first, second = min(pairs)
     return [first, second, *(o for o in options if o not in (first, second))]
+
+
+def _figures_at_drawn_rank(fact: Fact, options: list[str], ctx: BuildContext) -> list[str]:
+    """A figure gap's wrong entries, the two nearest that leave the key at a drawn rank among
+    its three (none where no two do). Taken in the drawn order, they were mostly both below
+    the key: of the corpus passages' figure gaps, over half had the largest figure as key."""
+    key = parse_number(fact.text)
+    if key is None:
+        return options
+    valued = [(o, v) for o in options if (v := parse_number(o)) is not None and v != key]
+    rank = figure_rank(fact, ctx)
+    for first, second in combinations(valued, 2):
+        if (first[1] < key) + (second[1] < key) == rank:
+            return [first[0], second[0]]
+    return []
 
 
 def _fits_gap(fact: Fact, entry: str, ctx: BuildContext) -> bool:
