@@ -4,6 +4,7 @@ and only where one-gap items on the two facts would give each other away."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,11 @@ from quizapp.nlp.quiz_search import questions_asked
 from quizapp.nlp.salience import identity
 
 # Corpus articles whose quizzes hold linked-pair passages (trade figures, a rich list, a
-# reverse-singles line-up, a rugby comeback, a skyscraper's lifts, an aid target, net users).
+# reverse-singles line-up, a rugby comeback, a skyscraper's lifts, an aid target, MP3 players'
+# owners, net users).
 # Every kind, passages asked for beside the one-gap kinds.
 WITH_PASSAGES = tuple(QuestionKind)
-ARTICLES = ("01", "19", "24", "33", "36", "47", "54", "62", "63", "70")
+ARTICLES = ("01", "19", "24", "33", "36", "47", "54", "60", "62", "63", "70")
 
 
 def _texts(shared_dir: Path) -> dict[str, str]:
@@ -114,6 +116,21 @@ def test_a_figure_gap_s_key_is_not_mostly_the_largest_or_the_smallest_of_its_ent
     assert len(ranks) >= 10
     assert ranks.count(WRONG_PER_GAP) <= len(ranks) / 2, ranks
     assert ranks.count(0) <= len(ranks) / 2, ranks
+
+
+@pytest.mark.shared
+def test_a_passage_never_asks_a_share_the_stem_gives_as_100_less_another(
+    shared_dir: Path,
+) -> None:
+    """ "_____ are men compared to 41% of women": the student subtracts instead of recalling."""
+    percent = re.compile(r"(\d+(?:\.\d+)?)%")
+    for text in _texts(shared_dir).values():
+        for passage in generate(text, max_items=20, kinds=WITH_PASSAGES).items:
+            shown = {float(m.group(1)) for m in percent.finditer(passage.prompt)}
+            for blank in passage.blanks:
+                key = percent.search(blank.answer)
+                if key:
+                    assert 100 - float(key.group(1)) not in shown, passage.prompt
 
 
 def _asks(item: Item, fact: Fact) -> bool:

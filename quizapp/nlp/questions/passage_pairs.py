@@ -59,6 +59,8 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
                     continue  # quoted words whose speaker the sentence may leave unsaid
                 if POINTS_BACK.search(item.prompt):
                     continue  # "England, meanwhile, are ...": it leans on the sentence before
+                if _share_worked_out(item):
+                    continue  # "_____ are men compared to 41% of women": 59% is 100 less 41
                 key = (item.prompt, tuple(blank.fact.start for blank in item.blanks))
                 if key in seen:
                     continue
@@ -67,6 +69,20 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
                 bank = own_kind_bank(asked, item.prompt.replace(BLANK, " "), drawn, ctx)
                 if bank is not None:
                     yield replace(item, bank=bank)
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
+
+
+def _share_worked_out(item: Item) -> bool:
+    """Whether a percentage gap's key is 100 less a percentage the passage prints: the student
+    works it out from the stem instead of recalling it."""
+    shown = {float(m.group(1)) for m in _PERCENT.finditer(item.prompt)}
+    for blank in item.blanks:
+        key = _PERCENT.search(blank.answer)
+        if key and any(abs(float(key.group(1)) + other - 100) < 1e-6 for other in shown):
+            return True
+    return False
 
 
 def _asked_alone(fact: Fact, ctx: BuildContext) -> bool:
