@@ -12,6 +12,7 @@ import pytest
 from quizapp.nlp import QuestionKind, generate, read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.gazetteers import countries
 from quizapp.nlp.model import BLANK, Fact, Item
 from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.pipeline import build_candidates
@@ -131,6 +132,19 @@ def test_a_passage_never_asks_a_share_the_stem_gives_as_100_less_another(
                 key = percent.search(blank.answer)
                 if key:
                     assert 100 - float(key.group(1)) not in shown, passage.prompt
+
+
+@pytest.mark.shared
+def test_a_capital_is_never_a_place_gap_s_key_among_towns(shared_dir: Path) -> None:
+    """ "outside _____" with London, Bristol and Glasgow: the one capital is the key."""
+    capitals = {c.capital for c in countries().values() if c.capital}
+    for text in _texts(shared_dir).values():
+        for passage in generate(text, max_items=20, kinds=WITH_PASSAGES).items:
+            answers = {b.answer for b in passage.blanks}
+            for blank in passage.blanks:
+                if blank.fact.type.value == "place" and blank.answer in capitals:
+                    wrong = [e for e in passage.bank if e not in answers]
+                    assert all(e in capitals for e in wrong if e[:1].isupper()), passage.bank
 
 
 def _asks(item: Item, fact: Fact) -> bool:

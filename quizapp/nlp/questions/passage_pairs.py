@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from quizapp.nlp.checks import check_item
+from quizapp.nlp.gazetteers import countries
 from quizapp.nlp.model import BLANK, Fact, FactType, Item
 from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.option_fit import CHARACTER, FEMALE, MALE, mention_traits
@@ -177,7 +179,19 @@ def _fits_gap(fact: Fact, entry: str, ctx: BuildContext) -> bool:
             and _same_part(fact, entry, ctx)
             and _sure_in_the_article(entry, fact.type, ctx)
         )
+    if fact.type is FactType.PLACE and _a_capital(fact.text) and not _a_capital(entry):
+        return False  # "outside _____": London among Bristol and Glasgow, the one capital
     return _sure_in_the_article(entry, fact.type, ctx)
+
+
+def _a_capital(name: str) -> bool:
+    """Whether a place is a country's capital (graders spotted the one capital among towns)."""
+    return name in _capitals()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(c.capital for c in countries().values() if c.capital)
 
 
 def significant_digits(text: str) -> tuple[int, int] | None:
