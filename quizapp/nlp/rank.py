@@ -308,7 +308,14 @@ def _passages_without_need(
         if any(_gap_chance(item, blank, salience) < ASKED_ALONE_FLOOR for blank in item.blanks):
             out.add(i)
             continue
-        askers = [one_gap.get(identity(blank.fact), []) for blank in item.blanks]
+        # A one-gap item may ask the gap's figure alone ("1.7" of "1.7 trillion cigarettes"):
+        # another identity, but the same place in the article.
+        askers = [
+            sorted(
+                {*one_gap.get(identity(blank.fact), ()), *one_gap.get(f"@{blank.fact.start}", ())}
+            )
+            for blank in item.blanks
+        ]
         if not all(askers):
             out.add(i)
             continue

@@ -24,7 +24,17 @@ from quizapp.nlp.text import normalise
 
 # A distractor is drawn from the options a multiple-choice item on the gap's fact would show.
 OPTIONS_DRAWN = 3
+# A linked pair's wrong entries per figure gap (passage_pairs.WRONG_PER_GAP), from up to
+# this many draws of options.
+WRONG_PER_FIGURE = 2
+FIGURE_DRAWS = 3
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def figure_rank(fact: Fact, ctx: BuildContext) -> int:
+    """How many of a linked pair's two wrong entries for a figure gap lie below its key: drawn
+    once per fact, so that the largest (or smallest) entry is the key no more often than chance."""
+    return ctx.rng(fact, "cloze-figure-rank").randrange(WRONG_PER_FIGURE + 1)
 
 
 def word_bank(
@@ -51,8 +61,11 @@ def word_bank(
 class BankOptions:
     """The wrong entries each fact's gap could take, worked out once per article."""
 
-    def __init__(self, ctx: BuildContext) -> None:
+    def __init__(self, ctx: BuildContext, *, figure_ranks: bool = False) -> None:
         self.ctx = ctx
+        # Linked pairs draw a figure's wrong options around the rank its two entries will
+        # leave the key at (figure_rank), so that two of them always can.
+        self.figure_ranks = figure_ranks
         self._options: dict[Fact, list[str]] = {}
         self._made: dict[Fact, list[str]] = {}
         self._names: list[Fact] | None = None
@@ -78,15 +91,25 @@ class BankOptions:
     def _multiple_choice(self, fact: Fact) -> list[str]:
         if fact not in self._made:
             sentence = self.ctx.sentence(fact)
-            made = make_distractors(
-                fact,
-                self.ctx.pools,
-                self.ctx.rng(fact, "cloze"),
-                count=OPTIONS_DRAWN,
-                sentence=sentence.text,
-                ranked=False,  # a word bank shows no order to read a key's rank from
-            )
-            self._made[fact] = [o for o in made or [] if self._sure_option(fact, o)]
+            rank, draws = None, 1
+            if self.figure_ranks and fact.type is FactType.QUANTITY:
+                # Of three options with k below the key, two leave r below it when k is r or
+                # r + 1; more draws at that rank give spares for options the gap refuses.
+                rank = figure_rank(fact, self.ctx) + self.ctx.rng(fact, "cloze-draw").randrange(2)
+                draws = FIGURE_DRAWS
+            made: list[str] = []
+            for draw in range(draws):
+                drawn = make_distractors(
+                    fact,
+                    self.ctx.pools,
+                    self.ctx.rng(fact, "cloze" if draw == 0 else f"cloze-{draw}"),
+                    count=OPTIONS_DRAWN,
+                    sentence=sentence.text,
+                    ranked=False,  # a word bank shows no order to read a key's rank from
+                    rank=rank,
+                )
+                made += [o for o in drawn or [] if o not in made]
+            self._made[fact] = [o for o in made if self._sure_option(fact, o)]
         return self._made[fact]
 
     def _years_apart(self, fact: Fact) -> list[str]:

@@ -14,22 +14,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from quizapp.nlp.checks import check_item
+from quizapp.nlp.gazetteers import countries
 from quizapp.nlp.model import BLANK, Fact, FactType, Item
+from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.option_fit import CHARACTER, FEMALE, MALE, mention_traits
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.cloze import build_cloze
 from quizapp.nlp.questions.fill_in import build_fill_in
-from quizapp.nlp.questions.passage_bank import YEAR, BankOptions
+from quizapp.nlp.questions.passage_bank import WRONG_PER_FIGURE, YEAR, BankOptions, figure_rank
 from quizapp.nlp.questions.passage_gaps import called_a_body, fits_the_bank, gap_kind, sure_kind
 from quizapp.nlp.questions.passage_text import POINTS_BACK
 from quizapp.nlp.text import normalise
 
 # Each gap's own wrong entries in the bank: with one, a student who knows the kind guesses
 # between two; graders failed such gaps as answered by elimination.
-WRONG_PER_GAP = 2
+WRONG_PER_GAP = WRONG_PER_FIGURE
 LINKED_GAPS = 2
 # A sentence's first facts that are paired (a crowded sentence is a list, not one claim).
 MAX_FACTS_PAIRED = 6
@@ -44,7 +47,7 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
     for fact in facts:
         if _asked_alone(fact, ctx):
             by_sentence.setdefault(fact.sentence, []).append(fact)
-    drawn = BankOptions(ctx)
+    drawn = BankOptions(ctx, figure_ranks=True)
     seen: set[tuple[str, tuple[int, ...]]] = set()
     for index in sorted(by_sentence):
         # Every pair of the sentence's facts, not only its two most salient: the pair that
@@ -58,6 +61,8 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
                     continue  # quoted words whose speaker the sentence may leave unsaid
                 if POINTS_BACK.search(item.prompt):
                     continue  # "England, meanwhile, are ...": it leans on the sentence before
+                if _share_worked_out(item):
+                    continue  # "_____ are men compared to 41% of women": 59% is 100 less 41
                 key = (item.prompt, tuple(blank.fact.start for blank in item.blanks))
                 if key in seen:
                     continue
@@ -66,6 +71,20 @@ def build_linked_passages(facts: Sequence[Fact], ctx: BuildContext) -> Iterator[
                 bank = own_kind_bank(asked, item.prompt.replace(BLANK, " "), drawn, ctx)
                 if bank is not None:
                     yield replace(item, bank=bank)
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
+
+
+def _share_worked_out(item: Item) -> bool:
+    """Whether a percentage gap's key is 100 less a percentage the passage prints: the student
+    works it out from the stem instead of recalling it."""
+    shown = {float(m.group(1)) for m in _PERCENT.finditer(item.prompt)}
+    for blank in item.blanks:
+        key = _PERCENT.search(blank.answer)
+        if key and any(abs(float(key.group(1)) + other - 100) < 1e-6 for other in shown):
+            return True
+    return False
 
 
 def _asked_alone(fact: Fact, ctx: BuildContext) -> bool:
@@ -94,6 +113,11 @@ def own_kind_bank(
         # Only entries drawn for this very gap count for it: a figure drawn for another gap of
         # the same unit may lie far from this one ("plummet from £220m to _____" beside £370m).
         own = _years_not_around(fact, drawn.chosen_options(fact), ctx)
+        if fact.type is FactType.QUANTITY:
+            fitting = [
+                o for o in own if _fits_gap(fact, o, ctx) and fits_the_bank(o, entries, shown)
+            ]
+            own = _figures_at_drawn_rank(fact, fitting, ctx)
         have = sum(1 for e, k in wrong if k == kind and e in own and _fits_gap(fact, e, ctx))
         for option in own:
             if have >= WRONG_PER_GAP:
@@ -128,6 +152,21 @@ def _years_not_around(fact: Fact, options: list[str], ctx: BuildContext) -> list
     return [first, second, *(o for o in options if o not in (first, second))]
 
 
+def _figures_at_drawn_rank(fact: Fact, options: list[str], ctx: BuildContext) -> list[str]:
+    """A figure gap's wrong entries, the two nearest that leave the key at a drawn rank among
+    its three (none where no two do). Taken in the drawn order, they were mostly both below
+    the key: of the corpus passages' figure gaps, over half had the largest figure as key."""
+    key = parse_number(fact.text)
+    if key is None:
+        return options
+    valued = [(o, v) for o in options if (v := parse_number(o)) is not None and v != key]
+    rank = figure_rank(fact, ctx)
+    for first, second in combinations(valued, 2):
+        if (first[1] < key) + (second[1] < key) == rank:
+            return [first[0], second[0]]
+    return []
+
+
 def _fits_gap(fact: Fact, entry: str, ctx: BuildContext) -> bool:
     """Whether a bank entry could fill the gap for a student who knows only its kind."""
     if fact.type is FactType.QUANTITY or fact.type is FactType.DATE:
@@ -140,7 +179,19 @@ def _fits_gap(fact: Fact, entry: str, ctx: BuildContext) -> bool:
             and _same_part(fact, entry, ctx)
             and _sure_in_the_article(entry, fact.type, ctx)
         )
+    if fact.type is FactType.PLACE and _a_capital(fact.text) and not _a_capital(entry):
+        return False  # "outside _____": London among Bristol and Glasgow, the one capital
     return _sure_in_the_article(entry, fact.type, ctx)
+
+
+def _a_capital(name: str) -> bool:
+    """Whether a place is a country's capital (graders spotted the one capital among towns)."""
+    return name in _capitals()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(c.capital for c in countries().values() if c.capital)
 
 
 def significant_digits(text: str) -> tuple[int, int] | None:
