@@ -40,6 +40,7 @@ from quizapp.nlp.side_details import (
 )
 from quizapp.nlp.spelt_counts import counts_the_subject
 from quizapp.nlp.text import normalise
+from quizapp.nlp.titles import titled_work
 from quizapp.nlp.voices import passing_voices
 
 # An untyped name not in the headline is asked when the article names it this often.
@@ -244,6 +245,10 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     or key in actors
                     or _EVENT_NAME.match(fact.text) is not None
                 ) and not (_two_names(fact.text) or _everyday_name(fact))
+                # The title of a work the article introduces by its kind ("her 2000 album
+                # Drama", "the BBC series British Isles"): the kind word says what the name
+                # is, so even an everyday word is a fact of the text.
+                askable = askable or (titled_work(fact, doc) and not _two_names(fact.text))
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
                 # A common-noun phrase the headline does not frame is asked only when it is
