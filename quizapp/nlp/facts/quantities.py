@@ -159,6 +159,10 @@ def _describes(tokens: Sequence[Token], j: int, k: int) -> bool:
     tag, word = tokens[k].tag, tokens[k].text
     if tag in _MODIFIER_TAGS:
         return word[:1].islower()
+    if tag == "NNP" and k + 1 < len(tokens):
+        # A name describing the counted things: "three Brit nominations", "11 Oscar nominations".
+        following = tokens[k + 1]
+        return following.tag == "NNS" and following.text[:1].islower()
     if tag == "VBD":
         return k > j and tokens[k - 1].tag == "JJS" and word.islower()
     return (
