@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from quizapp.nlp.filler import (
     is_filler,
@@ -39,7 +39,6 @@ from quizapp.nlp.side_details import (
     stock_compound,
     where_it_was_said,
 )
-from quizapp.nlp.spelt_counts import counts_the_subject
 from quizapp.nlp.text import normalise
 from quizapp.nlp.titles import titled_work
 from quizapp.nlp.voices import passing_voices
@@ -230,9 +229,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             score += 0.1
         askable = True
         if fact.type is FactType.QUANTITY and fact.attr("form") == "words":
-            # "two children", "six months": counts in words are rarely the point, unless they
-            # count what the article is about ("four number ones" in a singer's profile).
-            askable = counts_the_subject(fact, doc)
+            # "two children", "six months": counts in words are rarely the point, and a typed
+            # "three" is an everyday word, not a fact a student recalls.
+            askable = False
         if fact.type is FactType.OTHER:
             if fact.attr("form") == "name":
                 # An untyped name (a product, an event, a firm no gazetteer knows) is worth
@@ -304,15 +303,4 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
             lead=lead,
             crowd=per_sentence[fact.sentence] - 1,
         )
-    return _people_before_counts(out)
-
-
-def _people_before_counts(out: dict[Fact, Salience]) -> dict[Fact, Salience]:
-    """A count in words is not asked in a sentence that names a person worth asking: the two
-    items would give each other away, and the person is the better question ("_____ had taken
-    three penalties" over "Barkley had taken _____ penalties")."""
-    people = {f.sentence for f, s in out.items() if s.askable and f.type is FactType.PERSON}
-    for fact, sal in out.items():
-        if sal.askable and fact.attr("form") == "words" and fact.sentence in people:
-            out[fact] = replace(sal, askable=False)
     return out
