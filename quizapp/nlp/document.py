@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from quizapp.nlp.collector import without_collection
 from quizapp.nlp.datacache import cached, package_file_stamp
 from quizapp.nlp.dates import parse_date
 from quizapp.nlp.model import Document, Sentence, Token
@@ -272,6 +273,7 @@ def _rejoin_broken_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+@without_collection
 def read_document(text: str) -> Document:
     """Split an article into body sentences with exact offsets, tokens and tags."""
     lines = _lines(text)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from quizapp.nlp.checks import check_item
+from quizapp.nlp.collector import without_collection
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.document import read_document
 from quizapp.nlp.facts import extract_facts
@@ -131,6 +132,7 @@ def _holds_a_verb(fact: Fact, doc: Document) -> bool:
     )
 
 
+@without_collection
 def generate(
     text: str,
     *,
