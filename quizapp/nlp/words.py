@@ -227,13 +227,22 @@ def _lemminflect():
     inflections_module = import_submodule("lemminflect.core.Inflections", _NUMPY_MODULES)
     lemmatizer = lemmatizer_module.Lemmatizer()
     inflections = inflections_module.Inflections()
+    # The tables are built from lemminflect's files, never through its lazy getters: once a
+    # cached table is in place those return the table itself, and a forked job whose cache
+    # file was pruned meanwhile would build the table from the table (endless recursion).
     if not hasattr(lemmatizer, "lemma_dict"):
         stamp = package_file_stamp("lemminflect", "resources/lemma_lu.csv.gz")
-        lemmatizer.lemma_dict = cached_table("lemminflect-lemmas", stamp, lemmatizer._getLemmaDict)
+        lemmatizer.lemma_dict = cached_table(
+            "lemminflect-lemmas",
+            stamp,
+            lambda: lemmatizer_module.LemmaLUCodec.load(lemmatizer.lemma_lu_fn),
+        )
     if not hasattr(inflections, "infl_dict"):
         stamp = package_file_stamp("lemminflect", "resources/infl_lu.csv.gz")
         inflections.infl_dict = cached_table(
-            "lemminflect-inflections", stamp, inflections._getInflDict
+            "lemminflect-inflections",
+            stamp,
+            lambda: inflections_module.InflectionLUCodec.load(inflections.infl_lu_fn),
         )
     if not hasattr(lemmatizer, "oov_lemmatizer"):
         lemmatizer.oov_lemmatizer = _RememberedLemmaRules()

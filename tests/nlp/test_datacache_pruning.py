@@ -184,3 +184,39 @@ def test_the_word_index_holds_every_sentence_a_case_blind_whole_word_pattern_mat
         where = set(sentences_with_words(article, [word]))
         pattern = re.compile(rf"\b(?i:{re.escape(word)})\b")
         assert {s.index for s in article.sentences if pattern.search(s.text)} <= where
+
+
+FORKED_LOOKUP_AFTER_PRUNING = """
+import os, subprocess, sys
+from pathlib import Path
+# An earlier process fills the cache; this one then reads its tables from the files.
+fill = "from quizapp.nlp.words import lemma; lemma('walked', 'VBD')"
+subprocess.run([sys.executable, "-c", fill], check=True)
+from quizapp.nlp.words import inflect_verb, lemma
+assert lemma("running", "VBG") == "run"
+for path in Path(os.environ["QUIZAPP_CACHE_DIR"]).iterdir():
+    path.unlink()
+pid = os.fork()
+if pid == 0:
+    try:
+        print(lemma("geese", "NNS"), inflect_verb("go", "VBD"), flush=True)
+    except BaseException as error:
+        print(repr(error)[:300], file=sys.stderr, flush=True)
+    finally:
+        os._exit(0)
+os.waitpid(pid, 0)
+"""
+
+
+def test_a_fork_finds_the_word_tables_pruned_and_still_lemmatises(cache: Path) -> None:
+    """The generation jobs fork from a server that opened the word tables: a cache cleared
+    meanwhile (by a user, or pruned by another installation) leaves them building the tables
+    from lemminflect's own files, as a process with no cache does."""
+    run = subprocess.run(
+        [sys.executable, "-c", FORKED_LOOKUP_AFTER_PRUNING],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QUIZAPP_CACHE_DIR": str(cache)},
+    )
+    assert run.stdout.split() == ["goose", "went"], run.stderr[-2000:]
