@@ -7,7 +7,7 @@ import re
 from quizapp.nlp.docindex import sentences_with_words
 from quizapp.nlp.gazetteers import demonyms
 from quizapp.nlp.model import Document, Sentence
-from quizapp.nlp.questions.reference_words import CALENDAR, DESCRIBING_NAME
+from quizapp.nlp.questions.reference_words import CALENDAR, DESCRIBING_NAME, PERSON_DESCRIPTIONS
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|\d+)){0,4}"
 
@@ -40,29 +40,64 @@ def named_antecedent(doc: Document, sentence: Sentence, head: str) -> str | None
     framing: set[int] = set()
     if re.match(rf"\W*The\s+{word}\b", sentence.text):
         framing = {0, 1, 2} if sentence.index > 0 else {0, 1}
+    # "The prime minister" is not the "Finance minister Tomas Holm" of before: a mention
+    # names the description only where it carries the description's own modifiers.
+    modifiers = _modifiers(sentence.text, word)
+    person = head.lower() in PERSON_DESCRIPTIONS
     # One candidate per mention of the head, the fullest description first.
     found: dict[tuple[int, int], str] = {}
     for i, text in texts:
         for m in described.finditer(text):
-            found.setdefault((i, m.start("h")), f"{head} {_trim(m.group(2))}")
+            if _agrees(text, m.start("h"), modifiers, person):
+                found.setdefault((i, m.start("h")), f"{head} {_trim(m.group(2))}")
         if i in framing:
             for name, h, at in _topic_names(text, word, i == 0):
-                found.setdefault((i, at), f"{name} {h}")
+                if _agrees(text, at, modifiers, person):
+                    found.setdefault((i, at), f"{name} {h}")
         if i not in near:
             continue
         for m in after.finditer(text):
             name = _trim(m.group(2))
-            if name.split()[0] not in CALENDAR:
+            if name.split()[0] not in CALENDAR and _agrees(text, m.start("h"), modifiers, person):
                 found.setdefault((i, m.start("h")), f"{head} {name}")
         for m in before.finditer(text):
             name = m.group(1).strip()
             if all(DESCRIBING_NAME.fullmatch(w) for w in name.split()):
                 continue  # "The Ballymena-born actor": described, not named
-            if name.split()[0] not in CALENDAR:
+            if name.split()[0] not in CALENDAR and _agrees(text, m.start("h"), modifiers, person):
                 found.setdefault((i, m.start("h")), f"{name} {head}")
     if len(set(found.values())) != 1:
         return None
     return next(iter(found.values()))
+
+
+def _modifiers(text: str, word: str) -> frozenset[str]:
+    """The lower-case words between the determiner and the head of the sentence's first
+    description with that head ("prime" in "The prime minister promised ...")."""
+    match = re.search(
+        rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+((?:[a-z][\w'’-]*\s+){{0,3}}){word}\b", text
+    )
+    return frozenset(match.group(1).split()) if match else frozenset()
+
+
+def _agrees(text: str, head_at: int, modifiers: frozenset[str], person: bool) -> bool:
+    """Whether the earlier mention whose head starts at ``head_at`` may be the description:
+    a person's role must carry all the description's modifiers ("Finance minister Tomas
+    Holm" is "the finance minister", never "the prime minister"); a thing's, if it has any
+    of its own ("A group of MPs", with none, may be "the cross-party group")."""
+    # The mention's own modifiers: the two words before its head, within its phrase.
+    own: set[str] = set()
+    for word in reversed(re.split(r"[^\w\s'’-]", text[:head_at])[-1].split()[-2:]):
+        if word.lower() in _PHRASE_STARTS:
+            break
+        own.add(word.lower())
+    return not modifiers or (not own and not person) or modifiers <= own
+
+
+_PHRASE_STARTS = frozenset(
+    {"the", "a", "an", "this", "that", "of", "with", "to", "by", "for", "from", "in", "on"}
+    | {"at", "and", "or", "as", "said", "says", "told", "named", "called", "including"}
+)
 
 
 _TOPIC_NAME = r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w'’-]*\s+){1,4})"
