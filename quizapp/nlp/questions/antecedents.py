@@ -43,6 +43,11 @@ _OTHER_SEX = {
     "m": re.compile(r"\b(?:she|her|hers)\b", re.I),
     "f": re.compile(r"\b(?:he|his|him)\b", re.I),
 }
+_PRONOUNS_OF = {
+    "m": re.compile(r"\b(?:he|his|him)\b", re.I),
+    "f": re.compile(r"\b(?:she|her|hers)\b", re.I),
+}
+_ANY_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)
 _NOT_AGENT_VERBS = frozenset(
     {"is", "was", "s", "has", "had", "will", "would", "may", "might", "could", "can", "should"}
     | {"seems", "seemed", "appears", "appeared", "remains", "remained", "means", "meant"}
@@ -107,11 +112,25 @@ def _recent(
             # "The former France boss ... to succeed Mark Hughes. He has been ...": "he" is
             # the described subject, not the man named later in the sentence.
             return None
+        if len(names) == 1 and want is FactType.PERSON and _spoken_of_before(earlier, found, sex):
+            # "His former wife introduced him to actor Nicolas Cage. He started ...": "him"
+            # is a man named before, the one "He" goes on about; Cage is only the object.
+            return None
         if len(names) == 1:
             return names.pop()
         if len(names) > 1:
             return None
     return None
+
+
+def _spoken_of_before(sentence: Sentence, found: list[Fact], sex: str | None) -> bool:
+    """Whether the sentence speaks of another person of that sex before it names its one
+    person: a pronoun ahead of the name points at someone named earlier ("his former wife
+    introduced him to ..."); one after it is the named person's ("..., full name Jamelia
+    Davis, ... released her first single")."""
+    first = min(f.start for f in found) - sentence.start
+    pronouns = _PRONOUNS_OF[sex] if sex is not None else _ANY_PRONOUN
+    return pronouns.search(sentence.text[:first]) is not None
 
 
 # A clause after the first that opens on another person: "X's wealth rose ..., while theatre
@@ -355,10 +374,6 @@ def resolve_lead(
 _PROTAGONIST_MENTIONS = 3
 # ...and its pronouns of one sex, this many times those of the other, are that person's.
 _PRONOUN_SHARE = 3
-_PRONOUNS_OF = {
-    "m": re.compile(r"\b(?:he|his|him)\b", re.I),
-    "f": re.compile(r"\b(?:she|her|hers)\b", re.I),
-}
 
 
 def _protagonist(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.nlp.docindex import sentences_with_words
 from quizapp.nlp.gazetteers import demonyms, place_kind
 from quizapp.nlp.model import Document, Sentence, Token
+from quizapp.nlp.questions.named_antecedents import named_antecedent as named_antecedent
 from quizapp.nlp.questions.reference_words import (
     CALENDAR,
     DESCRIBING_NAME,
@@ -163,104 +163,6 @@ def _technical_term(token: Token) -> bool:
         and token.text.islower()
         and zipf(token.text) <= _TERM_ZIPF
     )
-
-
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|\d+)){0,4}"
-
-
-def named_antecedent(doc: Document, sentence: Sentence, head: str) -> str | None:
-    """The head noun with the one name the article gave it before ("band" -> "band Busted" after
-    "pop band Busted"; "site" -> "Suprnova site" after "the Suprnova site"; "survey" -> "survey
-    led by the University of Vienna" after "A survey led by the University of Vienna"), or None
-    when the article names no such thing, or more than one."""
-    word = rf"(?i:{re.escape(head)})"
-    after = re.compile(rf"\b(?P<h>{word})\s+({_NAME})")
-    before = re.compile(rf"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+){{1,3}})(?P<h>{word})\b")
-    described = re.compile(
-        rf"(?:^|\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}})(?P<h>{word})\s+"
-        rf"((?:{_BY}|of|from|at|for)\s+(?:the\s+)?{_NAME})"
-    )
-    texts = [(0, doc.title or ""), (1, doc.standfirst or "")]
-    # Only the earlier sentences that may hold the head (a per-document index), numbered as
-    # in the whole list: scanning every one for every stem made long documents quadratic.
-    where = sentences_with_words(doc, [head])
-    earlier = range(sentence.index) if where is None else [s for s in where if s < sentence.index]
-    texts += [(2 + s, doc.sentences[s].text) for s in earlier]
-    # A head with a bare name ("song Bout") counts from the headline, the standfirst and the
-    # sentence just before only: "The autobiographical song" after a sentence about "Thank You"
-    # is not the "comeback song Bout" of two sentences earlier.
-    near = {0, 1, 1 + sentence.index}
-    # The headline, standfirst and opening sentence name the article's topic ("Howard poster",
-    # "the 2005 Sundance Film Festival"): a later "The poster", "The festival" is that one.
-    # Only for a sentence that opens on "The <head>" ("The no-nonsense coach" is described).
-    framing: set[int] = set()
-    if re.match(rf"\W*The\s+{word}\b", sentence.text):
-        framing = {0, 1, 2} if sentence.index > 0 else {0, 1}
-    # One candidate per mention of the head, the fullest description first.
-    found: dict[tuple[int, int], str] = {}
-    for i, text in texts:
-        for m in described.finditer(text):
-            found.setdefault((i, m.start("h")), f"{head} {_trim(m.group(2))}")
-        if i in framing:
-            for name, h, at in _topic_names(text, word, i == 0):
-                found.setdefault((i, at), f"{name} {h}")
-        if i not in near:
-            continue
-        for m in after.finditer(text):
-            name = _trim(m.group(2))
-            if name.split()[0] not in CALENDAR:
-                found.setdefault((i, m.start("h")), f"{head} {name}")
-        for m in before.finditer(text):
-            name = m.group(1).strip()
-            if all(DESCRIBING_NAME.fullmatch(w) for w in name.split()):
-                continue  # "The Ballymena-born actor": described, not named
-            if name.split()[0] not in CALENDAR:
-                found.setdefault((i, m.start("h")), f"{name} {head}")
-    if len(set(found.values())) != 1:
-        return None
-    return next(iter(found.values()))
-
-
-_TOPIC_NAME = r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w'’-]*\s+){1,4})"
-# A capitalised word opening a headline or sentence this common in English is no name.
-_COMMON_OPENING_ZIPF = 3.5
-_LEADING_WORD = re.compile(r"^(?:The|A|An|This|Its|His|Her|Their)\s+")
-
-
-def _topic_names(text: str, word: str, headline: bool) -> list[tuple[str, str, int]]:
-    """(name, head, where) for each run of capitalised words straight before the head noun with
-    no "the" ("Howard poster", "2005 Sundance Film Festival"), the whole run only; a headline
-    in title case, where every word is capitalised, names nothing this way."""
-    from quizapp.nlp.salience import zipf
-
-    if headline and sum(w[:1].isupper() for w in text.split()) * 2 > len(text.split()):
-        return []
-    out = []
-    for m in re.finditer(rf"(?<![\w'’-]){_TOPIC_NAME}(?P<h>{word})\b", text):
-        if re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()]):
-            continue  # the run goes on to the left: only part of a longer name
-        name = _LEADING_WORD.sub("", m.group(1)).strip()
-        if m.start() == 0 and name and zipf(name.split()[0].lower()) >= _COMMON_OPENING_ZIPF:
-            name = " ".join(name.split()[1:])  # "Pop band Busted": a capital opening a line
-        if not name or all(
-            DESCRIBING_NAME.fullmatch(w) or w in demonyms() or zipf(w.lower()) >= 4.5
-            for w in name.split()
-        ):
-            continue  # "The poster", "Legendary Dutch coach": described, not named
-        if name.split()[0] in CALENDAR:
-            continue
-        out.append((name, m.group("h"), m.start("h")))
-    return out
-
-
-_BY = (
-    r"(?:led|run|published|organised|organized|conducted|commissioned|held|made|released|"
-    r"directed|written|founded|owned|funded|carried out|produced)\s+by"
-)
-
-
-def _trim(name: str) -> str:
-    return re.sub(r"(?:\s+(?:of|the|and))+$", "", name.rstrip(".,;:"))
 
 
 def points_back(sentence: Sentence, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
