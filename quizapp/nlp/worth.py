@@ -45,6 +45,8 @@ def strike_reason(item: Item) -> str | None:
         reason = _place_given(item)
         if reason:
             return reason
+        if _country_reference_open(item):
+            return "'the country' may be the answer or another country of the stem"
     if item.fact.type is FactType.QUANTITY and _computed_key(item):
         return "the stem's other figures compute the key"
     if _unnamed_occasion(item.prompt):
@@ -63,6 +65,30 @@ def _place_given(item: Item) -> str | None:
 
     key = item.fact.attr("canonical") or item.answer or item.fact.text
     return stem_gives_place(key, item.prompt.replace(BLANK, " "))
+
+
+# "England's 1-0 defeat to _____ dominated the country's press": after a country key and
+# another country, "the country" may point at either (graders failed it as vague).
+_THE_COUNTRY = re.compile(r"\b(?:the|this|that)\s+(?:country|nation)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _country_reference_open(item: Item) -> bool:
+    """Whether a country key's stem says "the country" after the blank where it has named
+    another country before, so the words may mean either."""
+    from quizapp.nlp.gazetteers import place_kind
+
+    key = item.fact.attr("canonical") or item.answer or item.fact.text
+    blank = item.prompt.find(BLANK)
+    if blank < 0 or place_kind(key) != "country":
+        return False
+    for reference in _THE_COUNTRY.finditer(item.prompt, blank):
+        before = item.prompt[: reference.start()].replace(BLANK, " ")
+        for name in _CAPITALISED.finditer(before):
+            words = re.sub(r"['’]s$", "", name.group())
+            if words != key and place_kind(words) == "country":
+                return True
+    return False
 
 
 # "the list of presenters on the night.": an occasion the article named earlier, which the stem

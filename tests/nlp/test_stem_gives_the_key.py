@@ -2,7 +2,8 @@
 printed share of a printed total ("_____, less than 6% of 2 billion"), a sum of two printed
 counts, a country the stem names under another name ("the UK" beside "United Kingdom"), a
 country holding a city the stem names, a capital of a country the stem names; and no wrong
-option is a country the stem already names in another form."""
+option is a country the stem already names in another form. A country key is struck too where
+its stem says "the country" after naming another country."""
 
 from __future__ import annotations
 
@@ -103,3 +104,17 @@ def test_generated_options_never_repeat_a_country_of_the_stem() -> None:
         for short, full in names.items():
             if f" {short}" in item.prompt:
                 assert full not in item.options, item
+
+
+def test_the_country_after_a_country_key_and_another_country_is_struck() -> None:
+    two = "Norway's 2-1 win over Portugal on Sunday filled the country's papers on Monday."
+    item = _item(two, "Portugal", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE)
+    assert strike_reason(item) == "'the country' may be the answer or another country of the stem"
+    # With no other country before it, "the country" can only be the answer's.
+    one = "A 2-1 win over Portugal on Sunday filled the country's papers on Monday."
+    assert (
+        strike_reason(_item(one, "Portugal", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE)) is None
+    )
+    # "The country" before the blank points back at what the stem named, not at the answer.
+    before = "Norway said the country would play Portugal again in May."
+    assert strike_reason(_item(before, "Portugal", QuestionKind.FILL_IN, FactType.PLACE)) is None
