@@ -169,16 +169,35 @@ def accepted_answers(item: Item) -> list[str]:
 MOODLE_SHORT_TEXT = 255
 
 
-def moodle_short_text(text: str) -> str:
+def moodle_short_text(text: str, limit: int = MOODLE_SHORT_TEXT) -> str:
     """Text for a 255-character Moodle column: spaces collapsed, a longer text cut at a word
     with "…"."""
     short = " ".join(str(text).split())
-    if len(short) <= MOODLE_SHORT_TEXT:
+    if len(short) <= limit:
         return short
-    cut = short[: MOODLE_SHORT_TEXT - 1]
+    cut = short[: limit - 1]
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.-") + "…"
+
+
+def moodle_label(text: str) -> str:
+    """Plain text that Moodle shows through format_string (a matching answer, a word-bank
+    entry), with "<" as an entity: format_string strips tags, so an answer "<x>" was an empty
+    option in the real Moodle; "&lt;" shows as "<", and without a "<" nothing is a tag (a lone
+    ">", as in "north -> south", is kept as it is, for GIFT's other readers too)."""
+    return str(text).replace("<", "&lt;")
+
+
+def moodle_short_label(text: str) -> str:
+    """A label (see moodle_label) for a 255-character column: cut so that it fits with its
+    entities."""
+    limit = MOODLE_SHORT_TEXT
+    while len(label := moodle_label(moodle_short_text(text, limit))) > MOODLE_SHORT_TEXT:
+        # A character cut takes away 1 to 4 of the label's ("<" is "&lt;"): a quarter of the
+        # excess at least, so the label is cut no shorter than it must be.
+        limit -= -(-(len(label) - MOODLE_SHORT_TEXT) // 4)
+    return label
 
 
 def moodle_typed_answer(text: str) -> str:

@@ -12,7 +12,7 @@ from quizapp.exports.base import (
     accepted_answers,
     document_title,
     items_of,
-    moodle_short_text,
+    moodle_short_label,
     moodle_typed_answer,
     numeric_text,
     question_name,
@@ -112,7 +112,7 @@ def _matching(item: Item) -> str:
     """ "=left -> right" for each pair."""
     lines = [
         # Moodle keeps the right-hand texts in a 255-character column (the app allows 300).
-        "=" + escape_html(_no_arrow(left)) + " -> " + escape(moodle_short_text(right))
+        "=" + escape_html(_no_arrow(left)) + " -> " + escape(moodle_short_label(right))
         for left, right in item.get("pairs") or []
     ]
     return "[html]" + escape_html(item["prompt"]) + " {\n" + "\n".join(lines) + _tail(item)

@@ -14,6 +14,8 @@ from quizapp.exports.base import (
     document_title,
     item_key,
     items_of,
+    moodle_label,
+    moodle_short_label,
     moodle_short_text,
     moodle_typed_answer,
     numeric_text,
@@ -120,7 +122,7 @@ def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
         sub = _text_field(question, "subquestion", left)
         answer = ET.SubElement(sub, "answer")
         # The answers are kept in a 255-character column (the app allows 300).
-        ET.SubElement(answer, "text").text = moodle_short_text(right)
+        ET.SubElement(answer, "text").text = moodle_short_label(right)
 
 
 def _numeric(parent: ET.Element, item: Item, idnum: str) -> None:
@@ -174,7 +176,7 @@ def _gap_fill(parent: ET.Element, item: Item, idnum: str) -> None:
         ET.SubElement(question, "shuffleanswers").text = "0"
         for entry in bank:
             option = ET.SubElement(question, "selectoption")
-            ET.SubElement(option, "text").text = entry
+            ET.SubElement(option, "text").text = moodle_label(entry)
             ET.SubElement(option, "group").text = "1"
     else:
         gaps = []
