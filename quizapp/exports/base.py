@@ -28,6 +28,8 @@ __all__ = [
     "set_key",
     "slugify",
     "stable_digest",
+    "typed_answers",
+    "without_accents",
     "without_control_characters",
 ]
 
@@ -161,6 +163,28 @@ def accepted_answers(item: Item) -> list[str]:
         if value and value not in seen:
             seen.append(value)
     return seen
+
+
+def without_accents(text: str) -> str:
+    """ "Zoë Müller" -> "Zoe Muller" (letters that do not decompose, such as "Ł", stay)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def typed_answers(item: Item) -> list[str]:
+    """The accepted answers an LMS compares a typed answer with: accepted_answers, each also
+    without its accents. The app marks "Zoe Muller" right for "Zoë Müller"; Moodle's short
+    answer and QTI mappings compare letters exactly (case aside), so the plain form is listed."""
+    answers = accepted_answers(item)
+    known = {value.casefold() for value in answers}
+    for value in list(answers):
+        plain = without_accents(value)
+        if plain.casefold() not in known:
+            known.add(plain.casefold())
+            answers.append(plain)
+    return answers
 
 
 # Moodle keeps category names and a matching question's answers (the right-hand texts) in

@@ -9,7 +9,6 @@ from typing import Any
 from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
-    accepted_answers,
     document_title,
     items_of,
     moodle_short_label,
@@ -18,6 +17,7 @@ from quizapp.exports.base import (
     question_name,
     slugify,
     teacher_note,
+    typed_answers,
 )
 from quizapp.nlp.model import BLANK
 
@@ -80,7 +80,7 @@ def _short(item: Item) -> str:
     several, "->" has no escape in GIFT and becomes "→". A "*" is written "\\*", which Moodle's
     shortanswer reads as a star, not its wildcard.
     """
-    accepted = [moodle_typed_answer(value) for value in accepted_answers(item)]
+    accepted = [moodle_typed_answer(value) for value in typed_answers(item)]
     if len(accepted) == 1 and "->" in accepted[0]:
         answers = escape(accepted[0])
     else:
