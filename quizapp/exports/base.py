@@ -28,6 +28,8 @@ __all__ = [
     "set_key",
     "slugify",
     "stable_digest",
+    "typed_answers",
+    "without_accents",
     "without_control_characters",
 ]
 
@@ -163,22 +165,63 @@ def accepted_answers(item: Item) -> list[str]:
     return seen
 
 
+def without_accents(text: str) -> str:
+    """ "Zoë Müller" -> "Zoe Muller" (letters that do not decompose, such as "Ł", stay)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def typed_answers(item: Item) -> list[str]:
+    """The accepted answers an LMS compares a typed answer with: accepted_answers, each also
+    without its accents. The app marks "Zoe Muller" right for "Zoë Müller"; Moodle's short
+    answer and QTI mappings compare letters exactly (case aside), so the plain form is listed."""
+    answers = accepted_answers(item)
+    known = {value.casefold() for value in answers}
+    for value in list(answers):
+        plain = without_accents(value)
+        if plain.casefold() not in known:
+            known.add(plain.casefold())
+            answers.append(plain)
+    return answers
+
+
 # Moodle keeps category names and a matching question's answers (the right-hand texts) in
 # 255-character columns and its importer does not shorten them: one longer text failed the
 # whole import with "Error writing to database" in Moodle 4.5.
 MOODLE_SHORT_TEXT = 255
 
 
-def moodle_short_text(text: str) -> str:
+def moodle_short_text(text: str, limit: int = MOODLE_SHORT_TEXT) -> str:
     """Text for a 255-character Moodle column: spaces collapsed, a longer text cut at a word
     with "…"."""
     short = " ".join(str(text).split())
-    if len(short) <= MOODLE_SHORT_TEXT:
+    if len(short) <= limit:
         return short
-    cut = short[: MOODLE_SHORT_TEXT - 1]
+    cut = short[: limit - 1]
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.-") + "…"
+
+
+def moodle_label(text: str) -> str:
+    """Plain text that Moodle shows through format_string (a matching answer, a word-bank
+    entry), with "<" as an entity: format_string strips tags, so an answer "<x>" was an empty
+    option in the real Moodle; "&lt;" shows as "<", and without a "<" nothing is a tag (a lone
+    ">", as in "north -> south", is kept as it is, for GIFT's other readers too)."""
+    return str(text).replace("<", "&lt;")
+
+
+def moodle_short_label(text: str) -> str:
+    """A label (see moodle_label) for a 255-character column: cut so that it fits with its
+    entities."""
+    limit = MOODLE_SHORT_TEXT
+    while len(label := moodle_label(moodle_short_text(text, limit))) > MOODLE_SHORT_TEXT:
+        # A character cut takes away 1 to 4 of the label's ("<" is "&lt;"): a quarter of the
+        # excess at least, so the label is cut no shorter than it must be.
+        limit -= -(-(len(label) - MOODLE_SHORT_TEXT) // 4)
+    return label
 
 
 def moodle_typed_answer(text: str) -> str:

@@ -9,15 +9,15 @@ from typing import Any
 from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
-    accepted_answers,
     document_title,
     items_of,
-    moodle_short_text,
+    moodle_short_label,
     moodle_typed_answer,
     numeric_text,
     question_name,
     slugify,
     teacher_note,
+    typed_answers,
 )
 from quizapp.nlp.model import BLANK
 
@@ -80,7 +80,7 @@ def _short(item: Item) -> str:
     several, "->" has no escape in GIFT and becomes "→". A "*" is written "\\*", which Moodle's
     shortanswer reads as a star, not its wildcard.
     """
-    accepted = [moodle_typed_answer(value) for value in accepted_answers(item)]
+    accepted = [moodle_typed_answer(value) for value in typed_answers(item)]
     if len(accepted) == 1 and "->" in accepted[0]:
         answers = escape(accepted[0])
     else:
@@ -112,7 +112,7 @@ def _matching(item: Item) -> str:
     """ "=left -> right" for each pair."""
     lines = [
         # Moodle keeps the right-hand texts in a 255-character column (the app allows 300).
-        "=" + escape_html(_no_arrow(left)) + " -> " + escape(moodle_short_text(right))
+        "=" + escape_html(_no_arrow(left)) + " -> " + escape(moodle_short_label(right))
         for left, right in item.get("pairs") or []
     ]
     return "[html]" + escape_html(item["prompt"]) + " {\n" + "\n".join(lines) + _tail(item)

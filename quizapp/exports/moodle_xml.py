@@ -10,10 +10,11 @@ from typing import Any
 from quizapp.exports.base import (
     ExportOptions,
     ExportResult,
-    accepted_answers,
     document_title,
     item_key,
     items_of,
+    moodle_label,
+    moodle_short_label,
     moodle_short_text,
     moodle_typed_answer,
     numeric_text,
@@ -22,6 +23,7 @@ from quizapp.exports.base import (
     slugify,
     stable_digest,
     teacher_note,
+    typed_answers,
 )
 from quizapp.nlp.model import BLANK
 
@@ -106,7 +108,7 @@ def _short_answer(parent: ET.Element, item: Item, idnum: str) -> None:
     """shortanswer, every accepted variant worth full marks; fill-in shows a blank line."""
     question = _question(parent, "shortanswer", item, idnum, item["prompt"])
     ET.SubElement(question, "usecase").text = "0"
-    for value in accepted_answers(item):
+    for value in typed_answers(item):
         # Typed answers are compared as plain text, so they are not HTML-escaped; a "*" is
         # escaped, else Moodle reads it as a wildcard and accepts any text in its place.
         _answer(question, moodle_typed_answer(value), 100, as_html=False)
@@ -120,7 +122,7 @@ def _matching(parent: ET.Element, item: Item, idnum: str) -> None:
         sub = _text_field(question, "subquestion", left)
         answer = ET.SubElement(sub, "answer")
         # The answers are kept in a 255-character column (the app allows 300).
-        ET.SubElement(answer, "text").text = moodle_short_text(right)
+        ET.SubElement(answer, "text").text = moodle_short_label(right)
 
 
 def _numeric(parent: ET.Element, item: Item, idnum: str) -> None:
@@ -174,12 +176,12 @@ def _gap_fill(parent: ET.Element, item: Item, idnum: str) -> None:
         ET.SubElement(question, "shuffleanswers").text = "0"
         for entry in bank:
             option = ET.SubElement(question, "selectoption")
-            ET.SubElement(option, "text").text = entry
+            ET.SubElement(option, "text").text = moodle_label(entry)
             ET.SubElement(option, "group").text = "1"
     else:
         gaps = []
         for number, blank in enumerate(blanks, 1):
-            answers = [a for a in map(_cloze_answer, accepted_answers(blank)) if a]
+            answers = [a for a in map(_cloze_answer, typed_answers(blank)) if a]
             alternatives = "~".join(f"={answer}" for answer in dict.fromkeys(answers))
             gaps.append(f"{{1:SHORTANSWER:{alternatives or '=' + str(number)}}}")
         question = _question(parent, "cloze", item, idnum, "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from quizapp.exports.base import accepted_answers
+from quizapp.exports.base import accepted_answers, typed_answers
 from quizapp.exports.qti_xml import (
     FEEDBACK_ID,
     _outcomes,
@@ -41,7 +41,7 @@ def _gap_declaration(
         )
         _sub(mapping, "mapEntry", {"mapKey": key, "mappedValue": "1", "caseSensitive": "true"})
         return
-    accepted = accepted_answers(blank)
+    accepted = typed_answers(blank)
     declaration = _sub(
         root,
         "responseDeclaration",

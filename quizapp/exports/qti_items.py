@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from quizapp.exports.base import (
-    accepted_answers,
     numeric_range,
     numeric_text,
     question_name,
+    typed_answers,
 )
 from quizapp.exports.qti_cloze import _cloze
 from quizapp.exports.qti_xml import (
@@ -68,7 +68,7 @@ def _text_entry(root: ET.Element, body: ET.Element, item: Item, *, canvas: bool 
     New Quizzes strips interaction elements out of the text, so an inline box would leave
     "…open in – two years…" with nothing where the blank was.
     """
-    accepted = accepted_answers(item)
+    accepted = typed_answers(item)
     declaration = _response(root, "single", "string", accepted if canvas else accepted[:1])
     mapping = _sub(
         declaration, "mapping", {"defaultValue": "0", "lowerBound": "0", "upperBound": "1"}
