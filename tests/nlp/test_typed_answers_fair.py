@@ -172,6 +172,18 @@ def test_a_person_with_their_paper_is_not_typed_but_a_bank_of_a_place_is() -> No
     assert typed_fairly(bank, bank.text, ("RBN",), None)
 
 
+def test_a_long_name_is_typed_only_with_a_shorter_form_accepted() -> None:
+    name = (("form", "name"),)
+    title = Fact(FactType.OTHER, "Star Pilots Return To Vell", 0, 0, 0, name)
+    assert not typed_fairly(title, title.text, (), None)
+    assert typed_fairly(title, title.text, ("Star Pilots",), None)
+    # A three-word title is written as it stands; a long personal name keeps its own rules.
+    short = Fact(FactType.OTHER, "Silver Lake Nights", 0, 0, 0, name)
+    assert typed_fairly(short, short.text, (), None)
+    person = Fact(FactType.PERSON, "Maria del Carmen Ruiz", 0, 0, 0)
+    assert typed_fairly(person, person.text, (), None)
+
+
 @pytest.mark.parametrize(
     ("form", "person", "plausible"),
     [

@@ -28,7 +28,8 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     "unprotected computer"): it is asked with options, or not at all. So are two names made
     into one ("Manchester United-Arsenal"), a person with their paper ("Anne Kessel of the
     Harbour Reporter") and a long name no shorter form is accepted for ("Global Sports
-    Communications"): the one exact spelling would be all that counts.
+    Communications", "Grand Theft Auto Vice City"): the one exact spelling would be all that
+    counts.
     """
     words = answer.split()
     if doc is not None and away_ground(fact, doc):
@@ -61,7 +62,15 @@ def typed_fairly(fact: Fact, answer: str, accepted: Sequence[str], doc: Document
     )
     if named_body and len([w for w in words if w[:1].isupper()]) >= 3:
         return any(len(form.split()) < 3 for form in accepted)
+    if fact.type is not FactType.PERSON and len(words) >= _LONG_NAME_WORDS:
+        # "the sequel to _____" (Grand Theft Auto Vice City): a name this long is written in
+        # many shorter ways ("GTA Vice City", "Vice City"); typed only with one accepted.
+        return any(len(form.split()) < _LONG_NAME_WORDS for form in accepted)
     return True
+
+
+# Words from which a name typed exactly as it stands is no fair test of knowing it.
+_LONG_NAME_WORDS = 4
 
 
 # Words before a name that make it somewhere: "in Leicestershire", "at Heathrow", "near Oban".
