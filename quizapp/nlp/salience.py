@@ -34,6 +34,7 @@ from quizapp.nlp.key_terms import (  # noqa: F401
 from quizapp.nlp.model import Document, Fact, FactType
 from quizapp.nlp.side_details import (
     match_minute,
+    match_report,
     reporting_period,
     side_detail,
     stock_compound,
@@ -213,6 +214,7 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
         if f.type is FactType.OTHER and f.attr("form") == "name" and _acts(f, doc)
     }
     topics = topic_words(doc)
+    reports_a_game = match_report(doc)
     out: dict[Fact, Salience] = {}
     for fact, key in zip(facts, keys, strict=True):
         count = mentions[key]
@@ -260,6 +262,9 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     # headline names it or it is itself a technical word.
                     askable = askable and (in_headline or zipf(fact.text) <= TERM_HEAD_ZIPF)
                     askable = askable and not fact.text.lower().endswith("ing")
+                    # In a match report a lone noun is a word of play ("took a deflection",
+                    # "a looping header"), not what the report is about.
+                    askable = askable and (in_headline or not reports_a_game)
                 # A term the text defines, or one built on what the text is about, is a key
                 # term however common its words (textbook passages have no headline to frame it).
                 askable = (

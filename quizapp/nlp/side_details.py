@@ -40,6 +40,9 @@ _MATCH_WORDS = re.compile(
 _MATCH_REPORT_WORDS = 4
 _MINUTE = re.compile(r"^(?:minutes?|mins?)$", re.IGNORECASE)
 _MINUTE_AFTER = re.compile(r"^(?:-|\s)?(?:minutes?|mins?)\b", re.IGNORECASE)
+# Yards on a pitch ("25 yards out", "a 40-yard run"), or metres a shot came from.
+_YARDS = re.compile(r"^(?:yards?|yds?)$", re.IGNORECASE)
+_YARDS_AFTER = re.compile(r"^(?:-|\s)?(?:yards?|yds?)\b|^(?:-|\s)?(?:metres?|m)\s+out\b", re.I)
 # "43 minutes per month", "ten minutes a day": a rate, not the clock of an event.
 _RATE_AFTER = re.compile(r"^\s*(?:-|\s)?(?:minutes?\s+)?(?:per|a|an|each|every)\s+\w+", re.I)
 
@@ -50,13 +53,16 @@ def match_report(doc: Document) -> bool:
 
 
 def match_minute(fact: Fact, doc: Document) -> bool:
-    """A minute of play in a match report ("after 18 minutes", "in the 11th minute"): when a
-    goal came is a detail of the game, not the news."""
+    """A minute of play in a match report ("after 18 minutes", "in the 11th minute"), or how
+    far out a shot or kick was ("a free-kick 25 yards out"): when or from where a goal came is
+    a detail of the game, not the news."""
     if fact.type not in (FactType.QUANTITY, FactType.ORDINAL):
         return False
     sentence = doc.sentences[fact.sentence]
     after = sentence.text[fact.end - sentence.start :]
     unit = fact.attr("unit") or fact.attr("head") or ""
+    if _YARDS.match(unit) or _YARDS_AFTER.match(after):
+        return match_report(doc)
     if not (_MINUTE.match(unit) or _MINUTE_AFTER.match(after)):
         return False
     if _RATE_AFTER.match(after):

@@ -147,6 +147,16 @@ def test_the_minute_of_a_goal_is_not_worth_asking() -> None:
     assert not match_minute(_fact(found, "40 minutes"), other)
 
 
+def test_where_a_shot_came_from_and_a_word_of_play_are_not_worth_asking() -> None:
+    report = read_document(
+        MATCH + "\nDan Pryce fired wide from a free-kick 25 yards out, and a shot by Galt took a "
+        "deflection off the post.\n\nGalt's second goal also went in off a deflection.\n"
+    )
+    salience = score_facts(extract_facts(report), report)
+    assert not any(s.askable for f, s in salience.items() if f.text in ("25 yards", "deflection"))
+    assert any(s.askable for f, s in salience.items() if f.text == "Dan Pryce")
+
+
 def test_a_reporting_period_is_told_from_the_date_of_an_event() -> None:
     doc = read_document(CHIP)
     facts = extract_facts(doc)
