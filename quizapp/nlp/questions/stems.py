@@ -22,13 +22,8 @@ from quizapp.nlp.questions.antecedents import (
     PERSONAL,
     THING,
     UNRESOLVABLE,
-    body_speaks,
-    full_names,
-    people_outside_quotes,
     resolve_lead,
     resolve_speaker,
-    stand_ins,
-    untitled_answer,
 )
 from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
@@ -60,6 +55,8 @@ from quizapp.nlp.questions.slips import (
     plural_its,
     subject_comma,
 )
+from quizapp.nlp.questions.speakers import body_speaks, people_outside_quotes
+from quizapp.nlp.questions.stand_ins import stand_ins
 from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
@@ -77,6 +74,7 @@ from quizapp.nlp.questions.stem_text import (
     sequencing_then,
 )
 from quizapp.nlp.questions.subject_chains import named_it
+from quizapp.nlp.questions.titled_names import full_names, untitled_answer
 from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
