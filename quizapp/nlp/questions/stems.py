@@ -27,6 +27,7 @@ from quizapp.nlp.questions.antecedents import (
 )
 from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
+from quizapp.nlp.questions.plural_possessives import plural_possessive
 from quizapp.nlp.questions.quoting import (
     STRAY,
     Regions,
@@ -164,6 +165,8 @@ def stand_alone_stem(
         and _CLOSING_THE.search(text[:a])
     ):
         return None  # "..., the _____ reports.": which paper carried the story, the same
+    if fact.type is not FactType.PERSON and plural_possessive(fact.text, text[b:]):
+        return None  # "Saints' fortunes" would be asked as "_____'s fortunes": "Saints's"
     if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
         return None  # "_____ and Wales": the other half of a set pair gives it away
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence
