@@ -74,8 +74,11 @@ def _answer_forms(item: Item) -> frozenset[str]:
     forms = {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
     if item.fact.type is not FactType.PERSON:
         # "Kenyan athletes" in another stem shows the answer "Kenya"; "France" shows "French".
+        # Only the key's own name counts: "England" accepting "United Kingdom" is not shown
+        # by "British".
         adjectives = place_adjectives()
-        forms |= {plain(word) for form in forms for word in adjectives.get(form, ())}
+        names = {plain(name) for name in (item.answer, item.fact.text) if name}
+        forms |= {plain(word) for name in names for word in adjectives.get(name, ())}
     if item.answer and item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
         # A short number is too common to rule out every stem that shows it as some other
         # figure, but the key itself printed in another stem ("rest 18-year-old Nadal" beside

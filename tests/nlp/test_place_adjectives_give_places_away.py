@@ -55,3 +55,19 @@ def test_another_countrys_adjective_or_a_person_named_like_a_country_shows_nothi
     jordan = _blank("Coach Mia Jordan picked the side.", "Mia Jordan", FactType.PERSON)
     jordanian = _blank("The Jordanian team lost in Amman.", "Amman", FactType.PLACE)
     assert not gives_away(jordan, jordanian)
+
+
+def test_only_the_keys_own_name_counts_not_a_wider_name_it_accepts() -> None:
+    from dataclasses import replace
+
+    england = replace(
+        _blank("Waiting times in Wales are shorter than in England.", "England", FactType.PLACE),
+        accepted=("United Kingdom",),
+    )
+    doctors = _blank(
+        "Dr Anna Bell of the British Medical Association spoke.", "Anna Bell", FactType.PERSON
+    )
+    assert not gives_away(england, doctors)
+    assert gives_away(
+        england, _blank("Ben Roe leads the English side.", "Ben Roe", FactType.PERSON)
+    )
