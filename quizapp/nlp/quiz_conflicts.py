@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.nlp.figure_sides import figures, option_figures, splits_key_off
-from quizapp.nlp.model import BLANK, Item, QuestionKind
+from quizapp.nlp.gazetteers import place_adjectives
+from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
 from quizapp.nlp.salience import fact_forms, identity, plain
 
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\W|$)")
@@ -71,6 +72,13 @@ def _answer_forms(item: Item) -> frozenset[str]:
         # A numeric item's "6" with its unit "%" is shown elsewhere as "6%" ("6 percent").
         forms |= {plain(item.answer + item.unit), plain(f"{item.answer} {item.unit}")}
     forms = {f for f in forms if f and not (f.isdigit() and len(f) < 3)}
+    if item.fact.type is not FactType.PERSON:
+        # "Kenyan athletes" in another stem shows the answer "Kenya"; "France" shows "French".
+        # Only the key's own name counts: "England" accepting "United Kingdom" is not shown
+        # by "British".
+        adjectives = place_adjectives()
+        names = {plain(name) for name in (item.answer, item.fact.text) if name}
+        forms |= {plain(word) for name in names for word in adjectives.get(name, ())}
     if item.answer and item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
         # A short number is too common to rule out every stem that shows it as some other
         # figure, but the key itself printed in another stem ("rest 18-year-old Nadal" beside

@@ -1,21 +1,36 @@
-"""Item analysis for teachers: facility, discrimination, option choice, and replacing a distractor.
+"""Item analysis for teachers: the analysis page's per-question statistics, from the database.
 
-The statistics are pure functions over plain numbers; ``quiz_analysis`` gathers them from the
-database and ``replace_distractor`` is the one deliberate edit allowed on a published quiz.
+The statistics themselves are pure functions (``item_statistics``); replacing a distractor, the
+one deliberate edit allowed on a published quiz, is ``distractor_edits``. Both are re-exported
+here for the analysis page and its callers.
 """
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from quizapp.models import Attempt, Question, Quiz, Response, db
-from quizapp.models.base import utcnow
-from quizapp.nlp import regenerate_distractors
-from quizapp.services.authoring import commit_quiz_change
+from quizapp.services.distractor_edits import (
+    EDIT_LOG,
+    AnalysisError,
+    distractor_candidates,
+    replace_distractor,
+)
+from quizapp.services.item_statistics import (
+    DISCRIMINATION_FRACTION,
+    FLAG_LABELS,
+    MIN_ATTEMPTS,
+    NON_FUNCTIONING,
+    Flag,
+    discrimination,
+    facility,
+    histogram,
+    item_flags,
+    option_counts,
+)
 from quizapp.services.regrading import TYPED_KINDS, AnswerGroup, answer_groups
 from quizapp.services.scoring import gap_marks
 from quizapp.services.taking import is_answered
@@ -39,113 +54,7 @@ __all__ = [
     "replace_distractor",
 ]
 
-# Kelley's 27 %: the top and bottom groups by total score compared for discrimination.
-DISCRIMINATION_FRACTION = 0.27
-# Below this many submitted attempts, discrimination and distractor rates say little.
-MIN_ATTEMPTS = 10
-TOO_EASY = 0.9
-TOO_HARD = 0.3
-NON_FUNCTIONING = 0.05
 CHOICE_KINDS = ("multiple_choice", "true_false")
-MAX_CANDIDATES = 6
-# Key in Question.data listing distractor replacements: [{"old", "new", "at"}], oldest first.
-EDIT_LOG = "distractor_edits"
-
-
-class AnalysisError(ValueError):
-    """A replacement the teacher asked for cannot be made; str(exc) is a message for them."""
-
-
-class Flag(enum.StrEnum):
-    """Why a question deserves a second look."""
-
-    TOO_EASY = "too_easy"
-    TOO_HARD = "too_hard"
-    MOSTLY_BLANK = "mostly_blank"
-    NEGATIVE_DISCRIMINATION = "negative_discrimination"
-    WEAK_DISTRACTOR = "weak_distractor"
-
-
-FLAG_LABELS: dict[Flag, str] = {
-    Flag.TOO_EASY: "Too easy (over 90 % right)",
-    Flag.TOO_HARD: "Too hard (under 30 % right)",
-    Flag.MOSTLY_BLANK: "Left blank by most students: time may have run out before it",
-    Flag.NEGATIVE_DISCRIMINATION: "Negative discrimination: weaker students do better",
-    Flag.WEAK_DISTRACTOR: "A distractor almost nobody chooses",
-}
-
-
-# ---------------------------------------------------------------- statistics (pure)
-
-
-def facility(correct: Sequence[bool]) -> float | None:
-    """The share of students who got the item right (None without answers)."""
-    return sum(1 for c in correct if c) / len(correct) if correct else None
-
-
-def discrimination(
-    totals: Sequence[float], correct: Sequence[bool], *, fraction: float = DISCRIMINATION_FRACTION
-) -> float | None:
-    """Upper-group facility minus lower-group facility, groups being the top and bottom
-    ``fraction`` of students by total score (at least one each; ties keep the given order).
-
-    ``totals[i]`` and ``correct[i]`` belong to the same student. None with fewer than 2 students.
-    """
-    if len(totals) != len(correct):
-        raise ValueError("totals and correct must have one entry per student")
-    n = len(totals)
-    if n < 2:
-        return None
-    size = max(1, min(n // 2, int(fraction * n + 0.5)))
-    order = sorted(range(n), key=lambda i: -totals[i])
-    upper = [correct[i] for i in order[:size]]
-    lower = [correct[i] for i in order[-size:]]
-    return sum(upper) / size - sum(lower) / size
-
-
-def option_counts(choices: Sequence[str | None], options: Sequence[str]) -> dict[str, int]:
-    """How many students chose each option (every option listed, in order, zero included)."""
-    counted = Counter(c for c in choices if c is not None)
-    return {option: counted.get(option, 0) for option in options}
-
-
-def histogram(percents: Sequence[float], *, bins: int = 10) -> tuple[int, ...]:
-    """Counts of scores (0..100) in equal bins; 100 falls in the last bin."""
-    counts = [0] * bins
-    for percent in percents:
-        slot = min(bins - 1, max(0, int(percent * bins // 100)))
-        counts[slot] += 1
-    return tuple(counts)
-
-
-def item_flags(
-    facility_index: float | None,
-    discrimination_index: float | None,
-    distractor_rates: Sequence[float],
-    *,
-    attempts: int,
-    answered: int | None = None,
-) -> tuple[Flag, ...]:
-    """The flags an item earns; discrimination and distractor flags need MIN_ATTEMPTS.
-
-    A question most students left blank is flagged as such, not as too hard: its facility
-    counts the blanks as wrong, and a blank says more about the time limit or the question's
-    place in the quiz than about its difficulty.
-    """
-    flags: list[Flag] = []
-    if answered is not None and attempts >= 1 and 2 * answered < attempts:
-        flags.append(Flag.MOSTLY_BLANK)
-    elif facility_index is not None and attempts >= 1:
-        if facility_index > TOO_EASY:
-            flags.append(Flag.TOO_EASY)
-        elif facility_index < TOO_HARD:
-            flags.append(Flag.TOO_HARD)
-    if attempts >= MIN_ATTEMPTS:
-        if discrimination_index is not None and discrimination_index < 0:
-            flags.append(Flag.NEGATIVE_DISCRIMINATION)
-        if any(rate < NON_FUNCTIONING for rate in distractor_rates):
-            flags.append(Flag.WEAK_DISTRACTOR)
-    return tuple(flags)
 
 
 # ---------------------------------------------------------------- the analysis page (DB)
@@ -348,57 +257,3 @@ def _submitted_after(attempt: Attempt, moment: datetime) -> bool:
     if submitted.tzinfo is None:
         submitted = submitted.replace(tzinfo=UTC)
     return submitted > moment
-
-
-def _options(question: Question) -> list[str]:
-    """A choice question's options as stored."""
-    return [str(o) for o in (question.data or {}).get("options") or ()]
-
-
-def distractor_candidates(question: Question, position: int) -> tuple[str, ...]:
-    """New typed distractors to replace the option at ``position`` (1-based); may be empty."""
-    options = _options(question)
-    if question.kind != "multiple_choice" or not 1 <= position <= len(options):
-        return ()
-    if options[position - 1] == question.answer:
-        return ()
-    taken = {o.casefold() for o in options} | {(question.answer or "").casefold()}
-    found: list[str] = []
-    for seed in range(4):
-        fresh = regenerate_distractors(question.quiz.article.text, question.to_item(), seed=seed)
-        for option in fresh or ():
-            if option.casefold() not in taken and option not in found:
-                found.append(option)
-        if len(found) >= MAX_CANDIDATES:
-            break
-    return tuple(found[:MAX_CANDIDATES])
-
-
-def replace_distractor(
-    question: Question, position: int, replacement: str, *, expected: str | None = None
-) -> str:
-    """Put a new distractor in place of the option at ``position``; returns the old one.
-
-    Allowed on a published quiz as a deliberate, confirmed exception: the question is marked
-    edited, and existing attempts are not rescored (a student who chose the old distractor was
-    wrong and stays wrong). ``expected`` is the option text the teacher saw, so a stale page
-    cannot replace another option.
-    """
-    options = _options(question)
-    if question.kind != "multiple_choice" or not 1 <= position <= len(options):
-        raise AnalysisError("Only a multiple-choice distractor can be replaced.")
-    old = options[position - 1]
-    if old == question.answer:
-        raise AnalysisError("That option is the correct answer, not a distractor.")
-    if expected is not None and expected != old:
-        raise AnalysisError("The options changed since the page was loaded. Please try again.")
-    if replacement not in distractor_candidates(question, position):
-        raise AnalysisError("Choose one of the offered replacements.")
-    options[position - 1] = replacement
-    log = [*((question.data or {}).get(EDIT_LOG) or ()), {"old": old, "new": replacement}]
-    log[-1]["at"] = utcnow().isoformat()
-    question.data = {**(question.data or {}), "options": options, EDIT_LOG: log}
-    question.edited = True
-    # Bumps the quiz version, so cached copies of the questions are refreshed for new students.
-    commit_quiz_change(question.quiz)
-    return old

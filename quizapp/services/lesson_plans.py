@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.nlp.gazetteers import place_adjectives
+
 __all__ = [
     "CHECKS_PER_SECTION",
     "CHECK_KINDS",
@@ -96,6 +98,10 @@ def _answers_of(item: Mapping[str, Any]) -> list[str]:
     if item.get("kind") == "true_false":
         # "True"/"False" say nothing; the fact behind the statement is what could leak.
         answers = [str((item.get("fact") or {}).get("text") or "")]
+    if (item.get("fact") or {}).get("type") != "person":
+        # "other Kenyan athletes" shows the answer "Kenya": a place's adjectives count as it.
+        adjectives = place_adjectives()
+        answers += [w for a in answers[:1] for w in sorted(adjectives.get(a.strip().lower(), ()))]
     return [a for a in answers if len(a.strip()) >= 2]
 
 

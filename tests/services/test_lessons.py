@@ -271,3 +271,13 @@ def test_a_check_dropped_in_a_regrade_is_not_asked_of_students_who_start_later(
     assert len(step.checks) == len(first.checks) - 1
     kept = lessons.lesson_step(lesson, early, 1)
     assert kept is not None and flawed.id in {check.question_id for check in kept.checks}
+
+
+def test_a_countrys_adjective_in_a_check_shows_the_country_another_asks() -> None:
+    kenya = {"kind": "fill_in", "answer": "Kenya", "fact": {"type": "place", "text": "Kenya"}}
+    warned = {"kind": "fill_in", "prompt": "_____ warned other Kenyan athletes.", "answer": "AK"}
+    assert lessons.gives_away(warned, kenya)
+    uganda = {"kind": "fill_in", "prompt": "_____ warned other Ugandan athletes.", "answer": "AK"}
+    assert not lessons.gives_away(uganda, kenya)
+    jordan = {"kind": "fill_in", "answer": "Jordan", "fact": {"type": "person", "text": "Jordan"}}
+    assert not lessons.gives_away({"prompt": "The Jordanian side lost.", "answer": "x"}, jordan)

@@ -85,11 +85,19 @@ def _classify(words: list[str], tokens: tuple[Token, ...], i: int, j: int, index
         return "other"
     if words[-1] in _VENUE_HEADS and i > 0 and tokens[i - 1].text.lower() in ("at", "'s", "’s"):
         return "other"  # "at New York's SoHo House": a venue, though "House" is a surname too
+    if _named_after_a_place(words) and not (i > 0 and tokens[i - 1].text.lower() in role_words()):
+        return "other"  # "Aguas de Barcelona", "Banco de Bilbao": a firm named after its city
     if 2 <= len(words) <= 4 and _could_be_given_name(words[0]):
         return "person"
     if 2 <= len(words) <= 3 and i > 0 and tokens[i - 1].text.lower() in role_words():
         return "person"  # "team-mate Chris Paterson", "prop Matt Stevens": a role names a person
     return "other"
+
+
+def _named_after_a_place(words: list[str]) -> bool:
+    """A name ending in a particle and a city or country ("Aguas de Barcelona"): a body named
+    after its home; "Robin van Persie", "Nigel de Jong" end in a family name instead."""
+    return len(words) >= 3 and words[-2] in NAME_PARTICLES and place_kind(words[-1]) is not None
 
 
 # Last words of a building's name that are surnames as well ("Arthur House", "Ed Hall").

@@ -11,9 +11,8 @@ import re
 
 from quizapp.nlp.distractors import common_noun_name, looks_like_place_or_body
 from quizapp.nlp.model import Document, Fact, FactType, Sentence
-from quizapp.nlp.questions.descriptions import described_entities
 from quizapp.nlp.questions.quoting import inside
-from quizapp.nlp.questions.reference_words import PARTY_NAME
+from quizapp.nlp.questions.speakers import SPEECH_PRONOUN
 
 PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s"}
 THING = {"it": "", "its": "'s"}
@@ -32,11 +31,7 @@ _NOUN_ANAPHORS = {
     "the party": ("organisation", None),
 }
 NOUN_ANAPHOR = re.compile(r"(" + "|".join(re.escape(p) for p in _NOUN_ANAPHORS) + r")\b(?!-)", re.I)
-_SPEECH_PRONOUN = re.compile(
-    r"\b(?:(?P<p1>he|she)\s+(?:said|says|added|told|explained|insisted|warned|stressed|argued|"
-    r"claimed|admitted|continued|noted|wrote)|(?:said|says|added|told)\s+(?P<p2>he|she))\b"
-)
-_LOOKBACK = 3
+LOOKBACK = 3
 # The pronouns of each sex, to find a sentence that speaks of the other one.
 _SEX_OF = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 _OTHER_SEX = {
@@ -72,9 +67,9 @@ def _recent(
     with one ("Liam Fox said ..."), what its own opening pronoun referred to, or the one entity
     of the type it names. Two candidates and no clear subject leave the reference unresolved.
     """
-    for back in range(1, _LOOKBACK + 1):
+    for back in range(1, LOOKBACK + 1):
         index = sentence.index - back
-        if index < 0 or depth > _LOOKBACK:
+        if index < 0 or depth > LOOKBACK:
             return None
         earlier = doc.sentences[index]
         if sex is not None and _OTHER_SEX[sex].search(earlier.text):
@@ -192,126 +187,6 @@ def _subject(sentence: Sentence, found: list[Fact]) -> Fact | None:
     return None
 
 
-def people_outside_quotes(
-    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
-) -> bool:
-    return any(
-        f.type is FactType.PERSON and not inside(tuple(quotes), f.start, f.end)
-        for f in mentions.get(sentence.index, ())
-    )
-
-
-# "Orange said", "a BAA spokesman told": a body (or its unnamed spokesman) as the subject of
-# the reporting verb ("Yukos spokesman Mike Lake said" is a person's words)...
-_BODY_SAYS = re.compile(
-    r"^(?:['’]s?)?(?:\s+[a-z][\w-]*){0,3}?\s+(?:has\s+|had\s+)?"
-    r"(?:said|says|added|told|stated|insisted|warned|claimed)\b"
-)
-# ...or after it: "said Orange", "said a spokesman for the Department of Health".
-_SAYS_BODY = re.compile(
-    r"\b(?:said|says|added|according\s+to)\s+(?:(?:an?|the)\s+)?"
-    r"(?:[a-z-]+\s+(?:for|of|at)\s+(?:the\s+)?)?$"
-)
-
-
-def body_speaks(
-    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, quotes: list[tuple[int, int, bool]]
-) -> bool:
-    """Whether the quotation's speaker is an organisation the sentence names as such ("...,"
-    Orange said in a statement; a BAA spokesman said: "..."), with no "he said" to resolve."""
-    text = sentence.text
-    unquoted = [(m.start(), m.end()) for m in _SPEECH_PRONOUN.finditer(text)]
-    if any(not inside(tuple(quotes), sentence.start + s, sentence.start + e) for s, e in unquoted):
-        return False  # "Asked about Labour, he said: ...": the speaker is "he"
-    for f in mentions.get(sentence.index, ()):
-        if f.type is not FactType.ORGANISATION or inside(tuple(quotes), f.start, f.end):
-            continue
-        a, b = f.start - sentence.start, f.end - sentence.start
-        if _BODY_SAYS.match(text[b:]) or _SAYS_BODY.search(text[:a]):
-            return True
-    return False
-
-
-def stand_ins(
-    doc: Document,
-    sentence: Sentence,
-    fact: Fact,
-    mentions: dict[int, tuple[Fact, ...]],
-    quotes: list[tuple[int, int, bool]],
-    edits: list[tuple[int, int, str]],
-) -> list[tuple[int, int, str]] | None:
-    """Edits that name the person or organisation a description stands in for ("the company"
-    -> "BAA"), taken from the sentences just before; None when one of them cannot be named
-    unambiguously, or its name is the answer."""
-    a, b = fact.start - sentence.start, fact.end - sentence.start
-    quoted = [(q0 - sentence.start, q1 - sentence.start) for q0, q1, _ in quotes]
-    # Names, not the common nouns and demonyms the extractor also keeps ("Mallorcan").
-    kinds = (FactType.PERSON, FactType.ORGANISATION, FactType.PLACE)
-    named = [f for f in mentions.get(sentence.index, ()) if f.type in kinds]
-    answer = {fact.text, fact.attr("canonical") or fact.text}
-    out = []
-    # An answer in apposition names the description only if it is a person or a body.
-    is_name = fact.type in kinds[:2] or fact.attr("form") == "name"
-    for stand_in in described_entities(sentence, a, b, quoted, named, answer_is_a_name=is_name):
-        if stand_in.start < 0:
-            return None  # the sentence names another of its kind before it
-        if any(s < stand_in.end and stand_in.start < e for s, e, _ in edits):
-            continue  # already named by another edit
-        if _SELF_IDENTIFYING.match(sentence.text[stand_in.end :]):
-            # "The joint founder of merchant bank X gave ...": a new person the article
-            # describes, not one it named before; giving them that name would be false.
-            continue
-        head = sentence.text[stand_in.start : stand_in.end].split()[-1].lower()
-        name = _only_one_recent(mentions, sentence, stand_in.type, party=head == "party")
-        if name is None or name in answer or any(name in n or n in name for n in answer):
-            return None
-        office = _OFFICE.search(sentence.text[stand_in.start : stand_in.end])
-        if office and not _holds_office(mentions, name, " ".join(office["office"].lower().split())):
-            return None  # "The prime minister" is not whoever the sentence before named
-        out.append((stand_in.start, stand_in.end, name))
-    return out
-
-
-# An office one person holds at a time: "the prime minister", "the president", "the chancellor".
-# ("The former Labour minister" held an office once, and is whoever the article describes.)
-_OFFICE = re.compile(
-    r"^(?:(?!former|ex-).)*\b(?P<office>prime\s+minister|president|chancellor|premier)\b", re.I
-)
-
-
-def _holds_office(mentions: dict[int, tuple[Fact, ...]], name: str, office: str) -> bool:
-    """Whether the article gives the person that office ("Prime Minister Tony Blair")."""
-    return any(
-        f.type is FactType.PERSON
-        and (f.attr("canonical") or f.text) == name
-        and office in (f.attr("role") or "").lower()
-        for facts in mentions.values()
-        for f in facts
-    )
-
-
-_SELF_IDENTIFYING = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]")
-
-
-def _only_one_recent(
-    mentions: dict[int, tuple[Fact, ...]], sentence: Sentence, want: FactType, *, party: bool
-) -> str | None:
-    """The one person or organisation the nearest earlier sentence naming any names; None when
-    it names two (a description, unlike a pronoun, gives no grammatical cue to choose by).
-    "The party" is only ever a party, "the company" never one."""
-    for back in range(1, _LOOKBACK + 1):
-        found = {
-            f.attr("canonical") or f.text
-            for f in mentions.get(sentence.index - back, ())
-            if f.type is want
-            and (want is not FactType.PERSON or not looks_like_place_or_body(f.text))
-            and (want is not FactType.ORGANISATION or bool(PARTY_NAME.search(f.text)) == party)
-        }
-        if found:
-            return found.pop() if len(found) == 1 else None
-    return None
-
-
 def resolve_lead(
     doc: Document,
     body: str,
@@ -404,7 +279,7 @@ def _protagonist(
     same, other = len(_PRONOUNS_OF[sex].findall(body)), len(_OTHER_SEX[sex].findall(body))
     if same < _PRONOUN_SHARE * max(1, other):
         return None
-    for back in range(1, _LOOKBACK + 1):
+    for back in range(1, LOOKBACK + 1):
         named = [
             f
             for f in mentions.get(sentence.index - back, ())
@@ -432,60 +307,6 @@ def _unnamed_before(doc: Document, sentence: Sentence, noun: str) -> bool:
     return False
 
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
-TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
-
-
-def full_names(
-    mentions: dict[int, tuple[Fact, ...]],
-    sentence: Sentence,
-    fact: Fact,
-    quotes: list[tuple[int, int, bool]],
-    edits: list[tuple[int, int, str]],
-) -> list[tuple[int, int, str]]:
-    """ "Mr Evans" -> "Huw Evans": out of the article a title and surname name nobody, while
-    the full name the article gave earlier does (only outside the answer and quoted words)."""
-    out = []
-    taken = [(start, end) for start, end, _ in edits]
-    for other in mentions.get(sentence.index, ()):
-        if other.type is not FactType.PERSON or other is fact:
-            continue
-        if other.start < fact.end and fact.start < other.end:
-            continue
-        full = other.attr("canonical") or ""
-        start, end = other.start - sentence.start, other.end - sentence.start
-        title = TITLE_BEFORE.search(sentence.text[:start])
-        if title is None or len(full.split()) < 2 or full == other.text:
-            continue
-        if _HONORIFIC.match(full) or inside(tuple(quotes), other.start, other.end):
-            continue
-        start = title.start()
-        if any(s0 < end and start < e0 for s0, e0 in taken):
-            continue
-        out.append((start, end, full))
-    return out
-
-
-def untitled_answer(
-    sentence: Sentence, fact: Fact, edits: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """ "Mr _____" -> "_____" where the answer is a surname after a title and the article gave
-    the person's full name: the blank then asks for the person (accepted by surname or full
-    name), not for a surname the title makes a guess among strangers. [] otherwise."""
-    full = fact.attr("canonical") or ""
-    if fact.type is not FactType.PERSON or " " in fact.text or len(full.split()) < 2:
-        return []
-    if _HONORIFIC.match(full) or full.split()[-1] != fact.text:
-        return []
-    a = fact.start - sentence.start
-    title = TITLE_BEFORE.search(sentence.text[:a])
-    if title is None or any(s < a and title.start() < e for s, e, _ in edits):
-        return []
-    if title.start() > 0 and not re.search(r"[\s(\"“]$", sentence.text[: title.start()]):
-        return []
-    return [(title.start(), a, "")]
-
-
 def _tagged_verb(sentence: Sentence, word: str) -> bool:
     """Whether the word after the opening pronoun is tagged as a finite verb."""
     return any(t.text.lower() == word and t.tag in ("VBD", "VBZ") for t in sentence.tokens[1:4])
@@ -501,7 +322,7 @@ def resolve_speaker(
     b: int,
 ) -> list[tuple[int, int, str]] | None:
     """'..., he said': the pronoun replaced by the one person the previous sentences name."""
-    for m in _SPEECH_PRONOUN.finditer(text):
+    for m in SPEECH_PRONOUN.finditer(text):
         group = "p1" if m.group("p1") else "p2"
         p_start, p_end = m.start(group), m.end(group)
         if inside(tuple(quotes), sentence.start + p_start, sentence.start + p_end):

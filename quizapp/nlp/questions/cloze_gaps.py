@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 from quizapp.nlp.model import Fact, FactType, Sentence
-from quizapp.nlp.questions.antecedents import TITLE_BEFORE
 from quizapp.nlp.questions.base import BuildContext, filler_word
 from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.questions.passage_gaps import (
@@ -18,6 +17,7 @@ from quizapp.nlp.questions.passage_gaps import (
     worth_a_gap,
 )
 from quizapp.nlp.questions.quoting import inside
+from quizapp.nlp.questions.titled_names import TITLE_BEFORE
 from quizapp.nlp.salience import identity
 
 _NAME_GOES_BACK = re.compile(r"\b[A-Z][\w'’-]*\s+(?:of|for|and|&)\s+$")

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from quizapp.nlp.distractors import make_distractors
 from quizapp.nlp.model import Fact, FactType
-from quizapp.nlp.questions.antecedents import TITLE_BEFORE
 from quizapp.nlp.questions.base import BuildContext
 from quizapp.nlp.questions.passage_gaps import (
     MAX_KINDS,
@@ -19,6 +18,7 @@ from quizapp.nlp.questions.passage_gaps import (
     same_entity,
     sure_kind,
 )
+from quizapp.nlp.questions.titled_names import TITLE_BEFORE
 from quizapp.nlp.salience import identity
 from quizapp.nlp.text import normalise
 

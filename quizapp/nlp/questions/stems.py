@@ -22,16 +22,12 @@ from quizapp.nlp.questions.antecedents import (
     PERSONAL,
     THING,
     UNRESOLVABLE,
-    body_speaks,
-    full_names,
-    people_outside_quotes,
     resolve_lead,
     resolve_speaker,
-    stand_ins,
-    untitled_answer,
 )
 from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
+from quizapp.nlp.questions.plural_possessives import plural_possessive
 from quizapp.nlp.questions.quoting import (
     STRAY,
     Regions,
@@ -60,6 +56,8 @@ from quizapp.nlp.questions.slips import (
     plural_its,
     subject_comma,
 )
+from quizapp.nlp.questions.speakers import body_speaks, people_outside_quotes
+from quizapp.nlp.questions.stand_ins import stand_ins
 from quizapp.nlp.questions.standing import stem_problem
 from quizapp.nlp.questions.stem_limits import (
     CONVERTS,
@@ -77,6 +75,7 @@ from quizapp.nlp.questions.stem_text import (
     sequencing_then,
 )
 from quizapp.nlp.questions.subject_chains import named_it
+from quizapp.nlp.questions.titled_names import full_names, untitled_answer
 from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
@@ -166,6 +165,8 @@ def stand_alone_stem(
         and _CLOSING_THE.search(text[:a])
     ):
         return None  # "..., the _____ reports.": which paper carried the story, the same
+    if fact.type is not FactType.PERSON and plural_possessive(fact.text, text[b:]):
+        return None  # "Saints' fortunes" would be asked as "_____'s fortunes": "Saints's"
     if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
         return None  # "_____ and Wales": the other half of a set pair gives it away
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), relative to the sentence

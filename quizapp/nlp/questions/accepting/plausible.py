@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.dates import MONTHS
-from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.facts.name_words import NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, THING_HEADS
+from quizapp.nlp.gazetteers import place_kind
 from quizapp.nlp.numbers import NUMBER_WORDS
 from quizapp.nlp.questions.accepting.people import TITLE_WORDS
 from quizapp.nlp.questions.accepting.surnames import FACILITIES
@@ -24,8 +25,8 @@ def implausible_reason(form: str, *, person: bool = False) -> str | None:
 
     A fragment ("of Sony", "Bank of"), words with nothing to name ("the", "of the"), a title
     or a kind of body or place alone ("Mr", "Airport", "Group"; for a ``person`` a surname that
-    is also such a word stays: "Church"), a number word glued to a scale ("$elevenbn"), a stray mark
-    at an edge ("United-", "O'").
+    is also such a word stays: "Church"), a particle and a place ("de Barcelona"), a number word
+    glued to a scale ("$elevenbn"), a stray mark at an edge ("United-", "O'").
     """
     words = form.split()
     if not words or not re.search(r"\w", form):
@@ -44,6 +45,10 @@ def implausible_reason(form: str, *, person: bool = False) -> str | None:
         return "a title alone"
     if len(words) == 1 and form in (FACILITIES if person else _GENERIC_NAME_WORDS):
         return "the kind of body or place alone"
+    if len(words) == 2 and words[0].lower() in NAME_PARTICLES and place_kind(words[1]):
+        # "de Barcelona" cut from "Aguas de Barcelona" reads as the city, never as the name
+        # ("van Persie", "De Niro" end in a family name and stay).
+        return "a particle and a place name"
     for word in words:
         bare = word.lstrip("$£€¥").lower()
         for number in NUMBER_WORDS:
