@@ -7,9 +7,10 @@ import pytest
 from quizapp.nlp import read_document
 from quizapp.nlp.distractors import build_pools
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import Document, Fact, FactType, QuestionKind
+from quizapp.nlp.model import BLANK, Document, Fact, FactType, Item, QuestionKind, SourceQuote
 from quizapp.nlp.questions import QUESTION_BUILDERS, BuildContext
 from quizapp.nlp.questions.accepting import accepted_answers, date_forms, person_forms
+from quizapp.nlp.quiz_conflicts import gives_away
 
 HARBOUR = (
     "Coastal towns in Norland will vote on a new harbour tax on 14 March, officials said. "
@@ -43,6 +44,33 @@ def test_surname_keeps_its_particle(harbour) -> None:
     assert "Bush" in person_forms("George W Bush")
     assert "Evans" in person_forms("Charles Evans Jr")
     assert "Jr" not in person_forms("Charles Evans Jr")
+
+
+def test_a_knight_is_accepted_and_recognised_by_title_and_given_name() -> None:
+    assert {"Ewan Tolland", "Tolland", "Sir Ewan"} <= set(person_forms("Sir Ewan Tolland"))
+    assert "Dame Iris" in person_forms("Dame Iris Mabry")
+    assert "Mr Ewan" not in person_forms("Mr Ewan Tolland")
+    # So "Sir Ewan said ..." in one stem gives away an item asking for Sir Ewan Tolland.
+    asked = "Sir Ewan Tolland said the harbour tax was unfair."
+    fact = Fact(FactType.PERSON, "Sir Ewan Tolland", 0, 16, 0)
+    item = Item(
+        kind=QuestionKind.SHORT_ANSWER,
+        prompt="Who said the harbour tax was unfair?",
+        fact=fact,
+        source=SourceQuote(asked, 0, len(asked), 1),
+        answer=fact.text,
+        accepted=tuple(accepted_answers(fact, fact.text)),
+    )
+    said = "Sir Ewan was among those who opposed the plan to lift the ban on Norland."
+    other_fact = Fact(FactType.PLACE, "Norland", said.index("Norland"), len(said) - 1, 1)
+    other = Item(
+        kind=QuestionKind.FILL_IN,
+        prompt=said.replace("Norland", BLANK),
+        fact=other_fact,
+        source=SourceQuote(said, 0, len(said), 2),
+        answer="Norland",
+    )
+    assert gives_away(item, other)
 
 
 def test_a_word_before_the_given_name_may_be_left_off(harbour) -> None:

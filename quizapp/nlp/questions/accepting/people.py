@@ -103,13 +103,16 @@ _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$")
 def person_forms(name: str) -> list[str]:
     """A person's name as people write it: in full, without a title, without a role before the
     given name ("Farmer Geoff Brooks" -> "Geoff Brooks"), the surname alone with its particle
-    ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis")."""
+    ("Robert De Niro" -> "De Niro"; "Mr Ellis" -> "Ellis"), a knight by title and given name
+    ("Sir Menzies Campbell" -> "Sir Menzies")."""
     out: list[str] = [name] if name.split() else []
     affiliated = _AFFILIATION.search(name)
     if affiliated and len(name[: affiliated.start()].split()) >= 2:
         name = name[: affiliated.start()]  # the surname is "Thompson", never "Reporter"
         out.append(name)
     words = name.split()
+    # A knight or dame is "Sir Menzies" and "Dame Judi" as often as by surname.
+    knighted = " ".join(words[:2]) if len(words) >= 3 and words[0] in _KNIGHTED else None
     while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
         words = words[1:]
     while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES | _POST_NOMINALS:
@@ -132,7 +135,12 @@ def person_forms(name: str) -> list[str]:
                 out.append(surname[len(prefix) :])
         if first == len(words) - 1:
             out.append(surname)  # "De Niro", never "Niro" alone
+    if knighted:
+        out.append(knighted)
     return out
+
+
+_KNIGHTED = frozenset({"Sir", "Dame"})
 
 
 # Common Chinese family names, and a pinyin syllable: a name written in either order ("Ziyi
