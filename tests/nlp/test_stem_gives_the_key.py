@@ -8,39 +8,23 @@ its stem says "the country" after naming another country."""
 from __future__ import annotations
 
 from quizapp.nlp import generate
-from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind, SourceQuote
+from quizapp.nlp.model import FactType, QuestionKind
 from quizapp.nlp.stem_arithmetic import computed_from_stem
 from quizapp.nlp.worth import strike_reason
-
-
-def _item(
-    source: str,
-    key: str,
-    kind: QuestionKind,
-    kind_of_fact: FactType,
-    options: tuple[str, ...] = (),
-) -> Item:
-    at = source.index(key)
-    return Item(
-        kind=kind,
-        prompt=source[:at] + BLANK + source[at + len(key) :],
-        fact=Fact(kind_of_fact, key, at, at + len(key), 0),
-        source=SourceQuote(source, 0, len(source), 1),
-        answer=key,
-        options=options,
-    )
+from tests.nlp.stem_context import blanked_item
 
 
 def test_a_count_the_stem_computes_is_struck() -> None:
     shared = "Norland's phone owners number 110m, or about 6% of its 1.9 billion people."
-    item = _item(shared, "110m", QuestionKind.MULTIPLE_CHOICE, FactType.QUANTITY)
+    item = blanked_item(shared, "110m", QuestionKind.MULTIPLE_CHOICE, FactType.QUANTITY)
     assert strike_reason(item) == "the stem's other figures compute the key"
-    typed = _item(shared, "110m", QuestionKind.FILL_IN, FactType.QUANTITY)
+    typed = blanked_item(shared, "110m", QuestionKind.FILL_IN, FactType.QUANTITY)
     assert strike_reason(typed) is not None
     # A figure the other figures do not give is asked.
     free = "Norland's phone owners number 40m, and the firm sold 6% of its stock in 2003."
     assert (
-        strike_reason(_item(free, "40m", QuestionKind.MULTIPLE_CHOICE, FactType.QUANTITY)) is None
+        strike_reason(blanked_item(free, "40m", QuestionKind.MULTIPLE_CHOICE, FactType.QUANTITY))
+        is None
     )
 
 
@@ -59,7 +43,7 @@ def test_arithmetic_of_shares_totals_and_sums() -> None:
 
 def test_a_place_key_the_stems_places_give_away_is_struck() -> None:
     other_name = "The UK said talks with  would resume in May."
-    item = _item(
+    item = blanked_item(
         other_name.replace("  ", " United Kingdom "),
         "United Kingdom",
         QuestionKind.FILL_IN,
@@ -67,24 +51,34 @@ def test_a_place_key_the_stems_places_give_away_is_struck() -> None:
     )
     assert strike_reason(item) == "the stem names the key under another name"
     city = "The Petrel Tower in Kuala Lumpur, built for Malaysia, was sold."
-    assert strike_reason(_item(city, "Malaysia", QuestionKind.FILL_IN, FactType.PLACE)) is not None
+    assert (
+        strike_reason(blanked_item(city, "Malaysia", QuestionKind.FILL_IN, FactType.PLACE))
+        is not None
+    )
     capital = "Talks with Malaysia were held in Kuala Lumpur last week."
-    assert strike_reason(_item(capital, "Kuala Lumpur", QuestionKind.FILL_IN, FactType.PLACE))
+    assert strike_reason(
+        blanked_item(capital, "Kuala Lumpur", QuestionKind.FILL_IN, FactType.PLACE)
+    )
     # Home nations are countries of their own: Wales beside England gives nothing away.
     nations = "Waiting times in Wales will be cut, but not as far as those in England."
-    assert strike_reason(_item(nations, "England", QuestionKind.FILL_IN, FactType.PLACE)) is None
+    assert (
+        strike_reason(blanked_item(nations, "England", QuestionKind.FILL_IN, FactType.PLACE))
+        is None
+    )
     # A city that is no capital of the country named beside it is still asked.
     plant = "The carmaker will build a plant in Malaysia, near Penang, by 2008."
-    assert strike_reason(_item(plant, "Penang", QuestionKind.FILL_IN, FactType.PLACE)) is None
+    assert (
+        strike_reason(blanked_item(plant, "Penang", QuestionKind.FILL_IN, FactType.PLACE)) is None
+    )
 
 
 def test_a_wrong_option_the_stem_names_in_another_form_is_struck() -> None:
     source = "Ministers, backed by the UK, lifted the ban imposed on Chile in 1990."
     options = ("Chile", "Peru", "United Kingdom", "Bolivia")
-    item = _item(source, "Chile", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE, options)
+    item = blanked_item(source, "Chile", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE, options)
     assert strike_reason(item) == "a wrong option stands in the stem"
     fair = ("Chile", "Peru", "Argentina", "Bolivia")
-    item = _item(source, "Chile", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE, fair)
+    item = blanked_item(source, "Chile", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE, fair)
     assert strike_reason(item) is None
 
 
@@ -108,13 +102,17 @@ def test_generated_options_never_repeat_a_country_of_the_stem() -> None:
 
 def test_the_country_after_a_country_key_and_another_country_is_struck() -> None:
     two = "Norway's 2-1 win over Portugal on Sunday filled the country's papers on Monday."
-    item = _item(two, "Portugal", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE)
+    item = blanked_item(two, "Portugal", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE)
     assert strike_reason(item) == "'the country' may be the answer or another country of the stem"
     # With no other country before it, "the country" can only be the answer's.
     one = "A 2-1 win over Portugal on Sunday filled the country's papers on Monday."
     assert (
-        strike_reason(_item(one, "Portugal", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE)) is None
+        strike_reason(blanked_item(one, "Portugal", QuestionKind.MULTIPLE_CHOICE, FactType.PLACE))
+        is None
     )
     # "The country" before the blank points back at what the stem named, not at the answer.
     before = "Norway said the country would play Portugal again in May."
-    assert strike_reason(_item(before, "Portugal", QuestionKind.FILL_IN, FactType.PLACE)) is None
+    assert (
+        strike_reason(blanked_item(before, "Portugal", QuestionKind.FILL_IN, FactType.PLACE))
+        is None
+    )

@@ -12,38 +12,34 @@ from dataclasses import replace
 
 from quizapp.nlp import generate, read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import BLANK, Fact, FactType, Item, QuestionKind, SourceQuote
+from quizapp.nlp.model import BLANK, Fact, FactType, QuestionKind
 from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
 from quizapp.nlp.side_details import side_detail
 from quizapp.nlp.worth import strike_reason
-
-
-def _item(source: str, key: str, kind: QuestionKind, kind_of_fact: FactType) -> Item:
-    at = source.index(key)
-    return Item(
-        kind=kind,
-        prompt=source[:at] + BLANK + source[at + len(key) :],
-        fact=Fact(kind_of_fact, key, at, at + len(key), 0),
-        source=SourceQuote(source, 0, len(source), 1),
-        answer=key,
-    )
+from tests.nlp.stem_context import blanked_item
 
 
 def test_a_typed_name_after_a_role_that_may_go_on_is_struck() -> None:
     source = "The minister clashed with Wessex chief Dana Holt over failures at the archive."
-    typed = _item(source, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON)
+    typed = blanked_item(source, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON)
     # "Wessex chief _____": "constable" or "executive" complete the role as well as the name.
     assert strike_reason(typed) is not None
     former = "If found guilty the former Dana Holt faces a long jail sentence."
-    assert strike_reason(_item(former, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON))
+    assert strike_reason(blanked_item(former, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON))
     # Options of names say a name is wanted.
-    chosen = _item(source, "Dana Holt", QuestionKind.MULTIPLE_CHOICE, FactType.PERSON)
+    chosen = blanked_item(source, "Dana Holt", QuestionKind.MULTIPLE_CHOICE, FactType.PERSON)
     assert strike_reason(chosen) is None
     # A finished role before the name, or a title of address, leaves nothing open.
     coach = "Italy coach Dana Holt believes his side can win."
-    assert strike_reason(_item(coach, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON)) is None
+    assert (
+        strike_reason(blanked_item(coach, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON))
+        is None
+    )
     titled = "Chief Constable Dana Holt was suspended."
-    assert strike_reason(_item(titled, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON)) is None
+    assert (
+        strike_reason(blanked_item(titled, "Dana Holt", QuestionKind.FILL_IN, FactType.PERSON))
+        is None
+    )
 
 
 def _side(text: str, answer: str) -> bool:
@@ -65,18 +61,18 @@ def test_a_job_title_is_not_a_key() -> None:
 def test_a_figure_restated_in_brackets_is_not_asked() -> None:
     share = "Suez owns 40% of Aguas Argentinas (39.9%), the company said."
     for kind in (QuestionKind.FILL_IN, QuestionKind.MULTIPLE_CHOICE):
-        assert strike_reason(_item(share, "40", kind, FactType.QUANTITY)) is not None
+        assert strike_reason(blanked_item(share, "40", kind, FactType.QUANTITY)) is not None
     money = "The deal is worth $11bn (£5.8bn) to the group."
-    assert strike_reason(_item(money, "$11bn", QuestionKind.FILL_IN, FactType.QUANTITY))
-    assert strike_reason(_item(money, "£5.8bn", QuestionKind.FILL_IN, FactType.QUANTITY))
+    assert strike_reason(blanked_item(money, "$11bn", QuestionKind.FILL_IN, FactType.QUANTITY))
+    assert strike_reason(blanked_item(money, "£5.8bn", QuestionKind.FILL_IN, FactType.QUANTITY))
     # Where the stem leaves the bracket out, options in one currency are fair, and so is a
     # typed answer the other currency would not be confused with; a typed share is not, as
     # "39.9" is as right as "40".
-    trimmed = _item(money, "$11bn", QuestionKind.MULTIPLE_CHOICE, FactType.QUANTITY)
+    trimmed = blanked_item(money, "$11bn", QuestionKind.MULTIPLE_CHOICE, FactType.QUANTITY)
     trimmed = replace(trimmed, prompt=f"The deal is worth {BLANK} to the group.")
     assert strike_reason(trimmed) is None
     assert strike_reason(replace(trimmed, kind=QuestionKind.FILL_IN)) is None
-    typed = _item(share, "40", QuestionKind.FILL_IN, FactType.QUANTITY)
+    typed = blanked_item(share, "40", QuestionKind.FILL_IN, FactType.QUANTITY)
     typed = replace(typed, prompt=f"Suez owns {BLANK}% of Aguas Argentinas, the company said.")
     assert strike_reason(typed) is not None
     # A numeric answer is typed too: "39.9" would be marked wrong.
@@ -87,12 +83,12 @@ def test_a_figure_restated_in_brackets_is_not_asked() -> None:
     assert strike_reason(replace(chosen, options=("25", "39.9", "40", "52"))) is not None
     # "More than half (_____%)": the bracket gives the figure the words only bound.
     half = "More than half (55%) of those asked were concerned."
-    assert strike_reason(_item(half, "55", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
+    assert strike_reason(blanked_item(half, "55", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
     # A bracket of another measure, or another figure between, restates nothing.
     other = "Profits rose 20% to $5bn (£2.6bn) last year."
-    assert strike_reason(_item(other, "20", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
+    assert strike_reason(blanked_item(other, "20", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
     apart = "Sales rose 5% in 2004 and 7% (6.8%) in 2005."
-    assert strike_reason(_item(apart, "5", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
+    assert strike_reason(blanked_item(apart, "5", QuestionKind.FILL_IN, FactType.QUANTITY)) is None
 
 
 def test_a_short_question_keeps_what_says_which_team() -> None:
