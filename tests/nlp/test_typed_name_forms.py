@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from quizapp.nlp import generate, read_document
 from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.model import FactType, QuestionKind
+from quizapp.nlp.model import Fact, FactType, QuestionKind
 from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
 
 # An invented match report: two Pennocks, one Dace.
@@ -55,3 +55,11 @@ def test_a_name_whose_surname_is_its_own_is_typed() -> None:
     accepted = accepted_answers(fact, fact.text, doc)
     assert "Dace" in accepted
     assert typed_fairly(fact, fact.text, accepted, doc)
+
+
+def test_a_surname_alone_is_typed_only_where_a_whole_name_is_accepted() -> None:
+    # "President _____" (Putin) with no whole name in the article: "Vladimir Putin" would be
+    # marked wrong, so it is asked with options or not at all.
+    surname = Fact(FactType.PERSON, "Valdez", 0, 6, 0)
+    assert not typed_fairly(surname, surname.text, (), None)
+    assert typed_fairly(surname, surname.text, ("Marta Valdez",), None)
