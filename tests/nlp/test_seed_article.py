@@ -136,6 +136,8 @@ def test_squad_answer_recall_and_precision(shared_dir: Path) -> None:
     # named battles) asked, a definition opening on the topic word standing alone, and a
     # textbook's "This coupling" named from the sentence before. Session 10: 0.253 / 0.618, a
     # long encyclopaedia sentence asked without its relative clauses ("the 1960s", "30 kPa").
-    assert report["answer_recall"] >= 0.24
-    assert report["answer_precision"] >= 0.59
+    # Session 11: 0.299 / 0.657, a rare-worded phrase a headline-less passage keeps using
+    # ("oxygen toxicity", "seismic waves") and "This biogeochemical cycle" named from before.
+    assert report["answer_recall"] >= 0.28
+    assert report["answer_precision"] >= 0.62
     assert report["items_failing"].get("giveaways", 0) == 0
