@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from quizapp.nlp.figure_sides import figures, option_figures, splits_key_off
 from quizapp.nlp.gazetteers import place_adjectives
@@ -79,12 +80,43 @@ def _answer_forms(item: Item) -> frozenset[str]:
         adjectives = place_adjectives()
         names = {plain(name) for name in (item.answer, item.fact.text) if name}
         forms |= {plain(word) for name in names for word in adjectives.get(name, ())}
+    swapped = _swapped_in(item)
+    if swapped:
+        # "UKIP received more than £5m" (it was Labour) beside an item on what UKIP took in
+        # (£63,081): the other item tells the statement false.
+        forms.add(plain(swapped))
     if item.answer and item.kind not in (QuestionKind.TRUE_FALSE, QuestionKind.MATCHING):
         # A short number is too common to rule out every stem that shows it as some other
         # figure, but the key itself printed in another stem ("rest 18-year-old Nadal" beside
         # "_____-year-old Nadal") still answers the item.
         forms.add(plain(item.answer))
     return frozenset(forms)
+
+
+_SWAPPABLE = frozenset({FactType.PERSON, FactType.ORGANISATION, FactType.PLACE})
+
+
+def _swapped_in(item: Item) -> str | None:
+    """The name a false true/false statement puts in place of its fact, or None: the words of
+    the statement where its source sentence has the fact's words."""
+    if (
+        item.kind is not QuestionKind.TRUE_FALSE
+        or item.answer != "False"
+        or item.fact.type not in _SWAPPABLE
+    ):
+        return None
+    quote = item.source.quote
+    start = item.fact.start - item.source.start
+    end = start + len(item.fact.text)
+    source_words = list(re.finditer(r"\S+", quote))
+    fact_words = {n for n, w in enumerate(source_words) if w.start() < end and start < w.end()}
+    statement = item.prompt.removeprefix("True or false? ").split()
+    matcher = SequenceMatcher(None, [w.group() for w in source_words], statement, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and fact_words & set(range(i1, i2)):
+            swapped = " ".join(statement[j1:j2]).strip(".,;:'\"’")
+            return _POSSESSIVE.sub("", swapped) or None  # "Ecuador's" swaps in Ecuador
+    return None
 
 
 def _fact_keys(item: Item) -> set[str]:
