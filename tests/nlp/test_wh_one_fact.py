@@ -1,5 +1,6 @@
 """Short WH questions ask one fact of a sentence without printing its other facts, and keep a
-modifier where leaving it out would let the question fit another answer of the article."""
+modifier where leaving it out would let the question fit another answer of the article, and a
+clause saying when unless leaving it out leaves out another fact."""
 
 from __future__ import annotations
 
@@ -91,3 +92,18 @@ def test_a_relative_clause_is_never_pinned_on_a_name_inside_an_apposition() -> N
         "At number one is Dan Berg, son of the late singer Tom Berg, who has inherited £140m."
     )
     assert not any("Tom Berg" in q for q in _short(text, "£140m"))
+
+
+def test_a_clause_saying_when_is_left_out_only_to_leave_out_another_fact() -> None:
+    # Cutting "before the vote was held" frees nothing: the count would be asked of no occasion.
+    letters = (
+        "Gazette flooded with letters\n\n"
+        "The Norland Gazette received 12,000 letters before the vote was held, and readers "
+        "protested outside its offices in Carrow.\n"
+    )
+    assert "How many letters did the Norland Gazette receive?" not in _short(
+        letters, "12,000 letters"
+    )
+    # Where the clause holds another fact (a mayor another item may ask), leaving it out frees it.
+    resigned = letters.replace("before the vote was held", "after Mayor Ann Voss resigned")
+    assert "How many letters did the Norland Gazette receive?" in _short(resigned, "12,000 letters")

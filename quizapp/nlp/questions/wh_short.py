@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quizapp.nlp.model import Fact, FactType
+from quizapp.nlp.model import Fact, FactType, Sentence
 from quizapp.nlp.questions.wh_ambiguity import ambiguous
 from quizapp.nlp.questions.wh_clauses import short_clauses
 
@@ -106,6 +106,29 @@ def _naming_names(ctx: BuildContext) -> frozenset[str]:
     return document_index(ctx.pools, "short_wh_names", build)
 
 
+# Words opening a clause that says when the asked act happened.
+_WHEN_WORDS = frozenset({"before", "after", "until", "since", "when", "while", "during"})
+
+
+def _cuts_when(sentence: Sentence, dropped: tuple[int, ...], at: int, others: list[Fact]) -> bool:
+    """Whether the cut starts, after the asked fact, with a clause saying when that holds no
+    other fact ("received 47,000 complaints [before the musical was broadcast], and ..."):
+    leaving it out frees nothing and leaves a count or a name of no occasion."""
+    tokens = sentence.tokens
+    after = [i for i in dropped if tokens[i].start - sentence.start > at]
+    if after and tokens[after[0]].text == "," and after[1:2] == [after[0] + 1]:
+        after = after[1:]
+    if not after or tokens[after[0]].text.lower() not in _WHEN_WORDS:
+        return False
+    last = after[0]
+    while last + 1 < len(tokens) and last + 1 in after:
+        if tokens[last + 1].text in (",", ";") or tokens[last + 1].tag == "CC":
+            break
+        last += 1
+    begin, finish = tokens[after[0]].start, tokens[last].end
+    return not any(begin <= f.start < finish for f in others)
+
+
 # A name or a figure: a question cut down to none of them lost what said which event it is.
 _NAMED = re.compile(r"\b[A-Z0-9]")
 
@@ -166,6 +189,8 @@ def _short_questions(ctx: BuildContext, fact: Fact) -> tuple[str, ...]:
         left_out = {sentence.tokens[i].start for i in clause.dropped}
         if not any(f.start in left_out for f in others):
             continue  # it prints every fact the whole sentence prints: nothing gained
+        if _cuts_when(sentence, clause.dropped, at, others):
+            continue  # "How many complaints did the BBC receive?" [before the musical aired]
         question = agent_question(clause.sentence, clause.fact) or make_wh_question(
             clause.sentence, clause.fact
         )
