@@ -18,6 +18,9 @@ def _submit(page: Any) -> str:
         asked.append(dialog.message)
         dialog.accept()
 
+    # The question comes from play.js, a deferred script: a click before it has
+    # run would submit without asking, as the bare form does.
+    page.wait_for_load_state("domcontentloaded")
     page.once("dialog", accept)
     page.get_by_role("button", name="Submit answers").click()
     page.wait_for_url(re.compile(r"/result$"))
