@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from quizapp.nlp.dates import DATE_PATTERN, year_of
 from quizapp.nlp.facts.context import FactContext, make_fact
-from quizapp.nlp.model import Fact, FactType
+from quizapp.nlp.facts.name_runs import surname_month
+from quizapp.nlp.model import Fact, FactType, Token
 
 _CENTURY = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
 # A bare number is a year only where the words around it say so.
@@ -63,6 +64,10 @@ def extract_dates(context: FactContext) -> Iterator[Fact]:
                     continue
                 if _NOT_YEAR_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
                     continue
+            if granularity == "month_name" and _ends_a_name(
+                sentence.tokens, sentence.start + start
+            ):
+                continue  # "Labour MSP Christine May": a surname, not a month
             year = year_of(found)
             approximate = _APPROXIMATE.search(text[max(0, match.start() - 16) : match.start()])
             yield make_fact(
@@ -74,6 +79,12 @@ def extract_dates(context: FactContext) -> Iterator[Fact]:
                 year=str(year) if year else None,
                 approximate="yes" if approximate else None,
             )
+
+
+def _ends_a_name(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether the month's name starting at offset ``at`` ends a person's name."""
+    index = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    return index is not None and surname_month(tokens, index)
 
 
 def _granularity(found: str) -> str:

@@ -28,6 +28,22 @@ def _is_cap(token: Token) -> bool:
 
 
 _CALENDAR = frozenset(MONTHS) | {day.capitalize() for day in WEEKDAYS}
+# Months that are also names: after a first name they are its surname ("Christine May").
+_MONTH_NAMES = frozenset({"April", "May", "June", "August"})
+
+
+def surname_month(tokens: tuple[Token, ...], i: int, midcaps: frozenset[str] = frozenset()) -> bool:
+    """A month's name that ends a person's name ("Labour MSP Christine May had said"): it
+    follows a name word, and no day or year follows it ("Paris May 5" is a date)."""
+    word = tokens[i].text
+    if word not in _MONTH_NAMES or i == 0:
+        return False
+    before = tokens[i - 1]
+    if before.tag != "NNP" or before.text in _CALENDAR or before.text.isupper():
+        return False
+    if place_kind(before.text) or not _is_name_token(tokens, i - 1, midcaps):
+        return False
+    return not (i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit())
 
 
 def _is_name_token(
@@ -35,6 +51,8 @@ def _is_name_token(
 ) -> bool:
     token = tokens[i]
     word = token.text
+    if word in _CALENDAR and surname_month(tokens, i, midcaps):
+        return True
     if not _is_cap(token) or word in NOT_NAMES or word in _CALENDAR:
         return False
     if "-" in word and not word.rsplit("-", 1)[1][:1].isupper():
