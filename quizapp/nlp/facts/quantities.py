@@ -20,6 +20,12 @@ _UNITS = (
     r"minutes?|weeks?|months?|seconds?|decades?|centuries|GB|MB|TB|GHz|MHz|Mbps|megapixels?"
 )
 _MONEY = re.compile(rf"(?:US|A|C|NZ|HK)?[$£€¥]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?")
+# Money written with its currency's name after the figure ("210bn yuan", "400m pesos"): the
+# scale letter is millions or billions here, never metres.
+_MONEY_WORDS = re.compile(
+    rf"\b(?:{_NUM})(?:\s?{_SCALE}\b)?\s(?:yuan|euros?|pesos|roubles?|rubles?|rupees?|yen|francs|"
+    r"dollars|kronor|kroner|krona|rand|ringgit|baht|dinars?|zloty)\b"
+)
 _MEASURE = re.compile(rf"\b(?:{_NUM})(?:\s?{_SCALE}\b)?(?:\s?(?:{_UNITS}))(?![\w])")
 # A figure standing alone: "fell to 77,000", "10 million of which" (a count the article gives
 # in digits with separators or a scale word, never a year, a score or a time of day).
@@ -61,7 +67,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _regex_quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Fact]:
     text = sentence.text
-    for pattern, form in ((_MONEY, "money"), (_MEASURE, "measure")):
+    for pattern, form in ((_MONEY, "money"), (_MONEY_WORDS, "measure"), (_MEASURE, "measure")):
         for match in pattern.finditer(text):
             start, end = match.span()
             if _overlaps(taken, start, end):
@@ -72,6 +78,8 @@ def _regex_quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Itera
             number = re.search(_NUM, found)
             if number is None:
                 continue
+            if pattern is _MONEY_WORDS and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", found.split()[0]):
+                continue  # "the 2004 euros": a year, not a sum
             if form == "measure" and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", number.group()):
                 # "in 2022 m…" is a year, not a measure; years are date facts.
                 unit = found[number.end() :].strip()
