@@ -41,7 +41,7 @@ from quizapp.nlp.side_details import (
     where_it_was_said,
 )
 from quizapp.nlp.text import normalise
-from quizapp.nlp.titles import titled_work
+from quizapp.nlp.titles import named_occasion, named_programme, titled_work
 from quizapp.nlp.voices import passing_voices
 
 # An untyped name not in the headline is asked when the article names it this often.
@@ -140,6 +140,36 @@ def _acts(fact: Fact, doc: Document) -> bool:
         opens
         and verb.tag in ("VBD", "VBN")
         and verb.start == fact.end + 1
+        and verb.text.lower() not in _NO_DEED
+        and after.text.lower() != "by"
+    )
+
+
+_ASIDE_OPENERS = frozenset({"which", "who", "whose", "a", "an", "the", "another"})
+
+
+def _opens_and_acts(fact: Fact, doc: Document) -> bool:
+    """An untyped name that opens its sentence and does something there, past an aside on it
+    ("Capital Economics, which has predicted a sharp fall, branded the findings ...", "Phoenix
+    Torrents, another popular site, has decided to shut down"): the subject of the main clause
+    and its deed, so the name is one of the article's actors though it is met once. Saying is
+    not acting, "was" and "had" tell no deed, and a verb before "by" is a passive."""
+    tokens = doc.sentences[fact.sentence].tokens
+    if any(t.end <= fact.start for t in tokens):
+        return False
+    rest = [t for t in tokens if t.start >= fact.end]
+    if len(rest) > 2 and rest[0].text == "," and rest[1].text.lower() in _ASIDE_OPENERS:
+        closing = next((i for i, t in enumerate(rest[1:], 1) if t.text == ","), None)
+        if closing is None or any(t.text in ('"', "“", "”") for t in rest[:closing]):
+            return False
+        rest = rest[closing + 1 :]
+    if len(rest) < 2:
+        return False
+    verb, after = rest[0], rest[1]
+    if verb.text.lower() in ("has", "have") and after.tag == "VBN":
+        verb, after = after, rest[2] if len(rest) > 2 else after
+    return (
+        verb.tag in ("VBD", "VBN")
         and verb.text.lower() not in _NO_DEED
         and after.text.lower() != "by"
     )
@@ -245,12 +275,19 @@ def score_facts(facts: Sequence[Fact], doc: Document) -> dict[Fact, Salience]:
                     or count >= NAME_REPEATS
                     or _a_person(fact, doc)
                     or key in actors
+                    or _opens_and_acts(fact, doc)
                     or _EVENT_NAME.match(fact.text) is not None
                 ) and not (_two_names(fact.text) or _everyday_name(fact))
                 # The title of a work the article introduces by its kind ("her 2000 album
                 # Drama", "the BBC series British Isles"): the kind word says what the name
                 # is, so even an everyday word is a fact of the text.
                 askable = askable or (titled_work(fact, doc) and not _two_names(fact.text))
+                # A named award or festival in the lead, a named programme or law: the head
+                # word says what the name is, so a name met once is still a fact of the text.
+                askable = askable or (
+                    (named_occasion(fact, doc) or named_programme(fact, doc))
+                    and not _two_names(fact.text)
+                )
             else:
                 askable = is_key_term(fact, heads, framed=in_headline, repeated=count)
                 # A common-noun phrase the headline does not frame is asked only when it is
