@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from quizapp.nlp import read_document
 from quizapp.nlp.facts import extract_facts
+from quizapp.nlp.model import FactType
+from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.salience import score_facts
 
 _FESTIVAL = (
@@ -40,3 +42,11 @@ def test_a_firm_opening_its_sentence_and_acting_is_asked_past_an_aside() -> None
 def test_a_contest_named_once_further_down_is_a_side_detail() -> None:
     assert not any(_askable("Harbour Cup"))
 
+
+def test_the_year_before_a_festival_is_its_edition_not_its_name() -> None:
+    doc = read_document(_FESTIVAL)
+    festival = next(f for f in extract_facts(doc) if f.text == "Marlow Film Festival")
+    sentence = doc.sentences[festival.sentence]
+    a, b = festival.start - sentence.start, festival.end - sentence.start
+    assert festival.type is FactType.OTHER
+    assert not cuts_a_name(festival, sentence.text, a, b)

@@ -8,6 +8,7 @@ from quizapp.nlp.facts.name_words import ORG_HEADS, PLACE_HEADS, THING_HEADS
 from quizapp.nlp.model import Fact, FactType
 from quizapp.nlp.questions.reference_words import CALENDAR
 from quizapp.nlp.salience import zipf
+from quizapp.nlp.titles import occasion_name
 
 _HEADS = ORG_HEADS | PLACE_HEADS | THING_HEADS
 _CONNECTOR = re.compile(r"\s(?:of|for|and|&|de|du)\s")
@@ -19,6 +20,12 @@ _NOT_PART_OF_NAME = frozenset({"the", "mr", "mrs", "ms", "dr", "sir", "lord", "l
 # A list member that opens on an everyday word and a small one: "..., Lost in |Translation".
 _TITLE_IN_A_LIST = re.compile(r"(?<=, )([A-Z][a-z]+)\s+(?:in|of|the|and|on|at|for|to|a)\s$")
 _NOT_NAMES = frozenset({FactType.QUANTITY, FactType.DATE, FactType.ORDINAL, FactType.QUOTE})
+
+
+def _number_beside(before: str, after: str) -> str:
+    """The number right before or right after a span, or ""."""
+    found = re.search(r"(\d+)\s$", before) or re.match(r"^ (\d+)\b", after)
+    return found.group(1) if found else ""
 
 
 def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
@@ -57,6 +64,13 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     if re.match(r"^ (?:I|II|III|IV|V|VI)\b", after) and span[:1].isupper():
         return True  # "World War| I", "Henry| VIII": the numeral is part of the name
     number_after = re.match(r"^ \d+\b(?![.,:-]?\d)", after)
+    # A year beside a named award or festival is its edition ("the 2005 Sundance Film
+    # Festival", "the Guardian First Book Award 2004"), not a word of its name.
+    edition = occasion_name(span) and bool(
+        re.fullmatch(r"(?:19|20)\d\d", _number_beside(before, after))
+    )
+    if edition:
+        number_after = None
     if fact.type is not FactType.PERSON and words and words[-1][:1].isupper() and number_after:
         return True  # "Sony PlayStation| 2", "Halo| 2": the number is part of the name
     earlier = _NAME_BEFORE.search(before)
@@ -65,7 +79,7 @@ def cuts_a_name(fact: Fact, text: str, a: int, b: int) -> bool:
     if earlier and words and words[-1] in _HEADS and earlier.group(1)[:1].isupper():
         return True  # "Pew Internet and |American Life Project": one name, cut at its "and"
     if fact.type is not FactType.PERSON and span[:1].isupper():
-        if re.search(r"(?<=\S )\d+\s$", before):
+        if re.search(r"(?<=\S )\d+\s$", before) and not edition:
             return True  # "21 |Jump Street": the number opens the name
         if re.search(r"(?<=\S )[A-Z][\w'’-]*\s+(?:The|A|Of|In|On)\s$", before):
             return True  # "Meet The |Fockers": a title's capitalised words run on
