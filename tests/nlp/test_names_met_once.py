@@ -7,7 +7,7 @@ from quizapp.nlp import read_document
 from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import FactType
 from quizapp.nlp.questions.name_cuts import cuts_a_name
-from quizapp.nlp.salience import score_facts
+from tests.nlp.salience_verdicts import askable
 
 _FESTIVAL = (
     "Quiet drama takes top prize\n\n"
@@ -21,10 +21,7 @@ _FESTIVAL = (
 
 
 def _askable(text: str) -> list[bool]:
-    doc = read_document(_FESTIVAL)
-    facts = extract_facts(doc)
-    salience = score_facts(facts, doc)
-    return [salience[f].askable for f in facts if f.text == text]
+    return askable(_FESTIVAL, text)
 
 
 def test_a_festival_the_lead_names_is_asked_though_named_once() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.nlp import read_document
-from quizapp.nlp.facts import extract_facts
-from quizapp.nlp.salience import score_facts
+from tests.nlp.salience_verdicts import askable
 
 _SINGER = (
     "Harbour Lights singer returns\n\n"
@@ -16,10 +14,7 @@ _SINGER = (
 
 
 def _askable(text: str) -> list[bool]:
-    doc = read_document(_SINGER)
-    facts = extract_facts(doc)
-    salience = score_facts(facts, doc)
-    return [salience[f].askable for f in facts if f.text == text]
+    return askable(_SINGER, text)
 
 
 def test_a_title_after_its_kind_is_asked_though_named_once() -> None:
