@@ -79,6 +79,7 @@ from quizapp.nlp.questions.titled_names import full_names, untitled_answer
 from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
+_LATE_PRONOUN = "a pronoun after an opening phrase"
 _OPEN, _CLOSE = "“", "”"
 
 
@@ -205,6 +206,8 @@ def stand_alone_stem(
             return None
         edits += resolved
     leaning = _leaning(sentence, fact, quotes)
+    if leaning == _LATE_PRONOUN and any(s > lead for s, _, _ in edits):
+        leaning = None  # "In 2001 it put ...": resolve_lead named the pronoun after the phrase
     if isinstance(leaning, Description) and any(s <= leaning.start < e for s, e, _ in edits):
         leaning = None  # squad: "This rock" already named from the sentence before
     if isinstance(leaning, Description) and (
@@ -339,7 +342,7 @@ def _leaning(
         return "it points back ('such a size', 'this problem')"
     if body[:1] not in ('"', _OPEN):
         if late_pronoun(body):
-            return "a pronoun after an opening phrase"
+            return _LATE_PRONOUN
         if not NOUN_ANAPHOR.match(body):
             return vague_opening(body, sentence, lead, a, b)
     return None

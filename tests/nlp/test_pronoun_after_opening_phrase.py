@@ -1,0 +1,71 @@
+"""The subject pronoun after an opening phrase ("In 2001 it put ...", "At a meeting in Brantwick,
+he laid out ...") is named as an opening one would be, and stays unasked where nothing before
+names it; an existential "There is ..." stands alone, a pointing "There, ..." does not."""
+
+from __future__ import annotations
+
+from tests.nlp.stem_context import fact_named, stem_context
+
+
+def test_it_after_an_opening_date_is_the_company_named_before() -> None:
+    text = (
+        "Software firm Norvex said profits rose to £3bn last year. In 2001 it put $300m into "
+        "a three-year research programme in Norway."
+    )
+    ctx, facts = stem_context(text)
+    stem = ctx.stem_cloze(fact_named(facts, "$300m"))
+    assert stem is not None and stem.startswith("In 2001 Norvex put _____ into")
+
+
+def test_he_after_an_opening_phrase_is_the_one_person_named_before() -> None:
+    text = (
+        "Following the death of the old governor, Tomas Holm took command of the northern "
+        "forts. At a meeting in Brantwick in December 1755, he laid out his plans for the "
+        "spring campaign on the Maren river."
+    )
+    ctx, facts = stem_context(text)
+    stem = ctx.stem_cloze(fact_named(facts, "December 1755"))
+    assert stem is not None and "Tomas Holm laid out his plans" in stem
+
+
+def test_it_after_an_opening_phrase_with_nothing_named_before_is_not_asked() -> None:
+    text = (
+        "Profits rose sharply last year across the sector. In 2001 it put $300m into a "
+        "three-year research programme in Norway."
+    )
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "$300m")) is None
+
+
+def test_he_after_an_opening_phrase_between_two_men_is_not_asked() -> None:
+    text = (
+        "Tomas Holm and Ivar Lund took command of the northern forts. At a meeting in "
+        "Brantwick in December 1755, he laid out his plans for the spring campaign."
+    )
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "December 1755")) is None
+
+
+def test_an_existential_there_stands_alone() -> None:
+    text = (
+        "The Maren League met in Brantwick in May. There were 40 delegates at the summit of "
+        "the Maren League in Brantwick."
+    )
+    ctx, facts = stem_context(text)
+    stem = ctx.stem_cloze(fact_named(facts, "40 delegates"))
+    assert stem is not None and stem.startswith("There were _____ at the summit")
+
+
+def test_a_pointing_there_stays_unasked() -> None:
+    text = "Tomas Holm sailed to Brantwick in May. There, he met 40 delegates of the Maren League."
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "40 delegates")) is None
+
+
+def test_there_would_be_under_an_unnamed_plan_stays_unasked() -> None:
+    text = (
+        "The Maren League met in Brantwick in May. There would be 40 delegates at the summit "
+        "of the Maren League in Brantwick."
+    )
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "40 delegates")) is None
