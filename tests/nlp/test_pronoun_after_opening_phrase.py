@@ -1,6 +1,8 @@
 """The subject pronoun after an opening phrase ("In 2001 it put ...", "At a meeting in Brantwick,
-he laid out ...") is named as an opening one would be, and stays unasked where nothing before
-names it; an existential "There is ..." stands alone, a pointing "There, ..." does not."""
+he laid out ...", "Leaving a force at the fort, he began ...") is named as an opening one would
+be, never taken for a name inside that phrase, and stays unasked where nothing before names it;
+a verb's object pronoun ("X replaced her") is never its own subject; an existential "There is
+..." stands alone, a pointing "There, ..." does not."""
 
 from __future__ import annotations
 
@@ -69,3 +71,38 @@ def test_there_would_be_under_an_unnamed_plan_stays_unasked() -> None:
     )
     ctx, facts = stem_context(text)
     assert ctx.stem_cloze(fact_named(facts, "40 delegates")) is None
+
+
+def test_he_after_an_opening_participle_is_the_subject_named_before() -> None:
+    text = (
+        "Tomas Holm planned one operation for 1757. Leaving a sizable force at Fort Maren to "
+        "distract Ivar Lund, he began organizing the expedition to Brantwick."
+    )
+    ctx, facts = stem_context(text)
+    stem = ctx.stem_cloze(fact_named(facts, "Fort Maren"))
+    assert stem is not None and "Ivar Lund, Tomas Holm began organizing" in stem
+
+
+def test_he_after_an_opening_participle_is_never_the_name_inside_it() -> None:
+    text = (
+        "The northern command planned one operation for 1757. Leaving a sizable force at Fort "
+        "Maren to distract Ivar Lund, he began organizing the expedition to Brantwick."
+    )
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "Fort Maren")) is None
+    assert ctx.stem_cloze(fact_named(facts, "Ivar Lund")) is None
+
+
+def test_a_verbs_object_pronoun_is_never_its_own_subject() -> None:
+    text = (
+        "The Maren League was founded in 1740. Ivar Lund replaced her in January 1756 with "
+        "Tomas Holm."
+    )
+    ctx, facts = stem_context(text)
+    assert ctx.stem_cloze(fact_named(facts, "Ivar Lund")) is None
+    ctx, facts = stem_context(text.replace("Holm.", "Holm, with Major Anna Berg as his deputy."))
+    assert ctx.stem_cloze(fact_named(facts, "Anna Berg")) is None
+    later = "Ivar Lund built the Maren bridge. After Anna Berg left Brantwick in 1755, Tomas "
+    ctx, facts = stem_context(later + "Holm replaced her at the Maren League.")
+    stem = ctx.stem_cloze(fact_named(facts, "Tomas Holm"))
+    assert stem == "After Anna Berg left Brantwick in 1755, _____ replaced her at the Maren League."

@@ -338,10 +338,12 @@ _EXISTENTIAL = re.compile(
     r"(?:will|may|can|must)\s+be)\b"
 )
 # An opening phrase without a verb of its own, and the subject pronoun after it: "In 2001 it
-# put ...", "At a meeting in Albany in December 1755, he laid out ...".
+# put ...", "At a meeting in Albany in December 1755, he laid out ...", "Leaving a force at
+# the fort to distract Montcalm, he began ...".
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Before|Since|By|Until|Following|Later|Earlier|Last|Then|Now)"
-    r"(?:\s+[\w'’.-]+){0,8}?(,?)\s+(?=(?:he|she|it|his|her|its)\s)"
+    r"(?:(?:In|On|At|During|After|Before|Since|By|Until|Following|Later|Earlier|Last|Then|Now)"
+    r"(?:\s+[\w'’.-]+){0,8}?(,?)|(?P<participle>[A-Z][a-z]+(?:ing|ed))(?:\s+[\w'’.-]+){0,12}?(,))"
+    r"\s+(?=(?:he|she|it|his|her|its)\s)"
 )
 _LATE_SUBJECTS = frozenset({"he", "she", "it", "his", "her", "its"})
 
@@ -354,9 +356,10 @@ def _late_subject(sentence: Sentence, body: str, lead: int) -> int | None:
     if match is None:
         return None
     at = match.end()
-    phrase = [
-        t for t in sentence.tokens if lead <= t.start - sentence.start < lead + match.start(1)
-    ]
+    ends = match.start(1) if match.group("participle") is None else match.start(3)
+    phrase = [t for t in sentence.tokens if lead <= t.start - sentence.start < lead + ends]
+    if match.group("participle") and phrase[0].tag not in ("VBG", "VBN", "VBD"):
+        return None  # "Sterling fell ...": a capitalised word, not a participle
     if any(t.tag in ("VBD", "VBZ", "VBP", "MD") or t.tag.startswith("PRP") for t in phrase):
         return None  # "After he left, ...", "Since his arrival he ...": a clause, not a phrase
     following = [t for t in sentence.tokens if t.start - sentence.start >= lead + at][:3]

@@ -11,9 +11,14 @@ followed by its own verb, so that what is kept says who did what.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from quizapp.nlp.model import Fact, Sentence
+from quizapp.nlp.model import Document, Fact, Sentence
+
+_Made = TypeVar("_Made")
 
 # Openings that set the scene; "If", "Unless", "Once", "Until", "Had", "Were", "Should" state
 # conditions and stay.
@@ -81,3 +86,23 @@ def main_clause(sentence: Sentence, fact: Fact) -> Sentence | None:
         paragraph=sentence.paragraph,
         tokens=tuple(kept),
     )
+
+
+def or_main_clause(
+    build: Callable[..., _Made | None],
+) -> Callable[..., _Made | None]:
+    """A stem builder (document, sentence, fact, ...) that, where the whole sentence gives no
+    stem, tries the sentence's main clause (``main_clause``)."""
+
+    @functools.wraps(build)
+    def built(
+        doc: Document, sentence: Sentence, fact: Fact, *args: Any, **kwargs: Any
+    ) -> _Made | None:
+        made = build(doc, sentence, fact, *args, **kwargs)
+        if made is None:
+            main = main_clause(sentence, fact)
+            if main is not None:
+                made = build(doc, main, fact, *args, **kwargs)
+        return made
+
+    return built

@@ -27,7 +27,7 @@ from quizapp.nlp.questions.antecedents import (
 )
 from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
-from quizapp.nlp.questions.opening_clauses import main_clause
+from quizapp.nlp.questions.opening_clauses import or_main_clause
 from quizapp.nlp.questions.plural_possessives import plural_possessive
 from quizapp.nlp.questions.quoting import (
     STRAY,
@@ -127,6 +127,7 @@ def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact
     return False
 
 
+@or_main_clause
 def stand_alone_stem(
     doc: Document,
     sentence: Sentence,
@@ -140,24 +141,6 @@ def stand_alone_stem(
     With ``alone`` False (a later sentence of a passage) it need not say what it is about.
     Where the whole sentence cannot stand alone, its main clause may ("When he arrived in
     Albany, Abercrombie refused ..." asked as "Abercrombie refused ...")."""
-    stem = _stand_alone_stem(doc, sentence, fact, mentions, regions, alone=alone)
-    if stem is None:
-        main = main_clause(sentence, fact)
-        if main is not None:
-            stem = _stand_alone_stem(doc, main, fact, mentions, regions, alone=alone)
-    return stem
-
-
-def _stand_alone_stem(
-    doc: Document,
-    sentence: Sentence,
-    fact: Fact,
-    mentions: dict[int, tuple[Fact, ...]],
-    regions: Regions,
-    *,
-    alone: bool = True,
-) -> Stem | None:
-    """The sentence rewritten to stand alone, or None."""
     reopened = False
     if partial_quote(doc, sentence, regions):
         if not opens_long_quote(doc, sentence, regions):
