@@ -228,7 +228,11 @@ def resolve_lead(
         return None
     if low in PERSONAL:
         sex = _SEX_OF[low]
-        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
+        # After an opening phrase only a profile's person is named ("In 1990 he began ..."
+        # under "Johnny Depp: ..."): the headline already gives that name away, while naming
+        # anyone else would print another item's answer ("At a council in _____, William
+        # Hestridge laid out ..." beside "_____ assumed command ...").
+        name = None if late else _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
         if name is None:
             name = _protagonist(doc, mentions, sentence, sex)
         if name is None or _OTHER_SEX[sex].search(sentence.text):
