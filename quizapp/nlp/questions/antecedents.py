@@ -194,8 +194,11 @@ def resolve_lead(
     a: int,
     sentence: Sentence,
     mentions: dict[int, tuple[Fact, ...]],
+    *,
+    late: bool = False,
 ) -> list[tuple[int, int, str]] | None:
-    """Edits that replace an opening pronoun or "the country" with its antecedent; [] if none."""
+    """Edits that replace an opening pronoun or "the country" with its antecedent; [] if none.
+    With ``late``, ``body`` starts on the subject after an opening phrase."""
     first = re.match(r"(\w+)\b", body)
     if not first:
         return []
@@ -205,6 +208,17 @@ def resolve_lead(
         return []  # "US retail sales ...", "IT firms ...": an acronym, not "us" or "it"
     if lead + first.end() > a and lead <= a:
         return []  # the answer itself opens the sentence
+    if _EXISTENTIAL.match(body):
+        return []  # "There is an intimate coupling between ...": says what exists, points nowhere
+    after_phrase = None if late else _late_subject(sentence, body, lead)
+    if after_phrase is not None:
+        # "In 2001 it put $300m into ...", "At a meeting in Albany, he laid out ...": the subject
+        # after an opening phrase is resolved as an opening one would be; where it cannot be,
+        # the stem's later checks refuse it as before.
+        named = resolve_lead(
+            doc, body[after_phrase:], lead + after_phrase, a, sentence, mentions, late=True
+        )
+        return named or []
     if low in ("this", "these"):  # squad: a textbook's "This rock" named from the sentence before
         from quizapp.nlp.questions.cloze_this import name_this_opening
 
@@ -214,7 +228,11 @@ def resolve_lead(
         return None
     if low in PERSONAL:
         sex = _SEX_OF[low]
-        name = _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
+        # After an opening phrase only a profile's person is named ("In 1990 he began ..."
+        # under "Johnny Depp: ..."): the headline already gives that name away, while naming
+        # anyone else would print another item's answer ("At a council in _____, William
+        # Hestridge laid out ..." beside "_____ assumed command ...").
+        name = None if late else _recent(doc, mentions, sentence, FactType.PERSON, None, sex=sex)
         if name is None:
             name = _protagonist(doc, mentions, sentence, sex)
         if name is None or _OTHER_SEX[sex].search(sentence.text):
@@ -223,7 +241,9 @@ def resolve_lead(
     if low in THING:
         following = re.match(r"\w+\s+(\w+)", body)
         verb = following.group(1).lower() if following else ""
-        if low == "it" and (verb in _NOT_AGENT_VERBS or not _tagged_verb(sentence, verb)):
+        if low == "it" and (
+            verb in _NOT_AGENT_VERBS or not _tagged_verb(sentence, verb, lead + first.end(), late)
+        ):
             return None  # "It is thought that ...", "It was announced ...": no antecedent
         name = _recent(doc, mentions, sentence, FactType.ORGANISATION, None, subject_only=True)
         if name is None:
@@ -307,9 +327,56 @@ def _unnamed_before(doc: Document, sentence: Sentence, noun: str) -> bool:
     return False
 
 
-def _tagged_verb(sentence: Sentence, word: str) -> bool:
-    """Whether the word after the opening pronoun is tagged as a finite verb."""
-    return any(t.text.lower() == word and t.tag in ("VBD", "VBZ") for t in sentence.tokens[1:4])
+def _tagged_verb(sentence: Sentence, word: str, after: int, late: bool) -> bool:
+    """Whether the word after the pronoun (which ends at ``after`` in the sentence) is tagged
+    as a finite verb (after an opening phrase, as any verb: "In 2001 it put ...")."""
+    following = [t for t in sentence.tokens if t.start - sentence.start >= after][:3]
+    tags = ("VBD", "VBZ", "VBN", "VB") if late else ("VBD", "VBZ")
+    return any(t.text.lower() == word and t.tag in tags for t in following)
+
+
+# "There is", "There were", "There has been": an existential "there" stands for nothing. ("There
+# would be 385 members" holds only under a plan the stem does not name, and stays unasked.)
+_EXISTENTIAL = re.compile(
+    r"There\s+(?:is|are|was|were|(?:has|have|had)\s+been|exists?|existed|remains?|remained|"
+    r"(?:will|may|can|must)\s+be)\b"
+)
+# An opening phrase without a verb of its own, and the subject pronoun after it: "In 2001 it
+# put ...", "At a meeting in Albany in December 1755, he laid out ...", "Leaving a force at
+# the fort to distract Montcalm, he began ...".
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:In|On|At|During|After|Before|Since|By|Until|Following|Later|Earlier|Last|Then|Now)"
+    r"(?:\s+[\w'’.-]+){0,8}?(,?)|(?P<participle>[A-Z][a-z]+(?:ing|ed))(?:\s+[\w'’.-]+){0,12}?(,))"
+    r"\s+(?=(?:he|she|it|his|her|its)\s)"
+)
+_LATE_SUBJECTS = frozenset({"he", "she", "it", "his", "her", "its"})
+
+
+def _late_subject(sentence: Sentence, body: str, lead: int) -> int | None:
+    """Where, in ``body``, the subject pronoun after an opening phrase starts: the phrase has
+    no finite verb and no pronoun of its own, and the pronoun is followed by a finite verb
+    (or, for "his"/"its", by a noun). None when the sentence opens otherwise."""
+    match = _OPENING_PHRASE.match(body)
+    if match is None:
+        return None
+    at = match.end()
+    ends = match.start(1) if match.group("participle") is None else match.start(3)
+    phrase = [t for t in sentence.tokens if lead <= t.start - sentence.start < lead + ends]
+    if match.group("participle") and phrase[0].tag not in ("VBG", "VBN", "VBD"):
+        return None  # "Sterling fell ...": a capitalised word, not a participle
+    if any(t.tag in ("VBD", "VBZ", "VBP", "MD") or t.tag.startswith("PRP") for t in phrase):
+        return None  # "After he left, ...", "Since his arrival he ...": a clause, not a phrase
+    following = [t for t in sentence.tokens if t.start - sentence.start >= lead + at][:3]
+    if len(following) < 2 or following[0].text.lower() not in _LATE_SUBJECTS:
+        return None
+    possessive = following[0].text.lower() in ("his", "its", "her")
+    # A verb right after "he" or "it" is finite whatever the tagger says ("he laid", "it put").
+    wanted = ("NN", "NNS", "JJ") if possessive else ("VBD", "VBZ", "MD", "VBN", "VB")
+    if following[1].tag not in wanted and not (
+        following[1].tag == "RB" and len(following) > 2 and following[2].tag in wanted
+    ):
+        return None
+    return at
 
 
 def resolve_speaker(

@@ -51,7 +51,12 @@ def dangling_pronoun(
     ]
     comma = sentence.text.find(",")
     opening = [t for t in tokens if t.start - sentence.start < comma]
-    if any(t.tag in FINITE for t in opening):
+    names = 0
+    while names < len(opening) and opening[names].tag in ("NNP", "NNPS"):
+        names += 1
+    # "Newcastle replaced/VBN him ...": a name and a past form is a clause, whatever the tag.
+    named_subject = 0 < names < len(opening) and opening[names].tag in ("VBD", "VBN")
+    if named_subject or any(t.tag in FINITE for t in opening):
         comma = -1  # a clause of its own before the comma, no opening phrase pointing ahead
     after_comma = [t for t in tokens if 0 <= comma < t.start - sentence.start][:_SUBJECT_SPAN]
     for i, token in enumerate(tokens):
@@ -70,6 +75,21 @@ def dangling_pronoun(
             # "the Cell consortium expects it to ...": not the subject, something before it.
             before = before[: max(0, i - 1 - _SUBJECT_SPAN)]
         candidates = [t for t in before if not a <= t.start - sentence.start < b] + ahead
+        # The words the pronoun cannot mean: where they start and end in the sentence.
+        barred = (0, 0)
+        if 0 <= comma < at and low in _SUBJECTS and tokens[i - 1].start - sentence.start == comma:
+            # "Leaving a force at Fort William to distract Montcalm, he began ...": the subject
+            # after an opening phrase is not a name inside that phrase (the writer would have
+            # used the name); it is someone named before the sentence.
+            barred = (0, comma)
+        elif low in _OBJECTS and tokens[i - 1].tag.startswith("VB"):
+            # "Newcastle replaced him ...": a verb's object is never its own subject ("himself").
+            barred = (_clause_start(tokens, i) - sentence.start, at)
+        candidates = [
+            t
+            for j, t in enumerate(candidates)
+            if not barred[0] <= t.start - sentence.start < barred[1] or _possessor(candidates, j)
+        ]
         # "... Tory leader _____ 'coming in the back door', he added.": the speaker of the tag
         # is not whom the reported words name, nor the answer's role; a name must say who.
         tag = i + 1 < len(tokens) and tokens[i + 1].text.lower() in _REPORTING
@@ -78,7 +98,7 @@ def dangling_pronoun(
         if tag and low in _PERSON_PRONOUNS:
             role = _role_before(tokens, a, sentence)
             candidates = [t for t in candidates if t.tag == "NNP" and t not in role]
-        answer_near = a < at or (ahead and a > comma)
+        answer_near = (a < at and not barred[0] <= a < barred[1]) or (ahead and a > comma)
         if (
             answer_near
             and not (tag and low in _PERSON_PRONOUNS)
@@ -95,6 +115,29 @@ def dangling_pronoun(
 
 
 _PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS
+_SUBJECTS = frozenset({"he", "she", "it", "they"})
+_OBJECTS = frozenset({"him", "her", "them"})
+# Words that open a new clause: a name before one of them may be what a later object means.
+_CLAUSE_BOUNDARIES = frozenset(
+    {",", ";", ":", "and", "but", "or", "that", "who", "which", "when", "while", "after"}
+    | {"before", "because", "as", "if", "since", "until", "although", "though", "where"}
+)
+
+
+def _possessor(tokens: list[Token], j: int) -> bool:
+    """Whether token j owns what follows ("his former wife", "Depp's wife"): the subject's
+    owner may be what its object pronoun means ("Depp's wife introduced him to ...")."""
+    return tokens[j].tag == "PRP$" or (j + 1 < len(tokens) and tokens[j + 1].tag == "POS")
+
+
+def _clause_start(tokens: list[Token], i: int) -> int:
+    """Where the clause holding token i starts (the offset of its first token)."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].text.lower() in _CLAUSE_BOUNDARIES:
+            return tokens[k].end
+    return tokens[0].start
+
+
 _CLAUSE_OPENERS = frozenset({"when", "as", "after", "before", "because", "since", "until", "while"})
 # Verbs whose object is the subject of the next clause ("expects it to"): never their own
 # subject, so the words just before the verb are not what the pronoun stands for.

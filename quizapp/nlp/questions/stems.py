@@ -27,6 +27,7 @@ from quizapp.nlp.questions.antecedents import (
 )
 from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
+from quizapp.nlp.questions.opening_clauses import or_main_clause
 from quizapp.nlp.questions.plural_possessives import plural_possessive
 from quizapp.nlp.questions.quoting import (
     STRAY,
@@ -79,6 +80,7 @@ from quizapp.nlp.questions.titled_names import full_names, untitled_answer
 from quizapp.nlp.salience import names_its_subject
 
 MAX_STEM_WORDS = 45
+_LATE_PRONOUN = "a pronoun after an opening phrase"
 _OPEN, _CLOSE = "“", "”"
 
 
@@ -125,6 +127,7 @@ def _paired_place(sentence: Sentence, fact: Fact, mentions: dict[int, tuple[Fact
     return False
 
 
+@or_main_clause
 def stand_alone_stem(
     doc: Document,
     sentence: Sentence,
@@ -135,7 +138,9 @@ def stand_alone_stem(
     alone: bool = True,
 ) -> Stem | None:
     """The sentence rewritten to stand alone, with the fact's place in it; None if it cannot.
-    With ``alone`` False (a later sentence of a passage) it need not say what it is about."""
+    With ``alone`` False (a later sentence of a passage) it need not say what it is about.
+    Where the whole sentence cannot stand alone, its main clause may ("When he arrived in
+    Albany, Abercrombie refused ..." asked as "Abercrombie refused ...")."""
     reopened = False
     if partial_quote(doc, sentence, regions):
         if not opens_long_quote(doc, sentence, regions):
@@ -205,6 +210,8 @@ def stand_alone_stem(
             return None
         edits += resolved
     leaning = _leaning(sentence, fact, quotes)
+    if leaning == _LATE_PRONOUN and any(s > lead for s, _, _ in edits):
+        leaning = None  # "In 2001 it put ...": resolve_lead named the pronoun after the phrase
     if isinstance(leaning, Description) and any(s <= leaning.start < e for s, e, _ in edits):
         leaning = None  # squad: "This rock" already named from the sentence before
     if isinstance(leaning, Description) and (
@@ -339,7 +346,7 @@ def _leaning(
         return "it points back ('such a size', 'this problem')"
     if body[:1] not in ('"', _OPEN):
         if late_pronoun(body):
-            return "a pronoun after an opening phrase"
+            return _LATE_PRONOUN
         if not NOUN_ANAPHOR.match(body):
             return vague_opening(body, sentence, lead, a, b)
     return None
