@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
+from quizapp.nlp.questions.blank_articles import article_problems
 from quizapp.nlp.questions.fairness import fairness_problems
 from quizapp.nlp.questions.known_cues import known_cue_problems
 from quizapp.nlp.text import content_tokens, normalise
@@ -31,6 +32,7 @@ def option_shape(option: str) -> str:
     return "phrase"
 
 
+_TYPED = frozenset({QuestionKind.FILL_IN, QuestionKind.NUMERIC, QuestionKind.SHORT_ANSWER})
 _DESCRIPTION_BLANK = re.compile(r"^(?:The|This|These|That)\s+" + re.escape(BLANK))
 
 
@@ -58,6 +60,10 @@ def check_item(item: Item, text: str) -> list[str]:
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
     problems += fairness_problems(item)
+    if item.kind is QuestionKind.MULTIPLE_CHOICE:
+        problems += article_problems(prompt, item.options, typed=False)
+    elif item.kind in _TYPED and item.answer:
+        problems += article_problems(prompt, [item.answer], typed=True)
     problems += known_cue_problems(item)
     if (
         fact.type is FactType.OTHER
