@@ -28,6 +28,7 @@ from quizapp.nlp.questions.antecedents import (
 from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.questions.plural_possessives import plural_possessive
+from quizapp.nlp.questions.plural_slips import number_slip
 from quizapp.nlp.questions.quoting import (
     STRAY,
     Regions,
@@ -311,6 +312,8 @@ def stand_alone_stem(
         return None  # "films like ... took £11.5m in its", "let 10,000 users shared": the same
     if it_for_its(tokens):
         return None  # "moving it arm as a pointer": the same
+    if number_slip(doc, sentence, stem.text) is not None:
+        return None  # "a stars", "one of the biggest company", "of BitTorrent server site"
     return stem
 
 
