@@ -8,6 +8,7 @@ from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
 from quizapp.nlp.questions.blank_articles import article_problems
 from quizapp.nlp.questions.fairness import fairness_problems
 from quizapp.nlp.questions.known_cues import known_cue_problems
+from quizapp.nlp.questions.relative_references import relative_reference_problems
 from quizapp.nlp.text import content_tokens, normalise
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -55,6 +56,7 @@ def check_item(item: Item, text: str) -> list[str]:
         problems.append("negative or absolute stem")
     if item.kind is not QuestionKind.MATCHING:
         problems += reference_problems(prompt)
+        problems += relative_reference_problems(prompt, text, src.start, item.answer)
         if _fragment(src.quote, prompt):
             problems.append("the stem is no whole sentence")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
