@@ -166,7 +166,8 @@ def stand_alone_stem(
         and _CLOSING_THE.search(text[:a])
     ):
         return None  # "..., the _____ reports.": which paper carried the story, the same
-    if fact.type is not FactType.PERSON and plural_possessive(fact.text, text[b:]):
+    last_tag = next((t.tag for t in sentence.tokens if t.end == fact.end), None)
+    if fact.type is not FactType.PERSON and plural_possessive(fact.text, text[b:], last_tag):
         return None  # "Saints' fortunes" would be asked as "_____'s fortunes": "Saints's"
     if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
         return None  # "_____ and Wales": the other half of a set pair gives it away
