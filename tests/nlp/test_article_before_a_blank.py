@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.nlp import generate
+from quizapp.nlp import generate, regenerate_distractors
 from quizapp.nlp.model import BLANK, QuestionKind
 from quizapp.nlp.questions.blank_articles import (
     article_problems,
@@ -78,3 +78,12 @@ def test_no_generated_item_prints_a_n_or_an_article_an_option_does_not_take() ->
         if item.kind is QuestionKind.MULTIPLE_CHOICE:
             assert not article_problems(item.prompt, item.options, typed=False), item.prompt
     assert any(re.search(rf"\ba {re.escape(BLANK)}", item.prompt) for item in items)
+
+
+def test_new_wrong_options_all_take_the_printed_article() -> None:
+    questions = generate(ARTICLE, max_items=20).to_dict()["questions"]
+    item = next(q for q in questions if re.search(rf"\ba {re.escape(BLANK)}", q["prompt"]))
+    for seed in range(12):
+        options = regenerate_distractors(ARTICLE, item, seed=seed)
+        if options is not None:
+            assert not article_problems(item["prompt"], options, typed=False), options
