@@ -8,7 +8,7 @@ from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
 from quizapp.nlp.questions.blank_articles import article_problems
 from quizapp.nlp.questions.fairness import fairness_problems
 from quizapp.nlp.questions.known_cues import known_cue_problems
-from quizapp.nlp.questions.relative_references import relative_reference_problems
+from quizapp.nlp.questions.relative_references import QUOTED, relative_reference_problems
 from quizapp.nlp.text import content_tokens, normalise
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -93,8 +93,6 @@ def check_item(item: Item, text: str) -> list[str]:
     return problems
 
 
-# Quoted words are the speaker's own and read as such; only the stem's own words must stand.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "told the BBC this was ...", "described this as ...": "this" standing for something said
 # before the sentence, which the student does not have.
 _THIS_STANDS_ALONE = re.compile(
@@ -130,7 +128,7 @@ def _fragment(source: str, prompt: str) -> bool:
 def reference_problems(prompt: str) -> list[str]:
     """A stem that leans on text the student does not have: a "this" standing for what was said
     before, or "the list" / "each department" of something never named in it."""
-    own = _QUOTED.sub(" ", prompt)
+    own = QUOTED.sub(" ", prompt)
     problems = []
     if _THIS_STANDS_ALONE.search(own):
         problems.append("'this' refers to text outside the stem")

@@ -54,6 +54,18 @@ def bare_compound(tokens: Sequence[Token], text: str) -> str | None:
     return None
 
 
+def _ends_phrase(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the noun at j ends its noun phrase (no noun, possessive or hyphen after it)."""
+    if j + 1 >= len(tokens):
+        return True
+    following = tokens[j + 1]
+    return not (
+        following.tag.startswith("NN")
+        or following.tag == "POS"
+        or following.text in ("-", "'", "’")
+    )
+
+
 def one_of_singular(tokens: Sequence[Token]) -> str | None:
     """ "one of the biggest company": "one of the" before a singular noun that ends its phrase
     (the article's slip for "companies"). Returns the words, or None."""
@@ -65,11 +77,9 @@ def one_of_singular(tokens: Sequence[Token]) -> str | None:
             j += 1
         if j >= len(tokens) or tokens[j].tag != "NN" or not tokens[j].text.islower():
             continue
-        following = tokens[j + 1] if j + 1 < len(tokens) else None
-        if following is not None and (following.tag.startswith("NN") or following.tag == "POS"):
-            continue  # "one of the best transfer deals": the noun is a modifier
-        if following is not None and following.text.lower() == "of":
-            continue  # "one of the heart of the city": a part of one thing
+        part_of = j + 1 < len(tokens) and tokens[j + 1].text == "of"
+        if not _ends_phrase(tokens, j) or part_of:
+            continue  # "one of the best transfer deals"; "one of the heart of the city"
         return " ".join(t.text for t in tokens[i : j + 1])
     return None
 
@@ -90,11 +100,8 @@ def a_before_plural(tokens: Sequence[Token]) -> str | None:
             continue
         if noun.endswith(("ss", "us", "is", "ics", "ies")) or noun in _A_PLURAL_OK:
             continue
-        following = tokens[j + 1] if j + 1 < len(tokens) else None
-        if following is not None and (following.tag.startswith("NN") or following.tag == "POS"):
+        if not _ends_phrase(tokens, j):
             continue  # "a savings account", "a sports car": the plural is a modifier
-        if following is not None and following.text in ("-", "'", "’"):
-            continue
         return " ".join(t.text for t in tokens[i : j + 1])
     return None
 

@@ -13,7 +13,7 @@ import re
 from quizapp.nlp.model import BLANK
 
 # Quoted words are the speaker's own; only the stem's own words must stand.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 # "in his next major film", "the following day": a step on from an event told before.
 _NEXT = re.compile(
@@ -53,7 +53,7 @@ def relative_reference_problems(
     """What in the stem counts from the article before it: "his next film" in a past story,
     a definite figure ("the 60% rise", or "the _____% rise" asking it) the article introduced
     in an earlier sentence, or an opinion in the passive whose holder the stem leaves out."""
-    own = _QUOTED.sub(" ", prompt.removeprefix("True or false? "))
+    own = QUOTED.sub(" ", prompt.removeprefix("True or false? "))
     own = own.replace(BLANK, answer if answer and answer[:1].isdigit() else " ")
     problems = []
     if _NEXT.search(own) and not _AHEAD.search(own):
