@@ -31,6 +31,11 @@ _FROM_TWICE = re.compile(r"\bfrom\s+[a-z]+\s+from\b")
 _SPACE_BEFORE_COMMA = re.compile(r"\w\s+,(?=\s)")
 # "four titles between 1965-71 and a European Cup": "between" takes two ends, not a range.
 _BETWEEN_RANGE = re.compile(r"\bbetween\s+\d[\d,.]*\s*[-–]\s*\d[\d,.]*\s+and\b")
+# "won approval for to build": "for" or a modal left before an infinitive's "to" (a word lost
+# or left over in editing).
+_STRAY_TO = re.compile(r"\b(?:for|can|could|would|should|must)\s+to\s+[a-z]+\b")
+# The stray "for" alone, with the space after it: a stem leaves it out ("won approval to build").
+STRAY_FOR = re.compile(r"(?<=\s)for\s+(?=to\s+[a-z]+\b)")
 # '..." said Stop Stansted Expansion chairman Peter Sanders said.': one speaker, two verbs.
 _SAID_TWICE = re.compile(
     r"\b(?:said|says|added)\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|added)\W*$", re.I
@@ -72,11 +77,12 @@ def _country_with_the(text: str, a: int, b: int) -> str | None:
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
-    month and year ("On May 2004"), "for last 10 years", a closing "said X said", "between" before a range, a space
+    month and year ("On May 2004"), "for last 10 years", "approval for to build", a closing "said X said", "between" before a range, a space
     before a comma, "one his" for "one of his", "from security from Symantec" (a word lost)."""
     for pattern in (
         _ON_MONTH_YEAR,
         _SPAN_WITHOUT_THE,
+        _STRAY_TO,
         _SAID_TWICE,
         _BETWEEN_RANGE,
         _SPACE_BEFORE_COMMA,

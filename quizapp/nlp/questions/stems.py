@@ -50,6 +50,7 @@ from quizapp.nlp.questions.references import (
     vague_opening,
 )
 from quizapp.nlp.questions.slips import (
+    STRAY_FOR,
     agreement_slip,
     bare_infinitive_slip,
     copied_slip,
@@ -279,6 +280,7 @@ def stand_alone_stem(
         *ALSO.finditer(text),
         *SET_OFF_CONNECTIVE.finditer(text),
         *sequencing_then(sentence),
+        *STRAY_FOR.finditer(text),  # "won approval for to build": the stray "for" goes
     ]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
