@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from quizapp.nlp.model import BLANK, FactType, Item, QuestionKind
+from quizapp.nlp.questions.blank_articles import article_problems
 from quizapp.nlp.questions.fairness import fairness_problems
 from quizapp.nlp.questions.known_cues import known_cue_problems
+from quizapp.nlp.questions.relative_references import QUOTED, relative_reference_problems
 from quizapp.nlp.text import content_tokens, normalise
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -31,6 +33,7 @@ def option_shape(option: str) -> str:
     return "phrase"
 
 
+_TYPED = frozenset({QuestionKind.FILL_IN, QuestionKind.NUMERIC, QuestionKind.SHORT_ANSWER})
 _DESCRIPTION_BLANK = re.compile(r"^(?:The|This|These|That)\s+" + re.escape(BLANK))
 
 
@@ -53,11 +56,16 @@ def check_item(item: Item, text: str) -> list[str]:
         problems.append("negative or absolute stem")
     if item.kind is not QuestionKind.MATCHING:
         problems += reference_problems(prompt)
+        problems += relative_reference_problems(prompt, text, src.start, item.answer)
         if _fragment(src.quote, prompt):
             problems.append("the stem is no whole sentence")
     if item.kind is QuestionKind.MULTIPLE_CHOICE:
         problems += _option_problems(item)
     problems += fairness_problems(item)
+    if item.kind is QuestionKind.MULTIPLE_CHOICE:
+        problems += article_problems(prompt, item.options, typed=False)
+    elif item.kind in _TYPED and item.answer:
+        problems += article_problems(prompt, [item.answer], typed=True)
     problems += known_cue_problems(item)
     if (
         fact.type is FactType.OTHER
@@ -85,8 +93,6 @@ def check_item(item: Item, text: str) -> list[str]:
     return problems
 
 
-# Quoted words are the speaker's own and read as such; only the stem's own words must stand.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "told the BBC this was ...", "described this as ...": "this" standing for something said
 # before the sentence, which the student does not have.
 _THIS_STANDS_ALONE = re.compile(
@@ -122,7 +128,7 @@ def _fragment(source: str, prompt: str) -> bool:
 def reference_problems(prompt: str) -> list[str]:
     """A stem that leans on text the student does not have: a "this" standing for what was said
     before, or "the list" / "each department" of something never named in it."""
-    own = _QUOTED.sub(" ", prompt)
+    own = QUOTED.sub(" ", prompt)
     problems = []
     if _THIS_STANDS_ALONE.search(own):
         problems.append("'this' refers to text outside the stem")

@@ -11,6 +11,7 @@ from quizapp.nlp.facts import extract_facts
 from quizapp.nlp.model import Document, Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions import FACT_BUILDERS, BuildContext
 from quizapp.nlp.questions.accepting import accepted_answers, typed_fairly
+from quizapp.nlp.questions.blank_articles import article_problems
 from quizapp.nlp.questions.cloze import build_cloze_for
 from quizapp.nlp.questions.matching import build_matching_for, matching_reason
 from quizapp.nlp.questions.multiple_choice import ORDERED_TYPES, _in_order
@@ -90,6 +91,8 @@ def regenerate_distractors(text: str, item: dict[str, Any], *, seed: int) -> lis
         if answer != fact.text and fact.text.startswith(answer):
             # The item asks for part of the fact ("4,200" of "4,200 books"): options take that form.
             distractors = [d[: -len(suffix)] if d.endswith(suffix) else d for d in distractors]
+        if article_problems(item.get("prompt") or "", [answer, *distractors], typed=False):
+            continue  # "a _____ fortune" printed: no new option that takes "an" (£88m)
         repeated = sum(d.casefold() in old for d in distractors)
         if repeated == len(distractors):
             continue

@@ -37,3 +37,9 @@ def test_no_quiz_asks_a_plural_nickname_as_a_blank_with_apostrophe_s() -> None:
     assert any(item.answer == "2000" for item in items)  # the article is asked about
     for item in items:
         assert not (item.answer == "Saints" and f"{BLANK}'s" in item.prompt), item.prompt
+
+
+def test_a_name_the_tagger_reads_as_a_plural_proper_noun_is_a_plural_possessive() -> None:
+    # "Tarrens" is in no word list; in "Tarrens' win" the tagger reads a plural proper noun.
+    assert plural_possessive("Tarrens", "' win", "NNPS")
+    assert not plural_possessive("Vortos", "' shares", "NNP")

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from quizapp.nlp.distractors import Pools
 from quizapp.nlp.model import BLANK, Document, Fact, FactType, Sentence, SourceQuote
+from quizapp.nlp.questions.plural_slips import number_slip
 from quizapp.nlp.questions.quoting import opens_long_quote, partial_quote, quote_regions
 from quizapp.nlp.questions.standing import question_problem
 from quizapp.nlp.questions.stems import Stem, leans_on_article, stand_alone_stem
@@ -104,6 +105,8 @@ class BuildContext:
             question = question and re.sub(rf"\bthe {re.escape(head)}\b", f"the {name}", question)
         if question is None or question_problem(self.doc, question, self.pools.mentions):
             return None
+        if number_slip(self.doc, sentence, question) is not None:
+            return None  # "... against operators of BitTorrent server site?": the article's slip
         # A dangling "also" points back at the article ("Which city have also been caught ...").
         return re.sub(r"\s+also\b", "", question)
 

@@ -10,6 +10,7 @@ from quizapp.nlp.distractors.place_context import nested_places
 from quizapp.nlp.key_terms import textbook_prose
 from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.questions.base import BuildContext, explanation, source_of
+from quizapp.nlp.questions.blank_articles import settle_article
 from quizapp.nlp.questions.swap_roles import tied_to_action
 from quizapp.nlp.sibling_terms import sibling_terms
 
@@ -71,7 +72,7 @@ def build_multiple_choice(fact: Fact, ctx: BuildContext) -> Item | None:
         rng.shuffle(options)
     return Item(
         kind=QuestionKind.MULTIPLE_CHOICE,
-        prompt=prompt,
+        prompt=settle_article(prompt, options),
         fact=fact,
         source=source_of(sentence),
         answer=fact.text,

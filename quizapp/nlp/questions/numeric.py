@@ -6,6 +6,7 @@ from quizapp.nlp.model import Fact, FactType, Item, QuestionKind
 from quizapp.nlp.numbers import parse_number
 from quizapp.nlp.questions.accepting.typed import too_precise
 from quizapp.nlp.questions.base import BuildContext, explanation, number_fact, source_of
+from quizapp.nlp.questions.blank_articles import settle_article
 
 
 def build_numeric(fact: Fact, ctx: BuildContext) -> Item | None:
@@ -35,7 +36,7 @@ def build_numeric(fact: Fact, ctx: BuildContext) -> Item | None:
         unit = None
     return Item(
         kind=QuestionKind.NUMERIC,
-        prompt=prompt,
+        prompt=settle_article(prompt, [target.text]),
         fact=target,
         source=source_of(sentence),
         answer=target.text,

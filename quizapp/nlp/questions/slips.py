@@ -31,9 +31,23 @@ _FROM_TWICE = re.compile(r"\bfrom\s+[a-z]+\s+from\b")
 _SPACE_BEFORE_COMMA = re.compile(r"\w\s+,(?=\s)")
 # "four titles between 1965-71 and a European Cup": "between" takes two ends, not a range.
 _BETWEEN_RANGE = re.compile(r"\bbetween\s+\d[\d,.]*\s*[-–]\s*\d[\d,.]*\s+and\b")
+# "won approval for to build": "for" or a modal left before an infinitive's "to" (a word lost
+# or left over in editing).
+_STRAY_TO = re.compile(r"\b(?:for|can|could|would|should|must)\s+to\s+[a-z]+\b")
+# The stray "for" alone, with the space after it: a stem leaves it out ("won approval to build").
+STRAY_FOR = re.compile(r"(?<=\s)for\s+(?=to\s+[a-z]+\b)")
 # '..." said Stop Stansted Expansion chairman Peter Sanders said.': one speaker, two verbs.
 _SAID_TWICE = re.compile(
     r"\b(?:said|says|added)\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|added)\W*$", re.I
+)
+
+# "for last 10 years", "over past decade": "last", "past" or "next" before a span of time
+# takes "the" after a preposition ("in the last 10 years").
+_SPAN_WITHOUT_THE = re.compile(
+    r"\b(?:[Ff]or|[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin|[Tt]hroughout)\s+(?:last|past|next)\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|"
+    r"few|several|couple\s+of)\s+(?:years|months|weeks|days|decades|seasons|centuries)|"
+    r"decade|century)\b"
 )
 
 
@@ -63,10 +77,12 @@ def _country_with_the(text: str, a: int, b: int) -> str | None:
 def copied_slip(text: str, a: int, b: int) -> str | None:
     """A slip the article made that the stem would copy: a misspelt word ("tsumani"), an
     article that does not fit ("a undecided fee"), a doubled word ("the the"), "on" before a
-    month and year ("On May 2004"), a closing "said X said", "between" before a range, a space
+    month and year ("On May 2004"), "for last 10 years", "approval for to build", a closing "said X said", "between" before a range, a space
     before a comma, "one his" for "one of his", "from security from Symantec" (a word lost)."""
     for pattern in (
         _ON_MONTH_YEAR,
+        _SPAN_WITHOUT_THE,
+        _STRAY_TO,
         _SAID_TWICE,
         _BETWEEN_RANGE,
         _SPACE_BEFORE_COMMA,
@@ -90,7 +106,7 @@ def copied_slip(text: str, a: int, b: int) -> str | None:
 
 
 # Plural-looking nouns that take a singular verb ("the data shows", "the news is").
-_SINGULAR_PLURALS = frozenset(
+SINGULAR_PLURALS = frozenset(
     {"data", "media", "news", "series", "means", "species", "politics", "economics", "physics"}
     | {"athletics", "headquarters", "whereabouts", "crossroads", "odds", "aircraft"}
 )
@@ -112,7 +128,7 @@ def agreement_slip(tokens: Sequence[Token]) -> str | None:
         if (
             noun.tag == "NNS"
             and noun.text.islower()
-            and noun.text not in _SINGULAR_PLURALS
+            and noun.text not in SINGULAR_PLURALS
             and verb.tag == "VBZ"
         ):
             return f"{noun.text} {verb.text}"
@@ -199,7 +215,7 @@ def plural_its(tokens: Sequence[Token]) -> str | None:
     if verb is None or tokens[verb].tag == "VBZ":
         return None
     nouns = [t for t in tokens[:verb] if t.tag in ("NN", "NNS") and t.text.islower()]
-    if not nouns or nouns[-1].tag != "NNS" or nouns[-1].text in _SINGULAR_PLURALS:
+    if not nouns or nouns[-1].tag != "NNS" or nouns[-1].text in SINGULAR_PLURALS:
         return None
     for token in tokens[verb + 1 :]:
         if token.text.lower() == "its":

@@ -29,6 +29,7 @@ from quizapp.nlp.questions.long_stems import shortened_stem
 from quizapp.nlp.questions.name_cuts import cuts_a_name
 from quizapp.nlp.questions.opening_clauses import or_main_clause
 from quizapp.nlp.questions.plural_possessives import plural_possessive
+from quizapp.nlp.questions.plural_slips import number_slip
 from quizapp.nlp.questions.quoting import (
     STRAY,
     Regions,
@@ -50,6 +51,7 @@ from quizapp.nlp.questions.references import (
     vague_opening,
 )
 from quizapp.nlp.questions.slips import (
+    STRAY_FOR,
     agreement_slip,
     bare_infinitive_slip,
     copied_slip,
@@ -170,7 +172,8 @@ def stand_alone_stem(
         and _CLOSING_THE.search(text[:a])
     ):
         return None  # "..., the _____ reports.": which paper carried the story, the same
-    if fact.type is not FactType.PERSON and plural_possessive(fact.text, text[b:]):
+    last_tag = next((t.tag for t in sentence.tokens if t.end == fact.end), None)
+    if fact.type is not FactType.PERSON and plural_possessive(fact.text, text[b:], last_tag):
         return None  # "Saints' fortunes" would be asked as "_____'s fortunes": "Saints's"
     if fact.type is FactType.PLACE and _paired_place(sentence, fact, mentions):
         return None  # "_____ and Wales": the other half of a set pair gives it away
@@ -284,6 +287,7 @@ def stand_alone_stem(
         *ALSO.finditer(text),
         *SET_OFF_CONNECTIVE.finditer(text),
         *sequencing_then(sentence),
+        *STRAY_FOR.finditer(text),  # "won approval for to build": the stray "for" goes
     ]:
         if not (m.start() < b and a < m.end()) and not inside(
             tuple(quotes), sentence.start + m.start(), sentence.start + m.end()
@@ -318,6 +322,8 @@ def stand_alone_stem(
         return None  # "films like ... took £11.5m in its", "let 10,000 users shared": the same
     if it_for_its(tokens):
         return None  # "moving it arm as a pointer": the same
+    if number_slip(doc, sentence, stem.text) is not None:
+        return None  # "a stars", "one of the biggest company", "of BitTorrent server site"
     return stem
 
 
