@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,31 +13,9 @@ import pytest
 from quizapp.models import Attempt, QuizStatus, db
 from tests.factories import make_quiz
 from tests.faults.student_http import Browser, csrf_of
+from tests.faults.test_fault_double_submit import _at_once
 
 ROUNDS = 4
-
-
-def _at_once(actions: list[Callable[[], Any]]) -> list[Any]:
-    """Run the actions in threads released together by a barrier; return their results."""
-    barrier = threading.Barrier(len(actions))
-    results: list[Any] = [None] * len(actions)
-    errors: list[BaseException] = []
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = actions[index]()
-        except BaseException as exc:  # re-raised in the test's thread below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    return results
 
 
 @pytest.fixture
