@@ -56,6 +56,10 @@ class Attempt(db.Model):
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
     student_name: Mapped[str] = mapped_column(String(80))
     token: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    # The one-time value of the join form that started it (None for older attempts and
+    # rostered joins): the same form sent twice (a double click, a resend) finds this attempt
+    # instead of starting a second one. Unique, so two requests at once cannot both insert it.
+    join_nonce: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     order_seed: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -28,6 +28,13 @@ _DATELINE_PREFIX = re.compile(
 _PUBLISHED_LINE = re.compile(
     r"^(?:(?:first\s+)?published|updated|posted|last\s+updated)(?:\s+on)?:?\s+(?P<date>.+)$", re.I
 )
+# What a date line may carry beside its date ("Last updated: 12:00 GMT, Friday, 4 March 2005"):
+# a time of day with its zone, a weekday, separators.
+_DATE_LINE_EXTRAS = re.compile(
+    r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|UTC[+-]\d{1,2}))?(?![\w:.])"
+    r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
+    r"|[,|·•]"
+)
 _BYLINE = re.compile(r"^(?:By|From|Words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:,.*)?$")
 # Punkt treats these as abbreviations even where its English model has not seen them.
 _EXTRA_ABBREVIATIONS = frozenset(
@@ -170,12 +177,13 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bo
 
 
 def _date_line(line: str) -> date | None:
-    """The date of a line that is only a date, or 'Published <date>'."""
+    """The date of a line that is only a date, or 'Published <date>', with or without a time
+    and a weekday ("Last updated: 12:00 GMT, Friday, 4 March 2005")."""
     match = _PUBLISHED_LINE.match(line)
     candidate = match.group("date") if match else line
-    if len(candidate.split()) > 6:
+    if len(candidate.split()) > 8:
         return None
-    return parse_date(candidate.strip(" .|"))
+    return parse_date(" ".join(_DATE_LINE_EXTRAS.sub(" ", candidate).split()).strip(" ."))
 
 
 def _split_frame(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, dict]:
@@ -203,6 +211,10 @@ def _split_frame(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, dic
         last - first >= 2
         and meta["title"] is None
         and _is_headline(line(first))
+        # A byline or a date line opens the text when the upload's title came from its
+        # styles (a .docx): it is not the headline.
+        and not _BYLINE.match(line(first))
+        and not _date_line(line(first))
         and not _runs_on(text, lines[first], lines[first + 1])
     ):
         meta["title"] = line(first)

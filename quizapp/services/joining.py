@@ -98,23 +98,25 @@ def join_quiz(
     name: str = "",
     personal_code: str = "",
     known_tokens: Iterable[str] = (),
+    nonce: str = "",
     now: datetime | None = None,
 ) -> Attempt:
     """Start or resume an attempt: by personal code for a class's quiz, by name otherwise.
 
     A rostered student is the same person on every device: the same code resumes the same
     open attempt (same clock), and their attempts allowed count across devices. Name-only
-    joining resumes only what this browser (``known_tokens``) started under that name.
+    joining resumes only what this browser (``known_tokens``) started under that name, or
+    what the same join form (its one-time ``nonce``) started.
     """
     moment = now or datetime.now(UTC)
     quiz = taking.find_quiz(code)
     if quiz.class_id is None:
-        return taking.join_quiz(code, name, known_tokens=known_tokens, now=moment)
+        return taking.join_quiz(code, name, known_tokens=known_tokens, nonce=nonce, now=moment)
     if quiz.school_class is not None and quiz.school_class.archived_at is not None:
         raise taking.QuizClosed(f"“{quiz.title}” is for a class that has been archived.")
     if not rosters.normalise_personal_code(personal_code):
         # No code typed (a name, perhaps): the name path refuses with the right message.
-        return taking.join_quiz(code, name, known_tokens=known_tokens, now=moment)
+        return taking.join_quiz(code, name, known_tokens=known_tokens, nonce=nonce, now=moment)
     student = rosters.student_for_code(quiz, personal_code)
     if student is None:
         raise WrongPersonalCode(

@@ -229,13 +229,20 @@ def _same_student(attempt: Attempt, student: str) -> bool:
 
 
 def join_quiz(
-    code: str, name: str, *, known_tokens: Iterable[str] = (), now: datetime | None = None
+    code: str,
+    name: str,
+    *,
+    known_tokens: Iterable[str] = (),
+    nonce: str = "",
+    now: datetime | None = None,
 ) -> Attempt:
     """Start (or resume) this student's attempt at the quiz with this code.
 
     ``known_tokens`` are the attempt tokens this browser remembers: an unfinished attempt
     under the same name is resumed rather than duplicated, and finished ones count against
-    the quiz's attempts allowed.
+    the quiz's attempts allowed. ``nonce`` is the join form's one-time value: the same form
+    sent again under the same name (a double click, a resend) resumes the attempt it started,
+    even from a browser that never got that attempt's cookie.
     """
     moment = now_utc(now)
     quiz = find_quiz(code)
@@ -244,6 +251,9 @@ def join_quiz(
             f"“{quiz.title}” is for your class: type the personal code from your slip."
         )
     student = clean_name(name)
+    holder = _holder_of(nonce)
+    if holder is not None and _resumes(holder, quiz, student, moment):
+        return holder
     tokens = [t for t in known_tokens if t][:50]
     mine: list[Attempt] = []
     if tokens:
@@ -271,12 +281,43 @@ def join_quiz(
         if same_name
         else _numbered_name(quiz, student, mine),
         token=secrets.token_urlsafe(32),
+        # A nonce already used (by another name, or by an attempt now ended) is not stored
+        # again: that join is a new one, as from a new page.
+        join_nonce=nonce if nonce and holder is None else None,
         order_seed=secrets.randbelow(2**31),
         started_at=moment,
     )
     db.session.add(attempt)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # The same form's other request inserted its attempt first (the nonce is unique; on
+        # PostgreSQL this insert waited for that commit): resume that one.
+        db.session.rollback()
+        holder = _holder_of(nonce)
+        if holder is None or not _resumes(holder, quiz, student, moment):
+            raise
+        return holder
     return attempt
+
+
+def _holder_of(nonce: str) -> Attempt | None:
+    """The attempt a join form with this one-time value started, if any."""
+    if not nonce:
+        return None
+    return db.session.scalars(db.select(Attempt).where(Attempt.join_nonce == nonce)).first()
+
+
+def _resumes(attempt: Attempt, quiz: Quiz, student: str, moment: datetime) -> bool:
+    """Whether the join form that started this attempt, sent again for this quiz under this
+    name, resumes it: only while it is open. Under another name, or once it has ended, the
+    form starts afresh, as a new page would."""
+    return (
+        attempt.quiz_id == quiz.id
+        and _same_student(attempt, student)
+        and attempt.submitted_at is None
+        and not enforce_deadline(attempt, now=moment)
+    )
 
 
 def _hold_open(attempt: Attempt) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+
 from flask import (
     Blueprint,
     Response,
@@ -18,7 +21,7 @@ from flask import (
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.wrappers import Response as BaseResponse
-from wtforms import StringField
+from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.models import Attempt
@@ -43,6 +46,22 @@ UNSTORABLE_ANSWER = (
     "An answer held an invisible control character that cannot be saved (such as NUL). "
     "It has been taken out and your answers are saved: check them and submit again."
 )
+
+
+_NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+@bp.app_template_global()
+def new_join_nonce() -> str:
+    """A one-time value for a join form, issued as the form is rendered: the attempt that form
+    starts keeps it, so the same form sent twice starts one attempt (services/taking.py)."""
+    return secrets.token_urlsafe(24)
+
+
+def _sent_nonce(form: JoinForm) -> str:
+    """The join form's one-time value as sent, if it has the shape of one we issue."""
+    value = form.join_nonce.data or ""
+    return value if _NONCE.fullmatch(value) else ""
 
 
 def _strip(value: str | None) -> str | None:
@@ -70,6 +89,8 @@ class JoinForm(CheckedForm):
         description="Your teacher sees this name next to your score.",
         render_kw={"autocomplete": "name", "maxlength": MAX_NAME_CHARS},
     )
+    # The form's one-time value (new_join_nonce); one of another shape is ignored.
+    join_nonce = HiddenField()
     personal_code = StringField(
         "Your personal code",
         validators=[Optional(), Length(max=40)],
@@ -143,6 +164,7 @@ def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
                 name=form.name.data or "",
                 personal_code=form.personal_code.data or "",
                 known_tokens=_remembered_tokens(),
+                nonce=_sent_nonce(form),
             )
         except taking.NoAttemptsLeft as error:
             flash(str(error), "info")
@@ -158,6 +180,9 @@ def _join(form: JoinForm, status: int = 200) -> BaseResponse | tuple[str, int]:
                 mark_wrong_personal_code()
         else:
             return _remember(redirect(url_for("play.take", token=attempt.token)), attempt.token)
+    # Each page of the form is a new form: sending it makes one attempt, however often it is
+    # sent (a double click without JavaScript, a resend).
+    form.join_nonce.data = new_join_nonce()
     ask_code = joining.asks_personal_code(code)
     mine = joining.attempts_in_browser(code, _remembered_tokens())
     page = render_template(
