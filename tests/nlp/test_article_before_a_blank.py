@@ -9,6 +9,7 @@ import re
 from quizapp.nlp import generate, regenerate_distractors
 from quizapp.nlp.model import BLANK, QuestionKind
 from quizapp.nlp.questions.blank_articles import (
+    absorb_an,
     article_problems,
     settle_article,
     spoken_article,
@@ -92,3 +93,18 @@ def test_new_wrong_options_all_take_the_printed_article() -> None:
     for options in drawn:
         if options is not None:
             assert not article_problems(item["prompt"], options, typed=False), options
+
+
+def test_a_typed_whole_noun_phrase_takes_its_an_into_the_blank() -> None:
+    assert absorb_an(f"When magma cools, it is an {BLANK}.", "igneous rock") == (
+        f"When magma cools, it is {BLANK}."
+    )
+    assert absorb_an(f"She served as an {BLANK} in the army.", "officer") == (
+        f"She served as {BLANK} in the army."
+    )
+    # The noun phrase goes on after the blank, or the answer is a number: "an" stays (and the
+    # item is not made).
+    assert absorb_an(f"It is an {BLANK} rock.", "igneous") == f"It is an {BLANK} rock."
+    assert absorb_an(f"Prices fell to an {BLANK}-year low.", "18") == (
+        f"Prices fell to an {BLANK}-year low."
+    )

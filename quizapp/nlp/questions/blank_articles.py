@@ -4,7 +4,8 @@
 with a vowel sound. Once the options are known, an article every option takes is printed
 as it is ("there would be a _____ shortfall": $348bn, $427bn, $523bn, $777bn). Where the
 options disagree, or a typed answer would take "an" (a strong hint: "an _____-year low" is
-eight, eleven or eighteen), the item is not made.
+eight, eleven or eighteen), the item is not made, unless the typed answer is a whole noun
+phrase: then the blank takes the article in ("it is _____.", marking ignores a leading "an").
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ _CONSONANT_SOUND = re.compile(r"^(?:uni|use|usu|uti|uto|ura|ure|uri|euro|eu|one\
 # Words whose "h" is not spoken ("an hour").
 _SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)")
 _NUMBER = re.compile(r"^(\d[\d,]*)(?:\.\d+)?")
+# "an _____" before the end of a clause or a word that cannot go on its noun phrase.
+_AN_BEFORE_WHOLE_PHRASE = re.compile(
+    r"(?<![\w'’(-])([Aa]n)\s+(?="
+    + re.escape(BLANK)
+    + r"(?:\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|of|for|with|by|from|to|and|or|that|which|who|due|"
+    r"because|as|is|was|are|were|has|had|have|will|would|could|can|may|might|when|while)\b))"
+)
 
 
 def spoken_article(option: str) -> str | None:
@@ -77,6 +85,22 @@ def settle_article(prompt: str, options: Sequence[str]) -> str:
     (article,) = articles
     word = article if match.group(1) == "a" else article.capitalize()
     return prompt[: match.start()] + word + match.group(2) + prompt[match.end() :]
+
+
+def absorb_an(prompt: str, answer: str) -> str:
+    """The prompt with "an" before a typed answer's blank left out where the answer is the
+    whole noun phrase ("it is an _____." -> "it is _____."): the blank then stands for "an
+    igneous rock", and the article no longer tells the answer's first sound. A number keeps
+    its article ("an _____-year low"): the item is then not made."""
+    if _NUMBER.match(answer.strip().lstrip("$£€¥")):
+        return prompt
+    match = _AN_BEFORE_WHOLE_PHRASE.search(prompt)
+    if match is None:
+        return prompt
+    rest = prompt[match.end() :]
+    if match.start() == 0:
+        return rest
+    return prompt[: match.start()] + rest
 
 
 def article_problems(prompt: str, options: Sequence[str], *, typed: bool) -> list[str]:

@@ -11,7 +11,7 @@ from quizapp.nlp.questions.base import (
     number_fact,
     source_of,
 )
-from quizapp.nlp.questions.blank_articles import settle_article
+from quizapp.nlp.questions.blank_articles import absorb_an, settle_article
 
 
 def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
@@ -32,7 +32,7 @@ def build_fill_in(fact: Fact, ctx: BuildContext) -> Item | None:
         return None  # a description or a long name: asked with options, never typed
     return Item(
         kind=QuestionKind.FILL_IN,
-        prompt=settle_article(prompt, [target.text]),
+        prompt=absorb_an(settle_article(prompt, [target.text]), target.text),
         fact=target,
         source=source_of(sentence),
         answer=target.text,
