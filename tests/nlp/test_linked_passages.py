@@ -251,22 +251,3 @@ def test_a_date_gap_never_sits_between_two_evenly_spaced_wrong_years(shared_dir:
                 assert len(steps) > 1, (passage.prompt, passage.bank)
                 seen += 1
     assert seen >= 2
-
-
-def test_a_default_quiz_asks_two_figures_of_one_claim_as_one_passage() -> None:
-    """Without asked-for kinds, two figures of one sentence that one-gap items would give
-    away to each other are asked together as a linked pair, not one of them dropped."""
-    text = (
-        "Port traffic hits record\n\n"
-        "Freight through the port of Larnesby rose 14.2% last year to $318bn, the harbour "
-        "board said on Friday. Traffic with Norway, up 22.5% at $74bn, was the largest ever "
-        "recorded with a single partner. Imports climbed 9.8% to $205bn in 2024, while exports "
-        "fell 3.1% to $113bn. The board expects the port to handle 7.5 million containers by "
-        "2027.\n"
-    )
-    items = generate(text, max_items=10).items
-    passages = [i for i in items if i.blanks]
-    assert len(passages) == 1, [i.prompt for i in items]
-    assert {b.answer for b in passages[0].blanks} == {"14.2%", "$318bn"}
-    assert len(passages[0].bank) == len(passages[0].blanks) * (1 + WRONG_PER_GAP)
-    assert all(not gives_away(passages[0], other) for other in items if other is not passages[0])
