@@ -40,6 +40,12 @@ STANDING = [
         "Tomas Holm",
         "After Anna Berg left Brantwick in 1755, _____ replaced her at the Maren League.",
     ),
+    (  # "her" after a verb owning a noun ("admitted her crew") is the subject's, not an object
+        "Ivar Lund built the Maren bridge. Captain Anna Berg admitted her crew had started too "
+        "slowly on the Maren river.",
+        "Anna Berg",
+        "Captain _____ admitted her crew",
+    ),
 ]
 
 # (article, fact that stays unasked)

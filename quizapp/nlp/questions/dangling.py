@@ -82,7 +82,7 @@ def dangling_pronoun(
             # after an opening phrase is not a name inside that phrase (the writer would have
             # used the name); it is someone named before the sentence.
             barred = (0, comma)
-        elif low in _OBJECTS and tokens[i - 1].tag.startswith("VB"):
+        elif low in _OBJECTS and tokens[i - 1].tag.startswith("VB") and not _owns(tokens, i):
             # "Newcastle replaced him ...": a verb's object is never its own subject ("himself").
             barred = (_clause_start(tokens, i) - sentence.start, at)
         candidates = [
@@ -128,6 +128,16 @@ def _possessor(tokens: list[Token], j: int) -> bool:
     """Whether token j owns what follows ("his former wife", "Depp's wife"): the subject's
     owner may be what its object pronoun means ("Depp's wife introduced him to ...")."""
     return tokens[j].tag == "PRP$" or (j + 1 < len(tokens) and tokens[j + 1].tag == "POS")
+
+
+def _owns(tokens: list[Token], i: int) -> bool:
+    """Whether the "her" at i owns the word after it ("admitted her crew"): a possessive, not
+    the verb's object (taggers read both as either, so the next word decides)."""
+    return (
+        tokens[i].text.lower() == "her"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].tag[:2] in ("NN", "JJ", "CD")
+    )
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:
