@@ -103,7 +103,9 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
 
     def open_page(**options: Any) -> Any:
         context = browser.new_context(**{"viewport": {"width": 1100, "height": 900}, **options})
-        context.set_default_timeout(15_000)
+        # A guard against a hang, not a speed check: on a loaded CI machine saving a question
+        # or opening the study page took over 15 s (clicks wait for the page they open).
+        context.set_default_timeout(30_000)
         contexts.append(context)
         return context.new_page()
 

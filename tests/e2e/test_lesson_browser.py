@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from seed import log_in, seed_river_quiz
+from seed import SERVER_WORK_MS, log_in, seed_river_quiz
 
 from quizapp.models import Article, Question, Quiz, db
 from tests.factories import make_teacher
@@ -93,7 +93,9 @@ def test_teacher_makes_a_lesson_and_a_student_takes_it_section_by_section(
     teacher = new_page()
     log_in(teacher, live_server.url, "lesson-e2e@school.example", PASSWORD)
     teacher.goto(f"{live_server.url}/teacher/quizzes/{quiz_id}")
-    teacher.get_by_role("button", name="Make a lesson from this article").click()
+    teacher.get_by_role("button", name="Make a lesson from this article").click(
+        timeout=SERVER_WORK_MS
+    )
     teacher.get_by_text("Lesson drafted").wait_for()
     sections = teacher.locator(".lesson-section-result")
     section_count = sections.count()

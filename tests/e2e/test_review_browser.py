@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from seed import log_in, seed_river_quiz
+from seed import SERVER_WORK_MS, log_in, seed_river_quiz
 
 from quizapp.models import Article, Quiz, ReviewCard, ReviewLog, db
 from quizapp.services import spaced_review
@@ -210,7 +210,7 @@ def test_teacher_builds_a_unit_and_the_student_sees_the_path(
     )
     check_a11y(teacher, "unit")
     shot(teacher, "unit-01-teacher")
-    teacher.get_by_role("button", name="Make the unit test").click()
+    teacher.get_by_role("button", name="Make the unit test").click(timeout=SERVER_WORK_MS)
     teacher.get_by_text("Unit test drafted").wait_for()
 
     student = new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
