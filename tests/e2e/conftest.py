@@ -53,6 +53,7 @@ def live_server(
     from werkzeug.serving import make_server
 
     from quizapp import create_app
+    from quizapp.jobs import warm_up
     from quizapp.models import db
 
     url = test_databases.create()
@@ -65,6 +66,10 @@ def live_server(
             "HEAVY_JOB_LOCKS": str(tmp_path_factory.mktemp("jobs")),
         }
     )
+    # Start the heavy-work fork server first, as `quizapp serve` does before it takes requests:
+    # otherwise the first PDF or question generation of the session also loads the NLP models
+    # and WeasyPrint there (minutes on a loaded machine) while the browser waits on a click.
+    warm_up()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
