@@ -62,7 +62,8 @@
       if (!resp.ok) { throw new Error(String(resp.status)); }
       return resp.json();
     }).then(function (body) {
-      if (body && body.saved) { say("Saved", "saved"); }
+      // A change made while this request was on its way is not in it: still unsaved.
+      if (body && body.saved && !dirty) { say("Saved", "saved"); }
     }).catch(function () {
       say("Not saved yet: check your connection. Your answers stay on this page.", "error");
       dirty = true;

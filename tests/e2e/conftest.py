@@ -53,6 +53,7 @@ def live_server(
     from werkzeug.serving import make_server
 
     from quizapp import create_app
+    from quizapp.jobs import warm_up
     from quizapp.models import db
 
     url = test_databases.create()
@@ -65,6 +66,10 @@ def live_server(
             "HEAVY_JOB_LOCKS": str(tmp_path_factory.mktemp("jobs")),
         }
     )
+    # Start the heavy-work fork server first, as `quizapp serve` does before it takes requests:
+    # otherwise the first PDF or question generation of the session also loads the NLP models
+    # and WeasyPrint there (minutes on a loaded machine) while the browser waits on a click.
+    warm_up()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
@@ -103,7 +108,9 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
 
     def open_page(**options: Any) -> Any:
         context = browser.new_context(**{"viewport": {"width": 1100, "height": 900}, **options})
-        context.set_default_timeout(15_000)
+        # A guard against a hang, not a speed check: on a loaded CI machine saving a question
+        # or opening the study page took over 15 s (clicks wait for the page they open).
+        context.set_default_timeout(30_000)
         contexts.append(context)
         return context.new_page()
 

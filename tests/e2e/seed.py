@@ -17,6 +17,11 @@ from tests.factories import make_article, make_quiz, make_teacher
 SAMPLE = SAMPLES_DIR / "river-survey.txt"
 # The seeded teacher's password (see seed_teachers_river_quiz and log_in).
 PASSWORD = "correct horse"
+# How long a click that makes the server generate questions or render PDFs may wait for the
+# answer (Playwright's click waits for the navigation it starts): seconds on a quiet machine,
+# past the usual 30 s on a loaded CI machine (33 s seen). The app stops such work itself after
+# GENERATE_SECONDS / PRINT_SECONDS (60 s), so this waits a little longer than that.
+SERVER_WORK_MS = 90_000
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ from typing import Any
 
 from quizapp.models import Attempt, db
 from quizapp.services import taking
-from tests.e2e.seed import log_in, seed_river_quiz, seed_teachers_river_quiz, submit_class
+from tests.e2e.seed import (
+    SERVER_WORK_MS,
+    log_in,
+    seed_river_quiz,
+    seed_teachers_river_quiz,
+    submit_class,
+)
 
 # Typed answers to the fill-in ("funded by the _____": European Union, EU accepted).
 CLASS = {
@@ -158,8 +164,8 @@ def test_print_buttons_work_twice_in_a_row(live_server: Any, new_page: Callable[
     page.goto(f"{live_server.url}/teacher/quizzes/{seeded['quiz']}")
     for name in ("Student paper (PDF)", "Student paper (PDF)", "Answer key (PDF)"):
         button = page.get_by_role("button", name=name)
-        with page.expect_download() as download_info:
-            button.click()
+        with page.expect_download(timeout=SERVER_WORK_MS) as download_info:
+            button.click(timeout=SERVER_WORK_MS)
         assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF")
         assert button.is_enabled()
 

@@ -32,6 +32,8 @@ def test_the_join_link_leads_back_to_the_result_once_the_quiz_closes(
     page.goto(f"{live_server.url}/join/{seeded.join_code}")
     page.get_by_label("Your name").fill("Noor")
     page.get_by_role("button", name="Start the quiz").click()
+    # The answer page loaded: play.js (deferred) asks about the blank answers on submit.
+    page.wait_for_url(re.compile(r"/attempt/[^/]+$"))
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Submit answers").click()
     page.wait_for_url(re.compile(r"/result$"))

@@ -62,6 +62,7 @@ def test_class_slips_assignment_and_resuming_with_a_personal_code(
     shot(teacher, "roster-01-class")
 
     teacher.get_by_role("link", name="Print the slips").click()
+    teacher.wait_for_url(re.compile(r"/teacher/classes/\d+/slips$"))
     slips = teacher.locator(".slip")
     assert slips.count() == 3
     ada_slip = slips.filter(has_text="Ada Lovelace")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from seed import log_in, seed_river_quiz
+from seed import SERVER_WORK_MS, log_in, seed_river_quiz
 
 from quizapp.models import Article, Question, Quiz, db
 from tests.factories import make_teacher
@@ -93,7 +93,9 @@ def test_teacher_makes_a_lesson_and_a_student_takes_it_section_by_section(
     teacher = new_page()
     log_in(teacher, live_server.url, "lesson-e2e@school.example", PASSWORD)
     teacher.goto(f"{live_server.url}/teacher/quizzes/{quiz_id}")
-    teacher.get_by_role("button", name="Make a lesson from this article").click()
+    teacher.get_by_role("button", name="Make a lesson from this article").click(
+        timeout=SERVER_WORK_MS
+    )
     teacher.get_by_text("Lesson drafted").wait_for()
     sections = teacher.locator(".lesson-section-result")
     section_count = sections.count()
@@ -101,6 +103,7 @@ def test_teacher_makes_a_lesson_and_a_student_takes_it_section_by_section(
     check_a11y(teacher, "lesson overview (draft)")
     shot(teacher, "lesson-01-teacher-sections")
     teacher.get_by_role("link", name="Review, edit and publish the questions").click()
+    teacher.wait_for_url(re.compile(r"/teacher/quizzes/\d+$"))
     check_a11y(teacher, "lesson review")
     teacher.get_by_role("button", name="Publish").first.click()
     code = teacher.locator(".join-code").inner_text().strip()
@@ -157,6 +160,7 @@ def test_teacher_makes_a_lesson_and_a_student_takes_it_section_by_section(
 
     teacher.goto(f"{live_server.url}/teacher/quizzes/{quiz_id + 1}")
     teacher.get_by_role("link", name="Lesson sections and results").click()
+    teacher.wait_for_url(re.compile(r"/teacher/lessons/\d+$"))
     assert "1 student started, 1 finished" in teacher.locator("main").inner_text()
     assert sections.first.get_by_text("1 student answered every check").is_visible()
     check_a11y(teacher, "lesson results")

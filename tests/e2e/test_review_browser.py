@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from seed import log_in, seed_river_quiz
+from seed import SERVER_WORK_MS, log_in, seed_river_quiz
 
 from quizapp.models import Article, Quiz, ReviewCard, ReviewLog, db
 from quizapp.services import spaced_review
@@ -142,8 +142,9 @@ def test_due_items_come_back_after_the_clock_moves_and_two_browsers_store_one_re
     # Review the rest: each is scheduled again, beyond today.
     while student.locator("form.review-form").count():
         next_id = int(student.locator("form.review-form input[name=card]").get_attribute("value"))
-        _answer(student, _right_answer(live_server, next_id))
-        student.locator("#feedback").wait_for()
+        # The page already shows the last answer's #feedback: wait for the new page instead.
+        with student.expect_navigation(url=re.compile(r"#feedback$")):
+            _answer(student, _right_answer(live_server, next_id))
     assert _due(student) == 0
     assert student.get_by_role("heading", name="Nothing more due today").is_visible()
 
@@ -209,7 +210,7 @@ def test_teacher_builds_a_unit_and_the_student_sees_the_path(
     )
     check_a11y(teacher, "unit")
     shot(teacher, "unit-01-teacher")
-    teacher.get_by_role("button", name="Make the unit test").click()
+    teacher.get_by_role("button", name="Make the unit test").click(timeout=SERVER_WORK_MS)
     teacher.get_by_text("Unit test drafted").wait_for()
 
     student = new_page(viewport={"width": 390, "height": 844}, is_mobile=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.e2e.seed import register
+from tests.e2e.seed import SERVER_WORK_MS, register
 
 ARTICLE = (
     "Brantwick Opens Its New Harbour\n\n"
@@ -23,8 +23,8 @@ def test_change_kind_lists_only_possible_kinds_and_says_why_not(
     register(teacher, live_server.url, "Mr Lind", "lind@school.example", "correct horse battery")
     teacher.get_by_role("link", name="New quiz").first.click()
     teacher.get_by_label("Paste the article's text").fill(ARTICLE)
-    teacher.get_by_role("button", name="Continue").click()
-    teacher.get_by_role("button", name="Make the questions").click()
+    teacher.get_by_role("button", name="Continue").click(timeout=SERVER_WORK_MS)
+    teacher.get_by_role("button", name="Make the questions").click(timeout=SERVER_WORK_MS)
     teacher.locator(".convert-form").first.wait_for()
     check_a11y(teacher, "review page with change-kind reasons")
     # Every offered kind really converts: pick the first item's first offered kind.
@@ -35,7 +35,9 @@ def test_change_kind_lists_only_possible_kinds_and_says_why_not(
         values = options.locator("option").evaluate_all("els => els.map(e => e.value)")
         assert len(values) == len(set(values))
     select.select_option(label=offered[0])
-    teacher.locator(".convert-form").first.get_by_role("button", name="Change kind").click()
+    teacher.locator(".convert-form").first.get_by_role("button", name="Change kind").click(
+        timeout=SERVER_WORK_MS
+    )
     teacher.get_by_text(f"Changed to “{offered[0]}”.").wait_for()
     # Kinds that cannot be made are explained, not offered.
     reasons = teacher.locator(".kind-reasons")

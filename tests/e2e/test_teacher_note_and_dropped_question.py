@@ -34,7 +34,8 @@ def test_teacher_note_and_dropped_question_on_the_students_result(
     # The teacher's preview shows the note as text, above the quoted sentence.
     assert teacher.get_by_text(NOTE, exact=True).count() == 1
     teacher.locator("form[action$='/publish'] button").click()
-    teacher.wait_for_load_state()
+    # The published quiz's page shows its join link: only then may the student join.
+    teacher.locator("#join-url").wait_for()
 
     student = new_page()
     student.on("dialog", lambda dialog: dialog.accept())
@@ -54,8 +55,9 @@ def test_teacher_note_and_dropped_question_on_the_students_result(
     teacher.goto(f"{quiz_url}/questions/{choice.id}/answers")
     teacher.on("dialog", lambda dialog: dialog.accept())
     teacher.get_by_role("button", name="Drop the question").click()
-    teacher.wait_for_load_state()
-    assert teacher.get_by_text("Dropped the question").count() >= 1
+    # Wait for the page that says so (the click returns before it loads), then reload the
+    # student's result.
+    teacher.get_by_text("Dropped the question").first.wait_for()
 
     student.reload()
     dropped = _question_block(student, choice.prompt).inner_text()

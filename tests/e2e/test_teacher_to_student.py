@@ -9,7 +9,7 @@ from typing import Any
 
 from quizapp.models import Question, db
 from quizapp.paths import SAMPLES_DIR
-from tests.e2e.seed import register
+from tests.e2e.seed import SERVER_WORK_MS, register
 
 
 def _answer_right(page: Any, question: dict[str, Any]) -> None:
@@ -48,8 +48,8 @@ def test_teacher_publishes_student_answers_teacher_downloads(
     article = (SAMPLES_DIR / "river-survey.txt").read_text(encoding="utf-8")
     teacher.get_by_label("Paste the article's text").fill(article)
     shot(teacher, "teacher-01-paste")
-    teacher.get_by_role("button", name="Continue").click()
-    teacher.get_by_role("button", name="Make the questions").click()
+    teacher.get_by_role("button", name="Continue").click(timeout=SERVER_WORK_MS)
+    teacher.get_by_role("button", name="Make the questions").click(timeout=SERVER_WORK_MS)
     teacher.get_by_role("link", name="Edit question 1", exact=True).click()
     # The first item may be of any kind, so its prompt field carries a kind-specific label.
     prompt = teacher.locator("textarea[name=prompt]")

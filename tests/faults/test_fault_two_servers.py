@@ -7,13 +7,7 @@ server's memory.
 
 from __future__ import annotations
 
-import http.client
-import os
 import secrets
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,67 +17,26 @@ import pytest
 
 from quizapp.models import Attempt, QuizStatus, db
 from tests.factories import make_quiz
-from tests.faults.student_http import HOST, Browser, csrf_of
-
-REPO = Path(__file__).resolve().parents[2]
-# How long to wait for the server to answer: a guard against a hang, not a speed check (a
-# loaded machine running tests side by side may take a minute or more to boot the workers).
-START_TIMEOUT = 180.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def _up(port: int) -> bool:
-    try:
-        connection = http.client.HTTPConnection(HOST, port, timeout=2)
-        connection.request("GET", "/healthz")
-        return connection.getresponse().status == 200
-    except OSError:
-        return False
+from tests.faults.student_http import Browser, csrf_of
+from tests.security.served import quizapp_serve
 
 
 @pytest.fixture
 def two_servers(test_databases: Any, tmp_path: Path) -> Iterator[tuple[list[int], str]]:
-    """Two `quizapp serve --workers 1` processes on one fresh database: (ports, database URL)."""
+    """Two `quizapp serve --workers 1` processes on one fresh database: (ports, database URL).
+    They share the secret key, as machines behind one load balancer do."""
     url = test_databases.create(tmp_path)
-    env = {
-        **os.environ,
-        "QUIZAPP_DATABASE_URL": url,
-        "QUIZAPP_SECRET_KEY": secrets.token_hex(16),
-        "PYTHONPATH": str(REPO),
-    }
-    command = [sys.executable, "-c", "from quizapp.cli import main; main()", "serve"]
-    ports = [_free_port(), _free_port()]
-    processes = [
-        subprocess.Popen(
-            [*command, "--host", HOST, "--port", str(port), "--workers", "1"],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        for port in ports
-    ]
+    secret = secrets.token_hex(16)
+    homes = [tmp_path / "first", tmp_path / "second"]
+    for home in homes:
+        home.mkdir()
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not all(_up(port) for port in ports):
-            if any(p.poll() is not None for p in processes) or time.monotonic() > deadline:
-                pytest.fail("quizapp serve did not start")
-            time.sleep(0.1)
-        yield ports, url
+        with (
+            quizapp_serve(url, homes[0], workers=1, secret_key=secret) as first,
+            quizapp_serve(url, homes[1], workers=1, secret_key=secret) as second,
+        ):
+            yield [first, second], url
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
         test_databases.drop(url)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -72,43 +73,69 @@ def _up(port: int) -> bool:
     return True
 
 
+def _start(env: dict[str, str], home: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `quizapp serve` on a free port and wait until it answers: (process, port).
+
+    The port is free when chosen, but the server binds it only after booting: meanwhile
+    another test worker's server or any outgoing connection may take it. The server then
+    cannot listen (gunicorn retries, then exits) while whoever holds the port may answer
+    /healthz, so it counts as up only once its own log says it listens there; if the port
+    was taken, start again on another one.
+    """
+    command = [sys.executable, "-c", "from quizapp.cli import main; main()", "serve"]
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        port = free_port()
+        log = home / f"serve-{port}.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [*command, "--host", HOST, "--port", str(port), "--workers", str(workers)],
+                cwd=REPO,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        listening = re.compile(rf"Listening at: http://{re.escape(HOST)}:{port}\b".encode())
+        while not (listening.search(log.read_bytes()) and _up(port)):
+            if process.poll() is not None or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        else:
+            return process, port
+        _stop(process)
+        if b"Connection in use" not in log.read_bytes() or time.monotonic() > deadline:
+            pytest.fail(f"quizapp serve did not start; see {log}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
-def quizapp_serve(url: str, home: Path, *, workers: int) -> Iterator[int]:
+def quizapp_serve(
+    url: str, home: Path, *, workers: int, secret_key: str | None = None
+) -> Iterator[int]:
     """Run `quizapp serve --workers N` on a free port of 127.0.0.1; yields the port.
 
     HOME is ``home`` (nothing of the server may land in the real one); stopped afterwards.
+    Servers that must read each other's sessions share a ``secret_key``.
     """
-    port = free_port()
     env = {
         **os.environ,
         "QUIZAPP_DATABASE_URL": url,
-        "QUIZAPP_SECRET_KEY": secrets.token_hex(16),
+        "QUIZAPP_SECRET_KEY": secret_key or secrets.token_hex(16),
         "PYTHONPATH": str(REPO),
         "HOME": str(home),
     }
     env.pop("XDG_RUNTIME_DIR", None)
-    command = [sys.executable, "-c", "from quizapp.cli import main; main()", "serve"]
-    log = (home / f"serve-{port}.log").open("wb")
-    process = subprocess.Popen(
-        [*command, "--host", HOST, "--port", str(port), "--workers", str(workers)],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    process, port = _start(env, home, workers)
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _up(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"quizapp serve did not start; see {log.name}")
-            time.sleep(0.1)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        _stop(process)
